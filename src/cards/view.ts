@@ -1,0 +1,22 @@
+import type { Case } from '../domain/case';
+import type { Contribution } from '../domain/contribution';
+import type { PartnerOrg } from '../domain/orgs';
+import type { Location } from '../domain/roster';
+import type { ConcernVote } from '../domain/vote';
+
+/** Everything a case card shows; built by the app layer, rendered by pure card builders. */
+export interface CaseCardView {
+  case: Case;
+  location: Location;
+  contributions: Contribution[];
+  /** All votes of all rounds (the builder picks the current round). */
+  votes: ConcernVote[];
+  /** The organisation of the person looking at the card (personal view), if known. */
+  viewerOrg?: PartnerOrg;
+  /** Entra object ids that get a personal view through refresh (≤ 60). */
+  refreshUserIds: string[];
+  /** One-off notice at the top of the card (a confirmation or an error), already in Dutch. */
+  notice?: { kind: 'good' | 'attention'; text: string };
+  /** "Now", for the time left until the termijn. */
+  now: Date;
+}

@@ -1,0 +1,20 @@
+/** Audit trail entry: ids and action names only, never case text or personal data. */
+export type AuditAction =
+  | 'case.intake'
+  | 'case.intake_redelivered'
+  | 'case.details_read'
+  | 'contribution.add'
+  | 'vote.cast'
+  | 'card.posted'
+  | 'access.denied';
+
+export interface AuditEntry {
+  id: string;
+  caseId: string;
+  at: string;
+  action: AuditAction;
+  actorId: string;
+  actorOrg?: string;
+  /** Non-personal detail: ids, round numbers, flags, reasons for denial. */
+  detail?: Record<string, string | number | boolean>;
+}

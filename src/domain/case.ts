@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import { personSchema, type Person } from './persons';
+
+export const OFFENCE_CATEGORIES = [
+  'mishandeling',
+  'bedreiging',
+  'stalking',
+  'vernieling',
+  'zedendelict',
+  'vrijheidsberoving',
+  'overig',
+] as const;
+export const CUSTODY_STATUSES = ['in_verzekering', 'heengezonden', 'voorgeleiding', 'onbekend'] as const;
+export const VICTIM_CONTACT = ['ja', 'nee', 'onbekend'] as const;
+
+const isoInstant = z.string().datetime({ offset: true });
+
+/** Intake as the police/ZSM system sends it (POST /api/cases) — validated at the edge. */
+export const caseIntakeSchema = z
+  .object({
+    externalId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/),
+    locationId: z.string().min(1).max(64),
+    intakeAt: isoInstant,
+    offenceCategory: z.enum(OFFENCE_CATEGORIES),
+    hgFlag: z.boolean(),
+    children: z
+      .object({ involved: z.boolean(), ages: z.array(z.number().int().min(0).max(17)).max(20).default([]) })
+      .strict(),
+    persons: z.array(personSchema).min(1).max(20),
+    summary: z.string().min(1).max(2000),
+    weaponMentioned: z.boolean().default(false),
+    victimContactSafe: z.enum(VICTIM_CONTACT).default('onbekend'),
+    custody: z.enum(CUSTODY_STATUSES).default('onbekend'),
+  })
+  .strict();
+export type CaseIntake = z.infer<typeof caseIntakeSchema>;
+
+export type CaseStatus = 'open' | 'closed';
+
+export interface CaseFacts {
+  offenceCategory: (typeof OFFENCE_CATEGORIES)[number];
+  summary: string;
+  childrenInvolved: boolean;
+  childAges: number[];
+  weaponMentioned: boolean;
+  victimContactSafe: (typeof VICTIM_CONTACT)[number];
+  custody: (typeof CUSTODY_STATUSES)[number];
+}
+
+/** The case aggregate root (one document, partition = case id). */
+export interface Case {
+  id: string;
+  externalId: string;
+  /** Hash of the normalised intake, to tell a re-delivery from a conflicting one. */
+  intakeHash: string;
+  locationId: string;
+  intakeAt: string;
+  deadline: string;
+  hgFlag: boolean;
+  kmFlag: boolean;
+  facts: CaseFacts;
+  persons: Person[];
+  status: CaseStatus;
+  round: number;
+  createdAt: string;
+  createdBy: string;
+}
+
+const HOUR_MS = 3_600_000;
+
+/** ZSM termijn: intake + N hours (six by default, per location). */
+export function computeDeadline(intakeAt: string, termijnHours: number): string {
+  return new Date(Date.parse(intakeAt) + termijnHours * HOUR_MS).toISOString();
+}
+
+/** KM (kindermishandeling) applies when children are involved in an HG case. */
+export function isKm(intake: Pick<CaseIntake, 'children' | 'persons'>): boolean {
+  return intake.children.involved || intake.persons.some((p) => p.role === 'kind');
+}
+
+export function childAges(intake: Pick<CaseIntake, 'children' | 'persons'>): number[] {
+  const fromPersons = intake.persons.filter((p) => p.role === 'kind' && p.age !== undefined).map((p) => p.age as number);
+  const ages = intake.children.ages.length > 0 ? intake.children.ages : fromPersons;
+  return [...ages].sort((a, b) => b - a);
+}
+
+export function buildCase(args: {
+  id: string;
+  intake: CaseIntake;
+  intakeHash: string;
+  persons: Person[];
+  termijnHours: number;
+  now: string;
+  createdBy: string;
+}): Case {
+  const { intake } = args;
+  return {
+    id: args.id,
+    externalId: intake.externalId,
+    intakeHash: args.intakeHash,
+    locationId: intake.locationId,
+    intakeAt: new Date(intake.intakeAt).toISOString(),
+    deadline: computeDeadline(intake.intakeAt, args.termijnHours),
+    hgFlag: intake.hgFlag,
+    kmFlag: isKm(intake),
+    facts: {
+      offenceCategory: intake.offenceCategory,
+      summary: intake.summary,
+      childrenInvolved: isKm(intake),
+      childAges: childAges(intake),
+      weaponMentioned: intake.weaponMentioned,
+      victimContactSafe: intake.victimContactSafe,
+      custody: intake.custody,
+    },
+    persons: args.persons,
+    status: 'open',
+    round: 1,
+    createdAt: args.now,
+    createdBy: args.createdBy,
+  };
+}
+
+/** Time left until the termijn, in whole minutes (negative when passed). */
+export function minutesLeft(deadline: string, now: Date): number {
+  return Math.floor((Date.parse(deadline) - now.getTime()) / 60_000);
+}

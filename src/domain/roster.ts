@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { partnerOrgSchema, type PartnerOrg } from './orgs';
+
+export const MEMBER_ROLES = ['member', 'chair'] as const;
+
+/** A desk member as the roster knows them: identified by their Entra (AAD) object id. */
+export const memberSchema = z
+  .object({
+    aadObjectId: z.string().min(1).max(64),
+    orgId: partnerOrgSchema,
+    roles: z.array(z.enum(MEMBER_ROLES)).min(1).default(['member']),
+    locations: z.array(z.string().min(1)).min(1),
+  })
+  .strict();
+export type Member = z.infer<typeof memberSchema>;
+
+export const locationSchema = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/),
+    name: z.string().min(1).max(100),
+    /** Teams channel (thread root conversation id) where new case cards are posted. */
+    channelId: z.string().min(1),
+    actieoverlegChannelId: z.string().min(1).optional(),
+    termijnHours: z.number().positive().max(72).default(6),
+    /** Organisations expected to vote in a round. */
+    expectedOrgs: z.array(partnerOrgSchema).min(1).default(['politie', 'om', '3ro', 'rvdk', 'shn', 'vt']),
+  })
+  .strict();
+export type Location = z.infer<typeof locationSchema>;
+
+export const rosterFileSchema = z
+  .object({
+    locations: z.array(locationSchema).min(1),
+    members: z.array(memberSchema),
+  })
+  .strict()
+  .superRefine((file, ctx) => {
+    const ids = new Set(file.locations.map((l) => l.id));
+    if (ids.size !== file.locations.length) ctx.addIssue({ code: 'custom', message: 'duplicate location id', path: ['locations'] });
+    file.members.forEach((m, i) => {
+      m.locations.forEach((loc, j) => {
+        if (!ids.has(loc)) ctx.addIssue({ code: 'custom', message: `unknown location '${loc}'`, path: ['members', i, 'locations', j] });
+      });
+    });
+    const seen = new Set<string>();
+    file.members.forEach((m, i) => {
+      if (seen.has(m.aadObjectId)) ctx.addIssue({ code: 'custom', message: 'duplicate member', path: ['members', i, 'aadObjectId'] });
+      seen.add(m.aadObjectId);
+    });
+  });
+export type RosterFile = z.infer<typeof rosterFileSchema>;
+
+export type AuthzResult = { ok: true; member: Member } | { ok: false; reason: 'not_on_roster' | 'not_for_location' | 'not_chair' };
+
+/** May this user act on a case of this location? Organisation always comes from the roster. */
+export function authorize(
+  members: readonly Member[],
+  aadObjectId: string | undefined,
+  locationId: string,
+  need: 'member' | 'chair' = 'member',
+): AuthzResult {
+  const member = aadObjectId ? members.find((m) => m.aadObjectId === aadObjectId) : undefined;
+  if (!member) return { ok: false, reason: 'not_on_roster' };
+  if (!member.locations.includes(locationId)) return { ok: false, reason: 'not_for_location' };
+  if (need === 'chair' && !member.roles.includes('chair')) return { ok: false, reason: 'not_chair' };
+  return { ok: true, member };
+}
+
+/** The users who should get a personal card view (Teams allows at most 60 in refresh.userIds). */
+export function refreshUserIds(members: readonly Member[], locationId: string, max = 60): string[] {
+  return members.filter((m) => m.locations.includes(locationId)).slice(0, max).map((m) => m.aadObjectId);
+}
+
+export type { PartnerOrg };

@@ -1,0 +1,36 @@
+/** Outbox rows and durable timers share one shape: a job that is due at a moment. */
+export type JobType = 'postCard' | 'refreshCard';
+
+export interface Job {
+  id: string;
+  caseId: string;
+  type: JobType;
+  payload: Record<string, string | number | boolean>;
+  status: 'pending' | 'done' | 'dead';
+  dueAt: string;
+  attempts: number;
+  /** ISO instant until which a worker holds the job; EPOCH when free. */
+  leaseUntil: string;
+  leaseOwner?: string;
+  lastError?: string;
+  /** Bumped when the same job is requested again while pending or running. */
+  rev: number;
+  createdAt: string;
+}
+
+export const EPOCH = new Date(0).toISOString();
+
+export function newJob(args: { id: string; caseId: string; type: JobType; dueAt: string; now: string; payload?: Job['payload'] }): Job {
+  return {
+    id: args.id,
+    caseId: args.caseId,
+    type: args.type,
+    payload: args.payload ?? {},
+    status: 'pending',
+    dueAt: args.dueAt,
+    attempts: 0,
+    leaseUntil: EPOCH,
+    rev: 0,
+    createdAt: args.now,
+  };
+}

@@ -1,0 +1,194 @@
+import { randomUUID } from 'node:crypto';
+import type { AuditEntry } from '../domain/audit';
+import type { Case } from '../domain/case';
+import type { Contribution } from '../domain/contribution';
+import type { ConcernVote } from '../domain/vote';
+import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
+import { EPOCH, type Job } from './jobs';
+
+/** Where a case card was posted, so it can be updated later. */
+export interface CardRef {
+  conversationId: string;
+  activityId: string;
+  serviceUrl: string;
+  postedAt: string;
+}
+
+/** What is needed to message a conversation proactively (a Teams conversation reference, plain JSON). */
+export interface ConversationRefData {
+  serviceUrl: string;
+  conversationId: string;
+  channelId: string;
+  tenantId?: string;
+  botId?: string;
+  botName?: string;
+  teamId?: string;
+}
+
+const CONV_PK = '_conv';
+const CASE_ID = 'case';
+const CARDREF_ID = 'cardref';
+
+export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${randomUUID()}`;
+export const contributionId = (createdAt: string): string => `contrib:${createdAt}:${randomUUID()}`;
+
+const caseDoc = (c: Case): NewDoc<Case> => ({ pk: c.id, id: CASE_ID, kind: 'case', body: c });
+const auditDoc = (a: AuditEntry): NewDoc<AuditEntry> => ({ pk: a.caseId, id: a.id, kind: 'audit', body: a });
+const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', body: j });
+
+/** The typed store the use cases depend on (the `Store` port), built on a DocStore adapter. */
+export class Repository {
+  constructor(readonly db: DocStore) {}
+
+  async getCase(caseId: string): Promise<Case | null> {
+    return (await this.db.get<Case>(caseId, CASE_ID))?.body ?? null;
+  }
+
+  /** Insert-if-absent of a case with its audit entry and jobs; all ids deterministic, so a re-run repairs. */
+  async intakeCase(c: Case, audit: AuditEntry, jobs: Job[]): Promise<'created' | 'exists'> {
+    const ops: WriteOp[] = [
+      { op: 'insert', doc: caseDoc(c) },
+      { op: 'insert', doc: auditDoc(audit) },
+      ...jobs.map((j): WriteOp => ({ op: 'insert', doc: jobDoc(j) })),
+    ];
+    const [result] = await this.db.commit(ops);
+    return result === 'created' ? 'created' : 'exists';
+  }
+
+  async addContribution(c: Contribution, audit: AuditEntry, jobs: Job[]): Promise<void> {
+    await this.db.commit([
+      { op: 'insert', doc: { pk: c.caseId, id: c.id, kind: 'contribution', body: c } },
+      { op: 'insert', doc: auditDoc(audit) },
+      ...jobs.map((j): WriteOp => ({ op: 'upsert', doc: jobDoc(j) })),
+    ]);
+  }
+
+  /** A vote overwrites the same organisation's vote in that round (deterministic id). */
+  async putVote(v: ConcernVote, audit: AuditEntry, jobs: Job[]): Promise<void> {
+    await this.db.commit([
+      { op: 'upsert', doc: { pk: v.caseId, id: v.id, kind: 'vote', body: v } },
+      { op: 'insert', doc: auditDoc(audit) },
+      ...jobs.map((j): WriteOp => ({ op: 'upsert', doc: jobDoc(j) })),
+    ]);
+  }
+
+  async listContributions(caseId: string): Promise<Contribution[]> {
+    return (await this.db.listPartition<Contribution>(caseId, 'contribution')).map((d) => d.body);
+  }
+
+  async listVotes(caseId: string): Promise<ConcernVote[]> {
+    return (await this.db.listPartition<ConcernVote>(caseId, 'vote')).map((d) => d.body);
+  }
+
+  async listAudit(caseId: string): Promise<AuditEntry[]> {
+    return (await this.db.listPartition<AuditEntry>(caseId, 'audit')).map((d) => d.body);
+  }
+
+  async appendAudit(entry: AuditEntry): Promise<void> {
+    await this.db.insert(auditDoc(entry));
+  }
+
+  async putCardRef(caseId: string, ref: CardRef): Promise<void> {
+    await this.db.upsert({ pk: caseId, id: CARDREF_ID, kind: 'cardref', body: ref });
+  }
+
+  async getCardRef(caseId: string): Promise<CardRef | null> {
+    return (await this.db.get<CardRef>(caseId, CARDREF_ID))?.body ?? null;
+  }
+
+  async putConversationRef(key: string, ref: ConversationRefData): Promise<void> {
+    await this.db.upsert({ pk: CONV_PK, id: key, kind: 'convref', body: ref });
+  }
+
+  async getConversationRef(key: string): Promise<ConversationRefData | null> {
+    return (await this.db.get<ConversationRefData>(CONV_PK, key))?.body ?? null;
+  }
+
+  // ---- jobs (outbox and durable timers) ----
+
+  async getJob(caseId: string, id: string): Promise<Stored<Job> | null> {
+    return this.db.get<Job>(caseId, id);
+  }
+
+  /**
+   * Ask for a job to run (again): created if absent; if present it becomes pending with rev+1, so a
+   * worker that is running an older revision will not mark it done. A running lease is kept.
+   */
+  async requestJob(job: Job): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const current = await this.db.get<Job>(job.caseId, job.id);
+      if (!current) {
+        if ((await this.db.insert(jobDoc(job))) === 'created') return;
+        continue;
+      }
+      const prev = current.body;
+      const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
+      const next: Job = { ...prev, payload: job.payload, status: 'pending', dueAt, rev: prev.rev + 1, attempts: prev.status === 'pending' ? prev.attempts : 0 };
+      try {
+        await this.db.replace(jobDoc(next), current.etag);
+        return;
+      } catch (e) {
+        if (!(e instanceof PreconditionFailedError)) throw e;
+      }
+    }
+    throw new Error(`requestJob: too much contention on ${job.caseId}/${job.id}`);
+  }
+
+  /** Due, unleased jobs (any partition), oldest first. */
+  async findDueJobs(now: string, limit: number): Promise<Stored<Job>[]> {
+    return this.db.query<Job>(
+      'job',
+      [
+        { field: 'status', op: '=', value: 'pending' },
+        { field: 'dueAt', op: '<=', value: now },
+        { field: 'leaseUntil', op: '<=', value: now },
+      ],
+      { orderBy: 'dueAt', limit },
+    );
+  }
+
+  /** Take a lease on a job; null when another worker got it first. */
+  async claimJob(doc: Stored<Job>, owner: string, now: Date, leaseMs: number): Promise<Stored<Job> | null> {
+    const next: Job = { ...doc.body, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts: doc.body.attempts + 1 };
+    try {
+      return await this.db.replace(jobDoc(next), doc.etag);
+    } catch (e) {
+      if (e instanceof PreconditionFailedError) return null;
+      throw e;
+    }
+  }
+
+  /** Mark done unless the job was requested again meanwhile; then release it to run once more. */
+  async completeJob(doc: Stored<Job>): Promise<'done' | 'requeued'> {
+    try {
+      await this.db.replace(jobDoc({ ...doc.body, status: 'done', leaseUntil: EPOCH, leaseOwner: undefined }), doc.etag);
+      return 'done';
+    } catch (e) {
+      if (!(e instanceof PreconditionFailedError)) throw e;
+      await this.releaseJob(doc.body.caseId, doc.body.id, (j) => j);
+      return 'requeued';
+    }
+  }
+
+  /** Reschedule after a failure (or give up: status dead). */
+  async failJob(doc: Stored<Job>, nextDueAt: string | null, error: string): Promise<void> {
+    await this.releaseJob(doc.body.caseId, doc.body.id, (j) =>
+      j.rev === doc.body.rev
+        ? { ...j, status: nextDueAt ? 'pending' : 'dead', dueAt: nextDueAt ?? j.dueAt, lastError: error }
+        : { ...j, lastError: error },
+    );
+  }
+
+  private async releaseJob(caseId: string, id: string, change: (j: Job) => Job): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const current = await this.db.get<Job>(caseId, id);
+      if (!current) return;
+      try {
+        await this.db.replace(jobDoc({ ...change(current.body), leaseUntil: EPOCH, leaseOwner: undefined }), current.etag);
+        return;
+      } catch (e) {
+        if (!(e instanceof PreconditionFailedError)) throw e;
+      }
+    }
+  }
+}
