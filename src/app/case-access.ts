@@ -1,0 +1,31 @@
+import type { Case } from '../domain/case';
+import type { Member } from '../domain/roster';
+import { newJob } from '../store/jobs';
+import { authorizeForCase } from './actor';
+import type { AppDeps } from './deps';
+import { fail, ok, type Result } from './errors';
+
+export const REFRESH_CARD_JOB_ID = 'job:refreshCard';
+
+/** Load a case and check that this user may act on it (and that it is still open). */
+export async function openCaseFor(
+  deps: AppDeps,
+  caseId: string,
+  aadObjectId: string | undefined,
+  attempted: string,
+  opts: { need?: 'member' | 'chair'; mustBeOpen?: boolean } = {},
+): Promise<Result<{ theCase: Case; member: Member }>> {
+  const theCase = await deps.repo.getCase(caseId);
+  if (!theCase) return fail('case_not_found');
+  const member = await authorizeForCase(deps, aadObjectId, caseId, theCase.locationId, attempted, opts.need);
+  if (!member.ok) return member;
+  if ((opts.mustBeOpen ?? true) && theCase.status !== 'open') return fail('case_closed');
+  return ok({ theCase, member: member.value });
+}
+
+/** Ask the job loop to re-render the posted card (coalesced: one pending refresh per case). */
+export async function requestCardRefresh(deps: AppDeps, caseId: string): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.repo.requestJob(newJob({ id: REFRESH_CARD_JOB_ID, caseId, type: 'refreshCard', dueAt: now, now }));
+  deps.kickJobs();
+}

@@ -1,0 +1,42 @@
+import { voteId, voteInputSchema, type ConcernVote } from '../domain/vote';
+import { auditId } from '../store/repository';
+import { openCaseFor, requestCardRefresh } from './case-access';
+import type { AppDeps } from './deps';
+import { fail, ok, type Result } from './errors';
+
+/**
+ * "Wie heeft er nog buikpijn?": one vote per organisation per round. A later vote of the same
+ * organisation overwrites the earlier one (same id); every vote stays in the audit trail.
+ */
+export async function castVote(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined; input: unknown },
+): Promise<Result<ConcernVote>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'vote.cast');
+  if (!access.ok) return access;
+  const parsed = voteInputSchema.safeParse(args.input);
+  if (!parsed.success) {
+    return fail('invalid_input', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  }
+  const { theCase, member } = access.value;
+  const castAt = deps.clock.now().toISOString();
+  const vote: ConcernVote = {
+    id: voteId(theCase.round, member.orgId),
+    caseId: theCase.id,
+    round: theCase.round,
+    orgId: member.orgId,
+    concern: parsed.data.concern,
+    ...(parsed.data.reason ? { reason: parsed.data.reason } : {}),
+    acuteUnsafe: parsed.data.acuteUnsafe,
+    voterId: member.aadObjectId,
+    castAt,
+  };
+  await deps.repo.putVote(
+    vote,
+    { id: auditId({ at: castAt }), caseId: theCase.id, at: castAt, action: 'vote.cast', actorId: member.aadObjectId, actorOrg: member.orgId, detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe } },
+    [],
+  );
+  deps.log.info({ caseId: theCase.id, orgId: member.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
+  await requestCardRefresh(deps, theCase.id);
+  return ok(vote);
+}

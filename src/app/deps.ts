@@ -1,0 +1,15 @@
+import type { Logger } from '../log';
+import type { Repository } from '../store/repository';
+import type { Directory } from './directory';
+import type { Clock, Hasher } from './ports';
+
+/** What every use case needs; wired once in src/main.ts (and in tests). */
+export interface AppDeps {
+  repo: Repository;
+  directory: Directory;
+  clock: Clock;
+  hasher: Hasher;
+  log: Logger;
+  /** Called after work was enqueued, so the job loop runs now instead of at its next poll. */
+  kickJobs: () => void;
+}

@@ -1,0 +1,22 @@
+/** Failures a use case reports; adapters map them to Dutch messages (Teams) or HTTP statuses. */
+export type AppErrorCode =
+  | 'not_on_roster'
+  | 'not_for_location'
+  | 'not_chair'
+  | 'case_not_found'
+  | 'case_closed'
+  | 'invalid_input'
+  | 'unknown_location'
+  | 'not_hg'
+  | 'intake_conflict';
+
+export interface AppError {
+  code: AppErrorCode;
+  /** Field-level problems (English, no personal data) for invalid_input. */
+  fields?: { path: string; message: string }[];
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T>(code: AppErrorCode, fields?: AppError['fields']): Result<T> => ({ ok: false, error: { code, fields } });

@@ -1,0 +1,54 @@
+import { buildCase, type Case, type CaseIntake } from '../domain/case';
+import type { Person } from '../domain/persons';
+import { newJob } from '../store/jobs';
+import type { AppDeps } from './deps';
+import { fail, ok, type Result } from './errors';
+
+export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
+
+export const POST_CARD_JOB_ID = 'job:postCard';
+
+/**
+ * A new HG case arrives (intake API or the "Nieuwe zaak" dialog). Idempotent on the external id:
+ * the case id is derived from it, so a re-delivery finds the same case and repairs anything a crash
+ * left out (all ids are deterministic); a different body under the same id is a conflict.
+ */
+export async function intakeCase(deps: AppDeps, intake: CaseIntake, actor: IntakeActor): Promise<Result<{ caseId: string; created: boolean }>> {
+  const location = deps.directory.location(intake.locationId);
+  if (!location) return fail('unknown_location');
+  if (!intake.hgFlag) return fail('not_hg');
+  const actorId = actor.kind === 'system' ? actor.id : actor.aadObjectId;
+  if (actor.kind === 'member') {
+    const authz = deps.directory.authorize(actor.aadObjectId, location.id);
+    if (!authz.ok) return fail(authz.reason);
+  }
+
+  const caseId = deps.hasher.caseId(intake.externalId);
+  const intakeHash = deps.hasher.digest(intake);
+  const existing = await deps.repo.getCase(caseId);
+  if (existing && existing.intakeHash !== intakeHash) return fail('intake_conflict');
+
+  const persons: Person[] = intake.persons.map((p) => ({
+    role: p.role,
+    ...(p.age !== undefined ? { age: p.age } : {}),
+    ...(p.personKey ? { pseudonym: deps.hasher.personPseudonym(p.personKey) } : {}),
+  }));
+  const now = deps.clock.now().toISOString();
+  const theCase: Case =
+    existing ?? buildCase({ id: caseId, intake, intakeHash, persons, termijnHours: location.termijnHours, now, createdBy: actorId });
+
+  const outcome = await deps.repo.intakeCase(
+    theCase,
+    { id: `audit:${theCase.createdAt}:intake`, caseId, at: theCase.createdAt, action: 'case.intake', actorId: theCase.createdBy, detail: { locationId: location.id } },
+    [newJob({ id: POST_CARD_JOB_ID, caseId, type: 'postCard', dueAt: theCase.createdAt, now: theCase.createdAt })],
+  );
+  if (outcome === 'exists' && !existing) {
+    // Lost a race with a concurrent delivery of the same external id: compare with the winner.
+    const winner = await deps.repo.getCase(caseId);
+    if (!winner || winner.intakeHash !== intakeHash) return fail('intake_conflict');
+  }
+  const created = outcome === 'created';
+  deps.log.info({ caseId, locationId: location.id, created, actor: actor.kind }, created ? 'case intake' : 'case intake re-delivered');
+  deps.kickJobs();
+  return ok({ caseId, created });
+}

@@ -1,0 +1,34 @@
+import type { AdaptiveCard } from '../cards/types';
+import type { CardRef } from '../store/repository';
+
+export interface Clock {
+  now(): Date;
+}
+
+export const systemClock: Clock = { now: () => new Date() };
+
+/** Sending to Teams (implemented in src/teams). Errors carry whether a retry may help. */
+export interface Outbound {
+  /** Start a new thread in a channel with this card; returns where it landed. */
+  postCardToChannel(channelId: string, card: AdaptiveCard): Promise<CardRef>;
+  /** Replace a posted card in place. */
+  updateCard(ref: CardRef, card: AdaptiveCard): Promise<void>;
+}
+
+export class OutboundError extends Error {
+  constructor(
+    message: string,
+    readonly retryable: boolean,
+    readonly retryAfterMs?: number,
+  ) {
+    super(message);
+    this.name = 'OutboundError';
+  }
+}
+
+/** Keyed hashing for ids and pseudonyms (HMAC with the configured key). */
+export interface Hasher {
+  caseId(externalId: string): string;
+  personPseudonym(sourceKey: string): string;
+  digest(value: unknown): string;
+}

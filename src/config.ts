@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { rosterFileSchema, type RosterFile } from './domain/roster';
+
+const csv = z
+  .string()
+  .optional()
+  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+
+/** Every environment variable the process reads, parsed once; invalid config stops the start. */
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    COSMOS_ENDPOINT: z.string().url().optional(),
+    COSMOS_KEY: z.string().min(1).optional(),
+    COSMOS_DATABASE: z.string().min(1).default('zsm'),
+    COSMOS_CONTAINER: z.string().min(1).default('items'),
+    ROSTER_FILE: z.string().min(1).default('config/roster.example.json'),
+    INTAKE_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters'),
+    INTAKE_MAX_SKEW_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
+    PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters'),
+    MICROSOFT_APP_ID: z.string().uuid().optional(),
+    MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+    MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+    MICROSOFT_APP_TYPE: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
+    ALLOWED_TENANT_IDS: csv,
+    JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
+    JOB_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  })
+  .superRefine((env, ctx) => {
+    if (env.STORE === 'cosmos') {
+      if (!env.COSMOS_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
+      if (!env.COSMOS_KEY) ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'required when STORE=cosmos' });
+    }
+    if (env.MICROSOFT_APP_ID) {
+      if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD)
+        ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });
+      if (env.ALLOWED_TENANT_IDS.length === 0)
+        ctx.addIssue({ code: 'custom', path: ['ALLOWED_TENANT_IDS'], message: 'required when MICROSOFT_APP_ID is set' });
+      if (env.MICROSOFT_APP_TYPE === 'SingleTenant' && !env.MICROSOFT_APP_TENANT_ID)
+        ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_TENANT_ID'], message: 'required for a SingleTenant app' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  env: Env;
+  roster: RosterFile;
+  /** True when no app id is configured: /api/messages accepts unauthenticated traffic (local only). */
+  openMode: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function describe(issues: z.ZodIssue[], prefix: string): string[] {
+  return issues.map((i) => `${prefix}${i.path.join('.') || '(root)'}: ${i.message}`);
+}
+
+export function parseEnv(source: NodeJS.ProcessEnv): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error.issues, ''));
+  return parsed.data;
+}
+
+export function loadRoster(file: string): RosterFile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError([`ROSTER_FILE (${file}): cannot read JSON: ${(e as Error).message}`]);
+  }
+  const parsed = rosterFileSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error.issues, `ROSTER_FILE (${file}) `));
+  return parsed.data;
+}
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const env = parseEnv(source);
+  return { env, roster: loadRoster(env.ROSTER_FILE), openMode: !env.MICROSOFT_APP_ID };
+}

@@ -1,0 +1,96 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type https from 'node:https';
+import path from 'node:path';
+import { deliverCardJob } from './app/deliver-card';
+import type { AppDeps } from './app/deps';
+import { Directory } from './app/directory';
+import { createHasher } from './app/hasher';
+import { systemClock, type Clock, type Outbound } from './app/ports';
+import type { Config } from './config';
+import { createHttpApp } from './http/server';
+import { JobRunner } from './jobs/runner';
+import { createLogger, type Logger } from './log';
+import type { DocStore } from './store/docstore';
+import { openDocStore } from './store/index';
+import { Repository } from './store/repository';
+import { createAdapter } from './teams/adapter';
+import { createBot } from './teams/bot';
+import { TeamsOutbound } from './teams/outbound';
+
+export interface Host {
+  port: number;
+  deps: AppDeps;
+  runner: JobRunner;
+  db: DocStore;
+  stop(): Promise<void>;
+}
+
+/** Wire the process: store → use cases → Teams + HTTP → job loop. Used by main.ts and by tests. */
+export async function startHost(
+  config: Config,
+  overrides: { clock?: Clock; log?: Logger; outbound?: Outbound; db?: DocStore; cosmosAgent?: https.Agent } = {},
+): Promise<Host> {
+  const { env } = config;
+  const log = overrides.log ?? createLogger(env.LOG_LEVEL);
+  const db =
+    overrides.db ??
+    (await openDocStore(
+      env.STORE === 'cosmos'
+        ? { store: 'cosmos', endpoint: env.COSMOS_ENDPOINT as string, key: env.COSMOS_KEY as string, databaseId: env.COSMOS_DATABASE, containerId: env.COSMOS_CONTAINER, ...(overrides.cosmosAgent ? { agent: overrides.cosmosAgent } : {}) }
+        : { store: 'sqlite', file: path.join(env.DATA_DIR, 'zsm.db') },
+    ));
+  const repo = new Repository(db);
+  let runner: JobRunner | undefined;
+  const deps: AppDeps = {
+    repo,
+    directory: new Directory(config.roster),
+    clock: overrides.clock ?? systemClock,
+    hasher: createHasher(env.PSEUDONYM_KEY),
+    log,
+    kickJobs: () => runner?.kick(),
+  };
+  const adapter = createAdapter(env);
+  const bot = createBot(deps, adapter, { ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}), allowedTenants: env.ALLOWED_TENANT_IDS });
+  const outbound = overrides.outbound ?? new TeamsOutbound(adapter, env.MICROSOFT_APP_ID ?? '', repo);
+  runner = new JobRunner(
+    repo,
+    { postCard: (job) => deliverCardJob(deps, outbound, job), refreshCard: (job) => deliverCardJob(deps, outbound, job) },
+    deps.clock,
+    log,
+    { pollMs: env.JOB_POLL_MS, leaseMs: env.JOB_LEASE_MS },
+  );
+  const http = createHttpApp({
+    deps,
+    db,
+    messages: async (req, res) => {
+      await adapter.process(req, res, async (context) => {
+        await bot.run(context);
+      });
+    },
+    intake: { secret: env.INTAKE_HMAC_SECRET, maxSkewSeconds: env.INTAKE_MAX_SKEW_SECONDS },
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = http.listen(env.PORT, env.HOST, () => resolve(s));
+  });
+  const port = (server.address() as AddressInfo).port;
+  runner.start();
+  if (config.openMode) {
+    log.warn({ port }, 'no MICROSOFT_APP_ID configured: /api/messages accepts UNAUTHENTICATED requests (local/Playground mode only)');
+  } else {
+    log.info({ port, tenants: env.ALLOWED_TENANT_IDS.length }, 'Bot Framework authentication on; tenant allowlist active');
+  }
+  log.info({ port, store: db.name }, 'zsm-hg-bot listening');
+  return {
+    port,
+    deps,
+    runner,
+    db,
+    async stop() {
+      await runner?.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections?.();
+      if (!overrides.db) await db.close();
+    },
+  };
+}

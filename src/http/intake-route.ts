@@ -1,0 +1,57 @@
+import express, { type Request, type Response, type Router } from 'express';
+import type { AppDeps } from '../app/deps';
+import { intakeCase } from '../app/intake-case';
+import { caseIntakeSchema } from '../domain/case';
+import { describeIssue, sendProblem } from './problem';
+import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature';
+
+export const MAX_INTAKE_BYTES = 64 * 1024;
+
+/**
+ * POST /api/cases: the police/ZSM system delivers an HG case. Order matters: size → signature →
+ * JSON → schema → use case, and nothing is stored unless every step passed.
+ */
+export function intakeRouter(deps: AppDeps, opts: { secret: string; maxSkewSeconds: number }): Router {
+  const router = express.Router();
+  router.post('/api/cases', express.raw({ type: () => true, limit: MAX_INTAKE_BYTES }), async (req: Request, res: Response) => {
+    const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+    const sig = verifySignature({
+      secret: opts.secret,
+      rawBody,
+      signature: req.header(SIGNATURE_HEADER),
+      timestamp: req.header(TIMESTAMP_HEADER),
+      nowMs: deps.clock.now().getTime(),
+      maxSkewSeconds: opts.maxSkewSeconds,
+    });
+    if (!sig.ok) {
+      deps.log.warn({ reason: sig.reason }, 'intake rejected: signature');
+      return sendProblem(res, 401, 'unauthorized', 'Missing or invalid request signature');
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(rawBody.toString('utf8'));
+    } catch {
+      return sendProblem(res, 400, 'malformed-json', 'The body is not valid JSON');
+    }
+    const parsed = caseIntakeSchema.safeParse(json);
+    if (!parsed.success) {
+      deps.log.info({ fields: parsed.error.issues.map((i) => i.path.join('.')) }, 'intake rejected: validation');
+      return sendProblem(res, 400, 'validation', 'The case is not valid', parsed.error.issues.map(describeIssue));
+    }
+    const result = await intakeCase(deps, parsed.data, { kind: 'system', id: 'intake-api' });
+    if (!result.ok) {
+      switch (result.error.code) {
+        case 'unknown_location':
+          return sendProblem(res, 422, 'unknown-location', 'Unknown ZSM location', [{ path: 'locationId', message: 'is not a configured ZSM location' }]);
+        case 'not_hg':
+          return sendProblem(res, 422, 'not-hg', 'Only HG-flagged cases are accepted', [{ path: 'hgFlag', message: 'must be true' }]);
+        case 'intake_conflict':
+          return sendProblem(res, 409, 'conflict', 'A different case was already delivered under this externalId');
+        default:
+          return sendProblem(res, 400, 'rejected', 'The case was rejected');
+      }
+    }
+    res.status(result.value.created ? 201 : 200).json({ caseId: result.value.caseId, created: result.value.created });
+  });
+  return router;
+}

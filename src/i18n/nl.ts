@@ -1,0 +1,3 @@
+/** All user-facing Dutch text, in one place. */
+export { nlMessages } from './nl/messages';
+export { nlCards } from './nl/cards';

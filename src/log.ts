@@ -1,0 +1,15 @@
+import pino from 'pino';
+
+/**
+ * Structured logs carry ids and action names only — never case text, names or card content.
+ * Callers pass ids explicitly; `redact` is a second line of defence for fields that must never appear.
+ */
+export function createLogger(level: string): pino.Logger {
+  return pino({
+    level,
+    base: { svc: 'zsm-hg-bot' },
+    redact: { paths: ['text', 'summary', 'reason', 'needToKnow', 'body', 'card', '*.text', '*.summary', '*.reason'], censor: '[redacted]' },
+  });
+}
+
+export type Logger = pino.Logger;

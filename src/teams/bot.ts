@@ -1,0 +1,141 @@
+import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type TurnContext } from 'botbuilder';
+import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { addContribution } from '../app/add-contribution';
+import { castVote } from '../app/cast-vote';
+import { readCaseDetails, viewCase } from '../app/case-view';
+import type { AppDeps } from '../app/deps';
+import type { AppError } from '../app/errors';
+import { buildCaseCard } from '../cards/case-card';
+import { buildDetailsCard } from '../cards/details-card';
+import type { AdaptiveCard } from '../cards/types';
+import { addContributionDataSchema, caseActionDataSchema, DIALOGS, dialogFetchDataSchema, INPUTS, VERBS, voteDataSchema } from '../cards/verbs';
+import { nlMessages } from '../i18n/nl';
+import { captureConversationRef } from './conversation-refs';
+import { dutchError } from './errors-nl';
+import { registerNewCaseDialog } from './new-case-dialog';
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+
+/** Answer an Action.Execute ourselves, so teams-ai does not push a personal view to everyone. */
+async function answerInvoke(context: TurnContext, value: AdaptiveCard | string): Promise<void> {
+  const body = typeof value === 'string' ? { statusCode: 200, type: MESSAGE_RESPONSE, value } : { statusCode: 200, type: CARD_RESPONSE, value };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+/** After an action: the actor's own card view with a notice on top, or the error in Dutch. */
+async function respondWithCase(context: TurnContext, deps: AppDeps, caseId: string, notice: { kind: 'good' | 'attention'; text: string }): Promise<void> {
+  const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
+  await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
+}
+
+async function respondToFailure(context: TurnContext, deps: AppDeps, caseId: string, error: AppError): Promise<void> {
+  // Refusals and missing cases get a plain message; input problems keep the card (inputs intact) with the reason on top.
+  if (error.code === 'invalid_input' || error.code === 'case_closed') {
+    await respondWithCase(context, deps, caseId, { kind: 'attention', text: dutchError(error) });
+  } else {
+    await answerInvoke(context, dutchError(error));
+  }
+}
+
+export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId?: string; allowedTenants: string[] }): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    ...(opts.botAppId ? { botAppId: opts.botAppId } : {}),
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    taskModules: { taskDataFilter: 'dialog' },
+    turnStateFactory: () => new TurnState(),
+  });
+
+  app.turn('beforeTurn', async (context) => {
+    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    if (opts.allowedTenants.length > 0 && (!tenant || !opts.allowedTenants.includes(tenant))) {
+      deps.log.warn({ tenant: tenant ?? 'none', type: context.activity.type }, 'activity from a tenant outside the allowlist ignored');
+      return false;
+    }
+    await captureConversationRef(context, deps.repo);
+    return true;
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.refresh, async (context, _state, data) => {
+    const parsed = caseActionDataSchema.safeParse(data);
+    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const view = await viewCase(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
+    return '';
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
+    const parsed = addContributionDataSchema.safeParse(data);
+    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const d = parsed.data;
+    const result = await addContribution(deps, {
+      caseId: d.caseId,
+      aadObjectId: context.activity.from?.aadObjectId,
+      input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
+    });
+    if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
+    else await respondToFailure(context, deps, d.caseId, result.error);
+    return '';
+  });
+
+  const voteHandler = (concern: boolean) => async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
+    const parsed = voteDataSchema.safeParse(data);
+    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const d = parsed.data;
+    const input = concern
+      ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
+      : { concern: false };
+    const result = await castVote(deps, { caseId: d.caseId, aadObjectId: context.activity.from?.aadObjectId, input });
+    if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern });
+    else await respondToFailure(context, deps, d.caseId, result.error);
+    return '';
+  };
+  app.adaptiveCards.actionExecute(VERBS.voteConcern, voteHandler(true));
+  app.adaptiveCards.actionExecute(VERBS.voteNoConcern, voteHandler(false));
+
+  // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
+  app.adaptiveCards.actionExecute(/.*/, async (context) => {
+    deps.log.warn({ verb: String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '').slice(0, 40) }, 'unknown card verb');
+    await answerInvoke(context, nlMessages.errors.unknownAction);
+    return '';
+  });
+
+  app.taskModules.fetch(DIALOGS.details, async (context, _state, data) => {
+    const parsed = dialogFetchDataSchema.safeParse(data);
+    if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
+    const view = await readCaseDetails(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    if (!view.ok) return dutchError(view.error);
+    return { title: nlMessages.chat.detailsDialogTitle, width: 'large', height: 'large', card: CardFactory.adaptiveCard(buildDetailsCard(view.value)) };
+  });
+
+  registerNewCaseDialog(app, deps);
+
+  app.message(/^\s*(nieuwe zaak|nieuw)\s*$/i, async (context) => {
+    await context.sendActivity(
+      MessageFactory.attachment(
+        CardFactory.adaptiveCard({
+          type: 'AdaptiveCard',
+          version: '1.5',
+          body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
+          actions: [{ type: 'Action.Submit', title: nlMessages.chat.newCaseButton, data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase } }],
+        }),
+      ),
+    );
+  });
+
+  app.activity(ActivityTypes.Message, async (context) => {
+    await context.sendActivity(nlMessages.chat.help);
+  });
+
+  app.error(async (context, err) => {
+    deps.log.error({ type: context.activity.type, name: context.activity.name, err: err instanceof Error ? err.message.slice(0, 300) : 'unknown' }, 'turn failed');
+    if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
+      await answerInvoke(context, nlMessages.errors.temporary).catch(() => undefined);
+    }
+  });
+
+  return app;
+}

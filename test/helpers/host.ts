@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { loadConfig } from '../../src/config';
+import { startHost, type Host } from '../../src/host';
+import { createLogger } from '../../src/log';
+import type { DocStore } from '../../src/store/docstore';
+import { signBody } from '../../src/http/signature';
+import { ConnectorStub } from './connector-stub';
+import { CHANNEL, TENANT, testRoster } from './fixtures';
+
+export const TEST_SECRET = 'test-intake-secret-0123456789abcdef0123';
+export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789abcdef012';
+
+export interface TestHost {
+  host: Host;
+  stub: ConnectorStub;
+  base: string;
+  dataDir: string;
+  stop(): Promise<void>;
+}
+
+/** A real bot process (in-process): real HTTP server, real store, Connector stub as "Teams". */
+export async function startTestHost(opts: { db?: DocStore; dataDir?: string; stub?: ConnectorStub; env?: Record<string, string> } = {}): Promise<TestHost> {
+  const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zsm-it-'));
+  const rosterFile = path.join(dataDir, 'roster.json');
+  writeFileSync(rosterFile, JSON.stringify(testRoster()));
+  const stub = opts.stub ?? new ConnectorStub();
+  if (!opts.stub) await stub.start();
+  const config = loadConfig({
+    PORT: '0',
+    DATA_DIR: dataDir,
+    ROSTER_FILE: rosterFile,
+    INTAKE_HMAC_SECRET: TEST_SECRET,
+    PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    JOB_POLL_MS: '100',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...opts.env,
+  });
+  const host = await startHost(config, { log: createLogger(config.env.LOG_LEVEL), ...(opts.db ? { db: opts.db } : {}) });
+  const base = `http://127.0.0.1:${host.port}`;
+  return {
+    host,
+    stub,
+    base,
+    dataDir,
+    async stop() {
+      await host.stop();
+      if (!opts.stub) await stub.stop();
+      if (!opts.dataDir) rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function postSignedCase(base: string, body: unknown, opts: { secret?: string; timestamp?: number; raw?: string } = {}): Promise<Response> {
+  const raw = opts.raw ?? JSON.stringify(body);
+  const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`${base}/api/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(opts.secret ?? TEST_SECRET, ts, raw) },
+    body: raw,
+  });
+}
+
+let activitySeq = 0;
+
+/** A Teams activity as the Connector would deliver it, from a user in the location channel. */
+export function channelActivity(stubUrl: string, fromAad: string, extra: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id: `act-${++activitySeq}`,
+    channelId: 'msteams',
+    serviceUrl: stubUrl,
+    timestamp: new Date().toISOString(),
+    from: { id: `29:${fromAad}`, aadObjectId: fromAad, name: 'Test gebruiker' },
+    recipient: { id: '28:bot-id', name: 'ZSM HG' },
+    conversation: { id: `${CHANNEL};messageid=1000`, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+    channelData: { tenant: { id: TENANT }, team: { id: '19:team@thread.tacv2' }, channel: { id: CHANNEL } },
+    ...extra,
+  };
+}
+
+export async function sendActivity(base: string, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+}
+
+/** Action.Execute invoke (what Teams sends when a card button is pressed). */
+export function executeInvoke(stubUrl: string, fromAad: string, verb: string, data: Record<string, unknown>, replyToId = '1000'): Record<string, unknown> {
+  return channelActivity(stubUrl, fromAad, {
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    replyToId,
+    value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
+  });
+}
+
+/** Wait until a condition holds (polling); fails with the label after the limit. */
+export async function waitFor<T>(label: string, fn: () => Promise<T | undefined> | T | undefined, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await fn();
+    if (v !== undefined && v !== false) return v as T;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

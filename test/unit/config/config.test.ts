@@ -1,0 +1,33 @@
+import { ConfigError, parseEnv } from '../../../src/config';
+
+const good = { INTAKE_HMAC_SECRET: 'x'.repeat(32), PSEUDONYM_KEY: 'y'.repeat(32) };
+
+describe('configuration', () => {
+  it('applies defaults for local use', () => {
+    const env = parseEnv(good);
+    expect(env).toMatchObject({ PORT: 3978, STORE: 'sqlite', DATA_DIR: './data' });
+    expect(env.ALLOWED_TENANT_IDS).toEqual([]);
+  });
+
+  it.each([
+    [{ ...good, PORT: 'abc' }, 'PORT'],
+    [{ ...good, INTAKE_HMAC_SECRET: 'short' }, 'INTAKE_HMAC_SECRET'],
+    [{ ...good, STORE: 'cosmos' }, 'COSMOS_ENDPOINT'],
+    [{ ...good, MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' }, 'ALLOWED_TENANT_IDS'],
+    [{ ...good, MICROSOFT_APP_ID: 'not-a-uuid' }, 'MICROSOFT_APP_ID'],
+  ])('names the wrong variable (%#)', (env, variable) => {
+    let error: unknown;
+    try {
+      parseEnv(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.join('\n')).toContain(variable);
+  });
+
+  it('splits the tenant allowlist', () => {
+    const env = parseEnv({ ...good, MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't', ALLOWED_TENANT_IDS: ' a, b ,' });
+    expect(env.ALLOWED_TENANT_IDS).toEqual(['a', 'b']);
+  });
+});

@@ -1,0 +1,42 @@
+import { authorize, refreshUserIds, rosterFileSchema, type Member } from '../../../src/domain/roster';
+
+const members: Member[] = [
+  { aadObjectId: 'a', orgId: 'politie', roles: ['member'], locations: ['mn'] },
+  { aadObjectId: 'b', orgId: 'om', roles: ['member', 'chair'], locations: ['mn', 'nh'] },
+];
+
+describe('authorize', () => {
+  it.each([
+    ['a', 'mn', 'member', { ok: true }],
+    ['a', 'nh', 'member', { ok: false, reason: 'not_for_location' }],
+    ['x', 'mn', 'member', { ok: false, reason: 'not_on_roster' }],
+    [undefined, 'mn', 'member', { ok: false, reason: 'not_on_roster' }],
+    ['a', 'mn', 'chair', { ok: false, reason: 'not_chair' }],
+    ['b', 'nh', 'chair', { ok: true }],
+  ] as const)('%s at %s as %s', (id, loc, need, expected) => {
+    expect(authorize(members, id, loc, need)).toMatchObject(expected);
+  });
+
+  it('takes the organisation from the roster', () => {
+    const r = authorize(members, 'b', 'mn');
+    expect(r.ok && r.member.orgId).toBe('om');
+  });
+});
+
+describe('refreshUserIds', () => {
+  it('lists the location members, capped at the Teams limit', () => {
+    const many: Member[] = Array.from({ length: 75 }, (_, i) => ({ aadObjectId: `u${i}`, orgId: 'politie', roles: ['member'], locations: ['mn'] }));
+    expect(refreshUserIds(many, 'mn')).toHaveLength(60);
+    expect(refreshUserIds(members, 'nh')).toEqual(['b']);
+  });
+});
+
+describe('roster file', () => {
+  it('rejects members of unknown locations and duplicates', () => {
+    const file = { locations: [{ id: 'mn', name: 'MN', channelId: 'c' }], members: [...members, members[0]] };
+    const parsed = rosterFileSchema.safeParse(file);
+    expect(parsed.success).toBe(false);
+    const messages = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+    expect(messages).toEqual(expect.arrayContaining(["unknown location 'nh'", 'duplicate member']));
+  });
+});
