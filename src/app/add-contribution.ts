@@ -28,7 +28,7 @@ export async function addContribution(
   await deps.repo.addContribution(
     contribution,
     { id: auditId({ at: createdAt }), caseId: args.caseId, at: createdAt, action: 'contribution.add', actorId: member.aadObjectId, actorOrg: member.orgId, detail: { contributionId: contribution.id, source: contribution.source } },
-    [],
+
   );
   deps.log.info({ caseId: args.caseId, orgId: member.orgId, contributionId: contribution.id }, 'contribution added');
   await requestCardRefresh(deps, args.caseId);

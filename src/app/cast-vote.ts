@@ -34,7 +34,7 @@ export async function castVote(
   await deps.repo.putVote(
     vote,
     { id: auditId({ at: castAt }), caseId: theCase.id, at: castAt, action: 'vote.cast', actorId: member.aadObjectId, actorOrg: member.orgId, detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe } },
-    [],
+
   );
   deps.log.info({ caseId: theCase.id, orgId: member.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
   await requestCardRefresh(deps, theCase.id);

@@ -17,7 +17,10 @@ export interface Stored<T = unknown> {
 
 export type NewDoc<T = unknown> = Omit<Stored<T>, 'etag'>;
 
-/** Conditions for cross-partition queries on top-level fields of `body`. */
+/**
+ * Conditions for cross-partition queries on top-level fields of `body`. Both adapters compare only
+ * values of the same JSON type (a number never equals the string '4'; true never equals 1).
+ */
 export interface Condition {
   field: string;
   op: '=' | '<=' | '<' | '>=' | '>';
@@ -25,8 +28,9 @@ export interface Condition {
 }
 
 export interface QueryOptions {
-  /** Field of `body` to sort ascending by. */
+  /** Field of `body` to sort ascending by; documents without it are left out; ties are unordered. */
   orderBy?: string;
+  /** An integer ≥ 1. */
   limit?: number;
 }
 
@@ -59,6 +63,7 @@ export interface DocStore {
   upsert<T>(doc: NewDoc<T>): Promise<Stored<T>>;
   /** Replace only if the stored etag equals ifMatch, else PreconditionFailedError (NotFoundError if gone). */
   replace<T>(doc: NewDoc<T>, ifMatch: string): Promise<Stored<T>>;
+  /** Deleting a missing document does nothing. Ids may be any string (adapters escape as needed). */
   delete(pk: string, id: string): Promise<void>;
   /** All documents of one kind in one partition, ordered by id. */
   listPartition<T>(pk: string, kind: DocKind): Promise<Stored<T>[]>;

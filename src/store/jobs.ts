@@ -15,6 +15,8 @@ export interface Job {
   lastError?: string;
   /** Bumped when the same job is requested again while pending or running. */
   rev: number;
+  /** The rev a worker claimed; rev > leasedRev means "run again after the current run". */
+  leasedRev?: number;
   createdAt: string;
 }
 

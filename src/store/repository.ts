@@ -55,20 +55,19 @@ export class Repository {
     return result === 'created' ? 'created' : 'exists';
   }
 
-  async addContribution(c: Contribution, audit: AuditEntry, jobs: Job[]): Promise<void> {
+  /** Jobs are requested separately (requestJob): an upsert here would break a running job's lease. */
+  async addContribution(c: Contribution, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'insert', doc: { pk: c.caseId, id: c.id, kind: 'contribution', body: c } },
       { op: 'insert', doc: auditDoc(audit) },
-      ...jobs.map((j): WriteOp => ({ op: 'upsert', doc: jobDoc(j) })),
     ]);
   }
 
   /** A vote overwrites the same organisation's vote in that round (deterministic id). */
-  async putVote(v: ConcernVote, audit: AuditEntry, jobs: Job[]): Promise<void> {
+  async putVote(v: ConcernVote, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'upsert', doc: { pk: v.caseId, id: v.id, kind: 'vote', body: v } },
       { op: 'insert', doc: auditDoc(audit) },
-      ...jobs.map((j): WriteOp => ({ op: 'upsert', doc: jobDoc(j) })),
     ]);
   }
 
@@ -111,17 +110,20 @@ export class Repository {
   }
 
   /**
-   * Ask for a job to run (again): created if absent; if present it becomes pending with rev+1, so a
-   * worker that is running an older revision will not mark it done. A running lease is kept.
+   * Ask for a job to run (again): created if absent. If a run is already queued that has not started
+   * yet, nothing needs writing (it will see the newest state). If a worker is running it, rev is
+   * bumped so that worker's completeJob fails and the job runs once more. Contention is retried.
    */
   async requestJob(job: Job): Promise<void> {
-    for (let attempt = 0; attempt < 20; attempt++) {
+    for (let attempt = 0; attempt < 50; attempt++) {
       const current = await this.db.get<Job>(job.caseId, job.id);
       if (!current) {
         if ((await this.db.insert(jobDoc(job))) === 'created') return;
         continue;
       }
       const prev = current.body;
+      const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
+      if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
       const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
       const next: Job = { ...prev, payload: job.payload, status: 'pending', dueAt, rev: prev.rev + 1, attempts: prev.status === 'pending' ? prev.attempts : 0 };
       try {
@@ -129,6 +131,7 @@ export class Repository {
         return;
       } catch (e) {
         if (!(e instanceof PreconditionFailedError)) throw e;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
       }
     }
     throw new Error(`requestJob: too much contention on ${job.caseId}/${job.id}`);
@@ -149,7 +152,7 @@ export class Repository {
 
   /** Take a lease on a job; null when another worker got it first. */
   async claimJob(doc: Stored<Job>, owner: string, now: Date, leaseMs: number): Promise<Stored<Job> | null> {
-    const next: Job = { ...doc.body, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts: doc.body.attempts + 1 };
+    const next: Job = { ...doc.body, leaseOwner: owner, leasedRev: doc.body.rev, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts: doc.body.attempts + 1 };
     try {
       return await this.db.replace(jobDoc(next), doc.etag);
     } catch (e) {
@@ -165,24 +168,30 @@ export class Repository {
       return 'done';
     } catch (e) {
       if (!(e instanceof PreconditionFailedError)) throw e;
-      await this.releaseJob(doc.body.caseId, doc.body.id, (j) => j);
+      await this.releaseJob(doc.body.caseId, doc.body.id, (j) => j, doc.body.leaseOwner);
       return 'requeued';
     }
   }
 
   /** Reschedule after a failure (or give up: status dead). */
   async failJob(doc: Stored<Job>, nextDueAt: string | null, error: string): Promise<void> {
-    await this.releaseJob(doc.body.caseId, doc.body.id, (j) =>
-      j.rev === doc.body.rev
-        ? { ...j, status: nextDueAt ? 'pending' : 'dead', dueAt: nextDueAt ?? j.dueAt, lastError: error }
-        : { ...j, lastError: error },
+    await this.releaseJob(
+      doc.body.caseId,
+      doc.body.id,
+      (j) =>
+        j.rev === doc.body.rev
+          ? { ...j, status: nextDueAt ? 'pending' : 'dead', dueAt: nextDueAt ?? j.dueAt, lastError: error }
+          : { ...j, lastError: error },
+      doc.body.leaseOwner,
     );
   }
 
-  private async releaseJob(caseId: string, id: string, change: (j: Job) => Job): Promise<void> {
+  /** Release our lease (never another worker's, which took over after ours ran out). */
+  private async releaseJob(caseId: string, id: string, change: (j: Job) => Job, owner?: string): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.db.get<Job>(caseId, id);
       if (!current) return;
+      if (owner !== undefined && current.body.leaseOwner !== undefined && current.body.leaseOwner !== owner) return;
       try {
         await this.db.replace(jobDoc({ ...change(current.body), leaseUntil: EPOCH, leaseOwner: undefined }), current.etag);
         return;

@@ -16,7 +16,7 @@ const MIGRATIONS: readonly string[] = [
      etag TEXT NOT NULL,
      PRIMARY KEY (pk, id)
    );
-   CREATE INDEX docs_kind_status_due ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.dueAt'));`,
+   CREATE INDEX docs_kind_status_due ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.dueAt'), pk, id);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,7 +14,7 @@ import {
   type WriteOp,
   type WriteResult,
 } from '../docstore';
-import { checkOnePartition, checkQuery } from '../index';
+import { checkOnePartition, checkQuery } from '../guards';
 import { migrate } from './schema';
 
 interface Row {
@@ -130,7 +130,9 @@ export class SqliteDocStore implements DocStore {
       sql += ' LIMIT ?';
       params.push(options.limit);
     }
-    return this.prepared(sql).all(...params).map((r) => toStored<T>(r));
+    return this.prepared(sql)
+      .all(...params)
+      .map((r) => toStored<T>(r));
   }
 
   /** One IMMEDIATE transaction: all or nothing; any failure (e.g. a stale ifMatch) rolls back every op. */

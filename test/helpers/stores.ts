@@ -1,0 +1,81 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DocStore } from '../../src/store/docstore';
+import { openDocStore } from '../../src/store/index';
+import { startCosmosServer, type CosmosTestServer } from './cosmos-server';
+
+export const storeKinds = ['sqlite', 'cosmos'] as const;
+export type StoreKind = (typeof storeKinds)[number];
+
+export interface TestStore {
+  db: DocStore;
+  /** The SQLite file (sqlite only), e.g. to reopen it. */
+  file?: string;
+  cleanup(): Promise<void>;
+}
+
+let shared: Promise<CosmosTestServer> | undefined;
+
+/** One in-process emulator per test file (Jest gives each file its own module registry). */
+export function sharedCosmosServer(): Promise<CosmosTestServer> {
+  shared ??= startCosmosServer();
+  return shared;
+}
+
+export async function closeSharedCosmosServer(): Promise<void> {
+  const s = shared;
+  shared = undefined;
+  if (s) await (await s).close();
+}
+
+/**
+ * A fresh, empty DocStore. SQLite uses a real temporary file (not :memory:), so durability and
+ * multi-connection behaviour are real; Cosmos gets its own database on the shared emulator.
+ */
+export async function makeDocStore(kind: StoreKind, tmpDir?: string): Promise<TestStore> {
+  if (kind === 'sqlite') {
+    const dir = tmpDir ?? (await mkdtemp(join(tmpdir(), 'zsm-store-')));
+    const file = join(dir, `${randomUUID()}.sqlite`);
+    const db = await openDocStore({ store: 'sqlite', file });
+    return {
+      db,
+      file,
+      cleanup: async () => {
+        await db.close();
+        if (!tmpDir) await rm(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const s = await sharedCosmosServer();
+  const db = await openDocStore({
+    store: 'cosmos',
+    endpoint: s.endpoint,
+    key: s.key,
+    agent: s.agent,
+    databaseId: `test-${randomUUID()}`,
+    containerId: 'docs',
+  });
+  return { db, cleanup: () => db.close() };
+}
+
+/**
+ * Jest hooks for a suite: a fresh store per test, the emulator stopped after the file.
+ * Usage: `const store = useDocStore(kind); … store().db`.
+ */
+export function useDocStore(kind: StoreKind): () => TestStore {
+  let current: TestStore | undefined;
+  beforeEach(async () => {
+    current = await makeDocStore(kind);
+  });
+  afterEach(async () => {
+    await current?.cleanup();
+    current = undefined;
+  });
+  afterAll(closeSharedCosmosServer);
+  return () => {
+    if (!current) throw new Error('useDocStore: no store outside a test');
+    return current;
+  };
+}
