@@ -58,6 +58,8 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** A timer that does not keep the process (or Jest) alive: for timeouts raced against other events. */
+export const graceTimer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** Poll `url` until it answers 200, the deadline passes, or `abort()` returns a reason to stop waiting. */
 export async function waitForHttpOk(
@@ -99,7 +101,7 @@ function tail(file: string, lines = 30): string {
 /** Wait for a child to exit, at most `ms`; true when it has exited. */
 function waitExit(child: ChildProcess, exited: Promise<number | null>, ms: number): Promise<boolean> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
-  return Promise.race([exited.then(() => true), sleep(ms).then(() => false)]);
+  return Promise.race([exited.then(() => true), graceTimer(ms).then(() => false)]);
 }
 
 export async function startPlayground(opts: PlaygroundOptions): Promise<Playground> {

@@ -9,7 +9,7 @@ import { fail, ok, type Result } from './errors';
 export async function loadCaseView(deps: AppDeps, theCase: Case, viewerAad?: string, notice?: CaseCardView['notice']): Promise<CaseCardView> {
   const location = deps.directory.location(theCase.locationId);
   if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
-  const [contributions, votes] = await Promise.all([deps.repo.listContributions(theCase.id), deps.repo.listVotes(theCase.id)]);
+  const [contributions, votes, mris] = await Promise.all([deps.repo.listContributions(theCase.id), deps.repo.listVotes(theCase.id), deps.repo.getUserMris()]);
   const viewer = deps.directory.member(viewerAad);
   return {
     case: theCase,
@@ -17,7 +17,7 @@ export async function loadCaseView(deps: AppDeps, theCase: Case, viewerAad?: str
     contributions,
     votes,
     ...(viewer && viewer.locations.includes(theCase.locationId) ? { viewerOrg: viewer.orgId } : {}),
-    refreshUserIds: deps.directory.refreshUserIds(theCase.locationId),
+    refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),
   };

@@ -24,7 +24,7 @@ export class Directory {
     return authorize(this.roster.members, aadObjectId, locationId, need);
   }
 
-  refreshUserIds(locationId: string): string[] {
-    return refreshUserIds(this.roster.members, locationId);
+  refreshUserIds(locationId: string, mriByAad: Readonly<Record<string, string>>): string[] {
+    return refreshUserIds(this.roster.members, locationId, mriByAad);
   }
 }

@@ -66,9 +66,16 @@ export function authorize(
   return { ok: true, member };
 }
 
-/** The users who should get a personal card view (Teams allows at most 60 in refresh.userIds). */
-export function refreshUserIds(members: readonly Member[], locationId: string, max = 60): string[] {
-  return members.filter((m) => m.locations.includes(locationId)).slice(0, max).map((m) => m.aadObjectId);
+/**
+ * The users who get a personal card view: Teams wants their MRIs ("29:…", per bot), at most 60.
+ * Members whose MRI the bot has not seen yet are left out (they can still refresh by hand).
+ */
+export function refreshUserIds(members: readonly Member[], locationId: string, mriByAad: Readonly<Record<string, string>>, max = 60): string[] {
+  return members
+    .filter((m) => m.locations.includes(locationId))
+    .map((m) => mriByAad[m.aadObjectId])
+    .filter((mri): mri is string => typeof mri === 'string' && mri.length > 0)
+    .slice(0, max);
 }
 
 export type { PartnerOrg };

@@ -28,6 +28,7 @@ export interface ConversationRefData {
 const CONV_PK = '_conv';
 const CASE_ID = 'case';
 const CARDREF_ID = 'cardref';
+const USER_MRIS_ID = 'user-mris';
 
 export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${randomUUID()}`;
 export const contributionId = (createdAt: string): string => `contrib:${createdAt}:${randomUUID()}`;
@@ -101,6 +102,29 @@ export class Repository {
 
   async getConversationRef(key: string): Promise<ConversationRefData | null> {
     return (await this.db.get<ConversationRefData>(CONV_PK, key))?.body ?? null;
+  }
+
+  /** Entra object id → Teams user MRI ("29:…"), learned from incoming activities; one small document. */
+  async getUserMris(): Promise<Record<string, string>> {
+    return (await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID))?.body.mris ?? {};
+  }
+
+  async rememberUserMri(aadObjectId: string, mri: string): Promise<void> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const current = await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID);
+      if (current?.body.mris[aadObjectId] === mri) return;
+      const doc: NewDoc<{ mris: Record<string, string> }> = { pk: CONV_PK, id: USER_MRIS_ID, kind: 'convref', body: { mris: { ...current?.body.mris, [aadObjectId]: mri } } };
+      try {
+        if (!current) {
+          if ((await this.db.insert(doc)) === 'created') return;
+        } else {
+          await this.db.replace(doc, current.etag);
+          return;
+        }
+      } catch (e) {
+        if (!(e instanceof PreconditionFailedError)) throw e;
+      }
+    }
   }
 
   // ---- jobs (outbox and durable timers) ----

@@ -19,6 +19,7 @@ export const LATEST_TEAM_KEY = 'team:_latest';
 export async function captureConversationRef(context: TurnContext, repo: Repository): Promise<void> {
   const a = context.activity;
   if (a.channelId !== 'msteams' || !a.serviceUrl || !a.conversation?.id) return;
+  if (a.from?.aadObjectId && a.from.id) await repo.rememberUserMri(a.from.aadObjectId, a.from.id);
   const cd = (a.channelData ?? {}) as TeamsChannelData;
   const tenantId = cd.tenant?.id ?? a.conversation.tenantId;
   const base = { serviceUrl: a.serviceUrl, channelId: 'msteams', ...(tenantId ? { tenantId } : {}), ...(a.recipient?.id ? { botId: a.recipient.id } : {}) };

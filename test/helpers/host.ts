@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { startHost, type Host } from '../../src/host';
 import { createLogger } from '../../src/log';
 import type { DocStore } from '../../src/store/docstore';
+import type { RosterFile } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from './connector-stub';
 import { CHANNEL, TENANT, testRoster } from './fixtures';
@@ -21,10 +22,12 @@ export interface TestHost {
 }
 
 /** A real bot process (in-process): real HTTP server, real store, Connector stub as "Teams". */
-export async function startTestHost(opts: { db?: DocStore; dataDir?: string; stub?: ConnectorStub; env?: Record<string, string> } = {}): Promise<TestHost> {
+export async function startTestHost(
+  opts: { db?: DocStore; dataDir?: string; stub?: ConnectorStub; env?: Record<string, string>; roster?: RosterFile } = {},
+): Promise<TestHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zsm-it-'));
   const rosterFile = path.join(dataDir, 'roster.json');
-  writeFileSync(rosterFile, JSON.stringify(testRoster()));
+  writeFileSync(rosterFile, JSON.stringify(opts.roster ?? testRoster()));
   const stub = opts.stub ?? new ConnectorStub();
   if (!opts.stub) await stub.start();
   const config = loadConfig({
@@ -104,4 +107,20 @@ export async function waitFor<T>(label: string, fn: () => Promise<T | undefined>
     if (Date.now() > end) throw new Error(`timed out waiting for ${label}`);
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** Let the job loop finish everything that is due (so document counts are stable before/after a step). */
+export async function settle(t: TestHost, timeoutMs = 10_000): Promise<void> {
+  await waitFor(
+    'job loop to settle',
+    async () => {
+      await t.host.runner.runOnce();
+      const pending = await t.host.db.query('job', [
+        { field: 'status', op: '=', value: 'pending' },
+        { field: 'dueAt', op: '<=', value: new Date().toISOString() },
+      ]);
+      return pending.length === 0 || undefined;
+    },
+    timeoutMs,
+  );
 }

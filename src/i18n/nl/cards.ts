@@ -101,20 +101,24 @@ export const nlCards = {
     meta: (org: string, when: string, source: string) => `**${org}** · ${when} · ${source}`,
     needToKnow: 'Waarom nodig:',
     olderOnCard: (count: number) => `${count} oudere ${count === 1 ? 'bijdrage' : 'bijdragen'} — zie Details`,
-    olderInDialog: (count: number) => `${count} oudere ${count === 1 ? 'bijdrage past' : 'bijdragen passen'} niet in dit venster en ${count === 1 ? 'wordt' : 'worden'} niet getoond.`,
+    olderInDialog: (count: number) =>
+      `${count} oudere ${count === 1 ? 'bijdrage past' : 'bijdragen passen'} niet in dit venster en ${count === 1 ? 'wordt' : 'worden'} niet getoond.`,
   },
   votes: {
     heading: (round: number) => `Buikpijn — ronde ${round}`,
     question: 'Wie heeft er nog buikpijn?',
-    tally: (concern: number, none: number, open: number) => `${concern} buikpijn · ${none} geen buikpijn · ${open} nog niet gestemd`,
+    tally: (concern: number, none: number, open: number, current = true) =>
+      `${concern} buikpijn · ${none} geen buikpijn · ${open} ${current ? 'nog niet gestemd' : 'niet gestemd'}`,
     concern: 'Buikpijn',
     noConcern: 'Geen buikpijn',
     notVoted: 'Nog niet gestemd',
+    didNotVote: 'Niet gestemd',
     acute: 'ACUUT ONVEILIG',
     yourOrg: (org: string) => `${org} (uw organisatie)`,
     roundHeading: (round: number, current: boolean) => (current ? `Ronde ${round} (huidige ronde)` : `Ronde ${round}`),
     castAt: (when: string) => `gestemd ${when}`,
-    olderRounds: (count: number) => `${count} oudere ${count === 1 ? 'ronde past' : 'rondes passen'} niet in dit venster en ${count === 1 ? 'wordt' : 'worden'} niet getoond.`,
+    olderRounds: (count: number) =>
+      `${count} oudere ${count === 1 ? 'ronde past' : 'rondes passen'} niet in dit venster en ${count === 1 ? 'wordt' : 'worden'} niet getoond.`,
   },
   actions: {
     addContribution: 'Contextinformatie toevoegen',
@@ -140,7 +144,6 @@ export const nlCards = {
     voteAcute: 'Acuut onveilig',
   },
   details: {
-    title: 'Details van de zaak',
     votesHeading: 'Buikpijn per ronde',
     contributionsHeading: 'Alle contextinformatie',
     noVotes: 'Er is nog niet gestemd.',
@@ -169,6 +172,7 @@ export const nlCards = {
     victimContact: 'Slachtoffer veilig te benaderen?',
     custody: 'Verdachte (status)',
     termijnHint: 'De ZSM-termijn start bij het aanmaken van de zaak.',
+    fields: { externalId: 'Zaaknummer', intakeAt: 'Tijdstip van instroom', other: 'Formulier' },
     submit: 'Zaak aanmaken',
     errors: {
       heading: 'De zaak is niet aangemaakt:',
@@ -180,7 +184,7 @@ export const nlCards = {
       personEntry: (entry: string) =>
         `Betrokkene "${entry}" is niet te lezen. Gebruik een rol (verdachte, slachtoffer, kind, ouder, getuige, overig) en eventueel een leeftijd, bijvoorbeeld "kind 13".`,
       personAge: (entry: string) => `De leeftijd bij "${entry}" moet een heel getal van 0 tot en met 120 zijn.`,
-      childAges: 'Leeftijden van kinderen: hele getallen van 0 tot en met 17, gescheiden door komma\'s (bijvoorbeeld 13, 9).',
+      childAges: "Leeftijden van kinderen: hele getallen van 0 tot en met 17, gescheiden door komma's (bijvoorbeeld 13, 9).",
       victimContact: 'Kies of het slachtoffer veilig te benaderen is.',
       custody: 'Kies de status van de verdachte.',
       invalid: (field: string) => `${field}: ongeldige waarde.`,

@@ -1,0 +1,46 @@
+import type { CardElement } from './types';
+
+/** Small constructors for the Adaptive Card elements we use; they keep the builders readable. */
+export type Color = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
+
+export interface TextOpts {
+  size?: 'small' | 'default' | 'medium' | 'large';
+  weight?: 'bolder' | 'default';
+  color?: Color;
+  isSubtle?: boolean;
+  spacing?: 'none' | 'small' | 'medium' | 'large';
+  separator?: boolean;
+}
+
+export function text(value: string, opts: TextOpts = {}): CardElement {
+  return { type: 'TextBlock', text: value, wrap: true, ...opts };
+}
+
+export function heading(value: string, opts: TextOpts = {}): CardElement {
+  return text(value, { weight: 'bolder', size: 'medium', spacing: 'medium', ...opts });
+}
+
+export function container(
+  items: CardElement[],
+  opts: { style?: ContainerStyle; spacing?: TextOpts['spacing']; separator?: boolean; bleed?: boolean } = {},
+): CardElement {
+  return { type: 'Container', items, ...opts };
+}
+
+export function column(
+  items: CardElement[],
+  width: 'auto' | 'stretch' = 'stretch',
+  opts: { verticalContentAlignment?: 'center' } = {},
+): CardElement {
+  return { type: 'Column', width, items, ...opts };
+}
+
+export function columns(cols: CardElement[], opts: { spacing?: TextOpts['spacing']; separator?: boolean } = {}): CardElement {
+  return { type: 'ColumnSet', columns: cols, ...opts };
+}
+
+/** A coloured label box ("HG", "KM"). */
+export function badge(label: string, style: ContainerStyle): CardElement {
+  return column([container([text(label, { weight: 'bolder', size: 'small' })], { style })], 'auto', { verticalContentAlignment: 'center' });
+}

@@ -1,0 +1,149 @@
+import type { ConsultationDelays } from './config';
+import { toIso, toLocal, type Instant } from './time';
+
+/**
+ * One question from the desk to VT's on-call member (1:1 Teams chat), as a pure state machine:
+ *
+ *   gevraagd ─reminderDue→ herinnerd ─backupDue→ achterwacht_gevraagd
+ *      │                      │                        │
+ *      └──── answer → beantwoord;  noOneOnCall / expire / backupDue without backup → geen_reactie
+ *
+ * An answer after geen_reactie still moves to beantwoord (`late`): VT's knowledge is what was missing.
+ *
+ * Time-driven events carry the job's clock and are refused before their due time, and a repeated
+ * event is a no-op, so a late, early or duplicated job cannot skip or repeat a step. A late reminder
+ * job may be overtaken by the backup job (gevraagd → achterwacht_gevraagd).
+ * `expire` is the caller's last moment to wait — normally the case's ZSM deadline.
+ */
+
+export const CONSULTATION_STATUSES = ['gevraagd', 'herinnerd', 'achterwacht_gevraagd', 'beantwoord', 'geen_reactie'] as const;
+export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
+export type NoAnswerReason = 'no_one_on_call' | 'no_backup' | 'expired';
+
+export interface ConsultationTimeline {
+  reminderAt: string;
+  backupAt: string;
+}
+
+interface Base extends ConsultationTimeline {
+  askedAt: string;
+  expiresAt: string;
+  /** Absent only when nobody was on call. */
+  primary?: string;
+  backup?: string;
+  remindedAt?: string;
+  backupAskedAt?: string;
+}
+
+export type Consultation =
+  | (Base & { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' })
+  /** `late`: answered after the desk had been told there was no reaction — still worth showing. */
+  | (Base & { status: 'beantwoord'; answeredAt: string; answeredBy: string; late: boolean })
+  | (Base & { status: 'geen_reactie'; closedAt: string; reason: NoAnswerReason });
+
+export type ConsultationEvent =
+  | { type: 'answer'; at: Instant; by: string }
+  | { type: 'reminderDue'; at: Instant }
+  | { type: 'backupDue'; at: Instant }
+  /** The on-call member cannot be reached at all (e.g. no chat could be opened). */
+  | { type: 'noOneOnCall'; at: Instant }
+  | { type: 'expire'; at: Instant };
+
+export type TransitionResult =
+  { ok: true; state: Consultation } | { ok: false; state: Consultation; reason: 'not_due' | 'already_done' | 'closed' | 'not_consulted' };
+
+/** The next scheduled step, for the card and the job queue; null once the consultation is closed. */
+export interface NextStep {
+  kind: 'herinnering' | 'achterwacht' | 'geen_reactie';
+  at: string;
+  event: 'reminderDue' | 'backupDue' | 'expire';
+}
+
+const MINUTE_MS = 60_000;
+
+/** Both delays count from `askedAt` in real minutes, so a DST change does not stretch them. */
+export function consultationTimeline(askedAt: Instant, delays: ConsultationDelays): ConsultationTimeline {
+  const t = toLocal(askedAt).toMillis();
+  return {
+    reminderAt: new Date(t + delays.reminderMinutes * MINUTE_MS).toISOString(),
+    backupAt: new Date(t + delays.backupMinutes * MINUTE_MS).toISOString(),
+  };
+}
+
+/** Nobody on call closes the consultation at once, so the desk knows not to wait. */
+export function startConsultation(args: {
+  askedAt: Instant;
+  onCall: { primary?: string; backup?: string };
+  delays: ConsultationDelays;
+  expiresAt: Instant;
+}): Consultation {
+  const askedAt = toIso(toLocal(args.askedAt));
+  const base: Base = {
+    askedAt,
+    expiresAt: toIso(toLocal(args.expiresAt)),
+    ...consultationTimeline(askedAt, args.delays),
+    ...(args.onCall.primary !== undefined && { primary: args.onCall.primary }),
+    ...(args.onCall.primary !== undefined && args.onCall.backup !== undefined && { backup: args.onCall.backup }),
+  };
+  if (base.primary === undefined) return { ...base, status: 'geen_reactie', closedAt: askedAt, reason: 'no_one_on_call' };
+  return { ...base, status: 'gevraagd' };
+}
+
+export function applyConsultationEvent(state: Consultation, event: ConsultationEvent): TransitionResult {
+  const at = toIso(toLocal(event.at));
+  const fail = (reason: 'not_due' | 'already_done' | 'closed' | 'not_consulted'): TransitionResult => ({ ok: false, state, reason });
+  const notYet = (due: string) => Date.parse(at) < Date.parse(due);
+  const close = (reason: NoAnswerReason): TransitionResult => ({
+    ok: true,
+    state: { ...base(state), status: 'geen_reactie', closedAt: at, reason },
+  });
+
+  if (event.type === 'answer') {
+    if (state.status === 'beantwoord') return fail('closed');
+    if (event.by !== state.primary && event.by !== state.backup) return fail('not_consulted');
+    const late = state.status === 'geen_reactie';
+    return { ok: true, state: { ...base(state), status: 'beantwoord', answeredAt: at, answeredBy: event.by, late } };
+  }
+  if (state.status === 'beantwoord' || state.status === 'geen_reactie') return fail('closed');
+  switch (event.type) {
+    case 'reminderDue':
+      if (state.status !== 'gevraagd') return fail('already_done');
+      if (notYet(state.reminderAt)) return fail('not_due');
+      return { ok: true, state: { ...state, status: 'herinnerd', remindedAt: at } };
+    case 'backupDue':
+      if (state.status === 'achterwacht_gevraagd') return fail('already_done');
+      if (notYet(state.backupAt)) return fail('not_due');
+      if (state.backup === undefined) return close('no_backup');
+      return { ok: true, state: { ...state, status: 'achterwacht_gevraagd', backupAskedAt: at } };
+    case 'noOneOnCall':
+      return close('no_one_on_call');
+    case 'expire':
+      return notYet(state.expiresAt) ? fail('not_due') : close('expired');
+  }
+}
+
+export function nextStep(state: Consultation): NextStep | null {
+  if (state.status === 'beantwoord' || state.status === 'geen_reactie') return null;
+  const expire: NextStep = { kind: 'geen_reactie', at: state.expiresAt, event: 'expire' };
+  let step: NextStep | undefined;
+  if (state.status === 'gevraagd') step = { kind: 'herinnering', at: state.reminderAt, event: 'reminderDue' };
+  if (state.status === 'herinnerd')
+    step = { kind: state.backup !== undefined ? 'achterwacht' : 'geen_reactie', at: state.backupAt, event: 'backupDue' };
+  // The deadline can come before the scheduled step; then it is what happens next.
+  return step && Date.parse(step.at) <= Date.parse(expire.at) ? step : expire;
+}
+
+/** The fields every state shares, without the closing fields of the state being left. */
+function base(c: Consultation): Base {
+  const { askedAt, expiresAt, reminderAt, backupAt, primary, backup, remindedAt, backupAskedAt } = c;
+  return {
+    askedAt,
+    expiresAt,
+    reminderAt,
+    backupAt,
+    ...(primary !== undefined && { primary }),
+    ...(backup !== undefined && { backup }),
+    ...(remindedAt !== undefined && { remindedAt }),
+    ...(backupAskedAt !== undefined && { backupAskedAt }),
+  };
+}

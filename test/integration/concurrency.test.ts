@@ -1,0 +1,65 @@
+import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { PARTNER_ORGS } from '../../src/domain/orgs';
+import { ConnectorStub } from '../helpers/connector-stub';
+import { sampleIntake, testRoster } from '../helpers/fixtures';
+import { channelActivity, executeInvoke, postSignedCase, sendActivity, startTestHost, waitFor, type TestHost } from '../helpers/host';
+import { closeSharedCosmosServer, makeDocStore, storeKinds, type TestStore } from '../helpers/stores';
+
+/** 20 partners voting and 20 contributing at the same moment on one case, through the real bot. */
+describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
+  let store: TestStore;
+  let t: TestHost;
+  // 20 extra members spread over all organisations, all on the roster of the location.
+  const voters = Array.from({ length: 20 }, (_, i) => ({ aad: `aad-load-${i}`, org: PARTNER_ORGS[i % PARTNER_ORGS.length] }));
+
+  beforeAll(async () => {
+    store = await makeDocStore(kind);
+    const roster = testRoster();
+    roster.members.push(...voters.map((v) => ({ aadObjectId: v.aad, orgId: v.org, roles: ['member' as const], locations: ['midden-nederland'] })));
+    t = await startTestHost({ db: store.db, roster });
+    await sendActivity(t.base, channelActivity(t.stub.url, voters[0].aad, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  });
+  afterAll(async () => {
+    await t.stop();
+    await store.cleanup();
+    await closeSharedCosmosServer();
+  });
+
+  it('loses nothing and ends with a card that shows everything', async () => {
+    const { caseId } = (await (await postSignedCase(t.base, sampleIntake())).json()) as { caseId: string };
+    await waitFor('card ref', () => t.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
+    const responses = await Promise.all([
+      ...voters.map((v, i) =>
+        sendActivity(t.base, executeInvoke(t.stub.url, v.aad, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: `zorg-${i}-einde`, [INPUTS.voteAcute]: 'false' })),
+      ),
+      ...voters.map((v, i) =>
+        sendActivity(
+          t.base,
+          executeInvoke(t.stub.url, v.aad, VERBS.addContribution, { caseId, [INPUTS.contribText]: `bijdrage-${i}`, [INPUTS.contribSource]: 'eigen_systeem', [INPUTS.contribNeedToKnow]: 'Nodig voor het beeld van de veiligheid.' }),
+        ),
+      ),
+    ]);
+    for (const r of responses) expect((r.body as { type: string }).type).toBe('application/vnd.microsoft.card.adaptive');
+
+    const contributions = await t.host.deps.repo.listContributions(caseId);
+    expect(contributions.map((c) => c.text).sort()).toEqual(voters.map((_, i) => `bijdrage-${i}`).sort());
+    const votes = await t.host.deps.repo.listVotes(caseId);
+    expect(votes.map((v) => v.orgId).sort()).toEqual([...PARTNER_ORGS].sort());
+    const audit = await t.host.deps.repo.listAudit(caseId);
+    expect(audit.filter((a) => a.action === 'vote.cast')).toHaveLength(20);
+    expect(audit.filter((a) => a.action === 'contribution.add')).toHaveLength(20);
+
+    // The posted card converges on the final state (the coalesced refresh renders the newest state).
+    await waitFor(
+      'final card',
+      async () => {
+        await t.host.runner.runOnce();
+        const updates = t.stub.successful('update');
+        const last = updates[updates.length - 1];
+        const card = last ? JSON.stringify(ConnectorStub.cardOf(last.body)) : '';
+        return votes.every((v) => card.includes(v.reason ?? '(none)')) ? card : undefined;
+      },
+      20_000,
+    );
+  });
+});

@@ -1,0 +1,259 @@
+import { buildCaseCard } from '../../../src/cards/case-card';
+import { CONTRIBUTION_SOURCES } from '../../../src/domain/contribution';
+import { DIALOGS, INPUTS, VERBS } from '../../../src/cards/verbs';
+import { contribution, largeView, NOW, PSEUDONYMS, sampleCase, typicalView, vote } from './fixtures';
+import { adaptiveCardProblems } from './validate';
+import { nodes, ofType, textBlock, texts, utf16Bytes, utf8Bytes, type Node } from './walk';
+
+const KB = 1024;
+
+describe('case card: valid Adaptive Card 1.5', () => {
+  it.each([
+    ['typical', typicalView()],
+    ['large', largeView()],
+    ['closed, no contributions, no votes', typicalView({ case: sampleCase({ status: 'closed' }), contributions: [], votes: [] })],
+    ['with a notice, no viewer', typicalView({ notice: { kind: 'attention', text: 'Fout' }, viewerOrg: undefined })],
+  ])('%s', (_name, view) => {
+    const card = buildCaseCard(view);
+    expect(card.type).toBe('AdaptiveCard');
+    expect(card.version).toBe('1.5');
+    expect(adaptiveCardProblems(card)).toEqual([]);
+  });
+});
+
+describe('case card: header and termijn', () => {
+  it('shows HG and KM badges, offence, location and the short case reference', () => {
+    const all = texts(buildCaseCard(typicalView()));
+    expect(all).toEqual(expect.arrayContaining(['HG', 'KM', 'Mishandeling']));
+    expect(textBlock(buildCaseCard(typicalView()), 'ZSM Midden-Nederland').text).toBe('ZSM Midden-Nederland · Zaak c0ffee12');
+  });
+
+  it('shows no KM badge without children', () => {
+    const c = sampleCase({ kmFlag: false, facts: { ...sampleCase().facts, childrenInvolved: false, childAges: [] } });
+    const all = texts(buildCaseCard(typicalView({ case: c })));
+    expect(all).toContain('HG');
+    expect(all).not.toContain('KM');
+    expect(textBlock(buildCaseCard(typicalView({ case: c })), 'Kinderen betrokken').text).toBe('**Kinderen betrokken:** nee');
+  });
+
+  it('shows the deadline in Amsterdam time and the time left', () => {
+    const card = buildCaseCard(typicalView());
+    expect(texts(card)).toContain('Termijn: di 24 nov 02:15');
+    expect(texts(card).filter((t) => /^nog \d/.test(t))).toEqual(['nog 3 u 45 min']);
+    expect(texts(card)).not.toContain('⚠ Termijn verstreken');
+  });
+
+  it('marks a passed termijn in the attention colour', () => {
+    const card = buildCaseCard(typicalView({ now: new Date('2026-11-24T01:15:00Z') }));
+    expect(textBlock(card, 'Termijn verstreken')).toMatchObject({ color: 'attention', weight: 'bolder' });
+    expect(texts(card).some((t) => t.startsWith('nog '))).toBe(false);
+  });
+
+  it('puts a notice on top: green for good, red for attention', () => {
+    const good = buildCaseCard(typicalView({ notice: { kind: 'good', text: 'Uw buikpijn is vastgelegd.' } }));
+    expect(good.body[0]).toMatchObject({
+      type: 'Container',
+      style: 'good',
+      items: [{ text: 'Uw buikpijn is vastgelegd.', color: 'good' }],
+    });
+    const bad = buildCaseCard(typicalView({ notice: { kind: 'attention', text: 'Er is niets gewijzigd.' } }));
+    expect(bad.body[0]).toMatchObject({
+      type: 'Container',
+      style: 'attention',
+      items: [{ text: 'Er is niets gewijzigd.', color: 'attention' }],
+    });
+    expect(buildCaseCard(typicalView()).body[0]).toMatchObject({ type: 'ColumnSet' }); // no notice: the header comes first
+  });
+});
+
+describe('case card: facts and safety', () => {
+  it('lists persons by role and age only', () => {
+    expect(textBlock(buildCaseCard(typicalView()), 'Betrokkenen').text).toBe(
+      '**Betrokkenen:** verdachte (34 jr) · slachtoffer (31 jr) · kind (13 jr) · kind (9 jr)',
+    );
+  });
+
+  it('shows the safety facts, risks in the attention colour', () => {
+    const card = buildCaseCard(typicalView());
+    expect(textBlock(card, 'Kinderen betrokken')).toMatchObject({ text: '⚠ **Kinderen betrokken:** ja — 13 jr, 9 jr', color: 'attention' });
+    expect(textBlock(card, 'Wapen genoemd')).toMatchObject({ text: '⚠ **Wapen genoemd:** ja', color: 'attention' });
+    expect(textBlock(card, 'Slachtoffer veilig te benaderen')).toMatchObject({
+      text: '⚠ **Slachtoffer veilig te benaderen:** Nee — niet veilig',
+      color: 'attention',
+    });
+    expect(textBlock(card, '**Verdachte:**')).toMatchObject({ text: '**Verdachte:** In verzekering gesteld', color: 'default' });
+    const home = buildCaseCard(
+      typicalView({ case: sampleCase({ facts: { ...sampleCase().facts, custody: 'heengezonden', weaponMentioned: false } }) }),
+    );
+    expect(textBlock(home, '**Verdachte:**')).toMatchObject({ color: 'attention' });
+    expect(textBlock(home, 'Wapen genoemd')).toMatchObject({ text: '**Wapen genoemd:** nee', color: 'default' });
+  });
+
+  it('truncates a long police summary with an ellipsis', () => {
+    const summary = textBlock(buildCaseCard(largeView()), 'Samenvatting politie').text as string;
+    expect(summary.endsWith('…')).toBe(true);
+    expect(summary.length).toBeLessThan(700);
+  });
+});
+
+describe('case card: context information', () => {
+  it('counts contributions per organisation and shows the newest first with time, source and need-to-know', () => {
+    const card = buildCaseCard(typicalView());
+    expect(texts(card)).toContain('Contextinformatie (3)');
+    expect(texts(card)).toContain('Aangeleverd door: Politie (1) · Reclassering (3RO) (1) · Veilig Thuis (1)');
+    const metas = texts(card).filter((t) => / · (ma|di) \d+ nov \d\d:\d\d · /.test(t));
+    expect(metas).toEqual([
+      '**Reclassering (3RO)** · ma 23 nov 20:32 · Gesprek met betrokkene',
+      '**Politie** · ma 23 nov 20:31 · Melding',
+      '**Veilig Thuis** · ma 23 nov 20:30 · Eigen systeem',
+    ]);
+    expect(texts(card)).toContain('**Waarom nodig:** Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.');
+    expect(texts(card).some((t) => t.includes('oudere'))).toBe(false);
+  });
+
+  it('says so when there is none yet', () => {
+    expect(texts(buildCaseCard(typicalView({ contributions: [] })))).toEqual(
+      expect.arrayContaining(['Contextinformatie (0)', 'Nog geen contextinformatie.']),
+    );
+  });
+
+  it('shows only the newest ones, truncated, and points to Details for the rest', () => {
+    const card = buildCaseCard(largeView());
+    const shown = texts(card).filter((t) => t.startsWith('Bijdrage '));
+    expect(shown.length).toBeGreaterThan(0);
+    expect(shown[0]?.startsWith('Bijdrage 39 ')).toBe(true);
+    expect(shown.every((t) => t.endsWith('…') && t.length <= 400)).toBe(true);
+    expect(texts(card)).toContain(`${40 - shown.length} oudere bijdragen — zie Details`);
+  });
+});
+
+describe('case card: buikpijn of the current round', () => {
+  const rows = (card: unknown) =>
+    ofType(card, 'Container')
+      .map((c) => texts(c))
+      .filter((t) => t.length >= 2 && /^(Politie|OM|Reclassering|Raad|Slachtofferhulp|Halt|Veilig Thuis)/.test(t[0] ?? ''));
+
+  it('shows each expected organisation with its vote of this round, or "Nog niet gestemd"', () => {
+    const card = buildCaseCard(typicalView());
+    expect(texts(card)).toContain('Buikpijn — ronde 2');
+    expect(rows(card).map((r) => r.slice(0, 2))).toEqual([
+      ['Politie (uw organisatie)', 'Nog niet gestemd'], // politie voted in round 1 only
+      ['OM', 'Geen buikpijn'],
+      ['Reclassering (3RO)', 'Nog niet gestemd'],
+      ['Raad voor de Kinderbescherming', 'Buikpijn'],
+      ['Slachtofferhulp Nederland', 'Nog niet gestemd'],
+      ['Veilig Thuis', 'Buikpijn · ⚠ ACUUT ONVEILIG'],
+    ]);
+    expect(textBlock(card, 'ACUUT ONVEILIG')).toMatchObject({ color: 'attention' });
+    expect(texts(card)).toContain('Verdachte dreigde eerder met mes; slachtoffer wil terug naar huis.');
+    expect(texts(card)).toContain('Wie heeft er nog buikpijn? 2 buikpijn · 1 geen buikpijn · 3 nog niet gestemd');
+  });
+
+  it('adds an organisation that voted although not expected', () => {
+    const view = typicalView();
+    const card = buildCaseCard({ ...view, votes: [...view.votes, vote(2, 'halt', false)] });
+    expect(rows(card).map((r) => r[0])).toContain('Halt');
+  });
+
+  it("highlights the viewer's own organisation, and nobody's without a viewer", () => {
+    const boxed = (card: unknown) =>
+      ofType(card, 'Container')
+        .filter((c) => c.style === 'accent')
+        .map((c) => texts(c)[0]);
+    expect(boxed(buildCaseCard(typicalView({ viewerOrg: 'vt' })))).toEqual(['Veilig Thuis (uw organisatie)']);
+    expect(boxed(buildCaseCard(typicalView({ viewerOrg: undefined })))).toEqual([]);
+    expect(texts(buildCaseCard(typicalView({ viewerOrg: undefined }))).some((t) => t.includes('uw organisatie'))).toBe(false);
+  });
+});
+
+describe('case card: actions and refresh', () => {
+  const view = typicalView();
+  const card = buildCaseCard(view);
+  const actions = card.actions as Node[];
+  const caseId = view.case.id;
+
+  it('has the four actions in order', () => {
+    expect(actions.map((a) => [a.type, a.title])).toEqual([
+      ['Action.ShowCard', 'Contextinformatie toevoegen'],
+      ['Action.ShowCard', 'Buikpijn'],
+      ['Action.Execute', 'Geen buikpijn'],
+      ['Action.Submit', 'Details'],
+    ]);
+  });
+
+  it('submits context information inline with the agreed input ids', () => {
+    const show = actions[0] as Node;
+    const inputs = nodes(show.card).filter((n) => String(n.type).startsWith('Input.'));
+    expect(inputs.map((i) => i.id)).toEqual([INPUTS.contribText, INPUTS.contribSource, INPUTS.contribNeedToKnow]);
+    expect(inputs[0]).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000, isRequired: true });
+    expect((inputs[1]?.choices as { value: string }[]).map((c) => c.value)).toEqual([...CONTRIBUTION_SOURCES]);
+    expect(inputs[2]).toMatchObject({ label: 'Waarom is dit nodig en wat verandert het aan de aanpak?', isRequired: true });
+    for (const i of inputs) expect(typeof i.errorMessage).toBe('string');
+    expect(ofType(show.card, 'Action.Execute')).toEqual([
+      expect.objectContaining({ verb: VERBS.addContribution, data: { caseId }, associatedInputs: 'auto' }),
+    ]);
+  });
+
+  it('records buikpijn inline with a reason and the acute toggle', () => {
+    const show = actions[1] as Node;
+    const inputs = nodes(show.card).filter((n) => String(n.type).startsWith('Input.'));
+    expect(inputs.map((i) => i.id)).toEqual([INPUTS.voteReason, INPUTS.voteAcute]);
+    expect(inputs[0]).toMatchObject({ label: 'Waar gaat de buikpijn over?', isRequired: true });
+    expect(inputs[1]).toMatchObject({ type: 'Input.Toggle', title: 'Acuut onveilig', valueOn: 'true', valueOff: 'false' });
+    expect(ofType(show.card, 'Action.Execute')).toEqual([
+      expect.objectContaining({ verb: VERBS.voteConcern, data: { caseId }, associatedInputs: 'auto' }),
+    ]);
+  });
+
+  it('records "geen buikpijn" in one click and opens Details as a dialog', () => {
+    expect(actions[2]).toMatchObject({ verb: VERBS.voteNoConcern, data: { caseId } });
+    expect(actions[3]).toMatchObject({ data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.details, caseId } });
+  });
+
+  it('refreshes per user with the refresh verb', () => {
+    expect(card.refresh).toEqual({
+      action: { type: 'Action.Execute', verb: VERBS.refresh, data: { caseId } },
+      userIds: view.refreshUserIds,
+    });
+  });
+
+  it('offers only Details on a closed case', () => {
+    const closed = buildCaseCard(typicalView({ case: sampleCase({ status: 'closed' }) }));
+    expect((closed.actions as Node[]).map((a) => a.title)).toEqual(['Details']);
+    expect(texts(closed)).toContain('Zaak gesloten');
+  });
+});
+
+describe('case card: privacy and size', () => {
+  it('never shows a person pseudonym, the personal ids of authors and voters, or name/birth-date fields', () => {
+    const view = typicalView();
+    for (const card of [buildCaseCard(view), buildCaseCard(largeView())]) {
+      const json = JSON.stringify(card);
+      for (const p of PSEUDONYMS) expect(json).not.toContain(p);
+      expect(json).not.toMatch(/"(name|naam|geboortedatum|birth\w*|dateOfBirth|pseudonym|personKey)"\s*:/i);
+      const visible = JSON.stringify({ body: card.body, actions: card.actions });
+      for (const c of view.contributions) expect(visible).not.toContain(`"${c.authorId}"`);
+      expect(visible).not.toContain('aad-vt');
+    }
+  });
+
+  it('stays far below 80 KB for the large case (UTF-8 and UTF-16, as Teams counts)', () => {
+    const card = buildCaseCard(largeView());
+    expect(utf8Bytes(card)).toBeLessThan(80 * KB);
+    expect(utf16Bytes(card)).toBeLessThan(80 * KB);
+    expect(utf16Bytes(card)).toBeLessThanOrEqual(40 * KB); // our own, stricter limit
+  });
+
+  it('shows every contribution, with no "oudere" note, when a few long ones fit', () => {
+    const view = largeView();
+    const few = buildCaseCard({ ...view, contributions: view.contributions.slice(0, 3).map((c, i) => contribution(i, { text: c.text })) });
+    expect(texts(few).filter((t) => t.startsWith('Bijdrage ')).length).toBe(3);
+    expect(texts(few).some((t) => t.includes('oudere'))).toBe(false);
+  });
+
+  it('uses the injected "now", not the clock', () => {
+    const later = buildCaseCard(typicalView({ now: new Date(NOW.getTime() + 3 * 60 * 60_000) }));
+    expect(texts(later).filter((t) => /^nog \d/.test(t))).toEqual(['nog 45 min']);
+    expect(textBlock(later, 'nog 45 min')).toMatchObject({ color: 'warning' }); // under an hour left
+  });
+});
