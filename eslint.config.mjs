@@ -15,13 +15,46 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/teams/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai'], message: 'Only src/teams may import botbuilder or @microsoft/teams-ai.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['botbuilder', 'botbuilder-*', '@microsoft/teams-ai'],
+              message: 'Only src/teams may import botbuilder or @microsoft/teams-ai.',
+            },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['node:*', 'fs', 'http', 'https', 'express', 'better-sqlite3', '@azure/*', 'botbuilder', '@microsoft/teams-ai', '../store/*', '../app/*', '../teams/*'], message: 'src/domain is pure: no I/O and no adapters.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                'node:*',
+                'fs',
+                'http',
+                'https',
+                'express',
+                'better-sqlite3',
+                '@azure/*',
+                'botbuilder',
+                '@microsoft/teams-ai',
+                '../store/*',
+                '../app/*',
+                '../teams/*',
+              ],
+              message: 'src/domain is pure: no I/O and no adapters.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

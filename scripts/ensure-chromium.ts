@@ -50,7 +50,9 @@ function install(target: string): void {
     fail(`CHROMIUM_PATH=${target} does not exist or is not executable. Fix the path or unset CHROMIUM_PATH to use ${DEFAULT_CHROMIUM}.`);
   }
   if (!isExecutable('/usr/bin/apt-get')) {
-    fail(`Chromium is missing (${DEFAULT_CHROMIUM}) and apt-get is not available. Install Chromium yourself and set CHROMIUM_PATH to its binary.`);
+    fail(
+      `Chromium is missing (${DEFAULT_CHROMIUM}) and apt-get is not available. Install Chromium yourself and set CHROMIUM_PATH to its binary.`,
+    );
   }
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   const sudo = !isRoot && isExecutable('/usr/bin/sudo');

@@ -62,11 +62,7 @@ const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 export const graceTimer = (ms: number) => new Promise<void>((r) => setTimeout(r, ms).unref());
 
 /** Poll `url` until it answers 200, the deadline passes, or `abort()` returns a reason to stop waiting. */
-export async function waitForHttpOk(
-  url: string,
-  timeoutMs: number,
-  abort?: () => string | undefined,
-): Promise<void> {
+export async function waitForHttpOk(url: string, timeoutMs: number, abort?: () => string | undefined): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = 'no answer yet';
   while (Date.now() < deadline) {

@@ -36,7 +36,11 @@ async function main(): Promise<void> {
   const ts = Math.floor(Date.now() / 1000);
   const res = await fetch(`${base}/api/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(env.INTAKE_HMAC_SECRET as string, ts, raw) },
+    headers: {
+      'content-type': 'application/json',
+      'x-zsm-timestamp': String(ts),
+      'x-zsm-signature': signBody(env.INTAKE_HMAC_SECRET as string, ts, raw),
+    },
     body: raw,
   });
   const text = await res.text();

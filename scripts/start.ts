@@ -38,15 +38,20 @@ async function main(): Promise<void> {
   const port = Number(env.PORT);
   if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`PORT must be a port number, got '${String(env.PORT)}'`);
   if (!(await portIsFree(port))) {
-    throw new Error(`Port ${port} is already in use (another bot still running?). Stop that process or run with PORT=<other port> npm start.`);
+    throw new Error(
+      `Port ${port} is already in use (another bot still running?). Stop that process or run with PORT=<other port> npm start.`,
+    );
   }
   const mainFile = resolve(ROOT, process.env.BOT_ENTRY || join('src', 'main.ts'));
   if (!existsSync(mainFile)) throw new Error(`${mainFile} does not exist yet.`);
   mkdirSync(resolve(ROOT, env.DATA_DIR ?? './data'), { recursive: true });
   const usingDevSecrets = env.INTAKE_HMAC_SECRET === DEV_ENV.INTAKE_HMAC_SECRET || env.PSEUDONYM_KEY === DEV_ENV.PSEUDONYM_KEY;
 
-  say(`starting the bot on http://127.0.0.1:${port} (STORE=${String(env.STORE)}, DATA_DIR=${String(env.DATA_DIR)}, ROSTER_FILE=${String(env.ROSTER_FILE)})`);
-  if (usingDevSecrets) say('using LOCAL-DEV-ONLY secrets for INTAKE_HMAC_SECRET / PSEUDONYM_KEY (fine on your machine, never in production)');
+  say(
+    `starting the bot on http://127.0.0.1:${port} (STORE=${String(env.STORE)}, DATA_DIR=${String(env.DATA_DIR)}, ROSTER_FILE=${String(env.ROSTER_FILE)})`,
+  );
+  if (usingDevSecrets)
+    say('using LOCAL-DEV-ONLY secrets for INTAKE_HMAC_SECRET / PSEUDONYM_KEY (fine on your machine, never in production)');
 
   // `node --import tsx` = `tsx src/main.ts` in one process, so our signals reach the bot itself.
   const bot: ChildProcess = spawn(process.execPath, ['--import', 'tsx', mainFile], {
@@ -95,7 +100,9 @@ async function main(): Promise<void> {
   }
   say('bot is healthy');
 
-  const configFile = process.env.PLAYGROUND_CONFIG || (existsSync(join(ROOT, 'config', 'playground.yml')) ? join(ROOT, 'config', 'playground.yml') : undefined);
+  const configFile =
+    process.env.PLAYGROUND_CONFIG ||
+    (existsSync(join(ROOT, 'config', 'playground.yml')) ? join(ROOT, 'config', 'playground.yml') : undefined);
   try {
     playground = await startPlayground({
       botEndpoint: `http://127.0.0.1:${port}/api/messages`,

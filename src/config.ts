@@ -5,7 +5,12 @@ import { rosterFileSchema, type RosterFile } from './domain/roster';
 const csv = z
   .string()
   .optional()
-  .transform((s) => (s ?? '').split(',').map((x) => x.trim()).filter((x) => x.length > 0));
+  .transform((s) =>
+    (s ?? '')
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  );
 
 /** Every environment variable the process reads, parsed once; invalid config stops the start. */
 const envSchema = z

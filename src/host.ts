@@ -37,23 +37,33 @@ export async function startHost(
     overrides.db ??
     (await openDocStore(
       env.STORE === 'cosmos'
-        ? { store: 'cosmos', endpoint: env.COSMOS_ENDPOINT as string, key: env.COSMOS_KEY as string, databaseId: env.COSMOS_DATABASE, containerId: env.COSMOS_CONTAINER, ...(overrides.cosmosAgent ? { agent: overrides.cosmosAgent } : {}) }
+        ? {
+            store: 'cosmos',
+            endpoint: env.COSMOS_ENDPOINT as string,
+            key: env.COSMOS_KEY as string,
+            databaseId: env.COSMOS_DATABASE,
+            containerId: env.COSMOS_CONTAINER,
+            ...(overrides.cosmosAgent ? { agent: overrides.cosmosAgent } : {}),
+          }
         : { store: 'sqlite', file: path.join(env.DATA_DIR, 'zsm.db') },
     ));
   const repo = new Repository(db);
-  let runner: JobRunner | undefined;
   const deps: AppDeps = {
     repo,
     directory: new Directory(config.roster),
     clock: overrides.clock ?? systemClock,
     hasher: createHasher(env.PSEUDONYM_KEY),
     log,
-    kickJobs: () => runner?.kick(),
+    // The runner is created below; kicks only happen once requests are served.
+    kickJobs: () => runner.kick(),
   };
   const adapter = createAdapter(env);
-  const bot = createBot(deps, adapter, { ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}), allowedTenants: env.ALLOWED_TENANT_IDS });
+  const bot = createBot(deps, adapter, {
+    ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}),
+    allowedTenants: env.ALLOWED_TENANT_IDS,
+  });
   const outbound = overrides.outbound ?? new TeamsOutbound(adapter, env.MICROSOFT_APP_ID ?? '', repo);
-  runner = new JobRunner(
+  const runner: JobRunner = new JobRunner(
     repo,
     { postCard: (job) => deliverCardJob(deps, outbound, job), refreshCard: (job) => deliverCardJob(deps, outbound, job) },
     deps.clock,
@@ -87,7 +97,7 @@ export async function startHost(
     runner,
     db,
     async stop() {
-      await runner?.stop();
+      await runner.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       if (!overrides.db) await db.close();

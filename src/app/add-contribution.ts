@@ -13,7 +13,10 @@ export async function addContribution(
   if (!access.ok) return access;
   const parsed = contributionInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return fail('invalid_input', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return fail(
+      'invalid_input',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const { member } = access.value;
   const createdAt = deps.clock.now().toISOString();
@@ -25,11 +28,15 @@ export async function addContribution(
     ...parsed.data,
     createdAt,
   };
-  await deps.repo.addContribution(
-    contribution,
-    { id: auditId({ at: createdAt }), caseId: args.caseId, at: createdAt, action: 'contribution.add', actorId: member.aadObjectId, actorOrg: member.orgId, detail: { contributionId: contribution.id, source: contribution.source } },
-
-  );
+  await deps.repo.addContribution(contribution, {
+    id: auditId({ at: createdAt }),
+    caseId: args.caseId,
+    at: createdAt,
+    action: 'contribution.add',
+    actorId: member.aadObjectId,
+    actorOrg: member.orgId,
+    detail: { contributionId: contribution.id, source: contribution.source },
+  });
   deps.log.info({ caseId: args.caseId, orgId: member.orgId, contributionId: contribution.id }, 'contribution added');
   await requestCardRefresh(deps, args.caseId);
   return ok(contribution);

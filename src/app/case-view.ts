@@ -6,10 +6,19 @@ import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 
 /** Everything a card shows about a case, for one viewer (or for the channel when no viewer). */
-export async function loadCaseView(deps: AppDeps, theCase: Case, viewerAad?: string, notice?: CaseCardView['notice']): Promise<CaseCardView> {
+export async function loadCaseView(
+  deps: AppDeps,
+  theCase: Case,
+  viewerAad?: string,
+  notice?: CaseCardView['notice'],
+): Promise<CaseCardView> {
   const location = deps.directory.location(theCase.locationId);
   if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
-  const [contributions, votes, mris] = await Promise.all([deps.repo.listContributions(theCase.id), deps.repo.listVotes(theCase.id), deps.repo.getUserMris()]);
+  const [contributions, votes, mris] = await Promise.all([
+    deps.repo.listContributions(theCase.id),
+    deps.repo.listVotes(theCase.id),
+    deps.repo.getUserMris(),
+  ]);
   const viewer = deps.directory.member(viewerAad);
   return {
     case: theCase,
@@ -24,7 +33,12 @@ export async function loadCaseView(deps: AppDeps, theCase: Case, viewerAad?: str
 }
 
 /** The personal card view (refresh) — only for people on the roster of the case's location. */
-export async function viewCase(deps: AppDeps, caseId: string, viewerAad: string | undefined, notice?: CaseCardView['notice']): Promise<Result<CaseCardView>> {
+export async function viewCase(
+  deps: AppDeps,
+  caseId: string,
+  viewerAad: string | undefined,
+  notice?: CaseCardView['notice'],
+): Promise<Result<CaseCardView>> {
   const access = await openCaseFor(deps, caseId, viewerAad, 'case.view', { mustBeOpen: false });
   if (!access.ok) return access;
   return ok(await loadCaseView(deps, access.value.theCase, viewerAad, notice));
@@ -36,7 +50,14 @@ export async function readCaseDetails(deps: AppDeps, caseId: string, viewerAad: 
   if (!access.ok) return access;
   const { member } = access.value;
   const at = deps.clock.now().toISOString();
-  await deps.repo.appendAudit({ id: auditId({ at }), caseId, at, action: 'case.details_read', actorId: member.aadObjectId, actorOrg: member.orgId });
+  await deps.repo.appendAudit({
+    id: auditId({ at }),
+    caseId,
+    at,
+    action: 'case.details_read',
+    actorId: member.aadObjectId,
+    actorOrg: member.orgId,
+  });
   return ok(await loadCaseView(deps, access.value.theCase, viewerAad));
 }
 

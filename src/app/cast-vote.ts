@@ -16,7 +16,10 @@ export async function castVote(
   if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return fail('invalid_input', parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+    return fail(
+      'invalid_input',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
   }
   const { theCase, member } = access.value;
   const castAt = deps.clock.now().toISOString();
@@ -31,11 +34,15 @@ export async function castVote(
     voterId: member.aadObjectId,
     castAt,
   };
-  await deps.repo.putVote(
-    vote,
-    { id: auditId({ at: castAt }), caseId: theCase.id, at: castAt, action: 'vote.cast', actorId: member.aadObjectId, actorOrg: member.orgId, detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe } },
-
-  );
+  await deps.repo.putVote(vote, {
+    id: auditId({ at: castAt }),
+    caseId: theCase.id,
+    at: castAt,
+    action: 'vote.cast',
+    actorId: member.aadObjectId,
+    actorOrg: member.orgId,
+    detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe },
+  });
   deps.log.info({ caseId: theCase.id, orgId: member.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
   await requestCardRefresh(deps, theCase.id);
   return ok(vote);

@@ -22,7 +22,14 @@ export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job
     const posted = await outbound.postCardToChannel(view.value.location.channelId, card);
     await deps.repo.putCardRef(job.caseId, posted);
     const at = deps.clock.now().toISOString();
-    await deps.repo.appendAudit({ id: auditId({ at }), caseId: job.caseId, at, action: 'card.posted', actorId: 'bot', detail: { activityId: posted.activityId } });
+    await deps.repo.appendAudit({
+      id: auditId({ at }),
+      caseId: job.caseId,
+      at,
+      action: 'card.posted',
+      actorId: 'bot',
+      detail: { activityId: posted.activityId },
+    });
     deps.log.info({ caseId: job.caseId, activityId: posted.activityId }, 'case card posted');
     return;
   }

@@ -13,7 +13,11 @@ export const POST_CARD_JOB_ID = 'job:postCard';
  * the case id is derived from it, so a re-delivery finds the same case and repairs anything a crash
  * left out (all ids are deterministic); a different body under the same id is a conflict.
  */
-export async function intakeCase(deps: AppDeps, intake: CaseIntake, actor: IntakeActor): Promise<Result<{ caseId: string; created: boolean }>> {
+export async function intakeCase(
+  deps: AppDeps,
+  intake: CaseIntake,
+  actor: IntakeActor,
+): Promise<Result<{ caseId: string; created: boolean }>> {
   const location = deps.directory.location(intake.locationId);
   if (!location) return fail('unknown_location');
   if (!intake.hgFlag) return fail('not_hg');
@@ -39,7 +43,14 @@ export async function intakeCase(deps: AppDeps, intake: CaseIntake, actor: Intak
 
   const outcome = await deps.repo.intakeCase(
     theCase,
-    { id: `audit:${theCase.createdAt}:intake`, caseId, at: theCase.createdAt, action: 'case.intake', actorId: theCase.createdBy, detail: { locationId: location.id } },
+    {
+      id: `audit:${theCase.createdAt}:intake`,
+      caseId,
+      at: theCase.createdAt,
+      action: 'case.intake',
+      actorId: theCase.createdBy,
+      detail: { locationId: location.id },
+    },
     [newJob({ id: POST_CARD_JOB_ID, caseId, type: 'postCard', dueAt: theCase.createdAt, now: theCase.createdAt })],
   );
   if (outcome === 'exists' && !existing) {

@@ -20,10 +20,11 @@ import type { CaseCardView } from './view';
 
 /**
  * Limits of the channel card. Teams rejects messages over ~100 KB (UTF-16, 80 KB advised); we stay
- * far below so that the card reads at a glance and still fits the older 40 KB limit.
+ * far below so that the card reads at a glance and, with the message envelope, still fits the
+ * older 40 KB limit that some Teams documentation states.
  */
 export const CASE_CARD_LIMITS = {
-  maxBytes: 40 * 1024,
+  maxBytes: 38 * 1024,
   contributionBytes: 16 * 1024,
   maxContributions: 5,
   contributionText: 400,
@@ -31,6 +32,11 @@ export const CASE_CARD_LIMITS = {
   summary: 600,
   voteReason: 300,
 } as const;
+
+/** Client-side check matching the domain rule "at least N characters after trimming", so the typed text is not lost to a round trip. */
+export function minTrimmedLength(n: number): string {
+  return `^\\s*\\S[\\s\\S]{${n - 2},}\\S\\s*$`;
+}
 
 function contributionActions(caseId: string): CardElement {
   return {
@@ -66,6 +72,7 @@ function contributionActions(caseId: string): CardElement {
           placeholder: t.inputs.contribNeedToKnowPlaceholder,
           isMultiline: true,
           maxLength: 500,
+          regex: minTrimmedLength(10),
           isRequired: true,
           errorMessage: t.inputs.contribNeedToKnowError,
         },
@@ -98,6 +105,7 @@ function concernActions(caseId: string): CardElement {
           placeholder: t.inputs.voteReasonPlaceholder,
           isMultiline: true,
           maxLength: 500,
+          regex: minTrimmedLength(3),
           isRequired: true,
           errorMessage: t.inputs.voteReasonError,
         },

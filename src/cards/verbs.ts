@@ -26,7 +26,11 @@ export const DIALOGS = {
   details: 'dialog.details',
 } as const;
 
-const caseIdSchema = z.string().min(1).max(80).regex(/^[A-Za-z0-9-]+$/);
+const caseIdSchema = z
+  .string()
+  .min(1)
+  .max(80)
+  .regex(/^[A-Za-z0-9-]+$/);
 
 export const caseActionDataSchema = z.object({ caseId: caseIdSchema }).passthrough();
 

@@ -1,12 +1,6 @@
 /** Audit trail entry: ids and action names only, never case text or personal data. */
 export type AuditAction =
-  | 'case.intake'
-  | 'case.intake_redelivered'
-  | 'case.details_read'
-  | 'contribution.add'
-  | 'vote.cast'
-  | 'card.posted'
-  | 'access.denied';
+  'case.intake' | 'case.intake_redelivered' | 'case.details_read' | 'contribution.add' | 'vote.cast' | 'card.posted' | 'access.denied';
 
 export interface AuditEntry {
   id: string;

@@ -18,14 +18,16 @@ const isoInstant = z.string().datetime({ offset: true });
 /** Intake as the police/ZSM system sends it (POST /api/cases) — validated at the edge. */
 export const caseIntakeSchema = z
   .object({
-    externalId: z.string().min(1).max(64).regex(/^[A-Za-z0-9._:-]+$/),
+    externalId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9._:-]+$/),
     locationId: z.string().min(1).max(64),
     intakeAt: isoInstant,
     offenceCategory: z.enum(OFFENCE_CATEGORIES),
     hgFlag: z.boolean(),
-    children: z
-      .object({ involved: z.boolean(), ages: z.array(z.number().int().min(0).max(17)).max(20).default([]) })
-      .strict(),
+    children: z.object({ involved: z.boolean(), ages: z.array(z.number().int().min(0).max(17)).max(20).default([]) }).strict(),
     persons: z.array(personSchema).min(1).max(20),
     summary: z.string().min(1).max(2000),
     weaponMentioned: z.boolean().default(false),

@@ -16,7 +16,11 @@ export type Member = z.infer<typeof memberSchema>;
 
 export const locationSchema = z
   .object({
-    id: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/),
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9-]+$/),
     name: z.string().min(1).max(100),
     /** Teams channel (thread root conversation id) where new case cards are posted. */
     channelId: z.string().min(1),
@@ -70,7 +74,12 @@ export function authorize(
  * The users who get a personal card view: Teams wants their MRIs ("29:…", per bot), at most 60.
  * Members whose MRI the bot has not seen yet are left out (they can still refresh by hand).
  */
-export function refreshUserIds(members: readonly Member[], locationId: string, mriByAad: Readonly<Record<string, string>>, max = 60): string[] {
+export function refreshUserIds(
+  members: readonly Member[],
+  locationId: string,
+  mriByAad: Readonly<Record<string, string>>,
+  max = 60,
+): string[] {
   return members
     .filter((m) => m.locations.includes(locationId))
     .map((m) => mriByAad[m.aadObjectId])

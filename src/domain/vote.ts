@@ -1,19 +1,18 @@
 import { z } from 'zod';
 import type { PartnerOrg } from './orgs';
 
-export const voteInputSchema = z
-  .discriminatedUnion('concern', [
-    z
-      .object({
-        concern: z.literal(true),
-        reason: z.string().trim().min(3).max(500),
-        acuteUnsafe: z.boolean().default(false),
-      })
-      .strict(),
-    z
-      .object({ concern: z.literal(false), reason: z.string().trim().max(500).optional(), acuteUnsafe: z.literal(false).default(false) })
-      .strict(),
-  ]);
+export const voteInputSchema = z.discriminatedUnion('concern', [
+  z
+    .object({
+      concern: z.literal(true),
+      reason: z.string().trim().min(3).max(500),
+      acuteUnsafe: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({ concern: z.literal(false), reason: z.string().trim().max(500).optional(), acuteUnsafe: z.literal(false).default(false) })
+    .strict(),
+]);
 export type VoteInput = z.infer<typeof voteInputSchema>;
 
 /** Buikpijn vote: one per organisation per round (deterministic id, so a re-vote overwrites). */

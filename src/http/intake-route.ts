@@ -42,7 +42,9 @@ export function intakeRouter(deps: AppDeps, opts: { secret: string; maxSkewSecon
     if (!result.ok) {
       switch (result.error.code) {
         case 'unknown_location':
-          return sendProblem(res, 422, 'unknown-location', 'Unknown ZSM location', [{ path: 'locationId', message: 'is not a configured ZSM location' }]);
+          return sendProblem(res, 422, 'unknown-location', 'Unknown ZSM location', [
+            { path: 'locationId', message: 'is not a configured ZSM location' },
+          ]);
         case 'not_hg':
           return sendProblem(res, 422, 'not-hg', 'Only HG-flagged cases are accepted', [{ path: 'hgFlag', message: 'must be true' }]);
         case 'intake_conflict':

@@ -27,9 +27,25 @@ export function describeIssue(issue: ZodIssue): FieldProblem {
     case 'unrecognized_keys':
       return { path, message: `unknown field(s): ${issue.keys.map((k) => k.slice(0, 40)).join(', ')}` };
     case 'too_small':
-      return { path, message: issue.type === 'array' ? `needs at least ${String(issue.minimum)} item(s)` : issue.type === 'string' ? `must have at least ${String(issue.minimum)} character(s)` : `must be at least ${String(issue.minimum)}` };
+      return {
+        path,
+        message:
+          issue.type === 'array'
+            ? `needs at least ${String(issue.minimum)} item(s)`
+            : issue.type === 'string'
+              ? `must have at least ${String(issue.minimum)} character(s)`
+              : `must be at least ${String(issue.minimum)}`,
+      };
     case 'too_big':
-      return { path, message: issue.type === 'array' ? `allows at most ${String(issue.maximum)} item(s)` : issue.type === 'string' ? `must have at most ${String(issue.maximum)} character(s)` : `must be at most ${String(issue.maximum)}` };
+      return {
+        path,
+        message:
+          issue.type === 'array'
+            ? `allows at most ${String(issue.maximum)} item(s)`
+            : issue.type === 'string'
+              ? `must have at most ${String(issue.maximum)} character(s)`
+              : `must be at most ${String(issue.maximum)}`,
+      };
     case 'invalid_string':
       return { path, message: 'has an invalid format' };
     case 'invalid_union_discriminator':

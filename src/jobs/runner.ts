@@ -87,7 +87,17 @@ export class JobRunner {
         const next = giveUp ? null : new Date(this.clock.now().getTime() + delay).toISOString();
         const message = e instanceof Error ? e.message : String(e);
         await this.repo.failJob(claimed, next, message.slice(0, 300));
-        this.log[giveUp ? 'error' : 'warn']({ caseId: job.caseId, jobId: job.id, type: job.type, attempts: job.attempts, retryInMs: giveUp ? null : delay, err: message.slice(0, 300) }, giveUp ? 'job failed for good' : 'job failed, will retry');
+        this.log[giveUp ? 'error' : 'warn'](
+          {
+            caseId: job.caseId,
+            jobId: job.id,
+            type: job.type,
+            attempts: job.attempts,
+            retryInMs: giveUp ? null : delay,
+            err: message.slice(0, 300),
+          },
+          giveUp ? 'job failed for good' : 'job failed, will retry',
+        );
       }
     }
     return ran;

@@ -34,22 +34,25 @@ export interface QueryOptions {
   limit?: number;
 }
 
-export type WriteOp =
-  | { op: 'insert'; doc: NewDoc }
-  | { op: 'upsert'; doc: NewDoc }
-  | { op: 'replace'; doc: NewDoc; ifMatch: string };
+export type WriteOp = { op: 'insert'; doc: NewDoc } | { op: 'upsert'; doc: NewDoc } | { op: 'replace'; doc: NewDoc; ifMatch: string };
 
 export type WriteResult = 'created' | 'exists' | 'written';
 
 export class PreconditionFailedError extends Error {
-  constructor(readonly pk: string, readonly id: string) {
+  constructor(
+    readonly pk: string,
+    readonly id: string,
+  ) {
     super(`precondition failed for ${pk}/${id}`);
     this.name = 'PreconditionFailedError';
   }
 }
 
 export class NotFoundError extends Error {
-  constructor(readonly pk: string, readonly id: string) {
+  constructor(
+    readonly pk: string,
+    readonly id: string,
+  ) {
     super(`not found: ${pk}/${id}`);
     this.name = 'NotFoundError';
   }

@@ -113,7 +113,12 @@ export class Repository {
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID);
       if (current?.body.mris[aadObjectId] === mri) return;
-      const doc: NewDoc<{ mris: Record<string, string> }> = { pk: CONV_PK, id: USER_MRIS_ID, kind: 'convref', body: { mris: { ...current?.body.mris, [aadObjectId]: mri } } };
+      const doc: NewDoc<{ mris: Record<string, string> }> = {
+        pk: CONV_PK,
+        id: USER_MRIS_ID,
+        kind: 'convref',
+        body: { mris: { ...current?.body.mris, [aadObjectId]: mri } },
+      };
       try {
         if (!current) {
           if ((await this.db.insert(doc)) === 'created') return;
@@ -149,7 +154,14 @@ export class Repository {
       const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
       if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
       const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
-      const next: Job = { ...prev, payload: job.payload, status: 'pending', dueAt, rev: prev.rev + 1, attempts: prev.status === 'pending' ? prev.attempts : 0 };
+      const next: Job = {
+        ...prev,
+        payload: job.payload,
+        status: 'pending',
+        dueAt,
+        rev: prev.rev + 1,
+        attempts: prev.status === 'pending' ? prev.attempts : 0,
+      };
       try {
         await this.db.replace(jobDoc(next), current.etag);
         return;
@@ -176,7 +188,13 @@ export class Repository {
 
   /** Take a lease on a job; null when another worker got it first. */
   async claimJob(doc: Stored<Job>, owner: string, now: Date, leaseMs: number): Promise<Stored<Job> | null> {
-    const next: Job = { ...doc.body, leaseOwner: owner, leasedRev: doc.body.rev, leaseUntil: new Date(now.getTime() + leaseMs).toISOString(), attempts: doc.body.attempts + 1 };
+    const next: Job = {
+      ...doc.body,
+      leaseOwner: owner,
+      leasedRev: doc.body.rev,
+      leaseUntil: new Date(now.getTime() + leaseMs).toISOString(),
+      attempts: doc.body.attempts + 1,
+    };
     try {
       return await this.db.replace(jobDoc(next), doc.etag);
     } catch (e) {

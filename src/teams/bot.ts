@@ -8,7 +8,15 @@ import type { AppError } from '../app/errors';
 import { buildCaseCard } from '../cards/case-card';
 import { buildDetailsCard } from '../cards/details-card';
 import type { AdaptiveCard } from '../cards/types';
-import { addContributionDataSchema, caseActionDataSchema, DIALOGS, dialogFetchDataSchema, INPUTS, VERBS, voteDataSchema } from '../cards/verbs';
+import {
+  addContributionDataSchema,
+  caseActionDataSchema,
+  DIALOGS,
+  dialogFetchDataSchema,
+  INPUTS,
+  VERBS,
+  voteDataSchema,
+} from '../cards/verbs';
 import { nlMessages } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
@@ -19,12 +27,18 @@ const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 
 /** Answer an Action.Execute ourselves, so teams-ai does not push a personal view to everyone. */
 async function answerInvoke(context: TurnContext, value: AdaptiveCard | string): Promise<void> {
-  const body = typeof value === 'string' ? { statusCode: 200, type: MESSAGE_RESPONSE, value } : { statusCode: 200, type: CARD_RESPONSE, value };
+  const body =
+    typeof value === 'string' ? { statusCode: 200, type: MESSAGE_RESPONSE, value } : { statusCode: 200, type: CARD_RESPONSE, value };
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
 /** After an action: the actor's own card view with a notice on top, or the error in Dutch. */
-async function respondWithCase(context: TurnContext, deps: AppDeps, caseId: string, notice: { kind: 'good' | 'attention'; text: string }): Promise<void> {
+async function respondWithCase(
+  context: TurnContext,
+  deps: AppDeps,
+  caseId: string,
+  notice: { kind: 'good' | 'attention'; text: string },
+): Promise<void> {
   const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
   await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
 }
@@ -38,7 +52,11 @@ async function respondToFailure(context: TurnContext, deps: AppDeps, caseId: str
   }
 }
 
-export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId?: string; allowedTenants: string[] }): Application<TurnState> {
+export function createBot(
+  deps: AppDeps,
+  adapter: TeamsAdapter,
+  opts: { botAppId?: string; allowedTenants: string[] },
+): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
     ...(opts.botAppId ? { botAppId: opts.botAppId } : {}),
@@ -50,7 +68,8 @@ export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId
   });
 
   app.turn('beforeTurn', async (context) => {
-    const tenant = context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
+    const tenant =
+      context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (opts.allowedTenants.length > 0 && (!tenant || !opts.allowedTenants.includes(tenant))) {
       deps.log.warn({ tenant: tenant ?? 'none', type: context.activity.type }, 'activity from a tenant outside the allowlist ignored');
       return false;
@@ -89,7 +108,11 @@ export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId
       ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
       : { concern: false };
     const result = await castVote(deps, { caseId: d.caseId, aadObjectId: context.activity.from?.aadObjectId, input });
-    if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern });
+    if (result.ok)
+      await respondWithCase(context, deps, d.caseId, {
+        kind: 'good',
+        text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern,
+      });
     else await respondToFailure(context, deps, d.caseId, result.error);
     return '';
   };
@@ -98,7 +121,10 @@ export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId
 
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    deps.log.warn({ verb: String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '').slice(0, 40) }, 'unknown card verb');
+    deps.log.warn(
+      { verb: String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '').slice(0, 40) },
+      'unknown card verb',
+    );
     await answerInvoke(context, nlMessages.errors.unknownAction);
     return '';
   });
@@ -108,7 +134,12 @@ export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId
     if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
     const view = await readCaseDetails(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
     if (!view.ok) return dutchError(view.error);
-    return { title: nlMessages.chat.detailsDialogTitle, width: 'large', height: 'large', card: CardFactory.adaptiveCard(buildDetailsCard(view.value)) };
+    return {
+      title: nlMessages.chat.detailsDialogTitle,
+      width: 'large',
+      height: 'large',
+      card: CardFactory.adaptiveCard(buildDetailsCard(view.value)),
+    };
   });
 
   registerNewCaseDialog(app, deps);
@@ -120,7 +151,13 @@ export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId
           type: 'AdaptiveCard',
           version: '1.5',
           body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
-          actions: [{ type: 'Action.Submit', title: nlMessages.chat.newCaseButton, data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase } }],
+          actions: [
+            {
+              type: 'Action.Submit',
+              title: nlMessages.chat.newCaseButton,
+              data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
+            },
+          ],
         }),
       ),
     );
@@ -131,7 +168,10 @@ export function createBot(deps: AppDeps, adapter: TeamsAdapter, opts: { botAppId
   });
 
   app.error(async (context, err) => {
-    deps.log.error({ type: context.activity.type, name: context.activity.name, err: err instanceof Error ? err.message.slice(0, 300) : 'unknown' }, 'turn failed');
+    deps.log.error(
+      { type: context.activity.type, name: context.activity.name, err: err instanceof Error ? err.message.slice(0, 300) : 'unknown' },
+      'turn failed',
+    );
     if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {
       await answerInvoke(context, nlMessages.errors.temporary).catch(() => undefined);
     }

@@ -22,7 +22,12 @@ export async function captureConversationRef(context: TurnContext, repo: Reposit
   if (a.from?.aadObjectId && a.from.id) await repo.rememberUserMri(a.from.aadObjectId, a.from.id);
   const cd = (a.channelData ?? {}) as TeamsChannelData;
   const tenantId = cd.tenant?.id ?? a.conversation.tenantId;
-  const base = { serviceUrl: a.serviceUrl, channelId: 'msteams', ...(tenantId ? { tenantId } : {}), ...(a.recipient?.id ? { botId: a.recipient.id } : {}) };
+  const base = {
+    serviceUrl: a.serviceUrl,
+    channelId: 'msteams',
+    ...(tenantId ? { tenantId } : {}),
+    ...(a.recipient?.id ? { botId: a.recipient.id } : {}),
+  };
   if (cd.channel?.id) {
     const ref: ConversationRefData = { ...base, conversationId: cd.channel.id, ...(cd.team?.id ? { teamId: cd.team.id } : {}) };
     await repo.putConversationRef(channelRefKey(cd.channel.id), ref);

@@ -17,7 +17,9 @@ export function registerNewCaseDialog(app: Application<TurnState>, deps: AppDeps
       title: nlMessages.chat.newCaseDialogTitle,
       width: 'large' as const,
       height: 'large' as const,
-      card: CardFactory.adaptiveCard(buildNewCaseCard({ locations: locations.map((l) => ({ id: l.id, name: l.name })), ...(error ? { error } : {}) })),
+      card: CardFactory.adaptiveCard(
+        buildNewCaseCard({ locations: locations.map((l) => ({ id: l.id, name: l.name })), ...(error ? { error } : {}) }),
+      ),
     };
   };
 

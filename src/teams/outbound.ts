@@ -15,7 +15,11 @@ export function toOutboundError(e: unknown, what: string): OutboundError {
   const retryAfterMs = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined;
   // No status = network fault (refused, reset, timeout): worth retrying.
   const retryable = status === undefined || RETRYABLE.has(status);
-  return new OutboundError(`${what} failed${status ? ` with HTTP ${status}` : ` (${err?.code ?? 'network error'})`}`, retryable, retryAfterMs);
+  return new OutboundError(
+    `${what} failed${status ? ` with HTTP ${status}` : ` (${err?.code ?? 'network error'})`}`,
+    retryable,
+    retryAfterMs,
+  );
 }
 
 /** Posts and updates cards in Teams channels through the Bot Connector. */

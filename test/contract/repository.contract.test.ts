@@ -184,7 +184,9 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
     await Promise.all([
       ...votes.map((v) => repo.putVote(v, anAudit(CASE, 'vote.cast', v.castAt)).then(() => repo.requestJob(job('refreshCard', v.castAt)))),
       ...contributions.map((c) =>
-        repo.addContribution(c, anAudit(CASE, 'contribution.add', c.createdAt)).then(() => repo.requestJob(job('refreshCard', c.createdAt))),
+        repo
+          .addContribution(c, anAudit(CASE, 'contribution.add', c.createdAt))
+          .then(() => repo.requestJob(job('refreshCard', c.createdAt))),
       ),
     ]);
     expect((await repo.listContributions(CASE)).map((c) => c.text).sort()).toEqual(contributions.map((c) => c.text).sort());

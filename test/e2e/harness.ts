@@ -90,7 +90,8 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     exited = new Promise<void>((r) =>
       proc.on('exit', (code, signal) => {
         lines.push(`[harness] bot exited (${signal ?? `code ${String(code)}`})`);
-        if (!stopping && healthy) console.error(`[e2e] the bot exited unexpectedly (${signal ?? `code ${String(code)}`}). Its output:\n${lines.join('\n')}`);
+        if (!stopping && healthy)
+          console.error(`[e2e] the bot exited unexpectedly (${signal ?? `code ${String(code)}`}). Its output:\n${lines.join('\n')}`);
         r();
       }),
     );
@@ -276,7 +277,10 @@ let tagSeq = 0;
 /** Save a full-page screenshot to test-results/e2e and return its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(RESULTS_DIR, { recursive: true });
-  const file = join(RESULTS_DIR, `${new Date().toISOString().replace(/[:.]/g, '-')}-${name.replace(/[^a-zA-Z0-9-]+/g, '_').slice(0, 60)}.png`);
+  const file = join(
+    RESULTS_DIR,
+    `${new Date().toISOString().replace(/[:.]/g, '-')}-${name.replace(/[^a-zA-Z0-9-]+/g, '_').slice(0, 60)}.png`,
+  );
   await page.screenshot({ path: file, fullPage: true, timeout: 10_000 });
   return file;
 }
@@ -304,7 +308,10 @@ export function threads(page: Page): Locator {
 export async function openChannel(page: Page, name: string, opts: { team?: string; timeoutMs?: number } = {}): Promise<void> {
   await step(page, `open-channel-${name}`, async () => {
     const label = opts.team ? `${opts.team} - ${name}` : new RegExp(` - ${escapeRe(name)}$`);
-    await page.getByRole('tree', { name: 'Teams Channel' }).getByRole('treeitem', { name: label }).click({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
+    await page
+      .getByRole('tree', { name: 'Teams Channel' })
+      .getByRole('treeitem', { name: label })
+      .click({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
     await page.getByRole('button', { name: 'Post', exact: true }).waitFor({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
   });
 }
@@ -327,7 +334,10 @@ export async function playgroundBotName(page: Page): Promise<string> {
 /** Type "@<bot>" into a focused composer and pick the bot from the typeahead. */
 async function mentionBot(page: Page, botName: string): Promise<void> {
   await page.keyboard.type(`@${botName.split(' ')[0] ?? botName}`);
-  await page.getByRole('menuitem', { name: new RegExp(`^${escapeRe(botName)}`) }).first().click();
+  await page
+    .getByRole('menuitem', { name: new RegExp(`^${escapeRe(botName)}`) })
+    .first()
+    .click();
 }
 
 export interface PostOptions {
@@ -386,7 +396,10 @@ export async function lastCard(page: Page, opts: { hasText?: string | RegExp; ti
     // `cards` must stay a plain card selector: as a `has:` filter it is evaluated inside each thread.
     let cards = page.locator(TOP_CARD);
     if (opts.hasText !== undefined) cards = cards.filter({ hasText: opts.hasText });
-    await threads(page).locator(cards).first().waitFor({ state: 'visible', timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
+    await threads(page)
+      .locator(cards)
+      .first()
+      .waitFor({ state: 'visible', timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
     const thread = await tagged(page, threads(page).filter({ has: cards }).first());
     const inThread = thread.locator(TOP_CARD);
     const n = await inThread.count();
@@ -415,7 +428,10 @@ export async function waitForCardUpdate(card: Locator, text: string | RegExp, op
 /** Click a card action (Action.Execute, Action.ShowCard, …) by its title. */
 export async function clickCardButton(card: Locator, title: string, opts: { timeoutMs?: number } = {}): Promise<void> {
   await step(card.page(), `click-${title}`, async () => {
-    await card.getByRole('button', { name: title, exact: true }).first().click({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
+    await card
+      .getByRole('button', { name: title, exact: true })
+      .first()
+      .click({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
   });
 }
 
@@ -429,7 +445,12 @@ export async function clickCardButton(card: Locator, title: string, opts: { time
 export type CardFieldValue = string | string[] | boolean;
 
 /** Open an Action.ShowCard by its title (if not open yet) and fill its inputs by label. */
-export async function expandAndFill(card: Locator, showCardTitle: string, fields: Record<string, CardFieldValue>, opts: { timeoutMs?: number } = {}): Promise<void> {
+export async function expandAndFill(
+  card: Locator,
+  showCardTitle: string,
+  fields: Record<string, CardFieldValue>,
+  opts: { timeoutMs?: number } = {},
+): Promise<void> {
   const page = card.page();
   const timeout = opts.timeoutMs ?? UI_TIMEOUT_MS;
   await step(page, `expand-${showCardTitle}`, async () => {
@@ -465,7 +486,7 @@ async function fillField(page: Page, card: Locator, label: string, value: CardFi
     }
     return;
   }
-  const boxes = card.getByRole('checkbox', { name: new RegExp(`^${escapeRe(label)}\\s`) });
+  const boxes = card.getByRole('checkbox', { name: new RegExp(`^${escapeRe(label)}(?=$|\\s)`) });
   if (typeof value === 'boolean') {
     await boxes.first().setChecked(value, { timeout });
     return;

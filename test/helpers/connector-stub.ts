@@ -92,7 +92,8 @@ export class ConnectorStub {
 
   /** The Adaptive Card content of an activity body. */
   static cardOf(body: Record<string, unknown>): Record<string, unknown> | undefined {
-    const atts = (body.attachments ?? (body.activity as Record<string, unknown> | undefined)?.attachments) as { content?: Record<string, unknown> }[] | undefined;
+    const atts = (body.attachments ?? (body.activity as Record<string, unknown> | undefined)?.attachments) as
+      { content?: Record<string, unknown> }[] | undefined;
     return atts?.[0]?.content;
   }
 }

@@ -22,8 +22,20 @@ export const USERS = {
 export function testRoster(): RosterFile {
   return {
     locations: [
-      { id: LOCATION, name: 'ZSM Midden-Nederland', channelId: CHANNEL, termijnHours: 6, expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'] },
-      { id: 'noord-holland', name: 'ZSM Noord-Holland', channelId: '19:zsm-nh@thread.tacv2', termijnHours: 6, expectedOrgs: ['politie', 'om'] },
+      {
+        id: LOCATION,
+        name: 'ZSM Midden-Nederland',
+        channelId: CHANNEL,
+        termijnHours: 6,
+        expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
+      },
+      {
+        id: 'noord-holland',
+        name: 'ZSM Noord-Holland',
+        channelId: '19:zsm-nh@thread.tacv2',
+        termijnHours: 6,
+        expectedOrgs: ['politie', 'om'],
+      },
     ],
     members: [
       { aadObjectId: USERS.politie, orgId: 'politie', roles: ['member'], locations: [LOCATION] },

@@ -55,12 +55,20 @@ export async function startTestHost(
   };
 }
 
-export async function postSignedCase(base: string, body: unknown, opts: { secret?: string; timestamp?: number; raw?: string } = {}): Promise<Response> {
+export async function postSignedCase(
+  base: string,
+  body: unknown,
+  opts: { secret?: string; timestamp?: number; raw?: string } = {},
+): Promise<Response> {
   const raw = opts.raw ?? JSON.stringify(body);
   const ts = opts.timestamp ?? Math.floor(Date.now() / 1000);
   return fetch(`${base}/api/cases`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(opts.secret ?? TEST_SECRET, ts, raw) },
+    headers: {
+      'content-type': 'application/json',
+      'x-zsm-timestamp': String(ts),
+      'x-zsm-signature': signBody(opts.secret ?? TEST_SECRET, ts, raw),
+    },
     body: raw,
   });
 }
@@ -83,13 +91,23 @@ export function channelActivity(stubUrl: string, fromAad: string, extra: Record<
 }
 
 export async function sendActivity(base: string, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${base}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }
 
 /** Action.Execute invoke (what Teams sends when a card button is pressed). */
-export function executeInvoke(stubUrl: string, fromAad: string, verb: string, data: Record<string, unknown>, replyToId = '1000'): Record<string, unknown> {
+export function executeInvoke(
+  stubUrl: string,
+  fromAad: string,
+  verb: string,
+  data: Record<string, unknown>,
+  replyToId = '1000',
+): Record<string, unknown> {
   return channelActivity(stubUrl, fromAad, {
     type: 'invoke',
     name: 'adaptiveCard/action',

@@ -2,7 +2,16 @@ import { VERBS, INPUTS } from '../../src/cards/verbs';
 import type { DocKind } from '../../src/store/docstore';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake, USERS } from '../helpers/fixtures';
-import { settle, channelActivity, executeInvoke, postSignedCase, sendActivity, startTestHost, waitFor, type TestHost } from '../helpers/host';
+import {
+  settle,
+  channelActivity,
+  executeInvoke,
+  postSignedCase,
+  sendActivity,
+  startTestHost,
+  waitFor,
+  type TestHost,
+} from '../helpers/host';
 
 let t: TestHost;
 let caseId: string;
@@ -28,7 +37,10 @@ async function countDocs(): Promise<Record<string, number>> {
 
 beforeAll(async () => {
   t = await startTestHost();
-  await sendActivity(t.base, channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await sendActivity(
+    t.base,
+    channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+  );
   const res = await postSignedCase(t.base, sampleIntake());
   caseId = ((await res.json()) as { caseId: string }).caseId;
   await waitFor('card ref', () => t.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
@@ -53,7 +65,12 @@ describe('card actions (Action.Execute through /api/messages)', () => {
     expect(contributions).toHaveLength(1);
     expect(contributions[0].orgId).toBe('politie');
     expect(contributions[0].needToKnow).toContain('Patroon');
-    const update = await waitFor('card update', () => t.stub.successful('update').slice(updatesBefore).find((c) => JSON.stringify(c.body).includes('Eerdere melding HG in 2025')));
+    const update = await waitFor('card update', () =>
+      t.stub
+        .successful('update')
+        .slice(updatesBefore)
+        .find((c) => JSON.stringify(c.body).includes('Eerdere melding HG in 2025')),
+    );
     const card = ConnectorStub.cardOf(update.body) as { refresh?: { userIds?: string[] } };
     // Teams wants MRIs: the ones the bot has seen of this location's roster (politie has acted, VT not yet).
     expect(card.refresh?.userIds).toEqual([`29:${USERS.politie}`]);
@@ -62,14 +79,31 @@ describe('card actions (Action.Execute through /api/messages)', () => {
   it('refuses context information without a need-to-know reason, and keeps nothing', async () => {
     await settle(t);
     const before = await countDocs();
-    const body = await invoke(USERS.politie, VERBS.addContribution, { caseId, [INPUTS.contribText]: 'Iets', [INPUTS.contribSource]: 'eigen_systeem', [INPUTS.contribNeedToKnow]: '' });
+    const body = await invoke(USERS.politie, VERBS.addContribution, {
+      caseId,
+      [INPUTS.contribText]: 'Iets',
+      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribNeedToKnow]: '',
+    });
     expect(JSON.stringify(body.value)).toContain('waarom deze informatie nodig is');
     expect(await countDocs()).toEqual(before);
   });
 
   it('records buikpijn with a reason and acute mark; a re-vote of the same organisation overwrites it, and both stay in the audit trail', async () => {
-    const concern = await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Kinderen al bekend, zorgen over veiligheid', [INPUTS.voteAcute]: 'true' });
+    const updatesBefore = t.stub.successful('update').length;
+    const concern = await invoke(USERS.vt, VERBS.voteConcern, {
+      caseId,
+      [INPUTS.voteReason]: 'Kinderen al bekend, zorgen over veiligheid',
+      [INPUTS.voteAcute]: 'true',
+    });
     expect(concern.type).toBe('application/vnd.microsoft.card.adaptive');
+    // Everyone's card (the posted message) shows the vote too, not only the voter's own view.
+    await waitFor('card update with the vote', () =>
+      t.stub
+        .successful('update')
+        .slice(updatesBefore)
+        .find((c) => JSON.stringify(ConnectorStub.cardOf(c.body)).includes('Kinderen al bekend, zorgen over veiligheid')),
+    );
     let votes = await t.host.deps.repo.listVotes(caseId);
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ orgId: 'vt', concern: true, acuteUnsafe: true, round: 1 });

@@ -15,9 +15,14 @@ describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
   beforeAll(async () => {
     store = await makeDocStore(kind);
     const roster = testRoster();
-    roster.members.push(...voters.map((v) => ({ aadObjectId: v.aad, orgId: v.org, roles: ['member' as const], locations: ['midden-nederland'] })));
+    roster.members.push(
+      ...voters.map((v) => ({ aadObjectId: v.aad, orgId: v.org, roles: ['member' as const], locations: ['midden-nederland'] })),
+    );
     t = await startTestHost({ db: store.db, roster });
-    await sendActivity(t.base, channelActivity(t.stub.url, voters[0].aad, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+    await sendActivity(
+      t.base,
+      channelActivity(t.stub.url, voters[0].aad, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+    );
   });
   afterAll(async () => {
     await t.stop();
@@ -30,12 +35,24 @@ describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
     await waitFor('card ref', () => t.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
     const responses = await Promise.all([
       ...voters.map((v, i) =>
-        sendActivity(t.base, executeInvoke(t.stub.url, v.aad, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: `zorg-${i}-einde`, [INPUTS.voteAcute]: 'false' })),
+        sendActivity(
+          t.base,
+          executeInvoke(t.stub.url, v.aad, VERBS.voteConcern, {
+            caseId,
+            [INPUTS.voteReason]: `zorg-${i}-einde`,
+            [INPUTS.voteAcute]: 'false',
+          }),
+        ),
       ),
       ...voters.map((v, i) =>
         sendActivity(
           t.base,
-          executeInvoke(t.stub.url, v.aad, VERBS.addContribution, { caseId, [INPUTS.contribText]: `bijdrage-${i}`, [INPUTS.contribSource]: 'eigen_systeem', [INPUTS.contribNeedToKnow]: 'Nodig voor het beeld van de veiligheid.' }),
+          executeInvoke(t.stub.url, v.aad, VERBS.addContribution, {
+            caseId,
+            [INPUTS.contribText]: `bijdrage-${i}`,
+            [INPUTS.contribSource]: 'eigen_systeem',
+            [INPUTS.contribNeedToKnow]: 'Nodig voor het beeld van de veiligheid.',
+          }),
         ),
       ),
     ]);

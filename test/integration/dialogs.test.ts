@@ -20,7 +20,10 @@ async function task(name: 'task/fetch' | 'task/submit', from: string, data: Reco
 
 beforeAll(async () => {
   t = await startTestHost();
-  await sendActivity(t.base, channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await sendActivity(
+    t.base,
+    channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+  );
 });
 afterAll(async () => {
   await t.stop();
@@ -61,6 +64,47 @@ describe('"Nieuwe zaak" dialog', () => {
     const before = (await t.host.db.query('case', [])).length;
     const out = await task('task/submit', USERS.politie, { dialog: DIALOGS.newCase, locationId: 'midden-nederland' });
     expect(out.task.type).toBe('continue');
+    expect((await t.host.db.query('case', [])).length).toBe(before);
+  });
+});
+
+describe('"Nieuwe zaak" submit', () => {
+  it('creates the case for the member, posts its card, and closes the dialog with a confirmation', async () => {
+    const before = (await t.host.db.query('case', [])).length;
+    const out = await task('task/submit', USERS.politie, {
+      dialog: DIALOGS.newCase,
+      locationId: 'midden-nederland',
+      offenceCategory: 'bedreiging',
+      summary: 'Bedreiging van ex-partner via berichten; kinderen in huis.',
+      persons: 'verdachte 41; slachtoffer 39; kind 6',
+      childrenInvolved: 'true',
+      childAges: '6',
+      weaponMentioned: 'false',
+      victimContactSafe: 'ja',
+      custody: 'heengezonden',
+    });
+    expect(out.task.type).toBe('message');
+    expect(String(out.task.value)).toMatch(/aangemaakt/);
+    const cases = await t.host.db.query<{ id: string; createdBy: string; kmFlag: boolean }>('case', []);
+    expect(cases.length).toBe(before + 1);
+    const created = cases.map((c) => c.body).find((c) => c.createdBy === USERS.politie);
+    expect(created?.kmFlag).toBe(true);
+    await waitFor('card post', () => t.host.deps.repo.getCardRef(created!.id).then((r) => r ?? undefined));
+  });
+
+  it('refuses a location the member is not on', async () => {
+    const before = (await t.host.db.query('case', [])).length;
+    const out = await task('task/submit', USERS.politie, {
+      dialog: DIALOGS.newCase,
+      locationId: 'noord-holland',
+      offenceCategory: 'bedreiging',
+      summary: 'Test',
+      persons: 'verdachte 41',
+      victimContactSafe: 'ja',
+      custody: 'heengezonden',
+    });
+    expect(out.task.type).toBe('continue');
+    expect(JSON.stringify(out.task.value)).toMatch(/niet ingeroosterd/);
     expect((await t.host.db.query('case', [])).length).toBe(before);
   });
 });

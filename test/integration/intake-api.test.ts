@@ -9,7 +9,10 @@ let t: TestHost;
 beforeAll(async () => {
   t = await startTestHost();
   // The app is installed in the team: this captures the channel's conversation reference.
-  await sendActivity(t.base, channelActivity(t.stub.url, 'aad-politie-1', { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await sendActivity(
+    t.base,
+    channelActivity(t.stub.url, 'aad-politie-1', { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+  );
 });
 afterAll(async () => {
   await t.stop();
@@ -38,7 +41,9 @@ describe('POST /api/cases', () => {
     expect(again.status).toBe(200);
     expect(((await again.json()) as { caseId: string }).caseId).toBe(caseId);
 
-    const create = await waitFor('card post', () => t.stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))));
+    const create = await waitFor('card post', () =>
+      t.stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))),
+    );
     expect((create.body.channelData as { channel: { id: string } }).channel.id).toBe('19:zsm-mn-hg@thread.tacv2');
     const card = JSON.stringify(ConnectorStub.cardOf(create.body));
     expect(card).toContain('HG');
@@ -66,9 +71,29 @@ describe('POST /api/cases', () => {
 
   const bad: [string, () => Promise<Response>, number, string][] = [
     ['malformed JSON', () => postSignedCase(t.base, undefined, { raw: '{"externalId": ' }), 400, 'malformed-json'],
-    ['no signature', () => fetch(`${t.base}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(sampleIntake()) }), 401, 'unauthorized'],
-    ['a wrong secret', () => postSignedCase(t.base, sampleIntake(), { secret: 'another-secret-0123456789abcdef0123456' }), 401, 'unauthorized'],
-    ['an expired timestamp', () => postSignedCase(t.base, sampleIntake(), { timestamp: Math.floor(Date.now() / 1000) - 3600 }), 401, 'unauthorized'],
+    [
+      'no signature',
+      () =>
+        fetch(`${t.base}/api/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(sampleIntake()),
+        }),
+      401,
+      'unauthorized',
+    ],
+    [
+      'a wrong secret',
+      () => postSignedCase(t.base, sampleIntake(), { secret: 'another-secret-0123456789abcdef0123456' }),
+      401,
+      'unauthorized',
+    ],
+    [
+      'an expired timestamp',
+      () => postSignedCase(t.base, sampleIntake(), { timestamp: Math.floor(Date.now() / 1000) - 3600 }),
+      401,
+      'unauthorized',
+    ],
     ['an unknown location', () => postSignedCase(t.base, sampleIntake({ locationId: 'atlantis' })), 422, 'unknown-location'],
     ['a case without HG flag', () => postSignedCase(t.base, sampleIntake({ hgFlag: false })), 422, 'not-hg'],
     [
@@ -76,7 +101,11 @@ describe('POST /api/cases', () => {
       () => {
         const raw = JSON.stringify({ ...sampleIntake(), summary: 'x'.repeat(70 * 1024) });
         const ts = Math.floor(Date.now() / 1000);
-        return fetch(`${t.base}/api/cases`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(TEST_SECRET, ts, raw) }, body: raw });
+        return fetch(`${t.base}/api/cases`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(TEST_SECRET, ts, raw) },
+          body: raw,
+        });
       },
       413,
       'too-large',
@@ -96,7 +125,13 @@ describe('POST /api/cases', () => {
   it('names every wrong field and never echoes submitted values', async () => {
     await settle(t);
     const before = await countDocs();
-    const body = { ...sampleIntake(), offenceCategory: 'Jan Jansen', persons: [{ role: 'verdachte', name: 'Jan Jansen', birthDate: '1990-01-01' }], intakeAt: 'gisteren', children: { involved: 'ja' } };
+    const body = {
+      ...sampleIntake(),
+      offenceCategory: 'Jan Jansen',
+      persons: [{ role: 'verdachte', name: 'Jan Jansen', birthDate: '1990-01-01' }],
+      intakeAt: 'gisteren',
+      children: { involved: 'ja' },
+    };
     const res = await postSignedCase(t.base, body);
     const problem = await expectProblem(res, 400);
     const paths = (problem.errors ?? []).map((e) => e.path).sort();

@@ -17,13 +17,28 @@ describe('restart of the bot process', () => {
 
   it('loses nothing: case, contributions, votes, card reference, audit trail and conversation references survive', async () => {
     const first = await startTestHost({ dataDir, stub });
-    await sendActivity(first.base, channelActivity(stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
-    const { caseId } = (await (await postSignedCase(first.base, sampleIntake())).json()) as { caseId: string };
-    await waitFor('card ref', () => first.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
-    await sendActivity(first.base, executeInvoke(stub.url, USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Gezin bekend bij VT', [INPUTS.voteAcute]: 'false' }));
     await sendActivity(
       first.base,
-      executeInvoke(stub.url, USERS.rvdk, VERBS.addContribution, { caseId, [INPUTS.contribText]: 'Lopend onderzoek RvdK', [INPUTS.contribSource]: 'eigen_systeem', [INPUTS.contribNeedToKnow]: 'Bepaalt of een beschermingsmaatregel nodig is.' }),
+      channelActivity(stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+    );
+    const { caseId } = (await (await postSignedCase(first.base, sampleIntake())).json()) as { caseId: string };
+    await waitFor('card ref', () => first.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
+    await sendActivity(
+      first.base,
+      executeInvoke(stub.url, USERS.vt, VERBS.voteConcern, {
+        caseId,
+        [INPUTS.voteReason]: 'Gezin bekend bij VT',
+        [INPUTS.voteAcute]: 'false',
+      }),
+    );
+    await sendActivity(
+      first.base,
+      executeInvoke(stub.url, USERS.rvdk, VERBS.addContribution, {
+        caseId,
+        [INPUTS.contribText]: 'Lopend onderzoek RvdK',
+        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribNeedToKnow]: 'Bepaalt of een beschermingsmaatregel nodig is.',
+      }),
     );
     const auditBefore = await first.host.deps.repo.listAudit(caseId);
     await first.stop();

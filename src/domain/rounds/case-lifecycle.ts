@@ -38,9 +38,7 @@ export function handOverCaseLead(current: PartnerOrg | null | undefined, from: A
 // ---- closing ----
 
 export type CloseCheck =
-  | { ok: true }
-  | { ok: false; error: 'no_closed_round' | 'round_open' }
-  | { ok: false; error: 'concern_remaining'; orgs: PartnerOrg[] };
+  { ok: true } | { ok: false; error: 'no_closed_round' | 'round_open' } | { ok: false; error: 'concern_remaining'; orgs: PartnerOrg[] };
 
 /**
  * A case closes normally when the last round is closed and at its end nobody's buikpijn stood
@@ -55,8 +53,7 @@ export function canClose(votes: readonly ConcernVote[], rounds: readonly RoundIn
 }
 
 export type CloseDespiteConcernResult =
-  | { ok: true; reason: string; remainingConcern: PartnerOrg[] }
-  | { ok: false; error: 'not_chair' | 'reason_too_short' | 'reason_too_long' };
+  { ok: true; reason: string; remainingConcern: PartnerOrg[] } | { ok: false; error: 'not_chair' | 'reason_too_short' | 'reason_too_long' };
 
 /**
  * The chair may close with buikpijn left, with a reason; the remaining concern is returned so it is
@@ -108,10 +105,24 @@ export interface CaseAction {
   note?: string;
 }
 
-export function newAction(id: string, input: ActionInput, now: Instant): { ok: true; action: CaseAction } | { ok: false; error: 'invalid_time' | 'due_not_in_future' } {
+export function newAction(
+  id: string,
+  input: ActionInput,
+  now: Instant,
+): { ok: true; action: CaseAction } | { ok: false; error: 'invalid_time' | 'due_not_in_future' } {
   if (!isValidInstant(input.dueAt) || !isValidInstant(now)) return { ok: false, error: 'invalid_time' };
   if (toMillis(input.dueAt) <= toMillis(now)) return { ok: false, error: 'due_not_in_future' };
-  return { ok: true, action: { id, what: input.what, orgId: input.orgId, dueAt: toIso(toMillis(input.dueAt)), status: 'open', createdAt: toIso(toMillis(now)) } };
+  return {
+    ok: true,
+    action: {
+      id,
+      what: input.what,
+      orgId: input.orgId,
+      dueAt: toIso(toMillis(input.dueAt)),
+      status: 'open',
+      createdAt: toIso(toMillis(now)),
+    },
+  };
 }
 
 /** Open actions whose due moment has come (due at 12:00 is overdue at 12:00, like the termijn). */
@@ -144,7 +155,10 @@ export function settleAction(
  * veranderd / niet uitgevoerd). They do not block closing the round: the buikpijn question must not
  * wait for paperwork. Settled actions stay as history.
  */
-export function carryOver(actions: readonly CaseAction[], now: Instant): { carried: CaseAction[]; needVerdict: CaseAction[]; settled: CaseAction[] } {
+export function carryOver(
+  actions: readonly CaseAction[],
+  now: Instant,
+): { carried: CaseAction[]; needVerdict: CaseAction[]; settled: CaseAction[] } {
   const overdue = new Set(overdueActions(actions, now).map((a) => a.id));
   return {
     carried: actions.filter((a) => a.status === 'open' && !overdue.has(a.id)),

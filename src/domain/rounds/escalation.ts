@@ -29,7 +29,11 @@ export const escalationPolicySchema = z
     /** (c) buikpijn of any organisation in this many consecutive rounds. */
     persistentRounds: z.number().int().min(2).max(50).default(4),
     /** (d) buikpijn without a clear round in between for this many hours. */
-    persistentHours: z.number().positive().max(24 * 14).default(12),
+    persistentHours: z
+      .number()
+      .positive()
+      .max(24 * 14)
+      .default(12),
   })
   .strict();
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
@@ -45,8 +49,7 @@ export interface EscalationReason {
 }
 
 export type EscalationDecision =
-  | { escalate: false; nextCheckAt?: string }
-  | { escalate: true; rule: EscalationRule; orgs: PartnerOrg[]; reasons: EscalationReason[] };
+  { escalate: false; nextCheckAt?: string } | { escalate: true; rule: EscalationRule; orgs: PartnerOrg[]; reasons: EscalationReason[] };
 
 export interface EscalationInput {
   votes: readonly ConcernVote[];
@@ -126,7 +129,10 @@ function orgStreak(h: History, org: PartnerOrg): number {
 
 /** Organisations whose buikpijn stands right now (votes in the open round override older ones). */
 function liveOrgs(h: History): PartnerOrg[] {
-  return [...h.standing[h.current].values()].filter(hasConcern).map((v) => v.orgId).sort(orgOrder);
+  return [...h.standing[h.current].values()]
+    .filter(hasConcern)
+    .map((v) => v.orgId)
+    .sort(orgOrder);
 }
 
 /** Concern votes actually cast in rounds from..to (inclusive), optionally for some organisations only. */

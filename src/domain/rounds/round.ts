@@ -102,7 +102,10 @@ export function standingPicture(votes: readonly ConcernVote[], round: number): M
 
 /** Organisations whose buikpijn stands at the end of `round`, in the fixed partner order. */
 export function concernedOrgs(votes: readonly ConcernVote[], round: number): PartnerOrg[] {
-  return [...standingPicture(votes, round).values()].filter((v) => v.concern).map((v) => v.orgId).sort(orgOrder);
+  return [...standingPicture(votes, round).values()]
+    .filter((v) => v.concern)
+    .map((v) => v.orgId)
+    .sort(orgOrder);
 }
 
 /** 'erbij' = buikpijn appeared, 'weg' = buikpijn resolved, 'nieuw' = first vote of that organisation. */

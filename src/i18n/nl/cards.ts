@@ -137,10 +137,10 @@ export const nlCards = {
     contribSourceError: 'Kies waar de informatie vandaan komt.',
     contribNeedToKnow: 'Waarom is dit nodig en wat verandert het aan de aanpak?',
     contribNeedToKnowPlaceholder: 'Need to know, geen nice to know (minimaal 10 tekens)',
-    contribNeedToKnowError: 'Geef aan waarom deze informatie nodig is en wat het verandert aan de aanpak.',
+    contribNeedToKnowError: 'Geef aan waarom deze informatie nodig is en wat het verandert aan de aanpak (minimaal 10 tekens).',
     voteReason: 'Waar gaat de buikpijn over?',
     voteReasonPlaceholder: 'Benoem concreet wat u zorgen baart',
-    voteReasonError: 'Geef kort aan waar de buikpijn over gaat.',
+    voteReasonError: 'Geef kort aan waar de buikpijn over gaat (minimaal 3 tekens).',
     voteAcute: 'Acuut onveilig',
   },
   details: {

@@ -1,5 +1,6 @@
-import { buildCaseCard } from '../../../src/cards/case-card';
-import { CONTRIBUTION_SOURCES } from '../../../src/domain/contribution';
+import { buildCaseCard, CASE_CARD_LIMITS, minTrimmedLength } from '../../../src/cards/case-card';
+import { CONTRIBUTION_SOURCES, contributionInputSchema } from '../../../src/domain/contribution';
+import { voteInputSchema } from '../../../src/domain/vote';
 import { DIALOGS, INPUTS, VERBS } from '../../../src/cards/verbs';
 import { contribution, largeView, NOW, PSEUDONYMS, sampleCase, typicalView, vote } from './fixtures';
 import { adaptiveCardProblems } from './validate';
@@ -205,6 +206,23 @@ describe('case card: actions and refresh', () => {
     ]);
   });
 
+  it('checks the minimum lengths in the client exactly as the domain does after trimming', () => {
+    const samples = ['', '   ', 'ab', ' abc ', 'a b', 'abcdefghi', ' abcdefghij ', 'a        b', 'a\n\n\n\n\n\n\n\nb', '\tnodig omdat\n'];
+    const needToKnow = new RegExp(minTrimmedLength(10));
+    const reason = new RegExp(minTrimmedLength(3));
+    for (const s of samples) {
+      expect([s, needToKnow.test(s)]).toEqual([s, contributionInputSchema.shape.needToKnow.safeParse(s).success]);
+      expect([s, reason.test(s)]).toEqual([s, voteInputSchema.safeParse({ concern: true, reason: s }).success]);
+    }
+    const regexes = nodes(card.actions)
+      .filter((n) => typeof n.regex === 'string')
+      .map((n) => [n.id, n.regex]);
+    expect(regexes).toEqual([
+      [INPUTS.contribNeedToKnow, minTrimmedLength(10)],
+      [INPUTS.voteReason, minTrimmedLength(3)],
+    ]);
+  });
+
   it('records "geen buikpijn" in one click and opens Details as a dialog', () => {
     expect(actions[2]).toMatchObject({ verb: VERBS.voteNoConcern, data: { caseId } });
     expect(actions[3]).toMatchObject({ data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.details, caseId } });
@@ -241,7 +259,8 @@ describe('case card: privacy and size', () => {
     const card = buildCaseCard(largeView());
     expect(utf8Bytes(card)).toBeLessThan(80 * KB);
     expect(utf16Bytes(card)).toBeLessThan(80 * KB);
-    expect(utf16Bytes(card)).toBeLessThanOrEqual(40 * KB); // our own, stricter limit
+    expect(utf16Bytes(card)).toBeLessThanOrEqual(CASE_CARD_LIMITS.maxBytes); // our own, stricter limit
+    expect(CASE_CARD_LIMITS.maxBytes).toBeLessThanOrEqual(38 * KB);
   });
 
   it('shows every contribution, with no "oudere" note, when a few long ones fit', () => {

@@ -98,7 +98,7 @@ export function typicalView(overrides: Partial<CaseCardView> = {}): CaseCardView
       vote(2, 'rvdk', true),
     ],
     viewerOrg: 'politie',
-    refreshUserIds: ['aad-politie-1', 'aad-vt-1', 'aad-rvdk-1'],
+    refreshUserIds: ['29:1politie-mri', '29:1vt-mri', '29:1rvdk-mri'],
     now: NOW,
     ...overrides,
   };
@@ -117,12 +117,13 @@ export function largeView(): CaseCardView {
   }
   return {
     case: sampleCase({ round: 10, facts: { ...sampleCase().facts, summary: long(2000, 'Samenvatting') } }),
-    // 8 expected organisations: all seven plus one listed twice is impossible, so 7 expected + halt voting = 8 rows is the worst real case.
+    // Six expected organisations; halt votes too, so seven rows per round (every partner there is).
     location: sampleLocation({ expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'] }),
     contributions,
     votes,
     viewerOrg: 'vt',
-    refreshUserIds: Array.from({ length: 60 }, (_, i) => `00000000-0000-0000-0000-${String(i).padStart(12, '0')}`),
+    // Teams user MRIs ("29:…", about 90 characters each), the most refresh allows.
+    refreshUserIds: Array.from({ length: 60 }, (_, i) => `29:1${'Zx9QvT3kLmN8pR2sW7yB4cD6fG1hJ5'.repeat(3)}${String(i).padStart(2, '0')}`),
     now: NOW,
   };
 }

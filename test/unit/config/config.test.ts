@@ -13,7 +13,10 @@ describe('configuration', () => {
     [{ ...good, PORT: 'abc' }, 'PORT'],
     [{ ...good, INTAKE_HMAC_SECRET: 'short' }, 'INTAKE_HMAC_SECRET'],
     [{ ...good, STORE: 'cosmos' }, 'COSMOS_ENDPOINT'],
-    [{ ...good, MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' }, 'ALLOWED_TENANT_IDS'],
+    [
+      { ...good, MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' },
+      'ALLOWED_TENANT_IDS',
+    ],
     [{ ...good, MICROSOFT_APP_ID: 'not-a-uuid' }, 'MICROSOFT_APP_ID'],
   ])('names the wrong variable (%#)', (env, variable) => {
     let error: unknown;
@@ -27,7 +30,13 @@ describe('configuration', () => {
   });
 
   it('splits the tenant allowlist', () => {
-    const env = parseEnv({ ...good, MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't', ALLOWED_TENANT_IDS: ' a, b ,' });
+    const env = parseEnv({
+      ...good,
+      MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555',
+      MICROSOFT_APP_PASSWORD: 'p',
+      MICROSOFT_APP_TENANT_ID: 't',
+      ALLOWED_TENANT_IDS: ' a, b ,',
+    });
     expect(env.ALLOWED_TENANT_IDS).toEqual(['a', 'b']);
   });
 });

@@ -22,7 +22,15 @@ describe('case intake rules', () => {
 
   it('lists children ages oldest first, from the intake or else from the persons', () => {
     expect(childAges({ children: { involved: true, ages: [3, 13, 9] }, persons: [] })).toEqual([13, 9, 3]);
-    expect(childAges({ children: { involved: true, ages: [] }, persons: [{ role: 'kind', age: 5 }, { role: 'kind', age: 11 }] })).toEqual([11, 5]);
+    expect(
+      childAges({
+        children: { involved: true, ages: [] },
+        persons: [
+          { role: 'kind', age: 5 },
+          { role: 'kind', age: 11 },
+        ],
+      }),
+    ).toEqual([11, 5]);
   });
 
   it('rejects personal data fields and unknown fields (strict schemas)', () => {
@@ -35,7 +43,15 @@ describe('case intake rules', () => {
 
   it('builds an open case in round 1 with the location termijn', () => {
     const intake = caseIntakeSchema.parse(sampleIntake({ intakeAt: '2026-11-23T18:00:00.000Z' }));
-    const c = buildCase({ id: 'abc', intake, intakeHash: 'h', persons: [], termijnHours: 6, now: '2026-11-23T18:01:00.000Z', createdBy: 'intake-api' });
+    const c = buildCase({
+      id: 'abc',
+      intake,
+      intakeHash: 'h',
+      persons: [],
+      termijnHours: 6,
+      now: '2026-11-23T18:01:00.000Z',
+      createdBy: 'intake-api',
+    });
     expect(c).toMatchObject({ status: 'open', round: 1, kmFlag: true, deadline: '2026-11-24T00:00:00.000Z' });
     expect(c.facts.childAges).toEqual([13, 9]);
   });

@@ -25,7 +25,12 @@ describe('authorize', () => {
 
 describe('refreshUserIds', () => {
   it('lists the MRIs of the location members the bot has seen, capped at the Teams limit', () => {
-    const many: Member[] = Array.from({ length: 75 }, (_, i) => ({ aadObjectId: `u${i}`, orgId: 'politie', roles: ['member'], locations: ['mn'] }));
+    const many: Member[] = Array.from({ length: 75 }, (_, i) => ({
+      aadObjectId: `u${i}`,
+      orgId: 'politie',
+      roles: ['member'],
+      locations: ['mn'],
+    }));
     const mris = Object.fromEntries(many.map((m) => [m.aadObjectId, `29:${m.aadObjectId}`]));
     expect(refreshUserIds(many, 'mn', mris)).toHaveLength(60);
     expect(refreshUserIds(members, 'nh', { a: '29:a', b: '29:b' })).toEqual(['29:b']);

@@ -27,7 +27,12 @@ describe('buikpijn votes', () => {
 
   it('keeps the latest vote per organisation of the asked round', () => {
     const picture = concernPicture(
-      [v('vt', 1, true, '2026-01-01T10:00:00Z'), v('vt', 1, false, '2026-01-01T10:05:00Z'), v('om', 1, true, '2026-01-01T10:01:00Z'), v('vt', 2, true, '2026-01-01T11:00:00Z')],
+      [
+        v('vt', 1, true, '2026-01-01T10:00:00Z'),
+        v('vt', 1, false, '2026-01-01T10:05:00Z'),
+        v('om', 1, true, '2026-01-01T10:01:00Z'),
+        v('vt', 2, true, '2026-01-01T11:00:00Z'),
+      ],
       1,
     );
     expect(picture.get('vt')?.concern).toBe(false);

@@ -15,11 +15,26 @@ describe('Actieoverleg', () => {
   });
 
   it.each([
-    [{ childrenInvolved: true, childAges: [13, 9] }, 'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor de kinderen (13 en 9 jr)?'],
-    [{ childrenInvolved: true, childAges: [4, 13, 9] }, 'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor de kinderen (13, 9 en 4 jr)?'],
-    [{ childrenInvolved: true, childAges: [7] }, 'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor het kind (7 jr)?'],
-    [{ childrenInvolved: true, childAges: [] }, 'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor de kinderen?'],
-    [{ childrenInvolved: false, childAges: [] }, 'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van de betrokkenen?'],
+    [
+      { childrenInvolved: true, childAges: [13, 9] },
+      'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor de kinderen (13 en 9 jr)?',
+    ],
+    [
+      { childrenInvolved: true, childAges: [4, 13, 9] },
+      'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor de kinderen (13, 9 en 4 jr)?',
+    ],
+    [
+      { childrenInvolved: true, childAges: [7] },
+      'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor het kind (7 jr)?',
+    ],
+    [
+      { childrenInvolved: true, childAges: [] },
+      'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van en zorg voor de kinderen?',
+    ],
+    [
+      { childrenInvolved: false, childAges: [] },
+      'Strafrechtelijk onderzoek en vervolging, ja of nee? En wat is nodig voor de veiligheid van de betrokkenen?',
+    ],
   ])('drafts the concrete question for %j', (facts, question) => {
     expect(defaultConcreteQuestion(facts)).toBe(question);
   });

@@ -27,7 +27,13 @@ describe('regie (case lead)', () => {
   const member = (orgId: PartnerOrg) => ({ orgId, chair: false });
   it.each([
     ['the lead hands over', 'rvdk', member('rvdk'), '3ro', { ok: true, lead: '3ro', changed: true }],
-    ['the chair hands over for an absent lead', 'rvdk', { orgId: 'om' as const, chair: true }, '3ro', { ok: true, lead: '3ro', changed: true }],
+    [
+      'the chair hands over for an absent lead',
+      'rvdk',
+      { orgId: 'om' as const, chair: true },
+      '3ro',
+      { ok: true, lead: '3ro', changed: true },
+    ],
     ['another organisation may not', 'rvdk', member('politie'), 'politie', { ok: false, error: 'not_lead_or_chair' }],
     ['nobody has regie yet', undefined, member('rvdk'), '3ro', { ok: false, error: 'no_lead' }],
     ['a repeated hand-over is harmless', '3ro', member('rvdk'), '3ro', { ok: true, lead: '3ro', changed: false }],
@@ -40,8 +46,18 @@ describe('closing a case', () => {
   it.each([
     ['no round yet', [], [], { ok: false, error: 'no_closed_round' }],
     ['round still open', [inRound('vt', 1, false)], rounds(1, true), { ok: false, error: 'round_open' }],
-    ['buikpijn in the last round', [inRound('vt', 2, true), inRound('om', 2, false)], rounds(2), { ok: false, error: 'concern_remaining', orgs: ['vt'] }],
-    ['buikpijn that was never withdrawn', [inRound('om', 1, true), inRound('vt', 2, false)], rounds(2), { ok: false, error: 'concern_remaining', orgs: ['om'] }],
+    [
+      'buikpijn in the last round',
+      [inRound('vt', 2, true), inRound('om', 2, false)],
+      rounds(2),
+      { ok: false, error: 'concern_remaining', orgs: ['vt'] },
+    ],
+    [
+      'buikpijn that was never withdrawn',
+      [inRound('om', 1, true), inRound('vt', 2, false)],
+      rounds(2),
+      { ok: false, error: 'concern_remaining', orgs: ['om'] },
+    ],
     ['nobody has buikpijn any more', [inRound('om', 1, true), inRound('om', 2, false)], rounds(2), { ok: true }],
   ])('%s', (_label, votes, rs, expected) => {
     expect(canClose(votes, rs)).toEqual(expected);
@@ -81,7 +97,14 @@ describe('door-agenderen', () => {
 });
 
 describe('actions', () => {
-  const action = (id: string, dueAt: string, status: CaseAction['status'] = 'open'): CaseAction => ({ id, what: 'VT belt slachtoffer', orgId: 'vt', dueAt, status, createdAt: h(0) });
+  const action = (id: string, dueAt: string, status: CaseAction['status'] = 'open'): CaseAction => ({
+    id,
+    what: 'VT belt slachtoffer',
+    orgId: 'vt',
+    dueAt,
+    status,
+    createdAt: h(0),
+  });
 
   it('creates an open action due in the future', () => {
     expect(newAction('a1', { what: 'Huisbezoek', orgId: 'politie', dueAt: '2026-03-02T12:00:00+01:00' }, h(0))).toEqual({
@@ -100,7 +123,11 @@ describe('actions', () => {
   it('carries open actions over on round close and asks a verdict on the overdue ones', () => {
     const actions = [action('a', h(5)), action('b', h(1)), action('c', h(1), 'niet_uitgevoerd')];
     const result = carryOver(actions, h(2));
-    expect({ carried: result.carried.map((a) => a.id), needVerdict: result.needVerdict.map((a) => a.id), settled: result.settled.map((a) => a.id) }).toEqual({
+    expect({
+      carried: result.carried.map((a) => a.id),
+      needVerdict: result.needVerdict.map((a) => a.id),
+      settled: result.settled.map((a) => a.id),
+    }).toEqual({
       carried: ['a'],
       needVerdict: ['b'],
       settled: ['c'],
@@ -109,7 +136,11 @@ describe('actions', () => {
 
   it('takes one verdict, repeats harmlessly, refuses a different one', () => {
     const settled = settleAction(action('a', h(1)), 'omstandigheden_veranderd', h(2), 'slachtoffer verhuisd');
-    expect(settled).toEqual({ ok: true, changed: true, action: { ...action('a', h(1)), status: 'omstandigheden_veranderd', settledAt: h(2), note: 'slachtoffer verhuisd' } });
+    expect(settled).toEqual({
+      ok: true,
+      changed: true,
+      action: { ...action('a', h(1)), status: 'omstandigheden_veranderd', settledAt: h(2), note: 'slachtoffer verhuisd' },
+    });
     if (!settled.ok) throw new Error('expected ok');
     expect(settleAction(settled.action, 'omstandigheden_veranderd', h(3))).toEqual({ ok: true, changed: false, action: settled.action });
     expect(settleAction(settled.action, 'gedaan', h(3))).toEqual({ ok: false, error: 'already_settled' });

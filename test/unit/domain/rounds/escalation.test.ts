@@ -19,7 +19,10 @@ function decide(
   policy: EscalationPolicy = DEFAULT_ESCALATION_POLICY,
   extra: { caseStatus?: 'open' | 'closed'; escalatedAlready?: boolean } = {},
 ): EscalationDecision {
-  return decideEscalation({ votes, rounds: rs, now, caseStatus: extra.caseStatus ?? 'open', escalatedAlready: extra.escalatedAlready ?? false }, policy);
+  return decideEscalation(
+    { votes, rounds: rs, now, caseStatus: extra.caseStatus ?? 'open', escalatedAlready: extra.escalatedAlready ?? false },
+    policy,
+  );
 }
 const ruleOf = (d: EscalationDecision): string => (d.escalate ? d.rule : 'none');
 
@@ -40,7 +43,12 @@ describe('escalation policy configuration', () => {
 describe('(a) acuut onveilig', () => {
   it('escalates at once on a mark in the open round, with the reason', () => {
     const d = decide([inRound('vt', 1, true, true), inRound('om', 1, false)], [], at(11));
-    expect(d).toEqual({ escalate: true, rule: 'acuut_onveilig', orgs: ['vt'], reasons: [{ orgId: 'vt', round: 1, reason: 'zorg vt r1', acuteUnsafe: true }] });
+    expect(d).toEqual({
+      escalate: true,
+      rule: 'acuut_onveilig',
+      orgs: ['vt'],
+      reasons: [{ orgId: 'vt', round: 1, reason: 'zorg vt r1', acuteUnsafe: true }],
+    });
   });
 
   it('no longer counts when the organisation re-votes without the mark', () => {
@@ -63,27 +71,74 @@ describe('(a) acuut onveilig', () => {
 
 describe('(b) aanhoudend, meerdere organisaties', () => {
   it.each([
-    ['2 organisations in 2 rounds (vote completes it)', [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true)], rounds(2, true), 'aanhoudend_meerdere_organisaties'],
-    ['N-1: one organisation in 2 rounds', [inRound('vt', 1, true), inRound('om', 1, false), inRound('vt', 2, true), inRound('om', 2, false)], rounds(2), 'none'],
+    [
+      '2 organisations in 2 rounds (vote completes it)',
+      [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true)],
+      rounds(2, true),
+      'aanhoudend_meerdere_organisaties',
+    ],
+    [
+      'N-1: one organisation in 2 rounds',
+      [inRound('vt', 1, true), inRound('om', 1, false), inRound('vt', 2, true), inRound('om', 2, false)],
+      rounds(2),
+      'none',
+    ],
     ['K-1: 2 organisations in 1 closed round', [inRound('vt', 1, true), inRound('om', 1, true)], rounds(1), 'none'],
     ['a fresh round does not fire by itself', [inRound('vt', 1, true), inRound('om', 1, true)], rounds(2, true), 'none'],
-    ['second organisation not yet voted in the open round', [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true)], rounds(2, true), 'none'],
-    ['different organisations each round', [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, false), inRound('politie', 2, true)], rounds(2), 'none'],
-    ['caught on the next round when missed', [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true)], rounds(3, true), 'aanhoudend_meerdere_organisaties'],
-    ['withdrawn in the next open round', [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true), inRound('om', 3, false)], rounds(3, true), 'none'],
-    ['buikpijn stands through a round without votes', [inRound('vt', 1, true), inRound('om', 1, true)], rounds(2), 'aanhoudend_meerdere_organisaties'],
+    [
+      'second organisation not yet voted in the open round',
+      [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true)],
+      rounds(2, true),
+      'none',
+    ],
+    [
+      'different organisations each round',
+      [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, false), inRound('politie', 2, true)],
+      rounds(2),
+      'none',
+    ],
+    [
+      'caught on the next round when missed',
+      [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true)],
+      rounds(3, true),
+      'aanhoudend_meerdere_organisaties',
+    ],
+    [
+      'withdrawn in the next open round',
+      [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true), inRound('om', 3, false)],
+      rounds(3, true),
+      'none',
+    ],
+    [
+      'buikpijn stands through a round without votes',
+      [inRound('vt', 1, true), inRound('om', 1, true)],
+      rounds(2),
+      'aanhoudend_meerdere_organisaties',
+    ],
   ])('%s', (_label, votes, rs, rule) => {
     expect(ruleOf(decide(votes, rs, h(5), NO_TIME))).toBe(rule);
   });
 
   it('does not count an organisation that changed its vote back to geen buikpijn in the same round', () => {
-    const votes = [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), vote('om', 2, true, at(130)), vote('om', 2, false, at(140))];
+    const votes = [
+      inRound('vt', 1, true),
+      inRound('om', 1, true),
+      inRound('vt', 2, true),
+      vote('om', 2, true, at(130)),
+      vote('om', 2, false, at(140)),
+    ];
     expect(ruleOf(decide(votes, rounds(2, true), h(3), NO_TIME))).toBe('none');
     expect(ruleOf(decide(votes.slice(0, 4), rounds(2, true), h(3), NO_TIME))).toBe('aanhoudend_meerdere_organisaties');
   });
 
   it('names the organisations and their reasons, oldest round first', () => {
-    const votes = [inRound('vt', 1, true), inRound('om', 1, true), inRound('shn', 1, false), inRound('om', 2, true), inRound('vt', 2, true)];
+    const votes = [
+      inRound('vt', 1, true),
+      inRound('om', 1, true),
+      inRound('shn', 1, false),
+      inRound('om', 2, true),
+      inRound('vt', 2, true),
+    ];
     expect(decide(votes, rounds(2), h(4), NO_TIME)).toEqual({
       escalate: true,
       rule: 'aanhoudend_meerdere_organisaties',
@@ -142,7 +197,12 @@ describe('(c) aanhoudend over rondes', () => {
   });
 
   it('starts counting again after a round in which nobody had buikpijn', () => {
-    const votes = [inRound('vt', 1, true), inRound('vt', 2, true), inRound('vt', 3, false), ...[4, 5, 6, 7].map((r) => inRound('om', r, true))];
+    const votes = [
+      inRound('vt', 1, true),
+      inRound('vt', 2, true),
+      inRound('vt', 3, false),
+      ...[4, 5, 6, 7].map((r) => inRound('om', r, true)),
+    ];
     const upTo = (r: number) => votes.filter((v) => v.round <= r);
     expect(ruleOf(decide(upTo(6), rounds(6), h(12), NO_TIME))).toBe('none');
     expect(ruleOf(decide(upTo(7), rounds(7), h(14), NO_TIME))).toBe('aanhoudend_rondes');
@@ -189,7 +249,10 @@ describe('(d) aanhoudend in de tijd', () => {
   });
 
   it('follows the location threshold', () => {
-    expect(decide([first], [], h(5), { ...DEFAULT_ESCALATION_POLICY, persistentHours: 4 })).toMatchObject({ escalate: true, rule: 'aanhoudend_tijd' });
+    expect(decide([first], [], h(5), { ...DEFAULT_ESCALATION_POLICY, persistentHours: 4 })).toMatchObject({
+      escalate: true,
+      rule: 'aanhoudend_tijd',
+    });
     expect(decide([first], [], h(3), { ...DEFAULT_ESCALATION_POLICY, persistentHours: 4 })).toEqual({ escalate: false, nextCheckAt: h(4) });
   });
 });

@@ -69,7 +69,13 @@ describe('starting and closing rounds', () => {
 
   it('closes the open round with the reason and keeps the others', () => {
     const result = closeRound(rounds(2, true), 'all_voted', new Date(h(3)));
-    expect(result.ok && result.round).toEqual({ number: 2, startedAt: h(2), startedBy: 'chair', closedAt: h(3), closedReason: 'all_voted' });
+    expect(result.ok && result.round).toEqual({
+      number: 2,
+      startedAt: h(2),
+      startedBy: 'chair',
+      closedAt: h(3),
+      closedReason: 'all_voted',
+    });
     expect(result.ok && result.rounds.map((r) => r.closedAt)).toEqual([h(1), h(3)]);
   });
 
