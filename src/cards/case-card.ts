@@ -38,7 +38,13 @@ export function minTrimmedLength(n: number): string {
   return `^\\s*\\S[\\s\\S]{${n - 2},}\\S\\s*$`;
 }
 
-function contributionActions(caseId: string): CardElement {
+/** An input's earlier value, when the card is shown again after a refusal. */
+function prefill(draft: CaseCardView['draft'], id: keyof NonNullable<CaseCardView['draft']>): { value?: string } {
+  const value = draft?.[id];
+  return value ? { value } : {};
+}
+
+function contributionActions(caseId: string, draft: CaseCardView['draft']): CardElement {
   return {
     type: 'Action.ShowCard',
     title: t.actions.addContribution,
@@ -48,6 +54,7 @@ function contributionActions(caseId: string): CardElement {
         {
           type: 'Input.Text',
           id: INPUTS.contribText,
+          ...prefill(draft, INPUTS.contribText),
           label: t.inputs.contribText,
           placeholder: t.inputs.contribTextPlaceholder,
           isMultiline: true,
@@ -58,6 +65,7 @@ function contributionActions(caseId: string): CardElement {
         {
           type: 'Input.ChoiceSet',
           id: INPUTS.contribSource,
+          ...prefill(draft, INPUTS.contribSource),
           label: t.inputs.contribSource,
           placeholder: t.inputs.contribSourcePlaceholder,
           style: 'compact',
@@ -68,6 +76,7 @@ function contributionActions(caseId: string): CardElement {
         {
           type: 'Input.Text',
           id: INPUTS.contribNeedToKnow,
+          ...prefill(draft, INPUTS.contribNeedToKnow),
           label: t.inputs.contribNeedToKnow,
           placeholder: t.inputs.contribNeedToKnowPlaceholder,
           isMultiline: true,
@@ -91,7 +100,7 @@ function contributionActions(caseId: string): CardElement {
   };
 }
 
-function concernActions(caseId: string): CardElement {
+function concernActions(caseId: string, draft: CaseCardView['draft']): CardElement {
   return {
     type: 'Action.ShowCard',
     title: t.actions.concern,
@@ -101,6 +110,7 @@ function concernActions(caseId: string): CardElement {
         {
           type: 'Input.Text',
           id: INPUTS.voteReason,
+          ...prefill(draft, INPUTS.voteReason),
           label: t.inputs.voteReason,
           placeholder: t.inputs.voteReasonPlaceholder,
           isMultiline: true,
@@ -129,8 +139,8 @@ function actions(view: CaseCardView): CardElement[] {
   // A closed case takes no more input (the server refuses it too); it can still be read.
   if (view.case.status === 'closed') return [details];
   return [
-    contributionActions(caseId),
-    concernActions(caseId),
+    contributionActions(caseId, view.draft),
+    concernActions(caseId, view.draft),
     { type: 'Action.Execute', title: t.actions.noConcern, verb: VERBS.voteNoConcern, data: { caseId }, associatedInputs: 'none' },
     details,
   ];

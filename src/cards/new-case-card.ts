@@ -157,12 +157,12 @@ export function parsePersons(raw: string): { persons: PersonInput[]; errors: str
   if (entries.length > 20) return { persons: [], errors: [t.errors.personsTooMany] };
   const persons: PersonInput[] = [];
   const errors: string[] = [];
-  for (const entry of entries) {
+  for (const [index, entry] of entries.entries()) {
     // Entries are short ("kind 13"); anything long is not a role + age, and stays out of the regex.
     const m = entry.length <= 30 ? /^([a-z]+)\s*(?:\(?\s*(\d+)\s*(?:jr|jaar)?\s*\)?)?$/i.exec(entry) : null;
     const role = m?.[1]?.toLowerCase() ?? '';
     if (!m || !isOneOf<PersonRole>(PERSON_ROLES, role)) {
-      errors.push(t.errors.personEntry(entry.slice(0, 40)));
+      errors.push(t.errors.personEntry(index + 1));
       continue;
     }
     if (m[2] === undefined) {
@@ -170,7 +170,7 @@ export function parsePersons(raw: string): { persons: PersonInput[]; errors: str
       continue;
     }
     const age = Number(m[2]);
-    if (!Number.isInteger(age) || age > 120) errors.push(t.errors.personAge(entry.slice(0, 40)));
+    if (!Number.isInteger(age) || age > 120) errors.push(t.errors.personAge(index + 1));
     else persons.push({ role, age });
   }
   return { persons, errors };

@@ -3,6 +3,7 @@ import type { Contribution } from '../domain/contribution';
 import type { PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
 import type { ConcernVote } from '../domain/vote';
+import type { INPUTS } from './verbs';
 
 /** Everything a case card shows; built by the app layer, rendered by pure card builders. */
 export interface CaseCardView {
@@ -17,6 +18,8 @@ export interface CaseCardView {
   refreshUserIds: string[];
   /** One-off notice at the top of the card (a confirmation or an error), already in Dutch. */
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** What the user typed, to show again after the server refused it (nothing typed is lost). */
+  draft?: Partial<Record<(typeof INPUTS)[keyof typeof INPUTS], string>>;
   /** "Now", for the time left until the termijn. */
   now: Date;
 }

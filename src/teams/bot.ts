@@ -8,6 +8,7 @@ import type { AppError } from '../app/errors';
 import { buildCaseCard } from '../cards/case-card';
 import { buildDetailsCard } from '../cards/details-card';
 import type { AdaptiveCard } from '../cards/types';
+import type { CaseCardView } from '../cards/view';
 import {
   addContributionDataSchema,
   caseActionDataSchema,
@@ -32,21 +33,34 @@ async function answerInvoke(context: TurnContext, value: AdaptiveCard | string):
   await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
-/** After an action: the actor's own card view with a notice on top, or the error in Dutch. */
+/** After an action: the actor's own card view with a notice on top (and what they typed), or the error in Dutch. */
 async function respondWithCase(
   context: TurnContext,
   deps: AppDeps,
   caseId: string,
   notice: { kind: 'good' | 'attention'; text: string },
+  draft?: CaseCardView['draft'],
 ): Promise<void> {
   const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
-  await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
+  await answerInvoke(context, view.ok ? buildCaseCard({ ...view.value, ...(draft ? { draft } : {}) }) : dutchError(view.error));
 }
 
-async function respondToFailure(context: TurnContext, deps: AppDeps, caseId: string, error: AppError): Promise<void> {
-  // Refusals and missing cases get a plain message; input problems keep the card (inputs intact) with the reason on top.
+async function respondToFailure(
+  context: TurnContext,
+  deps: AppDeps,
+  caseId: string,
+  error: AppError,
+  draft: CaseCardView['draft'],
+): Promise<void> {
+  // Refusals and missing cases get a plain message; input problems keep the card, with what was typed, and the reason on top.
   if (error.code === 'invalid_input' || error.code === 'case_closed') {
-    await respondWithCase(context, deps, caseId, { kind: 'attention', text: dutchError(error) });
+    await respondWithCase(
+      context,
+      deps,
+      caseId,
+      { kind: 'attention', text: dutchError(error) },
+      error.code === 'invalid_input' ? draft : undefined,
+    );
   } else {
     await answerInvoke(context, dutchError(error));
   }
@@ -96,7 +110,12 @@ export function createBot(
       input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
     });
     if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
-    else await respondToFailure(context, deps, d.caseId, result.error);
+    else
+      await respondToFailure(context, deps, d.caseId, result.error, {
+        [INPUTS.contribText]: d[INPUTS.contribText],
+        [INPUTS.contribSource]: d[INPUTS.contribSource],
+        [INPUTS.contribNeedToKnow]: d[INPUTS.contribNeedToKnow],
+      });
     return '';
   });
 
@@ -113,7 +132,7 @@ export function createBot(
         kind: 'good',
         text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern,
       });
-    else await respondToFailure(context, deps, d.caseId, result.error);
+    else await respondToFailure(context, deps, d.caseId, result.error, { [INPUTS.voteReason]: d[INPUTS.voteReason] });
     return '';
   };
   app.adaptiveCards.actionExecute(VERBS.voteConcern, voteHandler(true));

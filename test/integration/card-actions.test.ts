@@ -86,6 +86,8 @@ describe('card actions (Action.Execute through /api/messages)', () => {
       [INPUTS.contribNeedToKnow]: '',
     });
     expect(JSON.stringify(body.value)).toContain('waarom deze informatie nodig is');
+    // What was typed comes back in the form, so nothing is lost.
+    expect(JSON.stringify(body.value)).toContain('"value":"Iets"');
     expect(await countDocs()).toEqual(before);
   });
 

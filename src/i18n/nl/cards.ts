@@ -181,9 +181,10 @@ export const nlCards = {
       summary: 'Vul een samenvatting in van maximaal 2000 tekens.',
       personsEmpty: 'Vul minstens één betrokkene in, bijvoorbeeld: verdachte 34; slachtoffer 31.',
       personsTooMany: 'Vul maximaal 20 betrokkenen in.',
-      personEntry: (entry: string) =>
-        `Betrokkene "${entry}" is niet te lezen. Gebruik een rol (verdachte, slachtoffer, kind, ouder, getuige, overig) en eventueel een leeftijd, bijvoorbeeld "kind 13".`,
-      personAge: (entry: string) => `De leeftijd bij "${entry}" moet een heel getal van 0 tot en met 120 zijn.`,
+      // By position, never by content: what was typed may be a name.
+      personEntry: (position: number) =>
+        `Betrokkene ${position} is niet te lezen. Gebruik een rol (verdachte, slachtoffer, kind, ouder, getuige, overig) en eventueel een leeftijd, bijvoorbeeld "kind 13".`,
+      personAge: (position: number) => `De leeftijd bij betrokkene ${position} moet een heel getal van 0 tot en met 120 zijn.`,
       childAges: "Leeftijden van kinderen: hele getallen van 0 tot en met 17, gescheiden door komma's (bijvoorbeeld 13, 9).",
       victimContact: 'Kies of het slachtoffer veilig te benaderen is.',
       custody: 'Kies de status van de verdachte.',
