@@ -13,6 +13,8 @@ export interface Outbound {
   postCardToChannel(channelId: string, card: AdaptiveCard): Promise<CardRef>;
   /** Replace a posted card in place. */
   updateCard(ref: CardRef, card: AdaptiveCard): Promise<void>;
+  /** Post a reply (text and/or card) in the thread of a posted card (reminders, terugkoppeling). */
+  replyInThread(ref: CardRef, message: { text?: string; card?: AdaptiveCard }): Promise<void>;
 }
 
 export class OutboundError extends Error {

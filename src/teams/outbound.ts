@@ -54,6 +54,22 @@ export class TeamsOutbound implements Outbound {
     return { conversationId, activityId, serviceUrl: ref.serviceUrl, postedAt: new Date().toISOString() };
   }
 
+  async replyInThread(ref: CardRef, message: { text?: string; card?: AdaptiveCard }): Promise<void> {
+    const reference: Partial<ConversationReference> = {
+      channelId: 'msteams',
+      serviceUrl: ref.serviceUrl,
+      conversation: { id: ref.conversationId, isGroup: true, conversationType: 'channel', name: '' },
+    };
+    try {
+      await this.adapter.continueConversationAsync(this.appId, reference, async (ctx) => {
+        const activity = message.card ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), message.text) : MessageFactory.text(message.text ?? '');
+        await ctx.sendActivity(activity);
+      });
+    } catch (e) {
+      throw toOutboundError(e, 'reply in thread');
+    }
+  }
+
   async updateCard(ref: CardRef, card: AdaptiveCard): Promise<void> {
     const reference: Partial<ConversationReference> = {
       channelId: 'msteams',
