@@ -10,6 +10,20 @@ export const VERBS = {
   addContribution: 'case.addContribution',
   voteConcern: 'case.voteConcern',
   voteNoConcern: 'case.voteNoConcern',
+  // rounds and the case's course (issue: rounds, regie, Actieoverleg)
+  startRound: 'case.startRound',
+  closeRound: 'case.closeRound',
+  takeLead: 'case.takeLead',
+  handOverLead: 'case.handOverLead',
+  addAction: 'case.addAction',
+  settleAction: 'case.settleAction',
+  reAgenda: 'case.reAgenda',
+  closeCase: 'case.close',
+  closeDespiteConcern: 'case.closeDespiteConcern',
+  // the Actieoverleg card
+  aoRefresh: 'actieoverleg.refresh',
+  aoBecomeOwner: 'actieoverleg.becomeOwner',
+  aoEditQuestion: 'actieoverleg.editQuestion',
 } as const;
 
 export const INPUTS = {
@@ -18,6 +32,18 @@ export const INPUTS = {
   contribNeedToKnow: 'contribNeedToKnow',
   voteReason: 'voteReason',
   voteAcute: 'voteAcute',
+  leadTo: 'leadTo',
+  actionWhat: 'actionWhat',
+  actionOrg: 'actionOrg',
+  /** Input.Date "YYYY-MM-DD" and Input.Time "HH:mm", read in Europe/Amsterdam. */
+  actionDueDate: 'actionDueDate',
+  actionDueTime: 'actionDueTime',
+  /** Per action: the verdict ChoiceSet id is `actionVerdict` and the data carries { actionId }. */
+  actionVerdict: 'actionVerdict',
+  reAgendaDate: 'reAgendaDate',
+  reAgendaTime: 'reAgendaTime',
+  closeReason: 'closeReason',
+  aoQuestion: 'aoQuestion',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -52,3 +78,22 @@ export const dialogFetchDataSchema = z.object({
   dialog: z.enum([DIALOGS.newCase, DIALOGS.details]),
   caseId: caseIdSchema.optional(),
 });
+
+const opt = z.string().optional();
+
+export const leadDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.leadTo]: opt });
+export const addActionDataSchema = z.object({
+  caseId: caseIdSchema,
+  [INPUTS.actionWhat]: opt,
+  [INPUTS.actionOrg]: opt,
+  [INPUTS.actionDueDate]: opt,
+  [INPUTS.actionDueTime]: opt,
+});
+export const settleActionDataSchema = z.object({
+  caseId: caseIdSchema,
+  actionId: z.string().min(1).max(80).regex(/^[A-Za-z0-9:_-]+$/),
+  [INPUTS.actionVerdict]: opt,
+});
+export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt });
+export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt });
+export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt });

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import type { CaseClosure } from './escalation-record';
+import type { PartnerOrg } from './orgs';
 import { personSchema, type Person } from './persons';
+import type { CaseAction } from './rounds/case-lifecycle';
+import type { RoundInfo } from './rounds/round';
 
 export const OFFENCE_CATEGORIES = [
   'mishandeling',
@@ -63,9 +67,23 @@ export interface Case {
   facts: CaseFacts;
   persons: Person[];
   status: CaseStatus;
+  /** The current round number (= the newest entry of `rounds`). */
   round: number;
+  rounds: RoundInfo[];
+  /** Regie: one organisation at a time. */
+  caseLead?: { orgId: PartnerOrg; since: string };
+  actions: CaseAction[];
+  /** Door-geagendeerd to this moment. */
+  reAgendaAt?: string;
+  closure?: CaseClosure;
   createdAt: string;
   createdBy: string;
+}
+
+/** Cases stored before rounds existed get the fields they lack (read-time upgrade, no migration). */
+export function normalizeCase(c: Case): Case {
+  const rounds = c.rounds ?? [{ number: 1, startedAt: c.createdAt, startedBy: c.createdBy }];
+  return { ...c, rounds, actions: c.actions ?? [], round: rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : c.round };
 }
 
 const HOUR_MS = 3_600_000;
@@ -117,6 +135,8 @@ export function buildCase(args: {
     persons: args.persons,
     status: 'open',
     round: 1,
+    rounds: [{ number: 1, startedAt: args.now, startedBy: args.createdBy }],
+    actions: [],
     createdAt: args.now,
     createdBy: args.createdBy,
   };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { partnerOrgSchema, type PartnerOrg } from './orgs';
+import { escalationPolicySchema } from './rounds/escalation';
 
 export const MEMBER_ROLES = ['member', 'chair'] as const;
 
@@ -28,6 +29,21 @@ export const locationSchema = z
     termijnHours: z.number().positive().max(72).default(6),
     /** Organisations expected to vote in a round. */
     expectedOrgs: z.array(partnerOrgSchema).min(1).default(['politie', 'om', '3ro', 'rvdk', 'shn', 'vt']),
+    /** When a case goes to the Actieoverleg (thresholds per location). */
+    escalation: escalationPolicySchema.default({}),
+    reminders: z
+      .object({
+        /** Remind organisations that have not voted, this long after a round started. */
+        missingVotesAfterMinutes: z.number().int().min(1).max(24 * 60).default(15),
+        /** Then ask the organisation's deputy, this long after the round started. */
+        deputyAfterMinutes: z.number().int().min(1).max(24 * 60).default(30),
+        /** Remind the case thread this long before the ZSM termijn ends. */
+        termijnMinutesBefore: z.number().int().min(1).max(24 * 60).default(60),
+      })
+      .strict()
+      .default({}),
+    /** Named deputy (Entra object id) per organisation, asked when nobody of it votes. */
+    deputies: z.record(partnerOrgSchema, z.string().min(1)).default({}),
   })
   .strict();
 export type Location = z.infer<typeof locationSchema>;
@@ -53,6 +69,8 @@ export const rosterFileSchema = z
     });
   });
 export type RosterFile = z.infer<typeof rosterFileSchema>;
+/** What a roster file may contain before defaults are applied (as written by hand or by tests). */
+export type RosterFileInput = z.input<typeof rosterFileSchema>;
 
 export type AuthzResult = { ok: true; member: Member } | { ok: false; reason: 'not_on_roster' | 'not_for_location' | 'not_chair' };
 

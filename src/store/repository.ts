@@ -1,18 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
-import type { Case } from '../domain/case';
+import { normalizeCase, type Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
 import type { ConcernVote } from '../domain/vote';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
 import { EPOCH, type Job } from './jobs';
 
-/** Where a case card was posted, so it can be updated later. */
-export interface CardRef {
-  conversationId: string;
-  activityId: string;
-  serviceUrl: string;
-  postedAt: string;
-}
+import type { CardRef } from '../domain/refs';
+export type { CardRef };
 
 /** What is needed to message a conversation proactively (a Teams conversation reference, plain JSON). */
 export interface ConversationRefData {
@@ -42,7 +37,8 @@ export class Repository {
   constructor(readonly db: DocStore) {}
 
   async getCase(caseId: string): Promise<Case | null> {
-    return (await this.db.get<Case>(caseId, CASE_ID))?.body ?? null;
+    const doc = await this.db.get<Case>(caseId, CASE_ID);
+    return doc ? normalizeCase(doc.body) : null;
   }
 
   /** Insert-if-absent of a case with its audit entry and jobs; all ids deterministic, so a re-run repairs. */

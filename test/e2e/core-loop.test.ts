@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { chromiumPath } from '../../scripts/ensure-chromium';
-import type { RosterFile } from '../../src/domain/roster';
+import type { RosterFileInput } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { Repository } from '../../src/store/repository';
@@ -49,7 +49,7 @@ describe('core loop in the Agents Playground', () => {
   beforeAll(async () => {
     if (!existsSync(chromiumPath())) throw new Error(`Chromium not found at ${chromiumPath()} (npm test installs it in pretest).`);
     dataDir = mkdtempSync(join(tmpdir(), 'zsm-e2e-core-'));
-    const roster: RosterFile = {
+    const roster: RosterFileInput = {
       locations: [
         { id: LOCATION, name: 'ZSM e2e', channelId: GENERAL, termijnHours: 6, expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'] },
       ],

@@ -1,4 +1,4 @@
-import type { RosterFile } from '../../src/domain/roster';
+import type { RosterFileInput } from '../../src/domain/roster';
 import type { CaseIntake } from '../../src/domain/case';
 
 /** Example data for tests only (the product reads its roster from configuration). */
@@ -19,7 +19,7 @@ export const USERS = {
   outsider: 'aad-not-on-roster',
 } as const;
 
-export function testRoster(): RosterFile {
+export function testRoster(): RosterFileInput & { members: RosterFileInput['members'] } {
   return {
     locations: [
       {

@@ -5,7 +5,7 @@ import { loadConfig } from '../../src/config';
 import { startHost, type Host } from '../../src/host';
 import { createLogger } from '../../src/log';
 import type { DocStore } from '../../src/store/docstore';
-import type { RosterFile } from '../../src/domain/roster';
+import type { RosterFileInput } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from './connector-stub';
 import { CHANNEL, TENANT, testRoster } from './fixtures';
@@ -23,7 +23,7 @@ export interface TestHost {
 
 /** A real bot process (in-process): real HTTP server, real store, Connector stub as "Teams". */
 export async function startTestHost(
-  opts: { db?: DocStore; dataDir?: string; stub?: ConnectorStub; env?: Record<string, string>; roster?: RosterFile } = {},
+  opts: { db?: DocStore; dataDir?: string; stub?: ConnectorStub; env?: Record<string, string>; roster?: RosterFileInput } = {},
 ): Promise<TestHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zsm-it-'));
   const rosterFile = path.join(dataDir, 'roster.json');

@@ -2,7 +2,7 @@ import type { CaseCardView } from '../../../src/cards/view';
 import type { Case } from '../../../src/domain/case';
 import type { Contribution } from '../../../src/domain/contribution';
 import type { PartnerOrg } from '../../../src/domain/orgs';
-import type { Location } from '../../../src/domain/roster';
+import { locationSchema, type Location } from '../../../src/domain/roster';
 import type { ConcernVote } from '../../../src/domain/vote';
 
 /** Example data for the card tests only. Pseudonyms are distinctive so a leak is easy to spot. */
@@ -11,14 +11,14 @@ export const PSEUDONYMS = ['psn-7f3a9c21e4b0d6a8', 'psn-2b91c0ffee5a7d33'] as co
 export const NOW = new Date('2026-11-23T21:30:00Z'); // 22:30 in Amsterdam
 
 export function sampleLocation(overrides: Partial<Location> = {}): Location {
-  return {
+  return locationSchema.parse({
     id: 'midden-nederland',
     name: 'ZSM Midden-Nederland',
     channelId: '19:zsm-mn-hg@thread.tacv2',
     termijnHours: 6,
     expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
     ...overrides,
-  };
+  });
 }
 
 export function sampleCase(overrides: Partial<Case> = {}): Case {
@@ -48,6 +48,11 @@ export function sampleCase(overrides: Partial<Case> = {}): Case {
     ],
     status: 'open',
     round: 2,
+    rounds: [
+      { number: 1, startedAt: '2026-11-23T19:16:00.000Z', startedBy: 'intake-api', closedAt: '2026-11-23T20:30:00.000Z', closedReason: 'chair' },
+      { number: 2, startedAt: '2026-11-23T20:30:00.000Z', startedBy: 'aad-om-chair' },
+    ],
+    actions: [],
     createdAt: '2026-11-23T19:16:00.000Z',
     createdBy: 'intake-api',
     ...overrides,

@@ -1,0 +1,30 @@
+import type { PartnerOrg } from './orgs';
+import type { CardRef } from './refs';
+import type { EscalationReason, EscalationRule } from './rounds/escalation';
+
+/**
+ * The one escalation of a case to the Actieoverleg (a document with a deterministic id, inserted if
+ * absent: the first process to decide wins, every other one sees it is there).
+ */
+export interface EscalationRecord {
+  caseId: string;
+  at: string;
+  rule: EscalationRule;
+  orgs: PartnerOrg[];
+  reasons: EscalationReason[];
+  /** The concrete question for the Actieoverleg; drafted from the facts, editable by the chair. */
+  question: string;
+  attendees: PartnerOrg[];
+  caseOwner?: { orgId: PartnerOrg; aadObjectId: string; at: string };
+  /** Set once the Actieoverleg card is posted. */
+  actieoverlegRef?: CardRef;
+}
+
+/** How a case was closed; remaining buikpijn stays visible. */
+export interface CaseClosure {
+  at: string;
+  by: string;
+  despiteConcern: boolean;
+  reason?: string;
+  remainingConcern: PartnerOrg[];
+}
