@@ -3,6 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type https from 'node:https';
 import path from 'node:path';
 import { deliverCardJob } from './app/deliver-card';
+import {
+  agendaReminderJob,
+  escalationCheckJob,
+  missingVotesJob,
+  postActieoverlegJob,
+  refreshActieoverlegJob,
+  termijnReminderJob,
+} from './app/course/timers';
 import type { AppDeps } from './app/deps';
 import { Directory } from './app/directory';
 import { createHasher } from './app/hasher';
@@ -65,7 +73,18 @@ export async function startHost(
   const outbound = overrides.outbound ?? new TeamsOutbound(adapter, env.MICROSOFT_APP_ID ?? '', repo);
   const runner: JobRunner = new JobRunner(
     repo,
-    { postCard: (job) => deliverCardJob(deps, outbound, job), refreshCard: (job) => deliverCardJob(deps, outbound, job) },
+    {
+      postCard: (job) => deliverCardJob(deps, outbound, job),
+      refreshCard: (job) => deliverCardJob(deps, outbound, job),
+      termijnPassed: (job) => deliverCardJob(deps, outbound, { ...job, type: 'refreshCard' }),
+      postActieoverleg: (job) => postActieoverlegJob(deps, outbound, job),
+      refreshActieoverleg: (job) => refreshActieoverlegJob(deps, outbound, job),
+      escalationCheck: (job) => escalationCheckJob(deps, job),
+      missingVotes: (job) => missingVotesJob(deps, outbound, job, 'first'),
+      deputyReminder: (job) => missingVotesJob(deps, outbound, job, 'deputy'),
+      termijnReminder: (job) => termijnReminderJob(deps, outbound, job),
+      agendaReminder: (job) => agendaReminderJob(deps, outbound, job),
+    },
     deps.clock,
     log,
     { pollMs: env.JOB_POLL_MS, leaseMs: env.JOB_LEASE_MS },

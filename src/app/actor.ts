@@ -25,6 +25,6 @@ export async function authorizeForCase(
     detail: { attempted, reason: authz.reason },
   };
   await deps.repo.appendAudit(entry);
-  deps.log.warn({ caseId, actorId: aadObjectId, attempted, reason: authz.reason }, 'access denied');
+  deps.log.warn({ caseId, actorId: aadObjectId, attempted, why: authz.reason }, 'access denied');
   return fail(authz.reason);
 }

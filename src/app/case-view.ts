@@ -14,10 +14,11 @@ export async function loadCaseView(
 ): Promise<CaseCardView> {
   const location = deps.directory.location(theCase.locationId);
   if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
-  const [contributions, votes, mris] = await Promise.all([
+  const [contributions, votes, mris, escalation] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     deps.repo.getUserMris(),
+    deps.repo.getEscalation(theCase.id),
   ]);
   const viewer = deps.directory.member(viewerAad);
   return {
@@ -25,7 +26,10 @@ export async function loadCaseView(
     location,
     contributions,
     votes,
-    ...(viewer && viewer.locations.includes(theCase.locationId) ? { viewerOrg: viewer.orgId } : {}),
+    ...(viewer && viewer.locations.includes(theCase.locationId)
+      ? { viewerOrg: viewer.orgId, viewerIsChair: viewer.roles.includes('chair') }
+      : {}),
+    ...(escalation ? { escalation: escalation.body } : {}),
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),

@@ -1,6 +1,9 @@
+import { isCurrentRoundOpen } from '../domain/rounds';
 import { voteId, voteInputSchema, type ConcernVote } from '../domain/vote';
 import { auditId } from '../store/repository';
 import { openCaseFor, requestCardRefresh } from './case-access';
+import { evaluateEscalation } from './course/escalate';
+import { closeRound } from './course/rounds';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 
@@ -22,6 +25,7 @@ export async function castVote(
     );
   }
   const { theCase, member } = access.value;
+  if (!isCurrentRoundOpen(theCase.rounds)) return fail('round_closed');
   const castAt = deps.clock.now().toISOString();
   const vote: ConcernVote = {
     id: voteId(theCase.round, member.orgId),
@@ -44,6 +48,9 @@ export async function castVote(
     detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe },
   });
   deps.log.info({ caseId: theCase.id, orgId: member.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
+  // Acute unsafety escalates at once; a round in which every expected organisation voted closes itself.
+  await evaluateEscalation(deps, theCase.id);
+  await closeRound(deps, { caseId: theCase.id, aadObjectId: member.aadObjectId, reason: 'all_voted' });
   await requestCardRefresh(deps, theCase.id);
   return ok(vote);
 }

@@ -8,7 +8,23 @@ export type AppErrorCode =
   | 'invalid_input'
   | 'unknown_location'
   | 'not_hg'
-  | 'intake_conflict';
+  | 'intake_conflict'
+  | 'round_open'
+  | 'no_open_round'
+  | 'lead_taken'
+  | 'no_lead'
+  | 'not_lead_or_chair'
+  | 'concern_remaining'
+  | 'no_closed_round'
+  | 'invalid_time'
+  | 'not_in_future'
+  | 'too_far'
+  | 'already_settled'
+  | 'unknown_action'
+  | 'not_allowed'
+  | 'not_escalated'
+  | 'owner_taken'
+  | 'round_closed';
 
 export interface AppError {
   code: AppErrorCode;

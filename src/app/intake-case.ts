@@ -1,5 +1,6 @@
 import { buildCase, type Case, type CaseIntake } from '../domain/case';
 import type { Person } from '../domain/persons';
+import { termijnReminderAt } from '../domain/rounds';
 import { newJob } from '../store/jobs';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
@@ -51,7 +52,18 @@ export async function intakeCase(
       actorId: theCase.createdBy,
       detail: { locationId: location.id },
     },
-    [newJob({ id: POST_CARD_JOB_ID, caseId, type: 'postCard', dueAt: theCase.createdAt, now: theCase.createdAt })],
+    [
+      newJob({ id: POST_CARD_JOB_ID, caseId, type: 'postCard', dueAt: theCase.createdAt, now: theCase.createdAt }),
+      // Durable timers for the termijn: a reminder in the thread before it ends, and a card refresh when it has.
+      newJob({
+        id: 'job:termijnReminder',
+        caseId,
+        type: 'termijnReminder',
+        dueAt: termijnReminderAt(theCase.deadline, location.reminders.termijnMinutesBefore),
+        now: theCase.createdAt,
+      }),
+      newJob({ id: 'job:termijnPassed', caseId, type: 'termijnPassed', dueAt: theCase.deadline, now: theCase.createdAt }),
+    ],
   );
   if (outcome === 'exists' && !existing) {
     // Lost a race with a concurrent delivery of the same external id: compare with the winner.

@@ -14,7 +14,7 @@ export interface Outbound {
   /** Replace a posted card in place. */
   updateCard(ref: CardRef, card: AdaptiveCard): Promise<void>;
   /** Post a reply (text and/or card) in the thread of a posted card (reminders, terugkoppeling). */
-  replyInThread(ref: CardRef, message: { text?: string; card?: AdaptiveCard }): Promise<void>;
+  replyInThread(ref: CardRef, message: { text?: string; card?: AdaptiveCard; mentions?: { label: string; mri: string }[] }): Promise<void>;
 }
 
 export class OutboundError extends Error {

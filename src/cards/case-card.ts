@@ -1,6 +1,17 @@
 import { CONTRIBUTION_SOURCES } from '../domain/contribution';
 import { nlCards as t } from '../i18n/nl/cards';
 import { cardBytes, takeWithinBudget } from './budget';
+import {
+  actionsSection,
+  chairSection,
+  closureSection,
+  escalationLine,
+  type CardDensity,
+  prefill,
+  reAgendaLine,
+  regieSection,
+  roundSection,
+} from './case-course';
 import { heading, text } from './elements';
 import {
   contributionCounts,
@@ -11,12 +22,13 @@ import {
   noticeSection,
   safetySection,
   termijnSection,
-  voteRows,
-  voteTally,
 } from './sections';
+import { minTrimmedLength } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
+
+export { minTrimmedLength };
 
 /**
  * Limits of the channel card. Teams rejects messages over ~100 KB (UTF-16, 80 KB advised); we stay
@@ -33,16 +45,46 @@ export const CASE_CARD_LIMITS = {
   voteReason: 300,
 } as const;
 
-/** Client-side check matching the domain rule "at least N characters after trimming", so the typed text is not lost to a round trip. */
-export function minTrimmedLength(n: number): string {
-  return `^\\s*\\S[\\s\\S]{${n - 2},}\\S\\s*$`;
-}
-
-/** An input's earlier value, when the card is shown again after a refusal. */
-function prefill(draft: CaseCardView['draft'], id: keyof NonNullable<CaseCardView['draft']>): { value?: string } {
-  const value = draft?.[id];
-  return value ? { value } : {};
-}
+/**
+ * From full to lean. A crowded case (many organisations with long reasons, many actions, the
+ * chair's controls, 60 refresh users) steps down until at least one contribution fits; what is
+ * left out stays available in Details (reasons, full texts) or is counted ("en nog N").
+ */
+export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
+  {
+    summary: CASE_CARD_LIMITS.summary,
+    contributionText: CASE_CARD_LIMITS.contributionText,
+    needToKnow: CASE_CARD_LIMITS.needToKnow,
+    voteReason: CASE_CARD_LIMITS.voteReason,
+    votes: 'blocks',
+    actionWhat: 160,
+    maxOpenActions: 8,
+    compactActions: false,
+    hints: true,
+  },
+  {
+    summary: 400,
+    contributionText: 300,
+    needToKnow: 150,
+    voteReason: 160,
+    votes: 'lines',
+    actionWhat: 100,
+    maxOpenActions: 5,
+    compactActions: true,
+    hints: true,
+  },
+  {
+    summary: 250,
+    contributionText: 200,
+    needToKnow: 100,
+    voteReason: 0,
+    votes: 'grouped',
+    actionWhat: 80,
+    maxOpenActions: 2,
+    compactActions: true,
+    hints: false,
+  },
+];
 
 function contributionActions(caseId: string, draft: CaseCardView['draft']): CardElement {
   return {
@@ -146,22 +188,18 @@ function actions(view: CaseCardView): CardElement[] {
   ];
 }
 
-function buikpijnSection(view: CaseCardView): CardElement[] {
-  const round = view.case.round;
-  return [
-    heading(t.votes.heading(round)),
-    text(`${t.votes.question} ${voteTally(view, round)}`, { isSubtle: true, spacing: 'none', size: 'small' }),
-    ...voteRows(view, round, { reasonMax: CASE_CARD_LIMITS.voteReason, withTime: false }),
-  ];
-}
-
 function contributionsHead(view: CaseCardView): CardElement[] {
   const head = [heading(t.contributions.heading(view.contributions.length))];
   if (view.contributions.length === 0) return [...head, text(t.contributions.none, { isSubtle: true, spacing: 'none' })];
   return [...head, text(`${t.contributions.byOrg}: ${contributionCounts(view.contributions)}`, { spacing: 'none' })];
 }
 
-/** The case card posted in the ZSM channel: the picture at a glance, and the actions on it. */
+/**
+ * The case card posted in the ZSM channel: the picture at a glance, and the actions on it. Order:
+ * what needs attention first (escalation, closure, termijn, door-agenderen, safety), then the
+ * facts and context information (which get whatever room the rest leaves), then the round, regie,
+ * actions and — for chairs — the chair's controls.
+ */
 export function buildCaseCard(view: CaseCardView): AdaptiveCard {
   const card: AdaptiveCard = {
     type: 'AdaptiveCard',
@@ -172,23 +210,38 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
     body: [],
     actions: actions(view),
   };
-  const before: CardElement[] = [
-    ...(view.notice ? [noticeSection(view.notice)] : []),
-    headerSection(view),
-    termijnSection(view),
-    safetySection(view),
-    ...factsSection(view, CASE_CARD_LIMITS.summary),
-    ...contributionsHead(view),
-  ];
-  const after = buikpijnSection(view);
-
-  const items = newestFirst(view.contributions).map((c) =>
-    contributionItem(c, { textMax: CASE_CARD_LIMITS.contributionText, needMax: CASE_CARD_LIMITS.needToKnow }),
-  );
+  const contributions = newestFirst(view.contributions);
+  const itemsAt = (d: CardDensity) => contributions.map((c) => contributionItem(c, { textMax: d.contributionText, needMax: d.needToKnow }));
   const olderNote = (n: number) => text(t.contributions.olderOnCard(n), { isSubtle: true, size: 'small' });
-  // Whatever the rest of the card leaves (minus room for the "N oudere" note) goes to the contributions.
-  const rest = cardBytes({ ...card, body: [...before, ...after] }) + cardBytes(olderNote(items.length));
-  const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - rest);
+  const parts = (d: CardDensity) => {
+    const p = {
+      items: itemsAt(d),
+      before: [
+        ...(view.notice ? [noticeSection(view.notice)] : []),
+        headerSection(view),
+        ...escalationLine(view),
+        ...closureSection(view),
+        termijnSection(view),
+        ...reAgendaLine(view),
+        safetySection(view),
+        ...factsSection(view, d.summary),
+        ...contributionsHead(view),
+      ],
+      after: [...roundSection(view, d), ...regieSection(view), ...actionsSection(view, d), ...chairSection(view, d)],
+    };
+    // Everything but the contributions, plus room for the "N oudere" note.
+    const rest = cardBytes({ ...card, body: [...p.before, ...p.after] }) + cardBytes(olderNote(contributions.length));
+    return { ...p, rest, firstItem: p.items.length > 0 ? cardBytes(p.items[0]) + 2 : 0 };
+  };
+  // The fullest density that leaves room for at least one contribution; else the leanest.
+  let chosen = parts(CASE_CARD_DENSITIES[0] as CardDensity);
+  for (const d of CASE_CARD_DENSITIES.slice(1)) {
+    if (chosen.rest + chosen.firstItem <= CASE_CARD_LIMITS.maxBytes) break;
+    chosen = parts(d);
+  }
+  const { before, after, items } = chosen;
+  // Whatever the rest of the card leaves goes to the contributions.
+  const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - chosen.rest);
   const fit = takeWithinBudget(items, budget, cardBytes, CASE_CARD_LIMITS.maxContributions);
 
   card.body = [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after];

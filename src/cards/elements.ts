@@ -44,3 +44,8 @@ export function columns(cols: CardElement[], opts: { spacing?: TextOpts['spacing
 export function badge(label: string, style: ContainerStyle): CardElement {
   return column([container([text(label, { weight: 'bolder', size: 'small' })], { style })], 'auto', { verticalContentAlignment: 'center' });
 }
+
+/** Buttons inside the body, next to the section they act on (keeps the card's own action row short). */
+export function actionSet(actions: CardElement[], opts: { spacing?: TextOpts['spacing'] } = {}): CardElement {
+  return { type: 'ActionSet', actions, ...opts };
+}

@@ -1,5 +1,8 @@
 /** Pure Adaptive Card builders (no Teams SDK here: src/teams sends what these return). */
-export { buildCaseCard, CASE_CARD_LIMITS } from './case-card';
+export { buildCaseCard, CASE_CARD_LIMITS, CASE_CARD_DENSITIES } from './case-card';
+export { SETTLE_ACTION_ID_INPUT, type CardDensity } from './case-course';
+export { buildActieoverlegCard, ACTIEOVERLEG_CARD_LIMITS } from './actieoverleg-card';
+export { buildAgendaCard, AGENDA_CARD_LIMITS } from './agenda-card';
 export { buildDetailsCard, DETAILS_CARD_LIMITS } from './details-card';
 export { buildNewCaseCard, parseNewCaseForm, NEW_CASE_INPUTS, type NewCaseCardOptions, type NewCaseFormResult } from './new-case-card';
 export { cardBytes, takeWithinBudget } from './budget';

@@ -1,5 +1,8 @@
 import type { Contribution } from '../domain/contribution';
+import type { EscalationRecord } from '../domain/escalation-record';
 import { PARTNER_ORGS, type PartnerOrg } from '../domain/orgs';
+import type { Location } from '../domain/roster';
+import { isCurrentRoundOpen, termijnState } from '../domain/rounds';
 import { concernPicture, type ConcernVote } from '../domain/vote';
 import { nlCards as t } from '../i18n/nl/cards';
 import { badge, column, columns, container, heading, text, type Color } from './elements';
@@ -7,7 +10,24 @@ import { formatAmsterdam, timeLeft, truncate } from './text';
 import type { CardElement } from './types';
 import type { CaseCardView } from './view';
 
-/** Sections shared by the case card and the details dialog. Persons appear only as role + age. */
+/**
+ * Sections shared by the case card, the details dialog and the Actieoverleg card. Persons appear
+ * only as role + age. Each section asks only for the part of a view it reads.
+ */
+export type CaseBase = Pick<CaseCardView, 'case' | 'location'>;
+export type CaseAtNow = CaseBase & Pick<CaseCardView, 'now'>;
+export type CaseVotes = CaseBase & Pick<CaseCardView, 'votes' | 'viewerOrg'>;
+
+/** "OM, Veilig Thuis" (full names) or "OM, VT" (short), in the order given. */
+export function orgNames(orgs: readonly PartnerOrg[], short = false): string {
+  return orgs.map((o) => (short ? t.orgsShort[o] : t.orgs[o])).join(t.listSeparator);
+}
+
+/** Why the case escalated, in plain Dutch (lower case), from the record and the location's thresholds. */
+export function escalationWhy(escalation: EscalationRecord, location: Location): string {
+  const rounds = new Set(escalation.reasons.map((r) => r.round)).size;
+  return t.escalationRules[escalation.rule]({ orgs: orgNames(escalation.orgs), rounds, hours: location.escalation.persistentHours });
+}
 
 export function noticeSection(notice: NonNullable<CaseCardView['notice']>): CardElement {
   return container([text(notice.text, { weight: 'bolder', color: notice.kind })], { style: notice.kind });
@@ -17,7 +37,7 @@ export function caseRef(caseId: string): string {
   return caseId.slice(0, 8);
 }
 
-export function headerSection(view: CaseCardView): CardElement {
+export function headerSection(view: CaseBase): CardElement {
   const c = view.case;
   const badges: CardElement[] = [];
   if (c.hgFlag) badges.push(badge(t.header.hg, 'attention'));
@@ -36,10 +56,12 @@ export function headerSection(view: CaseCardView): CardElement {
   ]);
 }
 
-export function termijnSection(view: CaseCardView): CardElement {
+/** The ZSM termijn; 'bijna' switches at the location's reminder moment, like the reminder itself. */
+export function termijnSection(view: CaseAtNow): CardElement {
   const left = timeLeft(view.case.deadline, view.now);
+  const state = termijnState(view.case.deadline, view.now, view.location.reminders.termijnMinutesBefore);
   const deadline = text(t.termijn.deadline(formatAmsterdam(view.case.deadline)), { weight: 'bolder' });
-  if (left.passed) {
+  if (left.passed || state === 'verstreken') {
     return container(
       [columns([column([deadline]), column([text(`⚠ ${t.termijn.passed}`, { weight: 'bolder', color: 'attention' })], 'auto')])],
       {
@@ -48,11 +70,13 @@ export function termijnSection(view: CaseCardView): CardElement {
       },
     );
   }
-  const color: Color = left.hours < 1 ? 'warning' : 'good';
+  const near = state === 'bijna';
+  const color: Color = near ? 'warning' : 'good';
   return container(
     [columns([column([deadline]), column([text(t.termijn.left(left.hours, left.minutes), { weight: 'bolder', color })], 'auto')])],
     {
       spacing: 'medium',
+      ...(near ? { style: 'warning' as const } : {}),
     },
   );
 }
@@ -65,7 +89,7 @@ function safetyLine(label: string, value: string, level: Level): CardElement {
   return text(`${mark}**${label}:** ${value}`, { color, spacing: 'small', ...(level === 'risk' ? { weight: 'bolder' as const } : {}) });
 }
 
-export function safetySection(view: CaseCardView): CardElement {
+export function safetySection(view: CaseBase): CardElement {
   const f = view.case.facts;
   const children = f.childrenInvolved ? (f.childAges.length > 0 ? `${t.yes} — ${t.safety.childAges(f.childAges)}` : t.yes) : t.no;
   const contact: Level = f.victimContactSafe === 'nee' ? 'risk' : f.victimContactSafe === 'onbekend' ? 'unknown' : 'ok';
@@ -83,12 +107,12 @@ export function safetySection(view: CaseCardView): CardElement {
   );
 }
 
-export function personsLine(view: CaseCardView): string {
+export function personsLine(view: CaseBase): string {
   const labels = view.case.persons.map((p) => (p.age === undefined ? t.roles[p.role] : t.facts.personWithAge(t.roles[p.role], p.age)));
   return labels.length > 0 ? labels.join(' · ') : t.facts.noPersons;
 }
 
-export function factsSection(view: CaseCardView, summaryMax: number): CardElement[] {
+export function factsSection(view: CaseBase, summaryMax: number): CardElement[] {
   return [
     heading(t.facts.heading),
     text(`**${t.facts.persons}:** ${personsLine(view)}`, { spacing: 'small' }),
@@ -97,10 +121,15 @@ export function factsSection(view: CaseCardView, summaryMax: number): CardElemen
 }
 
 /** Expected organisations first (in the location's order), then any other organisation that voted. */
-export function orgsForRound(view: CaseCardView, round: number): PartnerOrg[] {
+export function orgsForRound(view: CaseVotes, round: number): PartnerOrg[] {
   const voted = new Set(view.votes.filter((v) => v.round === round).map((v) => v.orgId));
   const extra = PARTNER_ORGS.filter((o) => voted.has(o) && !view.location.expectedOrgs.includes(o));
   return [...view.location.expectedOrgs, ...extra];
+}
+
+/** Whether votes can still come in for `round`: it is the newest round and that round is open. */
+export function roundIsOpen(view: CaseBase, round: number): boolean {
+  return round === view.case.round && isCurrentRoundOpen(view.case.rounds ?? []);
 }
 
 export type VoteState = 'buikpijn' | 'geen_buikpijn' | 'niet_gestemd';
@@ -122,13 +151,43 @@ function statusText(vote: ConcernVote | undefined, current: boolean): CardElemen
 }
 
 /** One block per organisation for a round; the viewer's organisation is boxed and named as theirs. */
-export function voteRows(view: CaseCardView, round: number, opts: { reasonMax: number; withTime: boolean }): CardElement[] {
+/** One line per organisation (for a crowded card): "**OM**: Buikpijn — reason", coloured by state. */
+function compactVoteRow(label: string, vote: ConcernVote | undefined, current: boolean, reasonMax: number, mine: boolean): CardElement {
+  const state = voteState(vote);
+  const acute = vote?.acuteUnsafe === true;
+  const status =
+    state === 'niet_gestemd'
+      ? current
+        ? t.votes.notVoted
+        : t.votes.didNotVote
+      : state === 'geen_buikpijn'
+        ? t.votes.noConcern
+        : acute
+          ? `${t.votes.concern} · ⚠ ${t.votes.acute}`
+          : t.votes.concern;
+  const reason = vote?.concern && vote.reason && reasonMax > 0 ? ` — ${truncate(vote.reason, reasonMax)}` : '';
+  const color: Color = state === 'buikpijn' ? (acute ? 'attention' : 'warning') : state === 'geen_buikpijn' ? 'good' : 'default';
+  const line = text(`**${label}**: ${status}${reason}`, {
+    color,
+    size: 'small',
+    spacing: 'none',
+    ...(state === 'niet_gestemd' ? { isSubtle: true } : {}),
+  });
+  return mine ? container([line], { style: 'accent', spacing: 'none' }) : line;
+}
+
+/**
+ * One block per organisation for a round; the viewer's organisation is boxed and named as theirs.
+ * `compact`: one line per organisation, for a card that must make room (reasonMax 0 = no reasons).
+ */
+export function voteRows(view: CaseVotes, round: number, opts: { reasonMax: number; withTime: boolean; compact?: boolean }): CardElement[] {
   const picture = concernPicture(view.votes, round);
-  const current = round === view.case.round;
+  const current = roundIsOpen(view, round);
   return orgsForRound(view, round).map((org) => {
     const vote = picture.get(org);
     const mine = view.viewerOrg === org;
     const label = mine ? t.votes.yourOrg(t.orgs[org]) : t.orgs[org];
+    if (opts.compact) return compactVoteRow(label, vote, current, opts.reasonMax, mine);
     const items: CardElement[] = [
       columns([column([text(label, { weight: mine ? 'bolder' : 'default' })]), column([statusText(vote, current)], 'auto')]),
     ];
@@ -139,11 +198,27 @@ export function voteRows(view: CaseCardView, round: number, opts: { reasonMax: n
   });
 }
 
-export function voteTally(view: CaseCardView, round: number): string {
+/** The leanest picture: organisations grouped by their vote of this round (acute first). */
+export function voteGroups(view: CaseVotes, round: number): CardElement[] {
+  const picture = concernPicture(view.votes, round);
+  const orgs = orgsForRound(view, round);
+  const pick = (f: (v: ConcernVote | undefined) => boolean) => orgs.filter((o) => f(picture.get(o)));
+  const acute = pick((v) => v?.concern === true && v.acuteUnsafe);
+  const concern = pick((v) => v?.concern === true);
+  const none = pick((v) => v?.concern === false);
+  const lines: CardElement[] = [];
+  if (acute.length > 0) lines.push(text(t.votes.groupAcute(orgNames(acute)), { color: 'attention', weight: 'bolder', spacing: 'small' }));
+  if (concern.length > 0)
+    lines.push(text(t.votes.groupConcern(orgNames(concern)), { color: 'warning', weight: 'bolder', spacing: 'small' }));
+  if (none.length > 0) lines.push(text(t.votes.groupNone(orgNames(none)), { color: 'good', spacing: 'small' }));
+  return lines;
+}
+
+export function voteTally(view: CaseVotes, round: number): string {
   const picture = concernPicture(view.votes, round);
   const states = orgsForRound(view, round).map((o) => voteState(picture.get(o)));
   const count = (s: VoteState) => states.filter((x) => x === s).length;
-  return t.votes.tally(count('buikpijn'), count('geen_buikpijn'), count('niet_gestemd'), round === view.case.round);
+  return t.votes.tally(count('buikpijn'), count('geen_buikpijn'), count('niet_gestemd'), roundIsOpen(view, round));
 }
 
 export function newestFirst(contributions: readonly Contribution[]): Contribution[] {

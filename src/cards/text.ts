@@ -26,3 +26,29 @@ export function timeLeft(deadline: string, now: Date): TimeLeft {
   const total = Math.floor(ms / 60_000);
   return { passed: false, hours: Math.floor(total / 60), minutes: total % 60 };
 }
+
+function amsterdam(iso: string | Date): DateTime {
+  const dt = typeof iso === 'string' ? DateTime.fromISO(iso, { zone: 'utc' }) : DateTime.fromJSDate(iso, { zone: 'utc' });
+  return dt.setZone(ZONE).setLocale('nl');
+}
+
+/** "21:40" when it is the same Amsterdam day as `now`, else "ma 23 nov 21:40". */
+export function formatAmsterdamShort(iso: string, now: Date): string {
+  const at = amsterdam(iso);
+  return at.hasSame(amsterdam(now), 'day') ? at.toFormat('HH:mm') : at.toFormat('ccc d LLL HH:mm');
+}
+
+/** "di 24-11 09:00" (day, dd-mm, time) in Dutch local time: for door-agenderen moments. */
+export function formatDayDate(iso: string): string {
+  return amsterdam(iso).toFormat('ccc dd-LL HH:mm');
+}
+
+/** The Amsterdam calendar date of an instant, plus `days`, as Input.Date wants it ("YYYY-MM-DD"). */
+export function amsterdamDate(now: Date, days = 0): string {
+  return amsterdam(now).plus({ days }).toFormat('yyyy-LL-dd');
+}
+
+/** Client-side check matching the domain rule "at least N characters after trimming", so the typed text is not lost to a round trip. */
+export function minTrimmedLength(n: number): string {
+  return `^\\s*\\S[\\s\\S]{${n - 2},}\\S\\s*$`;
+}

@@ -91,7 +91,11 @@ export const addActionDataSchema = z.object({
 });
 export const settleActionDataSchema = z.object({
   caseId: caseIdSchema,
-  actionId: z.string().min(1).max(80).regex(/^[A-Za-z0-9:_-]+$/),
+  actionId: z
+    .string()
+    .min(1)
+    .max(80)
+    .regex(/^[A-Za-z0-9:_-]+$/),
   [INPUTS.actionVerdict]: opt,
 });
 export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt });

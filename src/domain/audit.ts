@@ -1,6 +1,24 @@
 /** Audit trail entry: ids and action names only, never case text or personal data. */
 export type AuditAction =
-  'case.intake' | 'case.intake_redelivered' | 'case.details_read' | 'contribution.add' | 'vote.cast' | 'card.posted' | 'access.denied';
+  | 'case.intake'
+  | 'case.intake_redelivered'
+  | 'case.details_read'
+  | 'contribution.add'
+  | 'vote.cast'
+  | 'card.posted'
+  | 'access.denied'
+  | 'round.start'
+  | 'round.close'
+  | 'lead.take'
+  | 'lead.handover'
+  | 'action.add'
+  | 'action.settle'
+  | 'case.reagenda'
+  | 'case.close'
+  | 'case.escalated'
+  | 'actieoverleg.posted'
+  | 'actieoverleg.owner'
+  | 'actieoverleg.question';
 
 export interface AuditEntry {
   id: string;

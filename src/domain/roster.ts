@@ -34,11 +34,26 @@ export const locationSchema = z
     reminders: z
       .object({
         /** Remind organisations that have not voted, this long after a round started. */
-        missingVotesAfterMinutes: z.number().int().min(1).max(24 * 60).default(15),
+        missingVotesAfterMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(15),
         /** Then ask the organisation's deputy, this long after the round started. */
-        deputyAfterMinutes: z.number().int().min(1).max(24 * 60).default(30),
+        deputyAfterMinutes: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(30),
         /** Remind the case thread this long before the ZSM termijn ends. */
-        termijnMinutesBefore: z.number().int().min(1).max(24 * 60).default(60),
+        termijnMinutesBefore: z
+          .number()
+          .int()
+          .min(1)
+          .max(24 * 60)
+          .default(60),
       })
       .strict()
       .default({}),

@@ -24,7 +24,7 @@ export function intakeRouter(deps: AppDeps, opts: { secret: string; maxSkewSecon
       maxSkewSeconds: opts.maxSkewSeconds,
     });
     if (!sig.ok) {
-      deps.log.warn({ reason: sig.reason }, 'intake rejected: signature');
+      deps.log.warn({ why: sig.reason }, 'intake rejected: signature');
       return sendProblem(res, 401, 'unauthorized', 'Missing or invalid request signature');
     }
     let json: unknown;

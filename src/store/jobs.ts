@@ -1,5 +1,15 @@
 /** Outbox rows and durable timers share one shape: a job that is due at a moment. */
-export type JobType = 'postCard' | 'refreshCard';
+export type JobType =
+  | 'postCard'
+  | 'refreshCard'
+  | 'postActieoverleg'
+  | 'refreshActieoverleg'
+  | 'escalationCheck'
+  | 'missingVotes'
+  | 'deputyReminder'
+  | 'termijnReminder'
+  | 'termijnPassed'
+  | 'agendaReminder';
 
 export interface Job {
   id: string;

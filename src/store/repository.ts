@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
 import { normalizeCase, type Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
+import type { EscalationRecord } from '../domain/escalation-record';
 import type { ConcernVote } from '../domain/vote';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
 import { EPOCH, type Job } from './jobs';
@@ -23,6 +24,7 @@ export interface ConversationRefData {
 const CONV_PK = '_conv';
 const CASE_ID = 'case';
 const CARDREF_ID = 'cardref';
+const ESCALATION_ID = 'escalation';
 const USER_MRIS_ID = 'user-mris';
 
 export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${randomUUID()}`;
@@ -41,8 +43,53 @@ export class Repository {
     return doc ? normalizeCase(doc.body) : null;
   }
 
+  /** The case with its version tag, for a compare-and-swap change. */
+  async getCaseForUpdate(caseId: string): Promise<{ theCase: Case; etag: string } | null> {
+    const doc = await this.db.get<Case>(caseId, CASE_ID);
+    return doc ? { theCase: normalizeCase(doc.body), etag: doc.etag } : null;
+  }
+
+  /** Replace the case if nobody changed it since `etag` (else PreconditionFailedError), with its audit entry. */
+  async replaceCase(c: Case, etag: string, audit: AuditEntry): Promise<void> {
+    await this.db.commit([
+      { op: 'replace', doc: caseDoc(c), ifMatch: etag },
+      { op: 'insert', doc: auditDoc(audit) },
+    ]);
+  }
+
+  async getEscalation(caseId: string): Promise<Stored<EscalationRecord> | null> {
+    return this.db.get<EscalationRecord>(caseId, ESCALATION_ID);
+  }
+
+  /**
+   * The one escalation of a case, with the job that posts it: both inserted if absent, so a second
+   * decider (another process, a retry after a crash) changes nothing but completes what is missing.
+   */
+  async recordEscalation(e: EscalationRecord, audit: AuditEntry, job: Job): Promise<'created' | 'exists'> {
+    const [result] = await this.db.commit([
+      { op: 'insert', doc: { pk: e.caseId, id: ESCALATION_ID, kind: 'escalation', body: e } },
+      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'insert', doc: jobDoc(job) },
+    ]);
+    return result === 'created' ? 'created' : 'exists';
+  }
+
+  async replaceEscalation(e: EscalationRecord, etag: string): Promise<void> {
+    await this.db.replace({ pk: e.caseId, id: ESCALATION_ID, kind: 'escalation', body: e }, etag);
+  }
+
+  /** Open cases of a location (the agenda), any order. */
+  async listOpenCases(locationId: string): Promise<Case[]> {
+    const docs = await this.db.query<Case>('case', [
+      { field: 'locationId', op: '=', value: locationId },
+      { field: 'status', op: '=', value: 'open' },
+    ]);
+    return docs.map((d) => normalizeCase(d.body));
+  }
+
   /** Insert-if-absent of a case with its audit entry and jobs; all ids deterministic, so a re-run repairs. */
   async intakeCase(c: Case, audit: AuditEntry, jobs: Job[]): Promise<'created' | 'exists'> {
+    // jobs are inserted if absent: a re-delivery repairs missing ones and never resets a finished one
     const ops: WriteOp[] = [
       { op: 'insert', doc: caseDoc(c) },
       { op: 'insert', doc: auditDoc(audit) },

@@ -21,50 +21,11 @@ import {
 import { nlMessages } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
+import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
+import { registerCourseHandlers } from './course-handlers';
+import { buildAgenda } from '../app/course/timers';
+import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
-
-const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
-const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
-
-/** Answer an Action.Execute ourselves, so teams-ai does not push a personal view to everyone. */
-async function answerInvoke(context: TurnContext, value: AdaptiveCard | string): Promise<void> {
-  const body =
-    typeof value === 'string' ? { statusCode: 200, type: MESSAGE_RESPONSE, value } : { statusCode: 200, type: CARD_RESPONSE, value };
-  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
-}
-
-/** After an action: the actor's own card view with a notice on top (and what they typed), or the error in Dutch. */
-async function respondWithCase(
-  context: TurnContext,
-  deps: AppDeps,
-  caseId: string,
-  notice: { kind: 'good' | 'attention'; text: string },
-  draft?: CaseCardView['draft'],
-): Promise<void> {
-  const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
-  await answerInvoke(context, view.ok ? buildCaseCard({ ...view.value, ...(draft ? { draft } : {}) }) : dutchError(view.error));
-}
-
-async function respondToFailure(
-  context: TurnContext,
-  deps: AppDeps,
-  caseId: string,
-  error: AppError,
-  draft: CaseCardView['draft'],
-): Promise<void> {
-  // Refusals and missing cases get a plain message; input problems keep the card, with what was typed, and the reason on top.
-  if (error.code === 'invalid_input' || error.code === 'case_closed') {
-    await respondWithCase(
-      context,
-      deps,
-      caseId,
-      { kind: 'attention', text: dutchError(error) },
-      error.code === 'invalid_input' ? draft : undefined,
-    );
-  } else {
-    await answerInvoke(context, dutchError(error));
-  }
-}
 
 export function createBot(
   deps: AppDeps,
@@ -138,6 +99,8 @@ export function createBot(
   app.adaptiveCards.actionExecute(VERBS.voteConcern, voteHandler(true));
   app.adaptiveCards.actionExecute(VERBS.voteNoConcern, voteHandler(false));
 
+  registerCourseHandlers(app, deps);
+
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
     deps.log.warn(
@@ -180,6 +143,20 @@ export function createBot(
         }),
       ),
     );
+  });
+
+  app.message(/^\s*agenda\s*$/i, async (context) => {
+    const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    const member = deps.directory.member(context.activity.from?.aadObjectId);
+    const location =
+      deps.directory.allLocations().find((l) => l.channelId === channelId) ??
+      (member ? deps.directory.location(member.locations[0]) : undefined);
+    if (!location || !member || !member.locations.includes(location.id)) {
+      await context.sendActivity(nlMessages.chat.agendaUnknownLocation);
+      return;
+    }
+    const agenda = await buildAgenda(deps, location);
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildAgendaCard(agenda))));
   });
 
   app.activity(ActivityTypes.Message, async (context) => {

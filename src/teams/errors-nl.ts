@@ -17,6 +17,38 @@ export function dutchError(error: AppError): string {
       return e.caseClosed;
     case 'invalid_input':
       return invalidInputMessage(error.fields ?? []);
+    case 'round_open':
+      return e.roundOpen;
+    case 'no_open_round':
+      return e.noOpenRound;
+    case 'lead_taken':
+      return e.leadTaken;
+    case 'no_lead':
+      return e.noLead;
+    case 'not_lead_or_chair':
+      return e.notLeadOrChair;
+    case 'concern_remaining':
+      return e.concernRemaining;
+    case 'no_closed_round':
+      return e.noClosedRound;
+    case 'invalid_time':
+      return e.invalidTime;
+    case 'not_in_future':
+      return e.notInFuture;
+    case 'too_far':
+      return e.tooFar;
+    case 'already_settled':
+      return e.alreadySettled;
+    case 'unknown_action':
+      return e.unknownCaseAction;
+    case 'not_allowed':
+      return e.notAllowed;
+    case 'not_escalated':
+      return e.notEscalated;
+    case 'owner_taken':
+      return e.ownerTaken;
+    case 'round_closed':
+      return e.roundClosed;
     default:
       return e.invalidInput;
   }
@@ -30,6 +62,7 @@ function invalidInputMessage(fields: NonNullable<AppError['fields']>): string {
     else if (f.path === 'source') hints.add(e.contributionSourceRequired);
     else if (f.path === 'needToKnow') hints.add(e.needToKnowRequired);
     else if (f.path === 'reason') hints.add(e.voteReasonRequired);
+    else if (f.path === 'question') hints.add(e.questionInvalid);
   }
   return [e.invalidInput, ...hints].join(' ');
 }

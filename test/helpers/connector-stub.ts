@@ -22,6 +22,8 @@ export interface FaultPlan {
 export class ConnectorStub {
   readonly calls: ConnectorCall[] = [];
   faults: FaultPlan | undefined;
+  /** Requests that were left hanging by the fault plan. */
+  hung = 0;
   private server: Server | undefined;
   private seq = 1000;
   /** Current content of every message, keyed by conversation id + activity id. */
@@ -44,7 +46,10 @@ export class ConnectorStub {
         body: (req.body ?? {}) as Record<string, unknown>,
       };
       const fault = this.faults?.decide(call);
-      if (fault === 'hang') return; // the client times out
+      if (fault === 'hang') {
+        this.hung++;
+        return; // never answered: the client times out or dies
+      }
       if (typeof fault === 'number') {
         this.calls.push({ ...call, body: { ...call.body, _fault: fault } });
         if (fault === 429) res.setHeader('Retry-After', '1');

@@ -5,6 +5,7 @@ import type { CaseIntake } from '../../src/domain/case';
 export const TENANT = 'tenant-test-1';
 export const LOCATION = 'midden-nederland';
 export const CHANNEL = '19:zsm-mn-hg@thread.tacv2';
+export const AO_CHANNEL = '19:zsm-mn-actieoverleg@thread.tacv2';
 
 export const USERS = {
   politie: 'aad-politie-1',
@@ -15,6 +16,7 @@ export const USERS = {
   shn: 'aad-shn-1',
   halt: 'aad-halt-1',
   vt: 'aad-vt-1',
+  vtDeputy: 'aad-vt-deputy',
   otherLocation: 'aad-politie-elders',
   outsider: 'aad-not-on-roster',
 } as const;
@@ -26,8 +28,10 @@ export function testRoster(): RosterFileInput & { members: RosterFileInput['memb
         id: LOCATION,
         name: 'ZSM Midden-Nederland',
         channelId: CHANNEL,
+        actieoverlegChannelId: AO_CHANNEL,
         termijnHours: 6,
         expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
+        deputies: { vt: USERS.vtDeputy },
       },
       {
         id: 'noord-holland',
@@ -46,6 +50,7 @@ export function testRoster(): RosterFileInput & { members: RosterFileInput['memb
       { aadObjectId: USERS.shn, orgId: 'shn', roles: ['member'], locations: [LOCATION] },
       { aadObjectId: USERS.halt, orgId: 'halt', roles: ['member'], locations: [LOCATION] },
       { aadObjectId: USERS.vt, orgId: 'vt', roles: ['member'], locations: [LOCATION] },
+      { aadObjectId: USERS.vtDeputy, orgId: 'vt', roles: ['member'], locations: [LOCATION] },
       { aadObjectId: USERS.otherLocation, orgId: 'politie', roles: ['member'], locations: ['noord-holland'] },
     ],
   };

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config';
 import { startHost, type Host } from '../../src/host';
 import { createLogger } from '../../src/log';
 import type { DocStore } from '../../src/store/docstore';
+import type { Clock } from '../../src/app/ports';
 import type { RosterFileInput } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from './connector-stub';
@@ -23,7 +24,14 @@ export interface TestHost {
 
 /** A real bot process (in-process): real HTTP server, real store, Connector stub as "Teams". */
 export async function startTestHost(
-  opts: { db?: DocStore; dataDir?: string; stub?: ConnectorStub; env?: Record<string, string>; roster?: RosterFileInput } = {},
+  opts: {
+    db?: DocStore;
+    dataDir?: string;
+    stub?: ConnectorStub;
+    env?: Record<string, string>;
+    roster?: RosterFileInput;
+    clock?: Clock;
+  } = {},
 ): Promise<TestHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zsm-it-'));
   const rosterFile = path.join(dataDir, 'roster.json');
@@ -40,7 +48,11 @@ export async function startTestHost(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     ...opts.env,
   });
-  const host = await startHost(config, { log: createLogger(config.env.LOG_LEVEL), ...(opts.db ? { db: opts.db } : {}) });
+  const host = await startHost(config, {
+    log: createLogger(config.env.LOG_LEVEL),
+    ...(opts.db ? { db: opts.db } : {}),
+    ...(opts.clock ? { clock: opts.clock } : {}),
+  });
   const base = `http://127.0.0.1:${host.port}`;
   return {
     host,
@@ -135,10 +147,21 @@ export async function settle(t: TestHost, timeoutMs = 10_000): Promise<void> {
       await t.host.runner.runOnce();
       const pending = await t.host.db.query('job', [
         { field: 'status', op: '=', value: 'pending' },
-        { field: 'dueAt', op: '<=', value: new Date().toISOString() },
+        { field: 'dueAt', op: '<=', value: t.host.deps.clock.now().toISOString() },
       ]);
       return pending.length === 0 || undefined;
     },
     timeoutMs,
   );
+}
+
+/** A clock the test moves by hand, for durable timers (due times are compared with this clock). */
+export class ManualClock implements Clock {
+  constructor(private t: number = Date.now()) {}
+  now(): Date {
+    return new Date(this.t);
+  }
+  advance(ms: number): void {
+    this.t += ms;
+  }
 }

@@ -9,8 +9,10 @@ import { closeSharedCosmosServer, makeDocStore, storeKinds, type TestStore } fro
 describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
   let store: TestStore;
   let t: TestHost;
-  // 20 extra members spread over all organisations, all on the roster of the location.
-  const voters = Array.from({ length: 20 }, (_, i) => ({ aad: `aad-load-${i}`, org: PARTNER_ORGS[i % PARTNER_ORGS.length] }));
+  // 20 extra members spread over six organisations, all on the roster of the location. VT (expected)
+  // does not vote, so the round stays open: a round in which everyone voted closes itself.
+  const orgs = PARTNER_ORGS.filter((o) => o !== 'vt');
+  const voters = Array.from({ length: 20 }, (_, i) => ({ aad: `aad-load-${i}`, org: orgs[i % orgs.length] }));
 
   beforeAll(async () => {
     store = await makeDocStore(kind);
@@ -61,7 +63,7 @@ describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
     const contributions = await t.host.deps.repo.listContributions(caseId);
     expect(contributions.map((c) => c.text).sort()).toEqual(voters.map((_, i) => `bijdrage-${i}`).sort());
     const votes = await t.host.deps.repo.listVotes(caseId);
-    expect(votes.map((v) => v.orgId).sort()).toEqual([...PARTNER_ORGS].sort());
+    expect(votes.map((v) => v.orgId).sort()).toEqual([...orgs].sort());
     const audit = await t.host.deps.repo.listAudit(caseId);
     expect(audit.filter((a) => a.action === 'vote.cast')).toHaveLength(20);
     expect(audit.filter((a) => a.action === 'contribution.add')).toHaveLength(20);

@@ -2,6 +2,7 @@ import type { CUSTODY_STATUSES, OFFENCE_CATEGORIES, VICTIM_CONTACT } from '../..
 import type { CONTRIBUTION_SOURCES } from '../../domain/contribution';
 import type { PartnerOrg } from '../../domain/orgs';
 import type { PersonRole } from '../../domain/persons';
+import type { ActionVerdict, EscalationRule } from '../../domain/rounds';
 
 /**
  * Every Dutch text on the Adaptive Cards. `satisfies` makes the compiler check that each domain
@@ -57,8 +58,50 @@ const sources = {
   overig: 'Overig',
 } as const satisfies Record<(typeof CONTRIBUTION_SOURCES)[number], string>;
 
+/** Short organisation names for dense lines (agenda, round changes). */
+const orgsShort = {
+  politie: 'Politie',
+  om: 'OM',
+  '3ro': '3RO',
+  rvdk: 'RvdK',
+  shn: 'SHN',
+  halt: 'Halt',
+  vt: 'VT',
+} as const satisfies Record<PartnerOrg, string>;
+
+/** Verdict on an action: as a choice (capitalised) and inside a sentence (lower case). */
+const verdicts = {
+  gedaan: 'Gedaan',
+  omstandigheden_veranderd: 'Omstandigheden veranderd',
+  niet_uitgevoerd: 'Niet uitgevoerd',
+} as const satisfies Record<ActionVerdict, string>;
+const verdictsInline = {
+  gedaan: 'gedaan',
+  omstandigheden_veranderd: 'omstandigheden veranderd',
+  niet_uitgevoerd: 'niet uitgevoerd',
+} as const satisfies Record<ActionVerdict, string>;
+
+/**
+ * Why a case went to the Actieoverleg, in plain Dutch (lower case: used after a dash or colon).
+ * `orgs` is a list of organisation names; `rounds` the number of rounds the reasons span; `hours`
+ * the location's time threshold.
+ */
+const escalationRules = {
+  acuut_onveilig: (a: { orgs: string }) => `acuut onveilig gemeld door ${a.orgs}`,
+  aanhoudend_meerdere_organisaties: (a: { orgs: string }) => `meerdere organisaties houden ronde na ronde buikpijn (${a.orgs})`,
+  aanhoudend_rondes: (a: { orgs: string; rounds: number }) =>
+    `de buikpijn gaat niet weg: ${a.rounds} rondes achter elkaar${a.orgs ? ` (nu bij ${a.orgs})` : ''}`,
+  aanhoudend_tijd: (a: { orgs: string; hours: number }) =>
+    `de buikpijn houdt al ${a.hours} uur of langer aan zonder ronde zonder buikpijn${a.orgs ? ` (${a.orgs})` : ''}`,
+} as const satisfies Record<EscalationRule, (a: { orgs: string; rounds: number; hours: number }) => string>;
+
 export const nlCards = {
   orgs,
+  orgsShort,
+  verdicts,
+  verdictsInline,
+  escalationRules,
+  listSeparator: ', ',
   roles,
   offences,
   custody,
@@ -115,10 +158,130 @@ export const nlCards = {
     didNotVote: 'Niet gestemd',
     acute: 'ACUUT ONVEILIG',
     yourOrg: (org: string) => `${org} (uw organisatie)`,
+    groupAcute: (orgs: string) => `⚠ ACUUT ONVEILIG volgens ${orgs}`,
+    groupConcern: (orgs: string) => `Buikpijn: ${orgs}`,
+    groupNone: (orgs: string) => `Geen buikpijn: ${orgs}`,
     roundHeading: (round: number, current: boolean) => (current ? `Ronde ${round} (huidige ronde)` : `Ronde ${round}`),
     castAt: (when: string) => `gestemd ${when}`,
     olderRounds: (count: number) =>
       `${count} oudere ${count === 1 ? 'ronde past' : 'rondes passen'} niet in dit venster en ${count === 1 ? 'wordt' : 'worden'} niet getoond.`,
+  },
+  round: {
+    open: (round: number, since?: string) => (since ? `Ronde ${round} is open sinds ${since}` : `Ronde ${round} is open`),
+    closed: (round: number, at: string) => `Ronde ${round} is gesloten (${at})`,
+    missing: (orgs: string) => `Nog niet gestemd: ${orgs}`,
+    missingClosed: (orgs: string) => `Niet gestemd: ${orgs}`,
+    allVoted: 'Alle verwachte organisaties hebben gestemd.',
+    standing: (orgs: string) => `Buikpijn staat nog uit een eerdere ronde: ${orgs}`,
+    changesHeading: (previous: number) => `Verandering sinds ronde ${previous}:`,
+    noChanges: (previous: number) => `Geen verandering sinds ronde ${previous}.`,
+    up: (org: string) => `↑ ${org}: nieuwe buikpijn`,
+    upFirst: (org: string) => `↑ ${org}: buikpijn (eerste stem)`,
+    down: (org: string) => `↓ ${org}: geen buikpijn meer`,
+    downFirst: (org: string) => `${org}: geen buikpijn (eerste stem)`,
+    same: (orgs: string) => `= ongewijzigd: ${orgs}`,
+  },
+  regie: {
+    holder: (org: string, since: string) => `Regie: ${org} (sinds ${since})`,
+    none: 'Nog geen regiehouder',
+    take: 'Regie nemen',
+    handOver: 'Regie overdragen',
+    handOverTo: 'Aan welke organisatie draagt u de regie over?',
+    handOverPlaceholder: 'Kies een organisatie',
+    handOverError: 'Kies de organisatie die de regie overneemt.',
+    handOverSubmit: 'Overdragen',
+  },
+  caseActions: {
+    heading: (open: number) => `Acties (${open} open)`,
+    none: 'Nog geen acties.',
+    meta: (org: string, due: string) => `${org} · uiterlijk ${due}`,
+    overdue: (org: string, due: string) => `⚠ Verlopen — ${org} · uiterlijk ${due}`,
+    overdueCount: (n: number) => `${n} ${n === 1 ? 'actie is' : 'acties zijn'} verlopen en ${n === 1 ? 'wacht' : 'wachten'} op afronding.`,
+    settled: (parts: string) => `Afgerond: ${parts}`,
+    settledPart: (verdict: string, n: number) => `${n} ${verdict}`,
+    more: (n: number) => `en nog ${n} open ${n === 1 ? 'actie' : 'acties'}`,
+    choice: (what: string, org: string) => `${what} (${org})`,
+    add: 'Actie toevoegen',
+    addSubmit: 'Actie vastleggen',
+    what: 'Wat moet er gebeuren?',
+    whatPlaceholder: 'Concreet en controleerbaar, zonder namen',
+    whatError: 'Beschrijf de actie (minimaal 3 tekens).',
+    org: 'Welke organisatie voert het uit?',
+    orgPlaceholder: 'Kies een organisatie',
+    orgError: 'Kies de organisatie die de actie uitvoert.',
+    dueDate: 'Uiterlijk op (datum)',
+    dueDateError: 'Kies de datum waarop de actie klaar moet zijn.',
+    dueTime: 'Uiterlijk om (tijd)',
+    dueTimeError: 'Kies de tijd waarop de actie klaar moet zijn.',
+    settle: 'Actie afronden',
+    settleWhich: 'Welke actie?',
+    settleWhichError: 'Kies de actie die u afrondt.',
+    verdict: 'Hoe is het afgelopen?',
+    verdictPlaceholder: 'Kies een uitkomst',
+    verdictError: 'Kies: gedaan, omstandigheden veranderd of niet uitgevoerd.',
+    settleSubmit: 'Afronden',
+  },
+  reAgenda: {
+    at: (when: string) => `Door-geagendeerd naar ${when}`,
+    button: 'Door-agenderen',
+    date: 'Volgende bespreking (datum)',
+    dateError: (days: number) => `Kies een datum binnen ${days} dagen.`,
+    time: 'Volgende bespreking (tijd)',
+    timeError: 'Kies een tijd.',
+    submit: 'Op de agenda zetten',
+  },
+  escalation: {
+    line: (when: string, why: string) => `⚠ Naar Actieoverleg op ${when} — ${why}`,
+  },
+  closure: {
+    at: (when: string) => `Zaak gesloten op ${when}`,
+    despite: (orgs: string) => `⚠ Gesloten ondanks buikpijn van ${orgs}`,
+    despiteNoOrgs: '⚠ Gesloten ondanks buikpijn',
+    reason: (reason: string) => `**Reden:** ${reason}`,
+  },
+  chair: {
+    heading: 'Voorzitter',
+    startRound: 'Nieuwe ronde: wie heeft er nog buikpijn?',
+    closeRound: 'Ronde sluiten',
+    close: 'Zaak sluiten',
+    closeDespite: 'Sluiten ondanks buikpijn',
+    closeHint: 'Sluiten kan als de ronde gesloten is en niemand meer buikpijn heeft; anders alleen met een reden.',
+    closeReason: 'Waarom sluit u de zaak ondanks de buikpijn?',
+    closeReasonPlaceholder: 'De reden wordt bij het besluit vastgelegd (minimaal 20 tekens)',
+    closeReasonError: (min: number) => `Geef een reden van minimaal ${min} tekens.`,
+    closeDespiteSubmit: 'Zaak sluiten ondanks buikpijn',
+  },
+  actieoverleg: {
+    title: (ref: string) => `Actieoverleg — HG-zaak ${ref}`,
+    why: 'Waarom naar het Actieoverleg',
+    escalatedAt: (when: string, why: string) => `Op ${when}: ${why}.`,
+    reasonsHeading: 'Buikpijn per organisatie',
+    reasonMeta: (org: string, round: number) => `**${org}** · ronde ${round}`,
+    noReason: 'geen toelichting gegeven',
+    moreReasons: (n: number) => `${n} oudere ${n === 1 ? 'toelichting' : 'toelichtingen'} — zie de zaak`,
+    question: 'Vraag aan het Actieoverleg',
+    attendees: 'Verwacht aan tafel',
+    owner: (org: string, since: string) => `Casusverantwoordelijke: ${org} (sinds ${since})`,
+    ownerNone: 'Casusverantwoordelijke: Nog niemand',
+    becomeOwner: 'Ik word casusverantwoordelijke',
+    editQuestion: 'Vraag aanpassen',
+    questionInput: 'Concrete vraag aan het Actieoverleg',
+    questionError: 'Stel een concrete vraag (minimaal 10 tekens).',
+    questionSubmit: 'Vraag opslaan',
+    toCase: 'Naar de zaak',
+    olderContributions: (count: number) => `${count} oudere ${count === 1 ? 'bijdrage' : 'bijdragen'} — zie de zaak`,
+  },
+  agenda: {
+    title: (location: string) => `Agenda ${location}`,
+    titleAt: (location: string, at: string) => `Agenda ${location} voor ${at}`,
+    count: (n: number) => `${n} open ${n === 1 ? 'zaak' : 'zaken'}`,
+    empty: 'Geen open zaken',
+    termijn: (left: string) => `Termijn: ${left}`,
+    concern: (orgs: string) => `Buikpijn: ${orgs}`,
+    noConcern: 'Geen buikpijn',
+    actieoverleg: 'Actieoverleg',
+    toCase: (ref: string) => `Naar zaak ${ref}`,
+    more: (n: number) => `${n} ${n === 1 ? 'zaak past' : 'zaken passen'} niet op deze kaart.`,
   },
   actions: {
     addContribution: 'Contextinformatie toevoegen',

@@ -265,7 +265,8 @@ describe('case card: privacy and size', () => {
 
   it('shows every contribution, with no "oudere" note, when a few long ones fit', () => {
     const view = largeView();
-    const few = buildCaseCard({ ...view, contributions: view.contributions.slice(0, 3).map((c, i) => contribution(i, { text: c.text })) });
+    const long = view.contributions.slice(0, 3).map((c, i) => contribution(i, { text: c.text }));
+    const few = buildCaseCard(typicalView({ contributions: long }));
     expect(texts(few).filter((t) => t.startsWith('Bijdrage ')).length).toBe(3);
     expect(texts(few).some((t) => t.includes('oudere'))).toBe(false);
   });

@@ -42,3 +42,49 @@ export function adaptiveCardProblems(json: unknown): string[] {
   droppedProperties(json, card.toJSON(new AC.SerializationContext(AC.Versions.v1_5)), '', problems);
   return problems;
 }
+
+export interface ExecuteInfo {
+  verb: string;
+  title: string;
+  data: Record<string, unknown>;
+  /** Ids of the inputs the renderer gathers for this action (its own form and its parent cards). */
+  inputIds: string[];
+}
+
+/**
+ * Every Action.Execute of a card as the `adaptivecards` renderer sees it: with the inputs it would
+ * gather (the library's own `getReferencedInputs`) and the data the action declares. The invoke
+ * data is that data with the gathered input values laid over it (see `invokeData`).
+ */
+export function executeActions(json: unknown): ExecuteInfo[] {
+  const card = new AC.AdaptiveCard();
+  card.parse(json, new AC.SerializationContext(AC.Versions.v1_5));
+  const found: AdaptiveCardsModule.ExecuteAction[] = [];
+  type Walkable = {
+    getItemCount?: () => number;
+    getItemAt?: (i: number) => unknown;
+    getActionCount?: () => number;
+    getActionAt?: (i: number) => unknown;
+  };
+  const walk = (o: unknown): void => {
+    if (o instanceof AC.ExecuteAction) found.push(o);
+    if (o instanceof AC.ShowCardAction) walk(o.card);
+    const w = o as Walkable;
+    if (typeof w.getItemCount === 'function') for (let i = 0; i < w.getItemCount(); i++) walk(w.getItemAt?.(i));
+    if (typeof w.getActionCount === 'function') for (let i = 0; i < w.getActionCount(); i++) walk(w.getActionAt?.(i));
+  };
+  walk(card);
+  return found.map((a) => ({
+    verb: a.verb ?? '',
+    title: a.title ?? '',
+    data: (a.data ?? {}) as Record<string, unknown>,
+    inputIds: Object.keys(a.getReferencedInputs() ?? {}).sort(),
+  }));
+}
+
+/** What the renderer sends for an Execute: its data, then each gathered input's value on top. */
+export function invokeData(action: ExecuteInfo, values: Record<string, string>): Record<string, unknown> {
+  const data: Record<string, unknown> = { ...action.data };
+  for (const id of action.inputIds) if (values[id] !== undefined) data[id] = values[id];
+  return data;
+}

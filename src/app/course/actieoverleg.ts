@@ -1,0 +1,104 @@
+import type { ActieoverlegCardView } from '../../cards/view';
+import type { Case } from '../../domain/case';
+import { concreteQuestionInputSchema } from '../../domain/rounds';
+import { newJob } from '../../store/jobs';
+import { openCaseFor } from '../case-access';
+import type { AppDeps } from '../deps';
+import { fail, ok, type Result } from '../errors';
+import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
+
+/** A Teams link to the case card's thread, when it was posted. */
+export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
+  const ref = await deps.repo.getCardRef(theCase.id);
+  const location = deps.directory.location(theCase.locationId);
+  if (!ref || !location) return undefined;
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(location.channelId)}/${encodeURIComponent(ref.activityId)}`;
+}
+
+export async function loadActieoverlegView(
+  deps: AppDeps,
+  theCase: Case,
+  viewerAad?: string,
+  notice?: ActieoverlegCardView['notice'],
+): Promise<ActieoverlegCardView | null> {
+  const location = deps.directory.location(theCase.locationId);
+  const escalation = await deps.repo.getEscalation(theCase.id);
+  if (!location || !escalation) return null;
+  const [contributions, votes, link] = await Promise.all([
+    deps.repo.listContributions(theCase.id),
+    deps.repo.listVotes(theCase.id),
+    caseLink(deps, theCase),
+  ]);
+  const viewer = deps.directory.member(viewerAad);
+  return {
+    case: theCase,
+    location,
+    escalation: escalation.body,
+    contributions,
+    votes,
+    ...(link ? { caseLink: link } : {}),
+    viewerIsChair: !!viewer?.roles.includes('chair') && viewer.locations.includes(theCase.locationId),
+    ...(notice ? { notice } : {}),
+    now: deps.clock.now(),
+  };
+}
+
+export async function viewActieoverleg(
+  deps: AppDeps,
+  caseId: string,
+  aad: string | undefined,
+  notice?: ActieoverlegCardView['notice'],
+): Promise<Result<ActieoverlegCardView>> {
+  const access = await openCaseFor(deps, caseId, aad, 'actieoverleg.view', { mustBeOpen: false });
+  if (!access.ok) return access;
+  const view = await loadActieoverlegView(deps, access.value.theCase, aad, notice);
+  return view ? ok(view) : fail('not_escalated');
+}
+
+async function requestActieoverlegRefresh(deps: AppDeps, caseId: string): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.repo.requestJob(newJob({ id: REFRESH_ACTIEOVERLEG_JOB_ID, caseId, type: 'refreshActieoverleg', dueAt: now, now }));
+  deps.kickJobs();
+}
+
+/** "Ik word casusverantwoordelijke": the first partner to claim it gets it; never two. */
+export async function becomeCaseOwner(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined },
+): Promise<Result<{ changed: boolean }>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.owner', { mustBeOpen: false });
+  if (!access.ok) return access;
+  const { member } = access.value;
+  const at = deps.clock.now().toISOString();
+  const outcome = await changeEscalation(deps, args.caseId, (e) => {
+    if (e.caseOwner) return e.caseOwner.aadObjectId === member.aadObjectId ? 'unchanged' : 'refuse';
+    return { ...e, caseOwner: { orgId: member.orgId, aadObjectId: member.aadObjectId, at } };
+  });
+  if (outcome === 'missing') return fail('not_escalated');
+  if (outcome === 'refused') return fail('owner_taken');
+  if (outcome === 'changed') {
+    await auditEscalationChange(deps, args.caseId, 'actieoverleg.owner', member.aadObjectId, member.orgId);
+    await requestActieoverlegRefresh(deps, args.caseId);
+  }
+  return ok({ changed: outcome === 'changed' });
+}
+
+/** The chair sharpens the concrete question for the Actieoverleg. */
+export async function editConcreteQuestion(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined },
+): Promise<Result<{ changed: boolean }>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.question', { need: 'chair', mustBeOpen: false });
+  if (!access.ok) return access;
+  const parsed = concreteQuestionInputSchema.safeParse({ question: args.question ?? '' });
+  if (!parsed.success) return fail('invalid_input', [{ path: 'question', message: 'must have 10 to 1000 characters' }]);
+  const outcome = await changeEscalation(deps, args.caseId, (e) =>
+    e.question === parsed.data.question ? 'unchanged' : { ...e, question: parsed.data.question },
+  );
+  if (outcome === 'missing') return fail('not_escalated');
+  if (outcome === 'changed') {
+    await auditEscalationChange(deps, args.caseId, 'actieoverleg.question', access.value.member.aadObjectId, access.value.member.orgId);
+    await requestActieoverlegRefresh(deps, args.caseId);
+  }
+  return ok({ changed: outcome === 'changed' });
+}

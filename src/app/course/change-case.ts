@@ -1,0 +1,54 @@
+import type { AuditAction } from '../../domain/audit';
+import type { Case } from '../../domain/case';
+import type { Member } from '../../domain/roster';
+import { PreconditionFailedError } from '../../store/docstore';
+import { auditId } from '../../store/repository';
+import { authorizeForCase } from '../actor';
+import type { AppDeps } from '../deps';
+import { fail, ok, type AppErrorCode, type Result } from '../errors';
+
+export type CaseChange =
+  | { kind: 'change'; next: Case; action: AuditAction; detail?: Record<string, string | number | boolean> }
+  | { kind: 'unchanged' }
+  | { kind: 'refuse'; code: AppErrorCode };
+
+/**
+ * Change the case document with optimistic concurrency: load → decide (pure) → replace if nobody
+ * changed it meanwhile, else decide again on the newer state. The change and its audit entry are
+ * written together. Authorization uses the roster of the case's location.
+ */
+export async function changeCase(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined; attempted: string; need?: 'member' | 'chair'; mustBeOpen?: boolean },
+  decide: (theCase: Case, member: Member, now: string) => CaseChange | Promise<CaseChange>,
+): Promise<Result<{ theCase: Case; member: Member; changed: boolean }>> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const loaded = await deps.repo.getCaseForUpdate(args.caseId);
+    if (!loaded) return fail('case_not_found');
+    const authz = await authorizeForCase(deps, args.aadObjectId, args.caseId, loaded.theCase.locationId, args.attempted, args.need);
+    if (!authz.ok) return authz;
+    const member = authz.value;
+    if ((args.mustBeOpen ?? true) && loaded.theCase.status !== 'open') return fail('case_closed');
+    const now = deps.clock.now().toISOString();
+    const change = await decide(loaded.theCase, member, now);
+    if (change.kind === 'refuse') return fail(change.code);
+    if (change.kind === 'unchanged') return ok({ theCase: loaded.theCase, member, changed: false });
+    try {
+      await deps.repo.replaceCase(change.next, loaded.etag, {
+        id: auditId({ at: now }),
+        caseId: args.caseId,
+        at: now,
+        action: change.action,
+        actorId: member.aadObjectId,
+        actorOrg: member.orgId,
+        ...(change.detail ? { detail: change.detail } : {}),
+      });
+      deps.log.info({ caseId: args.caseId, action: change.action, orgId: member.orgId }, 'case changed');
+      return ok({ theCase: change.next, member, changed: true });
+    } catch (e) {
+      if (!(e instanceof PreconditionFailedError)) throw e;
+      await new Promise((r) => setTimeout(r, Math.random() * 20));
+    }
+  }
+  throw new Error(`changeCase: too much contention on ${args.caseId}`);
+}

@@ -1,0 +1,116 @@
+import { buildActieoverlegCard } from '../../cards/actieoverleg-card';
+import { buildAgendaCard } from '../../cards/agenda-card';
+import { orderAgenda } from '../../domain/agenda';
+import { amsterdamClock } from '../../domain/local-time';
+import { concernedOrgs, isCurrentRoundOpen, missingOrgs } from '../../domain/rounds';
+import { standingPicture } from '../../domain/rounds';
+import { nlCards } from '../../i18n/nl/cards';
+import { nlMessages } from '../../i18n/nl';
+import type { Job } from '../../store/jobs';
+import { requestCardRefresh } from '../case-access';
+import type { AppDeps } from '../deps';
+import type { Outbound } from '../ports';
+import { caseLink, loadActieoverlegView } from './actieoverleg';
+import { auditEscalationChange, changeEscalation, evaluateEscalation } from './escalate';
+import type { AgendaView } from '../../cards/view';
+import type { Location } from '../../domain/roster';
+
+const orgList = (orgs: readonly string[]): string => orgs.map((o) => nlCards.orgs[o as keyof typeof nlCards.orgs] ?? o).join(', ');
+
+/** Post the Actieoverleg card once; its reference is stored so later changes update it in place. */
+export async function postActieoverlegJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+  const theCase = await deps.repo.getCase(job.caseId);
+  const escalation = await deps.repo.getEscalation(job.caseId);
+  if (!theCase || !escalation || escalation.body.actieoverlegRef) return;
+  const view = await loadActieoverlegView(deps, theCase);
+  if (!view) return;
+  const channel = view.location.actieoverlegChannelId ?? view.location.channelId;
+  if (!view.location.actieoverlegChannelId)
+    deps.log.warn(
+      { caseId: job.caseId, locationId: view.location.id },
+      'no Actieoverleg channel configured: posting in the location channel',
+    );
+  const ref = await outbound.postCardToChannel(channel, buildActieoverlegCard(view));
+  await changeEscalation(deps, job.caseId, (e) => ({ ...e, actieoverlegRef: ref }));
+  await auditEscalationChange(deps, job.caseId, 'actieoverleg.posted', 'bot');
+  deps.log.info({ caseId: job.caseId, activityId: ref.activityId }, 'Actieoverleg card posted');
+  await requestCardRefresh(deps, job.caseId);
+}
+
+export async function refreshActieoverlegJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+  const theCase = await deps.repo.getCase(job.caseId);
+  const escalation = await deps.repo.getEscalation(job.caseId);
+  const ref = escalation?.body.actieoverlegRef;
+  if (!theCase || !ref) return; // not posted yet: the post renders the newest state
+  const view = await loadActieoverlegView(deps, theCase);
+  if (view) await outbound.updateCard(ref, buildActieoverlegCard(view));
+}
+
+/** "Wie heeft er nog buikpijn?" — remind the thread which organisations have not voted in the round. */
+export async function missingVotesJob(deps: AppDeps, outbound: Outbound, job: Job, stage: 'first' | 'deputy'): Promise<void> {
+  const theCase = await deps.repo.getCase(job.caseId);
+  const round = Number(job.payload.round);
+  if (!theCase || theCase.status !== 'open' || theCase.round !== round || !isCurrentRoundOpen(theCase.rounds)) return;
+  const location = deps.directory.location(theCase.locationId);
+  const ref = await deps.repo.getCardRef(theCase.id);
+  if (!location || !ref) return;
+  const missing = missingOrgs(location.expectedOrgs, await deps.repo.listVotes(theCase.id), round);
+  if (missing.length === 0) return;
+  if (stage === 'first') {
+    await outbound.replyInThread(ref, { text: nlMessages.reminders.missingVotes(orgList(missing), round) });
+    return;
+  }
+  const mris = await deps.repo.getUserMris();
+  const deputies = missing
+    .map((org) => ({ org, aad: location.deputies[org] }))
+    .filter((d): d is { org: typeof d.org; aad: string } => typeof d.aad === 'string');
+  const mentions = deputies
+    .map((d) => ({ ...d, mri: mris[d.aad] }))
+    .filter((d) => d.mri)
+    .map((d) => ({ label: nlMessages.reminders.deputyOf(nlCards.orgs[d.org]), mri: d.mri as string }));
+  const text = [nlMessages.reminders.deputy(orgList(missing)), ...mentions.map((m) => `<at>${m.label}</at>`)].join(' ');
+  await outbound.replyInThread(ref, { text, mentions });
+}
+
+export async function termijnReminderJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+  const theCase = await deps.repo.getCase(job.caseId);
+  const ref = await deps.repo.getCardRef(job.caseId);
+  if (!theCase || theCase.status !== 'open' || !ref) return;
+  const minutes = Math.max(0, Math.round((Date.parse(theCase.deadline) - deps.clock.now().getTime()) / 60_000));
+  await outbound.replyInThread(ref, { text: nlMessages.reminders.termijnSoon(amsterdamClock(theCase.deadline), minutes) });
+  await requestCardRefresh(deps, job.caseId);
+}
+
+/** The agenda of a location, in agenda order, for the reminder of a moment or the "agenda" command. */
+export async function buildAgenda(deps: AppDeps, location: Location, at?: string): Promise<AgendaView> {
+  const open = await deps.repo.listOpenCases(location.id);
+  const cases = at ? open.filter((c) => c.reAgendaAt === at) : open;
+  const items = await Promise.all(
+    cases.map(async (c) => {
+      const votes = await deps.repo.listVotes(c.id);
+      const picture = standingPicture(votes, c.round);
+      const link = await caseLink(deps, c);
+      return {
+        case: c,
+        concernOrgs: concernedOrgs(votes, c.round),
+        acuteUnsafe: [...picture.values()].some((v) => v.concern && v.acuteUnsafe),
+        escalated: !!(await deps.repo.getEscalation(c.id)),
+        ...(link ? { caseLink: link } : {}),
+      };
+    }),
+  );
+  return { location, ...(at ? { at } : {}), items: orderAgenda(items), now: deps.clock.now() };
+}
+
+export async function agendaReminderJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+  const location = deps.directory.location(String(job.payload.locationId));
+  const at = String(job.payload.at);
+  if (!location) return;
+  const agenda = await buildAgenda(deps, location, at);
+  if (agenda.items.length === 0) return; // every case on it was closed or moved meanwhile
+  await outbound.postCardToChannel(location.channelId, buildAgendaCard(agenda));
+}
+
+export async function escalationCheckJob(deps: AppDeps, job: Job): Promise<void> {
+  await evaluateEscalation(deps, job.caseId);
+}

@@ -1,0 +1,437 @@
+import { PARTNER_ORGS } from '../domain/orgs';
+import {
+  ACTION_VERDICTS,
+  canClose,
+  CLOSE_DESPITE_CONCERN_MIN_REASON,
+  concernedOrgs,
+  currentRound,
+  isCurrentRoundOpen,
+  MAX_REASON,
+  missingOrgs,
+  overdueActions,
+  RE_AGENDA_MAX_DAYS,
+  roundDelta,
+  type CaseAction,
+} from '../domain/rounds';
+import { nlCards as t } from '../i18n/nl/cards';
+import { actionSet, container, heading, text } from './elements';
+import { escalationWhy, orgNames, voteGroups, voteRows, voteTally } from './sections';
+import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, minTrimmedLength, truncate } from './text';
+import type { CardElement } from './types';
+import { INPUTS, VERBS } from './verbs';
+import type { CaseCardView } from './view';
+
+/**
+ * The case's course on the case card: the round, regie, actions, door-agenderen, escalation,
+ * closure and the chair's controls. Buttons sit in an ActionSet next to the section they act on, so
+ * the card's own action row keeps its four buttons (hosts show about five well). Every form opens
+ * inline (Action.ShowCard): no dialogs, so it works in the Agents Playground too.
+ */
+
+type Draft = CaseCardView['draft'];
+
+/** An input's earlier value, when the card is shown again after a refusal. */
+export function prefill(draft: Draft, id: keyof NonNullable<Draft>): { value?: string } {
+  const value = draft?.[id];
+  return value ? { value } : {};
+}
+
+/**
+ * The input id of the "which action" ChoiceSet in the "Actie afronden" form. It is the very key
+ * `settleActionDataSchema` reads: Action.Execute merges input values into its data, so the invoke
+ * arrives as `{ caseId, actionId, actionVerdict }`. The data itself carries only `{ caseId }`, so no
+ * renderer's merge order can swap the chosen action for another one.
+ */
+export const SETTLE_ACTION_ID_INPUT = 'actionId';
+
+export const COURSE_LIMITS = {
+  /** An action's description in the "Actie afronden" choice list. */
+  actionChoice: 40,
+  closeReason: 500,
+} as const;
+
+/**
+ * How much detail the case card shows. The card builder starts with the fullest and steps down
+ * while the card would not leave room for at least one contribution within its byte budget.
+ */
+export interface CardDensity {
+  summary: number;
+  contributionText: number;
+  needToKnow: number;
+  /** Characters of a buikpijn reason on the card; 0 = reasons only in Details. */
+  voteReason: number;
+  /** Per organisation a block, or a line; or only the organisations grouped by vote. */
+  votes: 'blocks' | 'lines' | 'grouped';
+  actionWhat: number;
+  /** Open actions listed (soonest due first, overdue always first); the rest is counted. */
+  maxOpenActions: number;
+  /** One line per action instead of a block. */
+  compactActions: boolean;
+  /** Explanatory lines that are not needed to act. */
+  hints: boolean;
+}
+
+const execute = (title: string, verb: string, caseId: string, extra: Record<string, unknown> = {}): CardElement => ({
+  type: 'Action.Execute',
+  title,
+  verb,
+  data: { caseId },
+  associatedInputs: 'none',
+  ...extra,
+});
+
+/** An inline form: its Execute sends the form's own inputs (and `{ caseId }`). */
+const form = (title: string, body: CardElement[], submit: CardElement): CardElement => ({
+  type: 'Action.ShowCard',
+  title,
+  card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
+});
+
+// ---- escalation, closure, door-agenderen (top of the card) ----
+
+export function escalationLine(view: CaseCardView): CardElement[] {
+  const e = view.escalation;
+  if (!e) return [];
+  const line = t.escalation.line(formatAmsterdamShort(e.at, view.now), escalationWhy(e, view.location));
+  return [container([text(line, { weight: 'bolder', color: 'attention' })], { style: 'attention', spacing: 'medium' })];
+}
+
+export function closureSection(view: CaseCardView): CardElement[] {
+  const c = view.case.closure;
+  if (!c) return [];
+  const items: CardElement[] = [text(t.closure.at(formatAmsterdam(c.at)), { weight: 'bolder' })];
+  if (c.despiteConcern) {
+    const line = c.remainingConcern.length > 0 ? t.closure.despite(orgNames(c.remainingConcern)) : t.closure.despiteNoOrgs;
+    items.push(text(line, { weight: 'bolder', color: 'attention', spacing: 'small' }));
+    if (c.reason) items.push(text(t.closure.reason(truncate(c.reason, COURSE_LIMITS.closeReason)), { spacing: 'small' }));
+  }
+  return [container(items, { style: c.despiteConcern ? 'warning' : 'emphasis', spacing: 'medium' })];
+}
+
+export function reAgendaLine(view: CaseCardView): CardElement[] {
+  const at = view.case.reAgendaAt;
+  return at ? [text(`📅 ${t.reAgenda.at(formatDayDate(at))}`, { weight: 'bolder', color: 'accent', spacing: 'small' })] : [];
+}
+
+// ---- the round ----
+
+function roundChanges(view: CaseCardView, round: number): CardElement[] {
+  if (round <= 1) return [];
+  const delta = roundDelta(view.votes, round);
+  if (delta.length === 0) return []; // nobody voted in this round yet: "Nog niet gestemd" says it
+  const lines: CardElement[] = [];
+  const small = { size: 'small' as const, spacing: 'none' as const };
+  for (const d of delta) {
+    const org = t.orgsShort[d.orgId];
+    if (d.change === 'erbij') lines.push(text(t.round.up(org), { ...small, color: 'attention', weight: 'bolder' }));
+    else if (d.change === 'weg') lines.push(text(t.round.down(org), { ...small, color: 'good', weight: 'bolder' }));
+    else if (d.change === 'nieuw')
+      lines.push(d.concern ? text(t.round.upFirst(org), { ...small, color: 'attention' }) : text(t.round.downFirst(org), small));
+  }
+  const same = delta.filter((d) => d.change === 'gelijk').map((d) => d.orgId);
+  if (lines.length === 0) return [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })];
+  if (same.length > 0) lines.push(text(t.round.same(orgNames(same, true)), { ...small, isSubtle: true }));
+  return [text(t.round.changesHeading(round - 1), { size: 'small', weight: 'bolder', spacing: 'small' }), ...lines];
+}
+
+/** "Buikpijn — ronde N": open or closed, who has not voted, what changed, and the per-organisation picture. */
+export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] {
+  const c = view.case;
+  const round = c.round;
+  const rounds = c.rounds ?? [];
+  const open = isCurrentRoundOpen(rounds);
+  const info = currentRound(rounds);
+  const state = open
+    ? t.round.open(round, info ? formatAmsterdamShort(info.startedAt, view.now) : undefined)
+    : t.round.closed(round, info?.closedAt ? formatAmsterdamShort(info.closedAt, view.now) : '');
+  const missing = missingOrgs(view.location.expectedOrgs, view.votes, round);
+  const votedNow = new Set(view.votes.filter((v) => v.round === round).map((v) => v.orgId));
+  const standing = concernedOrgs(view.votes, round).filter((o) => !votedNow.has(o));
+
+  const items: CardElement[] = [
+    heading(t.votes.heading(round)),
+    text(`${t.votes.question} ${voteTally(view, round)}`, { isSubtle: true, spacing: 'none', size: 'small' }),
+    text(state, { weight: 'bolder', color: open ? 'accent' : 'default', spacing: 'small' }),
+  ];
+  if (missing.length === 0) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
+  else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
+  else items.push(text(t.round.missingClosed(orgNames(missing)), { isSubtle: true, spacing: 'none', size: 'small' }));
+  if (standing.length > 0) items.push(text(t.round.standing(orgNames(standing)), { color: 'warning', spacing: 'none', size: 'small' }));
+  items.push(...roundChanges(view, round));
+  items.push(
+    ...(d.votes === 'grouped'
+      ? voteGroups(view, round)
+      : voteRows(view, round, { reasonMax: d.voteReason, withTime: false, compact: d.votes === 'lines' })),
+  );
+  return items;
+}
+
+// ---- regie ----
+
+/**
+ * "Regie nemen" when nobody has it; "Regie overdragen" when somebody has it, for the lead's own
+ * organisation and the chair (the server checks again). The shared card, without a known viewer,
+ * shows it too, so nobody is left without the button before their personal view arrives.
+ */
+export function regieSection(view: CaseCardView): CardElement[] {
+  const lead = view.case.caseLead;
+  const line = lead ? t.regie.holder(t.orgs[lead.orgId], formatAmsterdamShort(lead.since, view.now)) : t.regie.none;
+  const items: CardElement[] = [
+    text(line, {
+      weight: 'bolder',
+      size: 'medium',
+      spacing: 'large',
+      separator: true,
+      ...(lead || view.case.status === 'closed' ? {} : { color: 'warning' as const }),
+    }),
+  ];
+  if (view.case.status === 'closed') return items;
+  const caseId = view.case.id;
+  if (!lead) {
+    items.push(actionSet([execute(t.regie.take, VERBS.takeLead, caseId, { style: 'positive' })], { spacing: 'small' }));
+    return items;
+  }
+  const mayHandOver = view.viewerOrg === undefined || view.viewerOrg === lead.orgId || view.viewerIsChair === true;
+  if (!mayHandOver) return items;
+  const handOver = form(
+    t.regie.handOver,
+    [
+      {
+        type: 'Input.ChoiceSet',
+        id: INPUTS.leadTo,
+        ...prefill(view.draft, INPUTS.leadTo),
+        label: t.regie.handOverTo,
+        placeholder: t.regie.handOverPlaceholder,
+        style: 'compact',
+        isRequired: true,
+        errorMessage: t.regie.handOverError,
+        choices: PARTNER_ORGS.filter((o) => o !== lead.orgId).map((o) => ({ title: t.orgs[o], value: o })),
+      },
+    ],
+    execute(t.regie.handOverSubmit, VERBS.handOverLead, caseId),
+  );
+  items.push(actionSet([handOver], { spacing: 'small' }));
+  return items;
+}
+
+// ---- actions ----
+
+const byDue = (a: CaseAction, b: CaseAction): number => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id);
+
+function addActionForm(view: CaseCardView): CardElement {
+  const d = view.draft;
+  return form(
+    t.caseActions.add,
+    [
+      {
+        type: 'Input.Text',
+        id: INPUTS.actionWhat,
+        ...prefill(d, INPUTS.actionWhat),
+        label: t.caseActions.what,
+        placeholder: t.caseActions.whatPlaceholder,
+        isMultiline: true,
+        maxLength: 500,
+        regex: minTrimmedLength(3),
+        isRequired: true,
+        errorMessage: t.caseActions.whatError,
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: INPUTS.actionOrg,
+        ...prefill(d, INPUTS.actionOrg),
+        label: t.caseActions.org,
+        placeholder: t.caseActions.orgPlaceholder,
+        style: 'compact',
+        isRequired: true,
+        errorMessage: t.caseActions.orgError,
+        choices: PARTNER_ORGS.map((o) => ({ title: t.orgs[o], value: o })),
+      },
+      {
+        type: 'Input.Date',
+        id: INPUTS.actionDueDate,
+        ...prefill(d, INPUTS.actionDueDate),
+        label: t.caseActions.dueDate,
+        min: amsterdamDate(view.now),
+        isRequired: true,
+        errorMessage: t.caseActions.dueDateError,
+      },
+      {
+        type: 'Input.Time',
+        id: INPUTS.actionDueTime,
+        ...prefill(d, INPUTS.actionDueTime),
+        label: t.caseActions.dueTime,
+        isRequired: true,
+        errorMessage: t.caseActions.dueTimeError,
+      },
+    ],
+    execute(t.caseActions.addSubmit, VERBS.addAction, view.case.id, { style: 'positive' }),
+  );
+}
+
+/**
+ * One "Actie afronden" form for the overdue actions (the ones that wait for a verdict, see
+ * `carryOver`): a ChoiceSet of those actions (id `actionId`, see SETTLE_ACTION_ID_INPUT; the most
+ * overdue preselected) and one of the verdicts. One form instead of one per action keeps the input
+ * ids unique and the card short.
+ */
+function settleActionForm(view: CaseCardView, overdue: readonly CaseAction[]): CardElement {
+  return form(
+    t.caseActions.settle,
+    [
+      {
+        type: 'Input.ChoiceSet',
+        id: SETTLE_ACTION_ID_INPUT,
+        label: t.caseActions.settleWhich,
+        style: 'compact',
+        value: overdue[0]?.id,
+        isRequired: true,
+        errorMessage: t.caseActions.settleWhichError,
+        choices: overdue.map((a) => ({
+          title: t.caseActions.choice(truncate(a.what, COURSE_LIMITS.actionChoice), t.orgsShort[a.orgId]),
+          value: a.id,
+        })),
+      },
+      {
+        type: 'Input.ChoiceSet',
+        id: INPUTS.actionVerdict,
+        ...prefill(view.draft, INPUTS.actionVerdict),
+        label: t.caseActions.verdict,
+        placeholder: t.caseActions.verdictPlaceholder,
+        style: 'compact',
+        isRequired: true,
+        errorMessage: t.caseActions.verdictError,
+        choices: ACTION_VERDICTS.map((v) => ({ title: t.verdicts[v], value: v })),
+      },
+    ],
+    execute(t.caseActions.settleSubmit, VERBS.settleAction, view.case.id),
+  );
+}
+
+function actionItem(a: CaseAction, isOverdue: boolean, view: CaseCardView, d: CardDensity): CardElement {
+  const due = formatAmsterdamShort(a.dueAt, view.now);
+  const what = truncate(a.what, d.actionWhat);
+  if (d.compactActions) {
+    const org = t.orgsShort[a.orgId];
+    return isOverdue
+      ? text(`**${what}** — ${t.caseActions.overdue(org, due)}`, { size: 'small', spacing: 'small', color: 'attention' })
+      : text(`${what} — ${t.caseActions.meta(org, due)}`, { size: 'small', spacing: 'small' });
+  }
+  const org = t.orgs[a.orgId];
+  return container(
+    [
+      text(what, { ...(isOverdue ? { weight: 'bolder' as const, color: 'attention' as const } : {}) }),
+      isOverdue
+        ? text(t.caseActions.overdue(org, due), { size: 'small', spacing: 'none', weight: 'bolder', color: 'attention' })
+        : text(t.caseActions.meta(org, due), { size: 'small', spacing: 'none', isSubtle: true }),
+    ],
+    { spacing: 'small', ...(isOverdue ? { style: 'attention' as const } : {}) },
+  );
+}
+
+/** Open actions (soonest due first, overdue marked), a summary of the settled ones, and the two forms. */
+export function actionsSection(view: CaseCardView, d: CardDensity): CardElement[] {
+  const all = view.case.actions ?? [];
+  const open = all.filter((a) => a.status === 'open').sort(byDue);
+  const overdueList = overdueActions(all, view.now).sort(byDue);
+  const overdue = new Set(overdueList.map((a) => a.id));
+  const items: CardElement[] = [heading(t.caseActions.heading(open.length), { separator: true, spacing: 'large' })];
+  if (all.length === 0) items.push(text(t.caseActions.none, { isSubtle: true, spacing: 'none' }));
+  if (overdue.size > 0)
+    items.push(text(t.caseActions.overdueCount(overdue.size), { color: 'attention', weight: 'bolder', spacing: 'none' }));
+  // Overdue ones are due earliest, so they lead; all overdue ones are in the "Actie afronden" list too.
+  const shown = open.slice(0, d.maxOpenActions);
+  items.push(...shown.map((a) => actionItem(a, overdue.has(a.id), view, d)));
+  if (open.length > shown.length) items.push(text(t.caseActions.more(open.length - shown.length), { isSubtle: true, size: 'small' }));
+  const parts = ACTION_VERDICTS.map((v) => [v, all.filter((a) => a.status === v).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([v, n]) => t.caseActions.settledPart(t.verdictsInline[v], n));
+  if (parts.length > 0) items.push(text(t.caseActions.settled(parts.join(' · ')), { isSubtle: true, size: 'small', spacing: 'small' }));
+  if (view.case.status !== 'closed') {
+    items.push(
+      actionSet([addActionForm(view), ...(overdueList.length > 0 ? [settleActionForm(view, overdueList)] : [])], { spacing: 'small' }),
+    );
+  }
+  return items;
+}
+
+// ---- the chair ----
+
+function reAgendaForm(view: CaseCardView): CardElement {
+  return form(
+    t.reAgenda.button,
+    [
+      {
+        type: 'Input.Date',
+        id: INPUTS.reAgendaDate,
+        ...prefill(view.draft, INPUTS.reAgendaDate),
+        label: t.reAgenda.date,
+        min: amsterdamDate(view.now),
+        max: amsterdamDate(view.now, RE_AGENDA_MAX_DAYS),
+        isRequired: true,
+        errorMessage: t.reAgenda.dateError(RE_AGENDA_MAX_DAYS),
+      },
+      {
+        type: 'Input.Time',
+        id: INPUTS.reAgendaTime,
+        ...prefill(view.draft, INPUTS.reAgendaTime),
+        label: t.reAgenda.time,
+        isRequired: true,
+        errorMessage: t.reAgenda.timeError,
+      },
+    ],
+    execute(t.reAgenda.submit, VERBS.reAgenda, view.case.id),
+  );
+}
+
+function closeDespiteForm(view: CaseCardView): CardElement {
+  return form(
+    t.chair.closeDespite,
+    [
+      {
+        type: 'Input.Text',
+        id: INPUTS.closeReason,
+        ...prefill(view.draft, INPUTS.closeReason),
+        label: t.chair.closeReason,
+        placeholder: t.chair.closeReasonPlaceholder,
+        isMultiline: true,
+        maxLength: MAX_REASON,
+        regex: minTrimmedLength(CLOSE_DESPITE_CONCERN_MIN_REASON),
+        isRequired: true,
+        errorMessage: t.chair.closeReasonError(CLOSE_DESPITE_CONCERN_MIN_REASON),
+      },
+    ],
+    execute(t.chair.closeDespiteSubmit, VERBS.closeDespiteConcern, view.case.id, { style: 'destructive' }),
+  );
+}
+
+/**
+ * The chair's controls, in one "Voorzitter" block (only for chairs, only while the case is open):
+ * the round button (start or close, whichever applies), door-agenderen, and closing. "Zaak sluiten"
+ * appears only when the domain allows it (round closed, no standing buikpijn); "Sluiten ondanks
+ * buikpijn" only when buikpijn stands. At most four buttons, no nested forms.
+ */
+export function chairSection(view: CaseCardView, d: CardDensity): CardElement[] {
+  if (!view.viewerIsChair || view.case.status === 'closed') return [];
+  const caseId = view.case.id;
+  const rounds = view.case.rounds ?? [];
+  const roundButton = isCurrentRoundOpen(rounds)
+    ? execute(t.chair.closeRound, VERBS.closeRound, caseId)
+    : execute(t.chair.startRound, VERBS.startRound, caseId, { style: 'positive' });
+  const concern = concernedOrgs(view.votes, view.case.round);
+  const buttons: CardElement[] = [
+    roundButton,
+    reAgendaForm(view),
+    ...(canClose(view.votes, rounds).ok ? [execute(t.chair.close, VERBS.closeCase, caseId)] : []),
+    ...(concern.length > 0 ? [closeDespiteForm(view)] : []),
+  ];
+  return [
+    container(
+      [
+        text(t.chair.heading, { weight: 'bolder' }),
+        ...(d.hints ? [text(t.chair.closeHint, { size: 'small', isSubtle: true, spacing: 'none' })] : []),
+        actionSet(buttons, { spacing: 'small' }),
+      ],
+      { style: 'emphasis', spacing: 'large', separator: true },
+    ),
+  ];
+}

@@ -1,0 +1,172 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
+import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
+import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
+import { closeRound, startRound } from '../app/course/rounds';
+import type { AppDeps } from '../app/deps';
+import type { Result } from '../app/errors';
+import { buildActieoverlegCard } from '../cards/actieoverleg-card';
+import {
+  addActionDataSchema,
+  aoQuestionDataSchema,
+  caseActionDataSchema,
+  closeDataSchema,
+  INPUTS,
+  leadDataSchema,
+  reAgendaDataSchema,
+  settleActionDataSchema,
+  VERBS,
+} from '../cards/verbs';
+import type { CaseCardView } from '../cards/view';
+import { amsterdamShort } from '../domain/local-time';
+import { nlMessages } from '../i18n/nl';
+import { dutchError } from './errors-nl';
+import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
+
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+
+/**
+ * One Action.Execute verb of the case's course: parse the data with its schema, run the use case as
+ * the roster member who pressed it, answer with their card (notice on top) or the Dutch reason.
+ */
+function caseVerb<T extends { caseId: string }, R>(
+  app: Application<TurnState>,
+  deps: AppDeps,
+  verb: string,
+  schema: Schema<T>,
+  run: (data: T, aad: string | undefined) => Promise<Result<R>>,
+  okText: (value: R) => string,
+  draft?: (data: T) => CaseCardView['draft'],
+): void {
+  app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      await answerInvoke(context, nlMessages.errors.unknownAction);
+      return '';
+    }
+    const result = await run(parsed.data, context.activity.from?.aadObjectId);
+    if (result.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: okText(result.value) });
+    else await respondToFailure(context, deps, parsed.data.caseId, result.error, draft?.(parsed.data));
+    return '';
+  });
+}
+
+export function registerCourseHandlers(app: Application<TurnState>, deps: AppDeps): void {
+  const ok = nlMessages.ok;
+  caseVerb(
+    app,
+    deps,
+    VERBS.startRound,
+    caseActionDataSchema,
+    (d, aad) => startRound(deps, { caseId: d.caseId, aadObjectId: aad }),
+    (v) => ok.roundStarted(v.round),
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.closeRound,
+    caseActionDataSchema,
+    (d, aad) => closeRound(deps, { caseId: d.caseId, aadObjectId: aad, reason: 'chair' }),
+    (v) => ok.roundClosed(v.round),
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.takeLead,
+    caseActionDataSchema,
+    (d, aad) => takeLead(deps, { caseId: d.caseId, aadObjectId: aad }),
+    () => ok.leadTaken,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.handOverLead,
+    leadDataSchema,
+    (d, aad) => handOverLead(deps, { caseId: d.caseId, aadObjectId: aad, to: d[INPUTS.leadTo] }),
+    () => ok.leadHandedOver,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.addAction,
+    addActionDataSchema,
+    (d, aad) =>
+      addAction(deps, {
+        caseId: d.caseId,
+        aadObjectId: aad,
+        what: d[INPUTS.actionWhat],
+        orgId: d[INPUTS.actionOrg],
+        dueDate: d[INPUTS.actionDueDate],
+        dueTime: d[INPUTS.actionDueTime],
+      }),
+    () => ok.actionAdded,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.settleAction,
+    settleActionDataSchema,
+    (d, aad) => settleAction(deps, { caseId: d.caseId, aadObjectId: aad, actionId: d.actionId, verdict: d[INPUTS.actionVerdict] }),
+    () => ok.actionSettled,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.reAgenda,
+    reAgendaDataSchema,
+    (d, aad) => reAgendaCase(deps, { caseId: d.caseId, aadObjectId: aad, date: d[INPUTS.reAgendaDate], time: d[INPUTS.reAgendaTime] }),
+    (v) => ok.reAgenda(amsterdamShort(v.at)),
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.closeCase,
+    caseActionDataSchema,
+    (d, aad) => closeCase(deps, { caseId: d.caseId, aadObjectId: aad }),
+    () => ok.caseClosed,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.closeDespiteConcern,
+    closeDataSchema,
+    (d, aad) => closeCaseDespiteConcern(deps, { caseId: d.caseId, aadObjectId: aad, reason: d[INPUTS.closeReason] }),
+    () => ok.caseClosed,
+    (d) => ({ [INPUTS.closeReason]: d[INPUTS.closeReason] }),
+  );
+
+  // The Actieoverleg card answers with the Actieoverleg card, not the case card.
+  const aoVerb = <T extends { caseId: string }>(
+    verb: string,
+    schema: Schema<T>,
+    run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
+    okText?: string,
+  ) => {
+    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        await answerInvoke(context, nlMessages.errors.unknownAction);
+        return '';
+      }
+      const aad = context.activity.from?.aadObjectId;
+      const result = await run(parsed.data, aad);
+      const notice = result.ok
+        ? okText
+          ? { kind: 'good' as const, text: okText }
+          : undefined
+        : { kind: 'attention' as const, text: dutchError(result.error) };
+      const view = await viewActieoverleg(deps, parsed.data.caseId, aad, notice);
+      await answerInvoke(context, view.ok ? buildActieoverlegCard(view.value) : dutchError(view.error));
+      return '';
+    });
+  };
+  aoVerb(VERBS.aoRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
+  aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
+  aoVerb(
+    VERBS.aoEditQuestion,
+    aoQuestionDataSchema,
+    (d, aad) => editConcreteQuestion(deps, { caseId: d.caseId, aadObjectId: aad, question: d[INPUTS.aoQuestion] }),
+    ok.questionChanged,
+  );
+}

@@ -1,0 +1,53 @@
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { AppDeps } from '../app/deps';
+import type { AppError } from '../app/errors';
+import { viewCase } from '../app/case-view';
+import { buildCaseCard } from '../cards/case-card';
+import type { AdaptiveCard } from '../cards/types';
+import type { CaseCardView } from '../cards/view';
+import { dutchError } from './errors-nl';
+
+const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+
+/** Answer an Action.Execute ourselves, so teams-ai does not push a personal view to everyone. */
+export async function answerInvoke(context: TurnContext, value: AdaptiveCard | string): Promise<void> {
+  const body =
+    typeof value === 'string' ? { statusCode: 200, type: MESSAGE_RESPONSE, value } : { statusCode: 200, type: CARD_RESPONSE, value };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
+}
+
+/** After an action: the actor's own card view with a notice on top (and what they typed), or the error in Dutch. */
+export async function respondWithCase(
+  context: TurnContext,
+  deps: AppDeps,
+  caseId: string,
+  notice: { kind: 'good' | 'attention'; text: string },
+  draft?: CaseCardView['draft'],
+): Promise<void> {
+  const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
+  await answerInvoke(context, view.ok ? buildCaseCard({ ...view.value, ...(draft ? { draft } : {}) }) : dutchError(view.error));
+}
+
+/** Refusals of access get a plain message (no card for someone who may not see it); anything else keeps the card with the reason on top. */
+const MESSAGE_ONLY: ReadonlySet<AppError['code']> = new Set(['not_on_roster', 'not_for_location', 'case_not_found']);
+
+export async function respondToFailure(
+  context: TurnContext,
+  deps: AppDeps,
+  caseId: string,
+  error: AppError,
+  draft?: CaseCardView['draft'],
+): Promise<void> {
+  if (MESSAGE_ONLY.has(error.code)) {
+    await answerInvoke(context, dutchError(error));
+    return;
+  }
+  await respondWithCase(
+    context,
+    deps,
+    caseId,
+    { kind: 'attention', text: dutchError(error) },
+    error.code === 'invalid_input' ? draft : undefined,
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * Exactly-once escalation with real processes: the bot decides to escalate, starts posting the
+ * Actieoverleg card, and is killed with SIGKILL before Teams answers. After a restart the post
+ * happens, once. And two bot processes on one store, voting at the same moment, escalate once.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { signBody } from '../../src/http/signature';
+import { ConnectorStub } from '../helpers/connector-stub';
+import { AO_CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
+import { channelActivity, executeInvoke, sendActivity, startTestHost, TEST_SECRET, waitFor } from '../helpers/host';
+import { E2E_SECRETS, freePort, startBot, type BotHandle } from '../e2e/harness';
+
+jest.setTimeout(120_000);
+
+const aoCreates = (stub: ConnectorStub) =>
+  stub.successful('create').filter((c) => (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL);
+
+async function postCase(base: string, secret: string): Promise<string> {
+  const raw = JSON.stringify(sampleIntake());
+  const ts = Math.floor(Date.now() / 1000);
+  const res = await fetch(`${base}/api/cases`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(secret, ts, raw) },
+    body: raw,
+  });
+  expect(res.status).toBe(201);
+  return ((await res.json()) as { caseId: string }).caseId;
+}
+
+describe('SIGKILL between deciding and posting', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zsm-crash-'));
+  const stub = new ConnectorStub();
+  let bot: BotHandle | undefined;
+  let hangActieoverleg = true;
+
+  beforeAll(async () => {
+    await stub.start();
+    stub.faults = {
+      decide: (call) =>
+        hangActieoverleg &&
+        call.method === 'POST' &&
+        !call.conversationId &&
+        (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === AO_CHANNEL
+          ? 'hang'
+          : undefined,
+    };
+    const rosterFile = join(dataDir, 'roster.json');
+    writeFileSync(rosterFile, JSON.stringify(testRoster()));
+    bot = await startBot({
+      port: await freePort(),
+      dataDir,
+      env: { ROSTER_FILE: rosterFile, JOB_LEASE_MS: '2000', JOB_POLL_MS: '100', LOG_LEVEL: 'warn' },
+    });
+  });
+  afterAll(async () => {
+    await bot?.stop('SIGKILL');
+    await stub.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('posts the Actieoverleg card once after a restart', async () => {
+    const b = bot!;
+    await sendActivity(b.baseUrl, channelActivity(stub.url, USERS.vt, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+    const caseId = await postCase(b.baseUrl, E2E_SECRETS.INTAKE_HMAC_SECRET);
+    await waitFor('case card', () => stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))));
+    await sendActivity(
+      b.baseUrl,
+      executeInvoke(stub.url, USERS.vt, VERBS.voteConcern, {
+        caseId,
+        [INPUTS.voteReason]: 'Direct gevaar voor de kinderen',
+        [INPUTS.voteAcute]: 'true',
+      }),
+    );
+    // The bot decided and is now waiting for Teams to answer the Actieoverleg post: kill it there.
+    await waitFor('Actieoverleg post in flight', () => stub.hung > 0 || undefined, 15_000);
+    await b.stop('SIGKILL');
+    expect(aoCreates(stub)).toHaveLength(0);
+
+    hangActieoverleg = false;
+    await b.restart();
+    await waitFor('Actieoverleg post after restart', () => (aoCreates(stub).length > 0 ? true : undefined), 30_000);
+    // Give a duplicate every chance (several poll and lease periods), then count.
+    await new Promise((r) => setTimeout(r, 3000));
+    expect(aoCreates(stub)).toHaveLength(1);
+    expect(JSON.stringify(aoCreates(stub)[0].body)).toContain('Direct gevaar voor de kinderen');
+  });
+});
+
+describe('two bot processes on one store', () => {
+  it('escalate once when votes arrive at both at the same moment', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zsm-two-'));
+    const stub = new ConnectorStub();
+    await stub.start();
+    const a = await startTestHost({ dataDir, stub });
+    const b = await startTestHost({ dataDir, stub });
+    try {
+      await sendActivity(
+        a.base,
+        channelActivity(stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+      );
+      const caseId = await postCase(a.base, TEST_SECRET);
+      await waitFor('case card', () => stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))));
+      const voters = [USERS.politie, USERS.rvdk, USERS.vt, USERS.shn, USERS.reclassering, USERS.om];
+      await Promise.all(
+        voters.map((u, i) =>
+          sendActivity(
+            i % 2 === 0 ? a.base : b.base,
+            executeInvoke(stub.url, u, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: `Acuut ${i}`, [INPUTS.voteAcute]: 'true' }),
+          ),
+        ),
+      );
+      await waitFor('Actieoverleg post', () =>
+        aoCreates(stub).some((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))) ? true : undefined,
+      );
+      await a.host.runner.runOnce();
+      await b.host.runner.runOnce();
+      await new Promise((r) => setTimeout(r, 500));
+      expect(aoCreates(stub).filter((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8)))).toHaveLength(1);
+      expect((await a.host.deps.repo.listAudit(caseId)).filter((e) => e.action === 'case.escalated')).toHaveLength(1);
+    } finally {
+      await a.stop();
+      await b.stop();
+      await stub.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,265 @@
+import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { ConnectorStub } from '../helpers/connector-stub';
+import { AO_CHANNEL, CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
+import {
+  channelActivity,
+  executeInvoke,
+  ManualClock,
+  postSignedCase,
+  sendActivity,
+  settle,
+  startTestHost,
+  waitFor,
+  type TestHost,
+} from '../helpers/host';
+
+jest.setTimeout(30_000);
+const MINUTE = 60_000;
+let t: TestHost;
+let clock: ManualClock;
+
+interface InvokeBody {
+  type: string;
+  value: unknown;
+}
+
+async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
+  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
+  expect(res.status).toBe(200);
+  return JSON.stringify((res.body as InvokeBody).value);
+}
+
+async function newCase(): Promise<string> {
+  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
+    timestamp: Math.floor(clock.now().getTime() / 1000),
+  });
+  expect(res.status).toBe(201);
+  const { caseId } = (await res.json()) as { caseId: string };
+  await waitFor('card ref', async () => {
+    await t.host.runner.runOnce();
+    return (await t.host.deps.repo.getCardRef(caseId)) ?? undefined;
+  });
+  return caseId;
+}
+
+const aoPosts = (caseId: string) =>
+  t.stub
+    .successful('create')
+    .filter(
+      (c) =>
+        (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL &&
+        JSON.stringify(c.body).includes(caseId.slice(0, 8)),
+    );
+const threadReplies = async (caseId: string) => {
+  const ref = await t.host.deps.repo.getCardRef(caseId);
+  return t.stub.successful('send').filter((c) => ref && c.conversationId === ref.conversationId);
+};
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
+  t = await startTestHost({ clock });
+  for (const u of Object.values(USERS))
+    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+});
+afterAll(async () => {
+  await t.stop();
+});
+
+describe('rounds and escalation to the Actieoverleg', () => {
+  it('two rounds with buikpijn from two organisations lead to one Actieoverleg card; the case card says so', async () => {
+    const caseId = await newCase();
+    await invoke(USERS.politie, VERBS.voteConcern, {
+      caseId,
+      [INPUTS.voteReason]: 'Eerdere meldingen, patroon',
+      [INPUTS.voteAcute]: 'false',
+    });
+    await invoke(USERS.rvdk, VERBS.voteConcern, {
+      caseId,
+      [INPUTS.voteReason]: 'Kinderen in beeld bij de Raad',
+      [INPUTS.voteAcute]: 'false',
+    });
+    expect(await invoke(USERS.politie, VERBS.closeRound, { caseId })).toContain('Alleen de voorzitter');
+    expect(await invoke(USERS.om, VERBS.closeRound, { caseId })).toContain('Ronde 1 is gesloten');
+    expect(await invoke(USERS.om, VERBS.startRound, { caseId })).toContain('Ronde 2 is gestart');
+    expect(await t.host.deps.repo.getEscalation(caseId)).toBeNull();
+
+    await invoke(USERS.politie, VERBS.voteConcern, {
+      caseId,
+      [INPUTS.voteReason]: 'Nog steeds zorgen over herhaling',
+      [INPUTS.voteAcute]: 'false',
+    });
+    await invoke(USERS.rvdk, VERBS.voteConcern, {
+      caseId,
+      [INPUTS.voteReason]: 'Veiligheid kinderen niet geborgd',
+      [INPUTS.voteAcute]: 'false',
+    });
+    const escalation = await t.host.deps.repo.getEscalation(caseId);
+    expect(escalation?.body).toMatchObject({ rule: 'aanhoudend_meerdere_organisaties', orgs: ['politie', 'rvdk'] });
+    expect(escalation?.body.attendees).toEqual(expect.arrayContaining(['politie', 'vt', 'om', '3ro', 'rvdk']));
+
+    await settle(t);
+    expect(aoPosts(caseId)).toHaveLength(1);
+    const aoCard = JSON.stringify(ConnectorStub.cardOf(aoPosts(caseId)[0].body));
+    expect(aoCard).toContain('Veiligheid kinderen niet geborgd');
+    expect(aoCard).toContain('13');
+    // More votes do not escalate again.
+    await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Bekend bij VT', [INPUTS.voteAcute]: 'true' });
+    await settle(t);
+    expect(aoPosts(caseId)).toHaveLength(1);
+    const audit = await t.host.deps.repo.listAudit(caseId);
+    expect(audit.filter((a) => a.action === 'case.escalated')).toHaveLength(1);
+  });
+
+  it('acuut onveilig escalates at once, exactly once even when many votes arrive together', async () => {
+    const caseId = await newCase();
+    await Promise.all(
+      [USERS.politie, USERS.rvdk, USERS.vt, USERS.shn, USERS.reclassering].map((u) =>
+        invoke(u, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Direct gevaar', [INPUTS.voteAcute]: 'true' }),
+      ),
+    );
+    await settle(t);
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acuut_onveilig');
+    expect(aoPosts(caseId)).toHaveLength(1);
+  });
+
+  it('the first partner becomes casusverantwoordelijke; a second is refused; only the chair edits the question', async () => {
+    const caseId = await newCase();
+    await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Direct gevaar', [INPUTS.voteAcute]: 'true' });
+    await settle(t);
+    expect(await invoke(USERS.rvdk, VERBS.aoBecomeOwner, { caseId })).toContain('casusverantwoordelijke');
+    expect(await invoke(USERS.politie, VERBS.aoBecomeOwner, { caseId })).toContain('Er is al een casusverantwoordelijke');
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.caseOwner?.orgId).toBe('rvdk');
+    expect(
+      await invoke(USERS.politie, VERBS.aoEditQuestion, {
+        caseId,
+        [INPUTS.aoQuestion]: 'Vervolgen, ja of nee? En wie ziet toe op het contactverbod?',
+      }),
+    ).toContain('Alleen de voorzitter');
+    expect(
+      await invoke(USERS.om, VERBS.aoEditQuestion, {
+        caseId,
+        [INPUTS.aoQuestion]: 'Vervolgen, ja of nee? En wie ziet toe op het contactverbod?',
+      }),
+    ).toContain('aangepast');
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.question).toContain('contactverbod');
+    await settle(t);
+    const ref = (await t.host.deps.repo.getEscalation(caseId))?.body.actieoverlegRef;
+    const updated = t.stub.successful('update').filter((c) => c.activityId === ref?.activityId);
+    expect(JSON.stringify(updated[updated.length - 1]?.body)).toContain('contactverbod');
+  });
+});
+
+describe('regie, actions, closing', () => {
+  it('regie is held by one organisation at a time and handed over by the lead or the chair', async () => {
+    const caseId = await newCase();
+    await invoke(USERS.rvdk, VERBS.takeLead, { caseId });
+    expect(await invoke(USERS.reclassering, VERBS.takeLead, { caseId })).toContain('heeft de regie al');
+    expect(await invoke(USERS.politie, VERBS.handOverLead, { caseId, [INPUTS.leadTo]: 'politie' })).toContain('Alleen de regiehouder');
+    await invoke(USERS.rvdk, VERBS.handOverLead, { caseId, [INPUTS.leadTo]: '3ro' });
+    expect((await t.host.deps.repo.getCase(caseId))?.caseLead?.orgId).toBe('3ro');
+  });
+
+  it('actions carry a due moment in Dutch time and get a verdict from the organisation doing them', async () => {
+    const caseId = await newCase();
+    expect(
+      await invoke(USERS.politie, VERBS.addAction, {
+        caseId,
+        [INPUTS.actionWhat]: 'Huisverbod voorbereiden',
+        [INPUTS.actionOrg]: 'politie',
+        [INPUTS.actionDueDate]: '2026-11-23',
+        [INPUTS.actionDueTime]: '22:00',
+      }),
+    ).toContain('toegevoegd');
+    const action = (await t.host.deps.repo.getCase(caseId))!.actions[0];
+    expect(action.dueAt).toBe('2026-11-23T21:00:00.000Z'); // 22:00 in Amsterdam (CET)
+    expect(
+      await invoke(USERS.politie, VERBS.addAction, {
+        caseId,
+        [INPUTS.actionWhat]: 'Te laat',
+        [INPUTS.actionOrg]: 'politie',
+        [INPUTS.actionDueDate]: '2026-11-22',
+        [INPUTS.actionDueTime]: '10:00',
+      }),
+    ).toContain('toekomst');
+    expect(await invoke(USERS.shn, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'gedaan' })).toContain(
+      'Alleen de uitvoerende',
+    );
+    await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'omstandigheden_veranderd' });
+    expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('omstandigheden_veranderd');
+  });
+
+  it('closes only without remaining buikpijn, or by the chair with a reason that stays visible', async () => {
+    const caseId = await newCase();
+    await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Zorgen over de kinderen', [INPUTS.voteAcute]: 'false' });
+    await invoke(USERS.om, VERBS.closeRound, { caseId });
+    expect(await invoke(USERS.om, VERBS.closeCase, { caseId })).toContain('nog buikpijn');
+    expect(await invoke(USERS.om, VERBS.closeDespiteConcern, { caseId, [INPUTS.closeReason]: 'kort' })).toContain('niet volledig');
+    await invoke(USERS.om, VERBS.closeDespiteConcern, {
+      caseId,
+      [INPUTS.closeReason]: 'Besluit genomen: voorgeleiding; VT volgt het gezin.',
+    });
+    const closed = await t.host.deps.repo.getCase(caseId);
+    expect(closed).toMatchObject({ status: 'closed', closure: { despiteConcern: true, remainingConcern: ['vt'] } });
+    expect(await invoke(USERS.politie, VERBS.voteNoConcern, { caseId })).toContain('gesloten');
+  });
+});
+
+describe('durable timers (driven by a test clock)', () => {
+  it('reminds the thread of missing votes, then asks the deputy, and reminds before the termijn', async () => {
+    const caseId = await newCase();
+    await invoke(USERS.om, VERBS.closeRound, { caseId });
+    await invoke(USERS.om, VERBS.startRound, { caseId });
+    await invoke(USERS.politie, VERBS.voteNoConcern, { caseId });
+    const before = (await threadReplies(caseId)).length;
+    clock.advance(16 * MINUTE);
+    await settle(t);
+    const first = (await threadReplies(caseId)).slice(before);
+    expect(first).toHaveLength(1);
+    expect(JSON.stringify(first[0].body)).toContain('Veilig Thuis');
+    expect(JSON.stringify(first[0].body)).not.toContain('Politie,');
+    clock.advance(15 * MINUTE);
+    await settle(t);
+    const deputy = (await threadReplies(caseId)).slice(before + 1);
+    expect(deputy).toHaveLength(1);
+    expect(JSON.stringify(deputy[0].body)).toContain(`29:${USERS.vtDeputy}`);
+    // Termijn: six hours after intake; the reminder an hour before.
+    clock.advance(5 * 60 * MINUTE);
+    await settle(t);
+    expect(
+      (await threadReplies(caseId))
+        .slice(before + 2)
+        .some((c) => JSON.stringify(c.body).includes('ZSM-termijn')),
+    ).toBe(true);
+  });
+
+  it('door-agenderen: one reminder in the channel at that moment, listing the cases on that agenda', async () => {
+    const a = await newCase();
+    const b = await newCase();
+    const when = new Date(clock.now().getTime() + 2 * 60 * MINUTE);
+    const date = when.toISOString().slice(0, 10);
+    const time = new Intl.DateTimeFormat('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }).format(when);
+    for (const caseId of [a, b])
+      expect(await invoke(USERS.om, VERBS.reAgenda, { caseId, [INPUTS.reAgendaDate]: date, [INPUTS.reAgendaTime]: time })).toContain(
+        'Door-geagendeerd',
+      );
+    const creates = t.stub.successful('create').length;
+    clock.advance(2 * 60 * MINUTE + MINUTE);
+    await settle(t);
+    const agendaPosts = t.stub
+      .successful('create')
+      .slice(creates)
+      .filter((c) => (c.body.channelData as { channel: { id: string } }).channel.id === CHANNEL);
+    expect(agendaPosts).toHaveLength(1);
+    const text = JSON.stringify(agendaPosts[0].body);
+    expect(text).toContain(a.slice(0, 8));
+    expect(text).toContain(b.slice(0, 8));
+  });
+
+  it('"agenda" in the channel lists the open cases of the location', async () => {
+    await newCase();
+    const sends = t.stub.successful('send').length;
+    await sendActivity(t.base, channelActivity(t.stub.url, USERS.politie, { type: 'message', text: 'agenda' }));
+    const reply = await waitFor('agenda reply', () => t.stub.successful('send').slice(sends)[0]);
+    expect(JSON.stringify(reply.body)).toContain('AdaptiveCard');
+  });
+});
