@@ -405,13 +405,16 @@ function closeDespiteForm(view: CaseCardView): CardElement {
 }
 
 /**
- * The chair's controls, in one "Voorzitter" block (only for chairs, only while the case is open):
+ * The chair's controls, in one "Voorzitter" block (for chairs and the neutral view, while open):
  * the round button (start or close, whichever applies), door-agenderen, and closing. "Zaak sluiten"
  * appears only when the domain allows it (round closed, no standing buikpijn); "Sluiten ondanks
  * buikpijn" only when buikpijn stands. At most four buttons, no nested forms.
  */
 export function chairSection(view: CaseCardView, d: CardDensity): CardElement[] {
-  if (!view.viewerIsChair || view.case.status === 'closed') return [];
+  // Hidden from a known non-chair; shown in the neutral channel view (no viewer), because clients
+  // without automatic refresh never get the chair's own view. The bot refuses non-chairs anyway.
+  const knownNonChair = view.viewerOrg !== undefined && view.viewerIsChair !== true;
+  if (knownNonChair || view.case.status === 'closed') return [];
   const caseId = view.case.id;
   const rounds = view.case.rounds ?? [];
   const roundButton = isCurrentRoundOpen(rounds)

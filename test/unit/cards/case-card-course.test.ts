@@ -386,6 +386,11 @@ describe('case card: escalation, door-agenderen, termijn and closure', () => {
 describe('case card: chair controls', () => {
   const CHAIR_VERBS = [VERBS.startRound, VERBS.closeRound, VERBS.reAgenda, VERBS.closeCase, VERBS.closeDespiteConcern];
 
+  it('are in the neutral channel view (clients without refresh), where the bot enforces the chair role', () => {
+    const neutral = typicalView({ viewerOrg: undefined, viewerIsChair: undefined });
+    expect(verbs(buildCaseCard(neutral))).toEqual(expect.arrayContaining([VERBS.closeRound, VERBS.reAgenda]));
+  });
+
   it('are not there for members who do not chair, nor on a closed case', () => {
     for (const view of [typicalView(), typicalView({ viewerIsChair: false }), chairView({ case: sampleCase({ status: 'closed' }) })]) {
       const card = buildCaseCard(view);
