@@ -150,9 +150,10 @@ describe('Actieoverleg in the Agents Playground', () => {
         await waitForCardUpdate(card, `E2E ronde ${round}: kinderen niet veilig`);
         if (round === 1) {
           await clickCardButton(card, 'Ronde sluiten');
-          await waitForCardUpdate(card, 'Ronde 1 is gesloten');
+          // Wait for lasting state, not the one-off notice (the message update for everyone replaces it).
+          await waitForCardUpdate(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
           await clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
-          await waitForCardUpdate(card, 'Ronde 2 is gestart');
+          await waitForCardUpdate(card, 'Buikpijn — ronde 2');
         }
       }
       await waitForCardUpdate(card, /Actieoverleg/);
