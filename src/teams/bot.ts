@@ -4,11 +4,8 @@ import { addContribution } from '../app/add-contribution';
 import { castVote } from '../app/cast-vote';
 import { readCaseDetails, viewCase } from '../app/case-view';
 import type { AppDeps } from '../app/deps';
-import type { AppError } from '../app/errors';
 import { buildCaseCard } from '../cards/case-card';
 import { buildDetailsCard } from '../cards/details-card';
-import type { AdaptiveCard } from '../cards/types';
-import type { CaseCardView } from '../cards/view';
 import {
   addContributionDataSchema,
   caseActionDataSchema,

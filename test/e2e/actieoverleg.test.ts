@@ -3,33 +3,9 @@
  * Playground. The chair (politie) works in the Playground UI; the second partner (RvdK) is another
  * Teams client, whose card actions reach the bot as activities with the Playground's service URL.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { chromiumPath } from '../../scripts/ensure-chromium';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
-import type { RosterFileInput } from '../../src/domain/roster';
-import { signBody } from '../../src/http/signature';
-import { sampleIntake } from '../helpers/fixtures';
-import {
-  clickCardButton,
-  E2E_SECRETS,
-  expandAndFill,
-  freePort,
-  lastCard,
-  launchBrowser,
-  openChannel,
-  openPlayground,
-  startBot,
-  startTestPlayground,
-  waitForCardUpdate,
-  withDiagnostics,
-  writePlaygroundConfig,
-  type BotHandle,
-  type E2EParts,
-  type Playground,
-} from './harness';
+import { clickCardButton, expandAndFill, lastCard, openChannel, waitForCardUpdate, withDiagnostics } from './harness';
+import { startProduct, type ProductUnderTest } from './product';
 
 jest.setTimeout(240_000);
 
@@ -41,76 +17,43 @@ const LOCATION = 'e2e-ao';
 const TENANT = 'e2e-tenant';
 
 describe('Actieoverleg in the Agents Playground', () => {
-  let dataDir: string;
-  let bot: BotHandle | undefined;
-  let playground: Playground | undefined;
-  let browser: Browser | undefined;
-  let page: Page;
-  const parts: E2EParts = {};
+  let p: ProductUnderTest;
 
   beforeAll(async () => {
-    if (!existsSync(chromiumPath())) throw new Error(`Chromium not found at ${chromiumPath()} (npm test installs it in pretest).`);
-    dataDir = mkdtempSync(join(tmpdir(), 'zsm-e2e-ao-'));
-    const roster: RosterFileInput = {
-      locations: [
-        {
-          id: LOCATION,
-          name: 'ZSM e2e',
-          channelId: GENERAL,
-          actieoverlegChannelId: AO_CHANNEL,
-          expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
-        },
-      ],
-      members: [
-        { aadObjectId: CHAIR_AAD, orgId: 'politie', roles: ['member', 'chair'], locations: [LOCATION] },
-        { aadObjectId: RVDK_AAD, orgId: 'rvdk', roles: ['member'], locations: [LOCATION] },
-      ],
-    };
-    const rosterFile = join(dataDir, 'roster.json');
-    writeFileSync(rosterFile, JSON.stringify(roster));
-    bot = await startBot({ port: await freePort(), dataDir, env: { ROSTER_FILE: rosterFile, JOB_POLL_MS: '200' } });
-    parts.bot = bot;
-    const configFile = writePlaygroundConfig(join(dataDir, 'playground.yml'), {
-      tenantId: TENANT,
-      currentUser: { id: '29:e2e-chair', name: 'Desk Voorzitter', aadObjectId: CHAIR_AAD },
-      users: [{ id: '29:e2e-rvdk', name: 'Raad Medewerker', aadObjectId: RVDK_AAD }],
-      bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-      team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: AO_CHANNEL, name: 'Actieoverleg' }] },
+    p = await startProduct({
+      locationId: LOCATION,
+      roster: {
+        locations: [
+          {
+            id: LOCATION,
+            name: 'ZSM e2e',
+            channelId: GENERAL,
+            actieoverlegChannelId: AO_CHANNEL,
+            expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
+          },
+        ],
+        members: [
+          { aadObjectId: CHAIR_AAD, orgId: 'politie', roles: ['member', 'chair'], locations: [LOCATION] },
+          { aadObjectId: RVDK_AAD, orgId: 'rvdk', roles: ['member'], locations: [LOCATION] },
+        ],
+      },
+      playground: {
+        tenantId: TENANT,
+        currentUser: { id: '29:e2e-chair', name: 'Desk Voorzitter', aadObjectId: CHAIR_AAD },
+        users: [{ id: '29:e2e-rvdk', name: 'Raad Medewerker', aadObjectId: RVDK_AAD }],
+        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
+        team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: AO_CHANNEL, name: 'Actieoverleg' }] },
+      },
     });
-    playground = await startTestPlayground({ botEndpoint: bot.endpoint, configFile });
-    parts.playground = playground;
-    browser = await launchBrowser();
-    page = await openPlayground(browser, playground.url);
-    parts.page = page;
-    await openChannel(page, 'General');
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await playground?.stop();
-    await bot?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    await p?.stop();
   });
-
-  async function postCase(): Promise<string> {
-    const raw = JSON.stringify(sampleIntake({ locationId: LOCATION }));
-    const ts = Math.floor(Date.now() / 1000);
-    const res = await fetch(`${bot!.baseUrl}/api/cases`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-zsm-timestamp': String(ts),
-        'x-zsm-signature': signBody(E2E_SECRETS.INTAKE_HMAC_SECRET, ts, raw),
-      },
-      body: raw,
-    });
-    expect(res.status).toBe(201);
-    return ((await res.json()) as { caseId: string }).caseId;
-  }
 
   /** The RvdK partner presses "Buikpijn vastleggen" in their own Teams client. */
   async function rvdkVotesConcern(caseId: string, reason: string): Promise<void> {
-    const res = await fetch(bot!.endpoint, {
+    const res = await fetch(p.bot.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({
@@ -118,7 +61,7 @@ describe('Actieoverleg in the Agents Playground', () => {
         name: 'adaptiveCard/action',
         id: `rvdk-${Date.now()}`,
         channelId: 'msteams',
-        serviceUrl: `http://localhost:${playground!.port}/_connector`,
+        serviceUrl: `http://localhost:${p.playground.port}/_connector`,
         from: { id: '29:e2e-rvdk', aadObjectId: RVDK_AAD, name: 'Raad Medewerker' },
         recipient: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
         conversation: { id: GENERAL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
@@ -137,10 +80,10 @@ describe('Actieoverleg in the Agents Playground', () => {
   }
 
   test('two rounds with buikpijn from politie and RvdK lead to the Actieoverleg card', () =>
-    withDiagnostics(parts, async () => {
-      const caseId = await postCase();
+    withDiagnostics(p.parts, async () => {
+      const caseId = await p.postCase();
       const ref = `Zaak ${caseId.slice(0, 8)}`;
-      const card = await lastCard(page, { hasText: ref, timeoutMs: 20_000 });
+      const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
 
       for (const round of [1, 2]) {
         await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': `E2E ronde ${round}: herhaald geweld` });
@@ -158,8 +101,8 @@ describe('Actieoverleg in the Agents Playground', () => {
       }
       await waitForCardUpdate(card, /Actieoverleg/);
 
-      await openChannel(page, 'Actieoverleg');
-      const ao = await lastCard(page, { hasText: `Actieoverleg — HG-zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
+      await openChannel(p.page, 'Actieoverleg');
+      const ao = await lastCard(p.page, { hasText: `Actieoverleg — HG-zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
       const text = await ao.innerText();
       expect(text).toContain('E2E ronde 2: kinderen niet veilig');
       expect(text).toContain('Raad voor de Kinderbescherming');

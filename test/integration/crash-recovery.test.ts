@@ -7,10 +7,9 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
-import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { AO_CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
-import { channelActivity, executeInvoke, sendActivity, startTestHost, TEST_SECRET, waitFor } from '../helpers/host';
+import { channelActivity, executeInvoke, postSignedCase, sendActivity, startTestHost, TEST_SECRET, waitFor } from '../helpers/host';
 import { E2E_SECRETS, freePort, startBot, type BotHandle } from '../e2e/harness';
 
 jest.setTimeout(120_000);
@@ -19,13 +18,7 @@ const aoCreates = (stub: ConnectorStub) =>
   stub.successful('create').filter((c) => (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL);
 
 async function postCase(base: string, secret: string): Promise<string> {
-  const raw = JSON.stringify(sampleIntake());
-  const ts = Math.floor(Date.now() / 1000);
-  const res = await fetch(`${base}/api/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-zsm-timestamp': String(ts), 'x-zsm-signature': signBody(secret, ts, raw) },
-    body: raw,
-  });
+  const res = await postSignedCase(base, sampleIntake(), { secret });
   expect(res.status).toBe(201);
   return ((await res.json()) as { caseId: string }).caseId;
 }
