@@ -36,12 +36,37 @@ const envSchema = z
     ALLOWED_TENANT_IDS: csv,
     JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
     JOB_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+    JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
+    JOB_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
+    JOB_BACKOFF_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
+    /** A Connector call without an answer by then fails (retryable). */
+    TEAMS_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
+    /** How long a timed-out thread creation may still be answered (and adopted) before posting anew. */
+    TEAMS_CREATE_SETTLE_MS: z.coerce.number().int().min(100).max(600_000).default(120_000),
+    /** Per-thread rate limits as count/ms pairs (Teams' documented per-thread limits by default). */
+    TEAMS_RATE_LIMITS: z
+      .string()
+      .regex(/^\s*\d+\/\d+(\s*,\s*\d+\/\d+)*\s*$/, 'must be count/ms pairs, e.g. 7/1000,60/30000')
+      .default('7/1000,8/2000,60/30000,1800/3600000')
+      .transform((s) =>
+        s.split(',').map((pair) => {
+          const [limit, perMs] = pair.trim().split('/').map(Number);
+          return { limit, perMs };
+        }),
+      ),
+    TEAMS_RATE_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   })
   .superRefine((env, ctx) => {
     if (env.STORE === 'cosmos') {
       if (!env.COSMOS_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
       if (!env.COSMOS_KEY) ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'required when STORE=cosmos' });
     }
+    if (env.JOB_LEASE_MS <= env.TEAMS_TIMEOUT_MS + env.TEAMS_RATE_MAX_WAIT_MS)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['JOB_LEASE_MS'],
+        message: 'must exceed TEAMS_TIMEOUT_MS + TEAMS_RATE_MAX_WAIT_MS (a job must finish within its lease)',
+      });
     if (env.MICROSOFT_APP_ID) {
       if (env.MICROSOFT_APP_TYPE !== 'UserAssignedMSI' && !env.MICROSOFT_APP_PASSWORD)
         ctx.addIssue({ code: 'custom', path: ['MICROSOFT_APP_PASSWORD'], message: 'required when MICROSOFT_APP_ID is set' });

@@ -25,6 +25,7 @@ import { Repository } from './store/repository';
 import { createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
 import { TeamsOutbound } from './teams/outbound';
+import { SlidingWindowLimiter } from './teams/rate-limit';
 
 export interface Host {
   port: number;
@@ -70,7 +71,14 @@ export async function startHost(
     ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}),
     allowedTenants: env.ALLOWED_TENANT_IDS,
   });
-  const outbound = overrides.outbound ?? new TeamsOutbound(adapter, env.MICROSOFT_APP_ID ?? '', repo);
+  const outbound =
+    overrides.outbound ??
+    new TeamsOutbound(adapter, env.MICROSOFT_APP_ID ?? '', repo, {
+      log,
+      timeoutMs: env.TEAMS_TIMEOUT_MS,
+      createSettleMs: env.TEAMS_CREATE_SETTLE_MS,
+      limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
+    });
   const runner: JobRunner = new JobRunner(
     repo,
     {
@@ -87,7 +95,12 @@ export async function startHost(
     },
     deps.clock,
     log,
-    { pollMs: env.JOB_POLL_MS, leaseMs: env.JOB_LEASE_MS },
+    {
+      pollMs: env.JOB_POLL_MS,
+      leaseMs: env.JOB_LEASE_MS,
+      maxAttempts: env.JOB_MAX_ATTEMPTS,
+      backoff: { baseMs: env.JOB_BACKOFF_BASE_MS, maxMs: env.JOB_BACKOFF_MAX_MS },
+    },
   );
   const http = createHttpApp({
     deps,

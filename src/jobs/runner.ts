@@ -8,11 +8,59 @@ import { OutboundError } from '../app/ports';
 
 export type JobHandler = (job: Job) => Promise<void>;
 
+/** The part of the Repository the job loop uses (so tests can give it a small fake). */
+export type JobStore = Pick<Repository, 'findDueJobs' | 'claimJob' | 'completeJob' | 'failJob'>;
+
+export interface BackoffOptions {
+  /** First retry after 0.5–1 × baseMs, doubling per attempt (default 1000). */
+  baseMs?: number;
+  /** Cap of the exponential part (default 5 min); Retry-After may ask for more. */
+  maxMs?: number;
+  /** Jitter source in [0, 1) (tests: deterministic). */
+  random?: () => number;
+}
+
 export interface RunnerOptions {
   pollMs: number;
   leaseMs: number;
+  /** Runs of a job (the first included) before it goes dead (default 12). */
   maxAttempts?: number;
   batch?: number;
+  backoff?: BackoffOptions;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 12;
+
+export type RetryDecision =
+  { giveUp: true; reason: 'permanent' | 'exhausted' } | { giveUp: false; reason: 'retry' | 'deferred'; delayMs: number };
+
+/**
+ * What to do after a failed run (`attempts` counts this run). Not retried: an OutboundError marked
+ * not retryable (e.g. HTTP 400/403/404). Any other error is retried with backoff, never sooner than
+ * its Retry-After, until `maxAttempts` runs. A deferral (`deferred: true`: the conversation had no
+ * free rate-limit slot soon enough, or an earlier post of the job is still awaiting Teams' answer)
+ * says nothing about Teams failing: it comes back after its Retry-After and never makes the job go dead.
+ */
+export function decideRetry(e: unknown, attempts: number, opts: { maxAttempts?: number; backoff?: BackoffOptions } = {}): RetryDecision {
+  const outbound = e instanceof OutboundError ? e : undefined;
+  if (outbound && !outbound.retryable) return { giveUp: true, reason: 'permanent' };
+  if (outbound && (outbound as { deferred?: unknown }).deferred === true) {
+    return { giveUp: false, reason: 'deferred', delayMs: Math.max(1, outbound.retryAfterMs ?? 0) };
+  }
+  if (attempts >= (opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS)) return { giveUp: true, reason: 'exhausted' };
+  const delayMs = nextRetryDelayMs(attempts, {
+    ...(opts.backoff?.baseMs !== undefined ? { baseMs: opts.backoff.baseMs } : {}),
+    ...(opts.backoff?.maxMs !== undefined ? { maxMs: opts.backoff.maxMs } : {}),
+    ...(opts.backoff?.random ? { random: opts.backoff.random } : {}),
+    ...(outbound?.retryAfterMs !== undefined ? { retryAfterMs: outbound.retryAfterMs } : {}),
+  });
+  return { giveUp: false, reason: 'retry', delayMs };
+}
+
+/** For logs: our own OutboundError texts (operation + HTTP status, no content); of anything else only its class. */
+function errorForLog(e: unknown): string {
+  if (e instanceof OutboundError) return e.message.slice(0, 200);
+  return e instanceof Error ? e.name : typeof e;
 }
 
 /**
@@ -30,12 +78,20 @@ export class JobRunner {
   private idle: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly repo: Repository,
+    private readonly repo: JobStore,
     private readonly handlers: Partial<Record<Job['type'], JobHandler>>,
     private readonly clock: Clock,
     private readonly log: Logger,
-    private readonly opts: RunnerOptions,
+    private opts: RunnerOptions,
   ) {}
+
+  /**
+   * Change poll, backoff or attempts of a running loop; takes effect from the next run. A seam for
+   * tests that run the real host with a fast backoff (src/config.ts has no variables for it yet).
+   */
+  setOptions(patch: Partial<RunnerOptions>): void {
+    this.opts = { ...this.opts, ...patch };
+  }
 
   start(): void {
     this.stopped = false;
@@ -81,23 +137,15 @@ export class JobRunner {
         await handler(job);
         await this.repo.completeJob(claimed);
       } catch (e) {
-        const retryable = !(e instanceof OutboundError) || e.retryable;
-        const giveUp = !retryable || job.attempts >= (this.opts.maxAttempts ?? 12);
-        const delay = nextRetryDelayMs(job.attempts, { retryAfterMs: e instanceof OutboundError ? e.retryAfterMs : undefined });
-        const next = giveUp ? null : new Date(this.clock.now().getTime() + delay).toISOString();
+        const decision = decideRetry(e, job.attempts, this.opts);
+        const next = decision.giveUp ? null : new Date(this.clock.now().getTime() + decision.delayMs).toISOString();
         const message = e instanceof Error ? e.message : String(e);
         await this.repo.failJob(claimed, next, message.slice(0, 300));
-        this.log[giveUp ? 'error' : 'warn'](
-          {
-            caseId: job.caseId,
-            jobId: job.id,
-            type: job.type,
-            attempts: job.attempts,
-            retryInMs: giveUp ? null : delay,
-            err: message.slice(0, 300),
-          },
-          giveUp ? 'job failed for good' : 'job failed, will retry',
-        );
+        // Ids, counts and our own error texts only: a handler's exception may carry case content.
+        const fields = { caseId: job.caseId, jobId: job.id, type: job.type, attempts: job.attempts, err: errorForLog(e) };
+        if (decision.giveUp) this.log.error({ ...fields, reason: decision.reason }, 'job failed for good');
+        else if (decision.reason === 'deferred') this.log.debug({ ...fields, retryInMs: decision.delayMs }, 'job deferred');
+        else this.log.warn({ ...fields, retryInMs: decision.delayMs }, 'job failed, will retry');
       }
     }
     return ran;

@@ -266,7 +266,8 @@ export class Repository {
       (j) =>
         j.rev === doc.body.rev
           ? { ...j, status: nextDueAt ? 'pending' : 'dead', dueAt: nextDueAt ?? j.dueAt, lastError: error }
-          : { ...j, lastError: error },
+          : // requested again while it ran: run again, but not sooner than the backoff / Retry-After asks
+            { ...j, dueAt: nextDueAt && nextDueAt > j.dueAt ? nextDueAt : j.dueAt, lastError: error },
       doc.body.leaseOwner,
     );
   }

@@ -45,7 +45,14 @@ describe('SIGKILL between deciding and posting', () => {
     bot = await startBot({
       port: await freePort(),
       dataDir,
-      env: { ROSTER_FILE: rosterFile, JOB_LEASE_MS: '2000', JOB_POLL_MS: '100', LOG_LEVEL: 'warn' },
+      env: {
+        ROSTER_FILE: rosterFile,
+        JOB_LEASE_MS: '2000',
+        JOB_POLL_MS: '100',
+        TEAMS_TIMEOUT_MS: '1000',
+        TEAMS_RATE_MAX_WAIT_MS: '500',
+        LOG_LEVEL: 'warn',
+      },
     });
   });
   afterAll(async () => {

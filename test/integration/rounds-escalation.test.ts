@@ -225,11 +225,7 @@ describe('durable timers (driven by a test clock)', () => {
     // Termijn: six hours after intake; the reminder an hour before.
     clock.advance(5 * 60 * MINUTE);
     await settle(t);
-    expect(
-      (await threadReplies(caseId))
-        .slice(before + 2)
-        .some((c) => JSON.stringify(c.body).includes('ZSM-termijn')),
-    ).toBe(true);
+    expect((await threadReplies(caseId)).slice(before + 2).some((c) => JSON.stringify(c.body).includes('ZSM-termijn'))).toBe(true);
   });
 
   it('door-agenderen: one reminder in the channel at that moment, listing the cases on that agenda', async () => {

@@ -29,6 +29,15 @@ describe('configuration', () => {
     expect((error as ConfigError).problems.join('\n')).toContain(variable);
   });
 
+  it('reads Teams rate limits as count/ms pairs and keeps a job inside its lease', () => {
+    expect(parseEnv({ ...good, TEAMS_RATE_LIMITS: '7/1000, 60/30000' }).TEAMS_RATE_LIMITS).toEqual([
+      { limit: 7, perMs: 1000 },
+      { limit: 60, perMs: 30000 },
+    ]);
+    expect(() => parseEnv({ ...good, TEAMS_RATE_LIMITS: '7 per second' })).toThrow(/TEAMS_RATE_LIMITS/);
+    expect(() => parseEnv({ ...good, JOB_LEASE_MS: '10000', TEAMS_TIMEOUT_MS: '15000' })).toThrow(/JOB_LEASE_MS/);
+  });
+
   it('splits the tenant allowlist', () => {
     const env = parseEnv({
       ...good,
