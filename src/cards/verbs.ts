@@ -20,6 +20,15 @@ export const VERBS = {
   reAgenda: 'case.reAgenda',
   closeCase: 'case.close',
   closeDespiteConcern: 'case.closeDespiteConcern',
+  // Veilig Thuis: the desk asks, the on-call member answers in the 1:1 chat
+  askVt: 'case.askVt',
+  setVtRegion: 'case.setVtRegion',
+  vtRefresh: 'vt.refresh',
+  vtKnown: 'vt.known',
+  vtNotKnown: 'vt.notKnown',
+  vtCallBack: 'vt.callBack',
+  vtConcern: 'vt.concern',
+  vtNoConcern: 'vt.noConcern',
   // the Actieoverleg card
   aoRefresh: 'actieoverleg.refresh',
   aoBecomeOwner: 'actieoverleg.becomeOwner',
@@ -44,6 +53,13 @@ export const INPUTS = {
   reAgendaTime: 'reAgendaTime',
   closeReason: 'closeReason',
   aoQuestion: 'aoQuestion',
+  vtRegion: 'vtRegion',
+  /** On the VT consultation card: what VT knows, why it is needed, a call-back number, a vote reason. */
+  vtText: 'vtText',
+  vtNeedToKnow: 'vtNeedToKnow',
+  vtPhone: 'vtPhone',
+  vtReason: 'vtReason',
+  vtAcute: 'vtAcute',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -101,3 +117,15 @@ export const settleActionDataSchema = z.object({
 export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt });
 export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt });
 export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt });
+
+export const vtRegionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.vtRegion]: opt });
+/** Every VT consultation action names the case and the consultation it answers (seq). */
+export const vtActionDataSchema = z.object({
+  caseId: caseIdSchema,
+  seq: z.coerce.number().int().min(1).max(1000),
+  [INPUTS.vtText]: opt,
+  [INPUTS.vtNeedToKnow]: opt,
+  [INPUTS.vtPhone]: opt,
+  [INPUTS.vtReason]: opt,
+  [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
+});

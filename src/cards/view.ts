@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
+import type { VtConsultationRecord } from '../domain/vt/record';
 import type { PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
 import type { ConcernVote } from '../domain/vote';
@@ -21,6 +22,16 @@ export interface CaseCardView {
   notice?: { kind: 'good' | 'attention'; text: string };
   /** The case's escalation to the Actieoverleg, when it happened. */
   escalation?: EscalationRecord;
+  /** Veilig Thuis for this case: its region (or why none) and the latest consultation. */
+  vt?: {
+    regionId?: string;
+    regionName?: string;
+    /** Regions the desk may choose from when correcting the region. */
+    regionChoices: { id: string; name: string }[];
+    consultation?: VtConsultationRecord;
+    /** Shown at once instead of silence: nobody on call, or the municipality is not mapped. */
+    warning?: 'no_one_on_call' | 'region_unknown';
+  };
   /** Whether the viewer is a chair (sees round, agenda and closing controls). */
   viewerIsChair?: boolean;
   /** What the user typed, to show again after the server refused it (nothing typed is lost). */
@@ -55,5 +66,26 @@ export interface AgendaView {
     escalated: boolean;
     caseLink?: string;
   }[];
+  now: Date;
+}
+
+/** The consultation card in the 1:1 chat with VT's on-call member. */
+export interface VtConsultationCardView {
+  case: Case;
+  location: Location;
+  consultation: VtConsultationRecord;
+  /** Whether this copy went to the backup (the text says the primary did not answer). */
+  toBackup: boolean;
+  notice?: { kind: 'good' | 'attention'; text: string };
+  now: Date;
+}
+
+/** The next-morning summary for a VT region's day team. */
+export interface VtMorningSummaryView {
+  regionName: string;
+  /** Start of the evening/night covered and the morning it is sent. */
+  from: string;
+  to: string;
+  items: { case: Case; locationName: string; consultation: VtConsultationRecord; caseLink?: string }[];
   now: Date;
 }

@@ -71,6 +71,8 @@ const regionSchema = z
      * VT organisation whose CAO differs sets 'always' or 'never'.
      */
     liberationDay: z.enum(['lustrum', 'always', 'never']).default('lustrum'),
+    /** Teams channel of the VT day team: the next-morning summary of the evening's consultations goes there. */
+    dayTeamChannelId: z.string().min(1).max(200).optional(),
     onCall: z
       .object({ shifts: z.array(shiftSchema).default([]), overrides: z.array(overrideSchema).default([]) })
       .strict()

@@ -5,3 +5,4 @@ export { resolveOnCall, type OnCallResolution, type OnCallSource } from './on-ca
 export * from './consultation';
 export { vtHolidayOn, type DutchHoliday } from './holidays';
 export { VT_ZONE, WEEKDAYS, type Instant } from './time';
+export * from './record';

@@ -1,0 +1,24 @@
+import type { CardRef } from '../refs';
+import type { Consultation } from './consultation';
+
+export const VT_ANSWER_KINDS = ['bekend', 'niet_bekend', 'bel_terug'] as const;
+export type VtAnswerKind = (typeof VT_ANSWER_KINDS)[number];
+
+/**
+ * A consultation of VT's on-call staff about one case (one document per case; asking again after it
+ * closed starts a new `seq`, the earlier ones stay in the audit trail).
+ */
+export interface VtConsultationRecord {
+  caseId: string;
+  seq: number;
+  regionId: string;
+  regionName: string;
+  /** What the desk asks (default: is this family known to VT; concerns about the children?). */
+  question: string;
+  /** 'auto' when the bot asked because VT was outside office hours at intake. */
+  askedBy: string;
+  state: Consultation;
+  /** The 1:1 chat messages sent, so they can be updated after an answer. */
+  sent: { primary?: CardRef; backup?: CardRef };
+  answers: { kind: VtAnswerKind; by: string; at: string; contributionId?: string; phone?: string }[];
+}
