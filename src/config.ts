@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { rosterFileSchema, type RosterFile } from './domain/roster';
+import { parseVtConfig, type VtConfig } from './domain/vt/config';
 
 const csv = z
   .string()
@@ -26,6 +27,8 @@ const envSchema = z
     COSMOS_DATABASE: z.string().min(1).default('zsm'),
     COSMOS_CONTAINER: z.string().min(1).default('items'),
     ROSTER_FILE: z.string().min(1).default('config/roster.example.json'),
+    /** Veilig Thuis regions, office hours, municipalities and on-call schedule. */
+    VT_CONFIG_FILE: z.string().min(1).default('config/vt.example.json'),
     INTAKE_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters'),
     INTAKE_MAX_SKEW_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
     PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters'),
@@ -82,6 +85,7 @@ export type Env = z.infer<typeof envSchema>;
 export interface Config {
   env: Env;
   roster: RosterFile;
+  vt: VtConfig;
   /** True when no app id is configured: /api/messages accepts unauthenticated traffic (local only). */
   openMode: boolean;
 }
@@ -115,7 +119,19 @@ export function loadRoster(file: string): RosterFile {
   return parsed.data;
 }
 
+export function loadVtConfig(file: string): VtConfig {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError([`VT_CONFIG_FILE (${file}): cannot read JSON: ${(e as Error).message}`]);
+  }
+  const parsed = parseVtConfig(raw);
+  if (!parsed.ok) throw new ConfigError(parsed.errors.map((m) => `VT_CONFIG_FILE (${file}) ${m}`));
+  return parsed.config;
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parseEnv(source);
-  return { env, roster: loadRoster(env.ROSTER_FILE), openMode: !env.MICROSOFT_APP_ID };
+  return { env, roster: loadRoster(env.ROSTER_FILE), vt: loadVtConfig(env.VT_CONFIG_FILE), openMode: !env.MICROSOFT_APP_ID };
 }

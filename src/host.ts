@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type https from 'node:https';
 import path from 'node:path';
 import { deliverCardJob } from './app/deliver-card';
+import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
 import {
   agendaReminderJob,
   escalationCheckJob,
@@ -59,7 +60,7 @@ export async function startHost(
   const repo = new Repository(db);
   const deps: AppDeps = {
     repo,
-    directory: new Directory(config.roster),
+    directory: new Directory(config.roster, config.vt),
     clock: overrides.clock ?? systemClock,
     hasher: createHasher(env.PSEUDONYM_KEY),
     log,
@@ -92,6 +93,11 @@ export async function startHost(
       deputyReminder: (job) => missingVotesJob(deps, outbound, job, 'deputy'),
       termijnReminder: (job) => termijnReminderJob(deps, outbound, job),
       agendaReminder: (job) => agendaReminderJob(deps, outbound, job),
+      vtSend: (job) => vtSendJob(deps, outbound, job),
+      vtReminder: (job) => vtReminderJob(deps, outbound, job),
+      vtBackup: (job) => vtBackupJob(deps, outbound, job),
+      vtExpire: (job) => vtExpireJob(deps, outbound, job),
+      vtSummary: (job) => vtSummaryJob(deps, outbound, job),
     },
     deps.clock,
     log,

@@ -2,6 +2,7 @@ import type { CaseCardView } from '../cards/view';
 import type { Case } from '../domain/case';
 import { auditId } from '../store/repository';
 import { openCaseFor } from './case-access';
+import { vtView } from './vt/desk';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 
@@ -14,11 +15,12 @@ export async function loadCaseView(
 ): Promise<CaseCardView> {
   const location = deps.directory.location(theCase.locationId);
   if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
-  const [contributions, votes, mris, escalation] = await Promise.all([
+  const [contributions, votes, mris, escalation, vt] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     deps.repo.getUserMris(),
     deps.repo.getEscalation(theCase.id),
+    vtView(deps, theCase),
   ]);
   const viewer = deps.directory.member(viewerAad);
   return {
@@ -30,6 +32,7 @@ export async function loadCaseView(
       ? { viewerOrg: viewer.orgId, viewerIsChair: viewer.roles.includes('chair') }
       : {}),
     ...(escalation ? { escalation: escalation.body } : {}),
+    ...(vt ? { vt } : {}),
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),

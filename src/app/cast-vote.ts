@@ -1,5 +1,7 @@
 import { isCurrentRoundOpen } from '../domain/rounds';
-import { voteId, voteInputSchema, type ConcernVote } from '../domain/vote';
+import type { Case } from '../domain/case';
+import type { PartnerOrg } from '../domain/orgs';
+import { voteId, voteInputSchema, type ConcernVote, type VoteInput } from '../domain/vote';
 import { auditId } from '../store/repository';
 import { openCaseFor, requestCardRefresh } from './case-access';
 import { evaluateEscalation } from './course/escalate';
@@ -25,17 +27,27 @@ export async function castVote(
     );
   }
   const { theCase, member } = access.value;
+  return recordVote(deps, theCase, { orgId: member.orgId, voterId: member.aadObjectId, input: parsed.data });
+}
+
+/** Store a vote for an organisation (after authorization), then escalate / close the round if due. */
+export async function recordVote(
+  deps: AppDeps,
+  theCase: Case,
+  args: { orgId: PartnerOrg; voterId: string; input: VoteInput; closeAsVoter?: boolean },
+): Promise<Result<ConcernVote>> {
+  if (theCase.status !== 'open') return fail('case_closed');
   if (!isCurrentRoundOpen(theCase.rounds)) return fail('round_closed');
   const castAt = deps.clock.now().toISOString();
   const vote: ConcernVote = {
-    id: voteId(theCase.round, member.orgId),
+    id: voteId(theCase.round, args.orgId),
     caseId: theCase.id,
     round: theCase.round,
-    orgId: member.orgId,
-    concern: parsed.data.concern,
-    ...(parsed.data.reason ? { reason: parsed.data.reason } : {}),
-    acuteUnsafe: parsed.data.acuteUnsafe,
-    voterId: member.aadObjectId,
+    orgId: args.orgId,
+    concern: args.input.concern,
+    ...(args.input.reason ? { reason: args.input.reason } : {}),
+    acuteUnsafe: args.input.acuteUnsafe,
+    voterId: args.voterId,
     castAt,
   };
   await deps.repo.putVote(vote, {
@@ -43,14 +55,14 @@ export async function castVote(
     caseId: theCase.id,
     at: castAt,
     action: 'vote.cast',
-    actorId: member.aadObjectId,
-    actorOrg: member.orgId,
+    actorId: args.voterId,
+    actorOrg: args.orgId,
     detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe },
   });
-  deps.log.info({ caseId: theCase.id, orgId: member.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
+  deps.log.info({ caseId: theCase.id, orgId: args.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
   // Acute unsafety escalates at once; a round in which every expected organisation voted closes itself.
   await evaluateEscalation(deps, theCase.id);
-  await closeRound(deps, { caseId: theCase.id, aadObjectId: member.aadObjectId, reason: 'all_voted' });
+  if (args.closeAsVoter !== false) await closeRound(deps, { caseId: theCase.id, aadObjectId: args.voterId, reason: 'all_voted' });
   await requestCardRefresh(deps, theCase.id);
   return ok(vote);
 }

@@ -19,7 +19,7 @@ export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job
   const ref = await deps.repo.getCardRef(job.caseId);
   if (job.type === 'postCard') {
     if (ref) return; // already posted (a retry after a crash between posting and completing)
-    const posted = await outbound.postCardToChannel(view.value.location.channelId, card);
+    const posted = await outbound.postCardToChannel(view.value.location.channelId, card, { idempotencyKey: `case:${job.caseId}` });
     await deps.repo.putCardRef(job.caseId, posted);
     const at = deps.clock.now().toISOString();
     await deps.repo.appendAudit({

@@ -1,10 +1,14 @@
+import type { VtConfig } from '../domain/vt/config';
 import { authorize, refreshUserIds, type AuthzResult, type Location, type Member, type RosterFile } from '../domain/roster';
 
 /** The roster and locations as the use cases see them (the `Directory` port, backed by config). */
 export class Directory {
   private readonly locations: Map<string, Location>;
 
-  constructor(private readonly roster: RosterFile) {
+  constructor(
+    private readonly roster: RosterFile,
+    readonly vt?: VtConfig,
+  ) {
     this.locations = new Map(roster.locations.map((l) => [l.id, l]));
   }
 

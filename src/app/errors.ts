@@ -24,7 +24,11 @@ export type AppErrorCode =
   | 'not_allowed'
   | 'not_escalated'
   | 'owner_taken'
-  | 'round_closed';
+  | 'round_closed'
+  | 'vt_not_consulted'
+  | 'vt_closed'
+  | 'vt_region_unknown'
+  | 'vt_already_asked';
 
 export interface AppError {
   code: AppErrorCode;

@@ -2,6 +2,7 @@ import { buildCase, type Case, type CaseIntake } from '../domain/case';
 import type { Person } from '../domain/persons';
 import { termijnReminderAt } from '../domain/rounds';
 import { newJob } from '../store/jobs';
+import { askVt, regionIdForIntake } from './vt/consult';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 
@@ -39,8 +40,10 @@ export async function intakeCase(
     ...(p.personKey ? { pseudonym: deps.hasher.personPseudonym(p.personKey) } : {}),
   }));
   const now = deps.clock.now().toISOString();
-  const theCase: Case =
+  const built =
     existing ?? buildCase({ id: caseId, intake, intakeHash, persons, termijnHours: location.termijnHours, now, createdBy: actorId });
+  const vtRegionId = existing ? undefined : regionIdForIntake(deps.directory.vt, intake.municipality, location.id);
+  const theCase: Case = vtRegionId ? { ...built, vtRegionId } : built;
 
   const outcome = await deps.repo.intakeCase(
     theCase,
@@ -73,5 +76,11 @@ export async function intakeCase(
   const created = outcome === 'created';
   deps.log.info({ caseId, locationId: location.id, created, actor: actor.kind }, created ? 'case intake' : 'case intake re-delivered');
   deps.kickJobs();
+  // Outside VT's office hours, VT's on-call staff is asked at once (in office hours VT is at the desk).
+  if (created) {
+    const asked = await askVt(deps, { caseId, askedBy: 'auto', onlyOutsideOfficeHours: true });
+    if (!asked.ok && asked.error.code === 'vt_region_unknown')
+      deps.log.info({ caseId }, 'VT region unknown at intake: the desk chooses it on the card');
+  }
   return ok({ caseId, created });
 }

@@ -10,10 +10,13 @@ export const systemClock: Clock = { now: () => new Date() };
 /** Sending to Teams (implemented in src/teams). Errors carry whether a retry may help. */
 export interface Outbound {
   /** Start a new thread in a channel with this card; returns where it landed. */
-  postCardToChannel(channelId: string, card: AdaptiveCard): Promise<CardRef>;
+  /** `idempotencyKey` names what is posted, so a retry of an unanswered post adopts it instead of posting twice. */
+  postCardToChannel(channelId: string, card: AdaptiveCard, options?: { idempotencyKey?: string }): Promise<CardRef>;
   /** Replace a posted card in place. */
   updateCard(ref: CardRef, card: AdaptiveCard): Promise<void>;
   /** Post a reply (text and/or card) in the thread of a posted card (reminders, terugkoppeling). */
+  /** A message in the 1:1 chat with a user (the app must be installed for them); returns where it landed. */
+  sendToUser(aadObjectId: string, message: { text?: string; card?: AdaptiveCard }): Promise<CardRef>;
   replyInThread(ref: CardRef, message: { text?: string; card?: AdaptiveCard; mentions?: { label: string; mri: string }[] }): Promise<void>;
 }
 

@@ -27,6 +27,7 @@ import { minTrimmedLength } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
+import { vtSection } from './case-vt';
 
 export { minTrimmedLength };
 
@@ -47,8 +48,10 @@ export const CASE_CARD_LIMITS = {
 
 /**
  * From full to lean. A crowded case (many organisations with long reasons, many actions, the
- * chair's controls, 60 refresh users) steps down until at least one contribution fits; what is
- * left out stays available in Details (reasons, full texts) or is counted ("en nog N").
+ * chair's controls, 60 refresh users, a Veilig Thuis consultation) steps down until at least one
+ * contribution fits; what is left out stays available in Details (reasons, full texts) or is
+ * counted ("en nog N"). The last step lists no open actions (only counts them; overdue ones stay
+ * in "Actie afronden") and shows only the latest step of the VT consultation.
  */
 export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
   {
@@ -61,6 +64,8 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 8,
     compactActions: false,
     hints: true,
+    roundDetails: true,
+    vt: 'full',
   },
   {
     summary: 400,
@@ -72,6 +77,8 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 5,
     compactActions: true,
     hints: true,
+    roundDetails: true,
+    vt: 'full',
   },
   {
     summary: 250,
@@ -83,6 +90,21 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 2,
     compactActions: true,
     hints: false,
+    roundDetails: true,
+    vt: 'full',
+  },
+  {
+    summary: 150,
+    contributionText: 150,
+    needToKnow: 80,
+    voteReason: 0,
+    votes: 'grouped',
+    actionWhat: 60,
+    maxOpenActions: 0,
+    compactActions: true,
+    hints: false,
+    roundDetails: false,
+    vt: 'compact',
   },
 ];
 
@@ -196,8 +218,8 @@ function contributionsHead(view: CaseCardView): CardElement[] {
 
 /**
  * The case card posted in the ZSM channel: the picture at a glance, and the actions on it. Order:
- * what needs attention first (escalation, closure, termijn, door-agenderen, safety), then the
- * facts and context information (which get whatever room the rest leaves), then the round, regie,
+ * what needs attention first (escalation, closure, termijn, door-agenderen, safety, Veilig Thuis),
+ * then the facts and context information (which get whatever room the rest leaves), then the round, regie,
  * actions and — for chairs — the chair's controls.
  */
 export function buildCaseCard(view: CaseCardView): AdaptiveCard {
@@ -224,6 +246,7 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
         termijnSection(view),
         ...reAgendaLine(view),
         safetySection(view),
+        ...vtSection(view, d),
         ...factsSection(view, d.summary),
         ...contributionsHead(view),
       ],

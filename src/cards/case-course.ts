@@ -69,6 +69,10 @@ export interface CardDensity {
   compactActions: boolean;
   /** Explanatory lines that are not needed to act. */
   hints: boolean;
+  /** Lines that only confirm ("all voted", "no change since round N"); left out on the leanest card. */
+  roundDetails: boolean;
+  /** Veilig Thuis: every step of the consultation, or only the latest (the leanest card). */
+  vt: 'full' | 'compact';
 }
 
 const execute = (title: string, verb: string, caseId: string, extra: Record<string, unknown> = {}): CardElement => ({
@@ -115,7 +119,7 @@ export function reAgendaLine(view: CaseCardView): CardElement[] {
 
 // ---- the round ----
 
-function roundChanges(view: CaseCardView, round: number): CardElement[] {
+function roundChanges(view: CaseCardView, round: number, d: CardDensity): CardElement[] {
   if (round <= 1) return [];
   const delta = roundDelta(view.votes, round);
   if (delta.length === 0) return []; // nobody voted in this round yet: "Nog niet gestemd" says it
@@ -129,7 +133,8 @@ function roundChanges(view: CaseCardView, round: number): CardElement[] {
       lines.push(d.concern ? text(t.round.upFirst(org), { ...small, color: 'attention' }) : text(t.round.downFirst(org), small));
   }
   const same = delta.filter((d) => d.change === 'gelijk').map((d) => d.orgId);
-  if (lines.length === 0) return [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })];
+  if (lines.length === 0)
+    return d.roundDetails ? [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })] : [];
   if (same.length > 0) lines.push(text(t.round.same(orgNames(same, true)), { ...small, isSubtle: true }));
   return [text(t.round.changesHeading(round - 1), { size: 'small', weight: 'bolder', spacing: 'small' }), ...lines];
 }
@@ -153,11 +158,12 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
     text(`${t.votes.question} ${voteTally(view, round)}`, { isSubtle: true, spacing: 'none', size: 'small' }),
     text(state, { weight: 'bolder', color: open ? 'accent' : 'default', spacing: 'small' }),
   ];
-  if (missing.length === 0) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
-  else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
+  if (missing.length === 0) {
+    if (d.roundDetails) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
+  } else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
   else items.push(text(t.round.missingClosed(orgNames(missing)), { isSubtle: true, spacing: 'none', size: 'small' }));
   if (standing.length > 0) items.push(text(t.round.standing(orgNames(standing)), { color: 'warning', spacing: 'none', size: 'small' }));
-  items.push(...roundChanges(view, round));
+  items.push(...roundChanges(view, round, d));
   items.push(
     ...(d.votes === 'grouped'
       ? voteGroups(view, round)

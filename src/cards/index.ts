@@ -5,5 +5,8 @@ export { buildActieoverlegCard, ACTIEOVERLEG_CARD_LIMITS } from './actieoverleg-
 export { buildAgendaCard, AGENDA_CARD_LIMITS } from './agenda-card';
 export { buildDetailsCard, DETAILS_CARD_LIMITS } from './details-card';
 export { buildNewCaseCard, parseNewCaseForm, NEW_CASE_INPUTS, type NewCaseCardOptions, type NewCaseFormResult } from './new-case-card';
+export { buildVtConsultationCard, VT_CONSULTATION_CARD_LIMITS, VT_PHONE_REGEX } from './vt-consultation-card';
+export { buildVtMorningSummaryCard, VT_SUMMARY_CARD_LIMITS } from './vt-summary-card';
+export { CASE_VT_LIMITS } from './case-vt';
 export { cardBytes, takeWithinBudget } from './budget';
 export type { AdaptiveCard } from './types';

@@ -18,7 +18,11 @@ export type AuditAction =
   | 'case.escalated'
   | 'actieoverleg.posted'
   | 'actieoverleg.owner'
-  | 'actieoverleg.question';
+  | 'actieoverleg.question'
+  | 'vt.asked'
+  | 'vt.answered'
+  | 'vt.region'
+  | 'vt.oncall';
 
 export interface AuditEntry {
   id: string;

@@ -37,6 +37,8 @@ export const caseIntakeSchema = z
     weaponMentioned: z.boolean().default(false),
     victimContactSafe: z.enum(VICTIM_CONTACT).default('onbekend'),
     custody: z.enum(CUSTODY_STATUSES).default('onbekend'),
+    /** Municipality of the incident/household: decides the Veilig Thuis region. */
+    municipality: z.string().trim().min(1).max(100).optional(),
   })
   .strict();
 export type CaseIntake = z.infer<typeof caseIntakeSchema>;
@@ -73,6 +75,8 @@ export interface Case {
   /** Regie: one organisation at a time. */
   caseLead?: { orgId: PartnerOrg; since: string };
   actions: CaseAction[];
+  /** The Veilig Thuis region (from the municipality; the desk can correct it). */
+  vtRegionId?: string;
   /** Door-geagendeerd to this moment. */
   reAgendaAt?: string;
   closure?: CaseClosure;

@@ -4,7 +4,8 @@
  * Everything the app needs is built on these operations in `repository.ts`, so the
  * contract suite can hold both adapters to exactly the same behaviour.
  */
-export type DocKind = 'case' | 'contribution' | 'vote' | 'audit' | 'cardref' | 'convref' | 'job' | 'escalation';
+export type DocKind =
+  'case' | 'contribution' | 'vote' | 'audit' | 'cardref' | 'convref' | 'job' | 'escalation' | 'vtconsult' | 'vtoverride';
 
 export interface Stored<T = unknown> {
   pk: string;

@@ -9,7 +9,12 @@ export type JobType =
   | 'deputyReminder'
   | 'termijnReminder'
   | 'termijnPassed'
-  | 'agendaReminder';
+  | 'agendaReminder'
+  | 'vtSend'
+  | 'vtReminder'
+  | 'vtBackup'
+  | 'vtExpire'
+  | 'vtSummary';
 
 export interface Job {
   id: string;

@@ -3,6 +3,8 @@ import type { AuditEntry } from '../domain/audit';
 import { normalizeCase, type Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
+import type { VtOverride } from '../domain/vt/config';
+import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
 import { EPOCH, type Job } from './jobs';
@@ -25,6 +27,7 @@ const CONV_PK = '_conv';
 const CASE_ID = 'case';
 const CARDREF_ID = 'cardref';
 const ESCALATION_ID = 'escalation';
+const VT_CONSULT_ID = 'vtconsult';
 const USER_MRIS_ID = 'user-mris';
 
 export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${randomUUID()}`;
@@ -76,6 +79,35 @@ export class Repository {
 
   async replaceEscalation(e: EscalationRecord, etag: string): Promise<void> {
     await this.db.replace({ pk: e.caseId, id: ESCALATION_ID, kind: 'escalation', body: e }, etag);
+  }
+
+  async getVtConsultation(caseId: string): Promise<Stored<VtConsultationRecord> | null> {
+    return this.db.get<VtConsultationRecord>(caseId, VT_CONSULT_ID);
+  }
+
+  /** Write the consultation if nobody changed it since `etag` (null: only if there is none yet). */
+  async putVtConsultation(r: VtConsultationRecord, etag: string | null): Promise<void> {
+    const doc: NewDoc<VtConsultationRecord> = { pk: r.caseId, id: VT_CONSULT_ID, kind: 'vtconsult', body: r };
+    if (etag === null) {
+      if ((await this.db.insert(doc)) === 'exists') throw new PreconditionFailedError(r.caseId, VT_CONSULT_ID);
+    } else await this.db.replace(doc, etag);
+  }
+
+  /** Consultations of a VT region (for the next-morning summary). */
+  async listVtConsultations(regionId: string): Promise<VtConsultationRecord[]> {
+    return (await this.db.query<VtConsultationRecord>('vtconsult', [{ field: 'regionId', op: '=', value: regionId }])).map((d) => d.body);
+  }
+
+  /** "Ik heb nu dienst": overrides of the on-call schedule set from Teams, per region. */
+  async getVtOverrides(regionId: string): Promise<Stored<{ overrides: VtOverride[] }> | null> {
+    return this.db.get<{ overrides: VtOverride[] }>('_vt', `overrides:${regionId}`);
+  }
+
+  async putVtOverrides(regionId: string, overrides: VtOverride[], etag: string | null): Promise<void> {
+    const doc: NewDoc<{ overrides: VtOverride[] }> = { pk: '_vt', id: `overrides:${regionId}`, kind: 'vtoverride', body: { overrides } };
+    if (etag === null) {
+      if ((await this.db.insert(doc)) === 'exists') throw new PreconditionFailedError('_vt', doc.id);
+    } else await this.db.replace(doc, etag);
   }
 
   /** Open cases of a location (the agenda), any order. */

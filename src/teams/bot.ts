@@ -20,6 +20,7 @@ import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
 import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
 import { registerCourseHandlers } from './course-handlers';
+import { registerVtHandlers } from './vt-handlers';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
@@ -97,6 +98,7 @@ export function createBot(
   app.adaptiveCards.actionExecute(VERBS.voteNoConcern, voteHandler(false));
 
   registerCourseHandlers(app, deps);
+  registerVtHandlers(app, deps);
 
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {

@@ -49,6 +49,14 @@ export function dutchError(error: AppError): string {
       return e.ownerTaken;
     case 'round_closed':
       return e.roundClosed;
+    case 'vt_not_consulted':
+      return nlMessages.vt.notConsulted;
+    case 'vt_closed':
+      return nlMessages.vt.consultationClosed;
+    case 'vt_region_unknown':
+      return nlMessages.vt.regionUnknown;
+    case 'vt_already_asked':
+      return nlMessages.vt.alreadyAsked;
     default:
       return e.invalidInput;
   }
@@ -63,6 +71,8 @@ function invalidInputMessage(fields: NonNullable<AppError['fields']>): string {
     else if (f.path === 'needToKnow') hints.add(e.needToKnowRequired);
     else if (f.path === 'reason') hints.add(e.voteReasonRequired);
     else if (f.path === 'question') hints.add(e.questionInvalid);
+    else if (f.path === 'phone') hints.add(nlMessages.vt.phoneInvalid);
+    else if (f.path === 'vtText') hints.add(nlMessages.vt.textRequired);
   }
   return [e.invalidInput, ...hints].join(' ');
 }

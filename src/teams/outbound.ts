@@ -12,7 +12,7 @@ import { OutboundError } from '../app/ports';
 import type { AdaptiveCard } from '../cards/types';
 import type { Logger } from '../log';
 import type { CardRef, Repository } from '../store/repository';
-import { channelRefKey, LATEST_TEAM_KEY } from './conversation-refs';
+import { channelRefKey, LATEST_TEAM_KEY, userRefKey } from './conversation-refs';
 import { conversationKey, OutboundDeferral, SlidingWindowLimiter, type RateLimiter } from './rate-limit';
 
 /** 408, 412 (Teams under load), 429 and 5xx are worth another try; other 4xx will fail the same way again. */
@@ -264,6 +264,28 @@ export class TeamsOutbound implements Outbound {
     await this.call('reply in thread', ref.serviceUrl, ref.conversationId, (c, abortSignal) =>
       c.sendToConversation(ref.conversationId, this.addressed(activity, ref), { abortSignal }),
     );
+  }
+
+  /**
+   * A message in the user's 1:1 chat with the bot. Teams needs the app installed for the user; the
+   * personal conversation is remembered when they first talk to the bot or the app is installed for them.
+   */
+  async sendToUser(aadObjectId: string, message: { text?: string; card?: AdaptiveCard }): Promise<CardRef> {
+    const ref = await this.repo.getConversationRef(userRefKey(aadObjectId));
+    if (!ref) throw new OutboundError('no personal chat with this user yet (install the app for them)', true, 60_000);
+    const activity = message.card
+      ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), message.text)
+      : MessageFactory.text(message.text ?? '');
+    const at = {
+      conversationId: ref.conversationId,
+      activityId: '',
+      serviceUrl: ref.serviceUrl,
+      postedAt: new Date(this.now()).toISOString(),
+    };
+    const res = await this.call('send to user', ref.serviceUrl, ref.conversationId, (c, abortSignal) =>
+      c.sendToConversation(ref.conversationId, this.addressed(activity, at), { abortSignal }),
+    );
+    return { ...at, activityId: (res as { id?: string } | undefined)?.id ?? '' };
   }
 
   async updateCard(ref: CardRef, card: AdaptiveCard): Promise<void> {

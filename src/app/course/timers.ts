@@ -30,7 +30,7 @@ export async function postActieoverlegJob(deps: AppDeps, outbound: Outbound, job
       { caseId: job.caseId, locationId: view.location.id },
       'no Actieoverleg channel configured: posting in the location channel',
     );
-  const ref = await outbound.postCardToChannel(channel, buildActieoverlegCard(view));
+  const ref = await outbound.postCardToChannel(channel, buildActieoverlegCard(view), { idempotencyKey: `actieoverleg:${job.caseId}` });
   await changeEscalation(deps, job.caseId, (e) => ({ ...e, actieoverlegRef: ref }));
   await auditEscalationChange(deps, job.caseId, 'actieoverleg.posted', 'bot');
   deps.log.info({ caseId: job.caseId, activityId: ref.activityId }, 'Actieoverleg card posted');
@@ -108,7 +108,7 @@ export async function agendaReminderJob(deps: AppDeps, outbound: Outbound, job: 
   if (!location) return;
   const agenda = await buildAgenda(deps, location, at);
   if (agenda.items.length === 0) return; // every case on it was closed or moved meanwhile
-  await outbound.postCardToChannel(location.channelId, buildAgendaCard(agenda));
+  await outbound.postCardToChannel(location.channelId, buildAgendaCard(agenda), { idempotencyKey: `agenda:${location.id}:${at}` });
 }
 
 export async function escalationCheckJob(deps: AppDeps, job: Job): Promise<void> {

@@ -155,7 +155,7 @@ describe('TeamsOutbound against the Connector stub (real botbuilder client)', ()
 
   it('asks for the app to be installed when there is no conversation reference yet (retryable, later)', async () => {
     const o = new TeamsOutbound(adapter, '', { getConversationRef: async () => null }, { limiter });
-    await expect(o.postCardToChannel(CHANNEL, caseCard('c1'))).rejects.toMatchObject({ retryable: true, retryAfterMs: 30_000 });
+    await expect(o.postCardToChannel(CHANNEL, caseCard('c1'))).rejects.toMatchObject({ retryable: true, retryAfterMs: 5_000 });
     expect(limiter.acquired).toEqual([]);
   });
 });

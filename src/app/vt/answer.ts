@@ -1,0 +1,125 @@
+import { contributionInputSchema, type Contribution } from '../../domain/contribution';
+import type { VtAnswerKind } from '../../domain/vt/record';
+import { voteInputSchema } from '../../domain/vote';
+import { nlMessages } from '../../i18n/nl';
+import { auditId, contributionId } from '../../store/repository';
+import { recordVote } from '../cast-vote';
+import { requestCardRefresh } from '../case-access';
+import type { AppDeps } from '../deps';
+import { fail, ok, type Result } from '../errors';
+import { applyEvent, changeConsultation } from './consult';
+
+const PHONE = /^(\+31|0)[1-9][0-9 -]{7,12}$/;
+
+type Args = { caseId: string; seq: number; aadObjectId: string | undefined };
+
+/** Only the on-call member or the backup who was asked may answer for VT (they need not be on the desk roster). */
+async function consultationFor(deps: AppDeps, args: Args): Promise<Result<{ regionName: string }>> {
+  const doc = await deps.repo.getVtConsultation(args.caseId);
+  if (!doc || doc.body.seq !== args.seq) return fail('vt_closed');
+  const s = doc.body.state;
+  const asked = [s.primary, s.status === 'achterwacht_gevraagd' || s.backupAskedAt ? s.backup : undefined].filter(Boolean);
+  if (!args.aadObjectId || !asked.includes(args.aadObjectId)) {
+    const at = deps.clock.now().toISOString();
+    await deps.repo.appendAudit({
+      id: auditId({ at }),
+      caseId: args.caseId,
+      at,
+      action: 'access.denied',
+      actorId: args.aadObjectId ?? 'unknown',
+      detail: { attempted: 'vt.answer' },
+    });
+    return fail('vt_not_consulted');
+  }
+  return ok({ regionName: doc.body.regionName });
+}
+
+/**
+ * VT answers: known (with information), not known, or call me back. The answer becomes VT's context
+ * information on the case (with its need-to-know reason) and closes the consultation as answered.
+ */
+export async function answerVt(
+  deps: AppDeps,
+  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string },
+): Promise<Result<{ kind: VtAnswerKind }>> {
+  const access = await consultationFor(deps, args);
+  if (!access.ok) return access;
+  const region = access.value.regionName;
+  const aad = args.aadObjectId as string;
+  if (args.kind === 'bel_terug' && !PHONE.test((args.phone ?? '').trim()))
+    return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
+  const input =
+    args.kind === 'bekend'
+      ? { text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' }
+      : args.kind === 'niet_bekend'
+        ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem', needToKnow: nlMessages.vt.notKnownNeedToKnow }
+        : { text: nlMessages.vt.callBackText(region), source: 'overig', needToKnow: nlMessages.vt.notKnownNeedToKnow };
+  const parsed = contributionInputSchema.safeParse(input);
+  if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  const at = deps.clock.now().toISOString();
+  const contribution: Contribution = {
+    id: contributionId(at),
+    caseId: args.caseId,
+    orgId: 'vt',
+    authorId: aad,
+    ...parsed.data,
+    createdAt: at,
+  };
+  const changed = await changeConsultation(deps, args.caseId, (r) => {
+    if (r.seq !== args.seq) return 'refuse-closed';
+    const answered = applyEvent(r, { type: 'answer', at, by: aad });
+    const base = answered === 'unchanged' ? r : answered;
+    return {
+      ...base,
+      answers: [
+        ...r.answers,
+        {
+          kind: args.kind,
+          by: aad,
+          at,
+          contributionId: contribution.id,
+          ...(args.kind === 'bel_terug' ? { phone: (args.phone ?? '').trim() } : {}),
+        },
+      ],
+    };
+  });
+  if (changed === 'missing' || changed === 'refuse-closed') return fail('vt_closed');
+  await deps.repo.addContribution(contribution, {
+    id: auditId({ at }),
+    caseId: args.caseId,
+    at,
+    action: 'vt.answered',
+    actorId: aad,
+    actorOrg: 'vt',
+    detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id },
+  });
+  deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answered');
+  await requestCardRefresh(deps, args.caseId);
+  return ok({ kind: args.kind });
+}
+
+/** VT's buikpijn vote, cast by the consulted on-call member on behalf of VT. */
+export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): Promise<Result<{ concern: boolean }>> {
+  const access = await consultationFor(deps, args);
+  if (!access.ok) return access;
+  const parsed = voteInputSchema.safeParse(args.input);
+  if (!parsed.success)
+    return fail(
+      'invalid_input',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    );
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  // The on-call member is not on the desk roster: closing a round stays with the desk.
+  const vote = await recordVote(deps, theCase, {
+    orgId: 'vt',
+    voterId: args.aadObjectId as string,
+    input: parsed.data,
+    closeAsVoter: false,
+  });
+  if (!vote.ok) return vote;
+  const at = deps.clock.now().toISOString();
+  await changeConsultation(deps, args.caseId, (r) => applyEvent(r, { type: 'answer', at, by: args.aadObjectId as string }));
+  await requestCardRefresh(deps, args.caseId);
+  return ok({ concern: parsed.data.concern });
+}

@@ -1,0 +1,154 @@
+import type { Case } from '../../domain/case';
+import type { VtConfig, VtRegion } from '../../domain/vt/config';
+import { applyConsultationEvent, startConsultation, type ConsultationEvent } from '../../domain/vt/consultation';
+import { isVtOfficeHours, nextOfficeHoursStart, regionForMunicipality } from '../../domain/vt/office-hours';
+import { resolveOnCall } from '../../domain/vt/on-call';
+import type { VtConsultationRecord } from '../../domain/vt/record';
+import { nlMessages } from '../../i18n/nl';
+import { PreconditionFailedError } from '../../store/docstore';
+import { newJob } from '../../store/jobs';
+import { auditId } from '../../store/repository';
+import { requestCardRefresh } from '../case-access';
+import type { AppDeps } from '../deps';
+import { fail, ok, type Result } from '../errors';
+
+export const vtPartition = (regionId: string): string => `_vt:${regionId}`;
+
+/** The case's VT region: set on the case (desk correction), else from the intake's municipality. */
+export function vtRegionOf(deps: AppDeps, theCase: Case): VtRegion | undefined {
+  const vt = deps.directory.vt;
+  if (!vt) return undefined;
+  const id = theCase.vtRegionId;
+  return id ? vt.regions.find((r) => r.id === id) : undefined;
+}
+
+/** Region from the municipality at intake (a miss leaves it unknown: the card asks the desk). */
+export function regionIdForIntake(vt: VtConfig | undefined, municipality: string | undefined, locationId: string): string | undefined {
+  if (!vt || !municipality) return undefined;
+  const hit = regionForMunicipality(vt, municipality, locationId);
+  return hit.kind === 'hit' ? hit.regionId : undefined;
+}
+
+/** The schedule with the overrides staff set from Teams ("ik heb nu dienst") merged in. */
+async function effectiveConfig(deps: AppDeps, region: VtRegion): Promise<VtConfig> {
+  const vt = deps.directory.vt as VtConfig;
+  const stored = (await deps.repo.getVtOverrides(region.id))?.body.overrides ?? [];
+  if (stored.length === 0) return vt;
+  return {
+    ...vt,
+    regions: vt.regions.map((r) =>
+      r.id === region.id ? { ...r, onCall: { ...r.onCall, overrides: [...r.onCall.overrides, ...stored] } } : r,
+    ),
+  };
+}
+
+/** Change the consultation with optimistic concurrency; returns the new record or why not. */
+export async function changeConsultation(
+  deps: AppDeps,
+  caseId: string,
+  change: (r: VtConsultationRecord) => VtConsultationRecord | 'refuse-closed' | 'unchanged',
+): Promise<VtConsultationRecord | 'missing' | 'refuse-closed' | 'unchanged'> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const doc = await deps.repo.getVtConsultation(caseId);
+    if (!doc) return 'missing';
+    const next = change(doc.body);
+    if (typeof next === 'string') return next;
+    try {
+      await deps.repo.putVtConsultation(next, doc.etag);
+      return next;
+    } catch (e) {
+      if (!(e instanceof PreconditionFailedError)) throw e;
+    }
+  }
+  throw new Error(`changeConsultation: too much contention on ${caseId}`);
+}
+
+/** Apply a timeline event (reminder, backup, expiry, answer) to the consultation. */
+export function applyEvent(r: VtConsultationRecord, event: ConsultationEvent): VtConsultationRecord | 'unchanged' {
+  const res = applyConsultationEvent(r.state, event);
+  return res.ok ? { ...r, state: res.state } : 'unchanged';
+}
+
+/**
+ * Ask VT's on-call member of the case's region (automatically outside VT's office hours, or when the
+ * desk presses "Vraag VT"). The chat message, the reminder, the backup and the expiry are durable jobs.
+ * Nobody on call is said at once on the case card, never silence.
+ */
+export async function askVt(
+  deps: AppDeps,
+  args: { caseId: string; askedBy: string; onlyOutsideOfficeHours?: boolean },
+): Promise<Result<VtConsultationRecord>> {
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  if (theCase.status !== 'open') return fail('case_closed');
+  const region = vtRegionOf(deps, theCase);
+  if (!region || !deps.directory.vt) return fail('vt_region_unknown');
+  const now = deps.clock.now().toISOString();
+  if (args.onlyOutsideOfficeHours && isVtOfficeHours(region, now)) return fail('vt_already_asked');
+  const existing = await deps.repo.getVtConsultation(theCase.id);
+  const open = existing && ['gevraagd', 'herinnerd', 'achterwacht_gevraagd'].includes(existing.body.state.status);
+  if (open) return fail('vt_already_asked');
+  const onCall = resolveOnCall(await effectiveConfig(deps, region), region.id, now);
+  const state = startConsultation({
+    askedAt: now,
+    onCall: { ...(onCall.primary ? { primary: onCall.primary } : {}), ...(onCall.backup ? { backup: onCall.backup } : {}) },
+    delays: deps.directory.vt.delays,
+    expiresAt: theCase.deadline > now ? theCase.deadline : new Date(Date.parse(now) + 60 * 60_000).toISOString(),
+  });
+  const record: VtConsultationRecord = {
+    caseId: theCase.id,
+    seq: (existing?.body.seq ?? 0) + 1,
+    regionId: region.id,
+    regionName: region.name,
+    question: nlMessages.vt.defaultQuestion,
+    askedBy: args.askedBy,
+    state,
+    sent: {},
+    answers: [],
+  };
+  try {
+    await deps.repo.putVtConsultation(record, existing?.etag ?? null);
+  } catch (e) {
+    if (e instanceof PreconditionFailedError) return fail('vt_already_asked'); // asked at the same moment by someone else
+    throw e;
+  }
+  await deps.repo.appendAudit({
+    id: auditId({ at: now }),
+    caseId: theCase.id,
+    at: now,
+    action: 'vt.asked',
+    actorId: args.askedBy,
+    detail: { regionId: region.id, seq: record.seq, onCall: onCall.source },
+  });
+  const seq = record.seq;
+  const job = (type: 'vtSend' | 'vtReminder' | 'vtBackup' | 'vtExpire', dueAt: string) =>
+    deps.repo.requestJob(newJob({ id: `job:${type}:${seq}`, caseId: theCase.id, type, dueAt, now, payload: { seq } }));
+  if (state.status !== 'geen_reactie') {
+    await job('vtSend', now);
+    await job('vtReminder', state.reminderAt);
+    await job('vtBackup', state.backupAt);
+    await job('vtExpire', state.expiresAt);
+  }
+  // The next morning, VT's day team gets a summary of the consultations of the evening and night.
+  const morning = nextOfficeHoursStart(region, now);
+  if (morning) {
+    const id = `job:vtSummary:${morning}`;
+    await deps.repo.db.insert({
+      pk: vtPartition(region.id),
+      id,
+      kind: 'job',
+      body: newJob({
+        id,
+        caseId: vtPartition(region.id),
+        type: 'vtSummary',
+        dueAt: morning,
+        now,
+        payload: { regionId: region.id, from: now },
+      }),
+    });
+  }
+  deps.log.info({ caseId: theCase.id, regionId: region.id, seq, onCall: onCall.source }, 'VT consulted');
+  deps.kickJobs();
+  await requestCardRefresh(deps, theCase.id);
+  return ok(record);
+}

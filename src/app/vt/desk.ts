@@ -1,0 +1,103 @@
+import type { CaseCardView } from '../../cards/view';
+import type { Case } from '../../domain/case';
+import { resolveOnCall } from '../../domain/vt/on-call';
+import type { VtOverride } from '../../domain/vt/config';
+import { PreconditionFailedError } from '../../store/docstore';
+import { auditId } from '../../store/repository';
+import { requestCardRefresh } from '../case-access';
+import { changeCase } from '../course/change-case';
+import type { AppDeps } from '../deps';
+import { fail, ok, type Result } from '../errors';
+import { askVt, vtRegionOf } from './consult';
+
+/** What the case card shows about Veilig Thuis. */
+export async function vtView(deps: AppDeps, theCase: Case): Promise<CaseCardView['vt'] | undefined> {
+  const vt = deps.directory.vt;
+  if (!vt) return undefined;
+  const loc = vt.locations.find((l) => l.id === theCase.locationId);
+  const regionChoices = vt.regions.filter((r) => !loc || loc.regionIds.includes(r.id)).map((r) => ({ id: r.id, name: r.name }));
+  const region = vtRegionOf(deps, theCase);
+  const consultation = (await deps.repo.getVtConsultation(theCase.id))?.body;
+  const noOneOnCall = consultation?.state.status === 'geen_reactie' && consultation.state.reason === 'no_one_on_call';
+  return {
+    ...(region ? { regionId: region.id, regionName: region.name } : {}),
+    regionChoices,
+    ...(consultation ? { consultation } : {}),
+    ...(!region ? { warning: 'region_unknown' as const } : noOneOnCall ? { warning: 'no_one_on_call' as const } : {}),
+  };
+}
+
+/** The desk presses "Vraag VT". */
+export async function deskAsksVt(deps: AppDeps, args: { caseId: string; aadObjectId: string | undefined }) {
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  const authz = deps.directory.authorize(args.aadObjectId, theCase.locationId);
+  if (!authz.ok) return fail(authz.reason);
+  return askVt(deps, { caseId: args.caseId, askedBy: authz.member.aadObjectId });
+}
+
+/** The desk corrects the VT region (the municipality mapping missed or was wrong). */
+export async function setVtRegion(deps: AppDeps, args: { caseId: string; aadObjectId: string | undefined; regionId: string | undefined }) {
+  const vt = deps.directory.vt;
+  const r = await changeCase(deps, { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.region' }, (c) => {
+    const loc = vt?.locations.find((l) => l.id === c.locationId);
+    if (!vt || !args.regionId || !vt.regions.some((x) => x.id === args.regionId) || (loc && !loc.regionIds.includes(args.regionId)))
+      return { kind: 'refuse', code: 'invalid_input' };
+    if (c.vtRegionId === args.regionId) return { kind: 'unchanged' };
+    return { kind: 'change', next: { ...c, vtRegionId: args.regionId }, action: 'vt.region', detail: { regionId: args.regionId } };
+  });
+  if (r.ok && r.value.changed) await requestCardRefresh(deps, args.caseId);
+  return r;
+}
+
+/**
+ * "Ik heb nu dienst": a VT staff member who appears in a region's schedule takes the on-call duty
+ * from now until the end of the current shift (or 12 hours), as an override kept in the store.
+ */
+export async function claimOnCall(
+  deps: AppDeps,
+  aadObjectId: string | undefined,
+): Promise<Result<{ regionName: string; until: string }[]>> {
+  const vt = deps.directory.vt;
+  if (!vt || !aadObjectId) return fail('not_on_roster');
+  const regions = vt.regions.filter(
+    (r) =>
+      r.onCall.shifts.some((s) => s.primary === aadObjectId || s.backup === aadObjectId) ||
+      r.onCall.overrides.some((o) => o.primary === aadObjectId || o.backup === aadObjectId),
+  );
+  if (regions.length === 0) return fail('not_on_roster');
+  const now = deps.clock.now();
+  const out: { regionName: string; until: string }[] = [];
+  for (const region of regions) {
+    const current = resolveOnCall(vt, region.id, now.toISOString());
+    const until = new Date(now.getTime() + 12 * 3_600_000).toISOString();
+    const override: VtOverride = {
+      from: now.toISOString(),
+      to: until,
+      primary: aadObjectId,
+      ...(current.primary && current.primary !== aadObjectId ? { backup: current.primary } : {}),
+    };
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const doc = await deps.repo.getVtOverrides(region.id);
+      // Keep only overrides that still matter; the newest start wins in resolveOnCall.
+      const kept = (doc?.body.overrides ?? []).filter((o) => o.to > now.toISOString() && o.from !== override.from);
+      try {
+        await deps.repo.putVtOverrides(region.id, [...kept, override], doc?.etag ?? null);
+        break;
+      } catch (e) {
+        if (!(e instanceof PreconditionFailedError)) throw e;
+      }
+    }
+    const at = now.toISOString();
+    await deps.repo.appendAudit({
+      id: auditId({ at }),
+      caseId: `_vt:${region.id}`,
+      at,
+      action: 'vt.oncall',
+      actorId: aadObjectId,
+      detail: { regionId: region.id, until },
+    });
+    out.push({ regionName: region.name, until });
+  }
+  return ok(out);
+}

@@ -1,0 +1,97 @@
+import { nextStep, type Consultation, type NextStep } from '../domain/vt/consultation';
+import type { VtConsultationRecord } from '../domain/vt/record';
+import { nlCards as t } from '../i18n/nl/cards';
+import { text, type Color } from './elements';
+import { formatAmsterdamShort } from './text';
+import type { CardElement } from './types';
+
+/**
+ * Pieces of the Veilig Thuis consultation shared by the case card, the consultation card in the
+ * 1:1 chat and the morning summary. Never a personal id: who answered is named by role (the
+ * on-call member or the backup), never by their Entra id.
+ */
+
+type OpenConsultation = Extract<Consultation, { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' }>;
+
+export function isConsultationOpen(state: Consultation): state is OpenConsultation {
+  return state.status !== 'beantwoord' && state.status !== 'geen_reactie';
+}
+
+/** Whether the answer came from the backup (and not from a primary who is also the backup). */
+export function answeredByBackup(state: Consultation): boolean {
+  return (
+    state.status === 'beantwoord' && state.backup !== undefined && state.answeredBy === state.backup && state.answeredBy !== state.primary
+  );
+}
+
+/**
+ * "gevraagd om 21:10 · herinnerd om 21:25 · beantwoord om 21:41 door …": each step that happened,
+ * in order, with its Amsterdam time (the date too when it is not today's).
+ */
+export function consultationStatusParts(record: VtConsultationRecord, now: Date): string[] {
+  const s = record.state;
+  const at = (iso: string) => formatAmsterdamShort(iso, now);
+  const parts = [record.askedBy === 'auto' ? t.vt.askedAuto(at(s.askedAt)) : t.vt.asked(at(s.askedAt))];
+  if (s.remindedAt) parts.push(t.vt.reminded(at(s.remindedAt)));
+  if (s.backupAskedAt) parts.push(t.vt.backupAsked(at(s.backupAskedAt)));
+  if (s.status === 'beantwoord') {
+    const line = answeredByBackup(s)
+      ? t.vt.answeredByBackup(at(s.answeredAt), record.regionName)
+      : t.vt.answered(at(s.answeredAt), record.regionName);
+    parts.push(s.late ? `${line} ${t.vt.late}` : line);
+  }
+  if (s.status === 'geen_reactie') parts.push(t.vt.noReaction(at(s.closedAt), t.vt.noReactionReasons[s.reason]));
+  return parts;
+}
+
+export function consultationStatusColor(state: Consultation): Color {
+  if (state.status === 'beantwoord') return 'good';
+  if (state.status === 'geen_reactie') return 'attention';
+  return 'accent';
+}
+
+/** The step after `step`, as the domain would schedule it once `step` has happened. */
+function stepAfter(state: OpenConsultation, step: NextStep): NextStep | null {
+  if (step.kind === 'herinnering') return nextStep({ ...state, status: 'herinnerd', remindedAt: step.at });
+  if (step.kind === 'achterwacht') return nextStep({ ...state, status: 'achterwacht_gevraagd', backupAskedAt: step.at });
+  return null;
+}
+
+/**
+ * "Volgende stap zonder antwoord: herinnering om 21:25, daarna achterwacht om 21:40", from the
+ * domain's `nextStep` (which also knows when the termijn comes first); undefined once closed.
+ */
+export function nextStepText(state: Consultation, now: Date): string | undefined {
+  if (!isConsultationOpen(state)) return undefined;
+  const step = nextStep(state);
+  if (!step) return undefined;
+  const label = (s: NextStep) => t.vt.steps[s.kind](formatAmsterdamShort(s.at, now));
+  const after = stepAfter(state, step);
+  return t.vt.nextStep(label(step), after ? label(after) : undefined);
+}
+
+/** One line per answer: known, not known, or call back (with the number VT gave). */
+export function answerLines(record: VtConsultationRecord, now: Date, opts: { size?: 'small' | 'default' } = {}): CardElement[] {
+  return record.answers.map((a) => {
+    const at = formatAmsterdamShort(a.at, now);
+    const size = opts.size ?? 'default';
+    switch (a.kind) {
+      case 'bekend':
+        return text(t.vt.answers.bekend(at), { color: 'good', weight: 'bolder', spacing: 'small', size });
+      case 'niet_bekend':
+        return text(t.vt.answers.niet_bekend(at), { spacing: 'small', size });
+      case 'bel_terug':
+        return text(a.phone ? t.vt.answers.bel_terug(at, a.phone) : t.vt.answers.bel_terugNoPhone(at), {
+          color: 'warning',
+          weight: 'bolder',
+          spacing: 'small',
+          size,
+        });
+    }
+  });
+}
+
+/** The ZSM location as VT sees it: "ZSM Midden-Nederland" (the name already says ZSM, or gets it). */
+export function zsmName(locationName: string): string {
+  return /^zsm\b/i.test(locationName.trim()) ? locationName.trim() : `ZSM ${locationName.trim()}`;
+}

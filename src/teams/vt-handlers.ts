@@ -1,0 +1,78 @@
+import type { TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { AppDeps } from '../app/deps';
+import type { Result } from '../app/errors';
+import { answerVt, voteAsVt } from '../app/vt/answer';
+import { claimOnCall, deskAsksVt, setVtRegion } from '../app/vt/desk';
+import { vtCardFor } from '../app/vt/jobs';
+import { amsterdamShort } from '../domain/local-time';
+import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
+import { nlMessages } from '../i18n/nl';
+import { dutchError } from './errors-nl';
+import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
+
+type VtData = ReturnType<typeof vtActionDataSchema.parse>;
+
+/** Desk side ("Vraag VT", region) on the case card; VT side (answers, vote) on the 1:1 consultation card. */
+export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): void {
+  app.adaptiveCards.actionExecute(VERBS.askVt, async (context: TurnContext, _s, raw) => {
+    const parsed = caseActionDataSchema.safeParse(raw);
+    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const r = await deskAsksVt(deps, { caseId: parsed.data.caseId, aadObjectId: context.activity.from?.aadObjectId });
+    if (r.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: nlMessages.vt.asked });
+    else await respondToFailure(context, deps, parsed.data.caseId, r.error);
+    return '';
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.setVtRegion, async (context: TurnContext, _s, raw) => {
+    const parsed = vtRegionDataSchema.safeParse(raw);
+    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const r = await setVtRegion(deps, {
+      caseId: parsed.data.caseId,
+      aadObjectId: context.activity.from?.aadObjectId,
+      regionId: parsed.data[INPUTS.vtRegion],
+    });
+    if (r.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: nlMessages.vt.regionSet });
+    else await respondToFailure(context, deps, parsed.data.caseId, r.error);
+    return '';
+  });
+
+  const vtVerb = (verb: string, run: (d: VtData, aad: string | undefined) => Promise<Result<unknown>>) => {
+    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _s, raw) => {
+      const parsed = vtActionDataSchema.safeParse(raw);
+      if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+      const aad = context.activity.from?.aadObjectId;
+      const result = await run(parsed.data, aad);
+      const notice = result.ok
+        ? { kind: 'good' as const, text: nlMessages.vt.answered }
+        : { kind: 'attention' as const, text: dutchError(result.error) };
+      const card = result.ok || result.error.code !== 'vt_not_consulted' ? await vtCardFor(deps, parsed.data.caseId, aad, notice) : null;
+      await answerInvoke(context, card ?? notice.text);
+      return '';
+    });
+  };
+  const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
+  vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }));
+  vtVerb(VERBS.vtKnown, (d, aad) =>
+    answerVt(deps, { ...base(d, aad), kind: 'bekend', text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
+  );
+  vtVerb(VERBS.vtNotKnown, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'niet_bekend' }));
+  vtVerb(VERBS.vtCallBack, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'bel_terug', phone: d[INPUTS.vtPhone] }));
+  vtVerb(VERBS.vtConcern, (d, aad) =>
+    voteAsVt(deps, {
+      ...base(d, aad),
+      input: { concern: true, reason: d[INPUTS.vtReason] ?? '', acuteUnsafe: d[INPUTS.vtAcute] === 'true' },
+    }),
+  );
+  vtVerb(VERBS.vtNoConcern, (d, aad) => voteAsVt(deps, { ...base(d, aad), input: { concern: false } }));
+
+  // In the personal chat: a VT staff member takes the on-call duty now.
+  app.message(/^\s*ik heb (nu )?dienst\s*$/i, async (context) => {
+    const r = await claimOnCall(deps, context.activity.from?.aadObjectId);
+    if (!r.ok) {
+      await context.sendActivity(nlMessages.vt.onCallNotInSchedule);
+      return;
+    }
+    await context.sendActivity(r.value.map((x) => nlMessages.vt.onCallClaimed(x.regionName, amsterdamShort(x.until))).join('\n'));
+  });
+}
