@@ -64,7 +64,7 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 8,
     compactActions: false,
     hints: true,
-    roundDetails: true,
+    confirmations: true,
     vt: 'full',
   },
   {
@@ -77,7 +77,7 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 5,
     compactActions: true,
     hints: true,
-    roundDetails: true,
+    confirmations: true,
     vt: 'full',
   },
   {
@@ -90,7 +90,7 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 2,
     compactActions: true,
     hints: false,
-    roundDetails: true,
+    confirmations: true,
     vt: 'full',
   },
   {
@@ -103,7 +103,7 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     maxOpenActions: 0,
     compactActions: true,
     hints: false,
-    roundDetails: false,
+    confirmations: false,
     vt: 'compact',
   },
 ];
@@ -210,9 +210,10 @@ function actions(view: CaseCardView): CardElement[] {
   ];
 }
 
-function contributionsHead(view: CaseCardView): CardElement[] {
+function contributionsHead(view: CaseCardView, d: CardDensity): CardElement[] {
   const head = [heading(t.contributions.heading(view.contributions.length))];
   if (view.contributions.length === 0) return [...head, text(t.contributions.none, { isSubtle: true, spacing: 'none' })];
+  if (!d.confirmations) return head;
   return [...head, text(`${t.contributions.byOrg}: ${contributionCounts(view.contributions)}`, { spacing: 'none' })];
 }
 
@@ -248,7 +249,7 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
         safetySection(view),
         ...vtSection(view, d),
         ...factsSection(view, d.summary),
-        ...contributionsHead(view),
+        ...contributionsHead(view, d),
       ],
       after: [...roundSection(view, d), ...regieSection(view), ...actionsSection(view, d), ...chairSection(view, d)],
     };

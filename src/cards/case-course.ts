@@ -69,8 +69,11 @@ export interface CardDensity {
   compactActions: boolean;
   /** Explanatory lines that are not needed to act. */
   hints: boolean;
-  /** Lines that only confirm ("all voted", "no change since round N"); left out on the leanest card. */
-  roundDetails: boolean;
+  /**
+   * Lines that only confirm or repeat ("all voted", "no change since round N", contributions per
+   * organisation under the count); left out on the leanest card.
+   */
+  confirmations: boolean;
   /** Veilig Thuis: every step of the consultation, or only the latest (the leanest card). */
   vt: 'full' | 'compact';
 }
@@ -134,7 +137,7 @@ function roundChanges(view: CaseCardView, round: number, d: CardDensity): CardEl
   }
   const same = delta.filter((d) => d.change === 'gelijk').map((d) => d.orgId);
   if (lines.length === 0)
-    return d.roundDetails ? [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })] : [];
+    return d.confirmations ? [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })] : [];
   if (same.length > 0) lines.push(text(t.round.same(orgNames(same, true)), { ...small, isSubtle: true }));
   return [text(t.round.changesHeading(round - 1), { size: 'small', weight: 'bolder', spacing: 'small' }), ...lines];
 }
@@ -159,7 +162,7 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
     text(state, { weight: 'bolder', color: open ? 'accent' : 'default', spacing: 'small' }),
   ];
   if (missing.length === 0) {
-    if (d.roundDetails) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
+    if (d.confirmations) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
   } else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
   else items.push(text(t.round.missingClosed(orgNames(missing)), { isSubtle: true, spacing: 'none', size: 'small' }));
   if (standing.length > 0) items.push(text(t.round.standing(orgNames(standing)), { color: 'warning', spacing: 'none', size: 'small' }));
@@ -347,7 +350,9 @@ export function actionsSection(view: CaseCardView, d: CardDensity): CardElement[
   // Overdue ones are due earliest, so they lead; all overdue ones are in the "Actie afronden" list too.
   const shown = open.slice(0, d.maxOpenActions);
   items.push(...shown.map((a) => actionItem(a, overdue.has(a.id), view, d)));
-  if (open.length > shown.length) items.push(text(t.caseActions.more(open.length - shown.length), { isSubtle: true, size: 'small' }));
+  // With none listed (the leanest card), the heading's count says it all.
+  if (open.length > shown.length && shown.length > 0)
+    items.push(text(t.caseActions.more(open.length - shown.length), { isSubtle: true, size: 'small' }));
   const parts = ACTION_VERDICTS.map((v) => [v, all.filter((a) => a.status === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => t.caseActions.settledPart(t.verdictsInline[v], n));

@@ -5,7 +5,7 @@ import { truncate } from './text';
 import type { CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
-import { answerLines, consultationStatusColor, consultationStatusParts, isConsultationOpen, nextStepText } from './vt-sections';
+import { answerLines, consultationStatusColor, consultationStatusParts, isConsultationOpen, latestStatusPart, nextStepText } from './vt-sections';
 
 /**
  * The Veilig Thuis section of the case card: the region (or that it is unknown), a warning when
@@ -45,7 +45,7 @@ function regionForm(view: CaseCardView, vt: Vt): CardElement {
           id: INPUTS.vtRegion,
           ...value,
           label: t.vt.regionInput,
-          placeholder: t.vt.regionPlaceholder,
+          ...(value.value ? {} : { placeholder: t.vt.regionPlaceholder }),
           style: 'compact',
           isRequired: true,
           errorMessage: t.vt.regionError,
@@ -70,24 +70,31 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
   if (!vt) return [];
   const name = regionName(vt);
   const unknown = vt.warning === 'region_unknown' || name === undefined;
-  const items: CardElement[] = [text(name && !unknown ? t.vt.heading(name) : t.vt.headingNoRegion, { weight: 'bolder' })];
+  const title = name && !unknown ? t.vt.heading(name) : t.vt.headingNoRegion;
+  const c = vt.consultation;
+  const compact = d.vt === 'compact';
+  const items: CardElement[] = [];
+  // The leanest card puts the latest step on the heading's line.
+  if (c && compact) {
+    items.push(
+      text(`**${title}** · ${t.vt.status(latestStatusPart(c, view.now))}`, { color: consultationStatusColor(c.state), weight: 'bolder' }),
+    );
+  } else {
+    items.push(text(title, { weight: 'bolder' }));
+  }
   if (unknown) items.push(text(t.vt.regionUnknown, { weight: 'bolder', color: 'attention', spacing: 'small' }));
   if (vt.warning === 'no_one_on_call')
     items.push(text(name ? t.vt.noOneOnCall(name) : t.vt.noOneOnCallNoRegion, { weight: 'bolder', color: 'attention', spacing: 'small' }));
 
-  const c = vt.consultation;
   if (c) {
     if (d.hints) items.push(text(t.vt.question(truncate(c.question, CASE_VT_LIMITS.question)), { size: 'small', spacing: 'small' }));
-    items.push(
-      text(t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)), {
-        weight: 'bolder',
-        color: consultationStatusColor(c.state),
-        spacing: 'small',
-      }),
-    );
+    if (!compact) {
+      const status = consultationStatusParts(c, view.now).join(t.vt.statusSeparator);
+      items.push(text(t.vt.status(status), { weight: 'bolder', color: consultationStatusColor(c.state), spacing: 'small' }));
+    }
     const next = nextStepText(c.state, view.now);
     if (next) items.push(text(next, { size: 'small', spacing: 'none' }));
-    items.push(...answerLines(c, view.now));
+    items.push(...answerLines(c, view.now, { compact }));
     if (c.state.status === 'geen_reactie' && vt.warning !== 'no_one_on_call')
       items.push(text(t.vt.callYourself, { weight: 'bolder', color: 'attention', spacing: 'small' }));
   } else if (d.hints && !unknown) {
@@ -95,21 +102,15 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
   }
 
   if (view.case.status !== 'closed') {
-    const buttons: CardElement[] = [
-      ...(mayAskVt(view)
-        ? [
-            {
-              type: 'Action.Execute',
-              title: t.vt.ask,
-              verb: VERBS.askVt,
-              data: { caseId: view.case.id },
-              associatedInputs: 'none',
-              style: 'positive',
-            },
-          ]
-        : []),
-      ...(vt.regionChoices.length > 0 ? [regionForm(view, vt)] : []),
-    ];
+    const ask: CardElement = {
+      type: 'Action.Execute',
+      title: t.vt.ask,
+      verb: VERBS.askVt,
+      data: { caseId: view.case.id },
+      associatedInputs: 'none',
+      style: 'positive',
+    };
+    const buttons = [...(mayAskVt(view) ? [ask] : []), ...(vt.regionChoices.length > 0 ? [regionForm(view, vt)] : [])];
     if (buttons.length > 0) items.push(actionSet(buttons, { spacing: 'small' }));
   }
 

@@ -44,6 +44,17 @@ export function consultationStatusParts(record: VtConsultationRecord, now: Date)
   return parts;
 }
 
+/** Only the latest step, shortly ("beantwoord om 21:18"): for the leanest case card. */
+export function latestStatusPart(record: VtConsultationRecord, now: Date): string {
+  const s = record.state;
+  if (s.status === 'beantwoord') {
+    const at = formatAmsterdamShort(s.answeredAt, now);
+    const line = answeredByBackup(s) ? t.vt.answeredShortByBackup(at) : t.vt.answeredShort(at);
+    return s.late ? `${line} ${t.vt.late}` : line;
+  }
+  return consultationStatusParts(record, now).at(-1) as string;
+}
+
 export function consultationStatusColor(state: Consultation): Color {
   if (state.status === 'beantwoord') return 'good';
   if (state.status === 'geen_reactie') return 'attention';
@@ -70,22 +81,26 @@ export function nextStepText(state: Consultation, now: Date): string | undefined
   return t.vt.nextStep(label(step), after ? label(after) : undefined);
 }
 
-/** One line per answer: known, not known, or call back (with the number VT gave). */
-export function answerLines(record: VtConsultationRecord, now: Date, opts: { size?: 'small' | 'default' } = {}): CardElement[] {
-  return record.answers.map((a) => {
-    const at = formatAmsterdamShort(a.at, now);
-    const size = opts.size ?? 'default';
-    switch (a.kind) {
+/**
+ * One line per answer: known, not known, or call back (with the number VT gave; the desk needs it).
+ * `compact`: shorter wording, for the leanest case card and the summary.
+ */
+export function answerLines(record: VtConsultationRecord, now: Date, opts: { small?: boolean; compact?: boolean } = {}): CardElement[] {
+  const small = opts.small ? { size: 'small' as const } : {};
+  const a = opts.compact ? t.vt.answersCompact : t.vt.answers;
+  return record.answers.map((answer) => {
+    const at = formatAmsterdamShort(answer.at, now);
+    switch (answer.kind) {
       case 'bekend':
-        return text(t.vt.answers.bekend(at), { color: 'good', weight: 'bolder', spacing: 'small', size });
+        return text(a.bekend(at), { color: 'good', weight: 'bolder', spacing: 'small', ...small });
       case 'niet_bekend':
-        return text(t.vt.answers.niet_bekend(at), { spacing: 'small', size });
+        return text(a.niet_bekend(at), { spacing: 'small', ...small });
       case 'bel_terug':
-        return text(a.phone ? t.vt.answers.bel_terug(at, a.phone) : t.vt.answers.bel_terugNoPhone(at), {
+        return text(answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), {
           color: 'warning',
           weight: 'bolder',
           spacing: 'small',
-          size,
+          ...small,
         });
     }
   });

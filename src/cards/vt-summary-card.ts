@@ -53,7 +53,7 @@ function summaryItem(view: VtMorningSummaryView, item: Item): CardElement {
       color: consultationStatusColor(c.state),
       spacing: 'none',
     }),
-    ...answerLines(c, view.now, { size: 'small' }),
+    ...answerLines(c, view.now, { small: true }),
     ...(item.caseLink ? [actionSet([{ type: 'Action.OpenUrl', title: t.vt.toCase, url: item.caseLink }], { spacing: 'small' })] : []),
   ];
   return container(items, { separator: true, spacing: 'medium', ...(hasCallBack(item) ? { style: 'warning' as const } : {}) });

@@ -316,6 +316,22 @@ export async function openChannel(page: Page, name: string, opts: { team?: strin
   });
 }
 
+/** Open the personal (1:1) chat with the bot. */
+export async function openPersonalChat(page: Page, opts: { timeoutMs?: number } = {}): Promise<void> {
+  await step(page, 'open-personal-chat', async () => {
+    await page.getByRole('treeitem', { name: 'Personal Chat', exact: true }).click({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
+  });
+}
+
+/** The newest top-level card on the page with this text (chats have no threads). */
+export async function chatCard(page: Page, hasText: string | RegExp, opts: { timeoutMs?: number } = {}): Promise<Locator> {
+  return step(page, 'chat-card', async () => {
+    const card = page.locator(TOP_CARD).filter({ hasText }).last();
+    await card.waitFor({ state: 'visible', timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
+    return card;
+  });
+}
+
 const botNames = new Map<string, string>();
 
 /** The bot's display name as configured in the Playground (needed to @-mention it). */

@@ -43,6 +43,8 @@ export async function startProduct(opts: {
   roster: RosterFileInput;
   playground: PlaygroundConfig;
   locationId: string;
+  /** Write further config files into the data dir; returns extra environment for the bot. */
+  writeExtra?: (dir: string) => Record<string, string>;
 }): Promise<ProductUnderTest> {
   if (!existsSync(chromiumPath())) throw new Error(`Chromium not found at ${chromiumPath()} (npm test installs it in pretest).`);
   const dataDir = mkdtempSync(join(tmpdir(), 'zsm-e2e-'));
@@ -54,7 +56,8 @@ export async function startProduct(opts: {
   try {
     const rosterFile = join(dataDir, 'roster.json');
     writeFileSync(rosterFile, JSON.stringify(opts.roster));
-    const bot = await startBot({ port: await freePort(), dataDir, env: { ROSTER_FILE: rosterFile, JOB_POLL_MS: '200' } });
+    const extra = opts.writeExtra?.(dataDir) ?? {};
+    const bot = await startBot({ port: await freePort(), dataDir, env: { ROSTER_FILE: rosterFile, JOB_POLL_MS: '200', ...extra } });
     cleanup.push(() => bot.stop());
     parts.bot = bot;
     const configFile = writePlaygroundConfig(join(dataDir, 'playground.yml'), opts.playground);

@@ -307,6 +307,8 @@ export const nlCards = {
     answered: (at: string, region: string) => `beantwoord om ${at} door de bereikbaarheidsdienst VT regio ${region}`,
     answeredByBackup: (at: string, region: string) =>
       `beantwoord om ${at} door de achterwacht van de bereikbaarheidsdienst VT regio ${region}`,
+    answeredShort: (at: string) => `beantwoord om ${at}`,
+    answeredShortByBackup: (at: string) => `beantwoord om ${at} door de achterwacht`,
     late: '(laat: na de melding "geen reactie")',
     noReaction: (at: string, reason: string) => `geen reactie om ${at} (${reason})`,
     noReactionReasons: {
@@ -326,6 +328,12 @@ export const nlCards = {
       niet_bekend: (at: string) => `Niet bekend bij Veilig Thuis (${at})`,
       bel_terug: (at: string, phone: string) => `☎ Bel VT terug: ${phone} (gevraagd om ${at})`,
       bel_terugNoPhone: (at: string) => `☎ Bel VT terug (gevraagd om ${at})`,
+    },
+    answersCompact: {
+      bekend: (at: string) => `✓ Bekend bij VT (${at})`,
+      niet_bekend: (at: string) => `Niet bekend bij VT (${at})`,
+      bel_terug: (at: string, phone: string) => `☎ Bel VT terug: ${phone} (${at})`,
+      bel_terugNoPhone: (at: string) => `☎ Bel VT terug (${at})`,
     },
     // the consultation card in the 1:1 chat
     cardTitle: (location: string) => `Vraag van ${location} aan Veilig Thuis`,
