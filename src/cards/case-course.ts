@@ -71,7 +71,7 @@ export interface CardDensity {
   hints: boolean;
   /**
    * Lines that only confirm or repeat ("all voted", "no change since round N", contributions per
-   * organisation under the count); left out on the leanest card.
+   * organisation under the count, the settled actions that Details lists); left out on the leanest card.
    */
   confirmations: boolean;
   /** Veilig Thuis: every step of the consultation, or only the latest (the leanest card). */
@@ -356,7 +356,8 @@ export function actionsSection(view: CaseCardView, d: CardDensity): CardElement[
   const parts = ACTION_VERDICTS.map((v) => [v, all.filter((a) => a.status === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => t.caseActions.settledPart(t.verdictsInline[v], n));
-  if (parts.length > 0) items.push(text(t.caseActions.settled(parts.join(' · ')), { isSubtle: true, size: 'small', spacing: 'small' }));
+  if (parts.length > 0 && d.confirmations)
+    items.push(text(t.caseActions.settled(parts.join(' · ')), { isSubtle: true, size: 'small', spacing: 'small' }));
   if (view.case.status !== 'closed') {
     items.push(
       actionSet([addActionForm(view), ...(overdueList.length > 0 ? [settleActionForm(view, overdueList)] : [])], { spacing: 'small' }),

@@ -29,6 +29,13 @@ export const VERBS = {
   vtCallBack: 'vt.callBack',
   vtConcern: 'vt.concern',
   vtNoConcern: 'vt.noConcern',
+  // advice to the OvJ, decision and terugkoppeling
+  draftAdvice: 'case.draftAdvice',
+  editAdvice: 'advice.edit',
+  sendAdvice: 'advice.send',
+  adviceRefresh: 'advice.refresh',
+  decide: 'advice.decide',
+  followUp: 'advice.followUp',
   // the Actieoverleg card
   aoRefresh: 'actieoverleg.refresh',
   aoBecomeOwner: 'actieoverleg.becomeOwner',
@@ -54,6 +61,16 @@ export const INPUTS = {
   closeReason: 'closeReason',
   aoQuestion: 'aoQuestion',
   vtRegion: 'vtRegion',
+  /** Advice: the summary text and the proposed interventions (multi-select, comma-separated ids). */
+  adviceSummary: 'adviceSummary',
+  adviceInterventions: 'adviceInterventions',
+  /** Decision: chosen interventions (multi-select), free text, and the acknowledgement of remaining buikpijn. */
+  decisionInterventions: 'decisionInterventions',
+  decisionText: 'decisionText',
+  decisionConcern: 'decisionConcern',
+  /** Follow-up after the decision: what came of it, and whether the case stays open. */
+  followUpText: 'followUpText',
+  followUpClose: 'followUpClose',
   /** On the VT consultation card: what VT knows, why it is needed, a call-back number, a vote reason. */
   vtText: 'vtText',
   vtNeedToKnow: 'vtNeedToKnow',
@@ -66,6 +83,8 @@ export const INPUTS = {
 export const DIALOGS = {
   newCase: 'dialog.newCase',
   details: 'dialog.details',
+  editAdvice: 'dialog.editAdvice',
+  adviceDetails: 'dialog.adviceDetails',
 } as const;
 
 const caseIdSchema = z
@@ -91,7 +110,7 @@ export const voteDataSchema = z.object({
 });
 
 export const dialogFetchDataSchema = z.object({
-  dialog: z.enum([DIALOGS.newCase, DIALOGS.details]),
+  dialog: z.enum([DIALOGS.newCase, DIALOGS.details, DIALOGS.editAdvice, DIALOGS.adviceDetails]),
   caseId: caseIdSchema.optional(),
 });
 
@@ -129,3 +148,12 @@ export const vtActionDataSchema = z.object({
   [INPUTS.vtReason]: opt,
   [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
 });
+
+export const adviceEditDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt });
+export const decideDataSchema = z.object({
+  caseId: caseIdSchema,
+  [INPUTS.decisionInterventions]: opt,
+  [INPUTS.decisionText]: opt,
+  [INPUTS.decisionConcern]: opt,
+});
+export const followUpDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.followUpText]: opt, [INPUTS.followUpClose]: z.enum(['true', 'false']).optional() });

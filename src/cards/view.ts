@@ -1,6 +1,7 @@
 import type { Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
+import type { AdviceRecord, Intervention } from '../domain/advice/types';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
@@ -32,6 +33,9 @@ export interface CaseCardView {
     /** Shown at once instead of silence: nobody on call, or the municipality is not mapped. */
     warning?: 'no_one_on_call' | 'region_unknown';
   };
+  /** The advice to the OvJ, once drafted; and the palette to choose interventions from. */
+  advice?: AdviceRecord;
+  palette?: Intervention[];
   /** Whether the viewer is a chair (sees round, agenda and closing controls). */
   viewerIsChair?: boolean;
   /** What the user typed, to show again after the server refused it (nothing typed is lost). */
@@ -87,5 +91,17 @@ export interface VtMorningSummaryView {
   from: string;
   to: string;
   items: { case: Case; locationName: string; consultation: VtConsultationRecord; caseLink?: string }[];
+  now: Date;
+}
+
+/** The advice card for the OvJ: summary first, details on demand, the decision form. */
+export interface AdviceCardView {
+  case: Case;
+  location: Location;
+  advice: AdviceRecord;
+  palette: Intervention[];
+  /** Whether the viewer may record the decision (the OvJ). */
+  viewerMayDecide?: boolean;
+  notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
 }

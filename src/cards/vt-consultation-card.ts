@@ -23,11 +23,11 @@ export const VT_CONSULTATION_CARD_LIMITS = {
 } as const;
 
 /**
- * Dutch phone numbers as typed: 0 or +31/0031, then a non-zero digit and 7–12 digits, spaces or
- * hyphens ("06 12345678", "020-1234567", "+31 6 12345678"). A client-side check, so a typo is
- * caught before the round trip; the server checks again.
+ * Dutch phone numbers as typed: 0 or +31, then a non-zero digit and 7–12 digits, spaces or hyphens
+ * ("06 12345678", "020-1234567", "+31612345678"). The same pattern the server checks
+ * (src/app/vt/answer.ts), so the client never accepts what the server refuses.
  */
-export const VT_PHONE_REGEX = '^(\\+31|0031|0)[ -]?[1-9][0-9 -]{7,12}$';
+export const VT_PHONE_REGEX = '^(\\+31|0)[1-9][0-9 -]{7,12}$';
 
 type Data = { caseId: string; seq: number };
 
@@ -118,12 +118,18 @@ function concernForm(data: Data): CardElement {
   );
 }
 
-/** The two questions with their buttons: is the family known to VT, and does VT have buikpijn. */
+/** The first question with its answer buttons: is the family known to VT (or call me back). */
 function answerSection(data: Data): CardElement[] {
   return [
     heading(t.vt.knownHeading, { separator: true, spacing: 'large' }),
     actionSet([knownForm(data), execute(t.vt.notKnown, VERBS.vtNotKnown, data), callBackForm(data)], { spacing: 'small' }),
-    heading(t.vt.concernHeading),
+  ];
+}
+
+/** The second question: VT's buikpijn (a vote for VT in the current round, not an answer). */
+function concernSection(data: Data): CardElement[] {
+  return [
+    heading(t.vt.concernHeading, { separator: true, spacing: 'large' }),
     actionSet([concernForm(data), execute(t.vt.noConcern, VERBS.vtNoConcern, data)], { spacing: 'small' }),
   ];
 }
@@ -163,14 +169,16 @@ function outcomeSection(view: VtConsultationCardView): CardElement[] {
  * role and age; no names, birth dates or pseudonyms). Then the answers: known (with the
  * information and why it is needed), not known, call me back (a phone number), and buikpijn or
  * none. Every action carries `{ caseId, seq }`, so an answer lands on this consultation only.
- * Once answered the card shows the outcome and no buttons; after "geen reactie" the buttons stay,
- * because a late answer still reaches the case.
+ * Once answered the card shows the outcome and no answer buttons (only the buikpijn buttons stay:
+ * a vote is not an answer, and VT may still have buikpijn); after "geen reactie" every button
+ * stays, because a late answer still reaches the case. A closed case takes no input at all.
  */
 export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveCard {
   const c = view.consultation;
   const data: Data = { caseId: view.case.id, seq: c.seq };
   const s = c.state;
   const caseOpen = view.case.status !== 'closed';
+  // Answered: no more answers (the domain refuses a second one); buikpijn stays open for VT.
   const mayAnswer = caseOpen && s.status !== 'beantwoord';
   const body: CardElement[] = [
     ...(view.notice ? [noticeSection(view.notice)] : []),
@@ -197,6 +205,7 @@ export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveC
     safetySection(view),
     ...factsSection(view, VT_CONSULTATION_CARD_LIMITS.summary),
     ...(mayAnswer ? answerSection(data) : []),
+    ...(caseOpen ? concernSection(data) : []),
   ];
   return {
     type: 'AdaptiveCard',

@@ -354,7 +354,7 @@ export const nlCards = {
     callBack: 'Bel mij terug',
     phone: 'Op welk nummer kan de ZSM-tafel u bellen?',
     phonePlaceholder: '06 12345678',
-    phoneError: 'Vul een Nederlands telefoonnummer in, bijvoorbeeld 06 12345678 of +31 6 12345678.',
+    phoneError: 'Vul een Nederlands telefoonnummer in, bijvoorbeeld 06 12345678 of +31612345678.',
     callBackSubmit: 'Vraag terugbellen',
     concern: 'Buikpijn',
     concernReason: 'Waar gaat de buikpijn over?',

@@ -1,0 +1,88 @@
+import { z } from 'zod';
+import type { PartnerOrg } from '../orgs';
+
+/** The phases of "gefaseerd samenwerken aan veiligheid": the advice is ordered safety first. */
+export const PHASES = ['veiligheid', 'zorg', 'herstel'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** One intervention of the palette (configuration, not code). */
+export const interventionSchema = z
+  .object({
+    id: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/),
+    label: z.string().min(1).max(120),
+    phase: z.enum(PHASES),
+    /** e.g. a personal letter: may be translated into the person's own language. */
+    allowsLanguage: z.boolean().default(false),
+  })
+  .strict();
+export type Intervention = z.infer<typeof interventionSchema>;
+export const interventionPaletteSchema = z
+  .object({ interventions: z.array(interventionSchema).min(1) })
+  .strict()
+  .refine((p) => new Set(p.interventions.map((i) => i.id)).size === p.interventions.length, { message: 'duplicate intervention id' });
+
+/** Where a statement in the advice comes from: a contribution or a vote, with its time. */
+export interface SourceRef {
+  kind: 'contribution' | 'vote' | 'intake' | 'earlier_case';
+  id: string;
+  orgId?: PartnerOrg;
+  at: string;
+}
+
+export type PatternKind = 'oude_bekende' | 'kinderen' | 'stalking' | 'dwingende_controle' | 'risicotaxatie' | 'wapen';
+
+export interface AdvicePattern {
+  kind: PatternKind;
+  /** Non-personal detail, e.g. "2 eerdere zaken" or the instrument named ("B-SAFER"). */
+  detail: string;
+  sources: SourceRef[];
+}
+
+/** A proposed intervention in the advice (from the palette), with who proposed it and a note. */
+export interface ProposedIntervention {
+  interventionId: string;
+  phase: Phase;
+  note?: string;
+  language?: string;
+}
+
+/** The composed advice for the OvJ: a pure function of the case history (same history, same advice). */
+export interface AdviceDraft {
+  caseId: string;
+  version: number;
+  composedAt: string;
+  facts: { text: string; sources: SourceRef[] }[];
+  contributions: { orgId: PartnerOrg; at: string; source: string; text: string; needToKnow: string; ref: SourceRef }[];
+  /** Per round, each organisation's vote with its reason; newest round first. */
+  rounds: { round: number; votes: { orgId: PartnerOrg; concern: boolean; reason?: string; acuteUnsafe: boolean; ref: SourceRef }[] }[];
+  /** Buikpijn that still stands: said plainly, never averaged away. */
+  openConcern: { orgId: PartnerOrg; reason?: string; round: number; ref: SourceRef }[];
+  patterns: AdvicePattern[];
+  /** Ordered safety first, then care, then recovery. */
+  interventions: ProposedIntervention[];
+  /** Free text of the case lead/chair (editable in the dialog). */
+  summary: string;
+}
+
+/** The OvJ's decision. */
+export interface AdviceDecision {
+  at: string;
+  by: string;
+  interventions: { interventionId: string; note?: string; language?: string }[];
+  freeText?: string;
+  /** Required when buikpijn remains: the OvJ saw it and says why the decision stands. */
+  concernAcknowledgement?: string;
+}
+
+/** The advice of a case through its life: concept → sent to the OvJ → decided → followed up. */
+export interface AdviceRecord {
+  caseId: string;
+  status: 'concept' | 'verzonden' | 'besloten';
+  draft: AdviceDraft;
+  draftedBy: string;
+  sentAt?: string;
+  /** Where the advice card went (1:1 chat with the OvJ or the OvJ channel). */
+  adviceRef?: import('../refs').CardRef;
+  decision?: AdviceDecision;
+  followUp?: { askedAt?: string; answer?: string; answeredBy?: string; answeredAt?: string; closed?: boolean };
+}
