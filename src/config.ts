@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { rosterFileSchema, type RosterFile } from './domain/roster';
 import { parseVtConfig, type VtConfig } from './domain/vt/config';
+import { interventionPaletteSchema, type Intervention } from './domain/advice/types';
 
 const csv = z
   .string()
@@ -29,6 +30,8 @@ const envSchema = z
     ROSTER_FILE: z.string().min(1).default('config/roster.example.json'),
     /** Veilig Thuis regions, office hours, municipalities and on-call schedule. */
     VT_CONFIG_FILE: z.string().min(1).default('config/vt.example.json'),
+    /** The palette of interventions partners can propose and the OvJ can decide. */
+    INTERVENTIONS_FILE: z.string().min(1).default('config/interventions.json'),
     INTAKE_HMAC_SECRET: z.string().min(32, 'must be at least 32 characters'),
     INTAKE_MAX_SKEW_SECONDS: z.coerce.number().int().min(10).max(3600).default(300),
     PSEUDONYM_KEY: z.string().min(32, 'must be at least 32 characters'),
@@ -86,6 +89,7 @@ export interface Config {
   env: Env;
   roster: RosterFile;
   vt: VtConfig;
+  palette: Intervention[];
   /** True when no app id is configured: /api/messages accepts unauthenticated traffic (local only). */
   openMode: boolean;
 }
@@ -131,7 +135,25 @@ export function loadVtConfig(file: string): VtConfig {
   return parsed.config;
 }
 
+export function loadPalette(file: string): Intervention[] {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new ConfigError([`INTERVENTIONS_FILE (${file}): cannot read JSON: ${(e as Error).message}`]);
+  }
+  const parsed = interventionPaletteSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(describe(parsed.error.issues, `INTERVENTIONS_FILE (${file}) `));
+  return parsed.data.interventions;
+}
+
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const env = parseEnv(source);
-  return { env, roster: loadRoster(env.ROSTER_FILE), vt: loadVtConfig(env.VT_CONFIG_FILE), openMode: !env.MICROSOFT_APP_ID };
+  return {
+    env,
+    roster: loadRoster(env.ROSTER_FILE),
+    vt: loadVtConfig(env.VT_CONFIG_FILE),
+    palette: loadPalette(env.INTERVENTIONS_FILE),
+    openMode: !env.MICROSOFT_APP_ID,
+  };
 }

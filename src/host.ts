@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type https from 'node:https';
 import path from 'node:path';
 import { deliverCardJob } from './app/deliver-card';
+import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
 import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
 import {
   agendaReminderJob,
@@ -60,7 +61,7 @@ export async function startHost(
   const repo = new Repository(db);
   const deps: AppDeps = {
     repo,
-    directory: new Directory(config.roster, config.vt),
+    directory: new Directory(config.roster, config.vt, config.palette),
     clock: overrides.clock ?? systemClock,
     hasher: createHasher(env.PSEUDONYM_KEY),
     log,
@@ -98,6 +99,10 @@ export async function startHost(
       vtBackup: (job) => vtBackupJob(deps, outbound, job),
       vtExpire: (job) => vtExpireJob(deps, outbound, job),
       vtSummary: (job) => vtSummaryJob(deps, outbound, job),
+      sendAdvice: (job) => sendAdviceJob(deps, outbound, job),
+      refreshAdvice: (job) => refreshAdviceJob(deps, outbound, job),
+      feedback: (job) => feedbackJob(deps, outbound, job),
+      adviceFollowUp: (job) => adviceFollowUpJob(deps, outbound, job),
     },
     deps.clock,
     log,

@@ -15,12 +15,13 @@ export async function loadCaseView(
 ): Promise<CaseCardView> {
   const location = deps.directory.location(theCase.locationId);
   if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
-  const [contributions, votes, mris, escalation, vt] = await Promise.all([
+  const [contributions, votes, mris, escalation, vt, advice] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     deps.repo.getUserMris(),
     deps.repo.getEscalation(theCase.id),
     vtView(deps, theCase),
+    deps.repo.getAdvice(theCase.id),
   ]);
   const viewer = deps.directory.member(viewerAad);
   return {
@@ -33,6 +34,8 @@ export async function loadCaseView(
       : {}),
     ...(escalation ? { escalation: escalation.body } : {}),
     ...(vt ? { vt } : {}),
+    ...(advice ? { advice: advice.body } : {}),
+    palette: deps.directory.palette,
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),

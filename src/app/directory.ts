@@ -1,4 +1,5 @@
 import type { VtConfig } from '../domain/vt/config';
+import type { Intervention } from '../domain/advice/types';
 import { authorize, refreshUserIds, type AuthzResult, type Location, type Member, type RosterFile } from '../domain/roster';
 
 /** The roster and locations as the use cases see them (the `Directory` port, backed by config). */
@@ -8,6 +9,7 @@ export class Directory {
   constructor(
     private readonly roster: RosterFile,
     readonly vt?: VtConfig,
+    readonly palette: Intervention[] = [],
   ) {
     this.locations = new Map(roster.locations.map((l) => [l.id, l]));
   }
@@ -26,6 +28,11 @@ export class Directory {
 
   authorize(aadObjectId: string | undefined, locationId: string, need: 'member' | 'chair' = 'member'): AuthzResult {
     return authorize(this.roster.members, aadObjectId, locationId, need);
+  }
+
+  /** Members of a location with a role (e.g. the OvJ who receives the advice). */
+  membersWithRole(locationId: string, role: Member['roles'][number]): Member[] {
+    return this.roster.members.filter((m) => m.locations.includes(locationId) && m.roles.includes(role));
   }
 
   refreshUserIds(locationId: string, mriByAad: Readonly<Record<string, string>>): string[] {

@@ -28,7 +28,11 @@ export type AppErrorCode =
   | 'vt_not_consulted'
   | 'vt_closed'
   | 'vt_region_unknown'
-  | 'vt_already_asked';
+  | 'vt_already_asked'
+  | 'advice_sent'
+  | 'no_advice'
+  | 'already_decided'
+  | 'not_ovj';
 
 export interface AppError {
   code: AppErrorCode;

@@ -74,6 +74,7 @@ export async function intakeCase(
     if (!winner || winner.intakeHash !== intakeHash) return fail('intake_conflict');
   }
   const created = outcome === 'created';
+  await deps.repo.indexPersons(theCase); // insert-if-absent: a re-delivery repairs a missing entry
   deps.log.info({ caseId, locationId: location.id, created, actor: actor.kind }, created ? 'case intake' : 'case intake re-delivered');
   deps.kickJobs();
   // Outside VT's office hours, VT's on-call staff is asked at once (in office hours VT is at the desk).

@@ -28,6 +28,7 @@ import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
+import { adviceSection } from './case-advice';
 
 export { minTrimmedLength };
 
@@ -251,7 +252,13 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
         ...factsSection(view, d.summary),
         ...contributionsHead(view, d),
       ],
-      after: [...roundSection(view, d), ...regieSection(view), ...actionsSection(view, d), ...chairSection(view, d)],
+      after: [
+        ...roundSection(view, d),
+        ...regieSection(view),
+        ...actionsSection(view, d),
+        ...adviceSection(view, d),
+        ...chairSection(view, d),
+      ],
     };
     // Everything but the contributions, plus room for the "N oudere" note.
     const rest = cardBytes({ ...card, body: [...p.before, ...p.after] }) + cardBytes(olderNote(contributions.length));

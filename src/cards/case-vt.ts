@@ -5,7 +5,14 @@ import { truncate } from './text';
 import type { CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
-import { answerLines, consultationStatusColor, consultationStatusParts, isConsultationOpen, latestStatusPart, nextStepText } from './vt-sections';
+import {
+  answerLines,
+  consultationStatusColor,
+  consultationStatusParts,
+  isConsultationOpen,
+  latestStatusPart,
+  nextStepText,
+} from './vt-sections';
 
 /**
  * The Veilig Thuis section of the case card: the region (or that it is unknown), a warning when

@@ -8,5 +8,7 @@ export { buildNewCaseCard, parseNewCaseForm, NEW_CASE_INPUTS, type NewCaseCardOp
 export { buildVtConsultationCard, VT_CONSULTATION_CARD_LIMITS, VT_PHONE_REGEX } from './vt-consultation-card';
 export { buildVtMorningSummaryCard, VT_SUMMARY_CARD_LIMITS } from './vt-summary-card';
 export { CASE_VT_LIMITS } from './case-vt';
+export { buildAdviceCard, ADVICE_CARD_LIMITS, showsDecisionForm } from './advice-card';
+export { buildAdviceEditDialogCard, CASE_ADVICE_LIMITS, showsAdviceSection } from './case-advice';
 export { cardBytes, takeWithinBudget } from './budget';
 export type { AdaptiveCard } from './types';

@@ -156,4 +156,8 @@ export const decideDataSchema = z.object({
   [INPUTS.decisionText]: opt,
   [INPUTS.decisionConcern]: opt,
 });
-export const followUpDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.followUpText]: opt, [INPUTS.followUpClose]: z.enum(['true', 'false']).optional() });
+export const followUpDataSchema = z.object({
+  caseId: caseIdSchema,
+  [INPUTS.followUpText]: opt,
+  [INPUTS.followUpClose]: z.enum(['true', 'false']).optional(),
+});

@@ -102,6 +102,8 @@ export interface AdviceCardView {
   palette: Intervention[];
   /** Whether the viewer may record the decision (the OvJ). */
   viewerMayDecide?: boolean;
+  /** In the Details dialog: everything in full (no inline "Details tonen"). */
+  expanded?: boolean;
   notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
 }

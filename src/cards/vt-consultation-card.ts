@@ -1,3 +1,4 @@
+import { VT_PHONE_PATTERN } from '../domain/vt/phone';
 import { MAX_REASON } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
 import { CASE_CARD_LIMITS } from './case-card';
@@ -27,7 +28,7 @@ export const VT_CONSULTATION_CARD_LIMITS = {
  * ("06 12345678", "020-1234567", "+31612345678"). The same pattern the server checks
  * (src/app/vt/answer.ts), so the client never accepts what the server refuses.
  */
-export const VT_PHONE_REGEX = '^(\\+31|0)[1-9][0-9 -]{7,12}$';
+export const VT_PHONE_REGEX = VT_PHONE_PATTERN;
 
 type Data = { caseId: string; seq: number };
 

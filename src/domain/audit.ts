@@ -22,7 +22,12 @@ export type AuditAction =
   | 'vt.asked'
   | 'vt.answered'
   | 'vt.region'
-  | 'vt.oncall';
+  | 'vt.oncall'
+  | 'advice.draft'
+  | 'advice.sent'
+  | 'advice.decided'
+  | 'advice.followup'
+  | 'advice.read';
 
 export interface AuditEntry {
   id: string;

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { partnerOrgSchema, type PartnerOrg } from './orgs';
 import { escalationPolicySchema } from './rounds/escalation';
 
-export const MEMBER_ROLES = ['member', 'chair'] as const;
+/** chair: leads the rounds (usually an OvJ at the desk); ovj: receives the advice and records the decision. */
+export const MEMBER_ROLES = ['member', 'chair', 'ovj'] as const;
 
 /** A desk member as the roster knows them: identified by their Entra (AAD) object id. */
 export const memberSchema = z
@@ -57,6 +58,10 @@ export const locationSchema = z
       })
       .strict()
       .default({}),
+    /** Where the advice for the OvJ goes: this channel, else a 1:1 chat with the location's OvJ (role "ovj"). */
+    ovjChannelId: z.string().min(1).optional(),
+    /** After the decision, the case lead is asked what came of it after this many days. */
+    followUpDays: z.number().int().min(1).max(180).default(14),
     /** Named deputy (Entra object id) per organisation, asked when nobody of it votes. */
     deputies: z.record(partnerOrgSchema, z.string().min(1)).default({}),
   })

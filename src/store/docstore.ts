@@ -5,7 +5,18 @@
  * contract suite can hold both adapters to exactly the same behaviour.
  */
 export type DocKind =
-  'case' | 'contribution' | 'vote' | 'audit' | 'cardref' | 'convref' | 'job' | 'escalation' | 'vtconsult' | 'vtoverride';
+  | 'case'
+  | 'contribution'
+  | 'vote'
+  | 'audit'
+  | 'cardref'
+  | 'convref'
+  | 'job'
+  | 'escalation'
+  | 'vtconsult'
+  | 'vtoverride'
+  | 'advice'
+  | 'personidx';
 
 export interface Stored<T = unknown> {
   pk: string;

@@ -14,7 +14,11 @@ export type JobType =
   | 'vtReminder'
   | 'vtBackup'
   | 'vtExpire'
-  | 'vtSummary';
+  | 'vtSummary'
+  | 'sendAdvice'
+  | 'refreshAdvice'
+  | 'feedback'
+  | 'adviceFollowUp';
 
 export interface Job {
   id: string;

@@ -3,6 +3,7 @@ import type { AuditEntry } from '../domain/audit';
 import { normalizeCase, type Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
+import type { AdviceRecord } from '../domain/advice/types';
 import type { VtOverride } from '../domain/vt/config';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
@@ -28,6 +29,7 @@ const CASE_ID = 'case';
 const CARDREF_ID = 'cardref';
 const ESCALATION_ID = 'escalation';
 const VT_CONSULT_ID = 'vtconsult';
+const ADVICE_ID = 'advice';
 const USER_MRIS_ID = 'user-mris';
 
 export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${randomUUID()}`;
@@ -108,6 +110,39 @@ export class Repository {
     if (etag === null) {
       if ((await this.db.insert(doc)) === 'exists') throw new PreconditionFailedError('_vt', doc.id);
     } else await this.db.replace(doc, etag);
+  }
+
+  async getAdvice(caseId: string): Promise<Stored<AdviceRecord> | null> {
+    return this.db.get<AdviceRecord>(caseId, ADVICE_ID);
+  }
+
+  async putAdvice(r: AdviceRecord, etag: string | null): Promise<void> {
+    const doc: NewDoc<AdviceRecord> = { pk: r.caseId, id: ADVICE_ID, kind: 'advice', body: r };
+    if (etag === null) {
+      if ((await this.db.insert(doc)) === 'exists') throw new PreconditionFailedError(r.caseId, ADVICE_ID);
+    } else await this.db.replace(doc, etag);
+  }
+
+  /** Index the case under each person's keyed pseudonym, to recognise "oude bekenden" later. */
+  async indexPersons(c: Case): Promise<void> {
+    for (const p of c.persons) {
+      if (p.pseudonym)
+        await this.db.insert({ pk: `_person:${p.pseudonym}`, id: c.id, kind: 'personidx', body: { caseId: c.id, intakeAt: c.intakeAt } });
+    }
+  }
+
+  /** Earlier cases that share a person (by pseudonym) with this case. */
+  async earlierCasesOf(c: Case): Promise<{ caseId: string; intakeAt: string; sharedPseudonyms: number }[]> {
+    const found = new Map<string, { caseId: string; intakeAt: string; sharedPseudonyms: number }>();
+    for (const p of c.persons) {
+      if (!p.pseudonym) continue;
+      for (const d of await this.db.listPartition<{ caseId: string; intakeAt: string }>(`_person:${p.pseudonym}`, 'personidx')) {
+        if (d.body.caseId === c.id || d.body.intakeAt > c.intakeAt) continue;
+        const prev = found.get(d.body.caseId);
+        found.set(d.body.caseId, { ...d.body, sharedPseudonyms: (prev?.sharedPseudonyms ?? 0) + 1 });
+      }
+    }
+    return [...found.values()].sort((a, b) => (a.intakeAt < b.intakeAt ? -1 : 1));
   }
 
   /** Open cases of a location (the agenda), any order. */

@@ -14,6 +14,7 @@ import {
   INPUTS,
   VERBS,
   voteDataSchema,
+  adviceEditDataSchema,
 } from '../cards/verbs';
 import { nlMessages } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
@@ -21,6 +22,10 @@ import { dutchError } from './errors-nl';
 import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
 import { registerCourseHandlers } from './course-handlers';
 import { registerVtHandlers } from './vt-handlers';
+import { viewAdvice } from '../app/advice/jobs';
+import { buildAdviceCard } from '../cards/advice-card';
+import { buildAdviceEditDialogCard } from '../cards/case-advice';
+import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
@@ -121,6 +126,41 @@ export function createBot(
       height: 'large',
       card: CardFactory.adaptiveCard(buildDetailsCard(view.value)),
     };
+  });
+
+  app.taskModules.fetch(DIALOGS.adviceDetails, async (context, _state, data) => {
+    const parsed = dialogFetchDataSchema.safeParse(data);
+    if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
+    const view = await viewAdvice(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    if (!view.ok) return dutchError(view.error);
+    return {
+      title: nlMessages.chat.adviceDialogTitle,
+      width: 'large',
+      height: 'large',
+      card: CardFactory.adaptiveCard(buildAdviceCard({ ...view.value, expanded: true })),
+    };
+  });
+
+  // "Advies aanpassen" as a dialog (the crowded case card has no room for the inline form).
+  app.taskModules.fetch(DIALOGS.editAdvice, async (context, _state, data) => {
+    const parsed = dialogFetchDataSchema.safeParse(data);
+    if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
+    const view = await viewCase(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    if (!view.ok) return dutchError(view.error);
+    const card = buildAdviceEditDialogCard(view.value);
+    if (!card) return nlMessages.advice.alreadySent;
+    return { title: nlMessages.chat.adviceDialogTitle, width: 'large', height: 'large', card: CardFactory.adaptiveCard(card) };
+  });
+  app.taskModules.submit(DIALOGS.editAdvice, async (context, _state, data) => {
+    const parsed = adviceEditDataSchema.safeParse(data);
+    if (!parsed.success) return nlMessages.errors.unknownAction;
+    const result = await draftAdvice(deps, {
+      caseId: parsed.data.caseId,
+      aadObjectId: context.activity.from?.aadObjectId,
+      summary: parsed.data[INPUTS.adviceSummary],
+      interventionIds: parsed.data[INPUTS.adviceInterventions],
+    });
+    return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });
 
   registerNewCaseDialog(app, deps);

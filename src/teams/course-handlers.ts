@@ -1,5 +1,8 @@
 import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
+import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/advice';
+import { viewAdvice } from '../app/advice/jobs';
+import { buildAdviceCard } from '../cards/advice-card';
 import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
 import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
@@ -8,6 +11,9 @@ import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
 import {
+  adviceEditDataSchema,
+  decideDataSchema,
+  followUpDataSchema,
   addActionDataSchema,
   aoQuestionDataSchema,
   caseActionDataSchema,
@@ -134,6 +140,88 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     (d, aad) => closeCaseDespiteConcern(deps, { caseId: d.caseId, aadObjectId: aad, reason: d[INPUTS.closeReason] }),
     () => ok.caseClosed,
     (d) => ({ [INPUTS.closeReason]: d[INPUTS.closeReason] }),
+  );
+
+  // Advice to the OvJ (from the case card), and the follow-up answer.
+  caseVerb(
+    app,
+    deps,
+    VERBS.draftAdvice,
+    caseActionDataSchema,
+    (d, aad) => draftAdvice(deps, { caseId: d.caseId, aadObjectId: aad }),
+    () => nlMessages.advice.drafted,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.editAdvice,
+    adviceEditDataSchema,
+    (d, aad) =>
+      draftAdvice(deps, {
+        caseId: d.caseId,
+        aadObjectId: aad,
+        summary: d[INPUTS.adviceSummary] ?? '',
+        interventionIds: d[INPUTS.adviceInterventions] ?? '',
+      }),
+    () => nlMessages.advice.drafted,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.sendAdvice,
+    caseActionDataSchema,
+    (d, aad) => sendAdvice(deps, { caseId: d.caseId, aadObjectId: aad }),
+    () => nlMessages.advice.sent,
+  );
+  caseVerb(
+    app,
+    deps,
+    VERBS.followUp,
+    followUpDataSchema,
+    (d, aad) =>
+      answerFollowUp(deps, { caseId: d.caseId, aadObjectId: aad, text: d[INPUTS.followUpText], close: d[INPUTS.followUpClose] === 'true' }),
+    () => nlMessages.advice.followUpSaved,
+    (d) => ({ [INPUTS.followUpText]: d[INPUTS.followUpText] }),
+  );
+
+  // The advice card (at the OvJ) answers with the advice card.
+  const adviceVerb = <T extends { caseId: string }>(
+    verb: string,
+    schema: Schema<T>,
+    run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
+    okText?: string,
+  ) => {
+    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
+      const parsed = schema.safeParse(raw);
+      if (!parsed.success) {
+        await answerInvoke(context, nlMessages.errors.unknownAction);
+        return '';
+      }
+      const aad = context.activity.from?.aadObjectId;
+      const result = await run(parsed.data, aad);
+      const notice = result.ok
+        ? okText
+          ? { kind: 'good' as const, text: okText }
+          : undefined
+        : { kind: 'attention' as const, text: dutchError(result.error) };
+      const view = await viewAdvice(deps, parsed.data.caseId, aad, notice);
+      await answerInvoke(context, view.ok ? buildAdviceCard(view.value) : dutchError(view.error));
+      return '';
+    });
+  };
+  adviceVerb(VERBS.adviceRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
+  adviceVerb(
+    VERBS.decide,
+    decideDataSchema,
+    (d, aad) =>
+      decide(deps, {
+        caseId: d.caseId,
+        aadObjectId: aad,
+        interventionIds: d[INPUTS.decisionInterventions],
+        text: d[INPUTS.decisionText],
+        concernAcknowledgement: d[INPUTS.decisionConcern],
+      }),
+    nlMessages.advice.decided,
   );
 
   // The Actieoverleg card answers with the Actieoverleg card, not the case card.

@@ -57,6 +57,14 @@ export function dutchError(error: AppError): string {
       return nlMessages.vt.regionUnknown;
     case 'vt_already_asked':
       return nlMessages.vt.alreadyAsked;
+    case 'advice_sent':
+      return nlMessages.advice.alreadySent;
+    case 'no_advice':
+      return nlMessages.advice.noAdvice;
+    case 'already_decided':
+      return nlMessages.advice.alreadyDecided;
+    case 'not_ovj':
+      return nlMessages.advice.notOvj;
     default:
       return e.invalidInput;
   }
@@ -73,6 +81,9 @@ function invalidInputMessage(fields: NonNullable<AppError['fields']>): string {
     else if (f.path === 'question') hints.add(e.questionInvalid);
     else if (f.path === 'phone') hints.add(nlMessages.vt.phoneInvalid);
     else if (f.path === 'vtText') hints.add(nlMessages.vt.textRequired);
+    else if (f.path === 'decision') hints.add(nlMessages.advice.decisionInvalid);
+    else if (f.path === 'concernAcknowledgement') hints.add(nlMessages.advice.concernAckRequired);
+    else if (f.path === 'followUp') hints.add(nlMessages.advice.followUpRequired);
   }
   return [e.invalidInput, ...hints].join(' ');
 }

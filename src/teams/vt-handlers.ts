@@ -37,22 +37,28 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
     return '';
   });
 
-  const vtVerb = (verb: string, run: (d: VtData, aad: string | undefined) => Promise<Result<unknown>>) => {
+  const vtVerb = (
+    verb: string,
+    run: (d: VtData, aad: string | undefined) => Promise<Result<unknown>>,
+    okText: string | undefined = nlMessages.vt.answered,
+  ) => {
     app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _s, raw) => {
       const parsed = vtActionDataSchema.safeParse(raw);
       if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
       const aad = context.activity.from?.aadObjectId;
       const result = await run(parsed.data, aad);
       const notice = result.ok
-        ? { kind: 'good' as const, text: nlMessages.vt.answered }
+        ? okText
+          ? { kind: 'good' as const, text: okText }
+          : undefined
         : { kind: 'attention' as const, text: dutchError(result.error) };
       const card = result.ok || result.error.code !== 'vt_not_consulted' ? await vtCardFor(deps, parsed.data.caseId, aad, notice) : null;
-      await answerInvoke(context, card ?? notice.text);
+      await answerInvoke(context, card ?? notice?.text ?? nlMessages.errors.unknownAction);
       return '';
     });
   };
   const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
-  vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }));
+  vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }), undefined);
   vtVerb(VERBS.vtKnown, (d, aad) =>
     answerVt(deps, { ...base(d, aad), kind: 'bekend', text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
   );

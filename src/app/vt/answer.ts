@@ -1,5 +1,6 @@
 import { contributionInputSchema, type Contribution } from '../../domain/contribution';
 import type { VtAnswerKind } from '../../domain/vt/record';
+import { isVtPhone } from '../../domain/vt/phone';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
 import { auditId, contributionId } from '../../store/repository';
@@ -8,8 +9,6 @@ import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
 import { applyEvent, changeConsultation } from './consult';
-
-const PHONE = /^(\+31|0)[1-9][0-9 -]{7,12}$/;
 
 type Args = { caseId: string; seq: number; aadObjectId: string | undefined };
 
@@ -46,7 +45,7 @@ export async function answerVt(
   if (!access.ok) return access;
   const region = access.value.regionName;
   const aad = args.aadObjectId as string;
-  if (args.kind === 'bel_terug' && !PHONE.test((args.phone ?? '').trim()))
+  if (args.kind === 'bel_terug' && !isVtPhone(args.phone ?? ''))
     return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
   const input =
     args.kind === 'bekend'
@@ -118,8 +117,7 @@ export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): 
     closeAsVoter: false,
   });
   if (!vote.ok) return vote;
-  const at = deps.clock.now().toISOString();
-  await changeConsultation(deps, args.caseId, (r) => applyEvent(r, { type: 'answer', at, by: args.aadObjectId as string }));
+  // A vote is not an answer to the question (is the family known?): the consultation stays open for that.
   await requestCardRefresh(deps, args.caseId);
   return ok({ concern: parsed.data.concern });
 }

@@ -8,7 +8,11 @@ export type Phase = (typeof PHASES)[number];
 /** One intervention of the palette (configuration, not code). */
 export const interventionSchema = z
   .object({
-    id: z.string().min(1).max(64).regex(/^[a-z0-9-]+$/),
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[a-z0-9-]+$/),
     label: z.string().min(1).max(120),
     phase: z.enum(PHASES),
     /** e.g. a personal letter: may be translated into the person's own language. */

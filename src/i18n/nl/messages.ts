@@ -72,6 +72,23 @@ export const nlMessages = {
     onCallNotInSchedule: 'U staat niet in een VT-rooster van deze bot. Vraag uw coördinator u toe te voegen.',
     onCallStatus: (lines: string) => `Dienst nu:\n${lines}`,
   },
+  advice: {
+    drafted: 'Het advies (concept) is opgesteld. Pas het zo nodig aan en verstuur het naar de OvJ.',
+    sent: 'Het advies is naar de OvJ verstuurd.',
+    decided: 'Het besluit is vastgelegd en wordt teruggekoppeld.',
+    followUpSaved: 'Dank u. De terugkoppeling is vastgelegd en gedeeld.',
+    alreadySent: 'Het advies is al verstuurd; aanpassen kan niet meer.',
+    noAdvice: 'Er is (nog) geen verstuurd advies voor deze zaak.',
+    alreadyDecided: 'Over dit advies is al besloten.',
+    notOvj: 'Alleen de officier van justitie kan het besluit vastleggen.',
+    decisionInvalid: 'Kies interventies of beschrijf het besluit.',
+    concernAckRequired: 'Er is nog buikpijn: geef aan waarom het besluit toch staat (minimaal 10 tekens).',
+    followUpRequired: 'Beschrijf kort wat er van het besluit is gekomen.',
+    feedbackDecision: (ref: string, what: string) => `Terugkoppeling zaak ${ref}: de OvJ besloot: ${what}`,
+    feedbackFollowUp: (ref: string, answer: string, closed: boolean) =>
+      `Terugkoppeling zaak ${ref} — wat is ervan gekomen: ${answer}${closed ? ' De zaak is gesloten.' : ' De zaak blijft open.'}`,
+    followUpQuestion: (ref: string) => `Wat is er gekomen van het besluit in zaak ${ref}? De regiehouder kan het op de kaart invullen.`,
+  },
   reminders: {
     missingVotes: (orgs: string, round: number) => `Wie heeft er nog buikpijn? In ronde ${round} heeft nog niet gestemd: ${orgs}.`,
     deputy: (orgs: string) => `Nog geen stem van ${orgs}. De plaatsvervangers wordt gevraagd te reageren:`,
@@ -86,5 +103,6 @@ export const nlMessages = {
     newCaseButton: 'Nieuwe zaak',
     newCaseDialogTitle: 'Nieuwe HG-zaak',
     detailsDialogTitle: 'Details van de zaak',
+    adviceDialogTitle: 'Advies aan de OvJ',
   },
 } as const;

@@ -1,0 +1,247 @@
+import { composeAdvice } from '../../domain/advice/compose';
+import type { AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
+import type { Case } from '../../domain/case';
+import type { Member } from '../../domain/roster';
+import { PreconditionFailedError } from '../../store/docstore';
+import { newJob } from '../../store/jobs';
+import { auditId } from '../../store/repository';
+import { openCaseFor, requestCardRefresh } from '../case-access';
+import type { AppDeps } from '../deps';
+import { fail, ok, type AppErrorCode, type Result } from '../errors';
+
+const DAY = 86_400_000;
+type Args = { caseId: string; aadObjectId: string | undefined };
+
+/** The case lead's organisation or the chair drafts and sends the advice. */
+const mayDraft = (c: Case, m: Member): boolean => m.roles.includes('chair') || (!!c.caseLead && c.caseLead.orgId === m.orgId);
+/** The OvJ (role "ovj") records the decision; a chair who is an OvJ at the desk may too. */
+const mayDecide = (m: Member): boolean => m.roles.includes('ovj') || m.roles.includes('chair');
+
+const ids = (raw: string | undefined): string[] =>
+  (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+
+async function compose(deps: AppDeps, c: Case, summary: string, proposed: ProposedIntervention[], version: number) {
+  const [contributions, votes, earlierCases] = await Promise.all([
+    deps.repo.listContributions(c.id),
+    deps.repo.listVotes(c.id),
+    deps.repo.earlierCasesOf(c),
+  ]);
+  return composeAdvice({
+    case: c,
+    contributions,
+    votes,
+    earlierCases,
+    proposed,
+    palette: deps.directory.palette,
+    summary,
+    version,
+    composedAt: deps.clock.now().toISOString(),
+  });
+}
+
+/** Write the advice with optimistic concurrency; `decide` returns the next record or an error code. */
+async function changeAdvice(
+  deps: AppDeps,
+  caseId: string,
+  decide: (current: AdviceRecord | null) => Promise<AdviceRecord | AppErrorCode> | AdviceRecord | AppErrorCode,
+): Promise<Result<AdviceRecord>> {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const doc = await deps.repo.getAdvice(caseId);
+    const next = await decide(doc?.body ?? null);
+    if (typeof next === 'string') return fail(next);
+    try {
+      await deps.repo.putAdvice(next, doc?.etag ?? null);
+      return ok(next);
+    } catch (e) {
+      if (!(e instanceof PreconditionFailedError)) throw e;
+    }
+  }
+  throw new Error(`changeAdvice: too much contention on ${caseId}`);
+}
+
+async function audit(
+  deps: AppDeps,
+  caseId: string,
+  action: 'advice.draft' | 'advice.sent' | 'advice.decided' | 'advice.followup',
+  m: Member,
+  detail?: Record<string, string | number | boolean>,
+) {
+  const at = deps.clock.now().toISOString();
+  await deps.repo.appendAudit({
+    id: auditId({ at }),
+    caseId,
+    at,
+    action,
+    actorId: m.aadObjectId,
+    actorOrg: m.orgId,
+    ...(detail ? { detail } : {}),
+  });
+}
+
+/** "Advies opstellen": compose the advice from the case history (again, while it is a concept). */
+export async function draftAdvice(
+  deps: AppDeps,
+  args: Args & { summary?: string; interventionIds?: string },
+): Promise<Result<AdviceRecord>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.draft');
+  if (!access.ok) return access;
+  const { theCase, member } = access.value;
+  if (!mayDraft(theCase, member)) return fail('not_lead_or_chair');
+  const palette = new Map(deps.directory.palette.map((i) => [i.id, i]));
+  const result = await changeAdvice(deps, theCase.id, async (current) => {
+    if (current && current.status !== 'concept') return 'advice_sent';
+    const proposed: ProposedIntervention[] =
+      args.interventionIds !== undefined
+        ? ids(args.interventionIds)
+            .filter((id) => palette.has(id))
+            .map((id) => ({ interventionId: id, phase: palette.get(id)!.phase }))
+        : (current?.draft.interventions ?? []);
+    const summary = (args.summary ?? current?.draft.summary ?? '').trim().slice(0, 2000);
+    const draft = await compose(deps, theCase, summary, proposed, (current?.draft.version ?? 0) + 1);
+    return { caseId: theCase.id, status: 'concept', draft, draftedBy: member.aadObjectId };
+  });
+  if (!result.ok) return result;
+  await audit(deps, theCase.id, 'advice.draft', member, { version: result.value.draft.version });
+  await requestCardRefresh(deps, theCase.id);
+  return result;
+}
+
+/** Send the advice to the OvJ on duty (channel or 1:1, by configuration) through the outbox. */
+export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<AdviceRecord>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.send');
+  if (!access.ok) return access;
+  const { theCase, member } = access.value;
+  if (!mayDraft(theCase, member)) return fail('not_lead_or_chair');
+  const now = deps.clock.now().toISOString();
+  const result = await changeAdvice(deps, theCase.id, async (current) => {
+    if (!current) return 'no_advice';
+    if (current.status !== 'concept') return 'advice_sent';
+    // Send what the history says now (a vote may have come in since the draft).
+    const draft = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
+    return { ...current, draft, status: 'verzonden', sentAt: now };
+  });
+  if (!result.ok) return result;
+  await deps.repo.requestJob(newJob({ id: 'job:sendAdvice', caseId: theCase.id, type: 'sendAdvice', dueAt: now, now }));
+  await audit(deps, theCase.id, 'advice.sent', member);
+  deps.kickJobs();
+  await requestCardRefresh(deps, theCase.id);
+  return result;
+}
+
+/**
+ * The OvJ records the decision: interventions from the palette plus free text; where buikpijn remains,
+ * an explicit acknowledgement with a reason. Then terugkoppeling to the thread and every contributor,
+ * and a follow-up question to the case lead after the configured number of days.
+ */
+export async function decide(
+  deps: AppDeps,
+  args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string },
+): Promise<Result<AdviceRecord>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.decide', { mustBeOpen: false });
+  if (!access.ok) return access;
+  const { theCase, member } = access.value;
+  if (!mayDecide(member)) return fail('not_ovj');
+  const palette = new Set(deps.directory.palette.map((i) => i.id));
+  const chosen = ids(args.interventionIds).filter((id) => palette.has(id));
+  const text = (args.text ?? '').trim().slice(0, 2000);
+  const ack = (args.concernAcknowledgement ?? '').trim().slice(0, 1000);
+  // The remaining buikpijn the OvJ was shown (the advice as sent), so the card and this check agree.
+  const sent = (await deps.repo.getAdvice(theCase.id))?.body;
+  const openConcern = [...new Set((sent?.draft.openConcern ?? []).map((c) => c.orgId))];
+  if (chosen.length === 0 && text.length === 0)
+    return fail('invalid_input', [{ path: 'decision', message: 'choose interventions or write the decision' }]);
+  if (openConcern.length > 0 && ack.length < 10)
+    return fail('invalid_input', [{ path: 'concernAcknowledgement', message: 'required while buikpijn remains' }]);
+  const now = deps.clock.now().toISOString();
+  const result = await changeAdvice(deps, theCase.id, (current) => {
+    if (!current) return 'no_advice';
+    if (current.status === 'besloten') return 'already_decided';
+    if (current.status !== 'verzonden') return 'no_advice';
+    return {
+      ...current,
+      status: 'besloten',
+      decision: {
+        at: now,
+        by: member.aadObjectId,
+        interventions: chosen.map((interventionId) => ({ interventionId })),
+        ...(text ? { freeText: text } : {}),
+        ...(openConcern.length > 0 ? { concernAcknowledgement: ack } : {}),
+      },
+    };
+  });
+  if (!result.ok) return result;
+  await audit(deps, theCase.id, 'advice.decided', member, { interventions: chosen.join(','), openConcern: openConcern.join(',') });
+  const location = deps.directory.location(theCase.locationId);
+  const followUpAt = new Date(Date.parse(now) + (location?.followUpDays ?? 14) * DAY).toISOString();
+  await deps.repo.requestJob(newJob({ id: 'job:refreshAdvice', caseId: theCase.id, type: 'refreshAdvice', dueAt: now, now }));
+  await deps.repo.requestJob(
+    newJob({ id: 'job:feedback:decision', caseId: theCase.id, type: 'feedback', dueAt: now, now, payload: { what: 'decision' } }),
+  );
+  await deps.repo.requestJob(newJob({ id: 'job:adviceFollowUp', caseId: theCase.id, type: 'adviceFollowUp', dueAt: followUpAt, now }));
+  deps.kickJobs();
+  await requestCardRefresh(deps, theCase.id);
+  return result;
+}
+
+/** "Wat is ervan gekomen?": the case lead's answer is kept and shared; the case closes or stays open. */
+export async function answerFollowUp(deps: AppDeps, args: Args & { text?: string; close?: boolean }): Promise<Result<AdviceRecord>> {
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.followup');
+  if (!access.ok) return access;
+  const { theCase, member } = access.value;
+  if (!mayDraft(theCase, member)) return fail('not_lead_or_chair');
+  const text = (args.text ?? '').trim();
+  if (text.length < 3) return fail('invalid_input', [{ path: 'followUp', message: 'required' }]);
+  const now = deps.clock.now().toISOString();
+  const result = await changeAdvice(deps, theCase.id, (current) => {
+    if (!current || current.status !== 'besloten') return 'no_advice';
+    return {
+      ...current,
+      followUp: { ...current.followUp, answer: text.slice(0, 2000), answeredBy: member.aadObjectId, answeredAt: now, closed: !!args.close },
+    };
+  });
+  if (!result.ok) return result;
+  await audit(deps, theCase.id, 'advice.followup', member, { closed: !!args.close });
+  if (args.close) {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const loaded = await deps.repo.getCaseForUpdate(theCase.id);
+      if (!loaded || loaded.theCase.status === 'closed') break;
+      try {
+        await deps.repo.replaceCase(
+          {
+            ...loaded.theCase,
+            status: 'closed',
+            closure: {
+              at: now,
+              by: member.aadObjectId,
+              despiteConcern: false,
+              reason: 'Afgesloten na terugkoppeling',
+              remainingConcern: [],
+            },
+          },
+          loaded.etag,
+          {
+            id: auditId({ at: now }),
+            caseId: theCase.id,
+            at: now,
+            action: 'case.close',
+            actorId: member.aadObjectId,
+            actorOrg: member.orgId,
+            detail: { afterFollowUp: true },
+          },
+        );
+        break;
+      } catch (e) {
+        if (!(e instanceof PreconditionFailedError)) throw e;
+      }
+    }
+  }
+  await deps.repo.requestJob(
+    newJob({ id: 'job:feedback:followUp', caseId: theCase.id, type: 'feedback', dueAt: now, now, payload: { what: 'followUp' } }),
+  );
+  deps.kickJobs();
+  await requestCardRefresh(deps, theCase.id);
+  return result;
+}

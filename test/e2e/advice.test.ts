@@ -1,0 +1,94 @@
+/**
+ * From a case with two rounds to a recorded decision, in the Agents Playground: the chair drafts and
+ * sends the advice from the case card; the OvJ (here the same Playground user) gets the advice card in
+ * the personal chat and records the decision; the case card shows it.
+ */
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  chatCard,
+  clickCardButton,
+  expandAndFill,
+  lastCard,
+  openChannel,
+  openPersonalChat,
+  RESULTS_DIR,
+  waitForCardUpdate,
+  withDiagnostics,
+} from './harness';
+import { startProduct, type ProductUnderTest } from './product';
+
+jest.setTimeout(240_000);
+
+const USER_AAD = 'e2e-chair-ovj-0001';
+const GENERAL = '19:e2e-advice-general@thread.tacv2';
+const LOCATION = 'e2e-advice';
+
+describe('advice and decision in the Agents Playground', () => {
+  let p: ProductUnderTest;
+
+  beforeAll(async () => {
+    p = await startProduct({
+      locationId: LOCATION,
+      roster: {
+        locations: [{ id: LOCATION, name: 'ZSM e2e', channelId: GENERAL }],
+        members: [{ aadObjectId: USER_AAD, orgId: 'politie', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
+      },
+      playground: {
+        tenantId: 'e2e-tenant',
+        currentUser: { id: '29:e2e-chair-ovj', name: 'Desk Voorzitter', aadObjectId: USER_AAD },
+        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
+        team: { id: GENERAL, name: 'ZSM e2e' },
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await p?.stop();
+  });
+
+  test('two rounds, the advice, and the OvJ decision recorded from the card', () =>
+    withDiagnostics(p.parts, async () => {
+      const caseId = await p.postCase();
+      const ref = `Zaak ${caseId.slice(0, 8)}`;
+      const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
+
+      await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': 'E2E: dreiging richting ex-partner' });
+      await clickCardButton(card, 'Buikpijn vastleggen');
+      await waitForCardUpdate(card, 'E2E: dreiging richting ex-partner');
+      await clickCardButton(card, 'Ronde sluiten');
+      await waitForCardUpdate(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
+      await clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
+      await waitForCardUpdate(card, 'Buikpijn — ronde 2');
+      await clickCardButton(card, 'Geen buikpijn');
+      await waitForCardUpdate(card, /0 buikpijn · 1 geen buikpijn/);
+
+      await clickCardButton(card, 'Advies opstellen');
+      await waitForCardUpdate(card, /Advies \(concept\)/);
+      await expandAndFill(card, 'Advies aanpassen', {
+        'Samenvatting voor de OvJ': 'E2E: dreiging naar ex-partner; eerst veiligheid, dan zorg.',
+      });
+      await clickCardButton(card, 'Advies opslaan');
+      await waitForCardUpdate(card, /versie 2/);
+      await clickCardButton(card, 'Verstuur naar OvJ');
+      await waitForCardUpdate(card, /Advies verzonden om/);
+
+      await openPersonalChat(p.page);
+      const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${caseId.slice(0, 8)}`, { timeoutMs: 20_000 });
+      // The screenshot for the closing note (docs/advice-card.png is refreshed by hand from this file).
+      mkdirSync(RESULTS_DIR, { recursive: true });
+      await advice.screenshot({ path: join(RESULTS_DIR, 'advice-card.png') });
+      await expandAndFill(advice, 'Besluit vastleggen', {
+        'Toelichting bij het besluit (optioneel)': 'E2E: contactverbod, reclassering houdt toezicht.',
+      });
+      await clickCardButton(advice, 'Besluit opslaan');
+      await waitForCardUpdate(advice, /Besloten om/);
+      expect(await advice.innerText()).toContain('E2E: contactverbod, reclassering houdt toezicht.');
+
+      await openChannel(p.page, 'General');
+      const after = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
+      await waitForCardUpdate(after, /Besluit OvJ/);
+      if (process.env.SAVE_DOCS_SCREENSHOT === '1')
+        copyFileSync(join(RESULTS_DIR, 'advice-card.png'), join(__dirname, '..', '..', 'docs', 'advice-card.png'));
+    }));
+});

@@ -1,0 +1,178 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { ConnectorStub } from '../helpers/connector-stub';
+import { sampleIntake, TENANT, USERS } from '../helpers/fixtures';
+import {
+  channelActivity,
+  executeInvoke,
+  ManualClock,
+  postSignedCase,
+  sendActivity,
+  settle,
+  startTestHost,
+  type TestHost,
+} from '../helpers/host';
+
+jest.setTimeout(60_000);
+const DAY = 86_400_000;
+let t: TestHost;
+let clock: ManualClock;
+const stub = new ConnectorStub();
+const dir = mkdtempSync(join(tmpdir(), 'zsm-advice-'));
+const start = () => startTestHost({ clock, dataDir: dir, stub });
+
+async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
+  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
+  expect(res.status).toBe(200);
+  return JSON.stringify((res.body as { value: unknown }).value);
+}
+
+/** The OvJ reads and decides in a 1:1 chat with the bot. */
+function personalInstall(aad: string): Record<string, unknown> {
+  return {
+    type: 'conversationUpdate',
+    channelId: 'msteams',
+    serviceUrl: t.stub.url,
+    from: { id: `29:${aad}`, aadObjectId: aad },
+    recipient: { id: '28:bot-id' },
+    conversation: { id: `a:personal-${aad}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    membersAdded: [{ id: '28:bot-id' }],
+  };
+}
+
+async function caseWithTwoRounds(personKey: string): Promise<string> {
+  const intake = sampleIntake({
+    intakeAt: clock.now().toISOString(),
+    persons: [
+      { role: 'verdachte', age: 40, personKey },
+      { role: 'slachtoffer', age: 38 },
+      { role: 'kind', age: 13 },
+    ],
+  });
+  const res = await postSignedCase(t.base, intake, { timestamp: Math.floor(clock.now().getTime() / 1000) });
+  const { caseId } = (await res.json()) as { caseId: string };
+  await settle(t);
+  await invoke(USERS.rvdk, VERBS.takeLead, { caseId });
+  await invoke(USERS.politie, VERBS.addContribution, {
+    caseId,
+    [INPUTS.contribText]: 'Eerder B-SAFER afgenomen: hoog risico. Stalking van ex-partner gemeld.',
+    [INPUTS.contribSource]: 'eigen_systeem',
+    [INPUTS.contribNeedToKnow]: 'Risicotaxatie bepaalt de veiligheidsmaatregel.',
+  });
+  await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Kinderen onveilig thuis', [INPUTS.voteAcute]: 'false' });
+  await invoke(USERS.om, VERBS.closeRound, { caseId });
+  await invoke(USERS.om, VERBS.startRound, { caseId });
+  await invoke(USERS.vt, VERBS.voteConcern, {
+    caseId,
+    [INPUTS.voteReason]: 'Nog steeds zorgen om de kinderen',
+    [INPUTS.voteAcute]: 'false',
+  });
+  await invoke(USERS.politie, VERBS.voteNoConcern, { caseId });
+  return caseId;
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.parse('2026-11-23T14:00:00Z'));
+  await stub.start();
+  t = await start();
+  for (const u of Object.values(USERS))
+    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  for (const u of [USERS.ovj, USERS.politie, USERS.rvdk]) await sendActivity(t.base, personalInstall(u));
+});
+afterAll(async () => {
+  await t.stop();
+  await stub.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('advice, decision and terugkoppeling', () => {
+  it('from a case with two rounds to a recorded decision, terugkoppeling, and the follow-up across a restart', async () => {
+    // An earlier case with the same suspect makes him an "oude bekende".
+    await caseWithTwoRounds('bvh-key-suspect-77');
+    clock.advance(DAY);
+    const caseId = await caseWithTwoRounds('bvh-key-suspect-77');
+
+    expect(await invoke(USERS.shn, VERBS.draftAdvice, { caseId })).toContain('regiehouder');
+    expect(await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId })).toContain('concept');
+    await invoke(USERS.rvdk, VERBS.editAdvice, {
+      caseId,
+      [INPUTS.adviceSummary]: 'Veiligheid eerst: contactverbod; daarna zorg via RvdK.',
+      [INPUTS.adviceInterventions]: 'rvdk-onderzoek,contactverbod',
+    });
+    const advice = (await t.host.deps.repo.getAdvice(caseId))!.body;
+    expect(advice.draft.interventions.map((i) => i.interventionId)).toEqual(['contactverbod', 'rvdk-onderzoek']); // safety first
+    expect(advice.draft.openConcern.map((c) => c.orgId)).toEqual(['vt']);
+    expect(advice.draft.patterns.map((p) => p.kind)).toEqual(
+      expect.arrayContaining(['oude_bekende', 'kinderen', 'stalking', 'risicotaxatie']),
+    );
+    expect(JSON.stringify(advice)).not.toContain('bvh-key-suspect-77');
+
+    await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
+    await settle(t);
+    const toOvj = t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${USERS.ovj}`);
+    expect(toOvj).toHaveLength(1);
+    const card = JSON.stringify(ConnectorStub.cardOf(toOvj[0].body));
+    expect(card).toContain('Kinderen onveilig thuis'.slice(0, 10));
+    expect(await invoke(USERS.rvdk, VERBS.editAdvice, { caseId, [INPUTS.adviceSummary]: 'te laat' })).toContain('al verstuurd');
+
+    // The decision: not by a partner; with remaining buikpijn only with an acknowledgement.
+    const ovjDecide = (data: Record<string, unknown>) =>
+      sendActivity(t.base, {
+        ...personalInstall(USERS.ovj),
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: VERBS.decide, data: { caseId, ...data } } },
+      });
+    expect(await invoke(USERS.politie, VERBS.decide, { caseId, [INPUTS.decisionInterventions]: 'contactverbod' })).toContain(
+      'Alleen de officier',
+    );
+    expect(JSON.stringify((await ovjDecide({ [INPUTS.decisionInterventions]: 'contactverbod' })).body)).toContain('nog buikpijn');
+    await ovjDecide({
+      [INPUTS.decisionInterventions]: 'contactverbod,rvdk-onderzoek',
+      [INPUTS.decisionText]: 'Voorwaarden via reclassering.',
+      [INPUTS.decisionConcern]: 'Zorgen VT gedeeld; RvdK-onderzoek volgt direct.',
+    });
+    const decided = (await t.host.deps.repo.getAdvice(caseId))!.body;
+    expect(decided).toMatchObject({
+      status: 'besloten',
+      decision: { by: USERS.ovj, concernAcknowledgement: 'Zorgen VT gedeeld; RvdK-onderzoek volgt direct.' },
+    });
+    await settle(t);
+    const ref = await t.host.deps.repo.getCardRef(caseId);
+    expect(
+      t.stub.successful('send').some((c) => c.conversationId === ref?.conversationId && JSON.stringify(c.body).includes('Contactverbod')),
+    ).toBe(true);
+    // Every contributor hears it (politie contributed; VT only voted).
+    expect(
+      t.stub
+        .successful('send')
+        .some((c) => c.conversationId === `a:personal-${USERS.politie}` && JSON.stringify(c.body).includes('de OvJ besloot')),
+    ).toBe(true);
+    const audit = (await t.host.deps.repo.listAudit(caseId)).map((a) => a.action);
+    expect(audit).toEqual(expect.arrayContaining(['advice.draft', 'advice.sent', 'advice.decided']));
+
+    // 14 days later, across a restart, the case lead is asked what came of it.
+    await t.stop();
+    t = await start();
+    clock.advance(15 * DAY);
+    await settle(t);
+    expect(
+      t.stub
+        .successful('send')
+        .some((c) => c.conversationId === ref?.conversationId && JSON.stringify(c.body).includes('Wat is er gekomen')),
+    ).toBe(true);
+    expect(
+      await invoke(USERS.rvdk, VERBS.followUp, {
+        caseId,
+        [INPUTS.followUpText]: 'Contactverbod nageleefd; RvdK-onderzoek loopt.',
+        [INPUTS.followUpClose]: 'true',
+      }),
+    ).toContain('terugkoppeling');
+    expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');
+    await settle(t);
+    expect(t.stub.successful('send').some((c) => JSON.stringify(c.body).includes('Contactverbod nageleefd'))).toBe(true);
+  });
+});
