@@ -109,7 +109,13 @@ export async function sendActivity(base: string, activity: Record<string, unknow
     body: JSON.stringify(activity),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
+  let body: unknown = text || undefined;
+  try {
+    body = text ? (JSON.parse(text) as unknown) : undefined;
+  } catch {
+    // not JSON (e.g. the adapter's plain "Unauthorized"): keep the text
+  }
+  return { status: res.status, body };
 }
 
 /** Action.Execute invoke (what Teams sends when a card button is pressed). */
