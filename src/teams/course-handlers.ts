@@ -28,7 +28,7 @@ import type { CaseCardView } from '../cards/view';
 import { amsterdamShort } from '../domain/local-time';
 import { nlMessages } from '../i18n/nl';
 import { dutchError } from './errors-nl';
-import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
+import { answerInvoke, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
 
@@ -190,25 +190,18 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     schema: Schema<T>,
     run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
     okText?: string,
-  ) => {
-    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        await answerInvoke(context, nlMessages.errors.unknownAction);
-        return '';
-      }
-      const aad = context.activity.from?.aadObjectId;
-      const result = await run(parsed.data, aad);
-      const notice = result.ok
-        ? okText
-          ? { kind: 'good' as const, text: okText }
-          : undefined
-        : { kind: 'attention' as const, text: dutchError(result.error) };
-      const view = await viewAdvice(deps, parsed.data.caseId, aad, notice);
-      await answerInvoke(context, view.ok ? buildAdviceCard(view.value) : dutchError(view.error));
-      return '';
-    });
-  };
+  ) =>
+    registerCardVerb(
+      app,
+      verb,
+      schema,
+      run,
+      async (d, aad, notice) => {
+        const view = await viewAdvice(deps, d.caseId, aad, notice);
+        return view.ok ? buildAdviceCard(view.value) : dutchError(view.error);
+      },
+      okText,
+    );
   adviceVerb(VERBS.adviceRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
   adviceVerb(
     VERBS.decide,
@@ -230,25 +223,18 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     schema: Schema<T>,
     run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
     okText?: string,
-  ) => {
-    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
-      const parsed = schema.safeParse(raw);
-      if (!parsed.success) {
-        await answerInvoke(context, nlMessages.errors.unknownAction);
-        return '';
-      }
-      const aad = context.activity.from?.aadObjectId;
-      const result = await run(parsed.data, aad);
-      const notice = result.ok
-        ? okText
-          ? { kind: 'good' as const, text: okText }
-          : undefined
-        : { kind: 'attention' as const, text: dutchError(result.error) };
-      const view = await viewActieoverleg(deps, parsed.data.caseId, aad, notice);
-      await answerInvoke(context, view.ok ? buildActieoverlegCard(view.value) : dutchError(view.error));
-      return '';
-    });
-  };
+  ) =>
+    registerCardVerb(
+      app,
+      verb,
+      schema,
+      run,
+      async (d, aad, notice) => {
+        const view = await viewActieoverleg(deps, d.caseId, aad, notice);
+        return view.ok ? buildActieoverlegCard(view.value) : dutchError(view.error);
+      },
+      okText,
+    );
   aoVerb(VERBS.aoRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
   aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
   aoVerb(

@@ -1,4 +1,7 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
+import type { Application, TurnState } from '@microsoft/teams-ai';
+import type { Result } from '../app/errors';
+import { nlMessages } from '../i18n/nl';
 import type { AppDeps } from '../app/deps';
 import type { AppError } from '../app/errors';
 import { viewCase } from '../app/case-view';
@@ -50,4 +53,38 @@ export async function respondToFailure(
     { kind: 'attention', text: dutchError(error) },
     error.code === 'invalid_input' ? draft : undefined,
   );
+}
+
+export type Notice = { kind: 'good' | 'attention'; text: string };
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+
+/**
+ * An Action.Execute verb on a card other than the case card (Actieoverleg, advice, VT consultation):
+ * parse the data, run the use case, answer with that card re-rendered for the actor (notice on top)
+ * or, when the card cannot be shown, the Dutch reason.
+ */
+export function registerCardVerb<T extends { caseId: string }>(
+  app: Application<TurnState>,
+  verb: string,
+  schema: Schema<T>,
+  run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
+  render: (d: T, aad: string | undefined, notice: Notice | undefined, failure: AppError | undefined) => Promise<AdaptiveCard | string>,
+  okText?: string,
+): void {
+  app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      await answerInvoke(context, nlMessages.errors.unknownAction);
+      return '';
+    }
+    const aad = context.activity.from?.aadObjectId;
+    const result = await run(parsed.data, aad);
+    const notice = result.ok
+      ? okText
+        ? { kind: 'good' as const, text: okText }
+        : undefined
+      : { kind: 'attention' as const, text: dutchError(result.error) };
+    await answerInvoke(context, await render(parsed.data, aad, notice, result.ok ? undefined : result.error));
+    return '';
+  });
 }

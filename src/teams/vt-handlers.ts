@@ -8,8 +8,7 @@ import { vtCardFor } from '../app/vt/jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
 import { nlMessages } from '../i18n/nl';
-import { dutchError } from './errors-nl';
-import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
+import { answerInvoke, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
 type VtData = ReturnType<typeof vtActionDataSchema.parse>;
 
@@ -41,22 +40,19 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
     verb: string,
     run: (d: VtData, aad: string | undefined) => Promise<Result<unknown>>,
     okText: string | undefined = nlMessages.vt.answered,
-  ) => {
-    app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _s, raw) => {
-      const parsed = vtActionDataSchema.safeParse(raw);
-      if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
-      const aad = context.activity.from?.aadObjectId;
-      const result = await run(parsed.data, aad);
-      const notice = result.ok
-        ? okText
-          ? { kind: 'good' as const, text: okText }
-          : undefined
-        : { kind: 'attention' as const, text: dutchError(result.error) };
-      const card = result.ok || result.error.code !== 'vt_not_consulted' ? await vtCardFor(deps, parsed.data.caseId, aad, notice) : null;
-      await answerInvoke(context, card ?? notice?.text ?? nlMessages.errors.unknownAction);
-      return '';
-    });
-  };
+  ) =>
+    registerCardVerb(
+      app,
+      verb,
+      vtActionDataSchema,
+      run,
+      async (d, aad, notice, failure) => {
+        // Someone who was not asked gets only the reason, not the consultation card.
+        const card = failure?.code === 'vt_not_consulted' ? null : await vtCardFor(deps, d.caseId, aad, notice);
+        return card ?? notice?.text ?? nlMessages.errors.unknownAction;
+      },
+      okText,
+    );
   const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
   vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }), undefined);
   vtVerb(VERBS.vtKnown, (d, aad) =>

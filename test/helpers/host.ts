@@ -118,6 +118,21 @@ export async function sendActivity(base: string, activity: Record<string, unknow
   return { status: res.status, body };
 }
 
+/** An activity from a user's personal (1:1) chat with the bot, e.g. when the app is installed for them. */
+export function personalActivity(stubUrl: string, aad: string, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'conversationUpdate',
+    channelId: 'msteams',
+    serviceUrl: stubUrl,
+    from: { id: `29:${aad}`, aadObjectId: aad },
+    recipient: { id: '28:bot-id' },
+    conversation: { id: `a:personal-${aad}`, conversationType: 'personal', tenantId: TENANT },
+    channelData: { tenant: { id: TENANT } },
+    membersAdded: [{ id: '28:bot-id' }],
+    ...extra,
+  };
+}
+
 /** Action.Execute invoke (what Teams sends when a card button is pressed). */
 export function executeInvoke(
   stubUrl: string,

@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { ConnectorStub } from '../helpers/connector-stub';
-import { sampleIntake, TENANT, USERS } from '../helpers/fixtures';
+import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
   executeInvoke,
   ManualClock,
+  personalActivity,
   postSignedCase,
   sendActivity,
   settle,
@@ -27,20 +28,6 @@ async function invoke(from: string, verb: string, data: Record<string, unknown>)
   const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
   expect(res.status).toBe(200);
   return JSON.stringify((res.body as { value: unknown }).value);
-}
-
-/** The OvJ reads and decides in a 1:1 chat with the bot. */
-function personalInstall(aad: string): Record<string, unknown> {
-  return {
-    type: 'conversationUpdate',
-    channelId: 'msteams',
-    serviceUrl: t.stub.url,
-    from: { id: `29:${aad}`, aadObjectId: aad },
-    recipient: { id: '28:bot-id' },
-    conversation: { id: `a:personal-${aad}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-    membersAdded: [{ id: '28:bot-id' }],
-  };
 }
 
 async function caseWithTwoRounds(personKey: string): Promise<string> {
@@ -80,7 +67,7 @@ beforeAll(async () => {
   t = await start();
   for (const u of Object.values(USERS))
     await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
-  for (const u of [USERS.ovj, USERS.politie, USERS.rvdk]) await sendActivity(t.base, personalInstall(u));
+  for (const u of [USERS.ovj, USERS.politie, USERS.rvdk]) await sendActivity(t.base, personalActivity(t.stub.url, u));
 });
 afterAll(async () => {
   await t.stop();
@@ -121,7 +108,7 @@ describe('advice, decision and terugkoppeling', () => {
     // The decision: not by a partner; with remaining buikpijn only with an acknowledgement.
     const ovjDecide = (data: Record<string, unknown>) =>
       sendActivity(t.base, {
-        ...personalInstall(USERS.ovj),
+        ...personalActivity(t.stub.url, USERS.ovj),
         type: 'invoke',
         name: 'adaptiveCard/action',
         value: { action: { type: 'Action.Execute', verb: VERBS.decide, data: { caseId, ...data } } },

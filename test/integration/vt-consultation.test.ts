@@ -3,11 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { ConnectorStub } from '../helpers/connector-stub';
-import { sampleIntake, TENANT, USERS } from '../helpers/fixtures';
+import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
   executeInvoke,
   ManualClock,
+  personalActivity,
   postSignedCase,
   sendActivity,
   settle,
@@ -44,23 +45,9 @@ function vtConfigFile(dir: string): string {
   return file;
 }
 
-/** A VT staff member has the app installed: their personal chat is known to the bot. */
-function personalInstall(aad: string): Record<string, unknown> {
-  return {
-    type: 'conversationUpdate',
-    channelId: 'msteams',
-    serviceUrl: t.stub.url,
-    from: { id: `29:${aad}`, aadObjectId: aad },
-    recipient: { id: '28:bot-id' },
-    conversation: { id: `a:personal-${aad}`, conversationType: 'personal', tenantId: TENANT },
-    channelData: { tenant: { id: TENANT } },
-    membersAdded: [{ id: '28:bot-id' }],
-  };
-}
-
 function vtInvoke(aad: string, verb: string, data: Record<string, unknown>): Record<string, unknown> {
   return {
-    ...personalInstall(aad),
+    ...personalActivity(t.stub.url, aad),
     type: 'invoke',
     name: 'adaptiveCard/action',
     value: { action: { type: 'Action.Execute', verb, data } },
@@ -88,7 +75,7 @@ beforeAll(async () => {
     t.base,
     channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
   );
-  for (const aad of [ON_CALL, BACKUP, STANDBY]) await sendActivity(t.base, personalInstall(aad));
+  for (const aad of [ON_CALL, BACKUP, STANDBY]) await sendActivity(t.base, personalActivity(t.stub.url, aad));
 });
 afterAll(async () => {
   await t.stop();
@@ -186,7 +173,7 @@ describe('Veilig Thuis in the evening', () => {
 
   it('"ik heb nu dienst" makes a colleague the on-call member for the next question', async () => {
     const sends = t.stub.successful('send').length;
-    await sendActivity(t.base, { ...personalInstall(STANDBY), type: 'message', text: 'ik heb nu dienst', id: 'm1' });
+    await sendActivity(t.base, { ...personalActivity(t.stub.url, STANDBY), type: 'message', text: 'ik heb nu dienst', id: 'm1' });
     const reply = t.stub
       .successful('send')
       .slice(sends)
