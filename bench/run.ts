@@ -11,6 +11,7 @@
  * Environment: BENCH_CASES (200), BENCH_VOTES (500), BENCH_COSMOS_CASES (40), BENCH_COSMOS_VOTES (100).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { benchEscalation } from './escalation';
 import { benchTimers } from './timers';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -313,6 +314,9 @@ async function main(): Promise<void> {
   const throttled = await run('sqlite', 'thr', 10, 30, limiter, 100);
   printFigures('sqlite, Teams limits', throttled);
   console.log(`   limiter: ${JSON.stringify(limiter.stats)}`);
+
+  console.log('\nf. escalation to the Actieoverleg (SQLite, Connector stub)');
+  await benchEscalation();
 
   console.log('\ne. durable timers (job loop on SQLite)');
   await benchTimers();
