@@ -92,4 +92,77 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
     await repo.rememberUserMri('aad-7', '29:user-7b');
     expect((await repo.getUserMris())['aad-7']).toBe('29:user-7b');
   });
+
+  it('VT consultations: insert once, compare-and-swap, listed per region', async () => {
+    const record = {
+      caseId: CASE,
+      seq: 1,
+      regionId: 'utrecht',
+      regionName: 'Utrecht',
+      question: 'Bekend?',
+      askedBy: 'auto',
+      state: { status: 'gevraagd' as const, askedAt: at(1), expiresAt: at(999), reminderAt: at(901), backupAt: at(1801) },
+      sent: {},
+      answers: [],
+    };
+    await repo.putVtConsultation(record, null);
+    await expect(repo.putVtConsultation(record, null)).rejects.toBeInstanceOf(PreconditionFailedError);
+    const doc = (await repo.getVtConsultation(CASE))!;
+    await repo.putVtConsultation({ ...record, seq: 2 }, doc.etag);
+    await expect(repo.putVtConsultation({ ...record, seq: 3 }, doc.etag)).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await repo.listVtConsultations('utrecht')).map((c) => c.seq)).toEqual([2]);
+    expect(await repo.listVtConsultations('elders')).toEqual([]);
+  });
+
+  it('on-call overrides set from Teams are kept per region with compare-and-swap', async () => {
+    const o = { from: at(0), to: at(3600), primary: 'vt-1' };
+    await repo.putVtOverrides('utrecht', [o], null);
+    const doc = (await repo.getVtOverrides('utrecht'))!;
+    await expect(repo.putVtOverrides('utrecht', [], null)).rejects.toBeInstanceOf(PreconditionFailedError);
+    await repo.putVtOverrides('utrecht', [o, { ...o, primary: 'vt-2' }], doc.etag);
+    expect((await repo.getVtOverrides('utrecht'))?.body.overrides.map((x) => x.primary)).toEqual(['vt-1', 'vt-2']);
+  });
+
+  it('advice records: insert once and compare-and-swap', async () => {
+    const advice = {
+      caseId: CASE,
+      status: 'concept' as const,
+      draftedBy: 'u',
+      draft: {
+        caseId: CASE,
+        version: 1,
+        composedAt: at(5),
+        facts: [],
+        contributions: [],
+        rounds: [],
+        openConcern: [],
+        patterns: [],
+        interventions: [],
+        summary: '',
+      },
+    };
+    await repo.putAdvice(advice, null);
+    await expect(repo.putAdvice(advice, null)).rejects.toBeInstanceOf(PreconditionFailedError);
+    const doc = (await repo.getAdvice(CASE))!;
+    await repo.putAdvice({ ...advice, status: 'verzonden' }, doc.etag);
+    await expect(repo.putAdvice({ ...advice, status: 'besloten' }, doc.etag)).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await repo.getAdvice(CASE))?.body.status).toBe('verzonden');
+  });
+
+  it('finds earlier cases of the same person through the pseudonym index', async () => {
+    const earlier = { ...aCase('earlier-1'), intakeAt: at(-86_400), persons: [{ role: 'verdachte' as const, pseudonym: 'p-abc' }] };
+    const now = {
+      ...aCase('now-1'),
+      intakeAt: at(0),
+      persons: [
+        { role: 'verdachte' as const, pseudonym: 'p-abc' },
+        { role: 'slachtoffer' as const, pseudonym: 'p-def' },
+      ],
+    };
+    const other = { ...aCase('other-1'), intakeAt: at(-3600), persons: [{ role: 'verdachte' as const, pseudonym: 'p-zzz' }] };
+    for (const c of [earlier, now, other]) await repo.indexPersons(c);
+    await repo.indexPersons(earlier); // a re-delivery adds nothing
+    expect(await repo.earlierCasesOf(now)).toEqual([{ caseId: 'earlier-1', intakeAt: at(-86_400), sharedPseudonyms: 1 }]);
+    expect(await repo.earlierCasesOf(earlier)).toEqual([]);
+  });
 });

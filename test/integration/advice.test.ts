@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { DIALOGS, INPUTS, VERBS } from '../../src/cards/verbs';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
@@ -96,6 +96,22 @@ describe('advice, decision and terugkoppeling', () => {
       expect.arrayContaining(['oude_bekende', 'kinderen', 'stalking', 'risicotaxatie']),
     );
     expect(JSON.stringify(advice)).not.toContain('bvh-key-suspect-77');
+
+    // The same edit through the dialog (Teams clients; the Playground opens no dialogs).
+    const task = (name: string, data: Record<string, unknown>) =>
+      sendActivity(
+        t.base,
+        channelActivity(t.stub.url, USERS.rvdk, { type: 'invoke', name, value: { data, context: { theme: 'default' } } }),
+      );
+    const fetched = (await task('task/fetch', { dialog: DIALOGS.editAdvice, caseId })).body as { task: { type: string } };
+    expect(fetched.task.type).toBe('continue');
+    await task('task/submit', {
+      dialog: DIALOGS.editAdvice,
+      caseId,
+      [INPUTS.adviceSummary]: 'Veiligheid eerst: contactverbod; daarna zorg via RvdK (dialoog).',
+      [INPUTS.adviceInterventions]: 'rvdk-onderzoek,contactverbod',
+    });
+    expect((await t.host.deps.repo.getAdvice(caseId))!.body.draft.summary).toContain('(dialoog)');
 
     await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
     await settle(t);
