@@ -137,6 +137,9 @@ async function startBenchHost(opts: { db?: DocStore; limiter: RateLimiter }): Pr
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     JOB_POLL_MS: '50',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
+    LOCAL_MODE: 'true',
+    RATE_LIMIT_MESSAGES: '1000000',
+    RATE_LIMIT_INTAKE: '1000000',
   });
   const log = createLogger(config.env.LOG_LEVEL);
   // The outbound reads conversation references from the host's store, which exists only once the host runs.
@@ -145,7 +148,7 @@ async function startBenchHost(opts: { db?: DocStore; limiter: RateLimiter }): Pr
     createAdapter(config.env),
     '',
     { getConversationRef: (k) => (late.host as Host).deps.repo.getConversationRef(k) },
-    { limiter: opts.limiter, log },
+    { limiter: opts.limiter, log, serviceUrls: config.serviceUrls },
   );
   const h = await startHost(config, { log, outbound, ...(opts.db ? { db: opts.db } : {}) });
   late.host = h;

@@ -2,7 +2,8 @@
  * `npm start`: run the bot locally together with the Microsoft 365 Agents Playground (a local
  * Teams client), so a new developer can try it without a tenant, an app registration or a tunnel.
  *
- *   1. starts the bot (`tsx src/main.ts`) with safe local defaults,
+ *   1. starts the bot (`tsx src/main.ts`) with safe local defaults and LOCAL_MODE=true (unauthenticated
+ *      Playground traffic, on 127.0.0.1 only),
  *   2. waits until GET /healthz answers 200,
  *   3. starts the Playground against /api/messages and prints where to open it,
  *   4. forwards Ctrl-C / SIGTERM to both and exits when either one stops.
@@ -15,7 +16,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
-import { DEV_ENV, devEnv } from './dev-env';
+import { LOCAL_DEV_SECRETS } from '../src/local-dev';
+import { devEnv } from './dev-env';
 import { startPlayground, waitForHttpOk, type Playground } from './playground';
 
 const ROOT = resolve(__dirname, '..');
@@ -45,13 +47,15 @@ async function main(): Promise<void> {
   const mainFile = resolve(ROOT, process.env.BOT_ENTRY || join('src', 'main.ts'));
   if (!existsSync(mainFile)) throw new Error(`${mainFile} does not exist yet.`);
   mkdirSync(resolve(ROOT, env.DATA_DIR ?? './data'), { recursive: true });
-  const usingDevSecrets = env.INTAKE_HMAC_SECRET === DEV_ENV.INTAKE_HMAC_SECRET || env.PSEUDONYM_KEY === DEV_ENV.PSEUDONYM_KEY;
+  const devSecrets = Object.entries(LOCAL_DEV_SECRETS)
+    .filter(([k, v]) => env[k] === v)
+    .map(([k]) => k);
 
   say(
     `starting the bot on http://127.0.0.1:${port} (STORE=${String(env.STORE)}, DATA_DIR=${String(env.DATA_DIR)}, ROSTER_FILE=${String(env.ROSTER_FILE)})`,
   );
-  if (usingDevSecrets)
-    say('using LOCAL-DEV-ONLY secrets for INTAKE_HMAC_SECRET / PSEUDONYM_KEY (fine on your machine, never in production)');
+  if (devSecrets.length > 0)
+    say(`using LOCAL-DEV-ONLY secrets for ${devSecrets.join(' / ')} (LOCAL_MODE=true; the bot refuses them in any other mode)`);
 
   // `node --import tsx` = `tsx src/main.ts` in one process, so our signals reach the bot itself.
   const bot: ChildProcess = spawn(process.execPath, ['--import', 'tsx', mainFile], {

@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { rosterFileSchema, type RosterFile } from './domain/roster';
 import { parseVtConfig, type VtConfig } from './domain/vt/config';
 import { interventionPaletteSchema, type Intervention } from './domain/advice/types';
+import { LOOPBACK_SERVICE_URLS, parseServiceUrlEntry, ServiceUrlAllowlist, TEAMS_PUBLIC_SERVICE_URLS } from './domain/service-urls';
+import { isLoopbackHost, LOCAL_DEV_SECRETS, LOCAL_MODE_VAR } from './local-dev';
 
 const csv = z
   .string()
@@ -14,10 +16,21 @@ const csv = z
       .filter((x) => x.length > 0),
   );
 
+const flag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .default('false')
+  .transform((v) => v === 'true' || v === '1');
+
 /** Every environment variable the process reads, parsed once; invalid config stops the start. */
 const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    /**
+     * Explicit opt-in for a developer machine (`npm start` and the tests set it): /api/messages may run
+     * without an app id, the local-dev secrets are accepted, loopback Connector URLs are allowed.
+     * Only on a loopback HOST and never with NODE_ENV=production.
+     */
+    [LOCAL_MODE_VAR]: flag,
     PORT: z.coerce.number().int().min(0).max(65535).default(3978), // 0 = any free port (tests)
     HOST: z.string().min(1).default('127.0.0.1'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -61,8 +74,53 @@ const envSchema = z
         }),
       ),
     TEAMS_RATE_MAX_WAIT_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+    /**
+     * Connector service URLs the bot may call (comma-separated prefixes, `*` as port = any port).
+     * Default: Teams' public service URLs; in local mode the loopback URLs of the Playground / stubs.
+     */
+    TEAMS_SERVICE_URLS: csv,
+    /** Inbound rate limit per client address and window, for POST /api/cases and POST /api/messages. */
+    RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
+    RATE_LIMIT_INTAKE: z.coerce.number().int().min(1).max(1_000_000).default(300),
+    RATE_LIMIT_MESSAGES: z.coerce.number().int().min(1).max(1_000_000).default(3000),
+    /** Reverse proxies in front of the process (App Service: 1), so the rate limit sees the client address. */
+    TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   })
   .superRefine((env, ctx) => {
+    const local = env[LOCAL_MODE_VAR];
+    if (!env.MICROSOFT_APP_ID && !local)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MICROSOFT_APP_ID'],
+        message: `required unless ${LOCAL_MODE_VAR}=true: without an app id /api/messages accepts unauthenticated requests, which only a local developer run may do`,
+      });
+    if (local && !isLoopbackHost(env.HOST))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HOST'],
+        message: `${LOCAL_MODE_VAR}=true runs only on a loopback host (127.0.0.1, ::1, localhost): its requests are not authenticated`,
+      });
+    if (local && env.NODE_ENV === 'production')
+      ctx.addIssue({
+        code: 'custom',
+        path: [LOCAL_MODE_VAR],
+        message: 'must not be set with NODE_ENV=production (local mode is for a developer machine only)',
+      });
+    env.TEAMS_SERVICE_URLS.forEach((raw, i) => {
+      const entry = parseServiceUrlEntry(raw);
+      if (!entry)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TEAMS_SERVICE_URLS', i],
+          message: 'must be an http(s) URL prefix such as https://smba.trafficmanager.net/',
+        });
+      else if (!local && (entry.protocol !== 'https:' || isLoopbackHost(entry.hostname)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['TEAMS_SERVICE_URLS', i],
+          message: `must be https and not loopback unless ${LOCAL_MODE_VAR}=true`,
+        });
+    });
     if (env.STORE === 'cosmos') {
       if (!env.COSMOS_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
       if (!env.COSMOS_KEY) ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'required when STORE=cosmos' });
@@ -92,6 +150,16 @@ export interface Config {
   palette: Intervention[];
   /** True when no app id is configured: /api/messages accepts unauthenticated traffic (local only). */
   openMode: boolean;
+  /** LOCAL_MODE=true (validated: loopback host, not production). */
+  localMode: boolean;
+  /** Where Connector calls may go; conversation references from elsewhere are not stored. */
+  serviceUrls: ServiceUrlAllowlist;
+}
+
+/** The configured allowlist, or the default for the mode. */
+export function serviceUrlsOf(env: Env): ServiceUrlAllowlist {
+  if (env.TEAMS_SERVICE_URLS.length > 0) return ServiceUrlAllowlist.from(env.TEAMS_SERVICE_URLS);
+  return ServiceUrlAllowlist.from(env[LOCAL_MODE_VAR] ? [...LOOPBACK_SERVICE_URLS] : [...TEAMS_PUBLIC_SERVICE_URLS]);
 }
 
 export class ConfigError extends Error {
@@ -105,9 +173,22 @@ function describe(issues: z.ZodIssue[], prefix: string): string[] {
   return issues.map((i) => `${prefix}${i.path.join('.') || '(root)'}: ${i.message}`);
 }
 
+/** Published local-dev values (src/local-dev.ts) are refused unless local mode is explicitly on. */
+function localSecretProblems(source: NodeJS.ProcessEnv): string[] {
+  const local = flag.safeParse(source[LOCAL_MODE_VAR]);
+  if (local.success && local.data) return [];
+  return Object.entries(LOCAL_DEV_SECRETS)
+    .filter(([key, value]) => source[key] === value)
+    .map(
+      ([key]) =>
+        `${key}: is the published local-development value; set a secret of your own (the local value is accepted only with ${LOCAL_MODE_VAR}=true)`,
+    );
+}
+
 export function parseEnv(source: NodeJS.ProcessEnv): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) throw new ConfigError(describe(parsed.error.issues, ''));
+  const problems = [...(parsed.success ? [] : describe(parsed.error.issues, '')), ...localSecretProblems(source)];
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(problems);
   return parsed.data;
 }
 
@@ -155,5 +236,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     vt: loadVtConfig(env.VT_CONFIG_FILE),
     palette: loadPalette(env.INTERVENTIONS_FILE),
     openMode: !env.MICROSOFT_APP_ID,
+    localMode: env[LOCAL_MODE_VAR],
+    serviceUrls: serviceUrlsOf(env),
   };
 }

@@ -72,6 +72,7 @@ export async function startHost(
   const bot = createBot(deps, adapter, {
     ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}),
     allowedTenants: env.ALLOWED_TENANT_IDS,
+    serviceUrls: config.serviceUrls,
   });
   const outbound =
     overrides.outbound ??
@@ -80,6 +81,7 @@ export async function startHost(
       timeoutMs: env.TEAMS_TIMEOUT_MS,
       createSettleMs: env.TEAMS_CREATE_SETTLE_MS,
       limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
+      serviceUrls: config.serviceUrls,
     });
   const runner: JobRunner = new JobRunner(
     repo,
@@ -122,6 +124,8 @@ export async function startHost(
       });
     },
     intake: { secret: env.INTAKE_HMAC_SECRET, maxSkewSeconds: env.INTAKE_MAX_SKEW_SECONDS },
+    rateLimits: { windowMs: env.RATE_LIMIT_WINDOW_MS, intake: env.RATE_LIMIT_INTAKE, messages: env.RATE_LIMIT_MESSAGES },
+    trustProxy: env.TRUST_PROXY,
   });
   const server: Server = await new Promise((resolve) => {
     const s = http.listen(env.PORT, env.HOST, () => resolve(s));
@@ -129,7 +133,10 @@ export async function startHost(
   const port = (server.address() as AddressInfo).port;
   runner.start();
   if (config.openMode) {
-    log.warn({ port }, 'no MICROSOFT_APP_ID configured: /api/messages accepts UNAUTHENTICATED requests (local/Playground mode only)');
+    log.warn(
+      { port, host: env.HOST },
+      'LOCAL_MODE: no MICROSOFT_APP_ID configured, /api/messages accepts UNAUTHENTICATED requests on this loopback host only',
+    );
   } else {
     log.info({ port, tenants: env.ALLOWED_TENANT_IDS.length }, 'Bot Framework authentication on; tenant allowlist active');
   }

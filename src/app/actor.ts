@@ -15,16 +15,53 @@ export async function authorizeForCase(
 ): Promise<Result<Member>> {
   const authz = deps.directory.authorize(aadObjectId, locationId, need);
   if (authz.ok) return { ok: true, value: authz.member };
+  await auditRefusal(deps, { caseId, actorId: aadObjectId, attempted, reason: authz.reason });
+  return fail(authz.reason);
+}
+
+/**
+ * Record a refused attempt on an existing case (ids and reason codes only). `access.denied` for who
+ * may not (roster, location, role), `action.refused` for what may not (closed case, unknown fields).
+ */
+export async function auditRefusal(
+  deps: AppDeps,
+  args: { caseId: string; actorId: string | undefined; attempted: string; reason: string; actorOrg?: string },
+  action: 'access.denied' | 'action.refused' = 'access.denied',
+): Promise<void> {
   const at = deps.clock.now().toISOString();
   const entry: AuditEntry = {
     id: auditId({ at }),
-    caseId,
+    caseId: args.caseId,
     at,
-    action: 'access.denied',
-    actorId: aadObjectId ?? 'unknown',
-    detail: { attempted, reason: authz.reason },
+    action,
+    actorId: args.actorId ?? 'unknown',
+    ...(args.actorOrg ? { actorOrg: args.actorOrg } : {}),
+    detail: { attempted: args.attempted, reason: args.reason },
   };
   await deps.repo.appendAudit(entry);
-  deps.log.warn({ caseId, actorId: aadObjectId, attempted, why: authz.reason }, 'access denied');
-  return fail(authz.reason);
+  deps.log.warn(
+    { caseId: args.caseId, actorId: args.actorId, attempted: args.attempted, why: args.reason },
+    action === 'access.denied' ? 'access denied' : 'action refused',
+  );
+}
+
+/** Refuse (and audit) an authorised member's attempt on a case that is no longer open. */
+export async function refuseClosed(deps: AppDeps, caseId: string, member: Member, attempted: string): Promise<Result<never>> {
+  await auditRefusal(
+    deps,
+    { caseId, actorId: member.aadObjectId, actorOrg: member.orgId, attempted, reason: 'case_closed' },
+    'action.refused',
+  );
+  return fail('case_closed');
+}
+
+/** A personal view of a case's content (refresh), audited: who, when, which case. */
+export async function auditRead(
+  deps: AppDeps,
+  caseId: string,
+  member: Pick<Member, 'aadObjectId' | 'orgId'>,
+  action: 'case.read' | 'actieoverleg.read',
+): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  await deps.repo.appendAudit({ id: auditId({ at }), caseId, at, action, actorId: member.aadObjectId, actorOrg: member.orgId });
 }

@@ -1,7 +1,7 @@
 import type { Case } from '../domain/case';
 import type { Member } from '../domain/roster';
 import { newJob } from '../store/jobs';
-import { authorizeForCase } from './actor';
+import { auditRefusal, authorizeForCase, refuseClosed } from './actor';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 
@@ -19,7 +19,7 @@ export async function openCaseFor(
   if (!theCase) return fail('case_not_found');
   const member = await authorizeForCase(deps, aadObjectId, caseId, theCase.locationId, attempted, opts.need);
   if (!member.ok) return member;
-  if ((opts.mustBeOpen ?? true) && theCase.status !== 'open') return fail('case_closed');
+  if ((opts.mustBeOpen ?? true) && theCase.status !== 'open') return refuseClosed(deps, caseId, member.value, attempted);
   return ok({ theCase, member: member.value });
 }
 
@@ -28,4 +28,27 @@ export async function requestCardRefresh(deps: AppDeps, caseId: string): Promise
   const now = deps.clock.now().toISOString();
   await deps.repo.requestJob(newJob({ id: REFRESH_CARD_JOB_ID, caseId, type: 'refreshCard', dueAt: now, now }));
   deps.kickJobs();
+}
+
+/**
+ * A card action refused for its input (fields the action does not know): audited on the case it
+ * names, if that case exists (no partition is created for an id that names nothing).
+ */
+export async function refuseCardInput(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined; attempted: string; reason: 'unknown_fields' },
+): Promise<void> {
+  if (!(await deps.repo.getCase(args.caseId))) return;
+  const member = deps.directory.member(args.aadObjectId);
+  await auditRefusal(
+    deps,
+    {
+      caseId: args.caseId,
+      actorId: args.aadObjectId,
+      attempted: args.attempted,
+      reason: args.reason,
+      ...(member ? { actorOrg: member.orgId } : {}),
+    },
+    'action.refused',
+  );
 }

@@ -1,6 +1,7 @@
 import type { CaseCardView } from '../cards/view';
 import type { Case } from '../domain/case';
 import { auditId } from '../store/repository';
+import { auditRead } from './actor';
 import { openCaseFor } from './case-access';
 import { vtView } from './vt/desk';
 import type { AppDeps } from './deps';
@@ -52,6 +53,14 @@ export async function viewCase(
   const access = await openCaseFor(deps, caseId, viewerAad, 'case.view', { mustBeOpen: false });
   if (!access.ok) return access;
   return ok(await loadCaseView(deps, access.value.theCase, viewerAad, notice));
+}
+
+/** The refresh of the case card (Universal Actions, per viewer): access-checked and audited. */
+export async function refreshCaseView(deps: AppDeps, caseId: string, viewerAad: string | undefined): Promise<Result<CaseCardView>> {
+  const access = await openCaseFor(deps, caseId, viewerAad, 'case.read', { mustBeOpen: false });
+  if (!access.ok) return access;
+  await auditRead(deps, caseId, access.value.member, 'case.read');
+  return ok(await loadCaseView(deps, access.value.theCase, viewerAad));
 }
 
 /** The full details (dialog): every read is audited. */

@@ -5,6 +5,7 @@ import { authorize, refreshUserIds, type AuthzResult, type Location, type Member
 /** The roster and locations as the use cases see them (the `Directory` port, backed by config). */
 export class Directory {
   private readonly locations: Map<string, Location>;
+  private knownUsers: Set<string> | undefined;
 
   constructor(
     private readonly roster: RosterFile,
@@ -33,6 +34,36 @@ export class Directory {
   /** Members of a location with a role (e.g. the OvJ who receives the advice). */
   membersWithRole(locationId: string, role: Member['roles'][number]): Member[] {
     return this.roster.members.filter((m) => m.locations.includes(locationId) && m.roles.includes(role));
+  }
+
+  /** Every channel the bot posts to by configuration: where conversation references may be kept. */
+  configuredChannelIds(): Set<string> {
+    const ids = new Set<string>();
+    for (const l of this.roster.locations) {
+      ids.add(l.channelId);
+      if (l.actieoverlegChannelId) ids.add(l.actieoverlegChannelId);
+      if (l.ovjChannelId) ids.add(l.ovjChannelId);
+    }
+    for (const r of this.vt?.regions ?? []) if (r.dayTeamChannelId) ids.add(r.dayTeamChannelId);
+    return ids;
+  }
+
+  /**
+   * People the bot may need to reach or mention: roster members, named deputies and VT's on-call staff
+   * (schedule and overrides). Only their personal chats and MRIs are remembered.
+   */
+  isKnownUser(aadObjectId: string | undefined): boolean {
+    if (!aadObjectId) return false;
+    if (!this.knownUsers) {
+      const known = new Set<string>(this.roster.members.map((m) => m.aadObjectId));
+      for (const l of this.roster.locations) for (const d of Object.values(l.deputies)) if (d) known.add(d);
+      for (const r of this.vt?.regions ?? []) {
+        for (const s of r.onCall.shifts) [s.primary, s.backup].forEach((x) => known.add(x));
+        for (const o of r.onCall.overrides) [o.primary, o.backup].forEach((x) => x && known.add(x));
+      }
+      this.knownUsers = known;
+    }
+    return this.knownUsers.has(aadObjectId);
   }
 
   refreshUserIds(locationId: string, mriByAad: Readonly<Record<string, string>>): string[] {

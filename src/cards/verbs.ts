@@ -93,71 +93,115 @@ const caseIdSchema = z
   .max(80)
   .regex(/^[A-Za-z0-9-]+$/);
 
-export const caseActionDataSchema = z.object({ caseId: caseIdSchema }).passthrough();
+export const caseActionDataSchema = z.object({ caseId: caseIdSchema }).strict();
 
 /** Adaptive Card inputs arrive as strings; the toggle as "true"/"false". */
-export const addContributionDataSchema = z.object({
-  caseId: caseIdSchema,
-  [INPUTS.contribText]: z.string().optional(),
-  [INPUTS.contribSource]: z.string().optional(),
-  [INPUTS.contribNeedToKnow]: z.string().optional(),
-});
+export const addContributionDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    [INPUTS.contribText]: z.string().optional(),
+    [INPUTS.contribSource]: z.string().optional(),
+    [INPUTS.contribNeedToKnow]: z.string().optional(),
+  })
+  .strict();
 
-export const voteDataSchema = z.object({
-  caseId: caseIdSchema,
-  [INPUTS.voteReason]: z.string().optional(),
-  [INPUTS.voteAcute]: z.enum(['true', 'false']).optional(),
-});
+export const voteDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    [INPUTS.voteReason]: z.string().optional(),
+    [INPUTS.voteAcute]: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
 
-export const dialogFetchDataSchema = z.object({
-  dialog: z.enum([DIALOGS.newCase, DIALOGS.details, DIALOGS.editAdvice, DIALOGS.adviceDetails]),
-  caseId: caseIdSchema.optional(),
-});
+/** Teams adds `msteams` ({ type: 'task/fetch' }) to the data of an Action.Submit that opens a dialog. */
+const msteamsKey = z
+  .object({ type: z.string().max(40).optional() })
+  .strict()
+  .optional();
+
+export const dialogFetchDataSchema = z
+  .object({
+    dialog: z.enum([DIALOGS.newCase, DIALOGS.details, DIALOGS.editAdvice, DIALOGS.adviceDetails]),
+    caseId: caseIdSchema.optional(),
+    msteams: msteamsKey,
+  })
+  .strict();
 
 const opt = z.string().optional();
 
-export const leadDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.leadTo]: opt });
-export const addActionDataSchema = z.object({
-  caseId: caseIdSchema,
-  [INPUTS.actionWhat]: opt,
-  [INPUTS.actionOrg]: opt,
-  [INPUTS.actionDueDate]: opt,
-  [INPUTS.actionDueTime]: opt,
-});
-export const settleActionDataSchema = z.object({
-  caseId: caseIdSchema,
-  actionId: z
-    .string()
-    .min(1)
-    .max(80)
-    .regex(/^[A-Za-z0-9:_-]+$/),
-  [INPUTS.actionVerdict]: opt,
-});
-export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt });
-export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt });
-export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt });
+export const leadDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.leadTo]: opt }).strict();
+export const addActionDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    [INPUTS.actionWhat]: opt,
+    [INPUTS.actionOrg]: opt,
+    [INPUTS.actionDueDate]: opt,
+    [INPUTS.actionDueTime]: opt,
+  })
+  .strict();
+export const settleActionDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    actionId: z
+      .string()
+      .min(1)
+      .max(80)
+      .regex(/^[A-Za-z0-9:_-]+$/),
+    [INPUTS.actionVerdict]: opt,
+  })
+  .strict();
+export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt }).strict();
+export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt }).strict();
+export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt }).strict();
 
-export const vtRegionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.vtRegion]: opt });
+export const vtRegionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.vtRegion]: opt }).strict();
 /** Every VT consultation action names the case and the consultation it answers (seq). */
-export const vtActionDataSchema = z.object({
-  caseId: caseIdSchema,
-  seq: z.coerce.number().int().min(1).max(1000),
-  [INPUTS.vtText]: opt,
-  [INPUTS.vtNeedToKnow]: opt,
-  [INPUTS.vtPhone]: opt,
-  [INPUTS.vtReason]: opt,
-  [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
-});
+export const vtActionDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    seq: z.coerce.number().int().min(1).max(1000),
+    [INPUTS.vtText]: opt,
+    [INPUTS.vtNeedToKnow]: opt,
+    [INPUTS.vtPhone]: opt,
+    [INPUTS.vtReason]: opt,
+    [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
 
-export const adviceEditDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt });
-export const decideDataSchema = z.object({
-  caseId: caseIdSchema,
-  [INPUTS.decisionInterventions]: opt,
-  [INPUTS.decisionText]: opt,
-  [INPUTS.decisionConcern]: opt,
-});
-export const followUpDataSchema = z.object({
-  caseId: caseIdSchema,
-  [INPUTS.followUpText]: opt,
-  [INPUTS.followUpClose]: z.enum(['true', 'false']).optional(),
-});
+export const adviceEditDataSchema = z
+  .object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt })
+  .strict();
+/** The "Advies aanpassen" dialog's submit: the same fields next to `dialog` (and what Teams may add). */
+export const adviceEditDialogSubmitSchema = adviceEditDataSchema
+  .extend({ dialog: z.literal(DIALOGS.editAdvice), msteams: msteamsKey })
+  .strict();
+export const decideDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    [INPUTS.decisionInterventions]: opt,
+    [INPUTS.decisionText]: opt,
+    [INPUTS.decisionConcern]: opt,
+  })
+  .strict();
+export const followUpDataSchema = z
+  .object({
+    caseId: caseIdSchema,
+    [INPUTS.followUpText]: opt,
+    [INPUTS.followUpClose]: z.enum(['true', 'false']).optional(),
+  })
+  .strict();
+
+export type CardDataParse<T> = { ok: true; data: T } | { ok: false; reason: 'unknown_fields' | 'invalid' };
+
+/**
+ * Parse the data of a card action strictly: fields the action does not know are refused (reported
+ * apart, so the user hears why), like unknown fields in the intake. Never reports the values.
+ */
+export function parseCardData<T>(
+  schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } },
+  raw: unknown,
+): CardDataParse<T> {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, data: parsed.data };
+  return { ok: false, reason: parsed.error.issues.some((i) => i.code === 'unrecognized_keys') ? 'unknown_fields' : 'invalid' };
+}

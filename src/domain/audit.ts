@@ -27,7 +27,12 @@ export type AuditAction =
   | 'advice.sent'
   | 'advice.decided'
   | 'advice.followup'
-  | 'advice.read';
+  | 'advice.read'
+  | 'case.read'
+  | 'actieoverleg.read'
+  | 'vt.read'
+  /** A well-authorised attempt refused for what it asked (a closed case, fields the action does not know). */
+  | 'action.refused';
 
 export interface AuditEntry {
   id: string;

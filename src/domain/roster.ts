@@ -82,6 +82,11 @@ export const rosterFileSchema = z
         if (!ids.has(loc)) ctx.addIssue({ code: 'custom', message: `unknown location '${loc}'`, path: ['members', i, 'locations', j] });
       });
     });
+    file.members.forEach((m, i) => {
+      // Separation of duties: only the OM's officier van justitie records the decision.
+      if (m.roles.includes('ovj') && m.orgId !== 'om')
+        ctx.addIssue({ code: 'custom', message: "role 'ovj' is for members of organisation 'om' only", path: ['members', i, 'roles'] });
+    });
     const seen = new Set<string>();
     file.members.forEach((m, i) => {
       if (seen.has(m.aadObjectId)) ctx.addIssue({ code: 'custom', message: 'duplicate member', path: ['members', i, 'aadObjectId'] });
@@ -106,6 +111,11 @@ export function authorize(
   if (!member.locations.includes(locationId)) return { ok: false, reason: 'not_for_location' };
   if (need === 'chair' && !member.roles.includes('chair')) return { ok: false, reason: 'not_chair' };
   return { ok: true, member };
+}
+
+/** Separation of duties: only an OvJ of the OM records the decision (not a chair, not another organisation). */
+export function mayRecordDecision(member: Pick<Member, 'orgId' | 'roles'>): boolean {
+  return member.orgId === 'om' && member.roles.includes('ovj');
 }
 
 /**

@@ -1,4 +1,4 @@
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { AppDeps } from '../app/deps';
 import { intakeCase } from '../app/intake-case';
 import { caseIntakeSchema } from '../domain/case';
@@ -13,7 +13,28 @@ export const MAX_INTAKE_BYTES = 64 * 1024;
  */
 export function intakeRouter(deps: AppDeps, opts: { secret: string; maxSkewSeconds: number }): Router {
   const router = express.Router();
-  router.post('/api/cases', express.raw({ type: () => true, limit: MAX_INTAKE_BYTES }), async (req: Request, res: Response) => {
+  router.post(
+    '/api/cases',
+    // application/json only: anything else is refused before the body is read.
+    (req: Request, res: Response, next: NextFunction) =>
+      req.is('application/json') ? next() : sendProblem(res, 415, 'unsupported-media-type', 'The body must be application/json'),
+    express.raw({ type: () => true, limit: MAX_INTAKE_BYTES }),
+    async (req: Request, res: Response) => {
+      try {
+        await handle(req, res);
+      } catch (e) {
+        // A store fault (or any other failure of the use case): the process stays up, nothing half-done
+        // is reported as done, and the sender retries (intake is idempotent on externalId).
+        deps.log.error({ err: e instanceof Error ? e.name : 'unknown' }, 'intake failed: store or use case error');
+        if (!res.headersSent) {
+          res.setHeader('Retry-After', '5');
+          sendProblem(res, 503, 'unavailable', 'The case could not be stored now; retry later');
+        }
+      }
+    },
+  );
+
+  async function handle(req: Request, res: Response): Promise<void> {
     const rawBody = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     const sig = verifySignature({
       secret: opts.secret,
@@ -54,6 +75,6 @@ export function intakeRouter(deps: AppDeps, opts: { secret: string; maxSkewSecon
       }
     }
     res.status(result.value.created ? 201 : 200).json({ caseId: result.value.caseId, created: result.value.created });
-  });
+  }
   return router;
 }

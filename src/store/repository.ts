@@ -31,6 +31,13 @@ const ESCALATION_ID = 'escalation';
 const VT_CONSULT_ID = 'vtconsult';
 const ADVICE_ID = 'advice';
 const USER_MRIS_ID = 'user-mris';
+/** Upper bound of the MRI document (one entry per known user; Teams' refresh takes at most 60 per card). */
+export const MAX_USER_MRIS = 5000;
+
+const sameRef = (a: ConversationRefData, b: ConversationRefData): boolean => {
+  const keys: (keyof ConversationRefData)[] = ['serviceUrl', 'conversationId', 'channelId', 'tenantId', 'botId', 'botName', 'teamId'];
+  return keys.every((k) => a[k] === b[k]);
+};
 
 export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${randomUUID()}`;
 export const contributionId = (createdAt: string): string => `contrib:${createdAt}:${randomUUID()}`;
@@ -206,7 +213,10 @@ export class Repository {
     return (await this.db.get<CardRef>(caseId, CARDREF_ID))?.body ?? null;
   }
 
+  /** Written only when it changed (every turn would otherwise rewrite the same document). */
   async putConversationRef(key: string, ref: ConversationRefData): Promise<void> {
+    const current = (await this.db.get<ConversationRefData>(CONV_PK, key))?.body;
+    if (current && sameRef(current, ref)) return;
     await this.db.upsert({ pk: CONV_PK, id: key, kind: 'convref', body: ref });
   }
 
@@ -219,15 +229,20 @@ export class Repository {
     return (await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID))?.body.mris ?? {};
   }
 
-  async rememberUserMri(aadObjectId: string, mri: string): Promise<void> {
+  /**
+   * `keep` says who may stay in the document (the known users): others are dropped when it is written,
+   * and it never holds more than MAX_USER_MRIS entries.
+   */
+  async rememberUserMri(aadObjectId: string, mri: string, keep: (aadObjectId: string) => boolean = () => true): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID);
       if (current?.body.mris[aadObjectId] === mri) return;
+      const kept = Object.entries(current?.body.mris ?? {}).filter(([aad]) => aad !== aadObjectId && keep(aad));
       const doc: NewDoc<{ mris: Record<string, string> }> = {
         pk: CONV_PK,
         id: USER_MRIS_ID,
         kind: 'convref',
-        body: { mris: { ...current?.body.mris, [aadObjectId]: mri } },
+        body: { mris: Object.fromEntries([...kept.slice(-(MAX_USER_MRIS - 1)), [aadObjectId, mri]]) },
       };
       try {
         if (!current) {

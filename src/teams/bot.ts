@@ -2,7 +2,8 @@ import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type T
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { addContribution } from '../app/add-contribution';
 import { castVote } from '../app/cast-vote';
-import { readCaseDetails, viewCase } from '../app/case-view';
+import { readCaseDetails, refreshCaseView, viewCase } from '../app/case-view';
+import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { AppDeps } from '../app/deps';
 import { buildCaseCard } from '../cards/case-card';
 import { buildDetailsCard } from '../cards/details-card';
@@ -14,12 +15,13 @@ import {
   INPUTS,
   VERBS,
   voteDataSchema,
-  adviceEditDataSchema,
+  adviceEditDialogSubmitSchema,
 } from '../cards/verbs';
-import { nlMessages } from '../i18n/nl';
+import { nlMessages, nlTrust } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
-import { answerInvoke, respondToFailure, respondWithCase } from './invoke-response';
+import { answerInvoke, parseInvokeData, respondToFailure, respondWithCase } from './invoke-response';
+import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { registerCourseHandlers } from './course-handlers';
 import { registerVtHandlers } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
@@ -33,7 +35,7 @@ import { registerNewCaseDialog } from './new-case-dialog';
 export function createBot(
   deps: AppDeps,
   adapter: TeamsAdapter,
-  opts: { botAppId?: string; allowedTenants: string[] },
+  opts: { botAppId?: string; allowedTenants: string[]; serviceUrls: ServiceUrlAllowlist },
 ): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
@@ -49,25 +51,25 @@ export function createBot(
     const tenant =
       context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (opts.allowedTenants.length > 0 && (!tenant || !opts.allowedTenants.includes(tenant))) {
-      deps.log.warn({ tenant: tenant ?? 'none', type: context.activity.type }, 'activity from a tenant outside the allowlist ignored');
+      deps.log.warn({ type: knownActivityType(context.activity.type) }, 'activity from a tenant outside the allowlist ignored');
       return false;
     }
-    await captureConversationRef(context, deps.repo);
+    // The turn got here authenticated (Bot Framework JWT with an app id; local mode has no other proof).
+    await captureConversationRef(context, deps, opts.serviceUrls);
     return true;
   });
 
   app.adaptiveCards.actionExecute(VERBS.refresh, async (context, _state, data) => {
-    const parsed = caseActionDataSchema.safeParse(data);
-    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
-    const view = await viewCase(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    const d = await parseInvokeData(context, deps, VERBS.refresh, caseActionDataSchema, data);
+    if (d === undefined) return '';
+    const view = await refreshCaseView(deps, d.caseId, context.activity.from?.aadObjectId);
     await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
     return '';
   });
 
   app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
-    const parsed = addContributionDataSchema.safeParse(data);
-    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
-    const d = parsed.data;
+    const d = await parseInvokeData(context, deps, VERBS.addContribution, addContributionDataSchema, data);
+    if (d === undefined) return '';
     const result = await addContribution(deps, {
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
@@ -84,9 +86,8 @@ export function createBot(
   });
 
   const voteHandler = (concern: boolean) => async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
-    const parsed = voteDataSchema.safeParse(data);
-    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
-    const d = parsed.data;
+    const d = await parseInvokeData(context, deps, concern ? VERBS.voteConcern : VERBS.voteNoConcern, voteDataSchema, data);
+    if (d === undefined) return '';
     const input = concern
       ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
       : { concern: false };
@@ -106,19 +107,23 @@ export function createBot(
   registerVtHandlers(app, deps);
 
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
+  // The verb itself is not logged: it is whatever the request said (logs name known verbs only).
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    deps.log.warn(
-      { verb: String((context.activity.value as { action?: { verb?: unknown } } | undefined)?.action?.verb ?? '').slice(0, 40) },
-      'unknown card verb',
-    );
+    deps.log.warn({ verb: 'unknown' }, 'unknown card verb');
     await answerInvoke(context, nlMessages.errors.unknownAction);
     return '';
   });
 
+  const dialogData = async (context: TurnContext, dialog: string, data: unknown): Promise<{ caseId: string } | { refusal: string }> => {
+    const said: string[] = [];
+    const d = await parseInvokeData(context, deps, dialog, dialogFetchDataSchema, data, async (text) => said.push(text));
+    return d?.caseId ? { caseId: d.caseId } : { refusal: said[0] ?? nlMessages.errors.unknownAction };
+  };
+
   app.taskModules.fetch(DIALOGS.details, async (context, _state, data) => {
-    const parsed = dialogFetchDataSchema.safeParse(data);
-    if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
-    const view = await readCaseDetails(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    const parsed = await dialogData(context, DIALOGS.details, data);
+    if ('refusal' in parsed) return parsed.refusal;
+    const view = await readCaseDetails(deps, parsed.caseId, context.activity.from?.aadObjectId);
     if (!view.ok) return dutchError(view.error);
     return {
       title: nlMessages.chat.detailsDialogTitle,
@@ -129,9 +134,9 @@ export function createBot(
   });
 
   app.taskModules.fetch(DIALOGS.adviceDetails, async (context, _state, data) => {
-    const parsed = dialogFetchDataSchema.safeParse(data);
-    if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
-    const view = await viewAdvice(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    const parsed = await dialogData(context, DIALOGS.adviceDetails, data);
+    if ('refusal' in parsed) return parsed.refusal;
+    const view = await viewAdvice(deps, parsed.caseId, context.activity.from?.aadObjectId);
     if (!view.ok) return dutchError(view.error);
     return {
       title: nlMessages.chat.adviceDialogTitle,
@@ -143,22 +148,23 @@ export function createBot(
 
   // "Advies aanpassen" as a dialog (the crowded case card has no room for the inline form).
   app.taskModules.fetch(DIALOGS.editAdvice, async (context, _state, data) => {
-    const parsed = dialogFetchDataSchema.safeParse(data);
-    if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
-    const view = await viewCase(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
+    const parsed = await dialogData(context, DIALOGS.editAdvice, data);
+    if ('refusal' in parsed) return parsed.refusal;
+    const view = await viewCase(deps, parsed.caseId, context.activity.from?.aadObjectId);
     if (!view.ok) return dutchError(view.error);
     const card = buildAdviceEditDialogCard(view.value);
     if (!card) return nlMessages.advice.alreadySent;
     return { title: nlMessages.chat.adviceDialogTitle, width: 'large', height: 'large', card: CardFactory.adaptiveCard(card) };
   });
   app.taskModules.submit(DIALOGS.editAdvice, async (context, _state, data) => {
-    const parsed = adviceEditDataSchema.safeParse(data);
-    if (!parsed.success) return nlMessages.errors.unknownAction;
+    const said: string[] = [];
+    const d = await parseInvokeData(context, deps, DIALOGS.editAdvice, adviceEditDialogSubmitSchema, data, async (text) => said.push(text));
+    if (d === undefined) return said[0] ?? nlMessages.errors.unknownAction;
     const result = await draftAdvice(deps, {
-      caseId: parsed.data.caseId,
+      caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
-      summary: parsed.data[INPUTS.adviceSummary],
-      interventionIds: parsed.data[INPUTS.adviceInterventions],
+      summary: d[INPUTS.adviceSummary],
+      interventionIds: d[INPUTS.adviceInterventions],
     });
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });
@@ -184,12 +190,21 @@ export function createBot(
     );
   });
 
+  // The agenda only where its readers are all on the roster: the location's own channel, or the
+  // member's personal chat. Never in a group chat or another team's channel.
   app.message(/^\s*agenda\s*$/i, async (context) => {
     const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+    const kind = context.activity.conversation?.conversationType;
     const member = deps.directory.member(context.activity.from?.aadObjectId);
-    const location =
-      deps.directory.allLocations().find((l) => l.channelId === channelId) ??
-      (member ? deps.directory.location(member.locations[0]) : undefined);
+    if (kind !== 'personal' && !channelId) {
+      await context.sendActivity(nlTrust.agendaOnlyChannelOrPersonal);
+      return;
+    }
+    const location = channelId
+      ? deps.directory.allLocations().find((l) => l.channelId === channelId)
+      : member
+        ? deps.directory.location(member.locations[0])
+        : undefined;
     if (!location || !member || !member.locations.includes(location.id)) {
       await context.sendActivity(nlMessages.chat.agendaUnknownLocation);
       return;
@@ -204,7 +219,7 @@ export function createBot(
 
   app.error(async (context, err) => {
     deps.log.error(
-      { type: context.activity.type, name: context.activity.name, err: err instanceof Error ? err.message.slice(0, 300) : 'unknown' },
+      { type: knownActivityType(context.activity.type), name: knownInvokeName(context.activity.name), err: errorClass(err) },
       'turn failed',
     );
     if (context.activity.type === ActivityTypes.Invoke && !context.turnState.get(INVOKE_RESPONSE_KEY)) {

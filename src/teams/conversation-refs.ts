@@ -1,5 +1,7 @@
 import type { TurnContext } from 'botbuilder';
-import type { ConversationRefData, Repository } from '../store/repository';
+import type { AppDeps } from '../app/deps';
+import type { ServiceUrlAllowlist } from '../domain/service-urls';
+import type { ConversationRefData } from '../store/repository';
 
 interface TeamsChannelData {
   channel?: { id?: string };
@@ -12,27 +14,45 @@ export const userRefKey = (aadObjectId: string): string => `user:${aadObjectId}`
 /** The newest team reference seen: its serviceUrl and tenant let us post into any channel of that tenant. */
 export const LATEST_TEAM_KEY = 'team:_latest';
 
+/** Ids Teams uses are short; anything longer is not kept. */
+const MAX_ID = 256;
+const bounded = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID;
+
 /**
- * Remember where we can reach people proactively: channels (case cards, Actieoverleg) and personal
- * chats (VT on-call). Captured from every incoming activity; only ids and the service URL are kept.
+ * Remember where we can reach people proactively: configured channels (case cards, Actieoverleg, OvJ,
+ * VT day team) and the personal chats of known users (roster, deputies, VT on-call). Called only for
+ * turns that passed authentication and the tenant allowlist, and only when the activity's serviceUrl
+ * is on the allowlist: an activity can never steer where the bot posts. Only ids and the service URL
+ * are kept, and a reference is written only when it changed.
  */
-export async function captureConversationRef(context: TurnContext, repo: Repository): Promise<void> {
+export async function captureConversationRef(
+  context: TurnContext,
+  deps: Pick<AppDeps, 'repo' | 'directory' | 'log'>,
+  serviceUrls: ServiceUrlAllowlist,
+): Promise<void> {
   const a = context.activity;
-  if (a.channelId !== 'msteams' || !a.serviceUrl || !a.conversation?.id) return;
-  if (a.from?.aadObjectId && a.from.id) await repo.rememberUserMri(a.from.aadObjectId, a.from.id);
+  if (a.channelId !== 'msteams' || !a.serviceUrl || !bounded(a.conversation?.id)) return;
+  if (!serviceUrls.allows(a.serviceUrl)) {
+    deps.log.warn('activity with a serviceUrl outside the allowlist: no conversation reference kept');
+    return;
+  }
+  const known = deps.directory.isKnownUser(a.from?.aadObjectId) ? a.from?.aadObjectId : undefined;
+  if (known && bounded(a.from?.id)) await deps.repo.rememberUserMri(known, a.from.id, (aad) => deps.directory.isKnownUser(aad));
   const cd = (a.channelData ?? {}) as TeamsChannelData;
   const tenantId = cd.tenant?.id ?? a.conversation.tenantId;
   const base = {
     serviceUrl: a.serviceUrl,
     channelId: 'msteams',
-    ...(tenantId ? { tenantId } : {}),
-    ...(a.recipient?.id ? { botId: a.recipient.id } : {}),
+    ...(bounded(tenantId) ? { tenantId } : {}),
+    ...(bounded(a.recipient?.id) ? { botId: a.recipient.id } : {}),
   };
-  if (cd.channel?.id) {
-    const ref: ConversationRefData = { ...base, conversationId: cd.channel.id, ...(cd.team?.id ? { teamId: cd.team.id } : {}) };
-    await repo.putConversationRef(channelRefKey(cd.channel.id), ref);
-    await repo.putConversationRef(LATEST_TEAM_KEY, ref);
-  } else if (a.conversation.conversationType === 'personal' && a.from?.aadObjectId) {
-    await repo.putConversationRef(userRefKey(a.from.aadObjectId), { ...base, conversationId: a.conversation.id });
+  const channelId = cd.channel?.id;
+  if (channelId) {
+    if (!deps.directory.configuredChannelIds().has(channelId)) return;
+    const ref: ConversationRefData = { ...base, conversationId: channelId, ...(bounded(cd.team?.id) ? { teamId: cd.team.id } : {}) };
+    await deps.repo.putConversationRef(channelRefKey(channelId), ref);
+    await deps.repo.putConversationRef(LATEST_TEAM_KEY, ref);
+  } else if (a.conversation.conversationType === 'personal' && known) {
+    await deps.repo.putConversationRef(userRefKey(known), { ...base, conversationId: a.conversation.id });
   }
 }

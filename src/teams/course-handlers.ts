@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/advice';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
-import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
+import { becomeCaseOwner, editConcreteQuestion, refreshActieoverlegView, viewActieoverleg } from '../app/course/actieoverleg';
 import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
 import { closeRound, startRound } from '../app/course/rounds';
@@ -28,9 +28,10 @@ import type { CaseCardView } from '../cards/view';
 import { amsterdamShort } from '../domain/local-time';
 import { nlMessages } from '../i18n/nl';
 import { dutchError } from './errors-nl';
-import { answerInvoke, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
+import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
+import type { z } from 'zod';
 
-type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
+type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } };
 
 /**
  * One Action.Execute verb of the case's course: parse the data with its schema, run the use case as
@@ -46,14 +47,11 @@ function caseVerb<T extends { caseId: string }, R>(
   draft?: (data: T) => CaseCardView['draft'],
 ): void {
   app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      await answerInvoke(context, nlMessages.errors.unknownAction);
-      return '';
-    }
-    const result = await run(parsed.data, context.activity.from?.aadObjectId);
-    if (result.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: okText(result.value) });
-    else await respondToFailure(context, deps, parsed.data.caseId, result.error, draft?.(parsed.data));
+    const data = await parseInvokeData(context, deps, verb, schema, raw);
+    if (data === undefined) return '';
+    const result = await run(data, context.activity.from?.aadObjectId);
+    if (result.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: okText(result.value) });
+    else await respondToFailure(context, deps, data.caseId, result.error, draft?.(data));
     return '';
   });
 }
@@ -193,6 +191,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
   ) =>
     registerCardVerb(
       app,
+      deps,
       verb,
       schema,
       run,
@@ -226,6 +225,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
   ) =>
     registerCardVerb(
       app,
+      deps,
       verb,
       schema,
       run,
@@ -235,7 +235,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       },
       okText,
     );
-  aoVerb(VERBS.aoRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
+  aoVerb(VERBS.aoRefresh, caseActionDataSchema, (d, aad) => refreshActieoverlegView(deps, d.caseId, aad));
   aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
   aoVerb(
     VERBS.aoEditQuestion,

@@ -1,7 +1,10 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { Result } from '../app/errors';
-import { nlMessages } from '../i18n/nl';
+import type { z } from 'zod';
+import { nlMessages, nlTrust } from '../i18n/nl';
+import { parseCardData } from '../cards/verbs';
+import { refuseCardInput } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
 import type { AppError } from '../app/errors';
 import { viewCase } from '../app/case-view';
@@ -12,6 +15,33 @@ import { dutchError } from './errors-nl';
 
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
+
+type StrictSchema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } };
+
+const CASE_ID = /^[A-Za-z0-9-]{1,80}$/;
+
+/**
+ * Parse a card action's data strictly. On failure the actor hears why in Dutch (unknown fields, or an
+ * action the bot does not recognise), nothing changes, and a refusal that names an existing case is
+ * audited on it. `verb` is the registered verb (never text from the request).
+ */
+export async function parseInvokeData<T>(
+  context: TurnContext,
+  deps: AppDeps,
+  verb: string,
+  schema: StrictSchema<T>,
+  raw: unknown,
+  answer: (text: string) => Promise<unknown> = (text) => answerInvoke(context, text),
+): Promise<T | undefined> {
+  const parsed = parseCardData(schema, raw);
+  if (parsed.ok) return parsed.data;
+  const caseId = (raw as { caseId?: unknown } | null | undefined)?.caseId;
+  deps.log.info({ verb, why: parsed.reason }, 'card action refused: input');
+  if (parsed.reason === 'unknown_fields' && typeof caseId === 'string' && CASE_ID.test(caseId))
+    await refuseCardInput(deps, { caseId, aadObjectId: context.activity.from?.aadObjectId, attempted: verb, reason: 'unknown_fields' });
+  await answer(parsed.reason === 'unknown_fields' ? nlTrust.unknownFields : nlMessages.errors.unknownAction);
+  return undefined;
+}
 
 /** Answer an Action.Execute ourselves, so teams-ai does not push a personal view to everyone. */
 export async function answerInvoke(context: TurnContext, value: AdaptiveCard | string): Promise<void> {
@@ -56,7 +86,6 @@ export async function respondToFailure(
 }
 
 export type Notice = { kind: 'good' | 'attention'; text: string };
-type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false } };
 
 /**
  * An Action.Execute verb on a card other than the case card (Actieoverleg, advice, VT consultation):
@@ -65,26 +94,29 @@ type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success
  */
 export function registerCardVerb<T extends { caseId: string }>(
   app: Application<TurnState>,
+  deps: AppDeps,
   verb: string,
-  schema: Schema<T>,
+  schema: StrictSchema<T>,
   run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
   render: (d: T, aad: string | undefined, notice: Notice | undefined, failure: AppError | undefined) => Promise<AdaptiveCard | string>,
   okText?: string,
 ): void {
   app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      await answerInvoke(context, nlMessages.errors.unknownAction);
+    const data = await parseInvokeData(context, deps, verb, schema, raw);
+    if (data === undefined) return '';
+    const aad = context.activity.from?.aadObjectId;
+    const result = await run(data, aad);
+    // Someone who may not see the case gets the reason only, never the card.
+    if (!result.ok && MESSAGE_ONLY.has(result.error.code)) {
+      await answerInvoke(context, dutchError(result.error));
       return '';
     }
-    const aad = context.activity.from?.aadObjectId;
-    const result = await run(parsed.data, aad);
     const notice = result.ok
       ? okText
         ? { kind: 'good' as const, text: okText }
         : undefined
       : { kind: 'attention' as const, text: dutchError(result.error) };
-    await answerInvoke(context, await render(parsed.data, aad, notice, result.ok ? undefined : result.error));
+    await answerInvoke(context, await render(data, aad, notice, result.ok ? undefined : result.error));
     return '';
   });
 }

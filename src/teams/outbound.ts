@@ -10,6 +10,7 @@ import {
 import type { Outbound } from '../app/ports';
 import { OutboundError } from '../app/ports';
 import type { AdaptiveCard } from '../cards/types';
+import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { Logger } from '../log';
 import type { CardRef, Repository } from '../store/repository';
 import { channelRefKey, LATEST_TEAM_KEY, userRefKey } from './conversation-refs';
@@ -81,6 +82,8 @@ export interface ConnectorOps {
 }
 
 export interface TeamsOutboundOptions {
+  /** Where Connector calls may go; a call to any other service URL fails at once, not retried. */
+  serviceUrls: ServiceUrlAllowlist;
   /** A Connector call without an answer by then fails as retryable (and is aborted, except a thread creation). Default 15 s. */
   timeoutMs?: number;
   /**
@@ -178,7 +181,7 @@ export class TeamsOutbound implements Outbound {
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
     private readonly repo: Pick<Repository, 'getConversationRef'>,
-    private readonly opts: TeamsOutboundOptions = {},
+    private readonly opts: TeamsOutboundOptions,
   ) {
     this.timeoutMs = opts.timeoutMs ?? 15_000;
     this.createSettleMs = Math.max(opts.createSettleMs ?? 120_000, this.timeoutMs);
@@ -399,6 +402,11 @@ export class TeamsOutbound implements Outbound {
    * outside that turn: errors inside a turn would go to the bot's onTurnError and be swallowed.
    */
   private async connector(serviceUrl: string, conversationId: string): Promise<ConnectorOps> {
+    // The trust boundary for outbound: a stored reference or card ref with a foreign URL is never called.
+    if (!this.opts.serviceUrls.allows(serviceUrl)) {
+      this.opts.log?.warn({ conversationId }, 'Connector call refused: serviceUrl not on the allowlist (TEAMS_SERVICE_URLS)');
+      throw new OutboundError('serviceUrl not on the allowlist', false);
+    }
     if (this.opts.connector) return this.opts.connector(serviceUrl, conversationId);
     let client: unknown;
     await this.adapter.continueConversationAsync(this.appId, this.reference(serviceUrl, conversationId), async (ctx) => {

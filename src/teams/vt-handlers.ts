@@ -2,37 +2,37 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
-import { answerVt, voteAsVt } from '../app/vt/answer';
+import { answerVt, viewVtConsultation, voteAsVt } from '../app/vt/answer';
 import { claimOnCall, deskAsksVt, setVtRegion } from '../app/vt/desk';
 import { vtCardFor } from '../app/vt/jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
-import { nlMessages } from '../i18n/nl';
-import { answerInvoke, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
+import { nlMessages, nlTrust } from '../i18n/nl';
+import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
 type VtData = ReturnType<typeof vtActionDataSchema.parse>;
 
 /** Desk side ("Vraag VT", region) on the case card; VT side (answers, vote) on the 1:1 consultation card. */
 export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): void {
   app.adaptiveCards.actionExecute(VERBS.askVt, async (context: TurnContext, _s, raw) => {
-    const parsed = caseActionDataSchema.safeParse(raw);
-    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
-    const r = await deskAsksVt(deps, { caseId: parsed.data.caseId, aadObjectId: context.activity.from?.aadObjectId });
-    if (r.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: nlMessages.vt.asked });
-    else await respondToFailure(context, deps, parsed.data.caseId, r.error);
+    const data = await parseInvokeData(context, deps, VERBS.askVt, caseActionDataSchema, raw);
+    if (data === undefined) return '';
+    const r = await deskAsksVt(deps, { caseId: data.caseId, aadObjectId: context.activity.from?.aadObjectId });
+    if (r.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: nlMessages.vt.asked });
+    else await respondToFailure(context, deps, data.caseId, r.error);
     return '';
   });
 
   app.adaptiveCards.actionExecute(VERBS.setVtRegion, async (context: TurnContext, _s, raw) => {
-    const parsed = vtRegionDataSchema.safeParse(raw);
-    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const data = await parseInvokeData(context, deps, VERBS.setVtRegion, vtRegionDataSchema, raw);
+    if (data === undefined) return '';
     const r = await setVtRegion(deps, {
-      caseId: parsed.data.caseId,
+      caseId: data.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
-      regionId: parsed.data[INPUTS.vtRegion],
+      regionId: data[INPUTS.vtRegion],
     });
-    if (r.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: nlMessages.vt.regionSet });
-    else await respondToFailure(context, deps, parsed.data.caseId, r.error);
+    if (r.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: nlMessages.vt.regionSet });
+    else await respondToFailure(context, deps, data.caseId, r.error);
     return '';
   });
 
@@ -43,18 +43,21 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
   ) =>
     registerCardVerb(
       app,
+      deps,
       verb,
       vtActionDataSchema,
       run,
       async (d, aad, notice, failure) => {
         // Someone who was not asked gets only the reason, not the consultation card.
+        if (failure?.code === 'vt_not_consulted' && verb === VERBS.vtRefresh) return nlTrust.vtNotForYou;
         const card = failure?.code === 'vt_not_consulted' ? null : await vtCardFor(deps, d.caseId, aad, notice);
         return card ?? notice?.text ?? nlMessages.errors.unknownAction;
       },
       okText,
     );
   const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
-  vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }), undefined);
+  // The consultation card's refresh: only who was asked or the location's roster; every view audited.
+  vtVerb(VERBS.vtRefresh, (d, aad) => viewVtConsultation(deps, base(d, aad)), undefined);
   vtVerb(VERBS.vtKnown, (d, aad) =>
     answerVt(deps, { ...base(d, aad), kind: 'bekend', text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
   );

@@ -76,6 +76,8 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
       ...process.env,
       STORE: 'sqlite',
       LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      LOCAL_MODE: 'true', // the Playground sends unauthenticated activities
       ...E2E_SECRETS,
       ...opts.env,
       PORT: String(opts.port),

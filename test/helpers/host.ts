@@ -46,6 +46,8 @@ export async function startTestHost(
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
     JOB_POLL_MS: '100',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Unauthenticated Playground-style traffic on 127.0.0.1 (the Connector stub is a loopback URL).
+    LOCAL_MODE: 'true',
     ...opts.env,
   });
   const host = await startHost(config, {

@@ -216,12 +216,13 @@ describe('outbound to Teams under injected faults (seeded)', () => {
       INTAKE_HMAC_SECRET: TEST_SECRET,
       PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
       JOB_POLL_MS: '50',
+      LOCAL_MODE: 'true',
     });
     outbound = new TeamsOutbound(
       createAdapter(config.env),
       '',
       { getConversationRef: (key) => host.deps.repo.getConversationRef(key) },
-      { timeoutMs: CLIENT_TIMEOUT_MS, createSettleMs: 1500, limiter, log },
+      { timeoutMs: CLIENT_TIMEOUT_MS, createSettleMs: 1500, limiter, log, serviceUrls: config.serviceUrls },
     );
     host = await startHost(config, { log, outbound });
     host.runner.setOptions({ maxAttempts: 25, backoff: { baseMs: 25, maxMs: 400, random: prng(SEED) } });

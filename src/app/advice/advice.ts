@@ -1,10 +1,11 @@
 import { composeAdvice } from '../../domain/advice/compose';
 import type { AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
 import type { Case } from '../../domain/case';
-import type { Member } from '../../domain/roster';
+import { mayRecordDecision, type Member } from '../../domain/roster';
 import { PreconditionFailedError } from '../../store/docstore';
 import { newJob } from '../../store/jobs';
 import { auditId } from '../../store/repository';
+import { auditRefusal } from '../actor';
 import { openCaseFor, requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type AppErrorCode, type Result } from '../errors';
@@ -14,8 +15,6 @@ type Args = { caseId: string; aadObjectId: string | undefined };
 
 /** The case lead's organisation or the chair drafts and sends the advice. */
 const mayDraft = (c: Case, m: Member): boolean => m.roles.includes('chair') || (!!c.caseLead && c.caseLead.orgId === m.orgId);
-/** The OvJ (role "ovj") records the decision; a chair who is an OvJ at the desk may too. */
-const mayDecide = (m: Member): boolean => m.roles.includes('ovj') || m.roles.includes('chair');
 
 const ids = (raw: string | undefined): string[] =>
   (raw ?? '')
@@ -40,6 +39,12 @@ async function compose(deps: AppDeps, c: Case, summary: string, proposed: Propos
     version,
     composedAt: deps.clock.now().toISOString(),
   });
+}
+
+/** A role refusal on the advice (audited like any access denial). */
+async function deny(deps: AppDeps, caseId: string, m: Member, attempted: string, code: 'not_ovj' | 'not_lead_or_chair') {
+  await auditRefusal(deps, { caseId, actorId: m.aadObjectId, actorOrg: m.orgId, attempted, reason: code });
+  return fail<never>(code);
 }
 
 /** Write the advice with optimistic concurrency; `decide` returns the next record or an error code. */
@@ -89,7 +94,7 @@ export async function draftAdvice(
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.draft');
   if (!access.ok) return access;
   const { theCase, member } = access.value;
-  if (!mayDraft(theCase, member)) return fail('not_lead_or_chair');
+  if (!mayDraft(theCase, member)) return deny(deps, theCase.id, member, 'advice.draft', 'not_lead_or_chair');
   const palette = new Map(deps.directory.palette.map((i) => [i.id, i]));
   const result = await changeAdvice(deps, theCase.id, async (current) => {
     if (current && current.status !== 'concept') return 'advice_sent';
@@ -114,7 +119,7 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.send');
   if (!access.ok) return access;
   const { theCase, member } = access.value;
-  if (!mayDraft(theCase, member)) return fail('not_lead_or_chair');
+  if (!mayDraft(theCase, member)) return deny(deps, theCase.id, member, 'advice.send', 'not_lead_or_chair');
   const now = deps.clock.now().toISOString();
   const result = await changeAdvice(deps, theCase.id, async (current) => {
     if (!current) return 'no_advice';
@@ -140,10 +145,10 @@ export async function decide(
   deps: AppDeps,
   args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string },
 ): Promise<Result<AdviceRecord>> {
-  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.decide', { mustBeOpen: false });
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.decide');
   if (!access.ok) return access;
   const { theCase, member } = access.value;
-  if (!mayDecide(member)) return fail('not_ovj');
+  if (!mayRecordDecision(member)) return deny(deps, theCase.id, member, 'advice.decide', 'not_ovj');
   const palette = new Set(deps.directory.palette.map((i) => i.id));
   const chosen = ids(args.interventionIds).filter((id) => palette.has(id));
   const text = (args.text ?? '').trim().slice(0, 2000);
@@ -191,7 +196,7 @@ export async function answerFollowUp(deps: AppDeps, args: Args & { text?: string
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.followup');
   if (!access.ok) return access;
   const { theCase, member } = access.value;
-  if (!mayDraft(theCase, member)) return fail('not_lead_or_chair');
+  if (!mayDraft(theCase, member)) return deny(deps, theCase.id, member, 'advice.followup', 'not_lead_or_chair');
   const text = (args.text ?? '').trim();
   if (text.length < 3) return fail('invalid_input', [{ path: 'followUp', message: 'required' }]);
   const now = deps.clock.now().toISOString();

@@ -1,6 +1,7 @@
 import { buildAdviceCard } from '../../cards/advice-card';
 import type { AdviceCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
+import { mayRecordDecision } from '../../domain/roster';
 import { nlMessages } from '../../i18n/nl';
 import { PreconditionFailedError } from '../../store/docstore';
 import type { Job } from '../../store/jobs';
@@ -26,7 +27,7 @@ export async function adviceView(
     location,
     advice: advice.body,
     palette: deps.directory.palette,
-    ...(viewer ? { viewerMayDecide: viewer.roles.includes('ovj') || viewer.roles.includes('chair') } : {}),
+    ...(viewer ? { viewerMayDecide: mayRecordDecision(viewer) } : {}),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),
   };

@@ -2,6 +2,7 @@ import type { ActieoverlegCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
 import { newJob } from '../../store/jobs';
+import { auditRead } from '../actor';
 import { openCaseFor } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
@@ -61,12 +62,20 @@ async function requestActieoverlegRefresh(deps: AppDeps, caseId: string): Promis
   deps.kickJobs();
 }
 
+/** The refresh of the Actieoverleg card: access-checked and audited. */
+export async function refreshActieoverlegView(deps: AppDeps, caseId: string, aad: string | undefined): Promise<Result<{ read: true }>> {
+  const access = await openCaseFor(deps, caseId, aad, 'actieoverleg.read', { mustBeOpen: false });
+  if (!access.ok) return access;
+  await auditRead(deps, caseId, access.value.member, 'actieoverleg.read');
+  return ok({ read: true });
+}
+
 /** "Ik word casusverantwoordelijke": the first partner to claim it gets it; never two. */
 export async function becomeCaseOwner(
   deps: AppDeps,
   args: { caseId: string; aadObjectId: string | undefined },
 ): Promise<Result<{ changed: boolean }>> {
-  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.owner', { mustBeOpen: false });
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.owner');
   if (!access.ok) return access;
   const { member } = access.value;
   const at = deps.clock.now().toISOString();
@@ -88,7 +97,7 @@ export async function editConcreteQuestion(
   deps: AppDeps,
   args: { caseId: string; aadObjectId: string | undefined; question: string | undefined },
 ): Promise<Result<{ changed: boolean }>> {
-  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.question', { need: 'chair', mustBeOpen: false });
+  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.question', { need: 'chair' });
   if (!access.ok) return access;
   const parsed = concreteQuestionInputSchema.safeParse({ question: args.question ?? '' });
   if (!parsed.success) return fail('invalid_input', [{ path: 'question', message: 'must have 10 to 1000 characters' }]);

@@ -3,7 +3,7 @@ import type { Case } from '../../domain/case';
 import type { Member } from '../../domain/roster';
 import { PreconditionFailedError } from '../../store/docstore';
 import { auditId } from '../../store/repository';
-import { authorizeForCase } from '../actor';
+import { authorizeForCase, refuseClosed } from '../actor';
 import type { AppDeps } from '../deps';
 import { fail, ok, type AppErrorCode, type Result } from '../errors';
 
@@ -28,7 +28,7 @@ export async function changeCase(
     const authz = await authorizeForCase(deps, args.aadObjectId, args.caseId, loaded.theCase.locationId, args.attempted, args.need);
     if (!authz.ok) return authz;
     const member = authz.value;
-    if ((args.mustBeOpen ?? true) && loaded.theCase.status !== 'open') return fail('case_closed');
+    if ((args.mustBeOpen ?? true) && loaded.theCase.status !== 'open') return refuseClosed(deps, args.caseId, member, args.attempted);
     const now = deps.clock.now().toISOString();
     const change = await decide(loaded.theCase, member, now);
     if (change.kind === 'refuse') return fail(change.code);

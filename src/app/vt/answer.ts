@@ -4,6 +4,7 @@ import { isVtPhone } from '../../domain/vt/phone';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
 import { auditId, contributionId } from '../../store/repository';
+import { auditRefusal, authorizeForCase } from '../actor';
 import { recordVote } from '../cast-vote';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
@@ -30,7 +31,48 @@ async function consultationFor(deps: AppDeps, args: Args): Promise<Result<{ regi
     });
     return fail('vt_not_consulted');
   }
+  // A closed case takes no more answers or votes, also not from VT.
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  if (theCase.status !== 'open') {
+    await auditRefusal(
+      deps,
+      { caseId: args.caseId, actorId: args.aadObjectId, actorOrg: 'vt', attempted: 'vt.answer', reason: 'case_closed' },
+      'action.refused',
+    );
+    return fail('case_closed');
+  }
   return ok({ regionName: doc.body.regionName });
+}
+
+/**
+ * Who may see the consultation card (vt.refresh): the on-call member asked, the backup once asked, or a
+ * roster member of the case's location. Every view is audited; a refusal too.
+ */
+export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Result<{ asked: boolean }>> {
+  const doc = await deps.repo.getVtConsultation(args.caseId);
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!doc || !theCase) return fail('case_not_found');
+  const s = doc.body.state;
+  const asked = [s.primary, s.status === 'achterwacht_gevraagd' || s.backupAskedAt ? s.backup : undefined].filter(Boolean);
+  const isAsked = !!args.aadObjectId && asked.includes(args.aadObjectId);
+  let actorOrg: string | undefined = isAsked ? 'vt' : undefined;
+  if (!isAsked) {
+    const authz = await authorizeForCase(deps, args.aadObjectId, args.caseId, theCase.locationId, 'vt.read');
+    if (!authz.ok) return fail('vt_not_consulted');
+    actorOrg = authz.value.orgId;
+  }
+  const at = deps.clock.now().toISOString();
+  await deps.repo.appendAudit({
+    id: auditId({ at }),
+    caseId: args.caseId,
+    at,
+    action: 'vt.read',
+    actorId: args.aadObjectId as string,
+    ...(actorOrg ? { actorOrg } : {}),
+    detail: { seq: doc.body.seq },
+  });
+  return ok({ asked: isAsked });
 }
 
 /**

@@ -4,6 +4,7 @@ import { resolveOnCall } from '../../domain/vt/on-call';
 import type { VtOverride } from '../../domain/vt/config';
 import { PreconditionFailedError } from '../../store/docstore';
 import { auditId } from '../../store/repository';
+import { authorizeForCase, refuseClosed } from '../actor';
 import { requestCardRefresh } from '../case-access';
 import { changeCase } from '../course/change-case';
 import type { AppDeps } from '../deps';
@@ -31,9 +32,10 @@ export async function vtView(deps: AppDeps, theCase: Case): Promise<CaseCardView
 export async function deskAsksVt(deps: AppDeps, args: { caseId: string; aadObjectId: string | undefined }) {
   const theCase = await deps.repo.getCase(args.caseId);
   if (!theCase) return fail('case_not_found');
-  const authz = deps.directory.authorize(args.aadObjectId, theCase.locationId);
-  if (!authz.ok) return fail(authz.reason);
-  return askVt(deps, { caseId: args.caseId, askedBy: authz.member.aadObjectId });
+  const authz = await authorizeForCase(deps, args.aadObjectId, theCase.id, theCase.locationId, 'vt.ask');
+  if (!authz.ok) return authz;
+  if (theCase.status !== 'open') return refuseClosed(deps, theCase.id, authz.value, 'vt.ask');
+  return askVt(deps, { caseId: args.caseId, askedBy: authz.value.aadObjectId });
 }
 
 /** The desk corrects the VT region (the municipality mapping missed or was wrong). */

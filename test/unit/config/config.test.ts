@@ -1,6 +1,6 @@
 import { ConfigError, parseEnv } from '../../../src/config';
 
-const good = { INTAKE_HMAC_SECRET: 'x'.repeat(32), PSEUDONYM_KEY: 'y'.repeat(32) };
+const good = { INTAKE_HMAC_SECRET: 'x'.repeat(32), PSEUDONYM_KEY: 'y'.repeat(32), LOCAL_MODE: 'true' };
 
 describe('configuration', () => {
   it('applies defaults for local use', () => {

@@ -34,9 +34,11 @@ describe('Teams app manifest', () => {
     expect(JSON.stringify(real)).not.toContain('${{');
   });
 
-  it('declares one bot for team, personal and group chat, without files', () => {
+  it('declares one bot for team and personal scope only (no group chats), without files', () => {
     const [bot] = renderManifest({ env: {} }).bots as Record<string, unknown>[];
-    expect(bot).toMatchObject({ scopes: ['team', 'personal', 'groupChat'], supportsFiles: false });
+    expect(bot).toMatchObject({ scopes: ['team', 'personal'], supportsFiles: false });
+    // No group chats: everything the bot shows belongs in a location channel or a personal chat.
+    expect((bot.commandLists as { scopes: string[] }[]).flatMap((l) => l.scopes)).not.toContain('groupChat');
   });
 
   it('reports a broken manifest', () => {

@@ -5,6 +5,9 @@ import type { ConversationRefData } from '../../../src/store/repository';
 import { createAdapter } from '../../../src/teams/adapter';
 import { TeamsOutbound, type ConnectorOps, type TeamsOutboundOptions } from '../../../src/teams/outbound';
 import type { RateLimiter } from '../../../src/teams/rate-limit';
+import { LOOPBACK_SERVICE_URLS, ServiceUrlAllowlist } from '../../../src/domain/service-urls';
+
+const serviceUrls = ServiceUrlAllowlist.from([...LOOPBACK_SERVICE_URLS, 'https://smba.example/']);
 import { ConnectorStub } from '../../helpers/connector-stub';
 
 const CHANNEL = '19:zsm-mn-hg@thread.tacv2';
@@ -39,7 +42,7 @@ function refsFor(serviceUrl: string): { getConversationRef(key: string): Promise
 
 describe('TeamsOutbound against the Connector stub (real botbuilder client)', () => {
   const stub = new ConnectorStub();
-  const env = parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40) });
+  const env = parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), LOCAL_MODE: 'true' });
   const adapter = createAdapter(env);
   // Like the bot (teams-ai app.error): an error inside a turn is logged and swallowed.
   const swallowed: unknown[] = [];
@@ -47,8 +50,8 @@ describe('TeamsOutbound against the Connector stub (real botbuilder client)', ()
     swallowed.push(err);
   };
   let limiter: RecordingLimiter;
-  const outbound = (opts: TeamsOutboundOptions = {}): TeamsOutbound =>
-    new TeamsOutbound(adapter, '', refsFor(stub.url), { limiter, ...opts });
+  const outbound = (opts: Partial<TeamsOutboundOptions> = {}): TeamsOutbound =>
+    new TeamsOutbound(adapter, '', refsFor(stub.url), { limiter, serviceUrls, ...opts });
 
   beforeAll(() => stub.start());
   afterAll(() => stub.stop());
@@ -154,7 +157,7 @@ describe('TeamsOutbound against the Connector stub (real botbuilder client)', ()
   });
 
   it('asks for the app to be installed when there is no conversation reference yet (retryable, later)', async () => {
-    const o = new TeamsOutbound(adapter, '', { getConversationRef: async () => null }, { limiter });
+    const o = new TeamsOutbound(adapter, '', { getConversationRef: async () => null }, { limiter, serviceUrls });
     await expect(o.postCardToChannel(CHANNEL, caseCard('c1'))).rejects.toMatchObject({ retryable: true, retryAfterMs: 5_000 });
     expect(limiter.acquired).toEqual([]);
   });
@@ -207,13 +210,14 @@ class ScriptedConnector implements ConnectorOps {
 describe('TeamsOutbound: a thread creation that times out is ambiguous, so it is never posted twice by a retry', () => {
   let connector: ScriptedConnector;
   let outbound: TeamsOutbound;
-  const adapter = createAdapter(parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40) }));
+  const adapter = createAdapter(parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), LOCAL_MODE: 'true' }));
   const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
 
   beforeEach(() => {
     connector = new ScriptedConnector();
     outbound = new TeamsOutbound(adapter, '', refsFor('https://smba.example/'), {
       limiter: new RecordingLimiter(),
+      serviceUrls,
       timeoutMs: 20,
       createSettleMs: 200,
       connector: async () => connector,
