@@ -1,6 +1,6 @@
 /**
  * Local-only defaults for `npm start` and `npm run sample-case`. NEVER use these values outside a
- * developer machine: production sets INTAKE_HMAC_SECRET and PSEUDONYM_KEY from Key Vault.
+ * developer machine: production sets INTAKE_HMAC_SECRET, PSEUDONYM_KEY and STORE_ENCRYPTION_KEY from Key Vault.
  */
 export const DEV_ENV = {
   PORT: '3978',
@@ -9,6 +9,7 @@ export const DEV_ENV = {
   ROSTER_FILE: 'config/roster.example.json',
   INTAKE_HMAC_SECRET: 'local-dev-only-intake-secret-not-for-production',
   PSEUDONYM_KEY: 'local-dev-only-pseudonym-key-not-for-production',
+  STORE_ENCRYPTION_KEY: 'local-dev-only-store-encryption-key-not-for-production',
 } as const;
 
 /** The environment for a local run: the developer's own variables win over the defaults. */

@@ -45,13 +45,16 @@ async function main(): Promise<void> {
   const mainFile = resolve(ROOT, process.env.BOT_ENTRY || join('src', 'main.ts'));
   if (!existsSync(mainFile)) throw new Error(`${mainFile} does not exist yet.`);
   mkdirSync(resolve(ROOT, env.DATA_DIR ?? './data'), { recursive: true });
-  const usingDevSecrets = env.INTAKE_HMAC_SECRET === DEV_ENV.INTAKE_HMAC_SECRET || env.PSEUDONYM_KEY === DEV_ENV.PSEUDONYM_KEY;
+  const usingDevSecrets =
+    env.INTAKE_HMAC_SECRET === DEV_ENV.INTAKE_HMAC_SECRET ||
+    env.PSEUDONYM_KEY === DEV_ENV.PSEUDONYM_KEY ||
+    env.STORE_ENCRYPTION_KEY === DEV_ENV.STORE_ENCRYPTION_KEY;
 
   say(
     `starting the bot on http://127.0.0.1:${port} (STORE=${String(env.STORE)}, DATA_DIR=${String(env.DATA_DIR)}, ROSTER_FILE=${String(env.ROSTER_FILE)})`,
   );
   if (usingDevSecrets)
-    say('using LOCAL-DEV-ONLY secrets for INTAKE_HMAC_SECRET / PSEUDONYM_KEY (fine on your machine, never in production)');
+    say('using LOCAL-DEV-ONLY secrets for INTAKE_HMAC_SECRET / PSEUDONYM_KEY / STORE_ENCRYPTION_KEY (fine on your machine, never in production)');
 
   // `node --import tsx` = `tsx src/main.ts` in one process, so our signals reach the bot itself.
   const bot: ChildProcess = spawn(process.execPath, ['--import', 'tsx', mainFile], {
