@@ -17,7 +17,7 @@ import {
   safetySection,
   termijnSection,
 } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { ActieoverlegCardView } from './view';
@@ -42,7 +42,7 @@ function questionSection(view: ActieoverlegCardView): CardElement {
   return container(
     [
       text(t.actieoverleg.question, { weight: 'bolder', size: 'small' }),
-      text(truncate(view.escalation.question, MAX_REASON), { weight: 'bolder', size: 'medium', spacing: 'small' }),
+      text(plainTruncate(view.escalation.question, MAX_REASON), { weight: 'bolder', size: 'medium', spacing: 'small' }),
     ],
     { style: 'accent', spacing: 'medium' },
   );
@@ -69,7 +69,7 @@ function reasonItem(r: EscalationReason): CardElement {
   return container(
     [
       text(meta, { size: 'small', ...(r.acuteUnsafe ? { color: 'attention' as const } : {}) }),
-      text(r.reason ? truncate(r.reason, ACTIEOVERLEG_CARD_LIMITS.reasonText) : t.actieoverleg.noReason, {
+      text(r.reason ? plainTruncate(r.reason, ACTIEOVERLEG_CARD_LIMITS.reasonText) : t.actieoverleg.noReason, {
         spacing: 'none',
         ...(r.reason ? {} : { isSubtle: true }),
       }),

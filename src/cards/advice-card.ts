@@ -16,7 +16,7 @@ import { cardBytes, takeWithinBudget } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
 import { heading, text } from './elements';
 import { caseRef, noticeSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
@@ -100,7 +100,7 @@ function summarySection(view: AdviceCardView, max: number): CardElement[] {
   const summary = d.summary.trim();
   return [
     heading(t.advice.summaryHeading),
-    summary ? text(truncate(summary, max), { spacing: 'small' }) : text(t.advice.summaryNone, { isSubtle: true, spacing: 'small' }),
+    summary ? text(plainTruncate(summary, max), { spacing: 'small' }) : text(t.advice.summaryNone, { isSubtle: true, spacing: 'small' }),
     text(t.advice.summarySource(d.version, formatAmsterdamShort(d.composedAt, view.now)), {
       size: 'small',
       isSubtle: true,

@@ -4,7 +4,7 @@ import { nlCards as t } from '../i18n/nl/cards';
 import { CASE_CARD_LIMITS } from './case-card';
 import { actionSet, container, heading, text } from './elements';
 import { caseRef, factsSection, headerSection, noticeSection, safetySection, termijnSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { VtConsultationCardView } from './view';
@@ -197,7 +197,7 @@ export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveC
     container(
       [
         text(t.vt.questionHeading, { weight: 'bolder', size: 'small' }),
-        text(truncate(c.question, VT_CONSULTATION_CARD_LIMITS.question), { weight: 'bolder', size: 'medium', spacing: 'small' }),
+        text(plainTruncate(c.question, VT_CONSULTATION_CARD_LIMITS.question), { weight: 'bolder', size: 'medium', spacing: 'small' }),
       ],
       { style: 'accent', spacing: 'medium' },
     ),
