@@ -77,6 +77,14 @@ export const INPUTS = {
   vtPhone: 'vtPhone',
   vtReason: 'vtReason',
   vtAcute: 'vtAcute',
+  /** "Ik bevestig dat dit nodig is (need-to-know)": one toggle per form with free text ("true"/"false"). */
+  contribPiiConfirm: 'contribPiiConfirm',
+  votePiiConfirm: 'votePiiConfirm',
+  aoQuestionPiiConfirm: 'aoQuestionPiiConfirm',
+  advicePiiConfirm: 'advicePiiConfirm',
+  decisionPiiConfirm: 'decisionPiiConfirm',
+  followUpPiiConfirm: 'followUpPiiConfirm',
+  vtPiiConfirm: 'vtPiiConfirm',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -101,12 +109,14 @@ export const addContributionDataSchema = z.object({
   [INPUTS.contribText]: z.string().optional(),
   [INPUTS.contribSource]: z.string().optional(),
   [INPUTS.contribNeedToKnow]: z.string().optional(),
+  [INPUTS.contribPiiConfirm]: z.enum(['true', 'false']).optional(),
 });
 
 export const voteDataSchema = z.object({
   caseId: caseIdSchema,
   [INPUTS.voteReason]: z.string().optional(),
   [INPUTS.voteAcute]: z.enum(['true', 'false']).optional(),
+  [INPUTS.votePiiConfirm]: z.enum(['true', 'false']).optional(),
 });
 
 export const dialogFetchDataSchema = z.object({
