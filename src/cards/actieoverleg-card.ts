@@ -21,6 +21,7 @@ import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { ActieoverlegCardView } from './view';
+import { piiConfirmedMark, piiConfirmToggle } from './free-text';
 
 /**
  * Limits of the Actieoverleg card: the same byte budget as the case card (it is posted the same
@@ -43,6 +44,7 @@ function questionSection(view: ActieoverlegCardView): CardElement {
     [
       text(t.actieoverleg.question, { weight: 'bolder', size: 'small' }),
       text(plainTruncate(view.escalation.question, MAX_REASON), { weight: 'bolder', size: 'medium', spacing: 'small' }),
+      ...piiConfirmedMark(view.escalation.questionPiiConfirmed),
     ],
     { style: 'accent', spacing: 'medium' },
   );
@@ -128,6 +130,7 @@ function actions(view: ActieoverlegCardView): CardElement[] {
             isRequired: true,
             errorMessage: t.actieoverleg.questionError,
           },
+          piiConfirmToggle(INPUTS.aoQuestionPiiConfirm),
         ],
         actions: [
           {

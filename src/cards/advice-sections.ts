@@ -5,6 +5,7 @@ import { nlCards as t } from '../i18n/nl/cards';
 import { container, heading, text } from './elements';
 import { formatAmsterdamShort, plain, plainTruncate } from './text';
 import type { CardElement } from './types';
+import { piiConfirmedMark } from './free-text';
 
 /**
  * Sections of the advice card (at the OvJ) and of the advice part of the case card. They read the
@@ -226,12 +227,14 @@ export function decisionSection(
       }),
     );
   }
+  items.push(...piiConfirmedMark(d.piiConfirmed));
   items.push(sourceLine(t.advice.decisionBy(formatAmsterdamShort(d.at, now))));
   const f = advice.followUp;
   if (opts.withFollowUp && f?.answer && f.answeredAt) {
     items.push(
       text(t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, now), plainTruncate(f.answer, opts.textMax)), { spacing: 'small' }),
     );
+    items.push(...piiConfirmedMark(f.piiConfirmed));
     if (f.closed) items.push(sourceLine(t.advice.followUpClosed));
   }
   return [container(items, { style: 'good', spacing: 'medium' })];

@@ -7,6 +7,7 @@ import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from 
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
+import { piiConfirmToggle, piiConfirmToggles } from './free-text';
 
 /**
  * The advice to the OvJ on the case card: "Advies opstellen" while there is none; the concept with
@@ -81,6 +82,7 @@ export function adviceEditInputs(view: Pick<CaseCardView, 'palette' | 'draft'>, 
       isMultiline: true,
       maxLength: CASE_ADVICE_LIMITS.summaryInput,
     },
+    piiConfirmToggle(INPUTS.advicePiiConfirm),
   ];
   // Without a palette there is nothing to choose; the server then keeps no interventions either way.
   if (palette.length > 0) {
@@ -135,6 +137,7 @@ function followUpForm(view: CaseCardView, lean: boolean): CardElement {
           valueOff: 'false',
           value: 'false',
         },
+        ...piiConfirmToggles(view.draft, INPUTS.followUpPiiConfirm),
       ],
       actions: [{ ...execute(t.advice.followUpSubmit, VERBS.followUp, view.case.id, { style: 'positive' }), associatedInputs: 'auto' }],
     },

@@ -85,6 +85,7 @@ export const INPUTS = {
   decisionPiiConfirm: 'decisionPiiConfirm',
   followUpPiiConfirm: 'followUpPiiConfirm',
   vtPiiConfirm: 'vtPiiConfirm',
+  vtVotePiiConfirm: 'vtVotePiiConfirm',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -145,7 +146,8 @@ export const settleActionDataSchema = z.object({
 });
 export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt });
 export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt });
-export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt });
+const toggle = z.enum(['true', 'false']).optional();
+export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt, [INPUTS.aoQuestionPiiConfirm]: toggle });
 
 export const vtRegionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.vtRegion]: opt });
 /** Every VT consultation action names the case and the consultation it answers (seq). */
@@ -157,17 +159,26 @@ export const vtActionDataSchema = z.object({
   [INPUTS.vtPhone]: opt,
   [INPUTS.vtReason]: opt,
   [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
+  [INPUTS.vtPiiConfirm]: toggle,
+  [INPUTS.vtVotePiiConfirm]: toggle,
 });
 
-export const adviceEditDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt });
+export const adviceEditDataSchema = z.object({
+  caseId: caseIdSchema,
+  [INPUTS.adviceSummary]: opt,
+  [INPUTS.adviceInterventions]: opt,
+  [INPUTS.advicePiiConfirm]: toggle,
+});
 export const decideDataSchema = z.object({
   caseId: caseIdSchema,
   [INPUTS.decisionInterventions]: opt,
   [INPUTS.decisionText]: opt,
   [INPUTS.decisionConcern]: opt,
+  [INPUTS.decisionPiiConfirm]: toggle,
 });
 export const followUpDataSchema = z.object({
   caseId: caseIdSchema,
   [INPUTS.followUpText]: opt,
   [INPUTS.followUpClose]: z.enum(['true', 'false']).optional(),
+  [INPUTS.followUpPiiConfirm]: toggle,
 });

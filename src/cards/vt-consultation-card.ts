@@ -9,6 +9,7 @@ import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { VtConsultationCardView } from './view';
 import { answerLines, answeredByBackup, isConsultationOpen, zsmName } from './vt-sections';
+import { piiConfirmToggle } from './free-text';
 
 /**
  * Limits of the consultation card in the 1:1 chat with VT's on-call member. One case, no
@@ -73,6 +74,7 @@ function knownForm(data: Data): CardElement {
         isRequired: true,
         errorMessage: t.vt.knownNeedToKnowError,
       },
+      piiConfirmToggle(INPUTS.vtPiiConfirm),
     ],
     execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
   );
@@ -114,6 +116,7 @@ function concernForm(data: Data): CardElement {
         errorMessage: t.vt.concernReasonError,
       },
       { type: 'Input.Toggle', id: INPUTS.vtAcute, title: t.vt.concernAcute, valueOn: 'true', valueOff: 'false', value: 'false' },
+      piiConfirmToggle(INPUTS.vtVotePiiConfirm),
     ],
     execute(t.vt.concernSubmit, VERBS.vtConcern, data),
   );

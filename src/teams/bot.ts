@@ -170,6 +170,7 @@ export function createBot(
       aadObjectId: context.activity.from?.aadObjectId,
       summary: parsed.data[INPUTS.adviceSummary],
       interventionIds: parsed.data[INPUTS.adviceInterventions],
+      piiConfirm: parsed.data[INPUTS.advicePiiConfirm] === 'true',
     });
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });
