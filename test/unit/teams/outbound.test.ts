@@ -39,7 +39,7 @@ function refsFor(serviceUrl: string): { getConversationRef(key: string): Promise
 
 describe('TeamsOutbound against the Connector stub (real botbuilder client)', () => {
   const stub = new ConnectorStub();
-  const env = parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40) });
+  const env = parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), STORE_ENCRYPTION_KEY: 'z'.repeat(40) });
   const adapter = createAdapter(env);
   // Like the bot (teams-ai app.error): an error inside a turn is logged and swallowed.
   const swallowed: unknown[] = [];
@@ -207,7 +207,9 @@ class ScriptedConnector implements ConnectorOps {
 describe('TeamsOutbound: a thread creation that times out is ambiguous, so it is never posted twice by a retry', () => {
   let connector: ScriptedConnector;
   let outbound: TeamsOutbound;
-  const adapter = createAdapter(parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40) }));
+  const adapter = createAdapter(
+    parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), STORE_ENCRYPTION_KEY: 'z'.repeat(40) }),
+  );
   const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
 
   beforeEach(() => {
