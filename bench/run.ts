@@ -29,6 +29,7 @@ import { TeamsOutbound } from '../src/teams/outbound';
 import { SlidingWindowLimiter, type RateLimiter } from '../src/teams/rate-limit';
 import { ConnectorStub, type ConnectorCall } from '../test/helpers/connector-stub';
 import { sampleIntake, testRoster, USERS } from '../test/helpers/fixtures';
+import { TEST_STORE_KEY } from '../test/helpers/stores';
 import { channelActivity, executeInvoke, postSignedCase, sendActivity, TEST_PSEUDONYM_KEY, TEST_SECRET } from '../test/helpers/host';
 import { closeSharedCosmosServer, makeDocStore } from '../test/helpers/stores';
 import { largeView, typicalView } from '../test/unit/cards/fixtures';
@@ -135,6 +136,7 @@ async function startBenchHost(opts: { db?: DocStore; limiter: RateLimiter }): Pr
     ROSTER_FILE: rosterFile,
     INTAKE_HMAC_SECRET: TEST_SECRET,
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
     JOB_POLL_MS: '50',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'silent',
     LOCAL_MODE: 'true',

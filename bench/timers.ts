@@ -15,7 +15,7 @@ const pct = (xs: number[], p: number): number => [...xs].sort((a, b) => a - b)[M
  */
 export async function benchTimers(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'zsm-bench-timers-'));
-  const db = SqliteDocStore.open(path.join(dir, 't.db'));
+  const db = SqliteDocStore.open(path.join(dir, 't.db'), 'bench-only-store-key-0123456789abcdef01');
   const repo = new Repository(db);
   const log = createLogger('silent');
   const late: number[] = [];

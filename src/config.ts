@@ -36,6 +36,8 @@ const envSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     STORE: z.enum(['sqlite', 'cosmos']).default('sqlite'),
     DATA_DIR: z.string().min(1).default('./data'),
+    /** Encrypts the embedded SQLite store at rest (required with STORE=sqlite); from Key Vault in production. */
+    STORE_ENCRYPTION_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
     COSMOS_ENDPOINT: z.string().url().optional(),
     COSMOS_KEY: z.string().min(1).optional(),
     COSMOS_DATABASE: z.string().min(1).default('zsm'),
@@ -121,6 +123,8 @@ const envSchema = z
           message: `must be https and not loopback unless ${LOCAL_MODE_VAR}=true`,
         });
     });
+    if (env.STORE === 'sqlite' && !env.STORE_ENCRYPTION_KEY)
+      ctx.addIssue({ code: 'custom', path: ['STORE_ENCRYPTION_KEY'], message: 'required when STORE=sqlite (at least 32 characters)' });
     if (env.STORE === 'cosmos') {
       if (!env.COSMOS_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
       if (!env.COSMOS_KEY) ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'required when STORE=cosmos' });

@@ -56,7 +56,7 @@ export async function startHost(
             containerId: env.COSMOS_CONTAINER,
             ...(overrides.cosmosAgent ? { agent: overrides.cosmosAgent } : {}),
           }
-        : { store: 'sqlite', file: path.join(env.DATA_DIR, 'zsm.db') },
+        : { store: 'sqlite', file: path.join(env.DATA_DIR, 'zsm.db'), key: env.STORE_ENCRYPTION_KEY as string },
     ));
   const repo = new Repository(db);
   const deps: AppDeps = {

@@ -7,6 +7,7 @@
 export const LOCAL_DEV_SECRETS: Readonly<Record<string, string>> = {
   INTAKE_HMAC_SECRET: 'local-dev-only-intake-secret-not-for-production',
   PSEUDONYM_KEY: 'local-dev-only-pseudonym-key-not-for-production',
+  STORE_ENCRYPTION_KEY: 'local-dev-only-store-encryption-key-not-for-production',
 };
 
 /** The variable that opts in to local mode (unauthenticated /api/messages, local-dev secrets, loopback Connector URLs). */

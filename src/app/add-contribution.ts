@@ -3,11 +3,12 @@ import { auditId, contributionId } from '../store/repository';
 import { openCaseFor, requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
+import { checkFreeText, piiAuditDetail } from './pii-gate';
 
 /** A partner adds context information; the organisation comes from the roster, never from input. */
 export async function addContribution(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; input: unknown },
+  args: { caseId: string; aadObjectId: string | undefined; input: unknown; /** The "need-to-know" toggle. */ piiConfirm?: boolean },
 ): Promise<Result<Contribution>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'contribution.add');
   if (!access.ok) return access;
@@ -18,6 +19,8 @@ export async function addContribution(
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
+  const pii = checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true);
+  if (!pii.ok) return pii;
   const { member } = access.value;
   const createdAt = deps.clock.now().toISOString();
   const contribution: Contribution = {
@@ -26,6 +29,7 @@ export async function addContribution(
     orgId: member.orgId,
     authorId: member.aadObjectId,
     ...parsed.data,
+    ...(pii.value ? { piiConfirmed: pii.value } : {}),
     createdAt,
   };
   await deps.repo.addContribution(contribution, {
@@ -35,7 +39,7 @@ export async function addContribution(
     action: 'contribution.add',
     actorId: member.aadObjectId,
     actorOrg: member.orgId,
-    detail: { contributionId: contribution.id, source: contribution.source },
+    detail: { contributionId: contribution.id, source: contribution.source, ...piiAuditDetail(pii.value) },
   });
   deps.log.info({ caseId: args.caseId, orgId: member.orgId, contributionId: contribution.id }, 'contribution added');
   await requestCardRefresh(deps, args.caseId);

@@ -8,6 +8,8 @@ import { evaluateEscalation } from './course/escalate';
 import { closeRound } from './course/rounds';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
+import type { PiiKind } from '../domain/pii';
+import { checkFreeText, piiAuditDetail } from './pii-gate';
 
 /**
  * "Wie heeft er nog buikpijn?": one vote per organisation per round. A later vote of the same
@@ -15,7 +17,7 @@ import { fail, ok, type Result } from './errors';
  */
 export async function castVote(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; input: unknown },
+  args: { caseId: string; aadObjectId: string | undefined; input: unknown; /** The "need-to-know" toggle. */ piiConfirm?: boolean },
 ): Promise<Result<ConcernVote>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'vote.cast');
   if (!access.ok) return access;
@@ -26,15 +28,22 @@ export async function castVote(
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
   }
+  const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
+  if (!pii.ok) return pii;
   const { theCase, member } = access.value;
-  return recordVote(deps, theCase, { orgId: member.orgId, voterId: member.aadObjectId, input: parsed.data });
+  return recordVote(deps, theCase, {
+    orgId: member.orgId,
+    voterId: member.aadObjectId,
+    input: parsed.data,
+    ...(pii.value ? { piiConfirmed: pii.value } : {}),
+  });
 }
 
 /** Store a vote for an organisation (after authorization), then escalate / close the round if due. */
 export async function recordVote(
   deps: AppDeps,
   theCase: Case,
-  args: { orgId: PartnerOrg; voterId: string; input: VoteInput; closeAsVoter?: boolean },
+  args: { orgId: PartnerOrg; voterId: string; input: VoteInput; closeAsVoter?: boolean; piiConfirmed?: PiiKind[] },
 ): Promise<Result<ConcernVote>> {
   if (theCase.status !== 'open') return fail('case_closed');
   if (!isCurrentRoundOpen(theCase.rounds)) return fail('round_closed');
@@ -46,6 +55,7 @@ export async function recordVote(
     orgId: args.orgId,
     concern: args.input.concern,
     ...(args.input.reason ? { reason: args.input.reason } : {}),
+    ...(args.piiConfirmed ? { piiConfirmed: args.piiConfirmed } : {}),
     acuteUnsafe: args.input.acuteUnsafe,
     voterId: args.voterId,
     castAt,
@@ -57,7 +67,7 @@ export async function recordVote(
     action: 'vote.cast',
     actorId: args.voterId,
     actorOrg: args.orgId,
-    detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe },
+    detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe, ...piiAuditDetail(args.piiConfirmed) },
   });
   deps.log.info({ caseId: theCase.id, orgId: args.orgId, round: vote.round, concern: vote.concern }, 'vote cast');
   // Acute unsafety escalates at once; a round in which every expected organisation voted closes itself.

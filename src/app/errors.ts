@@ -1,3 +1,5 @@
+import type { PiiKind } from '../domain/pii';
+
 /** Failures a use case reports; adapters map them to Dutch messages (Teams) or HTTP statuses. */
 export type AppErrorCode =
   | 'not_on_roster'
@@ -32,12 +34,16 @@ export type AppErrorCode =
   | 'advice_sent'
   | 'no_advice'
   | 'already_decided'
-  | 'not_ovj';
+  | 'not_ovj'
+  /** Free text with likely personal identifiers, not confirmed by the author (see piiKinds). */
+  | 'pii_found';
 
 export interface AppError {
   code: AppErrorCode;
   /** Field-level problems (English, no personal data) for invalid_input. */
   fields?: { path: string; message: string }[];
+  /** For pii_found: the kinds of identifier found (never the values). */
+  piiKinds?: PiiKind[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -1,4 +1,4 @@
-import { createHash, createHmac } from 'node:crypto';
+import { createHmac } from 'node:crypto';
 import type { Hasher } from './ports';
 
 /** Stable JSON (sorted keys) so equal content always hashes the same. */
@@ -19,6 +19,7 @@ export function createHasher(key: string): Hasher {
     // Deterministic: the same external id always maps to the same case (idempotent intake, also on Cosmos).
     caseId: (externalId) => hmac('case', externalId).slice(0, 24),
     personPseudonym: (sourceKey) => hmac('person', sourceKey).slice(0, 32),
-    digest: (value) => createHash('sha256').update(canonicalJson(value)).digest('hex'),
+    // Keyed too: the stored hash of an intake body cannot be confirmed by someone who guesses the body.
+    digest: (value) => hmac('digest', canonicalJson(value)),
   };
 }

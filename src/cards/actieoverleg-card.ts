@@ -17,10 +17,11 @@ import {
   safetySection,
   termijnSection,
 } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { ActieoverlegCardView } from './view';
+import { piiConfirmedMark, piiConfirmToggle } from './free-text';
 
 /**
  * Limits of the Actieoverleg card: the same byte budget as the case card (it is posted the same
@@ -42,7 +43,8 @@ function questionSection(view: ActieoverlegCardView): CardElement {
   return container(
     [
       text(t.actieoverleg.question, { weight: 'bolder', size: 'small' }),
-      text(truncate(view.escalation.question, MAX_REASON), { weight: 'bolder', size: 'medium', spacing: 'small' }),
+      text(plainTruncate(view.escalation.question, MAX_REASON), { weight: 'bolder', size: 'medium', spacing: 'small' }),
+      ...piiConfirmedMark(view.escalation.questionPiiConfirmed),
     ],
     { style: 'accent', spacing: 'medium' },
   );
@@ -69,7 +71,7 @@ function reasonItem(r: EscalationReason): CardElement {
   return container(
     [
       text(meta, { size: 'small', ...(r.acuteUnsafe ? { color: 'attention' as const } : {}) }),
-      text(r.reason ? truncate(r.reason, ACTIEOVERLEG_CARD_LIMITS.reasonText) : t.actieoverleg.noReason, {
+      text(r.reason ? plainTruncate(r.reason, ACTIEOVERLEG_CARD_LIMITS.reasonText) : t.actieoverleg.noReason, {
         spacing: 'none',
         ...(r.reason ? {} : { isSubtle: true }),
       }),
@@ -128,6 +130,7 @@ function actions(view: ActieoverlegCardView): CardElement[] {
             isRequired: true,
             errorMessage: t.actieoverleg.questionError,
           },
+          piiConfirmToggle(INPUTS.aoQuestionPiiConfirm),
         ],
         actions: [
           {

@@ -16,10 +16,11 @@ import { cardBytes, takeWithinBudget } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
 import { heading, text } from './elements';
 import { caseRef, noticeSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
+import { piiConfirmedMark, piiConfirmToggle } from './free-text';
 
 /**
  * The advice card for the OvJ, readable in one minute: what it is and where it stands, the summary,
@@ -100,7 +101,8 @@ function summarySection(view: AdviceCardView, max: number): CardElement[] {
   const summary = d.summary.trim();
   return [
     heading(t.advice.summaryHeading),
-    summary ? text(truncate(summary, max), { spacing: 'small' }) : text(t.advice.summaryNone, { isSubtle: true, spacing: 'small' }),
+    summary ? text(plainTruncate(summary, max), { spacing: 'small' }) : text(t.advice.summaryNone, { isSubtle: true, spacing: 'small' }),
+    ...(summary ? piiConfirmedMark(d.summaryPiiConfirmed) : []),
     text(t.advice.summarySource(d.version, formatAmsterdamShort(d.composedAt, view.now)), {
       size: 'small',
       isSubtle: true,
@@ -149,6 +151,7 @@ function decisionForm(view: AdviceCardView): CardElement {
       errorMessage: t.advice.decisionConcernError,
     });
   }
+  body.push(piiConfirmToggle(INPUTS.decisionPiiConfirm));
   return {
     type: 'Action.ShowCard',
     title: t.advice.decide,

@@ -3,8 +3,9 @@ import { PHASES, type AdviceDraft, type AdviceRecord, type Intervention, type Ph
 import type { PartnerOrg } from '../domain/orgs';
 import { nlCards as t } from '../i18n/nl/cards';
 import { container, heading, text } from './elements';
-import { formatAmsterdamShort, truncate } from './text';
+import { formatAmsterdamShort, plain, plainTruncate } from './text';
 import type { CardElement } from './types';
+import { piiConfirmedMark } from './free-text';
 
 /**
  * Sections of the advice card (at the OvJ) and of the advice part of the case card. They read the
@@ -94,7 +95,7 @@ export function interventionsSection(draft: Draft, palette: readonly Interventio
   byPhase(draft.interventions).forEach(([phase, list], n) => {
     items.push(text(t.advice.phaseHeading(n + 1, t.advice.phases[phase]), { weight: 'bolder', spacing: 'small' }));
     for (const i of list) {
-      const note = i.note ? truncate(i.note, noteMax) : undefined;
+      const note = i.note ? plainTruncate(i.note, noteMax) : undefined;
       items.push(text(t.advice.interventionLine(interventionLabel(palette, i.interventionId), note, i.language), { spacing: 'none' }));
     }
   });
@@ -123,7 +124,7 @@ export function openConcernSection(draft: Draft, now: Date, reasonMax: number): 
   ];
   for (const o of draft.openConcern) {
     const acute = acuteOf(draft, o.ref);
-    const reason = o.reason ? truncate(o.reason, reasonMax) : undefined;
+    const reason = o.reason ? plainTruncate(o.reason, reasonMax) : undefined;
     items.push(text(t.advice.openConcernLine(t.orgs[o.orgId], reason), { weight: 'bolder', color: 'attention', spacing: 'small' }));
     const meta = [...(acute ? [`⚠ ${t.advice.acute}`] : []), t.advice.round(o.round), sourceLabel(o.ref, now)].join(' · ');
     items.push(sourceLine(meta));
@@ -147,7 +148,7 @@ export function patternsSection(draft: Draft, now: Date): CardElement[] {
 export function factsSection(draft: Draft, now: Date, factMax: number): CardElement[] {
   if (draft.facts.length === 0) return [];
   const items: CardElement[] = [heading(t.advice.factsHeading)];
-  for (const f of draft.facts) items.push(text(truncate(f.text, factMax), { spacing: 'none', size: 'small' }));
+  for (const f of draft.facts) items.push(text(plainTruncate(f.text, factMax), { spacing: 'none', size: 'small' }));
   const sources = [...new Map(draft.facts.flatMap((f) => f.sources).map((s) => [`${s.kind}:${s.id}`, s])).values()];
   if (sources.length > 0) items.push(sourceLine(sourcesText(sources, now)));
   return items;
@@ -157,8 +158,8 @@ export function factsSection(draft: Draft, now: Date, factMax: number): CardElem
 
 /** "**VT** · 21:40 · Eigen systeem — why it was needed": one line per contribution, newest first. */
 export function whoLine(c: Draft['contributions'][number], now: Date, needMax: number): CardElement {
-  const source = (t.sources as Record<string, string>)[c.source] ?? c.source;
-  return text(t.advice.contributionLine(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source, truncate(c.needToKnow, needMax)), {
+  const source = (t.sources as Record<string, string>)[c.source] ?? plain(c.source);
+  return text(t.advice.contributionLine(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source, plainTruncate(c.needToKnow, needMax)), {
     size: 'small',
     spacing: 'small',
   });
@@ -170,12 +171,12 @@ export function newestContributionsFirst(draft: Draft): Draft['contributions'] {
 
 /** One contribution in full (up to `textMax`), with its source and need-to-know reason. */
 export function contributionBlock(c: Draft['contributions'][number], now: Date, textMax: number, needMax: number): CardElement {
-  const source = (t.sources as Record<string, string>)[c.source] ?? c.source;
+  const source = (t.sources as Record<string, string>)[c.source] ?? plain(c.source);
   return container(
     [
       text(t.contributions.meta(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source), { size: 'small' }),
-      text(truncate(c.text, textMax), { spacing: 'none' }),
-      text(`**${t.advice.needToKnow}** ${truncate(c.needToKnow, needMax)}`, { size: 'small', isSubtle: true, spacing: 'none' }),
+      text(plainTruncate(c.text, textMax), { spacing: 'none' }),
+      text(`**${t.advice.needToKnow}** ${plainTruncate(c.needToKnow, needMax)}`, { size: 'small', isSubtle: true, spacing: 'none' }),
     ],
     { separator: true, spacing: 'medium' },
   );
@@ -189,7 +190,7 @@ export function roundBlock(r: Draft['rounds'][number], now: Date, reasonMax: num
         ? `${t.advice.voteConcern} · ⚠ ${t.advice.acute}`
         : t.advice.voteConcern
       : t.advice.voteNoConcern;
-    const reason = v.reason ? ` — ${truncate(v.reason, reasonMax)}` : '';
+    const reason = v.reason ? ` — ${plainTruncate(v.reason, reasonMax)}` : '';
     return text(`**${t.orgsShort[v.orgId]}**: ${status}${reason} · ${formatAmsterdamShort(v.ref.at, now)}`, {
       size: 'small',
       spacing: 'none',
@@ -215,10 +216,10 @@ export function decisionSection(
     text(t.advice.decisionHeading, { weight: 'bolder', size: 'medium' }),
     text(t.advice.decisionInterventionsLine(labels || t.advice.decisionNone), { spacing: 'small' }),
   ];
-  if (d.freeText) items.push(text(t.advice.decisionTextLine(truncate(d.freeText, opts.textMax)), { spacing: 'small' }));
+  if (d.freeText) items.push(text(t.advice.decisionTextLine(plainTruncate(d.freeText, opts.textMax)), { spacing: 'small' }));
   if (d.concernAcknowledgement) {
     const orgs = openConcernOrgs(advice.draft).map((o) => t.orgs[o]);
-    const ack = truncate(d.concernAcknowledgement, opts.textMax);
+    const ack = plainTruncate(d.concernAcknowledgement, opts.textMax);
     items.push(
       text(orgs.length > 0 ? t.advice.decisionAck(orgs.join(t.listSeparator), ack) : t.advice.decisionAckNoOrgs(ack), {
         color: 'warning',
@@ -226,12 +227,14 @@ export function decisionSection(
       }),
     );
   }
+  items.push(...piiConfirmedMark(d.piiConfirmed));
   items.push(sourceLine(t.advice.decisionBy(formatAmsterdamShort(d.at, now))));
   const f = advice.followUp;
   if (opts.withFollowUp && f?.answer && f.answeredAt) {
     items.push(
-      text(t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, now), truncate(f.answer, opts.textMax)), { spacing: 'small' }),
+      text(t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, now), plainTruncate(f.answer, opts.textMax)), { spacing: 'small' }),
     );
+    items.push(...piiConfirmedMark(f.piiConfirmed));
     if (f.closed) items.push(sourceLine(t.advice.followUpClosed));
   }
   return [container(items, { style: 'good', spacing: 'medium' })];

@@ -3,10 +3,11 @@ import { interventionChoices, interventionList, openConcernOrgs, proposalLine, p
 import { prefill, type CardDensity } from './case-course';
 import { actionSet, container, heading, text } from './elements';
 import { orgNames } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
+import { piiConfirmToggle, piiConfirmToggles } from './free-text';
 
 /**
  * The advice to the OvJ on the case card: "Advies opstellen" while there is none; the concept with
@@ -81,6 +82,7 @@ export function adviceEditInputs(view: Pick<CaseCardView, 'palette' | 'draft'>, 
       isMultiline: true,
       maxLength: CASE_ADVICE_LIMITS.summaryInput,
     },
+    piiConfirmToggle(INPUTS.advicePiiConfirm),
   ];
   // Without a palette there is nothing to choose; the server then keeps no interventions either way.
   if (palette.length > 0) {
@@ -135,6 +137,7 @@ function followUpForm(view: CaseCardView, lean: boolean): CardElement {
           valueOff: 'false',
           value: 'false',
         },
+        ...piiConfirmToggles(view.draft, INPUTS.followUpPiiConfirm),
       ],
       actions: [{ ...execute(t.advice.followUpSubmit, VERBS.followUp, view.case.id, { style: 'positive' }), associatedInputs: 'auto' }],
     },
@@ -148,7 +151,7 @@ function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardE
     text(t.advice.caseConcept(draft.version, formatAmsterdamShort(draft.composedAt, view.now)), { weight: 'bolder', color: 'warning' }),
   ];
   const lean = isLeanest(d);
-  if (draft.summary.trim() && !lean) items.push(text(truncate(draft.summary, d.summary), { spacing: 'small' }));
+  if (draft.summary.trim() && !lean) items.push(text(plainTruncate(draft.summary, d.summary), { spacing: 'small' }));
   const proposal = proposalLine(draft.interventions, view.palette ?? []);
   if (!lean) items.push(text(proposal ? t.advice.caseProposal(proposal) : t.advice.caseProposalNone, { spacing: 'small', size: 'small' }));
   if (draft.openConcern.length > 0) {
@@ -183,10 +186,10 @@ function decidedItems(view: CaseCardView, advice: Advice, d: CardDensity): CardE
     const list = lean ? truncate(labels, CASE_ADVICE_LIMITS.decisionListLean) : labels;
     items.push(text(t.advice.caseDecided(formatAmsterdamShort(decision.at, view.now), list), { weight: 'bolder', color: 'good' }));
     if (decision.freeText && !lean)
-      items.push(text(t.advice.decisionTextLine(truncate(decision.freeText, max)), { spacing: 'small', size: 'small' }));
+      items.push(text(t.advice.decisionTextLine(plainTruncate(decision.freeText, max)), { spacing: 'small', size: 'small' }));
     if (decision.concernAcknowledgement) {
       const orgs = openConcernOrgs(advice.draft);
-      const ack = truncate(decision.concernAcknowledgement, max);
+      const ack = plainTruncate(decision.concernAcknowledgement, max);
       items.push(
         text(orgs.length > 0 ? t.advice.decisionAck(orgNames(orgs, lean), ack) : t.advice.decisionAckNoOrgs(ack), {
           color: 'warning',
@@ -198,7 +201,7 @@ function decidedItems(view: CaseCardView, advice: Advice, d: CardDensity): CardE
   }
   if (f?.answer && f.answeredAt) {
     items.push(
-      text(t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, view.now), truncate(f.answer, max)), {
+      text(t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, view.now), plainTruncate(f.answer, max)), {
         spacing: 'small',
         size: 'small',
       }),

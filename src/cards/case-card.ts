@@ -28,6 +28,7 @@ import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
+import { piiConfirmToggles, summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
 
 export { minTrimmedLength };
@@ -150,6 +151,7 @@ function contributionActions(caseId: string, draft: CaseCardView['draft']): Card
           isRequired: true,
           errorMessage: t.inputs.contribNeedToKnowError,
         },
+        ...piiConfirmToggles(draft, INPUTS.contribPiiConfirm),
       ],
       actions: [
         {
@@ -185,6 +187,7 @@ function concernActions(caseId: string, draft: CaseCardView['draft']): CardEleme
           errorMessage: t.inputs.voteReasonError,
         },
         { type: 'Input.Toggle', id: INPUTS.voteAcute, title: t.inputs.voteAcute, valueOn: 'true', valueOff: 'false', value: 'false' },
+        ...piiConfirmToggles(draft, INPUTS.votePiiConfirm),
       ],
       actions: [
         { type: 'Action.Execute', title: t.actions.submitConcern, verb: VERBS.voteConcern, data: { caseId }, associatedInputs: 'auto' },
@@ -242,7 +245,7 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
       items: itemsAt(d),
       before: [
         ...(view.notice ? [noticeSection(view.notice)] : []),
-        headerSection(view),
+        headerSection(view, { personal: view.viewerOrg !== undefined }),
         ...escalationLine(view),
         ...closureSection(view),
         termijnSection(view),
@@ -250,6 +253,7 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
         safetySection(view),
         ...vtSection(view, d),
         ...factsSection(view, d.summary),
+        ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
         ...contributionsHead(view, d),
       ],
       after: [

@@ -16,7 +16,7 @@ import {
 import { nlCards as t } from '../i18n/nl/cards';
 import { actionSet, container, heading, text } from './elements';
 import { escalationWhy, orgNames, voteGroups, voteRows, voteTally } from './sections';
-import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, minTrimmedLength, truncate } from './text';
+import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, minTrimmedLength, plainTruncate, truncate } from './text';
 import type { CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
@@ -110,7 +110,7 @@ export function closureSection(view: CaseCardView): CardElement[] {
   if (c.despiteConcern) {
     const line = c.remainingConcern.length > 0 ? t.closure.despite(orgNames(c.remainingConcern)) : t.closure.despiteNoOrgs;
     items.push(text(line, { weight: 'bolder', color: 'attention', spacing: 'small' }));
-    if (c.reason) items.push(text(t.closure.reason(truncate(c.reason, COURSE_LIMITS.closeReason)), { spacing: 'small' }));
+    if (c.reason) items.push(text(t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)), { spacing: 'small' }));
   }
   return [container(items, { style: c.despiteConcern ? 'warning' : 'emphasis', spacing: 'medium' })];
 }
@@ -318,7 +318,7 @@ function settleActionForm(view: CaseCardView, overdue: readonly CaseAction[]): C
 
 function actionItem(a: CaseAction, isOverdue: boolean, view: CaseCardView, d: CardDensity): CardElement {
   const due = formatAmsterdamShort(a.dueAt, view.now);
-  const what = truncate(a.what, d.actionWhat);
+  const what = plainTruncate(a.what, d.actionWhat);
   if (d.compactActions) {
     const org = t.orgsShort[a.orgId];
     return isOverdue

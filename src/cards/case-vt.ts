@@ -1,7 +1,7 @@
 import { nlCards as t } from '../i18n/nl/cards';
 import { prefill, type CardDensity } from './case-course';
 import { actionSet, container, text, type ContainerStyle } from './elements';
-import { truncate } from './text';
+import { plainTruncate } from './text';
 import type { CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
@@ -94,7 +94,7 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
     items.push(text(name ? t.vt.noOneOnCall(name) : t.vt.noOneOnCallNoRegion, { weight: 'bolder', color: 'attention', spacing: 'small' }));
 
   if (c) {
-    if (d.hints) items.push(text(t.vt.question(truncate(c.question, CASE_VT_LIMITS.question)), { size: 'small', spacing: 'small' }));
+    if (d.hints) items.push(text(t.vt.question(plainTruncate(c.question, CASE_VT_LIMITS.question)), { size: 'small', spacing: 'small' }));
     if (!compact) {
       const status = consultationStatusParts(c, view.now).join(t.vt.statusSeparator);
       items.push(text(t.vt.status(status), { weight: 'bolder', color: consultationStatusColor(c.state), spacing: 'small' }));

@@ -5,8 +5,10 @@ import type { Location } from '../domain/roster';
 import { isCurrentRoundOpen, termijnState } from '../domain/rounds';
 import { concernPicture, type ConcernVote } from '../domain/vote';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlPrivacy } from '../i18n/nl/privacy';
 import { badge, column, columns, container, heading, text, type Color } from './elements';
-import { formatAmsterdam, timeLeft, truncate } from './text';
+import { piiConfirmedMark } from './free-text';
+import { formatAmsterdam, plain, plainTruncate, timeLeft } from './text';
 import type { CardElement } from './types';
 import type { CaseCardView } from './view';
 
@@ -37,7 +39,8 @@ export function caseRef(caseId: string): string {
   return caseId.slice(0, 8);
 }
 
-export function headerSection(view: CaseBase): CardElement {
+/** `personal`: the viewer's own view (a roster member); only there the source's display reference is shown. */
+export function headerSection(view: CaseBase, opts: { personal?: boolean } = {}): CardElement {
   const c = view.case;
   const badges: CardElement[] = [];
   if (c.hgFlag) badges.push(badge(t.header.hg, 'attention'));
@@ -49,6 +52,9 @@ export function headerSection(view: CaseBase): CardElement {
       [
         text(t.offences[c.facts.offenceCategory], { weight: 'bolder', size: 'medium' }),
         text(`${view.location.name} · ${t.header.caseRef(caseRef(c.id))}`, { isSubtle: true, spacing: 'none', size: 'small' }),
+        ...(opts.personal && c.displayReference
+          ? [text(plain(nlPrivacy.displayReference(c.displayReference)), { isSubtle: true, spacing: 'none', size: 'small' })]
+          : []),
       ],
       'stretch',
       { verticalContentAlignment: 'center' },
@@ -116,7 +122,7 @@ export function factsSection(view: CaseBase, summaryMax: number): CardElement[] 
   return [
     heading(t.facts.heading),
     text(`**${t.facts.persons}:** ${personsLine(view)}`, { spacing: 'small' }),
-    text(`**${t.facts.summary}:** ${truncate(view.case.facts.summary, summaryMax)}`, { spacing: 'small' }),
+    text(`**${t.facts.summary}:** ${plainTruncate(view.case.facts.summary, summaryMax)}`, { spacing: 'small' }),
   ];
 }
 
@@ -165,7 +171,8 @@ function compactVoteRow(label: string, vote: ConcernVote | undefined, current: b
         : acute
           ? `${t.votes.concern} · ⚠ ${t.votes.acute}`
           : t.votes.concern;
-  const reason = vote?.concern && vote.reason && reasonMax > 0 ? ` — ${truncate(vote.reason, reasonMax)}` : '';
+  const mark = vote?.piiConfirmed && vote.piiConfirmed.length > 0 ? ` ${nlPrivacy.piiConfirmedMark}` : '';
+  const reason = vote?.concern && vote.reason && reasonMax > 0 ? ` — ${plainTruncate(vote.reason, reasonMax)}${mark}` : '';
   const color: Color = state === 'buikpijn' ? (acute ? 'attention' : 'warning') : state === 'geen_buikpijn' ? 'good' : 'default';
   const line = text(`**${label}**: ${status}${reason}`, {
     color,
@@ -191,7 +198,10 @@ export function voteRows(view: CaseVotes, round: number, opts: { reasonMax: numb
     const items: CardElement[] = [
       columns([column([text(label, { weight: mine ? 'bolder' : 'default' })]), column([statusText(vote, current)], 'auto')]),
     ];
-    if (vote?.concern && vote.reason) items.push(text(truncate(vote.reason, opts.reasonMax), { spacing: 'none', size: 'small' }));
+    if (vote?.concern && vote.reason) {
+      items.push(text(plainTruncate(vote.reason, opts.reasonMax), { spacing: 'none', size: 'small' }));
+      items.push(...piiConfirmedMark(vote.piiConfirmed));
+    }
     if (vote && opts.withTime)
       items.push(text(t.votes.castAt(formatAmsterdam(vote.castAt)), { spacing: 'none', size: 'small', isSubtle: true }));
     return container(items, { spacing: 'small', ...(mine ? { style: 'accent' as const } : {}) });
@@ -238,8 +248,13 @@ export function contributionItem(c: Contribution, opts: { textMax: number; needM
   return container(
     [
       text(t.contributions.meta(t.orgs[c.orgId], formatAmsterdam(c.createdAt), t.sources[c.source]), { size: 'small' }),
-      text(truncate(c.text, opts.textMax), { spacing: 'none' }),
-      text(`**${t.contributions.needToKnow}** ${truncate(c.needToKnow, opts.needMax)}`, { size: 'small', isSubtle: true, spacing: 'none' }),
+      text(plainTruncate(c.text, opts.textMax), { spacing: 'none' }),
+      text(`**${t.contributions.needToKnow}** ${plainTruncate(c.needToKnow, opts.needMax)}`, {
+        size: 'small',
+        isSubtle: true,
+        spacing: 'none',
+      }),
+      ...piiConfirmedMark(c.piiConfirmed),
     ],
     { separator: true, spacing: 'medium' },
   );

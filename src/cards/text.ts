@@ -52,3 +52,30 @@ export function amsterdamDate(now: Date, days = 0): string {
 export function minTrimmedLength(n: number): string {
   return `^\\s*\\S[\\s\\S]{${n - 2},}\\S\\s*$`;
 }
+
+const ZWSP = '\u200B';
+
+/**
+ * User text shown as plain text in a TextBlock (which renders a markdown subset, and which Teams
+ * auto-links). Where the syntax would make a live link or change the structure, a zero-width space
+ * breaks it, the same in every client: `](` of a markdown link, `://` and `www.` of a raw URL (so no
+ * client auto-links it; the text still reads the same), and list/heading/quote markers at a line
+ * start. Emphasis and code marks get a backslash escape (CommonMark; a client without escapes shows
+ * the backslash, which is harmless). Apply it to every user-provided text, after truncating.
+ */
+export function plain(text: string): string {
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/([*_~`])/g, '\\$1')
+    .replace(/\](\s*)\(/g, `]${ZWSP}$1(`)
+    .replace(/\]\s*:/g, (m) => `]${ZWSP}${m.slice(1)}`)
+    .replace(/<(?=[a-z]+:)/gi, `<${ZWSP}`)
+    .replace(/:\/\//g, `:${ZWSP}//`)
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}${ZWSP}.`)
+    .replace(/^([ \t]*)([-+>#]|\d+[.)])/gm, `$1${ZWSP}$2`);
+}
+
+/** `truncate` then `plain`: the usual way a builder shows user text. */
+export function plainTruncate(text: string, max: number): string {
+  return plain(truncate(text, max));
+}

@@ -77,6 +77,15 @@ export const INPUTS = {
   vtPhone: 'vtPhone',
   vtReason: 'vtReason',
   vtAcute: 'vtAcute',
+  /** "Ik bevestig dat dit nodig is (need-to-know)": one toggle per form with free text ("true"/"false"). */
+  contribPiiConfirm: 'contribPiiConfirm',
+  votePiiConfirm: 'votePiiConfirm',
+  aoQuestionPiiConfirm: 'aoQuestionPiiConfirm',
+  advicePiiConfirm: 'advicePiiConfirm',
+  decisionPiiConfirm: 'decisionPiiConfirm',
+  followUpPiiConfirm: 'followUpPiiConfirm',
+  vtPiiConfirm: 'vtPiiConfirm',
+  vtVotePiiConfirm: 'vtVotePiiConfirm',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -102,6 +111,7 @@ export const addContributionDataSchema = z
     [INPUTS.contribText]: z.string().optional(),
     [INPUTS.contribSource]: z.string().optional(),
     [INPUTS.contribNeedToKnow]: z.string().optional(),
+    [INPUTS.contribPiiConfirm]: z.enum(['true', 'false']).optional(),
   })
   .strict();
 
@@ -110,6 +120,7 @@ export const voteDataSchema = z
     caseId: caseIdSchema,
     [INPUTS.voteReason]: z.string().optional(),
     [INPUTS.voteAcute]: z.enum(['true', 'false']).optional(),
+    [INPUTS.votePiiConfirm]: z.enum(['true', 'false']).optional(),
   })
   .strict();
 
@@ -152,7 +163,10 @@ export const settleActionDataSchema = z
   .strict();
 export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt }).strict();
 export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt }).strict();
-export const aoQuestionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt }).strict();
+const toggle = z.enum(['true', 'false']).optional();
+export const aoQuestionDataSchema = z
+  .object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt, [INPUTS.aoQuestionPiiConfirm]: toggle })
+  .strict();
 
 export const vtRegionDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.vtRegion]: opt }).strict();
 /** Every VT consultation action names the case and the consultation it answers (seq). */
@@ -165,11 +179,13 @@ export const vtActionDataSchema = z
     [INPUTS.vtPhone]: opt,
     [INPUTS.vtReason]: opt,
     [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
+    [INPUTS.vtPiiConfirm]: toggle,
+    [INPUTS.vtVotePiiConfirm]: toggle,
   })
   .strict();
 
 export const adviceEditDataSchema = z
-  .object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt })
+  .object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt, [INPUTS.advicePiiConfirm]: toggle })
   .strict();
 /** The "Advies aanpassen" dialog's submit: the same fields next to `dialog` (and what Teams may add). */
 export const adviceEditDialogSubmitSchema = adviceEditDataSchema
@@ -181,6 +197,7 @@ export const decideDataSchema = z
     [INPUTS.decisionInterventions]: opt,
     [INPUTS.decisionText]: opt,
     [INPUTS.decisionConcern]: opt,
+    [INPUTS.decisionPiiConfirm]: toggle,
   })
   .strict();
 export const followUpDataSchema = z
@@ -188,6 +205,7 @@ export const followUpDataSchema = z
     caseId: caseIdSchema,
     [INPUTS.followUpText]: opt,
     [INPUTS.followUpClose]: z.enum(['true', 'false']).optional(),
+    [INPUTS.followUpPiiConfirm]: toggle,
   })
   .strict();
 

@@ -4,11 +4,12 @@ import { nlCards as t } from '../i18n/nl/cards';
 import { CASE_CARD_LIMITS } from './case-card';
 import { actionSet, container, heading, text } from './elements';
 import { caseRef, factsSection, headerSection, noticeSection, safetySection, termijnSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { VtConsultationCardView } from './view';
 import { answerLines, answeredByBackup, isConsultationOpen, zsmName } from './vt-sections';
+import { piiConfirmToggle } from './free-text';
 
 /**
  * Limits of the consultation card in the 1:1 chat with VT's on-call member. One case, no
@@ -73,6 +74,7 @@ function knownForm(data: Data): CardElement {
         isRequired: true,
         errorMessage: t.vt.knownNeedToKnowError,
       },
+      piiConfirmToggle(INPUTS.vtPiiConfirm),
     ],
     execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
   );
@@ -114,6 +116,7 @@ function concernForm(data: Data): CardElement {
         errorMessage: t.vt.concernReasonError,
       },
       { type: 'Input.Toggle', id: INPUTS.vtAcute, title: t.vt.concernAcute, valueOn: 'true', valueOff: 'false', value: 'false' },
+      piiConfirmToggle(INPUTS.vtVotePiiConfirm),
     ],
     execute(t.vt.concernSubmit, VERBS.vtConcern, data),
   );
@@ -197,7 +200,7 @@ export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveC
     container(
       [
         text(t.vt.questionHeading, { weight: 'bolder', size: 'small' }),
-        text(truncate(c.question, VT_CONSULTATION_CARD_LIMITS.question), { weight: 'bolder', size: 'medium', spacing: 'small' }),
+        text(plainTruncate(c.question, VT_CONSULTATION_CARD_LIMITS.question), { weight: 'bolder', size: 'medium', spacing: 'small' }),
       ],
       { style: 'accent', spacing: 'medium' },
     ),

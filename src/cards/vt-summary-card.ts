@@ -4,7 +4,7 @@ import { cardBytes, takeWithinBudget } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
 import { actionSet, container, heading, text } from './elements';
 import { caseRef } from './sections';
-import { formatAmsterdam, truncate } from './text';
+import { formatAmsterdam, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import type { VtMorningSummaryView } from './view';
 import { answerLines, consultationStatusColor, consultationStatusParts } from './vt-sections';
@@ -46,7 +46,7 @@ function summaryItem(view: VtMorningSummaryView, item: Item): CardElement {
       size: 'small',
       ...(item.case.facts.childrenInvolved ? { color: 'attention' as const } : {}),
     }),
-    text(t.vt.question(truncate(c.question, VT_SUMMARY_CARD_LIMITS.question)), { size: 'small', spacing: 'small' }),
+    text(t.vt.question(plainTruncate(c.question, VT_SUMMARY_CARD_LIMITS.question)), { size: 'small', spacing: 'small' }),
     text(t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)), {
       size: 'small',
       weight: 'bolder',

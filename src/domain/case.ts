@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { CaseClosure } from './escalation-record';
 import type { PartnerOrg } from './orgs';
 import { personSchema, type Person } from './persons';
+import { detectPii, type PiiKind } from './pii';
 import type { CaseAction } from './rounds/case-lifecycle';
 import type { RoundInfo } from './rounds/round';
 
@@ -39,6 +40,14 @@ export const caseIntakeSchema = z
     custody: z.enum(CUSTODY_STATUSES).default('onbekend'),
     /** Municipality of the incident/household: decides the Veilig Thuis region. */
     municipality: z.string().trim().min(1).max(100).optional(),
+    /** The source's own reference for the desk (parketnummer, BVH number), shown only in personal views. */
+    displayReference: z
+      .string()
+      .trim()
+      .min(1)
+      .max(40)
+      .regex(/^[A-Za-z0-9][A-Za-z0-9 ./_:-]*$/)
+      .optional(),
   })
   .strict();
 export type CaseIntake = z.infer<typeof caseIntakeSchema>;
@@ -57,9 +66,9 @@ export interface CaseFacts {
 
 /** The case aggregate root (one document, partition = case id). */
 export interface Case {
+  /** A keyed hash (HMAC) of the source's external id; the clear external id is never stored. */
   id: string;
-  externalId: string;
-  /** Hash of the normalised intake, to tell a re-delivery from a conflicting one. */
+  /** Keyed hash of the normalised intake, to tell a re-delivery from a conflicting one (the body itself is not kept for it). */
   intakeHash: string;
   locationId: string;
   intakeAt: string;
@@ -80,12 +89,18 @@ export interface Case {
   /** Door-geagendeerd to this moment. */
   reAgendaAt?: string;
   closure?: CaseClosure;
+  /** The source's display reference (parketnummer, BVH number), for the desk's personal view only. */
+  displayReference?: string;
+  /** Likely identifiers found in the police summary at intake (a warning to the desk, not a refusal). */
+  summaryPii?: PiiKind[];
   createdAt: string;
   createdBy: string;
 }
 
 /** Cases stored before rounds existed get the fields they lack (read-time upgrade, no migration). */
-export function normalizeCase(c: Case): Case {
+export function normalizeCase(stored: Case): Case {
+  // Cases from before issue 10 carried the clear external id: drop it, so the next write removes it from the store.
+  const { externalId: _clear, ...c } = stored as Case & { externalId?: string };
   const rounds = c.rounds ?? [{ number: 1, startedAt: c.createdAt, startedBy: c.createdBy }];
   return { ...c, rounds, actions: c.actions ?? [], round: rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : c.round };
 }
@@ -120,7 +135,6 @@ export function buildCase(args: {
   const { intake } = args;
   return {
     id: args.id,
-    externalId: intake.externalId,
     intakeHash: args.intakeHash,
     locationId: intake.locationId,
     intakeAt: new Date(intake.intakeAt).toISOString(),
@@ -141,9 +155,16 @@ export function buildCase(args: {
     round: 1,
     rounds: [{ number: 1, startedAt: args.now, startedBy: args.createdBy }],
     actions: [],
+    ...(intake.displayReference ? { displayReference: intake.displayReference } : {}),
+    ...summaryPii(intake.summary, args.now),
     createdAt: args.now,
     createdBy: args.createdBy,
   };
+}
+
+function summaryPii(summary: string, now: string): { summaryPii?: PiiKind[] } {
+  const kinds = detectPii(summary, { referenceYear: new Date(now).getUTCFullYear() });
+  return kinds.length > 0 ? { summaryPii: kinds } : {};
 }
 
 /** Time left until the termijn, in whole minutes (negative when passed). */

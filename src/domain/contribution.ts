@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PartnerOrg } from './orgs';
+import type { PiiKind } from './pii';
 
 export const CONTRIBUTION_SOURCES = ['eigen_systeem', 'gesprek_betrokkene', 'melding', 'ketenpartner', 'overig'] as const;
 
@@ -22,5 +23,7 @@ export interface Contribution {
   source: (typeof CONTRIBUTION_SOURCES)[number];
   text: string;
   needToKnow: string;
+  /** The author confirmed the need-to-know of these likely identifiers in the text (kinds only). */
+  piiConfirmed?: PiiKind[];
   createdAt: string;
 }

@@ -14,6 +14,8 @@ export interface EscalationRecord {
   reasons: EscalationReason[];
   /** The concrete question for the Actieoverleg; drafted from the facts, editable by the chair. */
   question: string;
+  /** The chair confirmed the need-to-know of these likely identifiers in the question (kinds only). */
+  questionPiiConfirmed?: import('./pii').PiiKind[];
   attendees: PartnerOrg[];
   caseOwner?: { orgId: PartnerOrg; aadObjectId: string; at: string };
   /** Set once the Actieoverleg card is posted. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PartnerOrg } from './orgs';
+import type { PiiKind } from './pii';
 
 export const voteInputSchema = z.discriminatedUnion('concern', [
   z
@@ -23,6 +24,8 @@ export interface ConcernVote {
   orgId: PartnerOrg;
   concern: boolean;
   reason?: string;
+  /** The voter confirmed the need-to-know of these likely identifiers in the reason (kinds only). */
+  piiConfirmed?: PiiKind[];
   acuteUnsafe: boolean;
   voterId: string;
   castAt: string;

@@ -2,3 +2,4 @@
 export { nlMessages } from './nl/messages';
 export { nlCards } from './nl/cards';
 export { nlTrust } from './nl/trust';
+export { nlPrivacy, piiKindList } from './nl/privacy';

@@ -74,6 +74,7 @@ export function createBot(
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
       input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
+      piiConfirm: d[INPUTS.contribPiiConfirm] === 'true',
     });
     if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
     else
@@ -81,6 +82,7 @@ export function createBot(
         [INPUTS.contribText]: d[INPUTS.contribText],
         [INPUTS.contribSource]: d[INPUTS.contribSource],
         [INPUTS.contribNeedToKnow]: d[INPUTS.contribNeedToKnow],
+        [INPUTS.contribPiiConfirm]: d[INPUTS.contribPiiConfirm] ?? 'false',
       });
     return '';
   });
@@ -91,13 +93,22 @@ export function createBot(
     const input = concern
       ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
       : { concern: false };
-    const result = await castVote(deps, { caseId: d.caseId, aadObjectId: context.activity.from?.aadObjectId, input });
+    const result = await castVote(deps, {
+      caseId: d.caseId,
+      aadObjectId: context.activity.from?.aadObjectId,
+      input,
+      piiConfirm: d[INPUTS.votePiiConfirm] === 'true',
+    });
     if (result.ok)
       await respondWithCase(context, deps, d.caseId, {
         kind: 'good',
         text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern,
       });
-    else await respondToFailure(context, deps, d.caseId, result.error, { [INPUTS.voteReason]: d[INPUTS.voteReason] });
+    else
+      await respondToFailure(context, deps, d.caseId, result.error, {
+        [INPUTS.voteReason]: d[INPUTS.voteReason],
+        [INPUTS.votePiiConfirm]: d[INPUTS.votePiiConfirm] ?? 'false',
+      });
     return '';
   };
   app.adaptiveCards.actionExecute(VERBS.voteConcern, voteHandler(true));
@@ -165,6 +176,7 @@ export function createBot(
       aadObjectId: context.activity.from?.aadObjectId,
       summary: d[INPUTS.adviceSummary],
       interventionIds: d[INPUTS.adviceInterventions],
+      piiConfirm: d[INPUTS.advicePiiConfirm] === 'true',
     });
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });

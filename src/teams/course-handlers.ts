@@ -160,6 +160,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
         aadObjectId: aad,
         summary: d[INPUTS.adviceSummary] ?? '',
         interventionIds: d[INPUTS.adviceInterventions] ?? '',
+        piiConfirm: d[INPUTS.advicePiiConfirm] === 'true',
       }),
     () => nlMessages.advice.drafted,
   );
@@ -177,9 +178,15 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     VERBS.followUp,
     followUpDataSchema,
     (d, aad) =>
-      answerFollowUp(deps, { caseId: d.caseId, aadObjectId: aad, text: d[INPUTS.followUpText], close: d[INPUTS.followUpClose] === 'true' }),
+      answerFollowUp(deps, {
+        caseId: d.caseId,
+        aadObjectId: aad,
+        text: d[INPUTS.followUpText],
+        close: d[INPUTS.followUpClose] === 'true',
+        piiConfirm: d[INPUTS.followUpPiiConfirm] === 'true',
+      }),
     () => nlMessages.advice.followUpSaved,
-    (d) => ({ [INPUTS.followUpText]: d[INPUTS.followUpText] }),
+    (d) => ({ [INPUTS.followUpText]: d[INPUTS.followUpText], [INPUTS.followUpPiiConfirm]: d[INPUTS.followUpPiiConfirm] ?? 'false' }),
   );
 
   // The advice card (at the OvJ) answers with the advice card.
@@ -212,6 +219,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
         interventionIds: d[INPUTS.decisionInterventions],
         text: d[INPUTS.decisionText],
         concernAcknowledgement: d[INPUTS.decisionConcern],
+        piiConfirm: d[INPUTS.decisionPiiConfirm] === 'true',
       }),
     nlMessages.advice.decided,
   );
@@ -240,7 +248,13 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
   aoVerb(
     VERBS.aoEditQuestion,
     aoQuestionDataSchema,
-    (d, aad) => editConcreteQuestion(deps, { caseId: d.caseId, aadObjectId: aad, question: d[INPUTS.aoQuestion] }),
+    (d, aad) =>
+      editConcreteQuestion(deps, {
+        caseId: d.caseId,
+        aadObjectId: aad,
+        question: d[INPUTS.aoQuestion],
+        piiConfirm: d[INPUTS.aoQuestionPiiConfirm] === 'true',
+      }),
     ok.questionChanged,
   );
 }

@@ -1,5 +1,5 @@
 import type { AppError, AppErrorCode } from '../app/errors';
-import { nlMessages } from '../i18n/nl';
+import { nlMessages, nlPrivacy, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 
@@ -7,7 +7,7 @@ const e = nlMessages.errors;
  * The Dutch text per failure. Typed as a complete record, so a new error code cannot be added without
  * its message. Codes only the HTTP intake returns still get the general text.
  */
-const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input'>, string> = {
+const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, string> = {
   not_on_roster: e.notOnRoster,
   not_for_location: e.notForLocation,
   not_chair: e.notChair,
@@ -58,6 +58,7 @@ const FIELD_HINTS: Record<string, string> = {
 
 /** The Dutch message a Teams user sees for a use-case failure (never echoes their input). */
 export function dutchError(error: AppError): string {
+  if (error.code === 'pii_found') return nlPrivacy.piiRefused(piiKindList(error.piiKinds ?? []));
   if (error.code !== 'invalid_input') return MESSAGES[error.code];
   const hints = new Set((error.fields ?? []).filter((f) => Object.hasOwn(FIELD_HINTS, f.path)).map((f) => FIELD_HINTS[f.path]));
   return [e.invalidInput, ...hints].join(' ');

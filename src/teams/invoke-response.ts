@@ -81,8 +81,14 @@ export async function respondToFailure(
     deps,
     caseId,
     { kind: 'attention', text: dutchError(error) },
-    error.code === 'invalid_input' ? draft : undefined,
+    error.code === 'pii_found' ? draft : error.code === 'invalid_input' ? withoutPiiToggles(draft) : undefined,
   );
+}
+
+/** The need-to-know toggles appear only after a refusal for identifiers (src/cards/free-text.ts). */
+function withoutPiiToggles(draft: CaseCardView['draft']): CaseCardView['draft'] {
+  if (!draft) return draft;
+  return Object.fromEntries(Object.entries(draft).filter(([k]) => !k.endsWith('PiiConfirm')));
 }
 
 export type Notice = { kind: 'good' | 'attention'; text: string };

@@ -59,7 +59,13 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
   // The consultation card's refresh: only who was asked or the location's roster; every view audited.
   vtVerb(VERBS.vtRefresh, (d, aad) => viewVtConsultation(deps, base(d, aad)), undefined);
   vtVerb(VERBS.vtKnown, (d, aad) =>
-    answerVt(deps, { ...base(d, aad), kind: 'bekend', text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
+    answerVt(deps, {
+      ...base(d, aad),
+      kind: 'bekend',
+      text: d[INPUTS.vtText],
+      needToKnow: d[INPUTS.vtNeedToKnow],
+      piiConfirm: d[INPUTS.vtPiiConfirm] === 'true',
+    }),
   );
   vtVerb(VERBS.vtNotKnown, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'niet_bekend' }));
   vtVerb(VERBS.vtCallBack, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'bel_terug', phone: d[INPUTS.vtPhone] }));
@@ -67,6 +73,7 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
     voteAsVt(deps, {
       ...base(d, aad),
       input: { concern: true, reason: d[INPUTS.vtReason] ?? '', acuteUnsafe: d[INPUTS.vtAcute] === 'true' },
+      piiConfirm: d[INPUTS.vtVotePiiConfirm] === 'true',
     }),
   );
   vtVerb(VERBS.vtNoConcern, (d, aad) => voteAsVt(deps, { ...base(d, aad), input: { concern: false } }));

@@ -5,7 +5,7 @@ import { PARTNER_ORGS } from '../../src/domain/orgs';
 import { EPOCH, newJob, type Job } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
-import { storeKinds, useDocStore, makeDocStore } from '../helpers/stores';
+import { storeKinds, useDocStore, makeDocStore, TEST_STORE_KEY } from '../helpers/stores';
 import { T0, aCase, aContribution, aVote, anAudit, at } from './fixtures/domain';
 
 const CASE = 'case-1';
@@ -203,7 +203,7 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
 describe('Repository on SQLite: several connections and processes on one file', () => {
   it('two SqliteDocStore instances on the same file racing claimJob: exactly one wins', async () => {
     const { db, file, cleanup } = await makeDocStore('sqlite');
-    const other = SqliteDocStore.open(file ?? fail('no file'));
+    const other = SqliteDocStore.open(file ?? fail('no file'), TEST_STORE_KEY);
     try {
       const a = new Repository(db);
       const b = new Repository(other);
@@ -239,7 +239,7 @@ describe('Repository on SQLite: several connections and processes on one file', 
       );
       const claimed = outputs.map((o): string[] => JSON.parse(o.stdout));
       expect(claimed.flat().sort()).toEqual(jobs.map((j) => j.id).sort());
-      const check = new Repository(SqliteDocStore.open(file ?? ''));
+      const check = new Repository(SqliteDocStore.open(file ?? '', TEST_STORE_KEY));
       const audit = (await Promise.all(Array.from({ length: 6 }, (_, i) => check.listAudit(`case-${i}`)))).flat();
       expect(audit).toHaveLength(60);
       await check.db.close();

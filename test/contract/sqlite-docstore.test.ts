@@ -1,8 +1,18 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
+import { chmodSync, readFileSync, statSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { SqliteDocStore, StoreKeyError, encryptPlaintextDatabase } from '../../src/store/sqlite/sqlite-docstore';
+import { TEST_STORE_KEY as KEY } from '../helpers/stores';
+
+/** A raw connection to an encrypted file, keyed like the adapter does it. */
+function rawOpen(file: string, options: Database.Options = {}): Database.Database {
+  const raw = new Database(file, options);
+  raw.pragma(`cipher = 'chacha20'`);
+  raw.key(Buffer.from(KEY, 'utf8'));
+  return raw;
+}
 import { SCHEMA_VERSION } from '../../src/store/sqlite/schema';
 
 /** What only the SQLite adapter promises: a durable file, WAL, versioned schema, several connections. */
@@ -17,13 +27,13 @@ describe('SqliteDocStore specifics', () => {
 
   it('is durable: write, close, reopen the file, read back', async () => {
     const file = join(dir, 'nested', 'dir', 'store.sqlite'); // parent directories are created
-    const a = SqliteDocStore.open(file);
+    const a = SqliteDocStore.open(file, KEY);
     await a.insert({ pk: 'case1', id: 'case', kind: 'case', body: { v: 1 } });
     const written = await a.commit([{ op: 'upsert', doc: { pk: 'case1', id: 'audit:1', kind: 'audit', body: { n: 1 } } }]);
     expect(written).toEqual(['written']);
     const before = await a.get('case1', 'case');
     await a.close();
-    const b = SqliteDocStore.open(file);
+    const b = SqliteDocStore.open(file, KEY);
     expect(await b.get('case1', 'case')).toEqual(before);
     expect((await b.listPartition('case1', 'audit')).map((d) => d.body)).toEqual([{ n: 1 }]);
     await b.close();
@@ -31,8 +41,8 @@ describe('SqliteDocStore specifics', () => {
 
   it('uses WAL, FULL sync, a busy timeout and records the schema version in the file', async () => {
     const file = join(dir, 'store.sqlite');
-    const store = SqliteDocStore.open(file);
-    const raw = new Database(file, { readonly: true });
+    const store = SqliteDocStore.open(file, KEY);
+    const raw = rawOpen(file, { readonly: true });
     expect(raw.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(raw.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     raw.close();
@@ -45,18 +55,18 @@ describe('SqliteDocStore specifics', () => {
 
   it('reopening does not re-run migrations; a newer schema is refused', async () => {
     const file = join(dir, 'store.sqlite');
-    const a = SqliteDocStore.open(file);
+    const a = SqliteDocStore.open(file, KEY);
     await a.insert({ pk: 'p', id: 'x', kind: 'job', body: {} });
     await a.close();
-    SqliteDocStore.open(file).close(); // would fail with "table docs already exists" if migrations re-ran
-    const raw = new Database(file);
+    SqliteDocStore.open(file, KEY).close(); // would fail with "table docs already exists" if migrations re-ran
+    const raw = rawOpen(file);
     raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     raw.close();
-    expect(() => SqliteDocStore.open(file)).toThrow(/newer than this build/);
+    expect(() => SqliteDocStore.open(file, KEY)).toThrow(/newer than this build/);
   });
 
   it('the job poller query is served by the expression index', async () => {
-    const store = SqliteDocStore.open(join(dir, 'plan.sqlite'));
+    const store = SqliteDocStore.open(join(dir, 'plan.sqlite'), KEY);
     const where = [
       { field: 'status', op: '=', value: 'pending' },
       { field: 'dueAt', op: '<=', value: '2030-01-01T00:00:00.000Z' },
@@ -75,9 +85,83 @@ describe('SqliteDocStore specifics', () => {
   });
 
   it('works in memory for throwaway use', async () => {
-    const mem = SqliteDocStore.open(':memory:');
+    const mem = SqliteDocStore.open(':memory:', KEY);
     expect(await mem.insert({ pk: 'p', id: 'a', kind: 'job', body: {} })).toBe('created');
     await mem.close();
     await mem.close(); // idempotent
+  });
+
+  describe('at rest', () => {
+    const CANARY = 'canary-at-rest-4f1b9e';
+    const files = (file: string) => [file, `${file}-wal`, `${file}-shm`];
+
+    it('encrypts the database and its WAL: no plaintext page, no readable canary', async () => {
+      const file = join(dir, 'enc.sqlite');
+      const store = SqliteDocStore.open(file, KEY);
+      await store.insert({ pk: 'c', id: 'case', kind: 'case', body: { summary: CANARY } });
+      // Still open: the write sits in the -wal file (no checkpoint yet), which must be encrypted too.
+      expect(statSync(`${file}-wal`).size).toBeGreaterThan(0);
+      for (const f of files(file)) expect(readFileSync(f).includes(CANARY)).toBe(false);
+      expect(readFileSync(file).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3');
+      await store.close();
+      expect(readFileSync(file).includes(CANARY)).toBe(false); // after the checkpoint on close
+      const again = SqliteDocStore.open(file, KEY);
+      expect((await again.get<{ summary: string }>('c', 'case'))?.body.summary).toBe(CANARY);
+      await again.close();
+    });
+
+    it('makes the folder 0700 and the database, -wal and -shm files 0600, also when they were looser', async () => {
+      const file = join(dir, 'data', 'zsm.db');
+      const first = SqliteDocStore.open(file, KEY);
+      await first.insert({ pk: 'c', id: 'x', kind: 'job', body: {} });
+      for (const f of files(file)) expect(statSync(f).mode & 0o777).toBe(0o600);
+      expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+      await first.close();
+      chmodSync(join(dir, 'data'), 0o755);
+      chmodSync(file, 0o644);
+      const second = SqliteDocStore.open(file, KEY);
+      await second.insert({ pk: 'c', id: 'y', kind: 'job', body: {} });
+      expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+      for (const f of files(file)) expect(statSync(f).mode & 0o777).toBe(0o600);
+      await second.close();
+    });
+
+    it('a wrong key stops the open with an error naming the variable and leaves the file intact', async () => {
+      const file = join(dir, 'store.sqlite');
+      const a = SqliteDocStore.open(file, KEY);
+      await a.insert({ pk: 'c', id: 'case', kind: 'case', body: { n: 1 } });
+      await a.close();
+      const before = readFileSync(file);
+      const wrong = 'another-key-of-sufficient-length-0123456789';
+      expect(() => SqliteDocStore.open(file, wrong)).toThrow(StoreKeyError);
+      expect(() => SqliteDocStore.open(file, wrong)).toThrow(/STORE_ENCRYPTION_KEY does not open/);
+      let message = '';
+      try {
+        SqliteDocStore.open(file, wrong);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).not.toContain(wrong);
+      expect(readFileSync(file).equals(before)).toBe(true);
+      const b = SqliteDocStore.open(file, KEY);
+      expect((await b.get('c', 'case'))?.body).toEqual({ n: 1 });
+      await b.close();
+    });
+
+    it('an unencrypted file from an older build is refused with advice, and encrypts once in place', async () => {
+      const file = join(dir, 'old.sqlite');
+      const plain = new Database(file);
+      plain.pragma('journal_mode = WAL');
+      plain.exec(`CREATE TABLE t (v TEXT); INSERT INTO t VALUES ('${CANARY}')`);
+      plain.close();
+      expect(readFileSync(file).includes(CANARY)).toBe(true);
+      expect(() => SqliteDocStore.open(file, KEY)).toThrow(/unencrypted SQLite database/);
+      expect(encryptPlaintextDatabase(file, KEY)).toBe('encrypted');
+      expect(encryptPlaintextDatabase(file, KEY)).toBe('already-encrypted');
+      expect(readFileSync(file).includes(CANARY)).toBe(false);
+      const raw = rawOpen(file);
+      expect(raw.prepare('SELECT v FROM t').get()).toEqual({ v: CANARY });
+      raw.close();
+    });
   });
 });

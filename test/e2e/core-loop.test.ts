@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
-import { clickCardButton, expandAndFill, lastCard, waitForCardUpdate, withDiagnostics } from './harness';
+import { E2E_SECRETS, clickCardButton, expandAndFill, lastCard, waitForCardUpdate, withDiagnostics } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
 
 jest.setTimeout(240_000);
@@ -76,7 +76,7 @@ describe('core loop in the Agents Playground', () => {
       expect(after).toContain('ACUUT ONVEILIG');
 
       // And in the store (the bot's own SQLite file, opened alongside it: WAL allows that).
-      const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'));
+      const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
       try {
         const repo = new Repository(db);
         expect((await repo.listContributions(caseId)).map((c) => c.orgId)).toEqual(['politie']);

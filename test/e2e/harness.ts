@@ -21,6 +21,7 @@ export const UI_TIMEOUT_MS = 15_000;
 export const E2E_SECRETS = {
   INTAKE_HMAC_SECRET: 'e2e-only-intake-hmac-secret-0123456789abcdef',
   PSEUDONYM_KEY: 'e2e-only-pseudonym-key-0123456789abcdef01234',
+  STORE_ENCRYPTION_KEY: 'e2e-only-store-encryption-key-0123456789abcdef',
 } as const;
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

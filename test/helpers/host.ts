@@ -9,6 +9,7 @@ import type { Clock } from '../../src/app/ports';
 import type { RosterFileInput } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from './connector-stub';
+import { TEST_STORE_KEY } from './stores';
 import { CHANNEL, TENANT, testRoster } from './fixtures';
 
 export const TEST_SECRET = 'test-intake-secret-0123456789abcdef0123';
@@ -44,6 +45,7 @@ export async function startTestHost(
     ROSTER_FILE: rosterFile,
     INTAKE_HMAC_SECRET: TEST_SECRET,
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
     JOB_POLL_MS: '100',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Unauthenticated Playground-style traffic on 127.0.0.1 (the Connector stub is a loopback URL).

@@ -6,6 +6,9 @@ import type { DocStore } from '../../src/store/docstore';
 import { openDocStore } from '../../src/store/index';
 import { startCosmosServer, type CosmosTestServer } from './cosmos-server';
 
+/** The SQLite encryption key of every test store (STORE_ENCRYPTION_KEY in test hosts). */
+export const TEST_STORE_KEY = 'test-store-encryption-key-0123456789abcdef';
+
 export const storeKinds = ['sqlite', 'cosmos'] as const;
 export type StoreKind = (typeof storeKinds)[number];
 
@@ -38,7 +41,7 @@ export async function makeDocStore(kind: StoreKind, tmpDir?: string): Promise<Te
   if (kind === 'sqlite') {
     const dir = tmpDir ?? (await mkdtemp(join(tmpdir(), 'zsm-store-')));
     const file = join(dir, `${randomUUID()}.sqlite`);
-    const db = await openDocStore({ store: 'sqlite', file });
+    const db = await openDocStore({ store: 'sqlite', file, key: TEST_STORE_KEY });
     return {
       db,
       file,

@@ -28,6 +28,7 @@ import type { Job } from '../../src/store/jobs';
 import type { CardRef } from '../../src/store/repository';
 import { ConnectorStub, type ConnectorCall } from '../helpers/connector-stub';
 import { CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
+import { TEST_STORE_KEY } from '../helpers/stores';
 import { channelActivity, executeInvoke, postSignedCase, sendActivity, TEST_PSEUDONYM_KEY, TEST_SECRET, waitFor } from '../helpers/host';
 
 jest.setTimeout(120_000);
@@ -215,6 +216,7 @@ describe('outbound to Teams under injected faults (seeded)', () => {
       ROSTER_FILE: rosterFile,
       INTAKE_HMAC_SECRET: TEST_SECRET,
       PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+      STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
       JOB_POLL_MS: '50',
       LOCAL_MODE: 'true',
     });

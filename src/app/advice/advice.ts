@@ -9,6 +9,7 @@ import { auditRefusal } from '../actor';
 import { openCaseFor, requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type AppErrorCode, type Result } from '../errors';
+import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
 const DAY = 86_400_000;
 type Args = { caseId: string; aadObjectId: string | undefined };
@@ -89,10 +90,12 @@ async function audit(
 /** "Advies opstellen": compose the advice from the case history (again, while it is a concept). */
 export async function draftAdvice(
   deps: AppDeps,
-  args: Args & { summary?: string; interventionIds?: string },
+  args: Args & { summary?: string; interventionIds?: string; piiConfirm?: boolean },
 ): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.draft');
   if (!access.ok) return access;
+  const pii = checkFreeText(deps, [args.summary], args.piiConfirm === true);
+  if (!pii.ok) return pii;
   const { theCase, member } = access.value;
   if (!mayDraft(theCase, member)) return deny(deps, theCase.id, member, 'advice.draft', 'not_lead_or_chair');
   const palette = new Map(deps.directory.palette.map((i) => [i.id, i]));
@@ -105,11 +108,14 @@ export async function draftAdvice(
             .map((id) => ({ interventionId: id, phase: palette.get(id)!.phase }))
         : (current?.draft.interventions ?? []);
     const summary = (args.summary ?? current?.draft.summary ?? '').trim().slice(0, 2000);
-    const draft = await compose(deps, theCase, summary, proposed, (current?.draft.version ?? 0) + 1);
+    const composed = await compose(deps, theCase, summary, proposed, (current?.draft.version ?? 0) + 1);
+    // A new summary carries its own confirmation; an unchanged one keeps the earlier one.
+    const confirmed = args.summary !== undefined ? pii.value : current?.draft.summaryPiiConfirmed;
+    const draft = confirmed ? { ...composed, summaryPiiConfirmed: confirmed } : composed;
     return { caseId: theCase.id, status: 'concept', draft, draftedBy: member.aadObjectId };
   });
   if (!result.ok) return result;
-  await audit(deps, theCase.id, 'advice.draft', member, { version: result.value.draft.version });
+  await audit(deps, theCase.id, 'advice.draft', member, { version: result.value.draft.version, ...piiAuditDetail(pii.value) });
   await requestCardRefresh(deps, theCase.id);
   return result;
 }
@@ -125,7 +131,9 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
     if (!current) return 'no_advice';
     if (current.status !== 'concept') return 'advice_sent';
     // Send what the history says now (a vote may have come in since the draft).
-    const draft = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
+    const composed = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
+    const confirmed = current.draft.summaryPiiConfirmed;
+    const draft = confirmed ? { ...composed, summaryPiiConfirmed: confirmed } : composed;
     return { ...current, draft, status: 'verzonden', sentAt: now };
   });
   if (!result.ok) return result;
@@ -143,10 +151,12 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
  */
 export async function decide(
   deps: AppDeps,
-  args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string },
+  args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string; piiConfirm?: boolean },
 ): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.decide');
   if (!access.ok) return access;
+  const pii = checkFreeText(deps, [args.text, args.concernAcknowledgement], args.piiConfirm === true);
+  if (!pii.ok) return pii;
   const { theCase, member } = access.value;
   if (!mayRecordDecision(member)) return deny(deps, theCase.id, member, 'advice.decide', 'not_ovj');
   const palette = new Set(deps.directory.palette.map((i) => i.id));
@@ -174,11 +184,16 @@ export async function decide(
         interventions: chosen.map((interventionId) => ({ interventionId })),
         ...(text ? { freeText: text } : {}),
         ...(openConcern.length > 0 ? { concernAcknowledgement: ack } : {}),
+        ...(pii.value ? { piiConfirmed: pii.value } : {}),
       },
     };
   });
   if (!result.ok) return result;
-  await audit(deps, theCase.id, 'advice.decided', member, { interventions: chosen.join(','), openConcern: openConcern.join(',') });
+  await audit(deps, theCase.id, 'advice.decided', member, {
+    interventions: chosen.join(','),
+    openConcern: openConcern.join(','),
+    ...piiAuditDetail(pii.value),
+  });
   const location = deps.directory.location(theCase.locationId);
   const followUpAt = new Date(Date.parse(now) + (location?.followUpDays ?? 14) * DAY).toISOString();
   await deps.repo.requestJob(newJob({ id: 'job:refreshAdvice', caseId: theCase.id, type: 'refreshAdvice', dueAt: now, now }));
@@ -192,9 +207,14 @@ export async function decide(
 }
 
 /** "Wat is ervan gekomen?": the case lead's answer is kept and shared; the case closes or stays open. */
-export async function answerFollowUp(deps: AppDeps, args: Args & { text?: string; close?: boolean }): Promise<Result<AdviceRecord>> {
+export async function answerFollowUp(
+  deps: AppDeps,
+  args: Args & { text?: string; close?: boolean; piiConfirm?: boolean },
+): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.followup');
   if (!access.ok) return access;
+  const pii = checkFreeText(deps, [args.text], args.piiConfirm === true);
+  if (!pii.ok) return pii;
   const { theCase, member } = access.value;
   if (!mayDraft(theCase, member)) return deny(deps, theCase.id, member, 'advice.followup', 'not_lead_or_chair');
   const text = (args.text ?? '').trim();
@@ -204,11 +224,18 @@ export async function answerFollowUp(deps: AppDeps, args: Args & { text?: string
     if (!current || current.status !== 'besloten') return 'no_advice';
     return {
       ...current,
-      followUp: { ...current.followUp, answer: text.slice(0, 2000), answeredBy: member.aadObjectId, answeredAt: now, closed: !!args.close },
+      followUp: {
+        ...current.followUp,
+        answer: text.slice(0, 2000),
+        answeredBy: member.aadObjectId,
+        answeredAt: now,
+        closed: !!args.close,
+        ...(pii.value ? { piiConfirmed: pii.value } : {}),
+      },
     };
   });
   if (!result.ok) return result;
-  await audit(deps, theCase.id, 'advice.followup', member, { closed: !!args.close });
+  await audit(deps, theCase.id, 'advice.followup', member, { closed: !!args.close, ...piiAuditDetail(pii.value) });
   if (args.close) {
     for (let attempt = 0; attempt < 20; attempt++) {
       const loaded = await deps.repo.getCaseForUpdate(theCase.id);

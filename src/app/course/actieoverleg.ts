@@ -7,6 +7,7 @@ import { openCaseFor } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
 import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
+import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
 /** A Teams link to the case card's thread, when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
@@ -95,18 +96,29 @@ export async function becomeCaseOwner(
 /** The chair sharpens the concrete question for the Actieoverleg. */
 export async function editConcreteQuestion(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined },
+  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined; piiConfirm?: boolean },
 ): Promise<Result<{ changed: boolean }>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.question', { need: 'chair' });
   if (!access.ok) return access;
   const parsed = concreteQuestionInputSchema.safeParse({ question: args.question ?? '' });
   if (!parsed.success) return fail('invalid_input', [{ path: 'question', message: 'must have 10 to 1000 characters' }]);
-  const outcome = await changeEscalation(deps, args.caseId, (e) =>
-    e.question === parsed.data.question ? 'unchanged' : { ...e, question: parsed.data.question },
-  );
+  const pii = checkFreeText(deps, [parsed.data.question], args.piiConfirm === true);
+  if (!pii.ok) return pii;
+  const outcome = await changeEscalation(deps, args.caseId, (e) => {
+    if (e.question === parsed.data.question) return 'unchanged';
+    const { questionPiiConfirmed: _earlier, ...rest } = e;
+    return { ...rest, question: parsed.data.question, ...(pii.value ? { questionPiiConfirmed: pii.value } : {}) };
+  });
   if (outcome === 'missing') return fail('not_escalated');
   if (outcome === 'changed') {
-    await auditEscalationChange(deps, args.caseId, 'actieoverleg.question', access.value.member.aadObjectId, access.value.member.orgId);
+    await auditEscalationChange(
+      deps,
+      args.caseId,
+      'actieoverleg.question',
+      access.value.member.aadObjectId,
+      access.value.member.orgId,
+      piiAuditDetail(pii.value),
+    );
     await requestActieoverlegRefresh(deps, args.caseId);
   }
   return ok({ changed: outcome === 'changed' });

@@ -104,7 +104,9 @@ export async function auditEscalationChange(
   action: 'actieoverleg.owner' | 'actieoverleg.question' | 'actieoverleg.posted',
   actorId: string,
   actorOrg?: string,
+  detail?: Record<string, string>,
 ): Promise<void> {
   const at = deps.clock.now().toISOString();
-  await deps.repo.appendAudit({ id: auditId({ at }), caseId, at, action, actorId, ...(actorOrg ? { actorOrg } : {}) });
+  const extra = detail && Object.keys(detail).length > 0 ? { detail } : {};
+  await deps.repo.appendAudit({ id: auditId({ at }), caseId, at, action, actorId, ...(actorOrg ? { actorOrg } : {}), ...extra });
 }

@@ -10,6 +10,7 @@ import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
 import { applyEvent, changeConsultation } from './consult';
+import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
 type Args = { caseId: string; seq: number; aadObjectId: string | undefined };
 
@@ -81,7 +82,7 @@ export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Res
  */
 export async function answerVt(
   deps: AppDeps,
-  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string },
+  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string; piiConfirm?: boolean },
 ): Promise<Result<{ kind: VtAnswerKind }>> {
   const access = await consultationFor(deps, args);
   if (!access.ok) return access;
@@ -97,6 +98,10 @@ export async function answerVt(
         : { text: nlMessages.vt.callBackText(region), source: 'overig', needToKnow: nlMessages.vt.notKnownNeedToKnow };
   const parsed = contributionInputSchema.safeParse(input);
   if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
+  const pii =
+    args.kind === 'bekend' ? checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true) : ok(undefined);
+  if (!pii.ok) return pii;
   const at = deps.clock.now().toISOString();
   const contribution: Contribution = {
     id: contributionId(at),
@@ -104,6 +109,7 @@ export async function answerVt(
     orgId: 'vt',
     authorId: aad,
     ...parsed.data,
+    ...(pii.value ? { piiConfirmed: pii.value } : {}),
     createdAt: at,
   };
   const changed = await changeConsultation(deps, args.caseId, (r) => {
@@ -132,7 +138,7 @@ export async function answerVt(
     action: 'vt.answered',
     actorId: aad,
     actorOrg: 'vt',
-    detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id },
+    detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id, ...piiAuditDetail(pii.value) },
   });
   deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answered');
   await requestCardRefresh(deps, args.caseId);
@@ -140,7 +146,10 @@ export async function answerVt(
 }
 
 /** VT's buikpijn vote, cast by the consulted on-call member on behalf of VT. */
-export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): Promise<Result<{ concern: boolean }>> {
+export async function voteAsVt(
+  deps: AppDeps,
+  args: Args & { input: unknown; piiConfirm?: boolean },
+): Promise<Result<{ concern: boolean }>> {
   const access = await consultationFor(deps, args);
   if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
@@ -149,6 +158,8 @@ export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): 
       'invalid_input',
       parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
     );
+  const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
+  if (!pii.ok) return pii;
   const theCase = await deps.repo.getCase(args.caseId);
   if (!theCase) return fail('case_not_found');
   // The on-call member is not on the desk roster: closing a round stays with the desk.
@@ -157,6 +168,7 @@ export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): 
     voterId: args.aadObjectId as string,
     input: parsed.data,
     closeAsVoter: false,
+    ...(pii.value ? { piiConfirmed: pii.value } : {}),
   });
   if (!vote.ok) return vote;
   // A vote is not an answer to the question (is the family known?): the consultation stays open for that.

@@ -66,6 +66,8 @@ export interface AdviceDraft {
   interventions: ProposedIntervention[];
   /** Free text of the case lead/chair (editable in the dialog). */
   summary: string;
+  /** The author confirmed the need-to-know of these likely identifiers in the summary (kinds only). */
+  summaryPiiConfirmed?: import('../pii').PiiKind[];
 }
 
 /** The OvJ's decision. */
@@ -76,6 +78,8 @@ export interface AdviceDecision {
   freeText?: string;
   /** Required when buikpijn remains: the OvJ saw it and says why the decision stands. */
   concernAcknowledgement?: string;
+  /** The OvJ confirmed the need-to-know of these likely identifiers in the free text (kinds only). */
+  piiConfirmed?: import('../pii').PiiKind[];
 }
 
 /** The advice of a case through its life: concept → sent to the OvJ → decided → followed up. */
@@ -88,5 +92,13 @@ export interface AdviceRecord {
   /** Where the advice card went (1:1 chat with the OvJ or the OvJ channel). */
   adviceRef?: import('../refs').CardRef;
   decision?: AdviceDecision;
-  followUp?: { askedAt?: string; answer?: string; answeredBy?: string; answeredAt?: string; closed?: boolean };
+  followUp?: {
+    askedAt?: string;
+    answer?: string;
+    answeredBy?: string;
+    answeredAt?: string;
+    closed?: boolean;
+    /** Need-to-know confirmed for these likely identifiers in the answer (kinds only). */
+    piiConfirmed?: import('../pii').PiiKind[];
+  };
 }

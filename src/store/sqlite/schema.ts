@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append only:

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import {
   NotFoundError,
   PreconditionFailedError,
@@ -63,6 +63,79 @@ function prepareStatements(db: Database.Database) {
 }
 type Statements = ReturnType<typeof prepareStatements>;
 
+const DIR_MODE = 0o700;
+const FILE_MODE = 0o600;
+/** ChaCha20-Poly1305 (SQLite3 Multiple Ciphers' default, set explicitly): every page encrypted and authenticated; see docs/decisions.md. */
+const CIPHER = 'chacha20';
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** Thrown when the store cannot be opened with the configured key; the message names the variable, never the key. */
+export class StoreKeyError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreKeyError';
+  }
+}
+
+/** Owner-only folder and file, created (or tightened) before SQLite opens the file. */
+function restrictFiles(file: string): void {
+  const dir = dirname(file);
+  mkdirSync(dir, { recursive: true, mode: DIR_MODE });
+  chmodSync(dir, DIR_MODE);
+  closeSync(openSync(file, 'a', FILE_MODE)); // creates it 0600 if absent; never truncates
+  chmodSync(file, FILE_MODE);
+  for (const extra of ['-wal', '-shm']) if (existsSync(file + extra)) chmodSync(file + extra, FILE_MODE);
+}
+
+function isPlaintextSqlite(file: string): boolean {
+  const head = Buffer.alloc(PLAIN_HEADER.length);
+  const fd = openSync(file, 'r');
+  try {
+    return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(PLAIN_HEADER);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * The cipher and key come before any other statement. A wrong key is found by the first read; it
+ * stops the start with a clear message and leaves the file untouched (no re-creation, no data loss).
+ */
+function applyKey(db: Database.Database, file: string, key: string): void {
+  if (key.length === 0) throw new StoreKeyError('STORE_ENCRYPTION_KEY is empty');
+  db.pragma(`cipher = '${CIPHER}'`);
+  db.key(Buffer.from(key, 'utf8')); // a Buffer: the secret never becomes part of an SQL string
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (e) {
+    if ((e as { code?: unknown }).code !== 'SQLITE_NOTADB') throw e;
+    throw new StoreKeyError(
+      isPlaintextSqlite(file)
+        ? `${file} is an unencrypted SQLite database (from a build before encryption at rest); ` +
+            'encrypt it once with `npm run encrypt-store` (uses STORE_ENCRYPTION_KEY), or move it away to start empty'
+        : `STORE_ENCRYPTION_KEY does not open ${file} (wrong key, or not a database of this product); the file was left untouched`,
+    );
+  }
+}
+
+/**
+ * One-off migration: encrypts an existing unencrypted database in place with the key. Rekeying needs a
+ * rollback journal, so the file leaves WAL mode first (the next open switches it back).
+ */
+export function encryptPlaintextDatabase(file: string, key: string): 'encrypted' | 'already-encrypted' {
+  if (!isPlaintextSqlite(file)) return 'already-encrypted';
+  restrictFiles(file);
+  const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
+  try {
+    db.pragma('journal_mode = DELETE');
+    db.pragma(`cipher = '${CIPHER}'`);
+    db.rekey(Buffer.from(key, 'utf8'));
+  } finally {
+    db.close();
+  }
+  return 'encrypted';
+}
+
 export class SqliteDocStore implements DocStore {
   readonly name = 'sqlite';
   private readonly queries = new Map<string, Database.Statement<Param[], Row>>();
@@ -72,11 +145,23 @@ export class SqliteDocStore implements DocStore {
     this.s = prepareStatements(db);
   }
 
-  /** Opens (creating if needed) a database file; ':memory:' for throwaway use. */
-  static open(file: string): SqliteDocStore {
-    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  /**
+   * Opens (creating if needed) an encrypted database file; ':memory:' for throwaway use (never
+   * encrypted: nothing reaches the disk). The folder is made owner-only (0700) and the file 0600 before
+   * SQLite touches it; SQLite gives the -wal and -shm files the database file's mode.
+   */
+  static open(file: string, key: string): SqliteDocStore {
+    const onDisk = file !== ':memory:';
+    if (onDisk) restrictFiles(file);
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
-    db.pragma('journal_mode = WAL'); // readers never block the writer; needed with several processes
+    try {
+      if (onDisk) applyKey(db, file, key);
+      db.pragma('journal_mode = WAL'); // readers never block the writer; needed with several processes
+    } catch (e) {
+      db.close();
+      throw e;
+    }
+    if (onDisk) for (const extra of ['-wal', '-shm']) if (existsSync(file + extra)) chmodSync(file + extra, FILE_MODE);
     // FULL: every commit fsyncs the WAL, so an acknowledged intake, vote or audit entry survives a power
     // cut or OS crash too (NORMAL only survives an application crash). Write volume is low; durability wins.
     db.pragma('synchronous = FULL');

@@ -111,7 +111,7 @@ describe('Actieoverleg card: content', () => {
       expect([s, re.test(s)]).toEqual([s, concreteQuestionInputSchema.safeParse({ question: s }).success]);
     }
     const edit = executeActions(chair).find((a) => a.verb === VERBS.aoEditQuestion);
-    expect(edit?.inputIds).toEqual([INPUTS.aoQuestion]);
+    expect(edit?.inputIds).toEqual([INPUTS.aoQuestion, INPUTS.aoQuestionPiiConfirm]);
     expect(aoQuestionDataSchema.parse(invokeData(edit!, { aoQuestion: 'Vervolging ja of nee?' }))).toEqual({
       caseId,
       aoQuestion: 'Vervolging ja of nee?',

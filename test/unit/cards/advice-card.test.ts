@@ -243,7 +243,7 @@ describe('advice card: the decision', () => {
     expect(exec).toMatchObject({
       title: 'Besluit opslaan',
       data: { caseId },
-      inputIds: [INPUTS.decisionConcern, INPUTS.decisionInterventions, INPUTS.decisionText],
+      inputIds: [INPUTS.decisionConcern, INPUTS.decisionInterventions, INPUTS.decisionPiiConfirm, INPUTS.decisionText],
     });
     const sent = invokeData(exec as NonNullable<typeof exec>, {
       [INPUTS.decisionInterventions]: 'contactverbod,reclasseringstoezicht',
@@ -263,6 +263,7 @@ describe('advice card: the decision', () => {
     expect(ofType(card, 'Input.Text').map((i) => i.id)).toEqual([INPUTS.decisionText]);
     expect(executeActions(card).find((a) => a.verb === VERBS.decide)?.inputIds).toEqual([
       INPUTS.decisionInterventions,
+      INPUTS.decisionPiiConfirm,
       INPUTS.decisionText,
     ]);
   });

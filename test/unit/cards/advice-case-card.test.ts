@@ -136,7 +136,7 @@ describe('case card: the advice section', () => {
     expect((choice.choices as unknown[]).length).toBe(PALETTE.length);
 
     const save = executeActions(card).find((a) => a.verb === VERBS.editAdvice);
-    expect(save).toMatchObject({ data: { caseId }, inputIds: [INPUTS.adviceInterventions, INPUTS.adviceSummary] });
+    expect(save).toMatchObject({ data: { caseId }, inputIds: [INPUTS.adviceInterventions, INPUTS.advicePiiConfirm, INPUTS.adviceSummary] });
     const sent = invokeData(save as NonNullable<typeof save>, {
       [INPUTS.adviceSummary]: 'Nieuw.',
       [INPUTS.adviceInterventions]: 'huisverbod',

@@ -26,7 +26,6 @@ export function sampleLocation(overrides: Partial<Location> = {}): Location {
 export function sampleCase(overrides: Partial<Case> = {}): Case {
   return {
     id: 'c0ffee12a9b8c7d6e5f4',
-    externalId: 'BVH-2026-000123',
     intakeHash: 'h'.repeat(64),
     locationId: 'midden-nederland',
     intakeAt: '2026-11-23T19:15:00.000Z',

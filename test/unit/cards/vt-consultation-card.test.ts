@@ -135,10 +135,10 @@ describe('VT consultation card: the answers', () => {
 
   it('every action carries { caseId, seq } and exactly its own form inputs, which the handlers parse', () => {
     const expected: Record<string, string[]> = {
-      [VERBS.vtKnown]: [INPUTS.vtNeedToKnow, INPUTS.vtText],
+      [VERBS.vtKnown]: [INPUTS.vtNeedToKnow, INPUTS.vtPiiConfirm, INPUTS.vtText],
       [VERBS.vtNotKnown]: [],
       [VERBS.vtCallBack]: [INPUTS.vtPhone],
-      [VERBS.vtConcern]: [INPUTS.vtAcute, INPUTS.vtReason],
+      [VERBS.vtConcern]: [INPUTS.vtAcute, INPUTS.vtReason, INPUTS.vtVotePiiConfirm],
       [VERBS.vtNoConcern]: [],
     };
     const values: Record<string, string> = {

@@ -1,6 +1,11 @@
 import { ConfigError, parseEnv } from '../../../src/config';
 
-const good = { INTAKE_HMAC_SECRET: 'x'.repeat(32), PSEUDONYM_KEY: 'y'.repeat(32), LOCAL_MODE: 'true' };
+const good = {
+  INTAKE_HMAC_SECRET: 'x'.repeat(32),
+  PSEUDONYM_KEY: 'y'.repeat(32),
+  STORE_ENCRYPTION_KEY: 'z'.repeat(40),
+  LOCAL_MODE: 'true',
+};
 
 describe('configuration', () => {
   it('applies defaults for local use', () => {
@@ -13,6 +18,8 @@ describe('configuration', () => {
     [{ ...good, PORT: 'abc' }, 'PORT'],
     [{ ...good, INTAKE_HMAC_SECRET: 'short' }, 'INTAKE_HMAC_SECRET'],
     [{ ...good, STORE: 'cosmos' }, 'COSMOS_ENDPOINT'],
+    [{ ...good, STORE_ENCRYPTION_KEY: undefined }, 'STORE_ENCRYPTION_KEY'],
+    [{ ...good, STORE_ENCRYPTION_KEY: 'z'.repeat(31) }, 'STORE_ENCRYPTION_KEY'],
     [
       { ...good, MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555', MICROSOFT_APP_PASSWORD: 'p', MICROSOFT_APP_TENANT_ID: 't' },
       'ALLOWED_TENANT_IDS',
@@ -36,6 +43,17 @@ describe('configuration', () => {
     ]);
     expect(() => parseEnv({ ...good, TEAMS_RATE_LIMITS: '7 per second' })).toThrow(/TEAMS_RATE_LIMITS/);
     expect(() => parseEnv({ ...good, JOB_LEASE_MS: '10000', TEAMS_TIMEOUT_MS: '15000' })).toThrow(/JOB_LEASE_MS/);
+  });
+
+  it('needs no store key for Cosmos', () => {
+    const env = parseEnv({
+      ...good,
+      STORE_ENCRYPTION_KEY: undefined,
+      STORE: 'cosmos',
+      COSMOS_ENDPOINT: 'https://x.documents.azure.com',
+      COSMOS_KEY: 'k',
+    });
+    expect(env.STORE).toBe('cosmos');
   });
 
   it('splits the tenant allowlist', () => {

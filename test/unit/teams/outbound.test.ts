@@ -42,7 +42,12 @@ function refsFor(serviceUrl: string): { getConversationRef(key: string): Promise
 
 describe('TeamsOutbound against the Connector stub (real botbuilder client)', () => {
   const stub = new ConnectorStub();
-  const env = parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), LOCAL_MODE: 'true' });
+  const env = parseEnv({
+    INTAKE_HMAC_SECRET: 'x'.repeat(40),
+    PSEUDONYM_KEY: 'y'.repeat(40),
+    STORE_ENCRYPTION_KEY: 'z'.repeat(40),
+    LOCAL_MODE: 'true',
+  });
   const adapter = createAdapter(env);
   // Like the bot (teams-ai app.error): an error inside a turn is logged and swallowed.
   const swallowed: unknown[] = [];
@@ -210,7 +215,14 @@ class ScriptedConnector implements ConnectorOps {
 describe('TeamsOutbound: a thread creation that times out is ambiguous, so it is never posted twice by a retry', () => {
   let connector: ScriptedConnector;
   let outbound: TeamsOutbound;
-  const adapter = createAdapter(parseEnv({ INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), LOCAL_MODE: 'true' }));
+  const adapter = createAdapter(
+    parseEnv({
+      INTAKE_HMAC_SECRET: 'x'.repeat(40),
+      PSEUDONYM_KEY: 'y'.repeat(40),
+      STORE_ENCRYPTION_KEY: 'z'.repeat(40),
+      LOCAL_MODE: 'true',
+    }),
+  );
   const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
 
   beforeEach(() => {

@@ -16,7 +16,6 @@ export const PALETTE: Intervention[] = interventionPaletteSchema.parse(palette).
 export function adviceCase(overrides: Partial<Case> = {}): Case {
   return {
     id: CASE_ID,
-    externalId: 'BVH-2026-000123',
     intakeHash: 'h'.repeat(64),
     locationId: 'midden-nederland',
     intakeAt: '2026-11-23T19:15:00.000Z',
