@@ -32,7 +32,9 @@ export type AppErrorCode =
   | 'advice_sent'
   | 'no_advice'
   | 'already_decided'
-  | 'not_ovj';
+  | 'not_ovj'
+  /** On the roster, but no need-to-know for this card (e.g. the advice). */
+  | 'not_for_view';
 
 export interface AppError {
   code: AppErrorCode;

@@ -27,7 +27,9 @@ export type AuditAction =
   | 'advice.sent'
   | 'advice.decided'
   | 'advice.followup'
-  | 'advice.read';
+  | 'advice.read'
+  /** A personal view of a card (detail: view, via); see src/domain/views.ts. */
+  | 'view.opened';
 
 export interface AuditEntry {
   id: string;

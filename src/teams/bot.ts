@@ -56,13 +56,19 @@ export function createBot(
     return true;
   });
 
-  app.adaptiveCards.actionExecute(VERBS.refresh, async (context, _state, data) => {
-    const parsed = caseActionDataSchema.safeParse(data);
-    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
-    const view = await viewCase(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
-    await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
-    return '';
-  });
+  // The personal view of a case: Teams' automatic refresh (refresh.userIds) or "Openen" on the channel message.
+  for (const [verb, via] of [
+    [VERBS.refresh, 'refresh'],
+    [VERBS.open, 'open'],
+  ] as const) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      const parsed = caseActionDataSchema.safeParse(data);
+      if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+      const view = await viewCase(deps, parsed.data.caseId, context.activity.from?.aadObjectId, undefined, via);
+      await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
+      return '';
+    });
+  }
 
   app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
     const parsed = addContributionDataSchema.safeParse(data);
@@ -72,6 +78,7 @@ export function createBot(
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
       input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
+      visibleTo: d[INPUTS.contribVisibleTo],
     });
     if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
     else
@@ -79,6 +86,7 @@ export function createBot(
         [INPUTS.contribText]: d[INPUTS.contribText],
         [INPUTS.contribSource]: d[INPUTS.contribSource],
         [INPUTS.contribNeedToKnow]: d[INPUTS.contribNeedToKnow],
+        [INPUTS.contribVisibleTo]: d[INPUTS.contribVisibleTo],
       });
     return '';
   });

@@ -26,6 +26,7 @@ import {
 } from '../cards/verbs';
 import type { CaseCardView } from '../cards/view';
 import { amsterdamShort } from '../domain/local-time';
+import type { ViewVia } from '../domain/views';
 import { nlMessages } from '../i18n/nl';
 import { dutchError } from './errors-nl';
 import { answerInvoke, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
@@ -190,6 +191,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     schema: Schema<T>,
     run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
     okText?: string,
+    via: ViewVia = 'action',
   ) =>
     registerCardVerb(
       app,
@@ -197,12 +199,14 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       schema,
       run,
       async (d, aad, notice) => {
-        const view = await viewAdvice(deps, d.caseId, aad, notice);
+        const view = await viewAdvice(deps, d.caseId, aad, notice, via);
         return view.ok ? buildAdviceCard(view.value) : dutchError(view.error);
       },
       okText,
     );
-  adviceVerb(VERBS.adviceRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
+  const noChange = async () => ({ ok: true as const, value: undefined });
+  adviceVerb(VERBS.adviceRefresh, caseActionDataSchema, noChange, undefined, 'refresh');
+  adviceVerb(VERBS.adviceOpen, caseActionDataSchema, noChange, undefined, 'open');
   adviceVerb(
     VERBS.decide,
     decideDataSchema,
@@ -223,6 +227,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     schema: Schema<T>,
     run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
     okText?: string,
+    via: ViewVia = 'action',
   ) =>
     registerCardVerb(
       app,
@@ -230,12 +235,13 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       schema,
       run,
       async (d, aad, notice) => {
-        const view = await viewActieoverleg(deps, d.caseId, aad, notice);
+        const view = await viewActieoverleg(deps, d.caseId, aad, notice, via);
         return view.ok ? buildActieoverlegCard(view.value) : dutchError(view.error);
       },
       okText,
     );
-  aoVerb(VERBS.aoRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
+  aoVerb(VERBS.aoRefresh, caseActionDataSchema, noChange, undefined, 'refresh');
+  aoVerb(VERBS.aoOpen, caseActionDataSchema, noChange, undefined, 'open');
   aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
   aoVerb(
     VERBS.aoEditQuestion,
