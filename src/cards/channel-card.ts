@@ -7,8 +7,8 @@ import { formatAmsterdam, timeLeft } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { VERBS } from './verbs';
 
-/** A channel message is small: nothing in it but the summary fields (checked in tests). */
-export const CHANNEL_CARD_MAX_BYTES = 6 * 1024;
+/** A channel message is small: the summary fields and up to 60 refresh users (UTF-16, checked in tests). */
+export const CHANNEL_CARD_MAX_BYTES = 10 * 1024;
 
 const VERB_OF: Record<ChannelSummary['kind'], { refresh: string; open: string }> = {
   case: { refresh: VERBS.refresh, open: VERBS.open },
