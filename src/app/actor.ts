@@ -54,14 +54,3 @@ export async function refuseClosed(deps: AppDeps, caseId: string, member: Member
   );
   return fail('case_closed');
 }
-
-/** A personal view of a case's content (refresh), audited: who, when, which case. */
-export async function auditRead(
-  deps: AppDeps,
-  caseId: string,
-  member: Pick<Member, 'aadObjectId' | 'orgId'>,
-  action: 'case.read' | 'actieoverleg.read',
-): Promise<void> {
-  const at = deps.clock.now().toISOString();
-  await deps.repo.appendAudit({ id: auditId({ at }), caseId, at, action, actorId: member.aadObjectId, actorOrg: member.orgId });
-}

@@ -1,4 +1,6 @@
 import { contributionInputSchema, type Contribution } from '../domain/contribution';
+import { partnerOrgSchema } from '../domain/orgs';
+import { restrictionFrom } from '../domain/views';
 import { auditId, contributionId } from '../store/repository';
 import { openCaseFor, requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
@@ -8,7 +10,13 @@ import { checkFreeText, piiAuditDetail } from './pii-gate';
 /** A partner adds context information; the organisation comes from the roster, never from input. */
 export async function addContribution(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; input: unknown; /** The "need-to-know" toggle. */ piiConfirm?: boolean },
+  args: {
+    caseId: string;
+    aadObjectId: string | undefined;
+    input: unknown;
+    /** The "need-to-know" toggle. */ piiConfirm?: boolean;
+    visibleTo?: string | undefined;
+  },
 ): Promise<Result<Contribution>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'contribution.add');
   if (!access.ok) return access;
@@ -22,6 +30,14 @@ export async function addContribution(
   const pii = checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true);
   if (!pii.ok) return pii;
   const { member } = access.value;
+  // "Zichtbaar voor" (multi-select, comma-separated org ids); unknown values are refused, not ignored.
+  const chosen = (args.visibleTo ?? '')
+    .split(',')
+    .map((x) => x.trim())
+    .filter((x) => x.length > 0);
+  const orgs = partnerOrgSchema.array().max(7).safeParse(chosen);
+  if (!orgs.success) return fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
+  const visibleTo = restrictionFrom(orgs.data, member.orgId, deps.directory.rosterOrgs(access.value.theCase.locationId));
   const createdAt = deps.clock.now().toISOString();
   const contribution: Contribution = {
     id: contributionId(createdAt),
@@ -30,6 +46,7 @@ export async function addContribution(
     authorId: member.aadObjectId,
     ...parsed.data,
     ...(pii.value ? { piiConfirmed: pii.value } : {}),
+    ...(visibleTo ? { visibleTo } : {}),
     createdAt,
   };
   await deps.repo.addContribution(contribution, {
@@ -39,7 +56,12 @@ export async function addContribution(
     action: 'contribution.add',
     actorId: member.aadObjectId,
     actorOrg: member.orgId,
-    detail: { contributionId: contribution.id, source: contribution.source, ...piiAuditDetail(pii.value) },
+    detail: {
+      contributionId: contribution.id,
+      source: contribution.source,
+      ...piiAuditDetail(pii.value),
+      ...(visibleTo ? { visibleTo: visibleTo.join(',') } : {}),
+    },
   });
   deps.log.info({ caseId: args.caseId, orgId: member.orgId, contributionId: contribution.id }, 'contribution added');
   await requestCardRefresh(deps, args.caseId);

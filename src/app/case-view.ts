@@ -1,13 +1,17 @@
 import type { CaseCardView } from '../cards/view';
 import type { Case } from '../domain/case';
+import { contributionsFor, type ViewVia } from '../domain/views';
 import { auditId } from '../store/repository';
-import { auditRead } from './actor';
 import { openCaseFor } from './case-access';
 import { vtView } from './vt/desk';
 import type { AppDeps } from './deps';
-import { fail, ok, type Result } from './errors';
+import { ok, type Result } from './errors';
+import { auditView } from './views';
 
-/** Everything a card shows about a case, for one viewer (or for the channel when no viewer). */
+/**
+ * Everything the full case card shows, for one viewer: a personal view only (channels get the
+ * minimal summary, src/app/views.ts). Contributions restricted to other organisations are withheld.
+ */
 export async function loadCaseView(
   deps: AppDeps,
   theCase: Case,
@@ -28,7 +32,7 @@ export async function loadCaseView(
   return {
     case: theCase,
     location,
-    contributions,
+    contributions: contributionsFor(contributions, viewer?.orgId),
     votes,
     ...(viewer && viewer.locations.includes(theCase.locationId)
       ? { viewerOrg: viewer.orgId, viewerIsChair: viewer.roles.includes('chair') }
@@ -38,29 +42,25 @@ export async function loadCaseView(
     ...(advice ? { advice: advice.body } : {}),
     palette: deps.directory.palette,
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
+    rosterOrgs: deps.directory.rosterOrgs(theCase.locationId),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),
   };
 }
 
-/** The personal card view (refresh) — only for people on the roster of the case's location. */
+/** The personal card view (refresh, "Openen", the answer to an action) — only for the roster of the case's location; audited. */
 export async function viewCase(
   deps: AppDeps,
   caseId: string,
   viewerAad: string | undefined,
   notice?: CaseCardView['notice'],
+  via: ViewVia = 'action',
 ): Promise<Result<CaseCardView>> {
   const access = await openCaseFor(deps, caseId, viewerAad, 'case.view', { mustBeOpen: false });
   if (!access.ok) return access;
+  const { member } = access.value;
+  await auditView(deps, caseId, { aadObjectId: member.aadObjectId, member, orgId: member.orgId }, 'case', via);
   return ok(await loadCaseView(deps, access.value.theCase, viewerAad, notice));
-}
-
-/** The refresh of the case card (Universal Actions, per viewer): access-checked and audited. */
-export async function refreshCaseView(deps: AppDeps, caseId: string, viewerAad: string | undefined): Promise<Result<CaseCardView>> {
-  const access = await openCaseFor(deps, caseId, viewerAad, 'case.read', { mustBeOpen: false });
-  if (!access.ok) return access;
-  await auditRead(deps, caseId, access.value.member, 'case.read');
-  return ok(await loadCaseView(deps, access.value.theCase, viewerAad));
 }
 
 /** The full details (dialog): every read is audited. */
@@ -78,11 +78,4 @@ export async function readCaseDetails(deps: AppDeps, caseId: string, viewerAad: 
     actorOrg: member.orgId,
   });
   return ok(await loadCaseView(deps, access.value.theCase, viewerAad));
-}
-
-/** The public view for a case without access checks: only for the bot's own channel posts. */
-export async function channelView(deps: AppDeps, caseId: string): Promise<Result<CaseCardView>> {
-  const theCase = await deps.repo.getCase(caseId);
-  if (!theCase) return fail('case_not_found');
-  return ok(await loadCaseView(deps, theCase));
 }

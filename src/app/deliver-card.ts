@@ -1,25 +1,28 @@
-import { buildCaseCard } from '../cards/case-card';
+import { buildChannelCard } from '../cards/channel-card';
 import type { Job } from '../store/jobs';
 import { auditId } from '../store/repository';
-import { channelView } from './case-view';
 import type { AppDeps } from './deps';
 import type { Outbound } from './ports';
+import { loadChannelSummary } from './views';
 
 /**
  * Job handlers that talk to Teams. Each renders the case as it is NOW, so a refresh that was
  * requested several times is sent once with the newest state.
  */
 export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
-  const view = await channelView(deps, job.caseId);
-  if (!view.ok) {
+  const theCase = await deps.repo.getCase(job.caseId);
+  const channel = theCase ? await loadChannelSummary(deps, 'case', theCase) : null;
+  const location = theCase ? deps.directory.location(theCase.locationId) : undefined;
+  if (!theCase || !channel || !location) {
     deps.log.error({ caseId: job.caseId, jobId: job.id }, 'job for unknown case dropped');
     return;
   }
-  const card = buildCaseCard(view.value);
+  // The location channel is seen by every member and guest of the team: the minimal summary only.
+  const card = buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now());
   const ref = await deps.repo.getCardRef(job.caseId);
   if (job.type === 'postCard') {
     if (ref) return; // already posted (a retry after a crash between posting and completing)
-    const posted = await outbound.postCardToChannel(view.value.location.channelId, card, { idempotencyKey: `case:${job.caseId}` });
+    const posted = await outbound.postCardToChannel(location.channelId, card, { idempotencyKey: `case:${job.caseId}` });
     await deps.repo.putCardRef(job.caseId, posted);
     const at = deps.clock.now().toISOString();
     await deps.repo.appendAudit({

@@ -66,6 +66,16 @@ export class Directory {
     return this.knownUsers.has(aadObjectId);
   }
 
+  /** Everyone on the roster of a location. */
+  membersInLocation(locationId: string): Member[] {
+    return this.roster.members.filter((m) => m.locations.includes(locationId));
+  }
+
+  /** The organisations on the roster of a location (the default audience of a contribution). */
+  rosterOrgs(locationId: string): Member['orgId'][] {
+    return [...new Set(this.membersInLocation(locationId).map((m) => m.orgId))];
+  }
+
   refreshUserIds(locationId: string, mriByAad: Readonly<Record<string, string>>): string[] {
     return refreshUserIds(this.roster.members, locationId, mriByAad);
   }

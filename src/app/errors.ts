@@ -36,7 +36,9 @@ export type AppErrorCode =
   | 'already_decided'
   | 'not_ovj'
   /** Free text with likely personal identifiers, not confirmed by the author (see piiKinds). */
-  | 'pii_found';
+  | 'pii_found'
+  /** On the roster, but no need-to-know for this card (e.g. the advice). */
+  | 'not_for_view';
 
 export interface AppError {
   code: AppErrorCode;

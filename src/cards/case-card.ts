@@ -1,5 +1,6 @@
 import { CONTRIBUTION_SOURCES } from '../domain/contribution';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlViews } from '../i18n/nl/views';
 import { cardBytes, takeWithinBudget } from './budget';
 import {
   actionsSection,
@@ -110,7 +111,27 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
   },
 ];
 
-function contributionActions(caseId: string, draft: CaseCardView['draft']): CardElement {
+function visibleToInput(view: CaseCardView): CardElement[] {
+  const orgs = view.rosterOrgs ?? [];
+  if (orgs.length < 2) return [];
+  const drafted = view.draft?.[INPUTS.contribVisibleTo];
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: INPUTS.contribVisibleTo,
+      label: nlViews.restricted.input,
+      isMultiSelect: true,
+      style: 'expanded',
+      value: drafted ?? orgs.join(','),
+      choices: orgs.map((o) => ({ title: t.orgs[o], value: o })),
+    },
+    text(nlViews.restricted.inputHint, { isSubtle: true, size: 'small', spacing: 'none' }),
+  ];
+}
+
+function contributionActions(view: CaseCardView): CardElement {
+  const caseId = view.case.id;
+  const draft = view.draft;
   return {
     type: 'Action.ShowCard',
     title: t.actions.addContribution,
@@ -152,6 +173,7 @@ function contributionActions(caseId: string, draft: CaseCardView['draft']): Card
           errorMessage: t.inputs.contribNeedToKnowError,
         },
         ...piiConfirmToggles(draft, INPUTS.contribPiiConfirm),
+        ...visibleToInput(view),
       ],
       actions: [
         {
@@ -207,7 +229,7 @@ function actions(view: CaseCardView): CardElement[] {
   // A closed case takes no more input (the server refuses it too); it can still be read.
   if (view.case.status === 'closed') return [details];
   return [
-    contributionActions(caseId, view.draft),
+    contributionActions(view),
     concernActions(caseId, view.draft),
     { type: 'Action.Execute', title: t.actions.noConcern, verb: VERBS.voteNoConcern, data: { caseId }, associatedInputs: 'none' },
     details,

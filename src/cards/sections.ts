@@ -6,6 +6,7 @@ import { isCurrentRoundOpen, termijnState } from '../domain/rounds';
 import { concernPicture, type ConcernVote } from '../domain/vote';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlPrivacy } from '../i18n/nl/privacy';
+import { nlViews } from '../i18n/nl/views';
 import { badge, column, columns, container, heading, text, type Color } from './elements';
 import { piiConfirmedMark } from './free-text';
 import { formatAmsterdam, plain, plainTruncate, timeLeft } from './text';
@@ -244,9 +245,21 @@ export function contributionCounts(contributions: readonly Contribution[]): stri
     .join(' · ');
 }
 
+const shortOrgs = (orgs: readonly PartnerOrg[]): string => orgs.map((o) => nlViews.orgsShort[o]).join(', ');
+
 export function contributionItem(c: Contribution, opts: { textMax: number; needMax: number }): CardElement {
+  // Restricted to other organisations: only that it exists, never its text, source or reason.
+  if (c.withheld)
+    return container(
+      [
+        text(nlViews.restricted.withheld(nlViews.orgsShort[c.orgId], shortOrgs(c.visibleTo ?? [])), { size: 'small', isSubtle: true }),
+        text(formatAmsterdam(c.createdAt), { size: 'small', isSubtle: true, spacing: 'none' }),
+      ],
+      { separator: true, spacing: 'medium' },
+    );
   return container(
     [
+      ...(c.visibleTo ? [text(nlViews.restricted.visibleTo(shortOrgs(c.visibleTo)), { size: 'small', color: 'accent' as const })] : []),
       text(t.contributions.meta(t.orgs[c.orgId], formatAmsterdam(c.createdAt), t.sources[c.source]), { size: 'small' }),
       text(plainTruncate(c.text, opts.textMax), { spacing: 'none' }),
       text(`**${t.contributions.needToKnow}** ${plainTruncate(c.needToKnow, opts.needMax)}`, {

@@ -7,6 +7,8 @@ import { z } from 'zod';
  */
 export const VERBS = {
   refresh: 'case.refresh',
+  /** "Openen" on a channel message: the personal view where the client does not refresh (Playground). */
+  open: 'case.open',
   addContribution: 'case.addContribution',
   voteConcern: 'case.voteConcern',
   voteNoConcern: 'case.voteNoConcern',
@@ -34,10 +36,12 @@ export const VERBS = {
   editAdvice: 'advice.edit',
   sendAdvice: 'advice.send',
   adviceRefresh: 'advice.refresh',
+  adviceOpen: 'advice.open',
   decide: 'advice.decide',
   followUp: 'advice.followUp',
   // the Actieoverleg card
   aoRefresh: 'actieoverleg.refresh',
+  aoOpen: 'actieoverleg.open',
   aoBecomeOwner: 'actieoverleg.becomeOwner',
   aoEditQuestion: 'actieoverleg.editQuestion',
 } as const;
@@ -46,6 +50,8 @@ export const INPUTS = {
   contribText: 'contribText',
   contribSource: 'contribSource',
   contribNeedToKnow: 'contribNeedToKnow',
+  /** Multi-select (comma-separated org ids): who may read the contribution. */
+  contribVisibleTo: 'contribVisibleTo',
   voteReason: 'voteReason',
   voteAcute: 'voteAcute',
   leadTo: 'leadTo',
@@ -112,6 +118,7 @@ export const addContributionDataSchema = z
     [INPUTS.contribSource]: z.string().optional(),
     [INPUTS.contribNeedToKnow]: z.string().optional(),
     [INPUTS.contribPiiConfirm]: z.enum(['true', 'false']).optional(),
+    [INPUTS.contribVisibleTo]: z.string().max(200).optional(),
   })
   .strict();
 

@@ -17,6 +17,8 @@ export interface CaseCardView {
   votes: ConcernVote[];
   /** The organisation of the person looking at the card (personal view), if known. */
   viewerOrg?: PartnerOrg;
+  /** The organisations on the location's roster: the choices (and default) of "Zichtbaar voor". */
+  rosterOrgs?: PartnerOrg[];
   /** Entra object ids that get a personal view through refresh (≤ 60). */
   refreshUserIds: string[];
   /** One-off notice at the top of the card (a confirmation or an error), already in Dutch. */

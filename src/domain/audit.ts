@@ -28,11 +28,10 @@ export type AuditAction =
   | 'advice.decided'
   | 'advice.followup'
   | 'advice.read'
-  | 'case.read'
-  | 'actieoverleg.read'
-  | 'vt.read'
   /** A well-authorised attempt refused for what it asked (a closed case, fields the action does not know). */
-  | 'action.refused';
+  | 'action.refused'
+  /** A personal view of a card (detail: view, via); see src/domain/views.ts. */
+  | 'view.opened';
 
 export interface AuditEntry {
   id: string;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { PartnerOrg } from './orgs';
+import { partnerOrgSchema, type PartnerOrg } from './orgs';
 import type { PiiKind } from './pii';
 
 export const CONTRIBUTION_SOURCES = ['eigen_systeem', 'gesprek_betrokkene', 'melding', 'ketenpartner', 'overig'] as const;
@@ -10,6 +10,8 @@ export const contributionInputSchema = z
     text: z.string().trim().min(1).max(2000),
     source: z.enum(CONTRIBUTION_SOURCES),
     needToKnow: z.string().trim().min(10).max(500),
+    /** Only these organisations may read it (the author's own always); absent = everyone who may see the case. */
+    visibleTo: z.array(partnerOrgSchema).min(1).max(7).optional(),
   })
   .strict();
 export type ContributionInput = z.infer<typeof contributionInputSchema>;
@@ -26,4 +28,8 @@ export interface Contribution {
   /** The author confirmed the need-to-know of these likely identifiers in the text (kinds only). */
   piiConfirmed?: PiiKind[];
   createdAt: string;
+  /** Restricted to these organisations (plus the author's); absent = unrestricted. */
+  visibleTo?: PartnerOrg[];
+  /** View only, never stored: the viewer may not read it (text, source and reason are blanked). */
+  withheld?: true;
 }

@@ -26,7 +26,8 @@ export const locationSchema = z
     name: z.string().min(1).max(100),
     /** Teams channel (thread root conversation id) where new case cards are posted. */
     channelId: z.string().min(1),
-    actieoverlegChannelId: z.string().min(1).optional(),
+    /** Required: the Actieoverleg card goes here, never into the location channel (need-to-know). */
+    actieoverlegChannelId: z.string().min(1),
     termijnHours: z.number().positive().max(72).default(6),
     /** Organisations expected to vote in a round. */
     expectedOrgs: z.array(partnerOrgSchema).min(1).default(['politie', 'om', '3ro', 'rvdk', 'shn', 'vt']),
@@ -58,7 +59,7 @@ export const locationSchema = z
       })
       .strict()
       .default({}),
-    /** Where the advice for the OvJ goes: this channel, else a 1:1 chat with the location's OvJ (role "ovj"). */
+    /** Where the advice for the OvJ goes: this channel, else a 1:1 chat with the location's OvJ (role "ovj"); one of both is required. */
     ovjChannelId: z.string().min(1).optional(),
     /** After the decision, the case lead is asked what came of it after this many days. */
     followUpDays: z.number().int().min(1).max(180).default(14),
@@ -86,6 +87,16 @@ export const rosterFileSchema = z
       // Separation of duties: only the OM's officier van justitie records the decision.
       if (m.roles.includes('ovj') && m.orgId !== 'om')
         ctx.addIssue({ code: 'custom', message: "role 'ovj' is for members of organisation 'om' only", path: ['members', i, 'roles'] });
+    });
+    // The advice needs a target of its own: never the location channel.
+    file.locations.forEach((l, i) => {
+      if (l.ovjChannelId) return;
+      if (!file.members.some((m) => m.locations.includes(l.id) && m.roles?.includes('ovj')))
+        ctx.addIssue({
+          code: 'custom',
+          message: 'needs ovjChannelId or at least one member with role ovj',
+          path: ['locations', i, 'ovjChannelId'],
+        });
     });
     const seen = new Set<string>();
     file.members.forEach((m, i) => {

@@ -3,3 +3,4 @@ export { nlMessages } from './nl/messages';
 export { nlCards } from './nl/cards';
 export { nlTrust } from './nl/trust';
 export { nlPrivacy, piiKindList } from './nl/privacy';
+export { nlViews } from './nl/views';

@@ -2,7 +2,7 @@ import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type T
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import { addContribution } from '../app/add-contribution';
 import { castVote } from '../app/cast-vote';
-import { readCaseDetails, refreshCaseView, viewCase } from '../app/case-view';
+import { readCaseDetails, viewCase } from '../app/case-view';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { AppDeps } from '../app/deps';
 import { buildCaseCard } from '../cards/case-card';
@@ -59,13 +59,19 @@ export function createBot(
     return true;
   });
 
-  app.adaptiveCards.actionExecute(VERBS.refresh, async (context, _state, data) => {
-    const d = await parseInvokeData(context, deps, VERBS.refresh, caseActionDataSchema, data);
-    if (d === undefined) return '';
-    const view = await refreshCaseView(deps, d.caseId, context.activity.from?.aadObjectId);
-    await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
-    return '';
-  });
+  // The personal view of a case: Teams' automatic refresh (refresh.userIds) or "Openen" on the channel message.
+  for (const [verb, via] of [
+    [VERBS.refresh, 'refresh'],
+    [VERBS.open, 'open'],
+  ] as const) {
+    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
+      const d = await parseInvokeData(context, deps, verb, caseActionDataSchema, data);
+      if (d === undefined) return '';
+      const view = await viewCase(deps, d.caseId, context.activity.from?.aadObjectId, undefined, via);
+      await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
+      return '';
+    });
+  }
 
   app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
     const d = await parseInvokeData(context, deps, VERBS.addContribution, addContributionDataSchema, data);
@@ -75,6 +81,7 @@ export function createBot(
       aadObjectId: context.activity.from?.aadObjectId,
       input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
       piiConfirm: d[INPUTS.contribPiiConfirm] === 'true',
+      visibleTo: d[INPUTS.contribVisibleTo],
     });
     if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
     else
@@ -83,6 +90,7 @@ export function createBot(
         [INPUTS.contribSource]: d[INPUTS.contribSource],
         [INPUTS.contribNeedToKnow]: d[INPUTS.contribNeedToKnow],
         [INPUTS.contribPiiConfirm]: d[INPUTS.contribPiiConfirm] ?? 'false',
+        [INPUTS.contribVisibleTo]: d[INPUTS.contribVisibleTo],
       });
     return '';
   });

@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/advice';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
-import { becomeCaseOwner, editConcreteQuestion, refreshActieoverlegView, viewActieoverleg } from '../app/course/actieoverleg';
+import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
 import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
 import { closeRound, startRound } from '../app/course/rounds';
@@ -26,6 +26,7 @@ import {
 } from '../cards/verbs';
 import type { CaseCardView } from '../cards/view';
 import { amsterdamShort } from '../domain/local-time';
+import type { ViewVia } from '../domain/views';
 import { nlMessages } from '../i18n/nl';
 import { dutchError } from './errors-nl';
 import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
@@ -195,6 +196,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     schema: Schema<T>,
     run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
     okText?: string,
+    via: ViewVia = 'action',
   ) =>
     registerCardVerb(
       app,
@@ -203,12 +205,15 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       schema,
       run,
       async (d, aad, notice) => {
-        const view = await viewAdvice(deps, d.caseId, aad, notice);
-        return view.ok ? buildAdviceCard(view.value) : dutchError(view.error);
+        const view = await viewAdvice(deps, d.caseId, aad, notice, via);
+        // A refused action keeps its own reason (e.g. "only the OvJ") where the card itself may not be shown.
+        return view.ok ? buildAdviceCard(view.value) : notice?.kind === 'attention' ? notice.text : dutchError(view.error);
       },
       okText,
     );
-  adviceVerb(VERBS.adviceRefresh, caseActionDataSchema, async () => ({ ok: true, value: undefined }));
+  const noChange = async () => ({ ok: true as const, value: undefined });
+  adviceVerb(VERBS.adviceRefresh, caseActionDataSchema, noChange, undefined, 'refresh');
+  adviceVerb(VERBS.adviceOpen, caseActionDataSchema, noChange, undefined, 'open');
   adviceVerb(
     VERBS.decide,
     decideDataSchema,
@@ -230,6 +235,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     schema: Schema<T>,
     run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
     okText?: string,
+    via: ViewVia = 'action',
   ) =>
     registerCardVerb(
       app,
@@ -238,12 +244,13 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       schema,
       run,
       async (d, aad, notice) => {
-        const view = await viewActieoverleg(deps, d.caseId, aad, notice);
-        return view.ok ? buildActieoverlegCard(view.value) : dutchError(view.error);
+        const view = await viewActieoverleg(deps, d.caseId, aad, notice, via);
+        return view.ok ? buildActieoverlegCard(view.value) : notice?.kind === 'attention' ? notice.text : dutchError(view.error);
       },
       okText,
     );
-  aoVerb(VERBS.aoRefresh, caseActionDataSchema, (d, aad) => refreshActieoverlegView(deps, d.caseId, aad));
+  aoVerb(VERBS.aoRefresh, caseActionDataSchema, noChange, undefined, 'refresh');
+  aoVerb(VERBS.aoOpen, caseActionDataSchema, noChange, undefined, 'open');
   aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
   aoVerb(
     VERBS.aoEditQuestion,

@@ -1,5 +1,5 @@
 import type { AppError, AppErrorCode } from '../app/errors';
-import { nlMessages, nlPrivacy, piiKindList } from '../i18n/nl';
+import { nlMessages, nlPrivacy, nlViews, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 
@@ -40,6 +40,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   no_advice: nlMessages.advice.noAdvice,
   already_decided: nlMessages.advice.alreadyDecided,
   not_ovj: nlMessages.advice.notOvj,
+  not_for_view: nlViews.refused.view,
 };
 
 /** A hint per invalid field (field paths as the use cases report them). */

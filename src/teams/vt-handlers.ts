@@ -8,9 +8,13 @@ import { vtCardFor } from '../app/vt/jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
 import { nlMessages, nlTrust } from '../i18n/nl';
+import { dutchError } from './errors-nl';
 import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
 type VtData = ReturnType<typeof vtActionDataSchema.parse>;
+
+/** The refresh verb is Teams' automatic personal view; every other verb answers an action. */
+const via = (verb: string) => (verb === VERBS.vtRefresh ? ('refresh' as const) : ('action' as const));
 
 /** Desk side ("Vraag VT", region) on the case card; VT side (answers, vote) on the 1:1 consultation card. */
 export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): void {
@@ -50,8 +54,10 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
       async (d, aad, notice, failure) => {
         // Someone who was not asked gets only the reason, not the consultation card.
         if (failure?.code === 'vt_not_consulted' && verb === VERBS.vtRefresh) return nlTrust.vtNotForYou;
-        const card = failure?.code === 'vt_not_consulted' ? null : await vtCardFor(deps, d.caseId, aad, notice);
-        return card ?? notice?.text ?? nlMessages.errors.unknownAction;
+        if (failure?.code === 'vt_not_consulted') return notice?.text ?? nlMessages.errors.unknownAction;
+        const card = await vtCardFor(deps, d.caseId, aad, notice, via(verb));
+        if (!card.ok) return dutchError(card.error);
+        return card.value ?? notice?.text ?? nlMessages.errors.unknownAction;
       },
       okText,
     );

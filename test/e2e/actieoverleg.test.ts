@@ -29,6 +29,7 @@ describe('Actieoverleg in the Agents Playground', () => {
             name: 'ZSM e2e',
             channelId: GENERAL,
             actieoverlegChannelId: AO_CHANNEL,
+            ovjChannelId: '19:e2e-ao-ovj@thread.tacv2',
             expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
           },
         ],

@@ -31,7 +31,7 @@ describe('advice and decision in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [{ id: LOCATION, name: 'ZSM e2e', channelId: GENERAL }],
+        locations: [{ id: LOCATION, name: 'ZSM e2e', channelId: GENERAL, actieoverlegChannelId: '19:e2e-advice-actieoverleg@thread.tacv2' }],
         members: [{ aadObjectId: USER_AAD, orgId: 'politie', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
       },
       playground: {

@@ -6,8 +6,9 @@
 import { join } from 'node:path';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
-import { E2E_SECRETS, clickCardButton, expandAndFill, lastCard, waitForCardUpdate, withDiagnostics } from './harness';
+import { E2E_SECRETS, clickCardButton, expandAndFill, lastCard, withDiagnostics } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
+import { CHANNEL_MARK, lastingPersonal, openPersonal } from './views';
 
 jest.setTimeout(240_000);
 
@@ -27,6 +28,8 @@ describe('core loop in the Agents Playground', () => {
             id: LOCATION,
             name: 'ZSM e2e',
             channelId: GENERAL,
+            actieoverlegChannelId: '19:e2e-actieoverleg@thread.tacv2',
+            ovjChannelId: '19:e2e-ovj@thread.tacv2',
             termijnHours: 6,
             expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
           },
@@ -50,10 +53,17 @@ describe('core loop in the Agents Playground', () => {
     withDiagnostics(p.parts, async () => {
       const caseId = await p.postCase({ summary: 'E2E: buren melden geschreeuw; slachtoffer met letsel; kinderen thuis.' });
       const card = await lastCard(p.page, { hasText: `Zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
-      const shown = await card.innerText();
-      expect(shown).toContain('HG');
-      expect(shown).toContain('KM');
-      expect(shown).toContain('kind (13 jr)');
+      // The channel message: case code, HG/KM, where the round stands — no content.
+      const posted = await card.innerText();
+      expect(posted).toContain(CHANNEL_MARK);
+      expect(posted).toContain('HG');
+      expect(posted).toContain('KM');
+      expect(posted).toContain('ronde 1 · 0 van 6 gestemd · 0 buikpijn');
+      expect(posted).not.toContain('kind (13 jr)');
+      expect(posted).not.toContain('E2E: buren melden');
+      // "Openen": the personal view of a roster member.
+      const shown = await openPersonal(card, 'kind (13 jr)');
+      expect(shown).toContain('E2E: buren melden geschreeuw');
 
       await expandAndFill(card, 'Contextinformatie toevoegen', {
         Contextinformatie: 'E2E: eerdere HG-melding in 2025, toen geen aangifte gedaan.',
@@ -61,18 +71,19 @@ describe('core loop in the Agents Playground', () => {
         'Waarom is dit nodig en wat verandert het aan de aanpak?': 'Herhaald geweld weegt mee in de keuze voor voorgeleiding.',
       });
       await clickCardButton(card, 'Toevoegen');
-      await waitForCardUpdate(card, 'E2E: eerdere HG-melding in 2025');
+      // The actor's own view answers first; the job loop then puts the channel card back: reopen.
+      await lastingPersonal(p, card, 'E2E: eerdere HG-melding in 2025');
 
       // A restart in the middle: what was stored stays, and the card keeps working.
       await p.bot.restart();
 
+      await lastingPersonal(p, card, 'E2E: eerdere HG-melding in 2025');
       await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': 'E2E: kinderen getuige van geweld', 'Acuut onveilig': true });
       await clickCardButton(card, 'Buikpijn vastleggen');
-      // First the voter's own view (invoke response), then everyone's card (message update) shows it.
-      await waitForCardUpdate(card, 'E2E: kinderen getuige van geweld');
-      await waitForCardUpdate(card, /1 buikpijn · 0 geen buikpijn · 5 nog niet gestemd/);
-      const after = await card.innerText();
+      // The voter's own view, then the message update for everyone (count only); the lasting personal view shows all.
+      const after = await lastingPersonal(p, card, /1 buikpijn · 0 geen buikpijn · 5 nog niet gestemd/);
       expect(after).toContain('E2E: eerdere HG-melding in 2025');
+      expect(after).toContain('E2E: kinderen getuige van geweld');
       expect(after).toContain('ACUUT ONVEILIG');
 
       // And in the store (the bot's own SQLite file, opened alongside it: WAL allows that).

@@ -30,7 +30,15 @@ describe('Veilig Thuis consultation in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [{ id: LOCATION, name: 'ZSM e2e', channelId: GENERAL }],
+        locations: [
+          {
+            id: LOCATION,
+            name: 'ZSM e2e',
+            channelId: GENERAL,
+            actieoverlegChannelId: '19:e2e-vt-actieoverleg@thread.tacv2',
+            ovjChannelId: '19:e2e-vt-ovj@thread.tacv2',
+          },
+        ],
         members: [{ aadObjectId: VT_AAD, orgId: 'vt', roles: ['member'], locations: [LOCATION] }],
       },
       playground: {

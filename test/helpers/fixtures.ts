@@ -38,6 +38,8 @@ export function testRoster(): RosterFileInput & { members: RosterFileInput['memb
         id: 'noord-holland',
         name: 'ZSM Noord-Holland',
         channelId: '19:zsm-nh@thread.tacv2',
+        actieoverlegChannelId: '19:zsm-nh-actieoverleg@thread.tacv2',
+        ovjChannelId: '19:zsm-nh-ovj@thread.tacv2',
         termijnHours: 6,
         expectedOrgs: ['politie', 'om'],
       },

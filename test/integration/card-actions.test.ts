@@ -65,12 +65,12 @@ describe('card actions (Action.Execute through /api/messages)', () => {
     expect(contributions).toHaveLength(1);
     expect(contributions[0].orgId).toBe('politie');
     expect(contributions[0].needToKnow).toContain('Patroon');
-    const update = await waitFor('card update', () =>
-      t.stub
-        .successful('update')
-        .slice(updatesBefore)
-        .find((c) => JSON.stringify(c.body).includes('Eerdere melding HG in 2025')),
-    );
+    // The posted message (the channel) is updated, but carries no case content: only the personal view does.
+    const update = await waitFor('card update', () => t.stub.successful('update').slice(updatesBefore)[0]);
+    expect(JSON.stringify(update.body)).not.toContain('Eerdere melding HG in 2025');
+    expect(JSON.stringify(update.body)).not.toContain('Patroon van herhaald geweld');
+    const opened = await invoke(USERS.om, VERBS.open, { caseId });
+    expect(JSON.stringify(opened.value)).toContain('Eerdere melding HG in 2025');
     const card = ConnectorStub.cardOf(update.body) as { refresh?: { userIds?: string[] } };
     // Teams wants MRIs: the ones the bot has seen of this location's roster (politie has acted, VT not yet).
     expect(card.refresh?.userIds).toEqual([`29:${USERS.politie}`]);
@@ -99,13 +99,15 @@ describe('card actions (Action.Execute through /api/messages)', () => {
       [INPUTS.voteAcute]: 'true',
     });
     expect(concern.type).toBe('application/vnd.microsoft.card.adaptive');
-    // Everyone's card (the posted message) shows the vote too, not only the voter's own view.
-    await waitFor('card update with the vote', () =>
+    expect(JSON.stringify(concern.value)).toContain('Kinderen al bekend, zorgen over veiligheid');
+    // Everyone's card (the posted message) shows where the round stands — counts only, never the reason.
+    const update = await waitFor('card update with the vote', () =>
       t.stub
         .successful('update')
         .slice(updatesBefore)
-        .find((c) => JSON.stringify(ConnectorStub.cardOf(c.body)).includes('Kinderen al bekend, zorgen over veiligheid')),
+        .find((c) => JSON.stringify(ConnectorStub.cardOf(c.body)).includes('1 van 6 gestemd · 1 buikpijn')),
     );
+    expect(JSON.stringify(update.body)).not.toContain('Kinderen al bekend');
     let votes = await t.host.deps.repo.listVotes(caseId);
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ orgId: 'vt', concern: true, acuteUnsafe: true, round: 1 });

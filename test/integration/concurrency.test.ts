@@ -1,3 +1,4 @@
+jest.setTimeout(60_000);
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { PARTNER_ORGS } from '../../src/domain/orgs';
 import { ConnectorStub } from '../helpers/connector-stub';
@@ -76,9 +77,14 @@ describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
         const updates = t.stub.successful('update');
         const last = updates[updates.length - 1];
         const card = last ? JSON.stringify(ConnectorStub.cardOf(last.body)) : '';
-        return votes.every((v) => card.includes(v.reason ?? '(none)')) ? card : undefined;
+        // The channel message: where the round stands (every organisation voted buikpijn), no reason.
+        return card.includes(`ronde 1 · ${votes.length} van 7 gestemd · ${votes.length} buikpijn`) ? card : undefined;
       },
       20_000,
-    );
+    ).then((card) => expect(card).not.toContain('zorg-'));
+    // The personal view shows everything.
+    const opened = await sendActivity(t.base, executeInvoke(t.stub.url, voters[0].aad, VERBS.open, { caseId }));
+    const personal = JSON.stringify((opened.body as { value: unknown }).value);
+    for (const v of votes) expect(personal).toContain(v.reason ?? '(none)');
   });
 });

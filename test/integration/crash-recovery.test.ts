@@ -85,7 +85,9 @@ describe('SIGKILL between deciding and posting', () => {
     // Give a duplicate every chance (several poll and lease periods), then count.
     await new Promise((r) => setTimeout(r, 3000));
     expect(aoCreates(stub)).toHaveLength(1);
-    expect(JSON.stringify(aoCreates(stub)[0].body)).toContain('Direct gevaar voor de kinderen');
+    // It is the Actieoverleg message of this case — minimal, without the buikpijn reason.
+    expect(JSON.stringify(aoCreates(stub)[0].body)).toContain(`Actieoverleg — zaak ${caseId.slice(0, 8)}`);
+    expect(JSON.stringify(aoCreates(stub)[0].body)).not.toContain('Direct gevaar voor de kinderen');
   });
 });
 

@@ -2,6 +2,7 @@ import { composeAdvice } from '../../domain/advice/compose';
 import type { AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
 import type { Case } from '../../domain/case';
 import { mayRecordDecision, type Member } from '../../domain/roster';
+import { contributionVisibleTo } from '../../domain/views';
 import { PreconditionFailedError } from '../../store/docstore';
 import { newJob } from '../../store/jobs';
 import { auditId } from '../../store/repository';
@@ -31,7 +32,8 @@ async function compose(deps: AppDeps, c: Case, summary: string, proposed: Propos
   ]);
   return composeAdvice({
     case: c,
-    contributions,
+    // The advice goes to the OvJ (OM): only what OM may read; restricted contributions stay out.
+    contributions: contributions.filter((x) => contributionVisibleTo(x, 'om')),
     votes,
     earlierCases,
     proposed,

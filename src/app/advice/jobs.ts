@@ -1,16 +1,18 @@
 import { buildAdviceCard } from '../../cards/advice-card';
+import { buildChannelCard } from '../../cards/channel-card';
+import { contributionVisibleTo, type ViewVia } from '../../domain/views';
 import type { AdviceCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
 import { mayRecordDecision } from '../../domain/roster';
-import { nlMessages } from '../../i18n/nl';
+import type { AdaptiveCard } from '../../cards/types';
+import { nlMessages, nlViews } from '../../i18n/nl';
 import { PreconditionFailedError } from '../../store/docstore';
 import type { Job } from '../../store/jobs';
-import { auditId } from '../../store/repository';
 import { requestCardRefresh } from '../case-access';
-import { openCaseFor } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
 import type { Outbound } from '../ports';
+import { auditView, authorizeView, loadChannelSummary } from '../views';
 
 export async function adviceView(
   deps: AppDeps,
@@ -22,10 +24,13 @@ export async function adviceView(
   const location = deps.directory.location(theCase.locationId);
   if (!advice || !location) return null;
   const viewer = deps.directory.member(viewerAad);
+  // The advice holds only what OM may read; a viewer of another organisation (the lead) loses what it may not.
+  const draft = advice.body.draft;
+  const mayRead = (c: (typeof draft.contributions)[number]) => contributionVisibleTo(c, viewer?.orgId);
   return {
     case: theCase,
     location,
-    advice: advice.body,
+    advice: { ...advice.body, draft: { ...draft, contributions: draft.contributions.filter(mayRead) } },
     palette: deps.directory.palette,
     ...(viewer ? { viewerMayDecide: mayRecordDecision(viewer) } : {}),
     ...(notice ? { notice } : {}),
@@ -33,27 +38,41 @@ export async function adviceView(
   };
 }
 
-/** The advice card for a viewer on the roster of the case's location; every read is audited. */
+/** The advice card for the OvJ, the chairs and the organisation with regie; every view is audited. */
 export async function viewAdvice(
   deps: AppDeps,
   caseId: string,
   aad: string | undefined,
   notice?: AdviceCardView['notice'],
+  via: ViewVia = 'action',
 ): Promise<Result<AdviceCardView>> {
-  const access = await openCaseFor(deps, caseId, aad, 'advice.read', { mustBeOpen: false });
+  const theCase = await deps.repo.getCase(caseId);
+  if (!theCase) return fail('case_not_found');
+  const access = await authorizeView(deps, 'advice', theCase, aad);
   if (!access.ok) return access;
-  const view = await adviceView(deps, access.value.theCase, aad, notice);
+  const view = await adviceView(deps, theCase, aad, notice);
   if (!view) return fail('no_advice');
-  const at = deps.clock.now().toISOString();
-  await deps.repo.appendAudit({
-    id: auditId({ at }),
-    caseId,
-    at,
-    action: 'advice.read',
-    actorId: access.value.member.aadObjectId,
-    actorOrg: access.value.member.orgId,
-  });
+  await auditView(deps, caseId, access.value, 'advice', via);
   return ok(view);
+}
+
+/**
+ * Where the advice lives: the OvJ channel gets the minimal summary (the OvJ opens it personally);
+ * without one, the 1:1 chat of the location's OvJ carries that OvJ's personal view (audited as delivered).
+ */
+async function adviceMessage(deps: AppDeps, theCase: Case): Promise<{ card: AdaptiveCard; to: 'channel' | string } | null> {
+  const location = deps.directory.location(theCase.locationId);
+  if (!location) return null;
+  if (location.ovjChannelId) {
+    const channel = await loadChannelSummary(deps, 'advice', theCase, 'advice');
+    return channel ? { card: buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now()), to: 'channel' } : null;
+  }
+  const ovj = deps.directory.membersWithRole(theCase.locationId, 'ovj')[0];
+  if (!ovj) return null; // the roster requires an OvJ channel or an OvJ member: not reached with a valid roster
+  const view = await adviceView(deps, theCase, ovj.aadObjectId);
+  if (!view) return null;
+  await auditView(deps, theCase.id, { aadObjectId: ovj.aadObjectId, member: ovj, orgId: ovj.orgId }, 'advice', 'delivered');
+  return { card: buildAdviceCard(view), to: ovj.aadObjectId };
 }
 
 const decisionText = (deps: AppDeps, view: AdviceCardView): string => {
@@ -71,15 +90,16 @@ export async function sendAdviceJob(deps: AppDeps, outbound: Outbound, job: Job)
   const theCase = await deps.repo.getCase(job.caseId);
   const doc = await deps.repo.getAdvice(job.caseId);
   if (!theCase || !doc || doc.body.adviceRef) return;
-  const view = await adviceView(deps, theCase);
-  if (!view) return;
-  const card = buildAdviceCard(view);
-  const ovj = deps.directory.membersWithRole(theCase.locationId, 'ovj')[0];
-  const ref = view.location.ovjChannelId
-    ? await outbound.postCardToChannel(view.location.ovjChannelId, card, { idempotencyKey: `advice:${theCase.id}` })
-    : ovj
-      ? await outbound.sendToUser(ovj.aadObjectId, { card })
-      : await outbound.postCardToChannel(view.location.channelId, card, { idempotencyKey: `advice:${theCase.id}` });
+  const message = await adviceMessage(deps, theCase);
+  const location = deps.directory.location(theCase.locationId);
+  if (!message || !location) {
+    deps.log.error({ caseId: job.caseId }, 'no OvJ target for the advice (roster lacks ovjChannelId and an ovj member)');
+    return;
+  }
+  const ref =
+    message.to === 'channel' && location.ovjChannelId
+      ? await outbound.postCardToChannel(location.ovjChannelId, message.card, { idempotencyKey: `advice:${theCase.id}` })
+      : await outbound.sendToUser(message.to, { card: message.card });
   for (let attempt = 0; attempt < 20; attempt++) {
     const current = await deps.repo.getAdvice(job.caseId);
     if (!current) return;
@@ -97,8 +117,8 @@ export async function refreshAdviceJob(deps: AppDeps, outbound: Outbound, job: J
   const theCase = await deps.repo.getCase(job.caseId);
   const doc = await deps.repo.getAdvice(job.caseId);
   if (!theCase || !doc?.body.adviceRef) return;
-  const view = await adviceView(deps, theCase);
-  if (view) await outbound.updateCard(doc.body.adviceRef, buildAdviceCard(view));
+  const message = await adviceMessage(deps, theCase);
+  if (message) await outbound.updateCard(doc.body.adviceRef, message.card);
 }
 
 /** Terugkoppeling: in the case thread, and to everyone who contributed (1:1, where the app is installed for them). */
@@ -109,16 +129,22 @@ export async function feedbackJob(deps: AppDeps, outbound: Outbound, job: Job): 
   if (!view) return;
   const ref = theCase.id.slice(0, 8);
   const f = view.advice.followUp;
+  const followUp = job.payload.what === 'followUp' && !!f?.answer;
+  // 1:1 to each contributor: a personal message, so it may carry the content (audited as delivered).
   const text =
-    job.payload.what === 'followUp' && f?.answer
+    followUp && f?.answer
       ? nlMessages.advice.feedbackFollowUp(ref, f.answer, !!f.closed)
       : nlMessages.advice.feedbackDecision(ref, decisionText(deps, view));
+  // The case thread is in the location channel: only that there is news.
+  const threadText = followUp ? nlViews.thread.feedbackFollowUp(ref, !!f?.closed) : nlViews.thread.feedbackDecision(ref);
   const cardRef = await deps.repo.getCardRef(theCase.id);
-  if (cardRef) await outbound.replyInThread(cardRef, { text });
+  if (cardRef) await outbound.replyInThread(cardRef, { text: threadText });
   const authors = [...new Set((await deps.repo.listContributions(theCase.id)).map((c) => c.authorId))];
   for (const aad of authors) {
     try {
       await outbound.sendToUser(aad, { text });
+      const member = deps.directory.member(aad);
+      await auditView(deps, theCase.id, { aadObjectId: aad, ...(member ? { member, orgId: member.orgId } : {}) }, 'case', 'delivered');
     } catch (e) {
       // A contributor without the app installed still sees it in the thread; do not fail the thread post again.
       deps.log.info(

@@ -1,11 +1,12 @@
 import type { ActieoverlegCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
+import { contributionsFor, type ViewVia } from '../../domain/views';
 import { newJob } from '../../store/jobs';
-import { auditRead } from '../actor';
 import { openCaseFor } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
+import { auditView, authorizeView } from '../views';
 import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
@@ -36,7 +37,7 @@ export async function loadActieoverlegView(
     case: theCase,
     location,
     escalation: escalation.body,
-    contributions,
+    contributions: contributionsFor(contributions, viewer?.orgId),
     votes,
     ...(link ? { caseLink: link } : {}),
     viewerIsChair: !!viewer?.roles.includes('chair') && viewer.locations.includes(theCase.locationId),
@@ -50,25 +51,22 @@ export async function viewActieoverleg(
   caseId: string,
   aad: string | undefined,
   notice?: ActieoverlegCardView['notice'],
+  via: ViewVia = 'action',
 ): Promise<Result<ActieoverlegCardView>> {
-  const access = await openCaseFor(deps, caseId, aad, 'actieoverleg.view', { mustBeOpen: false });
+  const theCase = await deps.repo.getCase(caseId);
+  if (!theCase) return fail('case_not_found');
+  const access = await authorizeView(deps, 'actieoverleg', theCase, aad);
   if (!access.ok) return access;
-  const view = await loadActieoverlegView(deps, access.value.theCase, aad, notice);
-  return view ? ok(view) : fail('not_escalated');
+  const view = await loadActieoverlegView(deps, theCase, aad, notice);
+  if (!view) return fail('not_escalated');
+  await auditView(deps, caseId, access.value, 'actieoverleg', via);
+  return ok(view);
 }
 
 async function requestActieoverlegRefresh(deps: AppDeps, caseId: string): Promise<void> {
   const now = deps.clock.now().toISOString();
   await deps.repo.requestJob(newJob({ id: REFRESH_ACTIEOVERLEG_JOB_ID, caseId, type: 'refreshActieoverleg', dueAt: now, now }));
   deps.kickJobs();
-}
-
-/** The refresh of the Actieoverleg card: access-checked and audited. */
-export async function refreshActieoverlegView(deps: AppDeps, caseId: string, aad: string | undefined): Promise<Result<{ read: true }>> {
-  const access = await openCaseFor(deps, caseId, aad, 'actieoverleg.read', { mustBeOpen: false });
-  if (!access.ok) return access;
-  await auditRead(deps, caseId, access.value.member, 'actieoverleg.read');
-  return ok({ read: true });
 }
 
 /** "Ik word casusverantwoordelijke": the first partner to claim it gets it; never two. */

@@ -1,4 +1,4 @@
-import { buildActieoverlegCard } from '../../cards/actieoverleg-card';
+import { buildChannelCard } from '../../cards/channel-card';
 import { buildAgendaCard } from '../../cards/agenda-card';
 import { orderAgenda } from '../../domain/agenda';
 import { amsterdamClock } from '../../domain/local-time';
@@ -10,7 +10,8 @@ import type { Job } from '../../store/jobs';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import type { Outbound } from '../ports';
-import { caseLink, loadActieoverlegView } from './actieoverleg';
+import { caseLink } from './actieoverleg';
+import { loadChannelSummary } from '../views';
 import { auditEscalationChange, changeEscalation, evaluateEscalation } from './escalate';
 import type { AgendaView } from '../../cards/view';
 import type { Location } from '../../domain/roster';
@@ -22,15 +23,12 @@ export async function postActieoverlegJob(deps: AppDeps, outbound: Outbound, job
   const theCase = await deps.repo.getCase(job.caseId);
   const escalation = await deps.repo.getEscalation(job.caseId);
   if (!theCase || !escalation || escalation.body.actieoverlegRef) return;
-  const view = await loadActieoverlegView(deps, theCase);
-  if (!view) return;
-  const channel = view.location.actieoverlegChannelId ?? view.location.channelId;
-  if (!view.location.actieoverlegChannelId)
-    deps.log.warn(
-      { caseId: job.caseId, locationId: view.location.id },
-      'no Actieoverleg channel configured: posting in the location channel',
-    );
-  const ref = await outbound.postCardToChannel(channel, buildActieoverlegCard(view), { idempotencyKey: `actieoverleg:${job.caseId}` });
+  const location = deps.directory.location(theCase.locationId);
+  const channel = await loadChannelSummary(deps, 'actieoverleg', theCase);
+  if (!location || !channel) return;
+  // The Actieoverleg channel (required configuration) gets the minimal summary; invitees open the card personally.
+  const card = buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now());
+  const ref = await outbound.postCardToChannel(location.actieoverlegChannelId, card, { idempotencyKey: `actieoverleg:${job.caseId}` });
   await changeEscalation(deps, job.caseId, (e) => ({ ...e, actieoverlegRef: ref }));
   await auditEscalationChange(deps, job.caseId, 'actieoverleg.posted', 'bot');
   deps.log.info({ caseId: job.caseId, activityId: ref.activityId }, 'Actieoverleg card posted');
@@ -42,8 +40,8 @@ export async function refreshActieoverlegJob(deps: AppDeps, outbound: Outbound, 
   const escalation = await deps.repo.getEscalation(job.caseId);
   const ref = escalation?.body.actieoverlegRef;
   if (!theCase || !ref) return; // not posted yet: the post renders the newest state
-  const view = await loadActieoverlegView(deps, theCase);
-  if (view) await outbound.updateCard(ref, buildActieoverlegCard(view));
+  const channel = await loadChannelSummary(deps, 'actieoverleg', theCase);
+  if (channel) await outbound.updateCard(ref, buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now()));
 }
 
 /** "Wie heeft er nog buikpijn?" — remind the thread which organisations have not voted in the round. */

@@ -48,7 +48,7 @@ async function consultationFor(deps: AppDeps, args: Args): Promise<Result<{ regi
 
 /**
  * Who may see the consultation card (vt.refresh): the on-call member asked, the backup once asked, or a
- * roster member of the case's location. Every view is audited; a refusal too.
+ * roster member of the case's location. A refusal is audited here; the view where it is built.
  */
 export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Result<{ asked: boolean }>> {
   const doc = await deps.repo.getVtConsultation(args.caseId);
@@ -57,22 +57,11 @@ export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Res
   const s = doc.body.state;
   const asked = [s.primary, s.status === 'achterwacht_gevraagd' || s.backupAskedAt ? s.backup : undefined].filter(Boolean);
   const isAsked = !!args.aadObjectId && asked.includes(args.aadObjectId);
-  let actorOrg: string | undefined = isAsked ? 'vt' : undefined;
   if (!isAsked) {
     const authz = await authorizeForCase(deps, args.aadObjectId, args.caseId, theCase.locationId, 'vt.read');
     if (!authz.ok) return fail('vt_not_consulted');
-    actorOrg = authz.value.orgId;
   }
-  const at = deps.clock.now().toISOString();
-  await deps.repo.appendAudit({
-    id: auditId({ at }),
-    caseId: args.caseId,
-    at,
-    action: 'vt.read',
-    actorId: args.aadObjectId as string,
-    ...(actorOrg ? { actorOrg } : {}),
-    detail: { seq: doc.body.seq },
-  });
+  // The view itself is audited where it is built (vtCardFor), once per view.
   return ok({ asked: isAsked });
 }
 

@@ -9,6 +9,10 @@ import type { AppDeps } from '../deps';
 import type { Outbound } from '../ports';
 import { caseLink } from '../course/actieoverleg';
 import { applyEvent, changeConsultation } from './consult';
+import type { ViewVia } from '../../domain/views';
+import type { AdaptiveCard } from '../../cards/types';
+import { ok, type Result } from '../errors';
+import { auditView, authorizeView } from '../views';
 
 async function consultationView(
   deps: AppDeps,
@@ -22,12 +26,31 @@ async function consultationView(
   return { case: theCase, location, consultation: r, toBackup, ...(notice ? { notice } : {}), now: deps.clock.now() };
 }
 
-/** The card for the on-call member (or backup) who is looking at it. */
-export async function vtCardFor(deps: AppDeps, caseId: string, aad: string | undefined, notice?: VtConsultationCardView['notice']) {
-  const doc = await deps.repo.getVtConsultation(caseId);
-  if (!doc) return null;
+/**
+ * The consultation card for the person looking at it: the consulted on-call member, the backup once
+ * asked, or the location's roster (need-to-know, src/domain/views.ts); audited. A refusal is a Dutch text.
+ */
+export async function vtCardFor(
+  deps: AppDeps,
+  caseId: string,
+  aad: string | undefined,
+  notice?: VtConsultationCardView['notice'],
+  via: ViewVia = 'action',
+): Promise<Result<AdaptiveCard | null>> {
+  const [doc, theCase] = await Promise.all([deps.repo.getVtConsultation(caseId), deps.repo.getCase(caseId)]);
+  if (!doc || !theCase) return ok(null);
+  const access = await authorizeView(deps, 'vt', theCase, aad);
+  if (!access.ok) return access;
   const view = await consultationView(deps, doc.body, !!aad && aad === doc.body.state.backup && aad !== doc.body.state.primary, notice);
-  return view ? buildVtConsultationCard(view) : null;
+  if (!view) return ok(null);
+  await auditView(deps, caseId, access.value, 'vt', via);
+  return ok(buildVtConsultationCard(view));
+}
+
+/** A consultation card sent to one person's 1:1 chat is their personal view: audited as delivered. */
+async function auditDelivered(deps: AppDeps, caseId: string, aad: string): Promise<void> {
+  const member = deps.directory.member(aad);
+  await auditView(deps, caseId, { aadObjectId: aad, ...(member ? { member } : {}), orgId: member?.orgId ?? 'vt' }, 'vt', 'delivered');
 }
 
 async function tellDesk(deps: AppDeps, outbound: Outbound, caseId: string, text: string): Promise<void> {
@@ -43,6 +66,7 @@ export async function vtSendJob(deps: AppDeps, outbound: Outbound, job: Job): Pr
   const view = await consultationView(deps, r, false);
   if (!view) return;
   const ref = await outbound.sendToUser(r.state.primary, { card: buildVtConsultationCard(view) });
+  await auditDelivered(deps, job.caseId, r.state.primary);
   await changeConsultation(deps, job.caseId, (c) => (c.seq === r.seq ? { ...c, sent: { ...c.sent, primary: ref } } : 'unchanged'));
 }
 
@@ -67,6 +91,7 @@ export async function vtBackupJob(deps: AppDeps, outbound: Outbound, job: Job): 
     const view = await consultationView(deps, next, true);
     if (view) {
       const ref = await outbound.sendToUser(next.state.backup, { card: buildVtConsultationCard(view) });
+      await auditDelivered(deps, job.caseId, next.state.backup);
       await changeConsultation(deps, job.caseId, (c) => (c.seq === next.seq ? { ...c, sent: { ...c.sent, backup: ref } } : 'unchanged'));
     }
     await tellDesk(deps, outbound, job.caseId, nlMessages.vt.deskBackup(next.regionName));

@@ -104,7 +104,15 @@ function contributions(input: ComposeAdviceInput): AdviceDraft['contributions'] 
   return input.contributions
     .filter((c) => c.caseId === input.case.id)
     .sort(byTimeThenId((c) => c.createdAt))
-    .map((c) => ({ orgId: c.orgId, at: c.createdAt, source: c.source, text: c.text, needToKnow: c.needToKnow, ref: contributionRef(c) }));
+    .map((c) => ({
+      orgId: c.orgId,
+      at: c.createdAt,
+      source: c.source,
+      text: c.text,
+      needToKnow: c.needToKnow,
+      ref: contributionRef(c),
+      ...(c.visibleTo ? { visibleTo: c.visibleTo } : {}),
+    }));
 }
 
 /** The rounds in which votes were cast, newest first; per round each organisation's latest vote, in the fixed partner order. */

@@ -56,7 +56,16 @@ export interface AdviceDraft {
   version: number;
   composedAt: string;
   facts: { text: string; sources: SourceRef[] }[];
-  contributions: { orgId: PartnerOrg; at: string; source: string; text: string; needToKnow: string; ref: SourceRef }[];
+  contributions: {
+    orgId: PartnerOrg;
+    at: string;
+    source: string;
+    text: string;
+    needToKnow: string;
+    ref: SourceRef;
+    /** Restricted contribution: who may read it (the author's organisation always). */
+    visibleTo?: PartnerOrg[];
+  }[];
   /** Per round, each organisation's vote with its reason; newest round first. */
   rounds: { round: number; votes: { orgId: PartnerOrg; concern: boolean; reason?: string; acuteUnsafe: boolean; ref: SourceRef }[] }[];
   /** Buikpijn that still stands: said plainly, never averaged away. */

@@ -17,6 +17,7 @@ export function sampleLocation(overrides: Partial<Location> = {}): Location {
     id: 'midden-nederland',
     name: 'ZSM Midden-Nederland',
     channelId: '19:zsm-mn-hg@thread.tacv2',
+    actieoverlegChannelId: '19:zsm-mn-actieoverleg@thread.tacv2',
     termijnHours: 6,
     expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
     ...overrides,

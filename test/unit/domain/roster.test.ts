@@ -40,10 +40,27 @@ describe('refreshUserIds', () => {
 
 describe('roster file', () => {
   it('rejects members of unknown locations and duplicates', () => {
-    const file = { locations: [{ id: 'mn', name: 'MN', channelId: 'c' }], members: [...members, members[0]] };
+    const file = {
+      locations: [{ id: 'mn', name: 'MN', channelId: 'c', actieoverlegChannelId: 'ao', ovjChannelId: 'ovj' }],
+      members: [...members, members[0]],
+    };
     const parsed = rosterFileSchema.safeParse(file);
     expect(parsed.success).toBe(false);
     const messages = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
     expect(messages).toEqual(expect.arrayContaining(["unknown location 'nh'", 'duplicate member']));
+  });
+});
+
+describe('required targets (no fallback into the location channel)', () => {
+  const base = { id: 'mn', name: 'MN', channelId: 'c' };
+  const m = [{ aadObjectId: 'a', orgId: 'politie', roles: ['member'], locations: ['mn'] }];
+  const ovj = [{ aadObjectId: 'o', orgId: 'om', roles: ['ovj'], locations: ['mn'] }];
+  it.each([
+    ['no Actieoverleg channel', { ...base, ovjChannelId: 'ovj' }, m, false],
+    ['no OvJ channel and no OvJ member', { ...base, actieoverlegChannelId: 'ao' }, m, false],
+    ['OvJ channel', { ...base, actieoverlegChannelId: 'ao', ovjChannelId: 'ovj' }, m, true],
+    ['OvJ member instead of an OvJ channel', { ...base, actieoverlegChannelId: 'ao' }, [...m, ...ovj], true],
+  ])('%s', (_label, location, members, valid) => {
+    expect(rosterFileSchema.safeParse({ locations: [location], members }).success).toBe(valid);
   });
 });

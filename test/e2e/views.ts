@@ -1,0 +1,74 @@
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import type { Job } from '../../src/store/jobs';
+import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
+import { E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
+import type { ProductUnderTest } from './product';
+
+/**
+ * Need-to-know in the Playground: a channel message is the minimal card ("Druk op Openen"); the
+ * full card is a personal view, opened with "Openen" (the Playground does not refresh by itself).
+ * When the job loop later updates the message, the Playground shows the minimal card again, so a
+ * test waits for the job loop to finish and (re)opens the personal view before the next step.
+ */
+export const CHANNEL_MARK = 'Druk op Openen';
+
+const matches = (text: string, marker: string | RegExp): boolean =>
+  typeof marker === 'string' ? text.includes(marker) : marker.test(text);
+
+async function until(check: () => Promise<boolean>, what: string, timeoutMs = UI_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** Wait until the bot's job loop has nothing due (every message update has been sent to the Playground). */
+export async function jobsDone(p: ProductUnderTest, timeoutMs = 30_000): Promise<void> {
+  const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
+  try {
+    await until(
+      async () => {
+        const now = new Date().toISOString();
+        const due = await db.query<Job>('job', [
+          { field: 'status', op: '=', value: 'pending' },
+          { field: 'dueAt', op: '<=', value: now },
+        ]);
+        return due.length === 0;
+      },
+      'the job loop to finish',
+      timeoutMs,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+/** The personal view of a posted message: press "Openen" until the full card shows `marker`. */
+export async function openPersonal(card: Locator, marker: string | RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
+  let shown = '';
+  await until(
+    async () => {
+      shown = await card.innerText().catch(() => '');
+      if (!shown.includes(CHANNEL_MARK) && matches(shown, marker)) return true;
+      if (shown.includes(CHANNEL_MARK))
+        await card
+          .getByRole('button', { name: 'Openen', exact: true })
+          .first()
+          .click({ timeout: 2_000 })
+          .catch(() => undefined);
+      return false;
+    },
+    `the personal view showing ${String(marker)}`,
+    timeoutMs,
+  );
+  return shown;
+}
+
+/** Lasting state: after the job loop, the personal view (reopened when the update put the channel card back). */
+export async function lastingPersonal(p: ProductUnderTest, card: Locator, marker: string | RegExp): Promise<string> {
+  await jobsDone(p);
+  return openPersonal(card, marker);
+}
