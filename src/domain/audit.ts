@@ -27,7 +27,13 @@ export type AuditAction =
   | 'advice.sent'
   | 'advice.decided'
   | 'advice.followup'
-  | 'advice.read';
+  | 'advice.read'
+  // privacy: retention, erasure and reading the trail itself
+  | 'case.purge_started'
+  | 'case.purged'
+  | 'audit.read'
+  | 'audit.exported'
+  | 'audit.expired';
 
 export interface AuditEntry {
   id: string;

@@ -36,7 +36,6 @@ export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${r
 export const contributionId = (createdAt: string): string => `contrib:${createdAt}:${randomUUID()}`;
 
 const caseDoc = (c: Case): NewDoc<Case> => ({ pk: c.id, id: CASE_ID, kind: 'case', body: c });
-const auditDoc = (a: AuditEntry): NewDoc<AuditEntry> => ({ pk: a.caseId, id: a.id, kind: 'audit', body: a });
 const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', body: j });
 
 /** The typed store the use cases depend on (the `Store` port), built on a DocStore adapter. */
@@ -58,7 +57,7 @@ export class Repository {
   async replaceCase(c: Case, etag: string, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'replace', doc: caseDoc(c), ifMatch: etag },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
     ]);
   }
 
@@ -73,7 +72,7 @@ export class Repository {
   async recordEscalation(e: EscalationRecord, audit: AuditEntry, job: Job): Promise<'created' | 'exists'> {
     const [result] = await this.db.commit([
       { op: 'insert', doc: { pk: e.caseId, id: ESCALATION_ID, kind: 'escalation', body: e } },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
       { op: 'insert', doc: jobDoc(job) },
     ]);
     return result === 'created' ? 'created' : 'exists';
@@ -159,7 +158,7 @@ export class Repository {
     // jobs are inserted if absent: a re-delivery repairs missing ones and never resets a finished one
     const ops: WriteOp[] = [
       { op: 'insert', doc: caseDoc(c) },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
       ...jobs.map((j): WriteOp => ({ op: 'insert', doc: jobDoc(j) })),
     ];
     const [result] = await this.db.commit(ops);
@@ -170,7 +169,7 @@ export class Repository {
   async addContribution(c: Contribution, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'insert', doc: { pk: c.caseId, id: c.id, kind: 'contribution', body: c } },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
     ]);
   }
 
@@ -178,7 +177,7 @@ export class Repository {
   async putVote(v: ConcernVote, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'upsert', doc: { pk: v.caseId, id: v.id, kind: 'vote', body: v } },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
     ]);
   }
 
@@ -190,12 +189,18 @@ export class Repository {
     return (await this.db.listPartition<ConcernVote>(caseId, 'vote')).map((d) => d.body);
   }
 
+  /** The audit trail of a case, by time (the chain itself is in append order; ties keep chain order). */
   async listAudit(caseId: string): Promise<AuditEntry[]> {
-    return (await this.db.listPartition<AuditEntry>(caseId, 'audit')).map((d) => d.body);
+    const entries = (await this.db.readAudit(caseId)).map((r) => r.entry);
+    return entries
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
+      .map((x) => x.e);
   }
 
+  /** Append to the case's hash chain (its own table/container); a repeated deterministic id is ignored. */
   async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.db.insert(auditDoc(entry));
+    await this.db.appendAudit(entry);
   }
 
   async putCardRef(caseId: string, ref: CardRef): Promise<void> {
