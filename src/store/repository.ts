@@ -247,7 +247,89 @@ export class Repository {
     }
   }
 
+  // ---- retention and erasure ----
+
+  /** Cases whose id starts with a zaakcode (the 8 characters on the card); at most `limit`. */
+  async findCaseIdsByRef(ref: string, limit = 2): Promise<string[]> {
+    const docs = await this.db.query<Case>(
+      'case',
+      [
+        { field: 'id', op: '>=', value: ref },
+        { field: 'id', op: '<', value: `${ref}\uffff` },
+      ],
+      { limit },
+    );
+    return docs.map((d) => d.pk);
+  }
+
+  /** Closed cases closed at or before `cutoff` (indexed: kind, status, closure.at). */
+  async findClosedCasesBefore(cutoff: string, limit: number): Promise<Case[]> {
+    const docs = await this.db.query<Case>(
+      'case',
+      [
+        { field: 'status', op: '=', value: 'closed' },
+        { field: 'closure.at', op: '<=', value: cutoff },
+      ],
+      { limit },
+    );
+    return docs.map((d) => normalizeCase(d.body));
+  }
+
+  /** Cases still open that arrived at or before `cutoff` (indexed: kind, intakeAt). */
+  async findOpenCasesBefore(cutoff: string, limit: number): Promise<Case[]> {
+    const docs = await this.db.query<Case>(
+      'case',
+      [
+        { field: 'intakeAt', op: '<=', value: cutoff },
+        { field: 'status', op: '=', value: 'open' },
+      ],
+      { limit },
+    );
+    return docs.map((d) => normalizeCase(d.body));
+  }
+
+  /** Pseudonym-index entries of cases that arrived at or before `cutoff`. */
+  async findPersonIndexBefore(cutoff: string, limit: number): Promise<{ pk: string; id: string }[]> {
+    return (await this.db.query('personidx', [{ field: 'intakeAt', op: '<=', value: cutoff }], { limit })).map((d) => ({
+      pk: d.pk,
+      id: d.id,
+    }));
+  }
+
+  async removePersonIndex(pseudonym: string, caseId: string): Promise<void> {
+    await this.db.delete(`_person:${pseudonym}`, caseId);
+  }
+
+  /** Finished jobs outside case partitions (`_…`) due at or before `cutoff`; a case's jobs go with the case. */
+  async findFinishedSystemJobsBefore(cutoff: string, limit: number): Promise<{ pk: string; id: string }[]> {
+    const found: { pk: string; id: string }[] = [];
+    for (const status of ['done', 'dead'] as const) {
+      const docs = await this.db.query<Job>(
+        'job',
+        [
+          { field: 'status', op: '=', value: status },
+          { field: 'dueAt', op: '<=', value: cutoff },
+          // '_' < '`': the range of partition keys that start with '_' (case ids are hex)
+          { field: 'caseId', op: '>=', value: '_' },
+          { field: 'caseId', op: '<', value: '`' },
+        ],
+        { limit },
+      );
+      found.push(...docs.map((d) => ({ pk: d.pk, id: d.id })));
+    }
+    return found.slice(0, limit);
+  }
+
+  async deleteDoc(pk: string, id: string): Promise<void> {
+    await this.db.delete(pk, id);
+  }
+
   // ---- jobs (outbox and durable timers) ----
+
+  /** Insert a job if absent (deterministic id): timers that must exist once, such as the retention sweep. */
+  async ensureJob(job: Job): Promise<'created' | 'exists'> {
+    return this.db.insert(jobDoc(job));
+  }
 
   async getJob(caseId: string, id: string): Promise<Stored<Job> | null> {
     return this.db.get<Job>(caseId, id);
