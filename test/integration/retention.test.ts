@@ -1,3 +1,5 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
 import Database from 'better-sqlite3';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { verifyAllChains } from '../../src/app/privacy/audit-trail';
@@ -133,8 +135,14 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
   });
 
   if (kind === 'sqlite') {
-    it('the verify walk fails after a row is edited in the file, naming the first broken link', async () => {
+    const cli = (...args: string[]) =>
+      spawnSync(path.join('node_modules', '.bin', 'tsx'), ['scripts/audit.ts', ...args], { encoding: 'utf8', timeout: 30_000 });
+
+    it('npm run audit:verify passes, then fails after a row is edited in the file, naming the first broken link', async () => {
       const file = store.file as string;
+      const before = cli('verify', '--sqlite', file);
+      expect(before.stdout).toMatch(/^OK: \d+ chains, \d+ entries, no broken link/);
+      expect(before.status).toBe(0);
       const raw = new Database(file);
       const [{ chain }] = raw.prepare(`SELECT chain FROM audit WHERE chain NOT LIKE '\\_%' ESCAPE '\\' ORDER BY chain LIMIT 1`).all() as {
         chain: string;
@@ -148,6 +156,25 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
       raw.close();
       const report = await verifyAllChains(t.host.deps.repo.db);
       expect(report.broken).toEqual({ chain, seq: 2, problem: 'hash' });
+      const after = cli('verify', '--sqlite', file);
+      expect(after.stdout).toContain(`BROKEN: chain ${chain} at seq 2 (hash)`);
+      expect(after.status).toBe(1);
+    });
+
+    it('npm run audit:export writes the trail of one case as CSV and audits the export', async () => {
+      const file = store.file as string;
+      const [chain] = (await t.host.db.auditChains()).filter((c) => !c.startsWith('_'));
+      const out = cli('export', '--sqlite', file, '--case', chain.slice(0, 8), '--format', 'csv');
+      expect(out.status).toBe(0);
+      const lines = out.stdout.trim().split('\n');
+      expect(lines[0]).toBe('chain,seq,at,action,actorId,actorOrg,detail,prevHash,hash');
+      expect(lines.length - 1).toBe((await t.host.db.readAudit(chain)).length);
+      expect(lines[1]).toContain('"case.intake"');
+      const exported = (await t.host.db.readAudit('_privacy')).filter((r) => r.entry.action === 'audit.exported');
+      expect(exported.at(-1)?.entry.detail).toMatchObject({ selection: `case:${chain}`, format: 'csv' });
+      const bad = cli('export', '--sqlite', file);
+      expect(bad.status).toBe(2);
+      expect(bad.stderr).toContain('give --case, or --from and --to');
     });
   }
 });
