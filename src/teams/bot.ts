@@ -29,6 +29,7 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
+import { registerPrivacyHandlers } from './privacy-handlers';
 
 export function createBot(
   deps: AppDeps,
@@ -104,6 +105,7 @@ export function createBot(
 
   registerCourseHandlers(app, deps);
   registerVtHandlers(app, deps);
+  registerPrivacyHandlers(app, deps);
 
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
   app.adaptiveCards.actionExecute(/.*/, async (context) => {
