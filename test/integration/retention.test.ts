@@ -48,8 +48,10 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     expect(res.status).toBe(200);
   };
 
+  let lastIntake: ReturnType<typeof sampleIntake> | undefined;
   async function newCase(): Promise<{ caseId: string; pseudonym: string }> {
-    const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
+    lastIntake = sampleIntake({ intakeAt: clock.now().toISOString() });
+    const res = await postSignedCase(t.base, lastIntake, {
       timestamp: Math.floor(clock.now().getTime() / 1000),
     });
     expect(res.status).toBe(201);
@@ -66,6 +68,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
 
   it('purges store, index and cards, audits it, keeps the chain verifiable; a young case stays', async () => {
     const { caseId, pseudonym } = await newCase();
+    const intake = lastIntake;
     // An acute-unsafety vote escalates at once: a second card (the Actieoverleg) is posted for the case.
     await invoke(USERS.politie, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Dreiging met mes', [INPUTS.voteAcute]: 'true' });
     await settle(t);
@@ -128,6 +131,11 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     process.stdout.write(
       `[retention ${kind}] purge incl. sweep: ${Date.now() - wallStart} ms wall clock for sweep + purge of one case (2 cards)\n`,
     );
+
+    // A late re-delivery of the purged case's intake does not bring it back.
+    const again = await postSignedCase(t.base, intake, { timestamp: Math.floor(clock.now().getTime() / 1000) });
+    expect(again.status).toBe(409);
+    expect(await t.host.deps.repo.getCase(caseId)).toBeNull();
 
     // The chain still verifies after the purge; a re-run of the sweep starts nothing new.
     expect((await verifyAllChains(t.host.deps.repo.db)).broken).toBeNull();
