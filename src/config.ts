@@ -5,6 +5,7 @@ import { parseVtConfig, type VtConfig } from './domain/vt/config';
 import { interventionPaletteSchema, type Intervention } from './domain/advice/types';
 import { LOOPBACK_SERVICE_URLS, parseServiceUrlEntry, ServiceUrlAllowlist, TEAMS_PUBLIC_SERVICE_URLS } from './domain/service-urls';
 import { isLoopbackHost, LOCAL_DEV_SECRETS, LOCAL_MODE_VAR } from './local-dev';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './domain/retention';
 
 const csv = z
   .string()
@@ -20,6 +21,19 @@ const flag = z
   .enum(['true', 'false', '1', '0', ''])
   .default('false')
   .transform((v) => v === 'true' || v === '1');
+const days = (d: number) => z.coerce.number().int().min(1).max(36_500).default(d);
+/** Retention per data class in days (docs/privacy.md, "Retention"), and how often the sweep runs. */
+function retentionEnvShape() {
+  const d = DEFAULT_RETENTION;
+  return {
+    RETENTION_CLOSED_CASE_DAYS: days(d.closedCaseDays),
+    RETENTION_OPEN_CASE_DAYS: days(d.openCaseDays),
+    RETENTION_AUDIT_DAYS: days(d.auditDays),
+    RETENTION_PSEUDONYM_INDEX_DAYS: days(d.pseudonymIndexDays),
+    RETENTION_JOB_DAYS: days(d.jobDays),
+    RETENTION_SWEEP_MINUTES: z.coerce.number().int().min(1).max(1440).default(d.sweepMinutes),
+  };
+}
 
 /** Every environment variable the process reads, parsed once; invalid config stops the start. */
 const envSchema = z
@@ -42,6 +56,9 @@ const envSchema = z
     COSMOS_KEY: z.string().min(1).optional(),
     COSMOS_DATABASE: z.string().min(1).default('zsm'),
     COSMOS_CONTAINER: z.string().min(1).default('items'),
+    /** The audit trail's own container (partition /caseId); default `<COSMOS_CONTAINER>-audit`. */
+    COSMOS_AUDIT_CONTAINER: z.string().min(1).optional(),
+    ...retentionEnvShape(),
     ROSTER_FILE: z.string().min(1).default('config/roster.example.json'),
     /** Veilig Thuis regions, office hours, municipalities and on-call schedule. */
     VT_CONFIG_FILE: z.string().min(1).default('config/vt.example.json'),
@@ -230,6 +247,17 @@ export function loadPalette(file: string): Intervention[] {
   const parsed = interventionPaletteSchema.safeParse(raw);
   if (!parsed.success) throw new ConfigError(describe(parsed.error.issues, `INTERVENTIONS_FILE (${file}) `));
   return parsed.data.interventions;
+}
+
+export function retentionPolicy(env: Env): RetentionPolicy {
+  return {
+    closedCaseDays: env.RETENTION_CLOSED_CASE_DAYS,
+    openCaseDays: env.RETENTION_OPEN_CASE_DAYS,
+    auditDays: env.RETENTION_AUDIT_DAYS,
+    pseudonymIndexDays: env.RETENTION_PSEUDONYM_INDEX_DAYS,
+    jobDays: env.RETENTION_JOB_DAYS,
+    sweepMinutes: env.RETENTION_SWEEP_MINUTES,
+  };
 }
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {

@@ -17,7 +17,8 @@ import type { AppDeps } from './app/deps';
 import { Directory } from './app/directory';
 import { createHasher } from './app/hasher';
 import { systemClock, type Clock, type Outbound } from './app/ports';
-import type { Config } from './config';
+import { retentionPolicy, type Config } from './config';
+import { ensureRetentionSweep, purgeCaseJob, retentionSweep } from './app/privacy/purge';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
@@ -54,6 +55,7 @@ export async function startHost(
             key: env.COSMOS_KEY as string,
             databaseId: env.COSMOS_DATABASE,
             containerId: env.COSMOS_CONTAINER,
+            ...(env.COSMOS_AUDIT_CONTAINER ? { auditContainerId: env.COSMOS_AUDIT_CONTAINER } : {}),
             ...(overrides.cosmosAgent ? { agent: overrides.cosmosAgent } : {}),
           }
         : { store: 'sqlite', file: path.join(env.DATA_DIR, 'zsm.db'), key: env.STORE_ENCRYPTION_KEY as string },
@@ -83,6 +85,7 @@ export async function startHost(
       limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
       serviceUrls: config.serviceUrls,
     });
+  const retention = retentionPolicy(env);
   const runner: JobRunner = new JobRunner(
     repo,
     {
@@ -105,6 +108,10 @@ export async function startHost(
       refreshAdvice: (job) => refreshAdviceJob(deps, outbound, job),
       feedback: (job) => feedbackJob(deps, outbound, job),
       adviceFollowUp: (job) => adviceFollowUpJob(deps, outbound, job),
+      retentionSweep: async () => {
+        await retentionSweep(deps, retention);
+      },
+      purgeCase: (job) => purgeCaseJob(deps, outbound, job),
     },
     deps.clock,
     log,
@@ -131,6 +138,8 @@ export async function startHost(
     const s = http.listen(env.PORT, env.HOST, () => resolve(s));
   });
   const port = (server.address() as AddressInfo).port;
+  // The retention sweep is a recurring durable timer: each run inserts the next slot's job.
+  await ensureRetentionSweep(deps, retention);
   runner.start();
   if (config.openMode) {
     log.warn(

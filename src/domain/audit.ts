@@ -31,7 +31,13 @@ export type AuditAction =
   /** A well-authorised attempt refused for what it asked (a closed case, fields the action does not know). */
   | 'action.refused'
   /** A personal view of a card (detail: view, via); see src/domain/views.ts. */
-  | 'view.opened';
+  | 'view.opened'
+  // privacy: retention, erasure and reading the trail itself
+  | 'case.purge_started'
+  | 'case.purged'
+  | 'audit.read'
+  | 'audit.exported'
+  | 'audit.expired';
 
 export interface AuditEntry {
   id: string;

@@ -3,7 +3,7 @@ import { partnerOrgSchema, type PartnerOrg } from './orgs';
 import { escalationPolicySchema } from './rounds/escalation';
 
 /** chair: leads the rounds (usually an OvJ at the desk); ovj: receives the advice and records the decision. */
-export const MEMBER_ROLES = ['member', 'chair', 'ovj'] as const;
+export const MEMBER_ROLES = ['member', 'chair', 'ovj', 'privacy', 'coordinator'] as const;
 
 /** A desk member as the roster knows them: identified by their Entra (AAD) object id. */
 export const memberSchema = z

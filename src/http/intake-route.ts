@@ -3,6 +3,7 @@ import type { AppDeps } from '../app/deps';
 import { intakeCase } from '../app/intake-case';
 import { caseIntakeSchema } from '../domain/case';
 import { describeIssue, sendProblem } from './problem';
+import { logSecurityEvent, requestMeta } from './security-log';
 import { SIGNATURE_HEADER, TIMESTAMP_HEADER, verifySignature } from './signature';
 
 export const MAX_INTAKE_BYTES = 64 * 1024;
@@ -45,7 +46,7 @@ export function intakeRouter(deps: AppDeps, opts: { secret: string; maxSkewSecon
       maxSkewSeconds: opts.maxSkewSeconds,
     });
     if (!sig.ok) {
-      deps.log.warn({ why: sig.reason }, 'intake rejected: signature');
+      logSecurityEvent(deps.log, 'refused_signature', requestMeta(req), sig.reason);
       return sendProblem(res, 401, 'unauthorized', 'Missing or invalid request signature');
     }
     let json: unknown;

@@ -1,3 +1,6 @@
+import type { AuditEntry } from '../domain/audit';
+import type { AuditAnchor, AuditRecord } from '../domain/audit-chain';
+
 /**
  * The primitive document store both adapters implement (SQLite and Cosmos DB).
  * Documents live in partitions (pk = case id, or a reserved "_…" key for non-case data).
@@ -16,7 +19,8 @@ export type DocKind =
   | 'vtconsult'
   | 'vtoverride'
   | 'advice'
-  | 'personidx';
+  | 'personidx'
+  | 'purge';
 
 export interface Stored<T = unknown> {
   pk: string;
@@ -46,7 +50,18 @@ export interface QueryOptions {
   limit?: number;
 }
 
-export type WriteOp = { op: 'insert'; doc: NewDoc } | { op: 'upsert'; doc: NewDoc } | { op: 'replace'; doc: NewDoc; ifMatch: string };
+/**
+ * `audit` appends an entry to the hash chain of its partition (the chain is `entry.caseId`); it is
+ * 'exists' when an entry with the same `entry.id` is already in that chain (deterministic ids dedupe).
+ */
+export type WriteOp =
+  | { op: 'insert'; doc: NewDoc }
+  | { op: 'upsert'; doc: NewDoc }
+  | { op: 'replace'; doc: NewDoc; ifMatch: string }
+  | { op: 'audit'; entry: AuditEntry };
+
+/** The partition a write op targets. */
+export const opPartition = (o: WriteOp): string => (o.op === 'audit' ? o.entry.caseId : o.doc.pk);
 
 export type WriteResult = 'created' | 'exists' | 'written';
 
@@ -90,5 +105,28 @@ export interface DocStore {
    * retry after a partial failure completes the same state. Returns one result per op.
    */
   commit(ops: WriteOp[]): Promise<WriteResult[]>;
+
+  // ---- the audit trail: its own table (SQLite, same file) / container (Cosmos, pk /caseId) ----
+
+  /** Append to the chain `entry.caseId` (seq = last + 1, hash-linked); 'exists' if that entry id is there. */
+  appendAudit(entry: AuditEntry): Promise<'created' | 'exists'>;
+  /** One chain in seq order, from after `afterSeq` (default: the start), at most `limit` records. */
+  readAudit(chain: string, options?: { afterSeq?: number; limit?: number }): Promise<AuditRecord[]>;
+  /** Every chain that has entries or an anchor (sorted); with a prefix, only chains starting with it. */
+  auditChains(prefix?: string): Promise<string[]>;
+  /** Entries of every chain with from <= entry.at < to, ordered by `at` (then chain, seq). */
+  auditBetween(from: string, to: string, options?: { limit?: number }): Promise<AuditRecord[]>;
+  /** Where an expired head of the chain ended, if any part of it was expired. */
+  auditAnchor(chain: string): Promise<AuditAnchor | null>;
+  /**
+   * Retention only: remove the entries of `chain` up to and including `upToSeq`, keeping an anchor
+   * (that entry's seq and hash) so the rest of the chain still verifies. Returns how many were removed.
+   */
+  expireAudit(chain: string, upToSeq: number, at: string): Promise<number>;
+  /** Chains whose oldest remaining entry is older than `before` (for the retention sweep). */
+  auditChainsWithEntriesBefore(before: string, limit: number): Promise<string[]>;
+
+  /** Delete every document of a partition (the purge of a case); the audit is not touched. Returns the count. */
+  deletePartition(pk: string): Promise<number>;
   close(): Promise<void>;
 }

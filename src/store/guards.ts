@@ -1,8 +1,9 @@
-import type { Condition, QueryOptions, WriteOp } from './docstore';
+import { opPartition, type Condition, type QueryOptions, type WriteOp } from './docstore';
 
 /** Guards shared by both adapters (field names end up inside SQL text, so they are whitelisted). */
 
-const FIELD = /^[A-Za-z][A-Za-z0-9_]*$/;
+/** A top-level field, or one level down (`closure.at`). */
+const FIELD = /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/;
 const OPS: ReadonlySet<string> = new Set(['=', '<=', '<', '>=', '>']);
 
 export function checkField(field: string): string {
@@ -24,6 +25,6 @@ export function checkQuery(where: Condition[], options: QueryOptions): void {
 
 /** A commit may only touch one partition (that is all a Cosmos batch could ever do). */
 export function checkOnePartition(ops: WriteOp[]): void {
-  const pk = ops[0]?.doc.pk;
-  if (ops.some((o) => o.doc.pk !== pk)) throw new Error('commit: all operations must target one partition');
+  const pk = ops[0] ? opPartition(ops[0]) : undefined;
+  if (ops.some((o) => opPartition(o) !== pk)) throw new Error('commit: all operations must target one partition');
 }

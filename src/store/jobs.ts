@@ -18,7 +18,9 @@ export type JobType =
   | 'sendAdvice'
   | 'refreshAdvice'
   | 'feedback'
-  | 'adviceFollowUp';
+  | 'adviceFollowUp'
+  | 'retentionSweep'
+  | 'purgeCase';
 
 export interface Job {
   id: string;

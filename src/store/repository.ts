@@ -43,7 +43,6 @@ export const auditId = (e: Pick<AuditEntry, 'at'>): string => `audit:${e.at}:${r
 export const contributionId = (createdAt: string): string => `contrib:${createdAt}:${randomUUID()}`;
 
 const caseDoc = (c: Case): NewDoc<Case> => ({ pk: c.id, id: CASE_ID, kind: 'case', body: c });
-const auditDoc = (a: AuditEntry): NewDoc<AuditEntry> => ({ pk: a.caseId, id: a.id, kind: 'audit', body: a });
 const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', body: j });
 
 /** The typed store the use cases depend on (the `Store` port), built on a DocStore adapter. */
@@ -65,7 +64,7 @@ export class Repository {
   async replaceCase(c: Case, etag: string, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'replace', doc: caseDoc(c), ifMatch: etag },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
     ]);
   }
 
@@ -80,7 +79,7 @@ export class Repository {
   async recordEscalation(e: EscalationRecord, audit: AuditEntry, job: Job): Promise<'created' | 'exists'> {
     const [result] = await this.db.commit([
       { op: 'insert', doc: { pk: e.caseId, id: ESCALATION_ID, kind: 'escalation', body: e } },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
       { op: 'insert', doc: jobDoc(job) },
     ]);
     return result === 'created' ? 'created' : 'exists';
@@ -166,7 +165,7 @@ export class Repository {
     // jobs are inserted if absent: a re-delivery repairs missing ones and never resets a finished one
     const ops: WriteOp[] = [
       { op: 'insert', doc: caseDoc(c) },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
       ...jobs.map((j): WriteOp => ({ op: 'insert', doc: jobDoc(j) })),
     ];
     const [result] = await this.db.commit(ops);
@@ -177,7 +176,7 @@ export class Repository {
   async addContribution(c: Contribution, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'insert', doc: { pk: c.caseId, id: c.id, kind: 'contribution', body: c } },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
     ]);
   }
 
@@ -185,7 +184,7 @@ export class Repository {
   async putVote(v: ConcernVote, audit: AuditEntry): Promise<void> {
     await this.db.commit([
       { op: 'upsert', doc: { pk: v.caseId, id: v.id, kind: 'vote', body: v } },
-      { op: 'insert', doc: auditDoc(audit) },
+      { op: 'audit', entry: audit },
     ]);
   }
 
@@ -197,12 +196,18 @@ export class Repository {
     return (await this.db.listPartition<ConcernVote>(caseId, 'vote')).map((d) => d.body);
   }
 
+  /** The audit trail of a case, by time (the chain itself is in append order; ties keep chain order). */
   async listAudit(caseId: string): Promise<AuditEntry[]> {
-    return (await this.db.listPartition<AuditEntry>(caseId, 'audit')).map((d) => d.body);
+    const entries = (await this.db.readAudit(caseId)).map((r) => r.entry);
+    return entries
+      .map((e, i) => ({ e, i }))
+      .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))
+      .map((x) => x.e);
   }
 
+  /** Append to the case's hash chain (its own table/container); a repeated deterministic id is ignored. */
   async appendAudit(entry: AuditEntry): Promise<void> {
-    await this.db.insert(auditDoc(entry));
+    await this.db.appendAudit(entry);
   }
 
   async putCardRef(caseId: string, ref: CardRef): Promise<void> {
@@ -257,7 +262,89 @@ export class Repository {
     }
   }
 
+  // ---- retention and erasure ----
+
+  /** Cases whose id starts with a zaakcode (the 8 characters on the card); at most `limit`. */
+  async findCaseIdsByRef(ref: string, limit = 2): Promise<string[]> {
+    const docs = await this.db.query<Case>(
+      'case',
+      [
+        { field: 'id', op: '>=', value: ref },
+        { field: 'id', op: '<', value: `${ref}\uffff` },
+      ],
+      { limit },
+    );
+    return docs.map((d) => d.pk);
+  }
+
+  /** Closed cases closed at or before `cutoff` (indexed: kind, status, closure.at). */
+  async findClosedCasesBefore(cutoff: string, limit: number): Promise<Case[]> {
+    const docs = await this.db.query<Case>(
+      'case',
+      [
+        { field: 'status', op: '=', value: 'closed' },
+        { field: 'closure.at', op: '<=', value: cutoff },
+      ],
+      { limit },
+    );
+    return docs.map((d) => normalizeCase(d.body));
+  }
+
+  /** Cases still open that arrived at or before `cutoff` (indexed: kind, intakeAt). */
+  async findOpenCasesBefore(cutoff: string, limit: number): Promise<Case[]> {
+    const docs = await this.db.query<Case>(
+      'case',
+      [
+        { field: 'intakeAt', op: '<=', value: cutoff },
+        { field: 'status', op: '=', value: 'open' },
+      ],
+      { limit },
+    );
+    return docs.map((d) => normalizeCase(d.body));
+  }
+
+  /** Pseudonym-index entries of cases that arrived at or before `cutoff`. */
+  async findPersonIndexBefore(cutoff: string, limit: number): Promise<{ pk: string; id: string }[]> {
+    return (await this.db.query('personidx', [{ field: 'intakeAt', op: '<=', value: cutoff }], { limit })).map((d) => ({
+      pk: d.pk,
+      id: d.id,
+    }));
+  }
+
+  async removePersonIndex(pseudonym: string, caseId: string): Promise<void> {
+    await this.db.delete(`_person:${pseudonym}`, caseId);
+  }
+
+  /** Finished jobs outside case partitions (`_…`) due at or before `cutoff`; a case's jobs go with the case. */
+  async findFinishedSystemJobsBefore(cutoff: string, limit: number): Promise<{ pk: string; id: string }[]> {
+    const found: { pk: string; id: string }[] = [];
+    for (const status of ['done', 'dead'] as const) {
+      const docs = await this.db.query<Job>(
+        'job',
+        [
+          { field: 'status', op: '=', value: status },
+          { field: 'dueAt', op: '<=', value: cutoff },
+          // '_' < '`': the range of partition keys that start with '_' (case ids are hex)
+          { field: 'caseId', op: '>=', value: '_' },
+          { field: 'caseId', op: '<', value: '`' },
+        ],
+        { limit },
+      );
+      found.push(...docs.map((d) => ({ pk: d.pk, id: d.id })));
+    }
+    return found.slice(0, limit);
+  }
+
+  async deleteDoc(pk: string, id: string): Promise<void> {
+    await this.db.delete(pk, id);
+  }
+
   // ---- jobs (outbox and durable timers) ----
+
+  /** Insert a job if absent (deterministic id): timers that must exist once, such as the retention sweep. */
+  async ensureJob(job: Job): Promise<'created' | 'exists'> {
+    return this.db.insert(jobDoc(job));
+  }
 
   async getJob(caseId: string, id: string): Promise<Stored<Job> | null> {
     return this.db.get<Job>(caseId, id);

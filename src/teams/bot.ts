@@ -31,6 +31,7 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
+import { registerPrivacyHandlers } from './privacy-handlers';
 
 export function createBot(
   deps: AppDeps,
@@ -124,6 +125,7 @@ export function createBot(
 
   registerCourseHandlers(app, deps);
   registerVtHandlers(app, deps);
+  registerPrivacyHandlers(app, deps);
 
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
   // The verb itself is not logged: it is whatever the request said (logs name known verbs only).

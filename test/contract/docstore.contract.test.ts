@@ -201,7 +201,7 @@ describe.each(storeKinds)('DocStore contract: %s', (kind) => {
     });
 
     it('rejects unsafe field names, operators and limits instead of putting them into SQL', async () => {
-      const bad = [`n' OR 1=1 --`, 'n"]) OR true --', 'a.b', '1n', '', '_x'];
+      const bad = [`n' OR 1=1 --`, 'n"]) OR true --', 'a.b.c', 'a..b', 'a.', '1n', '', '_x'];
       for (const field of bad) {
         await expect(db.query('job', [{ field, op: '=', value: 1 }])).rejects.toThrow(/invalid field/);
         await expect(db.query('job', [], { orderBy: field })).rejects.toThrow(/invalid field/);

@@ -84,6 +84,43 @@ describe('SqliteDocStore specifics', () => {
     expect(JSON.stringify(plan)).not.toMatch(/TEMP B-TREE/); // the index also delivers the order
   });
 
+  it('the audit table is append-only: UPDATE and DELETE are refused unless behind a retention anchor', async () => {
+    const file = join(dir, 'audit.sqlite');
+    const store = SqliteDocStore.open(file, KEY);
+    for (let n = 1; n <= 3; n++)
+      await store.appendAudit({ id: `a${n}`, caseId: 'c', at: `2026-01-0${n}T00:00:00.000Z`, action: 'vote.cast', actorId: 'u' });
+    const raw = rawOpen(file);
+    expect(() => raw.prepare(`UPDATE audit SET body = '{}' WHERE chain = 'c' AND seq = 2`).run()).toThrow(/append-only/);
+    expect(() => raw.prepare(`DELETE FROM audit WHERE chain = 'c' AND seq = 3`).run()).toThrow(/append-only/);
+    expect(() => raw.prepare(`DELETE FROM audit_anchor`).run()).not.toThrow(); // nothing to delete yet
+    await store.expireAudit('c', 1, '2030-01-01T00:00:00.000Z');
+    expect(() => raw.prepare(`DELETE FROM audit_anchor WHERE chain = 'c'`).run()).toThrow(/anchors are kept/);
+    expect(() => raw.prepare(`UPDATE audit_anchor SET up_to_seq = 0 WHERE chain = 'c'`).run()).toThrow(/only move forward/);
+    raw.close();
+    expect((await store.readAudit('c')).map((r) => r.seq)).toEqual([2, 3]);
+    await store.close();
+  });
+
+  it('the retention sweep queries are served by their expression indexes', async () => {
+    const store = SqliteDocStore.open(join(dir, 'plan2.sqlite'), KEY);
+    const own = store as unknown as { db: Database.Database; queries: Map<string, unknown> };
+    await store.query(
+      'case',
+      [
+        { field: 'status', op: '=', value: 'closed' },
+        { field: 'closure.at', op: '<=', value: '2030-01-01T00:00:00.000Z' },
+      ],
+      { limit: 10 },
+    );
+    await store.query('personidx', [{ field: 'intakeAt', op: '<=', value: '2030-01-01T00:00:00.000Z' }], { limit: 10 });
+    const [closedSql, idxSql] = [...own.queries.keys()];
+    const closedPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${closedSql}`).all('case', 'closed', '2030', 10));
+    const idxPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${idxSql}`).all('personidx', '2030', 10));
+    await store.close();
+    expect(closedPlan).toMatch(/USING INDEX docs_retention_closed \(kind=\? AND <expr>=\? AND <expr><\?\)/);
+    expect(idxPlan).toMatch(/USING INDEX docs_retention_intake \(kind=\? AND <expr><\?\)/);
+  });
+
   it('works in memory for throwaway use', async () => {
     const mem = SqliteDocStore.open(':memory:', KEY);
     expect(await mem.insert({ pk: 'p', id: 'a', kind: 'job', body: {} })).toBe('created');

@@ -16,6 +16,8 @@ export interface TestStore {
   db: DocStore;
   /** The SQLite file (sqlite only), e.g. to reopen it. */
   file?: string;
+  /** A second, independent connection to the same store (like another process); the caller closes it. */
+  connectAgain(): Promise<DocStore>;
   cleanup(): Promise<void>;
 }
 
@@ -45,6 +47,7 @@ export async function makeDocStore(kind: StoreKind, tmpDir?: string): Promise<Te
     return {
       db,
       file,
+      connectAgain: () => openDocStore({ store: 'sqlite', file, key: TEST_STORE_KEY }),
       cleanup: async () => {
         await db.close();
         if (!tmpDir) await rm(dir, { recursive: true, force: true });
@@ -52,15 +55,10 @@ export async function makeDocStore(kind: StoreKind, tmpDir?: string): Promise<Te
     };
   }
   const s = await sharedCosmosServer();
-  const db = await openDocStore({
-    store: 'cosmos',
-    endpoint: s.endpoint,
-    key: s.key,
-    agent: s.agent,
-    databaseId: `test-${randomUUID()}`,
-    containerId: 'docs',
-  });
-  return { db, cleanup: () => db.close() };
+  const databaseId = `test-${randomUUID()}`;
+  const open = () => openDocStore({ store: 'cosmos', endpoint: s.endpoint, key: s.key, agent: s.agent, databaseId, containerId: 'docs' });
+  const db = await open();
+  return { db, connectAgain: open, cleanup: () => db.close() };
 }
 
 /**

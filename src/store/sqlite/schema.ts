@@ -17,6 +17,43 @@ const MIGRATIONS: readonly string[] = [
      PRIMARY KEY (pk, id)
    );
    CREATE INDEX docs_kind_status_due ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.dueAt'), pk, id);`,
+  // v2: the audit trail in its own table (same file, so a change and its audit entry commit together),
+  // hash-chained per chain (= case id, or a reserved "_…" partition). Append-only: triggers refuse every
+  // UPDATE, and every DELETE that the retention path did not announce first by writing an anchor
+  // (chain, up_to_seq, hash of that entry) into audit_anchor. Anchors only ever move forward and are
+  // never deleted, so the rest of the chain keeps verifying against them. The triggers stop the
+  // application and casual edits with SQL tools; someone who can drop triggers can edit the file, which
+  // the hash chain then reveals (npm run audit:verify). Retention indexes for the purge sweep.
+  `CREATE TABLE audit (
+     chain     TEXT NOT NULL,
+     seq       INTEGER NOT NULL,
+     entry_id  TEXT NOT NULL,
+     at        TEXT NOT NULL,
+     prev_hash TEXT NOT NULL,
+     hash      TEXT NOT NULL,
+     body      TEXT NOT NULL,
+     PRIMARY KEY (chain, seq),
+     UNIQUE (chain, entry_id)
+   );
+   CREATE INDEX audit_at ON audit (at, chain, seq);
+   CREATE TABLE audit_anchor (
+     chain     TEXT PRIMARY KEY,
+     up_to_seq INTEGER NOT NULL,
+     hash      TEXT NOT NULL,
+     at        TEXT NOT NULL
+   );
+   CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+   BEGIN SELECT RAISE(ABORT, 'audit is append-only'); END;
+   CREATE TRIGGER audit_delete_only_expired BEFORE DELETE ON audit
+   WHEN NOT EXISTS (SELECT 1 FROM audit_anchor a WHERE a.chain = OLD.chain AND a.up_to_seq >= OLD.seq)
+   BEGIN SELECT RAISE(ABORT, 'audit is append-only: only entries behind a retention anchor may be removed'); END;
+   CREATE TRIGGER audit_anchor_forward BEFORE UPDATE ON audit_anchor
+   WHEN NEW.chain <> OLD.chain OR NEW.up_to_seq <= OLD.up_to_seq
+   BEGIN SELECT RAISE(ABORT, 'audit anchors only move forward'); END;
+   CREATE TRIGGER audit_anchor_no_delete BEFORE DELETE ON audit_anchor
+   BEGIN SELECT RAISE(ABORT, 'audit anchors are kept'); END;
+   CREATE INDEX docs_retention_closed ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.closure.at'));
+   CREATE INDEX docs_retention_intake ON docs (kind, json_extract(body, '$.intakeAt'));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -14,8 +14,27 @@ import {
   type WriteOp,
   type WriteResult,
 } from '../docstore';
+import type { AuditEntry } from '../../domain/audit';
+import { sealNext, type AuditAnchor, type AuditRecord } from '../../domain/audit-chain';
+import { sha256Hex } from '../audit-hash';
 import { checkOnePartition, checkQuery } from '../guards';
 import { migrate } from './schema';
+
+interface AuditRow {
+  chain: string;
+  seq: number;
+  prev_hash: string;
+  hash: string;
+  body: string;
+}
+const AUDIT_COLS = 'chain, seq, prev_hash, hash, body';
+const toRecord = (r: AuditRow): AuditRecord => ({
+  chain: r.chain,
+  seq: r.seq,
+  prevHash: r.prev_hash,
+  hash: r.hash,
+  entry: JSON.parse(r.body) as AuditEntry,
+});
 
 interface Row {
   pk: string;
@@ -59,6 +78,31 @@ function prepareStatements(db: Database.Database) {
     ),
     delete: db.prepare<[string, string]>(`DELETE FROM docs WHERE pk = ? AND id = ?`),
     list: db.prepare<[string, string], Row>(`SELECT ${COLS} FROM docs WHERE pk = ? AND kind = ? ORDER BY id`),
+    deletePartition: db.prepare<[string]>(`DELETE FROM docs WHERE pk = ?`),
+    auditHead: db.prepare<[string], { seq: number; hash: string }>(`SELECT seq, hash FROM audit WHERE chain = ? ORDER BY seq DESC LIMIT 1`),
+    auditHas: db.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM audit WHERE chain = ? AND entry_id = ?`),
+    auditInsert: db.prepare<[string, number, string, string, string, string, string]>(
+      `INSERT INTO audit (chain, seq, entry_id, at, prev_hash, hash, body) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    auditRead: db.prepare<[string, number, number], AuditRow>(
+      `SELECT ${AUDIT_COLS} FROM audit WHERE chain = ? AND seq > ? ORDER BY seq LIMIT ?`,
+    ),
+    auditBetween: db.prepare<[string, string, number], AuditRow>(
+      `SELECT ${AUDIT_COLS} FROM audit WHERE at >= ? AND at < ? ORDER BY at, chain, seq LIMIT ?`,
+    ),
+    auditChains: db.prepare<[], { chain: string }>(
+      `SELECT chain FROM audit GROUP BY chain UNION SELECT chain FROM audit_anchor ORDER BY chain`,
+    ),
+    anchorGet: db.prepare<[string], { chain: string; up_to_seq: number; hash: string; at: string }>(
+      `SELECT chain, up_to_seq, hash, at FROM audit_anchor WHERE chain = ?`,
+    ),
+    anchorPut: db.prepare<[string, number, string, string]>(
+      `INSERT INTO audit_anchor (chain, up_to_seq, hash, at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (chain) DO UPDATE SET up_to_seq = excluded.up_to_seq, hash = excluded.hash, at = excluded.at`,
+    ),
+    auditHashAt: db.prepare<[string, number], { hash: string }>(`SELECT hash FROM audit WHERE chain = ? AND seq = ?`),
+    auditExpire: db.prepare<[string, number]>(`DELETE FROM audit WHERE chain = ? AND seq <= ?`),
+    auditOldChains: db.prepare<[string, number], { chain: string }>(`SELECT DISTINCT chain FROM audit WHERE at < ? ORDER BY chain LIMIT ?`),
   };
 }
 type Statements = ReturnType<typeof prepareStatements>;
@@ -226,6 +270,7 @@ export class SqliteDocStore implements DocStore {
     return this.db
       .transaction((list: WriteOp[]): WriteResult[] =>
         list.map((o) => {
+          if (o.op === 'audit') return this.appendAuditSync(o.entry);
           if (o.op === 'insert') return this.insertSync(o.doc);
           if (o.op === 'upsert') this.upsertSync(o.doc);
           else this.replaceSync(o.doc, o.ifMatch);
@@ -235,8 +280,67 @@ export class SqliteDocStore implements DocStore {
       .immediate(ops);
   }
 
+  async appendAudit(entry: AuditEntry): Promise<'created' | 'exists'> {
+    return this.db.transaction(() => this.appendAuditSync(entry)).immediate();
+  }
+
+  async readAudit(chain: string, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditRecord[]> {
+    return this.s.auditRead.all(chain, options.afterSeq ?? 0, options.limit ?? -1).map(toRecord);
+  }
+
+  async auditChains(prefix?: string): Promise<string[]> {
+    const all = this.s.auditChains.all().map((r) => r.chain);
+    return prefix === undefined ? all : all.filter((c) => c.startsWith(prefix));
+  }
+
+  async auditBetween(from: string, to: string, options: { limit?: number } = {}): Promise<AuditRecord[]> {
+    return this.s.auditBetween.all(from, to, options.limit ?? -1).map(toRecord);
+  }
+
+  async auditAnchor(chain: string): Promise<AuditAnchor | null> {
+    const r = this.s.anchorGet.get(chain);
+    return r ? { chain: r.chain, upToSeq: r.up_to_seq, hash: r.hash, at: r.at } : null;
+  }
+
+  /** Anchor first (the delete trigger allows only rows behind an anchor), then delete, in one transaction. */
+  async expireAudit(chain: string, upToSeq: number, at: string): Promise<number> {
+    return this.db
+      .transaction((): number => {
+        const anchor = this.s.anchorGet.get(chain);
+        if (anchor && anchor.up_to_seq >= upToSeq) return 0;
+        const last = this.s.auditHashAt.get(chain, upToSeq);
+        if (!last) throw new Error(`expireAudit: ${chain} has no entry ${upToSeq}`);
+        this.s.anchorPut.run(chain, upToSeq, last.hash, at);
+        return this.s.auditExpire.run(chain, upToSeq).changes;
+      })
+      .immediate();
+  }
+
+  async auditChainsWithEntriesBefore(before: string, limit: number): Promise<string[]> {
+    return this.s.auditOldChains.all(before, limit).map((r) => r.chain);
+  }
+
+  async deletePartition(pk: string): Promise<number> {
+    return this.s.deletePartition.run(pk).changes;
+  }
+
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
+  }
+
+  /** Inside a transaction (IMMEDIATE: one writer at a time), so seq = last + 1 cannot race. */
+  private appendAuditSync(entry: AuditEntry): 'created' | 'exists' {
+    const chain = entry.caseId;
+    if (this.s.auditHas.get(chain, entry.id)) return 'exists';
+    const head = this.s.auditHead.get(chain) ?? this.anchorHead(chain);
+    const r = sealNext(sha256Hex, head, chain, entry);
+    this.s.auditInsert.run(chain, r.seq, entry.id, entry.at, r.prevHash, r.hash, toJson(entry));
+    return 'created';
+  }
+
+  private anchorHead(chain: string): { seq: number; hash: string } | null {
+    const a = this.s.anchorGet.get(chain);
+    return a ? { seq: a.up_to_seq, hash: a.hash } : null;
   }
 
   private insertSync(doc: NewDoc): 'created' | 'exists' {
