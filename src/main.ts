@@ -29,6 +29,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
+  // A store that the key does not open is a configuration error (exit 2 like one); the file is left untouched.
+  if (e instanceof Error && e.name === 'StoreKeyError') {
+    process.stderr.write(`zsm-hg-bot: cannot open the store: ${e.message}\n`);
+    process.exit(2);
+  }
   process.stderr.write(`zsm-hg-bot: failed to start: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { VERBS, INPUTS } from '../../src/cards/verbs';
 import type { DocKind } from '../../src/store/docstore';
+import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
@@ -162,10 +163,22 @@ describe('at rest: the embedded store', () => {
     for (const f of files()) expect({ f, mode: statSync(f).mode & 0o777 }).toEqual({ f, mode: 0o600 });
   });
 
-  it('after a clean stop (WAL checkpointed into the database file) still nothing readable', async () => {
+  it('after a clean stop (WAL checkpointed into the database file) still nothing readable; a wrong key is refused', async () => {
     await t.stop();
     expect(Object.values(scan('stopped')).every((n) => n === 0)).toBe(true);
     expect(readFileSync(dbFile).length).toBeGreaterThan(4096);
+    // Another key: the start is refused with a message naming the variable, and the file is left as it was.
+    const before = readFileSync(dbFile);
+    const stub = new ConnectorStub();
+    await stub.start();
+    try {
+      await expect(
+        startTestHost({ dataDir, stub, env: { STORE_ENCRYPTION_KEY: 'a-different-key-of-sufficient-length-0123' } }),
+      ).rejects.toThrow(/STORE_ENCRYPTION_KEY does not open/);
+    } finally {
+      await stub.stop();
+    }
+    expect(readFileSync(dbFile).equals(before)).toBe(true);
     // Reopened with the key: everything is still there.
     t = await startTestHost({ dataDir });
     expect((await t.host.deps.repo.getCase(caseId))?.facts.summary).toContain(CANARIES.summary);
