@@ -12,18 +12,26 @@ export function createHttpApp(args: {
   db: DocStore;
   messages: MessagesHandler;
   intake: { secret: string; maxSkewSeconds: number };
+  /** False while shutting down or when the job loop is stuck: /readyz answers 503. */
+  ready?: () => boolean;
 }): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Readiness (App Service health check): the job loop is alive and the store answers a cheap point
+  // read. The body says ready or not, nothing about the store or the loop (no internals).
   app.get('/readyz', async (_req, res) => {
+    if (args.ready && !args.ready()) {
+      res.status(503).json({ status: 'not ready' });
+      return;
+    }
     try {
       await args.db.get('_health', 'probe');
-      res.json({ status: 'ready', store: args.db.name });
+      res.json({ status: 'ready' });
     } catch {
-      res.status(503).json({ status: 'store unavailable' });
+      res.status(503).json({ status: 'not ready' });
     }
   });
   app.use(intakeRouter(args.deps, args.intake));

@@ -29,6 +29,7 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
+import { countEvent, EVENTS } from '../telemetry';
 
 export function createBot(
   deps: AppDeps,
@@ -49,7 +50,11 @@ export function createBot(
     const tenant =
       context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (opts.allowedTenants.length > 0 && (!tenant || !opts.allowedTenants.includes(tenant))) {
-      deps.log.warn({ tenant: tenant ?? 'none', type: context.activity.type }, 'activity from a tenant outside the allowlist ignored');
+      countEvent(EVENTS.turnRefused, { why: 'tenant' });
+      deps.log.warn(
+        { tenant: tenant ?? 'none', type: context.activity.type, event: EVENTS.turnRefused, why: 'tenant' },
+        'activity from a tenant outside the allowlist ignored',
+      );
       return false;
     }
     await captureConversationRef(context, deps.repo);
