@@ -166,9 +166,12 @@ export async function startHost(
      */
     async stop() {
       stopping = true;
+      // The listener stays open while the running job finishes, so the load balancer's health probe
+      // sees 503 and moves traffic to the other instances; requests that still arrive are served.
+      await runner.stop();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const drain = setTimeout(() => server.closeAllConnections?.(), HTTP_DRAIN_MS);
-      await Promise.all([runner.stop(), closed.finally(() => clearTimeout(drain))]);
+      await closed.finally(() => clearTimeout(drain));
       server.closeAllConnections?.();
       try {
         const released = await repo.releaseLeasesOf(runner.owner);
