@@ -65,7 +65,7 @@ const envSchema = z
   .superRefine((env, ctx) => {
     if (env.STORE === 'cosmos') {
       if (!env.COSMOS_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
-      if (!env.COSMOS_KEY) ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'required when STORE=cosmos' });
+      // COSMOS_KEY is optional: without it the managed identity (DefaultAzureCredential) is used.
     }
     if (env.JOB_LEASE_MS <= env.TEAMS_TIMEOUT_MS + env.TEAMS_RATE_MAX_WAIT_MS)
       ctx.addIssue({

@@ -63,7 +63,7 @@ export async function startHost(
         ? {
             store: 'cosmos',
             endpoint: env.COSMOS_ENDPOINT as string,
-            key: env.COSMOS_KEY as string,
+            ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}),
             databaseId: env.COSMOS_DATABASE,
             containerId: env.COSMOS_CONTAINER,
             ...(overrides.cosmosAgent ? { agent: overrides.cosmosAgent } : {}),

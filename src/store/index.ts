@@ -1,9 +1,19 @@
 import type https from 'node:https';
+import type { TokenCredential } from '@azure/core-auth';
 import type { DocStore } from './docstore';
 
 export type DocStoreConfig =
   | { store: 'sqlite'; file: string }
-  | { store: 'cosmos'; endpoint: string; key: string; databaseId: string; containerId: string; agent?: https.Agent };
+  | {
+      store: 'cosmos';
+      endpoint: string;
+      /** Absent: managed identity (DefaultAzureCredential) with Cosmos data-plane RBAC. */
+      key?: string;
+      credential?: TokenCredential;
+      databaseId: string;
+      containerId: string;
+      agent?: https.Agent;
+    };
 
 /** Opens the configured adapter. Adapters load lazily, so a Cosmos deployment never loads the native SQLite module. */
 export async function openDocStore(cfg: DocStoreConfig): Promise<DocStore> {
@@ -12,6 +22,6 @@ export async function openDocStore(cfg: DocStoreConfig): Promise<DocStore> {
     return SqliteDocStore.open(cfg.file);
   }
   const { CosmosDocStore } = await import('./cosmos/cosmos-docstore');
-  const { endpoint, key, databaseId, containerId, agent } = cfg;
-  return CosmosDocStore.connect({ endpoint, key, databaseId, containerId, agent });
+  const { store: _store, ...opts } = cfg;
+  return CosmosDocStore.connect(opts);
 }

@@ -1,5 +1,6 @@
 import type https from 'node:https';
-import { CosmosClient, type Container, type SqlParameter } from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions, type SqlParameter } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/core-auth';
 import {
   NotFoundError,
   PreconditionFailedError,
@@ -44,6 +45,29 @@ function toStored<T>(item: Item | undefined, etag?: string): Stored<T> {
   return { pk: item.caseId, id: item.key, kind: item.kind, body: item.body as T, etag: tag };
 }
 
+export interface CosmosConnectOptions {
+  endpoint: string;
+  /** Account key (emulator, tests). Absent: Microsoft Entra auth with `credential`. */
+  key?: string;
+  /** Used when there is no key; default DefaultAzureCredential (managed identity on App Service). */
+  credential?: TokenCredential;
+  databaseId: string;
+  containerId: string;
+  agent?: https.Agent;
+}
+
+/**
+ * The client's options: the key when given, else a token credential (DefaultAzureCredential is
+ * loaded lazily, so the emulator and tests never load @azure/identity). Builds no connection.
+ */
+export async function cosmosClientOptions(opts: CosmosConnectOptions): Promise<CosmosClientOptions> {
+  // One region; the local emulator also needs discovery off.
+  const common = { endpoint: opts.endpoint, agent: opts.agent, connectionPolicy: { enableEndpointDiscovery: false } };
+  if (opts.key) return { ...common, key: opts.key };
+  const credential = opts.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
+  return { ...common, aadCredentials: credential };
+}
+
 const SELECT = 'c.id, c.key, c.caseId, c.kind, c.body, c._etag';
 const prop = (field: string): string => `c.body["${field}"]`; // field passed checkField: no quote can occur
 
@@ -55,27 +79,34 @@ export class CosmosDocStore implements DocStore {
     private readonly container: Container,
   ) {}
 
-  static async connect(opts: {
-    endpoint: string;
-    key: string;
-    databaseId: string;
-    containerId: string;
-    agent?: https.Agent;
-  }): Promise<CosmosDocStore> {
-    const client = new CosmosClient({
-      endpoint: opts.endpoint,
-      key: opts.key,
-      agent: opts.agent,
-      // One region; the local emulator also needs discovery off.
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+  /**
+   * With a key (the emulator, tests): creates the database and container if absent. Without a key:
+   * Microsoft Entra auth with `credential` (default: DefaultAzureCredential, i.e. the App Service's
+   * managed identity) and data-plane RBAC, which may not create databases or containers — infra/
+   * creates them — so the container is only read and its partition key checked.
+   */
+  static async connect(opts: CosmosConnectOptions): Promise<CosmosDocStore> {
+    const client = new CosmosClient(await cosmosClientOptions(opts));
     try {
-      const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
-      const { container, resource } = await database.containers.createIfNotExists({
-        id: opts.containerId,
-        partitionKey: { paths: [PARTITION_KEY_PATH] },
-      });
-      const paths = resource?.partitionKey?.paths ?? [];
+      let container: Container;
+      let paths: string[];
+      if (opts.key) {
+        const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
+        const created = await database.containers.createIfNotExists({
+          id: opts.containerId,
+          partitionKey: { paths: [PARTITION_KEY_PATH] },
+        });
+        container = created.container;
+        paths = created.resource?.partitionKey?.paths ?? [];
+      } else {
+        container = client.database(opts.databaseId).container(opts.containerId);
+        const { resource, statusCode } = await container.read().catch((e: unknown) => {
+          throw CosmosStoreError.wrap('read container', e);
+        });
+        if (statusCode === 404 || !resource)
+          throw new Error(`container ${opts.databaseId}/${opts.containerId} does not exist (provision it with infra/)`);
+        paths = resource.partitionKey?.paths ?? [];
+      }
       if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
         throw new Error(`container ${opts.containerId} is partitioned by ${paths.join(',')}, expected ${PARTITION_KEY_PATH}`);
       }
