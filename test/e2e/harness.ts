@@ -44,6 +44,8 @@ export interface BotHandle {
   restart(): Promise<void>;
   /** How the last run ended (undefined while running or before the first exit). */
   exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** The process id of the current run (e.g. to match a job's lease owner, `worker-<pid>-…`). */
+  pid(): number | undefined;
   /** Resolves when the current run exits (by itself or by a signal sent elsewhere). */
   exited(): Promise<void>;
 }
@@ -137,6 +139,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     running,
     stop,
     exitStatus: () => lastExit,
+    pid: () => child?.pid,
     exited: () => exited,
     async restart() {
       await stop('SIGTERM');
