@@ -61,6 +61,9 @@ param pseudonymKey string
 @description('E-mail address for operational alerts (dead jobs, refused turns, Teams 429s); empty: no e-mail.')
 param alertEmail string = ''
 
+@description('Share of traces sent to Application Insights, 0-1 (metrics and logs are never sampled).')
+param telemetrySamplingRatio string = '0.25'
+
 @description('Days Log Analytics keeps logs.')
 param logRetentionDays int = 90
 
@@ -158,6 +161,7 @@ module web 'modules/web.bicep' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       ROSTER_FILE: rosterFile
       VT_CONFIG_FILE: vtConfigFile
+      TELEMETRY_SAMPLING_RATIO: telemetrySamplingRatio
       LOG_LEVEL: 'info'
       SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
     }

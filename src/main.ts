@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
 import { startTelemetry } from './telemetry';
 
@@ -21,7 +22,20 @@ async function main(): Promise<void> {
     throw e;
   }
   // Telemetry first, then the HTTP stack (imported lazily), so that its instrumentation can hook in.
-  const telemetry = await startTelemetry(process.env.APPLICATIONINSIGHTS_CONNECTION_STRING, { cloudRole: 'zsm-hg-bot' });
+  const sampling = z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .safeParse(process.env.TELEMETRY_SAMPLING_RATIO || undefined);
+  if (!sampling.success) {
+    process.stderr.write('zsm-hg-bot: invalid configuration:\n  - TELEMETRY_SAMPLING_RATIO: must be a number from 0 to 1\n');
+    process.exit(2);
+  }
+  const telemetry = await startTelemetry(process.env.APPLICATIONINSIGHTS_CONNECTION_STRING, {
+    cloudRole: 'zsm-hg-bot',
+    samplingRatio: sampling.data,
+  });
   const { startHost } = await import('./host');
   const host = await startHost(config, { traced: telemetry.enabled });
   if (telemetry.enabled) host.deps.log.info('telemetry: exporting to Application Insights');
@@ -37,12 +51,13 @@ async function main(): Promise<void> {
     force.unref();
     host
       .stop()
-      .then(() => telemetry.shutdown().catch(() => undefined))
+      .then(async () => {
+        host.deps.log.info('stopped');
+        // Flush telemetry, but an unreachable ingestion endpoint must not hold the exit.
+        await Promise.race([telemetry.shutdown().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+      })
       .then(
-        () => {
-          host.deps.log.info('stopped');
-          process.exit(0);
-        },
+        () => process.exit(0),
         () => process.exit(1),
       );
   };

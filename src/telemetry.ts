@@ -71,7 +71,10 @@ export interface Telemetry {
  * Start Azure Monitor export when a connection string is configured. Call it before importing the
  * host (express, http) so that the HTTP instrumentation can hook in.
  */
-export async function startTelemetry(connectionString: string | undefined, opts: { cloudRole?: string } = {}): Promise<Telemetry> {
+export async function startTelemetry(
+  connectionString: string | undefined,
+  opts: { cloudRole?: string; samplingRatio?: number } = {},
+): Promise<Telemetry> {
   if (!connectionString) return { enabled: false, shutdown: async () => undefined };
   if (opts.cloudRole && !process.env.OTEL_SERVICE_NAME) process.env.OTEL_SERVICE_NAME = opts.cloudRole;
   const monitor = await import('@azure/monitor-opentelemetry');
@@ -89,6 +92,8 @@ export async function startTelemetry(connectionString: string | undefined, opts:
       redis4: { enabled: false },
     },
     enableLiveMetrics: false,
+    // Share of traces kept (metrics and logs are never sampled); the job loop's idle polls are most of them.
+    samplingRatio: opts.samplingRatio ?? 1,
   });
   return { enabled: true, shutdown: () => monitor.shutdownAzureMonitor() };
 }
