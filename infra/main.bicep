@@ -161,6 +161,9 @@ module web 'modules/web.bicep' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.connectionString
       ROSTER_FILE: rosterFile
       VT_CONFIG_FILE: vtConfigFile
+      // New work is kicked in the instance that enqueued it; polling only picks up timers and other
+      // instances' leftovers, so 2 s is plenty and keeps idle Cosmos reads (RU) low.
+      JOB_POLL_MS: '2000'
       TELEMETRY_SAMPLING_RATIO: telemetrySamplingRatio
       LOG_LEVEL: 'info'
       SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
