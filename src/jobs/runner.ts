@@ -164,8 +164,8 @@ export class JobRunner {
         // Ids, counts and our own error texts only: a handler's exception may carry case content.
         const fields = { caseId: job.caseId, jobId: job.id, type: job.type, attempts: job.attempts, err: errorForLog(e) };
         if (decision.giveUp) {
-          countEvent(EVENTS.jobDead, { type: job.type, reason: decision.reason });
-          this.log.error({ ...fields, reason: decision.reason, event: EVENTS.jobDead }, 'job failed for good');
+          countEvent(EVENTS.jobDead, { type: job.type, why: decision.reason });
+          this.log.error({ ...fields, why: decision.reason, event: EVENTS.jobDead }, 'job failed for good');
         } else if (decision.reason === 'deferred') this.log.debug({ ...fields, retryInMs: decision.delayMs }, 'job deferred');
         else this.log.warn({ ...fields, retryInMs: decision.delayMs }, 'job failed, will retry');
       }

@@ -100,7 +100,7 @@ describe('telemetry', () => {
   });
 
   it('counts the stable events as zsm.<event> metrics', async () => {
-    countEvent(EVENTS.jobDead, { type: 'postCard', reason: 'permanent' });
+    countEvent(EVENTS.jobDead, { type: 'postCard', why: 'permanent' });
     countEvent(EVENTS.teamsThrottled, { op: 'update card' });
     await reader.forceFlush();
     const names = metricExporter
