@@ -167,6 +167,9 @@ module web 'modules/web.bicep' = {
       TELEMETRY_SAMPLING_RATIO: telemetrySamplingRatio
       LOG_LEVEL: 'info'
       SCM_DO_BUILD_DURING_DEPLOYMENT: 'false'
+      // Seconds App Service waits after SIGTERM before killing the process (the bot's own limit is 25 s;
+      // src/main.ts). Documented for Linux containers; not verified on this machine.
+      WEBSITES_CONTAINER_STOP_TIME_LIMIT: '30'
     }
   }
 }

@@ -105,7 +105,7 @@ describe('infra/main.bicep and its modules', () => {
     expect(web).toBeDefined();
     const body = block(main, main.indexOf('{', main.indexOf('appSettings:')));
     const config = read('src/config.ts') + read('src/main.ts');
-    const PLATFORM = ['AZURE_CLIENT_ID', 'SCM_DO_BUILD_DURING_DEPLOYMENT'];
+    const PLATFORM = ['AZURE_CLIENT_ID', 'SCM_DO_BUILD_DURING_DEPLOYMENT', 'WEBSITES_CONTAINER_STOP_TIME_LIMIT'];
     const keys = topKeys(body);
     expect(keys.length).toBeGreaterThan(10);
     expect(keys.filter((key) => !PLATFORM.includes(key) && !config.includes(key))).toEqual([]);
