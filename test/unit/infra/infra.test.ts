@@ -6,6 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parse } from 'yaml';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
 const read = (p: string) => readFileSync(join(ROOT, p), 'utf8');
@@ -140,7 +141,40 @@ describe('infra/main.bicep and its modules', () => {
   });
 });
 
+interface Step {
+  uses: string;
+  with?: Record<string, unknown>;
+}
+
 describe('m365agents.yml against infra/ and env/', () => {
+  it('is valid YAML with the provision and deploy steps of a Toolkit project, in order, on files that exist', () => {
+    const doc = parse(yml) as { provision: Step[]; deploy: Step[]; environmentFolderPath: string };
+    expect(doc.environmentFolderPath).toBe('./env');
+    expect(doc.provision.map((s) => s.uses)).toEqual([
+      'teamsApp/create',
+      'arm/deploy',
+      'teamsApp/validateManifest',
+      'teamsApp/zipAppPackage',
+      'teamsApp/validateAppPackage',
+      'teamsApp/update',
+    ]);
+    const arm = doc.provision[1].with as { templates: { path: string }[] };
+    expect(arm.templates.map((t) => t.path)).toEqual(['./infra/main.bicep']);
+    for (const s of [...doc.provision, ...doc.deploy]) {
+      const manifestPath = s.with?.manifestPath;
+      if (typeof manifestPath === 'string') expect(existsSync(join(ROOT, manifestPath))).toBe(true);
+    }
+    expect(doc.deploy.map((s) => s.uses)).toEqual(['cli/runNpmCommand', 'cli/runNpmCommand', 'azureAppService/zipDeploy']);
+    expect(doc.deploy[1].with?.args).toBe('run build');
+    expect(doc.deploy[2].with).toMatchObject({ resourceId: '${{BOT_AZURE_APP_SERVICE_RESOURCE_ID}}', ignoreFile: './.webappignore' });
+    expect(existsSync(join(ROOT, '.webappignore'))).toBe(true);
+    // The web app starts what `npm run build` produces.
+    expect(read('infra/modules/web.bicep')).toMatch(/appCommandLine: 'node dist\/src\/main\.js'/);
+    expect(read('tsconfig.json')).toMatch(/"outDir": "dist"/);
+    const local = parse(localYml) as { deploy: Step[]; provision?: Step[] };
+    expect(local.provision).toBeUndefined();
+  });
+
   it('deploys infra/main.bicep with a parameters file per cloud environment', () => {
     expect(yml).toMatch(/- path: \.\/infra\/main\.bicep/);
     expect(yml).toMatch(/parameters: \.\/infra\/main\.parameters\.\$\{\{TEAMSFX_ENV\}\}\.json/);
