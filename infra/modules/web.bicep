@@ -20,6 +20,9 @@ resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
   properties: { reserved: true }
 }
 
+// A for-expression may only be the whole value of a variable, not a property inside one.
+var appSettingsList = [for s in items(appSettings): { name: s.key, value: s.value }]
+
 var siteConfig = {
   linuxFxVersion: 'NODE|20-lts'
   appCommandLine: 'node dist/src/main.js'
@@ -30,7 +33,7 @@ var siteConfig = {
   ftpsState: 'Disabled'
   healthCheckPath: '/readyz'
   // Instances talk to Cosmos, not to each other: no session affinity needed.
-  appSettings: [for s in items(appSettings): { name: s.key, value: s.value }]
+  appSettings: appSettingsList
 }
 
 resource site 'Microsoft.Web/sites@2023-12-01' = {
