@@ -7,8 +7,9 @@ import { ZipFile } from 'yazl';
  * zipped flat as Teams expects.   npx tsx scripts/package-manifest.ts  →  build/appPackage.zip
  *
  * Placeholders (`${{NAME}}` in manifest/manifest.json):
- *   BOT_ID       ← MICROSOFT_APP_ID (the bot's Entra app id; also used as the Teams app id),
+ *   BOT_ID       ← MICROSOFT_APP_ID (the bot's Entra app id / managed identity client id),
  *                  default 00000000-0000-0000-0000-000000000000 for local packaging only
+ *   TEAMS_APP_ID ← TEAMS_APP_ID (the Agents Toolkit's teamsApp/create writes it), default BOT_ID
  *   BOT_DOMAIN   ← BOT_DOMAIN (public host name of the bot), default localhost
  *   APP_VERSION  ← "version" of package.json
  */
@@ -26,7 +27,9 @@ export function manifestVars(env: NodeJS.ProcessEnv, appVersion: string): Record
   if (!GUID.test(botId)) throw new Error('MICROSOFT_APP_ID must be a GUID (the Entra app id of the bot)');
   const domain = env.BOT_DOMAIN?.trim() || 'localhost';
   if (!HOST.test(domain)) throw new Error('BOT_DOMAIN must be a host name without scheme or path, e.g. zsm-hg-bot.azurewebsites.net');
-  return { BOT_ID: botId.toLowerCase(), BOT_DOMAIN: domain, APP_VERSION: appVersion };
+  const teamsAppId = env.TEAMS_APP_ID?.trim() || botId;
+  if (!GUID.test(teamsAppId)) throw new Error('TEAMS_APP_ID must be a GUID (the Teams app id)');
+  return { BOT_ID: botId.toLowerCase(), TEAMS_APP_ID: teamsAppId.toLowerCase(), BOT_DOMAIN: domain, APP_VERSION: appVersion };
 }
 
 /** Replace every `${{NAME}}`; an unknown name is an error, so nothing unfilled reaches Teams. */

@@ -144,7 +144,7 @@ const envSchema = z
       ctx.addIssue({ code: 'custom', path: ['STORE_ENCRYPTION_KEY'], message: 'required when STORE=sqlite (at least 32 characters)' });
     if (env.STORE === 'cosmos') {
       if (!env.COSMOS_ENDPOINT) ctx.addIssue({ code: 'custom', path: ['COSMOS_ENDPOINT'], message: 'required when STORE=cosmos' });
-      if (!env.COSMOS_KEY) ctx.addIssue({ code: 'custom', path: ['COSMOS_KEY'], message: 'required when STORE=cosmos' });
+      // COSMOS_KEY is optional: without it the managed identity (DefaultAzureCredential) is used.
     }
     if (env.JOB_LEASE_MS <= env.TEAMS_TIMEOUT_MS + env.TEAMS_RATE_MAX_WAIT_MS)
       ctx.addIssue({

@@ -29,6 +29,10 @@ import { createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
 import { TeamsOutbound } from './teams/outbound';
 import { SlidingWindowLimiter } from './teams/rate-limit';
+import { countEvent, EVENTS, tracedDocStore } from './telemetry';
+
+/** How long a shutdown waits for open HTTP requests (invokes) before it cuts the connections. */
+const HTTP_DRAIN_MS = 10_000;
 
 export interface Host {
   port: number;
@@ -41,18 +45,26 @@ export interface Host {
 /** Wire the process: store → use cases → Teams + HTTP → job loop. Used by main.ts and by tests. */
 export async function startHost(
   config: Config,
-  overrides: { clock?: Clock; log?: Logger; outbound?: Outbound; db?: DocStore; cosmosAgent?: https.Agent } = {},
+  overrides: {
+    clock?: Clock;
+    log?: Logger;
+    outbound?: Outbound;
+    db?: DocStore;
+    cosmosAgent?: https.Agent;
+    /** Telemetry is exported (main.ts started it): add store spans. */
+    traced?: boolean;
+  } = {},
 ): Promise<Host> {
   const { env } = config;
   const log = overrides.log ?? createLogger(env.LOG_LEVEL);
-  const db =
+  const opened =
     overrides.db ??
     (await openDocStore(
       env.STORE === 'cosmos'
         ? {
             store: 'cosmos',
             endpoint: env.COSMOS_ENDPOINT as string,
-            key: env.COSMOS_KEY as string,
+            ...(env.COSMOS_KEY ? { key: env.COSMOS_KEY } : {}),
             databaseId: env.COSMOS_DATABASE,
             containerId: env.COSMOS_CONTAINER,
             ...(env.COSMOS_AUDIT_CONTAINER ? { auditContainerId: env.COSMOS_AUDIT_CONTAINER } : {}),
@@ -60,6 +72,7 @@ export async function startHost(
           }
         : { store: 'sqlite', file: path.join(env.DATA_DIR, 'zsm.db'), key: env.STORE_ENCRYPTION_KEY as string },
     ));
+  const db = overrides.traced ? tracedDocStore(opened) : opened;
   const repo = new Repository(db);
   const deps: AppDeps = {
     repo,
@@ -129,11 +142,18 @@ export async function startHost(
       await adapter.process(req, res, async (context) => {
         await bot.run(context);
       });
+      // The adapter answers 401 itself when the Bot Framework token is missing or invalid.
+      if (res.statusCode === 401 || res.statusCode === 403) {
+        countEvent(EVENTS.turnRefused, { why: 'authentication' });
+        log.warn({ status: res.statusCode, event: EVENTS.turnRefused, why: 'authentication' }, 'turn refused');
+      }
     },
+    ready: () => !stopping && runner.alive(),
     intake: { secret: env.INTAKE_HMAC_SECRET, maxSkewSeconds: env.INTAKE_MAX_SKEW_SECONDS },
     rateLimits: { windowMs: env.RATE_LIMIT_WINDOW_MS, intake: env.RATE_LIMIT_INTAKE, messages: env.RATE_LIMIT_MESSAGES },
     trustProxy: env.TRUST_PROXY,
   });
+  let stopping = false;
   const server: Server = await new Promise((resolve) => {
     const s = http.listen(env.PORT, env.HOST, () => resolve(s));
   });
@@ -155,10 +175,26 @@ export async function startHost(
     deps,
     runner,
     db,
+    /**
+     * Graceful stop (SIGTERM): /readyz turns 503, no new jobs are claimed, the running job finishes
+     * (its Connector call completes, the job is marked done), open requests (invokes) are answered,
+     * leases this worker still holds are released for the other instances, then the store closes.
+     */
     async stop() {
+      stopping = true;
+      // The listener stays open while the running job finishes, so the load balancer's health probe
+      // sees 503 and moves traffic to the other instances; requests that still arrive are served.
       await runner.stop();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      const drain = setTimeout(() => server.closeAllConnections?.(), HTTP_DRAIN_MS);
+      await closed.finally(() => clearTimeout(drain));
       server.closeAllConnections?.();
+      try {
+        const released = await repo.releaseLeasesOf(runner.owner);
+        if (released > 0) log.warn({ released }, 'released job leases at shutdown');
+      } catch (e) {
+        log.warn({ err: e instanceof Error ? e.name : 'error' }, 'could not release job leases at shutdown; they expire by themselves');
+      }
       if (!overrides.db) await db.close();
     },
   };

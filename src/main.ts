@@ -1,5 +1,13 @@
+import { z } from 'zod';
 import { ConfigError, loadConfig } from './config';
-import { startHost } from './host';
+import { startTelemetry } from './telemetry';
+
+/**
+ * A stop that takes longer than this (a Teams call that never answers) ends the process anyway; the
+ * job it held is taken over by another instance when its lease runs out. Below App Service's stop
+ * limit (WEBSITES_CONTAINER_STOP_TIME_LIMIT, set in infra/).
+ */
+const SHUTDOWN_GRACE_MS = 25_000;
 
 /** Entry point: refuses to start on invalid configuration and says which variable is wrong. */
 async function main(): Promise<void> {
@@ -13,16 +21,45 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const host = await startHost(config);
+  // Telemetry first, then the HTTP stack (imported lazily), so that its instrumentation can hook in.
+  const sampling = z.coerce
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .safeParse(process.env.TELEMETRY_SAMPLING_RATIO || undefined);
+  if (!sampling.success) {
+    process.stderr.write('zsm-hg-bot: invalid configuration:\n  - TELEMETRY_SAMPLING_RATIO: must be a number from 0 to 1\n');
+    process.exit(2);
+  }
+  const telemetry = await startTelemetry(process.env.APPLICATIONINSIGHTS_CONNECTION_STRING, {
+    cloudRole: 'zsm-hg-bot',
+    samplingRatio: sampling.data,
+  });
+  const { startHost } = await import('./host');
+  const host = await startHost(config, { traced: telemetry.enabled });
+  if (telemetry.enabled) host.deps.log.info('telemetry: exporting to Application Insights');
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;
     stopping = true;
     host.deps.log.info({ signal }, 'shutting down');
-    host.stop().then(
-      () => process.exit(0),
-      () => process.exit(1),
-    );
+    const force = setTimeout(() => {
+      host.deps.log.error({ graceMs: SHUTDOWN_GRACE_MS }, 'shutdown took too long; exiting with jobs still leased');
+      process.exit(1);
+    }, SHUTDOWN_GRACE_MS);
+    force.unref();
+    host
+      .stop()
+      .then(async () => {
+        host.deps.log.info('stopped');
+        // Flush telemetry, but an unreachable ingestion endpoint must not hold the exit.
+        await Promise.race([telemetry.shutdown().catch(() => undefined), new Promise((r) => setTimeout(r, 5000).unref())]);
+      })
+      .then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
   };
   process.on('SIGINT', () => shutdown('SIGINT'));
   process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -9,6 +9,8 @@ import { sendProblem } from './problem';
 /** The minimal response the Bot Framework adapter writes to (status, header, send, end). */
 export interface AdapterResponse {
   socket: unknown;
+  /** The status the adapter set (e.g. 401 for a missing or invalid Bot Framework token). */
+  readonly statusCode: number;
   status(code: number): AdapterResponse;
   header(name: string, value: unknown): AdapterResponse;
   send(...args: unknown[]): AdapterResponse;
@@ -32,6 +34,9 @@ function guardedResponse(res: Response): AdapterResponse {
   let status = 200;
   const shim: AdapterResponse = {
     socket: res.socket,
+    get statusCode() {
+      return status;
+    },
     status(code: number) {
       status = code;
       return shim;
@@ -70,6 +75,8 @@ export function createHttpApp(args: {
   intake: { secret: string; maxSkewSeconds: number };
   rateLimits: RateLimits;
   trustProxy?: number;
+  /** False while shutting down or when the job loop is stuck: /readyz answers 503. */
+  ready?: () => boolean;
 }): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -78,12 +85,18 @@ export function createHttpApp(args: {
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });
+  // Readiness (App Service health check): the job loop is alive and the store answers a cheap point
+  // read. The body says ready or not, nothing about the store or the loop (no internals).
   app.get('/readyz', async (_req, res) => {
+    if (args.ready && !args.ready()) {
+      res.status(503).json({ status: 'not ready' });
+      return;
+    }
     try {
       await args.db.get('_health', 'probe');
-      res.json({ status: 'ready', store: args.db.name });
+      res.json({ status: 'ready' });
     } catch {
-      res.status(503).json({ status: 'store unavailable' });
+      res.status(503).json({ status: 'not ready' });
     }
   });
   const limiter = (limit: number, what: string) =>

@@ -5,6 +5,7 @@ import type { Job } from '../store/jobs';
 import type { Repository } from '../store/repository';
 import type { Clock } from '../app/ports';
 import { OutboundError } from '../app/ports';
+import { countEvent, EVENTS, withSpan } from '../telemetry';
 
 export type JobHandler = (job: Job) => Promise<void>;
 
@@ -76,6 +77,8 @@ export class JobRunner {
   private stopped = true;
   private halting = false;
   private idle: Promise<void> = Promise.resolve();
+  /** performance.now() of the last sign of life (a pass started or ended); for /readyz. */
+  private lastBeat = performance.now();
 
   constructor(
     private readonly repo: JobStore,
@@ -96,6 +99,7 @@ export class JobRunner {
   start(): void {
     this.stopped = false;
     this.halting = false;
+    this.lastBeat = performance.now();
     this.schedule(0);
   }
 
@@ -106,11 +110,24 @@ export class JobRunner {
     else this.schedule(0);
   }
 
+  /**
+   * Stop claiming jobs and wait for the job that is running (its Connector call completes and the job
+   * is marked done or rescheduled, releasing its lease). Due jobs not yet claimed stay free for others.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     this.halting = true;
     if (this.timer) clearTimeout(this.timer);
     await this.idle;
+  }
+
+  /**
+   * Is the loop alive? False once stopped, or when no pass has started or ended for longer than a
+   * job may run (its lease) plus a few polls: the loop is stuck. Wall-clock independent of `clock`.
+   */
+  alive(): boolean {
+    if (this.stopped) return false;
+    return performance.now() - this.lastBeat <= this.opts.leaseMs + 5 * this.opts.pollMs;
   }
 
   private schedule(ms: number): void {
@@ -130,11 +147,14 @@ export class JobRunner {
       const claimed = await this.repo.claimJob(doc, this.owner, this.clock.now(), this.opts.leaseMs);
       if (!claimed) continue;
       ran++;
+      this.lastBeat = performance.now();
       const job = claimed.body;
       const handler = this.handlers[job.type];
       try {
         if (!handler) throw new Error(`no handler for job type ${job.type}`);
-        await handler(job);
+        await withSpan(`job ${job.type}`, { 'zsm.case_id': job.caseId, 'zsm.job_id': job.id, 'zsm.attempt': job.attempts }, () =>
+          handler(job),
+        );
         await this.repo.completeJob(claimed);
       } catch (e) {
         const decision = decideRetry(e, job.attempts, this.opts);
@@ -143,8 +163,10 @@ export class JobRunner {
         await this.repo.failJob(claimed, next, message.slice(0, 300));
         // Ids, counts and our own error texts only: a handler's exception may carry case content.
         const fields = { caseId: job.caseId, jobId: job.id, type: job.type, attempts: job.attempts, err: errorForLog(e) };
-        if (decision.giveUp) this.log.error({ ...fields, reason: decision.reason }, 'job failed for good');
-        else if (decision.reason === 'deferred') this.log.debug({ ...fields, retryInMs: decision.delayMs }, 'job deferred');
+        if (decision.giveUp) {
+          countEvent(EVENTS.jobDead, { type: job.type, why: decision.reason });
+          this.log.error({ ...fields, why: decision.reason, event: EVENTS.jobDead }, 'job failed for good');
+        } else if (decision.reason === 'deferred') this.log.debug({ ...fields, retryInMs: decision.delayMs }, 'job deferred');
         else this.log.warn({ ...fields, retryInMs: decision.delayMs }, 'job failed, will retry');
       }
     }
@@ -154,6 +176,7 @@ export class JobRunner {
   private async tick(): Promise<void> {
     if (this.stopped) return;
     this.running = true;
+    this.lastBeat = performance.now();
     try {
       do {
         this.again = false;
@@ -163,6 +186,7 @@ export class JobRunner {
       this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'job loop pass failed');
     } finally {
       this.running = false;
+      this.lastBeat = performance.now();
       if (!this.stopped) this.schedule(this.opts.pollMs);
     }
   }

@@ -1,4 +1,5 @@
 import type https from 'node:https';
+import type { TokenCredential } from '@azure/core-auth';
 import type { DocStore } from './docstore';
 
 export type DocStoreConfig =
@@ -6,7 +7,9 @@ export type DocStoreConfig =
   | {
       store: 'cosmos';
       endpoint: string;
-      key: string;
+      /** Absent: managed identity (DefaultAzureCredential) with Cosmos data-plane RBAC. */
+      key?: string;
+      credential?: TokenCredential;
       databaseId: string;
       containerId: string;
       auditContainerId?: string;
@@ -20,6 +23,6 @@ export async function openDocStore(cfg: DocStoreConfig): Promise<DocStore> {
     return SqliteDocStore.open(cfg.file, cfg.key);
   }
   const { CosmosDocStore } = await import('./cosmos/cosmos-docstore');
-  const { endpoint, key, databaseId, containerId, auditContainerId, agent } = cfg;
-  return CosmosDocStore.connect({ endpoint, key, databaseId, containerId, agent, ...(auditContainerId ? { auditContainerId } : {}) });
+  const { store: _store, ...opts } = cfg;
+  return CosmosDocStore.connect(opts);
 }

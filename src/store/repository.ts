@@ -441,6 +441,19 @@ export class Repository {
     );
   }
 
+  /**
+   * At shutdown: free every job this worker still holds a lease on (a run that could not record its
+   * outcome), so another instance takes it at once instead of after the lease. Returns how many.
+   */
+  async releaseLeasesOf(owner: string): Promise<number> {
+    const held = await this.db.query<Job>('job', [
+      { field: 'leaseOwner', op: '=', value: owner },
+      { field: 'status', op: '=', value: 'pending' },
+    ]);
+    for (const doc of held) await this.releaseJob(doc.body.caseId, doc.body.id, (j) => j, owner);
+    return held.length;
+  }
+
   /** Release our lease (never another worker's, which took over after ours ran out). */
   private async releaseJob(caseId: string, id: string, change: (j: Job) => Job, owner?: string): Promise<void> {
     for (let attempt = 0; attempt < 20; attempt++) {

@@ -32,6 +32,7 @@ import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
 import { registerPrivacyHandlers } from './privacy-handlers';
+import { countEvent, EVENTS } from '../telemetry';
 
 export function createBot(
   deps: AppDeps,
@@ -52,7 +53,11 @@ export function createBot(
     const tenant =
       context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (opts.allowedTenants.length > 0 && (!tenant || !opts.allowedTenants.includes(tenant))) {
-      deps.log.warn({ type: knownActivityType(context.activity.type) }, 'activity from a tenant outside the allowlist ignored');
+      countEvent(EVENTS.turnRefused, { why: 'tenant' });
+      deps.log.warn(
+        { type: knownActivityType(context.activity.type), event: EVENTS.turnRefused, why: 'tenant' },
+        'activity from a tenant outside the allowlist ignored',
+      );
       return false;
     }
     // The turn got here authenticated (Bot Framework JWT with an app id; local mode has no other proof).

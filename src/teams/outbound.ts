@@ -15,6 +15,7 @@ import type { Logger } from '../log';
 import type { CardRef, Repository } from '../store/repository';
 import { channelRefKey, LATEST_TEAM_KEY, userRefKey } from './conversation-refs';
 import { conversationKey, OutboundDeferral, SlidingWindowLimiter, type RateLimiter } from './rate-limit';
+import { countEvent, EVENTS, SpanStatusCode, startSpan, withSpan } from '../telemetry';
 
 /** 408, 412 (Teams under load), 429 and 5xx are worth another try; other 4xx will fail the same way again. */
 const RETRYABLE_4XX = new Set([408, 412, 429]);
@@ -51,12 +52,20 @@ export function parseRetryAfterMs(headers: HeaderBag | undefined, now = Date.now
   return Math.min(MAX_RETRY_AFTER_MS, Math.max(0, at - now));
 }
 
+type ConnectorFailure = { statusCode?: unknown; code?: unknown; name?: unknown; response?: { status?: unknown; headers?: HeaderBag } };
+
+/** The HTTP status of a Connector failure, if it got an answer at all. */
+export function connectorStatus(e: unknown): number | undefined {
+  const err = (e ?? {}) as ConnectorFailure;
+  const rawStatus = typeof err.statusCode === 'number' ? err.statusCode : err.response?.status;
+  return typeof rawStatus === 'number' && rawStatus > 0 ? rawStatus : undefined;
+}
+
 /** Turn a Connector failure into an OutboundError that says whether (and when) to retry. */
 export function toOutboundError(e: unknown, what: string, now = Date.now()): OutboundError {
   if (e instanceof OutboundError) return e;
-  const err = (e ?? {}) as { statusCode?: unknown; code?: unknown; name?: unknown; response?: { status?: unknown; headers?: HeaderBag } };
-  const rawStatus = typeof err.statusCode === 'number' ? err.statusCode : err.response?.status;
-  const status = typeof rawStatus === 'number' && rawStatus > 0 ? rawStatus : undefined;
+  const err = (e ?? {}) as ConnectorFailure;
+  const status = connectorStatus(e);
   const retryAfterMs = parseRetryAfterMs(err.response?.headers, now);
   // No status = the request got no answer (refused, reset, DNS, aborted): worth retrying.
   const detail =
@@ -309,10 +318,12 @@ export class TeamsOutbound implements Outbound {
     await this.slot(conversationId);
     const abort = new AbortController();
     try {
-      return await within(
-        this.connector(serviceUrl, conversationId).then((c) => op(c, abort.signal)),
-        this.timeoutMs,
-        () => abort.abort(),
+      return await withSpan(`teams ${what}`, { 'zsm.conversation_id': conversationId }, () =>
+        within(
+          this.connector(serviceUrl, conversationId).then((c) => op(c, abort.signal)),
+          this.timeoutMs,
+          () => abort.abort(),
+        ),
       );
     } catch (e) {
       if (e instanceof CallTimeout) throw new OutboundError(`${what}: no answer within ${this.timeoutMs} ms`, true);
@@ -330,6 +341,8 @@ export class TeamsOutbound implements Outbound {
       promise: Promise.resolve(undefined as unknown as CardRef),
     };
     flight.promise = (async (): Promise<CardRef> => {
+      // Ended in `finally` (not withSpan: an extra await would delay `failed` for a retry right after).
+      const span = startSpan('teams create channel thread', { 'zsm.channel_id': channelId });
       try {
         const connector = await this.connector(serviceUrl, channelId);
         const res = await connector.createConversation(params, { abortSignal: abort.signal });
@@ -352,6 +365,7 @@ export class TeamsOutbound implements Outbound {
         return posted;
       } catch (e) {
         flight.failed = true;
+        span.setStatus({ code: SpanStatusCode.ERROR });
         if (abort.signal.aborted) {
           this.opts.log?.warn(
             { channelId },
@@ -360,6 +374,7 @@ export class TeamsOutbound implements Outbound {
         }
         throw e;
       } finally {
+        span.end();
         clearTimeout(hardStop);
         flight.settledAt = this.now();
       }
@@ -380,6 +395,13 @@ export class TeamsOutbound implements Outbound {
 
   private failed(e: unknown, what: string, conversationId: string): OutboundError {
     const err = toOutboundError(e, what, this.now());
+    if (connectorStatus(e) === 429) {
+      countEvent(EVENTS.teamsThrottled, { op: what });
+      this.opts.log?.warn(
+        { op: what, conversationId, retryAfterMs: err.retryAfterMs, event: EVENTS.teamsThrottled },
+        'Teams throttled a call (429)',
+      );
+    }
     // Teams throttles the whole thread: hold every call to it, not only this job's next attempt.
     if (err.retryAfterMs !== undefined && err.retryAfterMs > 0) this.limiter.pause(conversationKey(conversationId), err.retryAfterMs);
     return err;

@@ -43,6 +43,12 @@ export interface BotHandle {
   stop(signal?: NodeJS.Signals): Promise<void>;
   /** Stop it (SIGTERM) if running, start it again with the same options, wait for /healthz. */
   restart(): Promise<void>;
+  /** How the last run ended (undefined while running or before the first exit). */
+  exitStatus(): { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  /** The process id of the current run (e.g. to match a job's lease owner, `worker-<pid>-…`). */
+  pid(): number | undefined;
+  /** Resolves when the current run exits (by itself or by a signal sent elsewhere). */
+  exited(): Promise<void>;
 }
 
 export interface StartBotOptions {
@@ -69,9 +75,11 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
   let exited: Promise<void> = Promise.resolve();
   let stopping = false;
   let healthy = false; // before that, a failed start throws with the output instead
+  let lastExit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
   const launch = async () => {
     healthy = false;
+    lastExit = undefined;
     mkdirSync(opts.dataDir, { recursive: true });
     const env: NodeJS.ProcessEnv = {
       ...process.env,
@@ -92,6 +100,7 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     proc.stderr?.on('data', remember);
     exited = new Promise<void>((r) =>
       proc.on('exit', (code, signal) => {
+        lastExit = { code, signal };
         lines.push(`[harness] bot exited (${signal ?? `code ${String(code)}`})`);
         if (!stopping && healthy)
           console.error(`[e2e] the bot exited unexpectedly (${signal ?? `code ${String(code)}`}). Its output:\n${lines.join('\n')}`);
@@ -132,6 +141,9 @@ export async function startBot(opts: StartBotOptions): Promise<BotHandle> {
     output: () => lines.join('\n'),
     running,
     stop,
+    exitStatus: () => lastExit,
+    pid: () => child?.pid,
+    exited: () => exited,
     async restart() {
       await stop('SIGTERM');
       lines.push('[harness] restarting the bot');

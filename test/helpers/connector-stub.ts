@@ -11,8 +11,11 @@ export interface ConnectorCall {
 }
 
 export interface FaultPlan {
-  /** Called per request: return a status to fail with, 'hang' to never answer, or undefined to succeed. */
-  decide(call: ConnectorCall): number | 'hang' | undefined;
+  /**
+   * Called per request: return a status to fail with, 'hang' to never answer, 'hold' to answer
+   * normally only when the test calls `releaseHeld()`, or undefined to succeed.
+   */
+  decide(call: ConnectorCall): number | 'hang' | 'hold' | undefined;
 }
 
 /**
@@ -24,6 +27,15 @@ export class ConnectorStub {
   faults: FaultPlan | undefined;
   /** Requests that were left hanging by the fault plan. */
   hung = 0;
+  /** Requests held back by the fault plan ('hold'), waiting for `releaseHeld()`. */
+  private readonly held: (() => void)[] = [];
+  get heldCount(): number {
+    return this.held.length;
+  }
+  /** Answer every held request now (as if Teams had been slow). */
+  releaseHeld(): void {
+    for (const go of this.held.splice(0)) go();
+  }
   private server: Server | undefined;
   private seq = 1000;
   /** Current content of every message, keyed by conversation id + activity id. */
@@ -36,6 +48,21 @@ export class ConnectorStub {
   async start(): Promise<void> {
     const app = express();
     app.use(express.json({ limit: '2mb' }));
+    // The fault plan decides once per request; a 'hold' parks the request until releaseHeld().
+    app.all(/.*/, (req, res, next) => {
+      const m = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(req.path);
+      const call: ConnectorCall = {
+        method: req.method,
+        path: req.path,
+        ...(m?.[1] ? { conversationId: decodeURIComponent(m[1]) } : {}),
+        ...(m?.[2] ? { activityId: decodeURIComponent(m[2]) } : {}),
+        body: (req.body ?? {}) as Record<string, unknown>,
+      };
+      const decided = this.faults?.decide(call);
+      res.locals.decided = decided === 'hold' ? undefined : decided;
+      if (decided === 'hold') this.held.push(() => next());
+      else next();
+    });
     app.all(/.*/, (req, res) => {
       const m = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(req.path);
       const call: ConnectorCall = {
@@ -45,7 +72,7 @@ export class ConnectorStub {
         ...(m?.[2] ? { activityId: decodeURIComponent(m[2]) } : {}),
         body: (req.body ?? {}) as Record<string, unknown>,
       };
-      const fault = this.faults?.decide(call);
+      const fault = res.locals.decided as number | 'hang' | undefined;
       if (fault === 'hang') {
         this.hung++;
         return; // never answered: the client times out or dies

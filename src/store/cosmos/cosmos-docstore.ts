@@ -1,5 +1,6 @@
 import type https from 'node:https';
-import { CosmosClient, type Container, type SqlParameter } from '@azure/cosmos';
+import { CosmosClient, type Container, type CosmosClientOptions, type SqlParameter } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/core-auth';
 import {
   NotFoundError,
   PreconditionFailedError,
@@ -45,6 +46,31 @@ function toStored<T>(item: Item | undefined, etag?: string): Stored<T> {
   const tag = etag ?? item?._etag;
   if (!item || !tag) throw new Error('cosmos returned no document or etag');
   return { pk: item.caseId, id: item.key, kind: item.kind, body: item.body as T, etag: tag };
+}
+
+export interface CosmosConnectOptions {
+  endpoint: string;
+  /** Account key (emulator, tests). Absent: Microsoft Entra auth with `credential`. */
+  key?: string;
+  /** Used when there is no key; default DefaultAzureCredential (managed identity on App Service). */
+  credential?: TokenCredential;
+  databaseId: string;
+  containerId: string;
+  /** The audit trail's own container; default `<containerId>-audit`. */
+  auditContainerId?: string;
+  agent?: https.Agent;
+}
+
+/**
+ * The client's options: the key when given, else a token credential (DefaultAzureCredential is
+ * loaded lazily, so the emulator and tests never load @azure/identity). Builds no connection.
+ */
+export async function cosmosClientOptions(opts: CosmosConnectOptions): Promise<CosmosClientOptions> {
+  // One region; the local emulator also needs discovery off.
+  const common = { endpoint: opts.endpoint, agent: opts.agent, connectionPolicy: { enableEndpointDiscovery: false } };
+  if (opts.key) return { ...common, key: opts.key };
+  const credential = opts.credential ?? new (await import('@azure/identity')).DefaultAzureCredential();
+  return { ...common, aadCredentials: credential };
 }
 
 const SELECT = 'c.id, c.key, c.caseId, c.kind, c.body, c._etag';
@@ -99,39 +125,42 @@ export class CosmosDocStore implements DocStore {
     private readonly audit: Container,
   ) {}
 
-  /** The audit trail lives in its own container (`auditContainerId`, default `<containerId>-audit`), also /caseId. */
-  static async connect(opts: {
-    endpoint: string;
-    key: string;
-    databaseId: string;
-    containerId: string;
-    auditContainerId?: string;
-    agent?: https.Agent;
-  }): Promise<CosmosDocStore> {
-    const client = new CosmosClient({
-      endpoint: opts.endpoint,
-      key: opts.key,
-      agent: opts.agent,
-      // One region; the local emulator also needs discovery off.
-      connectionPolicy: { enableEndpointDiscovery: false },
-    });
+  /**
+   * With a key (the emulator, tests): creates the database and container if absent. Without a key:
+   * Microsoft Entra auth with `credential` (default: DefaultAzureCredential, i.e. the App Service's
+   * managed identity) and data-plane RBAC, which may not create databases or containers — infra/
+   * creates them — so the containers are only read and their partition keys checked. The audit trail
+   * lives in its own container (`auditContainerId`, default `<containerId>-audit`), also /caseId.
+   */
+  static async connect(opts: CosmosConnectOptions): Promise<CosmosDocStore> {
+    const client = new CosmosClient(await cosmosClientOptions(opts));
     try {
-      const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
-      const { container, resource } = await database.containers.createIfNotExists({
-        id: opts.containerId,
-        partitionKey: { paths: [PARTITION_KEY_PATH] },
-      });
-      const paths = resource?.partitionKey?.paths ?? [];
-      if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
-        throw new Error(`container ${opts.containerId} is partitioned by ${paths.join(',')}, expected ${PARTITION_KEY_PATH}`);
-      }
-      const auditId = opts.auditContainerId ?? `${opts.containerId}-audit`;
-      const audit = await database.containers.createIfNotExists({ id: auditId, partitionKey: { paths: [PARTITION_KEY_PATH] } });
-      const auditPaths = audit.resource?.partitionKey?.paths ?? [];
-      if (auditPaths.length !== 1 || auditPaths[0] !== PARTITION_KEY_PATH) {
-        throw new Error(`container ${auditId} is partitioned by ${auditPaths.join(',')}, expected ${PARTITION_KEY_PATH}`);
-      }
-      return new CosmosDocStore(client, container, audit.container);
+      const auditContainerId = opts.auditContainerId ?? `${opts.containerId}-audit`;
+      const open = async (id: string): Promise<Container> => {
+        let container: Container;
+        let paths: string[];
+        if (opts.key) {
+          const { database } = await client.databases.createIfNotExists({ id: opts.databaseId });
+          const created = await database.containers.createIfNotExists({ id, partitionKey: { paths: [PARTITION_KEY_PATH] } });
+          container = created.container;
+          paths = created.resource?.partitionKey?.paths ?? [];
+        } else {
+          container = client.database(opts.databaseId).container(id);
+          const { resource, statusCode } = await container.read().catch((e: unknown) => {
+            throw CosmosStoreError.wrap('read container', e);
+          });
+          if (statusCode === 404 || !resource)
+            throw new Error(`container ${opts.databaseId}/${id} does not exist (provision it with infra/)`);
+          paths = resource.partitionKey?.paths ?? [];
+        }
+        if (paths.length !== 1 || paths[0] !== PARTITION_KEY_PATH) {
+          throw new Error(`container ${id} is partitioned by ${paths.join(',')}, expected ${PARTITION_KEY_PATH}`);
+        }
+        return container;
+      };
+      const container = await open(opts.containerId);
+      const audit = await open(auditContainerId);
+      return new CosmosDocStore(client, container, audit);
     } catch (e) {
       client.dispose();
       throw e;

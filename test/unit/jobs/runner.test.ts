@@ -132,7 +132,7 @@ describe('JobRunner retry decisions on a real SQLite store (driven by hand, fake
       jobId: 'job:refreshCard',
       type: 'refreshCard',
       attempts: 4,
-      reason: 'exhausted',
+      why: 'exhausted',
       err: 'Error',
     });
     expect(log.lines.filter((l) => l.msg === 'job failed, will retry')).toHaveLength(3);
@@ -149,7 +149,7 @@ describe('JobRunner retry decisions on a real SQLite store (driven by hand, fake
     expect(calls).toBe(1);
     expect(await job()).toMatchObject({ status: 'dead', lastError: 'update card failed with HTTP 404' });
     expect(log.lines.find((l) => l.msg === 'job failed for good')).toMatchObject({
-      reason: 'permanent',
+      why: 'permanent',
       err: 'update card failed with HTTP 404',
     });
   });
