@@ -83,6 +83,8 @@ export const INPUTS = {
   vtPhone: 'vtPhone',
   vtReason: 'vtReason',
   vtAcute: 'vtAcute',
+  /** Multi-select (comma-separated org ids): who may read VT's information. */
+  vtVisibleTo: 'vtVisibleTo',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -154,6 +156,7 @@ export const vtActionDataSchema = z.object({
   [INPUTS.vtPhone]: opt,
   [INPUTS.vtReason]: opt,
   [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
+  [INPUTS.vtVisibleTo]: z.string().max(200).optional(),
 });
 
 export const adviceEditDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt });

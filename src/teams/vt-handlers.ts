@@ -62,7 +62,13 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
   const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
   vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }), undefined);
   vtVerb(VERBS.vtKnown, (d, aad) =>
-    answerVt(deps, { ...base(d, aad), kind: 'bekend', text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
+    answerVt(deps, {
+      ...base(d, aad),
+      kind: 'bekend',
+      text: d[INPUTS.vtText],
+      needToKnow: d[INPUTS.vtNeedToKnow],
+      visibleTo: d[INPUTS.vtVisibleTo],
+    }),
   );
   vtVerb(VERBS.vtNotKnown, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'niet_bekend' }));
   vtVerb(VERBS.vtCallBack, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'bel_terug', phone: d[INPUTS.vtPhone] }));

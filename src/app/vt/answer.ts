@@ -1,5 +1,7 @@
 import { contributionInputSchema, type Contribution } from '../../domain/contribution';
 import type { VtAnswerKind } from '../../domain/vt/record';
+import { partnerOrgSchema } from '../../domain/orgs';
+import { restrictionFrom } from '../../domain/views';
 import { isVtPhone } from '../../domain/vt/phone';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
@@ -39,7 +41,7 @@ async function consultationFor(deps: AppDeps, args: Args): Promise<Result<{ regi
  */
 export async function answerVt(
   deps: AppDeps,
-  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string },
+  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string; visibleTo?: string },
 ): Promise<Result<{ kind: VtAnswerKind }>> {
   const access = await consultationFor(deps, args);
   if (!access.ok) return access;
@@ -55,6 +57,20 @@ export async function answerVt(
         : { text: nlMessages.vt.callBackText(region), source: 'overig', needToKnow: nlMessages.vt.notKnownNeedToKnow };
   const parsed = contributionInputSchema.safeParse(input);
   if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  // "Zichtbaar voor" (e.g. only politie, OM and RvdK); unknown organisations are refused.
+  const chosen = partnerOrgSchema
+    .array()
+    .max(7)
+    .safeParse(
+      (args.visibleTo ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    );
+  if (!chosen.success) return fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
+  const theCase = await deps.repo.getCase(args.caseId);
+  const visibleTo =
+    args.kind === 'bekend' && theCase ? restrictionFrom(chosen.data, 'vt', deps.directory.rosterOrgs(theCase.locationId)) : undefined;
   const at = deps.clock.now().toISOString();
   const contribution: Contribution = {
     id: contributionId(at),
@@ -62,6 +78,7 @@ export async function answerVt(
     orgId: 'vt',
     authorId: aad,
     ...parsed.data,
+    ...(visibleTo ? { visibleTo } : {}),
     createdAt: at,
   };
   const changed = await changeConsultation(deps, args.caseId, (r) => {
