@@ -92,6 +92,8 @@ export const INPUTS = {
   followUpPiiConfirm: 'followUpPiiConfirm',
   vtPiiConfirm: 'vtPiiConfirm',
   vtVotePiiConfirm: 'vtVotePiiConfirm',
+  /** Multi-select (comma-separated org ids): who may read VT's information. */
+  vtVisibleTo: 'vtVisibleTo',
 } as const;
 
 /** Task module (dialog) commands, opened with Action.Submit + msteams.type = task/fetch. */
@@ -188,6 +190,7 @@ export const vtActionDataSchema = z
     [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
     [INPUTS.vtPiiConfirm]: toggle,
     [INPUTS.vtVotePiiConfirm]: toggle,
+    [INPUTS.vtVisibleTo]: z.string().max(200).optional(),
   })
   .strict();
 

@@ -1,6 +1,8 @@
 import { VT_PHONE_PATTERN } from '../domain/vt/phone';
 import { MAX_REASON } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlViews } from '../i18n/nl/views';
+import type { PartnerOrg } from '../domain/orgs';
 import { CASE_CARD_LIMITS } from './case-card';
 import { actionSet, container, heading, text } from './elements';
 import { caseRef, factsSection, headerSection, noticeSection, safetySection, termijnSection } from './sections';
@@ -49,7 +51,25 @@ const form = (title: string, body: CardElement[], submit: CardElement): CardElem
   card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
 });
 
-function knownForm(data: Data): CardElement {
+/** "Zichtbaar voor": the expected organisations of the location (default: all = no restriction). */
+function visibleTo(orgs: readonly PartnerOrg[]): CardElement[] {
+  const choices = orgs.filter((o) => o !== 'vt');
+  if (choices.length < 2) return [];
+  return [
+    {
+      type: 'Input.ChoiceSet',
+      id: INPUTS.vtVisibleTo,
+      label: nlViews.restricted.input,
+      isMultiSelect: true,
+      style: 'expanded',
+      value: choices.join(','),
+      choices: choices.map((o) => ({ title: t.orgs[o], value: o })),
+    },
+    text(nlViews.restricted.inputHint, { isSubtle: true, size: 'small', spacing: 'none' }),
+  ];
+}
+
+function knownForm(data: Data, orgs: readonly PartnerOrg[]): CardElement {
   return form(
     t.vt.known,
     [
@@ -75,6 +95,7 @@ function knownForm(data: Data): CardElement {
         errorMessage: t.vt.knownNeedToKnowError,
       },
       piiConfirmToggle(INPUTS.vtPiiConfirm),
+      ...visibleTo(orgs),
     ],
     execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
   );
@@ -123,10 +144,10 @@ function concernForm(data: Data): CardElement {
 }
 
 /** The first question with its answer buttons: is the family known to VT (or call me back). */
-function answerSection(data: Data): CardElement[] {
+function answerSection(data: Data, orgs: readonly PartnerOrg[]): CardElement[] {
   return [
     heading(t.vt.knownHeading, { separator: true, spacing: 'large' }),
-    actionSet([knownForm(data), execute(t.vt.notKnown, VERBS.vtNotKnown, data), callBackForm(data)], { spacing: 'small' }),
+    actionSet([knownForm(data, orgs), execute(t.vt.notKnown, VERBS.vtNotKnown, data), callBackForm(data)], { spacing: 'small' }),
   ];
 }
 
@@ -208,7 +229,7 @@ export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveC
     termijnSection(view),
     safetySection(view),
     ...factsSection(view, VT_CONSULTATION_CARD_LIMITS.summary),
-    ...(mayAnswer ? answerSection(data) : []),
+    ...(mayAnswer ? answerSection(data, view.location.expectedOrgs) : []),
     ...(caseOpen ? concernSection(data) : []),
   ];
   return {

@@ -71,6 +71,7 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
       text: d[INPUTS.vtText],
       needToKnow: d[INPUTS.vtNeedToKnow],
       piiConfirm: d[INPUTS.vtPiiConfirm] === 'true',
+      visibleTo: d[INPUTS.vtVisibleTo],
     }),
   );
   vtVerb(VERBS.vtNotKnown, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'niet_bekend' }));

@@ -4,8 +4,9 @@
  * Teams client, whose card actions reach the bot as activities with the Playground's service URL.
  */
 import { INPUTS, VERBS } from '../../src/cards/verbs';
-import { clickCardButton, expandAndFill, lastCard, openChannel, waitForCardUpdate, withDiagnostics } from './harness';
+import { clickCardButton, expandAndFill, lastCard, openChannel, withDiagnostics } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
+import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
@@ -85,29 +86,32 @@ describe('Actieoverleg in the Agents Playground', () => {
       const caseId = await p.postCase();
       const ref = `Zaak ${caseId.slice(0, 8)}`;
       const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
+      await openPersonal(card, 'Buikpijn — ronde 1');
 
       for (const round of [1, 2]) {
-        await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': `E2E ronde ${round}: herhaald geweld` });
-        await clickCardButton(card, 'Buikpijn vastleggen');
-        await waitForCardUpdate(card, `E2E ronde ${round}: herhaald geweld`);
+        await step(p, caseId, card, `E2E ronde ${round}: herhaald geweld`, async () => {
+          await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': `E2E ronde ${round}: herhaald geweld` });
+          await clickCardButton(card, 'Buikpijn vastleggen');
+        });
         await rvdkVotesConcern(caseId, `E2E ronde ${round}: kinderen niet veilig`);
-        await waitForCardUpdate(card, `E2E ronde ${round}: kinderen niet veilig`);
+        await lastingPersonal(p, card, `E2E ronde ${round}: kinderen niet veilig`);
         if (round === 1) {
-          await clickCardButton(card, 'Ronde sluiten');
           // Wait for lasting state, not the one-off notice (the message update for everyone replaces it).
-          await waitForCardUpdate(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
-          await clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
-          await waitForCardUpdate(card, 'Buikpijn — ronde 2');
+          await step(p, caseId, card, 'Nieuwe ronde: wie heeft er nog buikpijn?', () => clickCardButton(card, 'Ronde sluiten'));
+          await step(p, caseId, card, 'Buikpijn — ronde 2', () => clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?'));
         }
       }
-      await waitForCardUpdate(card, /Actieoverleg/);
+      await lastingPersonal(p, card, /Actieoverleg/);
 
       await openChannel(p.page, 'Actieoverleg');
-      const ao = await lastCard(p.page, { hasText: `Actieoverleg — HG-zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
-      const text = await ao.innerText();
-      expect(text).toContain('E2E ronde 2: kinderen niet veilig');
+      const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
+      // The Actieoverleg channel: the minimal message, no reasons; the invitee opens the card personally.
+      const posted = await ao.innerText();
+      expect(posted).toContain(CHANNEL_MARK);
+      expect(posted).toContain('Geëscaleerd naar het Actieoverleg: ja');
+      expect(posted).not.toContain('kinderen niet veilig');
+      const text = await openPersonal(ao, 'E2E ronde 2: kinderen niet veilig');
       expect(text).toContain('Raad voor de Kinderbescherming');
-      await clickCardButton(ao, 'Ik word casusverantwoordelijke');
-      await waitForCardUpdate(ao, /Casusverantwoordelijke: Politie/);
+      await step(p, caseId, ao, /Casusverantwoordelijke: Politie/, () => clickCardButton(ao, 'Ik word casusverantwoordelijke'));
     }));
 });

@@ -17,6 +17,7 @@ import {
   withDiagnostics,
 } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
+import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
@@ -31,7 +32,9 @@ describe('advice and decision in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [{ id: LOCATION, name: 'ZSM e2e', channelId: GENERAL, actieoverlegChannelId: '19:e2e-advice-actieoverleg@thread.tacv2' }],
+        locations: [
+          { id: LOCATION, name: 'ZSM e2e', channelId: GENERAL, actieoverlegChannelId: '19:e2e-advice-actieoverleg@thread.tacv2' },
+        ],
         members: [{ aadObjectId: USER_AAD, orgId: 'politie', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
       },
       playground: {
@@ -53,25 +56,24 @@ describe('advice and decision in the Agents Playground', () => {
       const ref = `Zaak ${caseId.slice(0, 8)}`;
       const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
 
-      await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': 'E2E: dreiging richting ex-partner' });
-      await clickCardButton(card, 'Buikpijn vastleggen');
-      await waitForCardUpdate(card, 'E2E: dreiging richting ex-partner');
-      await clickCardButton(card, 'Ronde sluiten');
-      await waitForCardUpdate(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
-      await clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?');
-      await waitForCardUpdate(card, 'Buikpijn — ronde 2');
-      await clickCardButton(card, 'Geen buikpijn');
-      await waitForCardUpdate(card, /0 buikpijn · 1 geen buikpijn/);
-
-      await clickCardButton(card, 'Advies opstellen');
-      await waitForCardUpdate(card, /Advies \(concept\)/);
-      await expandAndFill(card, 'Advies aanpassen', {
-        'Samenvatting voor de OvJ': 'E2E: dreiging naar ex-partner; eerst veiligheid, dan zorg.',
+      expect(await card.innerText()).toContain(CHANNEL_MARK);
+      await openPersonal(card, 'Buikpijn — ronde 1');
+      await step(p, caseId, card, 'E2E: dreiging richting ex-partner', async () => {
+        await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': 'E2E: dreiging richting ex-partner' });
+        await clickCardButton(card, 'Buikpijn vastleggen');
       });
-      await clickCardButton(card, 'Advies opslaan');
-      await waitForCardUpdate(card, /versie 2/);
-      await clickCardButton(card, 'Verstuur naar OvJ');
-      await waitForCardUpdate(card, /Advies verzonden om/);
+      await step(p, caseId, card, 'Nieuwe ronde: wie heeft er nog buikpijn?', () => clickCardButton(card, 'Ronde sluiten'));
+      await step(p, caseId, card, 'Buikpijn — ronde 2', () => clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?'));
+      await step(p, caseId, card, /0 buikpijn · 1 geen buikpijn/, () => clickCardButton(card, 'Geen buikpijn'));
+
+      await step(p, caseId, card, /Advies \(concept\)/, () => clickCardButton(card, 'Advies opstellen'));
+      await step(p, caseId, card, /versie 2/, async () => {
+        await expandAndFill(card, 'Advies aanpassen', {
+          'Samenvatting voor de OvJ': 'E2E: dreiging naar ex-partner; eerst veiligheid, dan zorg.',
+        });
+        await clickCardButton(card, 'Advies opslaan');
+      });
+      await step(p, caseId, card, /Advies verzonden om/, () => clickCardButton(card, 'Verstuur naar OvJ'));
 
       await openPersonalChat(p.page);
       const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${caseId.slice(0, 8)}`, { timeoutMs: 20_000 });
@@ -87,7 +89,7 @@ describe('advice and decision in the Agents Playground', () => {
 
       await openChannel(p.page, 'General');
       const after = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
-      await waitForCardUpdate(after, /Besluit OvJ/);
+      expect(await lastingPersonal(p, after, /Besluit OvJ/)).toContain('E2E: contactverbod');
       if (process.env.SAVE_DOCS_SCREENSHOT === '1')
         copyFileSync(join(RESULTS_DIR, 'advice-card.png'), join(__dirname, '..', '..', 'docs', 'advice-card.png'));
     }));

@@ -8,7 +8,7 @@ import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { E2E_SECRETS, clickCardButton, expandAndFill, lastCard, withDiagnostics } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
-import { CHANNEL_MARK, lastingPersonal, openPersonal } from './views';
+import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
@@ -65,23 +65,28 @@ describe('core loop in the Agents Playground', () => {
       const shown = await openPersonal(card, 'kind (13 jr)');
       expect(shown).toContain('E2E: buren melden geschreeuw');
 
-      await expandAndFill(card, 'Contextinformatie toevoegen', {
-        Contextinformatie: 'E2E: eerdere HG-melding in 2025, toen geen aangifte gedaan.',
-        Bron: 'Eigen systeem',
-        'Waarom is dit nodig en wat verandert het aan de aanpak?': 'Herhaald geweld weegt mee in de keuze voor voorgeleiding.',
-      });
-      await clickCardButton(card, 'Toevoegen');
       // The actor's own view answers first; the job loop then puts the channel card back: reopen.
-      await lastingPersonal(p, card, 'E2E: eerdere HG-melding in 2025');
+      await step(p, caseId, card, 'E2E: eerdere HG-melding in 2025', async () => {
+        await expandAndFill(card, 'Contextinformatie toevoegen', {
+          Contextinformatie: 'E2E: eerdere HG-melding in 2025, toen geen aangifte gedaan.',
+          Bron: 'Eigen systeem',
+          'Waarom is dit nodig en wat verandert het aan de aanpak?': 'Herhaald geweld weegt mee in de keuze voor voorgeleiding.',
+        });
+        await clickCardButton(card, 'Toevoegen');
+      });
 
       // A restart in the middle: what was stored stays, and the card keeps working.
       await p.bot.restart();
 
       await lastingPersonal(p, card, 'E2E: eerdere HG-melding in 2025');
-      await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': 'E2E: kinderen getuige van geweld', 'Acuut onveilig': true });
-      await clickCardButton(card, 'Buikpijn vastleggen');
       // The voter's own view, then the message update for everyone (count only); the lasting personal view shows all.
-      const after = await lastingPersonal(p, card, /1 buikpijn · 0 geen buikpijn · 5 nog niet gestemd/);
+      const after = await step(p, caseId, card, /1 buikpijn · 0 geen buikpijn · 5 nog niet gestemd/, async () => {
+        await expandAndFill(card, 'Buikpijn', {
+          'Waar gaat de buikpijn over?': 'E2E: kinderen getuige van geweld',
+          'Acuut onveilig': true,
+        });
+        await clickCardButton(card, 'Buikpijn vastleggen');
+      });
       expect(after).toContain('E2E: eerdere HG-melding in 2025');
       expect(after).toContain('E2E: kinderen getuige van geweld');
       expect(after).toContain('ACUUT ONVEILIG');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { Job } from '../../src/store/jobs';
+import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
 import type { ProductUnderTest } from './product';
@@ -65,6 +66,42 @@ export async function openPersonal(card: Locator, marker: string | RegExp, timeo
     timeoutMs,
   );
   return shown;
+}
+
+/** How many personal views of a case the bot has built (each is audited): proof that an action was answered. */
+async function viewsAudited(p: ProductUnderTest, caseId: string): Promise<number> {
+  const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
+  try {
+    return (await new Repository(db).listAudit(caseId)).filter((a) => a.action === 'view.opened').length;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * One step on a personal view: do it, wait until the bot answered it (its answer is an audited
+ * personal view) and the job loop has sent every message update, then (re)open the personal view
+ * until it shows `marker`. If the channel card came back while the step was being done (the update
+ * of an earlier step arriving late), reopen and do it once more.
+ */
+export async function step(
+  p: ProductUnderTest,
+  caseId: string,
+  card: Locator,
+  marker: string | RegExp,
+  action: () => Promise<void>,
+): Promise<string> {
+  const before = await viewsAudited(p, caseId);
+  try {
+    await action();
+  } catch (e) {
+    if (!(await card.innerText().catch(() => '')).includes(CHANNEL_MARK)) throw e;
+    await openPersonal(card, /./);
+    await action();
+  }
+  await until(async () => (await viewsAudited(p, caseId)) > before, 'the bot to answer the action');
+  await jobsDone(p);
+  return openPersonal(card, marker);
 }
 
 /** Lasting state: after the job loop, the personal view (reopened when the update put the channel card back). */

@@ -16,6 +16,7 @@ import {
   withDiagnostics,
 } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
+import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
@@ -88,12 +89,13 @@ describe('Veilig Thuis consultation in the Agents Playground', () => {
       const caseId = await p.postCase();
       const ref = `Zaak ${caseId.slice(0, 8)}`;
       const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
-      await waitForCardUpdate(card, 'Regio Veilig Thuis onbekend');
-      await expandAndFill(card, 'Regio wijzigen', { 'Regio Veilig Thuis': 'E2E-regio' });
-      await clickCardButton(card, 'Regio opslaan');
-      await waitForCardUpdate(card, 'Veilig Thuis — regio E2E-regio');
-      await clickCardButton(card, 'Vraag VT');
-      await waitForCardUpdate(card, /gevraagd om/);
+      expect(await card.innerText()).toContain(CHANNEL_MARK);
+      await openPersonal(card, 'Regio Veilig Thuis onbekend');
+      await step(p, caseId, card, 'Veilig Thuis — regio E2E-regio', async () => {
+        await expandAndFill(card, 'Regio wijzigen', { 'Regio Veilig Thuis': 'E2E-regio' });
+        await clickCardButton(card, 'Regio opslaan');
+      });
+      await step(p, caseId, card, /gevraagd om/, () => clickCardButton(card, 'Vraag VT'));
 
       await openPersonalChat(p.page);
       const consult = await chatCard(p.page, `Zaak ${caseId.slice(0, 8)}`, { timeoutMs: 20_000 });
@@ -103,7 +105,6 @@ describe('Veilig Thuis consultation in the Agents Playground', () => {
 
       await openChannel(p.page, 'General');
       const after = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
-      await waitForCardUpdate(after, /beantwoord om/);
-      expect(await after.innerText()).toContain('Niet bekend bij Veilig Thuis');
+      expect(await lastingPersonal(p, after, /beantwoord om/)).toContain('Niet bekend bij Veilig Thuis');
     }));
 });

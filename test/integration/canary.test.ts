@@ -135,7 +135,9 @@ describe('canaries in every free-text field', () => {
     expect((await t.host.deps.repo.listContributions(caseId)).find((c) => c.orgId === 'rvdk')?.visibleTo).toEqual(['politie', 'rvdk']);
 
     // VT answers in its 1:1 chat: known (with information), call me back (phone), and a vote.
-    await invoke(ON_CALL, VERBS.vtKnown, { caseId, seq: 1, [INPUTS.vtText]: CANARY.vtInfo, [INPUTS.vtNeedToKnow]: CANARY.vtReason }, true);
+    // VT's information only for politie, OM and RvdK (the example of the issue).
+    const vtKnown = { [INPUTS.vtText]: CANARY.vtInfo, [INPUTS.vtNeedToKnow]: CANARY.vtReason, [INPUTS.vtVisibleTo]: 'politie,om,rvdk' };
+    await invoke(ON_CALL, VERBS.vtKnown, { caseId, seq: 1, ...vtKnown }, true);
     await invoke(ON_CALL, VERBS.vtCallBack, { caseId, seq: 1, [INPUTS.vtPhone]: CANARY.vtPhone }, true);
     await invoke(ON_CALL, VERBS.vtConcern, { caseId, seq: 1, [INPUTS.vtReason]: CANARY.vtVote, [INPUTS.vtAcute]: 'false' }, true);
 
@@ -228,6 +230,12 @@ describe('canaries in every free-text field', () => {
     const politieOpen = personal.find((p) => p.who === USERS.politie && p.what === VERBS.open)?.json ?? '';
     for (const r of RESTRICTED) expect(politieOpen).toContain(head(r));
     expect(JSON.stringify(omViews)).toContain('alleen zichtbaar voor Politie');
+    // VT's information: politie sees it; Slachtofferhulp sees only that it exists.
+    expect(politieOpen).toContain(head(CANARY.vtInfo));
+    const shnViews = personal.filter((p) => p.who === USERS.shn).map((p) => p.json);
+    expect(shnViews.length).toBeGreaterThan(0);
+    for (const v of [CANARY.vtInfo, CANARY.vtReason]) expect(count(shnViews, head(v))).toBe(0);
+    expect(JSON.stringify(shnViews)).toContain('Bijdrage van VT, alleen zichtbaar voor OM, Politie, RvdK, VT');
 
     // Every personal view was audited; the refusal too.
     const audit = await t.host.deps.repo.listAudit(caseId);

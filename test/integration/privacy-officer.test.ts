@@ -1,7 +1,6 @@
 import { PURGE_PK, type PurgeRecord } from '../../src/app/privacy/purge';
 import { nlPrivacy } from '../../src/i18n/nl/privacy';
 import { PRIVACY_VERBS } from '../../src/teams/privacy-handlers';
-import { ConnectorStub } from '../helpers/connector-stub';
 import { LOCATION, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
 import { channelActivity, personalActivity, postSignedCase, sendActivity, startTestHost, waitFor, type TestHost } from '../helpers/host';
 

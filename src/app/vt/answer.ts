@@ -1,5 +1,7 @@
 import { contributionInputSchema, type Contribution } from '../../domain/contribution';
 import type { VtAnswerKind } from '../../domain/vt/record';
+import { partnerOrgSchema } from '../../domain/orgs';
+import { restrictionFrom } from '../../domain/views';
 import { isVtPhone } from '../../domain/vt/phone';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
@@ -71,7 +73,7 @@ export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Res
  */
 export async function answerVt(
   deps: AppDeps,
-  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string; piiConfirm?: boolean },
+  args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string; piiConfirm?: boolean; visibleTo?: string },
 ): Promise<Result<{ kind: VtAnswerKind }>> {
   const access = await consultationFor(deps, args);
   if (!access.ok) return access;
@@ -91,6 +93,20 @@ export async function answerVt(
   const pii =
     args.kind === 'bekend' ? checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true) : ok(undefined);
   if (!pii.ok) return pii;
+  // "Zichtbaar voor" (e.g. only politie, OM and RvdK); unknown organisations are refused.
+  const chosen = partnerOrgSchema
+    .array()
+    .max(7)
+    .safeParse(
+      (args.visibleTo ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    );
+  if (!chosen.success) return fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
+  const theCase = await deps.repo.getCase(args.caseId);
+  const visibleTo =
+    args.kind === 'bekend' && theCase ? restrictionFrom(chosen.data, 'vt', deps.directory.rosterOrgs(theCase.locationId)) : undefined;
   const at = deps.clock.now().toISOString();
   const contribution: Contribution = {
     id: contributionId(at),
@@ -99,6 +115,7 @@ export async function answerVt(
     authorId: aad,
     ...parsed.data,
     ...(pii.value ? { piiConfirmed: pii.value } : {}),
+    ...(visibleTo ? { visibleTo } : {}),
     createdAt: at,
   };
   const changed = await changeConsultation(deps, args.caseId, (r) => {

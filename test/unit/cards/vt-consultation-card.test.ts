@@ -135,7 +135,7 @@ describe('VT consultation card: the answers', () => {
 
   it('every action carries { caseId, seq } and exactly its own form inputs, which the handlers parse', () => {
     const expected: Record<string, string[]> = {
-      [VERBS.vtKnown]: [INPUTS.vtNeedToKnow, INPUTS.vtPiiConfirm, INPUTS.vtText],
+      [VERBS.vtKnown]: [INPUTS.vtNeedToKnow, INPUTS.vtPiiConfirm, INPUTS.vtText, INPUTS.vtVisibleTo],
       [VERBS.vtNotKnown]: [],
       [VERBS.vtCallBack]: [INPUTS.vtPhone],
       [VERBS.vtConcern]: [INPUTS.vtAcute, INPUTS.vtReason, INPUTS.vtVotePiiConfirm],
@@ -147,6 +147,7 @@ describe('VT consultation card: the answers', () => {
       [INPUTS.vtPhone]: PHONE,
       [INPUTS.vtReason]: 'Kinderen eerder getuige',
       [INPUTS.vtAcute]: 'true',
+      [INPUTS.vtVisibleTo]: 'politie,om,rvdk',
     };
     for (const a of actions) {
       expect([a.verb, a.data]).toEqual([a.verb, { caseId, seq: 3 }]);
