@@ -4,6 +4,7 @@
  * "Teams" (the Connector stub), and a job that gives up for good.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { TEST_STORE_KEY } from '../helpers/stores';
 import { LOOPBACK_SERVICE_URLS, ServiceUrlAllowlist } from '../../src/domain/service-urls';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,6 +45,8 @@ async function hostWith(env: Record<string, string>, sink: Writable): Promise<{ 
     ROSTER_FILE: rosterFile,
     INTAKE_HMAC_SECRET: TEST_SECRET,
     PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+    STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
+    LOCAL_MODE: 'true',
     ...env,
   });
   const host = await startHost(config, { log: createLogger('info', sink) });

@@ -5,6 +5,7 @@
  * count. Without an SDK (every other test, local runs) the same code sends nothing.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { TEST_STORE_KEY } from '../helpers/stores';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -50,6 +51,8 @@ describe('telemetry', () => {
       ROSTER_FILE: rosterFile,
       INTAKE_HMAC_SECRET: TEST_SECRET,
       PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+      STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
+      LOCAL_MODE: 'true',
       JOB_POLL_MS: '100',
     });
     host = await startHost(config, { log: createLogger('info', sink), traced: true });
