@@ -197,7 +197,8 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       run,
       async (d, aad, notice) => {
         const view = await viewAdvice(deps, d.caseId, aad, notice);
-        return view.ok ? buildAdviceCard(view.value) : dutchError(view.error);
+        // When the card cannot be shown, the reason the action failed (e.g. a closed case) comes first.
+        return view.ok ? buildAdviceCard(view.value) : (notice?.text ?? dutchError(view.error));
       },
       okText,
     );
@@ -231,7 +232,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       run,
       async (d, aad, notice) => {
         const view = await viewActieoverleg(deps, d.caseId, aad, notice);
-        return view.ok ? buildActieoverlegCard(view.value) : dutchError(view.error);
+        return view.ok ? buildActieoverlegCard(view.value) : (notice?.text ?? dutchError(view.error));
       },
       okText,
     );

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../src/config';
 import { startHost, type Host } from '../../src/host';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import type { DocStore } from '../../src/store/docstore';
 import type { Clock } from '../../src/app/ports';
 import type { RosterFileInput } from '../../src/domain/roster';
@@ -31,6 +31,8 @@ export async function startTestHost(
     env?: Record<string, string>;
     roster?: RosterFileInput;
     clock?: Clock;
+    /** A logger of the test's own (e.g. to read what was logged). */
+    log?: Logger;
   } = {},
 ): Promise<TestHost> {
   const dataDir = opts.dataDir ?? mkdtempSync(path.join(tmpdir(), 'zsm-it-'));
@@ -51,7 +53,7 @@ export async function startTestHost(
     ...opts.env,
   });
   const host = await startHost(config, {
-    log: createLogger(config.env.LOG_LEVEL),
+    log: opts.log ?? createLogger(config.env.LOG_LEVEL),
     ...(opts.db ? { db: opts.db } : {}),
     ...(opts.clock ? { clock: opts.clock } : {}),
   });
