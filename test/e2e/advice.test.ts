@@ -32,7 +32,7 @@ describe('advice and decision in the Agents Playground', () => {
       locationId: LOCATION,
       roster: {
         locations: [{ id: LOCATION, name: 'ZSM e2e', channelId: GENERAL }],
-        members: [{ aadObjectId: USER_AAD, orgId: 'politie', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
+        members: [{ aadObjectId: USER_AAD, orgId: 'om', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
       },
       playground: {
         tenantId: 'e2e-tenant',
