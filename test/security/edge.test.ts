@@ -184,6 +184,46 @@ describe('HTTP edge of a running instance', () => {
   });
 });
 
+describe('with an app id (Bot Framework authentication on)', () => {
+  it('a forged from without a valid token is refused with a generic 401: nothing stored, nothing sent', async () => {
+    const t = await startTestHost({
+      env: {
+        MICROSOFT_APP_ID: '11111111-2222-3333-4444-555555555555',
+        MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+        MICROSOFT_APP_TENANT_ID: 'tenant-test-1',
+        ALLOWED_TENANT_IDS: 'tenant-test-1',
+      },
+    });
+    try {
+      const before = await snapshot(t);
+      const forged = [
+        channelActivity(t.stub.url, USERS.om, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+        channelActivity(t.stub.url, USERS.ovj, { type: 'message', text: 'agenda' }),
+        channelActivity(t.stub.url, USERS.om, {
+          type: 'invoke',
+          name: 'adaptiveCard/action',
+          value: { action: { type: 'Action.Execute', verb: 'case.refresh', data: { caseId: 'x' } } },
+        }),
+      ];
+      for (const a of forged) {
+        const res = await fetch(`${t.base}/api/messages`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer forged.token.value' },
+          body: JSON.stringify(a),
+        });
+        expect(res.status).toBe(401);
+        expect(await res.json()).toEqual({ type: 'urn:zsm-hg-bot:problem:unauthorized', title: 'Unauthorized', status: 401 });
+        tally.add('forged from, app id mode', '401');
+      }
+      const after = await snapshot(t);
+      expect(after.docs).toEqual(before.docs);
+      expect(t.stub.calls).toEqual([]);
+    } finally {
+      await t.stop();
+    }
+  });
+});
+
 describe('inbound rate limit', () => {
   it('answers 429 once a client exceeds the intake or messages limit; nothing is stored for refused requests', async () => {
     const t = await startTestHost({ env: { RATE_LIMIT_INTAKE: '3', RATE_LIMIT_MESSAGES: '4' } });
