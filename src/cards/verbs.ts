@@ -145,7 +145,8 @@ export const dialogFetchDataSchema = z
     caseId: caseIdSchema.optional(),
     msteams: msteamsKey,
   })
-  .strict();
+  .strict()
+  .transform(({ msteams: _teams, ...rest }) => rest);
 
 const opt = z.string().optional();
 

@@ -1,6 +1,7 @@
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { z } from 'zod';
 import type { AppDeps } from '../app/deps';
 import type { DocStore } from '../store/docstore';
 import { intakeRouter } from './intake-route';
@@ -67,6 +68,30 @@ function genericProblem(res: Response, status: number): void {
 
 const isJson = (req: Request): boolean => !!req.is('application/json');
 
+/**
+ * The envelope of a Bot Framework activity, checked before the adapter sees it (the adapter answers a
+ * malformed one with a 500). The content is the Teams layer's to parse; here only shape and bounds.
+ */
+const idField = z.string().max(512).optional();
+const activityEnvelope = z
+  .object({
+    type: z.string().min(1).max(64),
+    id: idField,
+    name: z.string().max(128).optional(),
+    channelId: z.string().max(64).optional(),
+    serviceUrl: z.string().max(512).optional(),
+    from: z
+      .object({ id: idField, aadObjectId: z.string().max(128).optional() })
+      .passthrough()
+      .optional(),
+    recipient: z.object({ id: idField }).passthrough().optional(),
+    conversation: z
+      .object({ id: idField, conversationType: z.string().max(32).optional(), tenantId: idField })
+      .passthrough()
+      .optional(),
+  })
+  .passthrough();
+
 /** The HTTP surface: Teams activities, case intake, health. */
 export function createHttpApp(args: {
   deps: AppDeps;
@@ -118,6 +143,10 @@ export function createHttpApp(args: {
     (req, res, next) => (isJson(req) ? next() : sendProblem(res, 415, 'unsupported-media-type', 'The body must be application/json')),
     express.json({ limit: '1mb' }),
     async (req, res, next) => {
+      if (!activityEnvelope.safeParse(req.body).success) {
+        args.deps.log.info('activity rejected: not a valid activity');
+        return sendProblem(res, 400, 'bad-request', 'The request was not accepted');
+      }
       try {
         await args.messages(req, guardedResponse(res));
       } catch (e) {

@@ -50,6 +50,13 @@ export function createBot(
   });
 
   app.turn('beforeTurn', async (context) => {
+    // A reply within a turn goes to the activity's serviceUrl: a turn from anywhere else is not served
+    // (with an app id the token already binds the serviceUrl; in local mode nothing else would stop it).
+    if (!opts.serviceUrls.allows(context.activity.serviceUrl)) {
+      deps.log.warn({ type: knownActivityType(context.activity.type) }, 'activity with a serviceUrl outside the allowlist refused');
+      if (context.activity.type === ActivityTypes.Invoke) await answerInvoke(context, nlMessages.errors.unknownAction);
+      return false;
+    }
     const tenant =
       context.activity.conversation?.tenantId ?? (context.activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id;
     if (opts.allowedTenants.length > 0 && (!tenant || !opts.allowedTenants.includes(tenant))) {

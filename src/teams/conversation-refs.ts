@@ -36,8 +36,10 @@ export async function captureConversationRef(
     deps.log.warn('activity with a serviceUrl outside the allowlist: no conversation reference kept');
     return;
   }
+  // Only a known user's activity says anything we keep (an outsider in a configured channel changes nothing).
   const known = deps.directory.isKnownUser(a.from?.aadObjectId) ? a.from?.aadObjectId : undefined;
-  if (known && bounded(a.from?.id)) await deps.repo.rememberUserMri(known, a.from.id, (aad) => deps.directory.isKnownUser(aad));
+  if (!known) return;
+  if (bounded(a.from?.id)) await deps.repo.rememberUserMri(known, a.from.id, (aad) => deps.directory.isKnownUser(aad));
   const cd = (a.channelData ?? {}) as TeamsChannelData;
   const tenantId = cd.tenant?.id ?? a.conversation.tenantId;
   const base = {
@@ -51,8 +53,9 @@ export async function captureConversationRef(
     if (!deps.directory.configuredChannelIds().has(channelId)) return;
     const ref: ConversationRefData = { ...base, conversationId: channelId, ...(bounded(cd.team?.id) ? { teamId: cd.team.id } : {}) };
     await deps.repo.putConversationRef(channelRefKey(channelId), ref);
-    await deps.repo.putConversationRef(LATEST_TEAM_KEY, ref);
-  } else if (a.conversation.conversationType === 'personal' && known) {
+    // Only what the fallback uses (service URL, tenant, bot): it changes when Teams moves, not per channel.
+    await deps.repo.putConversationRef(LATEST_TEAM_KEY, { ...base, conversationId: LATEST_TEAM_KEY });
+  } else if (a.conversation.conversationType === 'personal') {
     await deps.repo.putConversationRef(userRefKey(known), { ...base, conversationId: a.conversation.id });
   }
 }

@@ -206,8 +206,8 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       run,
       async (d, aad, notice) => {
         const view = await viewAdvice(deps, d.caseId, aad, notice, via);
-        // A refused action keeps its own reason (e.g. "only the OvJ") where the card itself may not be shown.
-        return view.ok ? buildAdviceCard(view.value) : notice?.kind === 'attention' ? notice.text : dutchError(view.error);
+        // When the card cannot be shown, the reason the action failed (e.g. a closed case) comes first.
+        return view.ok ? buildAdviceCard(view.value) : (notice?.text ?? dutchError(view.error));
       },
       okText,
     );
@@ -245,7 +245,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
       run,
       async (d, aad, notice) => {
         const view = await viewActieoverleg(deps, d.caseId, aad, notice, via);
-        return view.ok ? buildActieoverlegCard(view.value) : notice?.kind === 'attention' ? notice.text : dutchError(view.error);
+        return view.ok ? buildActieoverlegCard(view.value) : (notice?.text ?? dutchError(view.error));
       },
       okText,
     );

@@ -35,7 +35,7 @@ describe('advice and decision in the Agents Playground', () => {
         locations: [
           { id: LOCATION, name: 'ZSM e2e', channelId: GENERAL, actieoverlegChannelId: '19:e2e-advice-actieoverleg@thread.tacv2' },
         ],
-        members: [{ aadObjectId: USER_AAD, orgId: 'politie', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
+        members: [{ aadObjectId: USER_AAD, orgId: 'om', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
       },
       playground: {
         tenantId: 'e2e-tenant',

@@ -52,13 +52,17 @@ afterAll(async () => {
 describe('card actions (Action.Execute through /api/messages)', () => {
   it('adds context information for the organisation on the roster, and updates the posted card for everyone', async () => {
     const updatesBefore = t.stub.successful('update').length;
-    const body = await invoke(USERS.politie, VERBS.addContribution, {
+    const input = {
       caseId,
       [INPUTS.contribText]: 'Eerdere melding HG in 2025, toen geen aangifte.',
       [INPUTS.contribSource]: 'eigen_systeem',
       [INPUTS.contribNeedToKnow]: 'Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
-      orgId: 'om', // forged: the organisation must come from the roster
-    });
+    };
+    // A forged organisation is a field the action does not know: refused as a whole, nothing stored.
+    const forged = await invoke(USERS.politie, VERBS.addContribution, { ...input, orgId: 'om' });
+    expect(forged).toMatchObject({ type: 'application/vnd.microsoft.activity.message', value: expect.stringContaining('velden') });
+    expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(0);
+    const body = await invoke(USERS.politie, VERBS.addContribution, input);
     expect(body.type).toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(body.value)).toContain('Eerdere melding HG in 2025');
     const contributions = await t.host.deps.repo.listContributions(caseId);
