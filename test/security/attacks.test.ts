@@ -69,8 +69,8 @@ function dataFor(verb: string, caseId: string): Record<string, unknown> {
 }
 
 const ALL_VERBS = Object.values(VERBS);
-/** Card verbs a roster member could use to change a case (everything but the refresh views). */
-const WRITE_VERBS = ALL_VERBS.filter((v) => !v.endsWith('refresh') && v !== VERBS.refresh);
+/** Card verbs a roster member could use to change a case (everything but the personal views: refresh and open). */
+const WRITE_VERBS = ALL_VERBS.filter((v) => !v.endsWith('refresh') && !v.endsWith('.open') && v !== VERBS.refresh);
 const MESSAGES = new Set<string>(
   [...Object.values(nlMessages.errors), ...Object.values(nlTrust), ...Object.values(nlMessages.vt)].filter((m) => typeof m === 'string'),
 );
@@ -339,6 +339,6 @@ describe('views are access-checked and audited', () => {
     const after = await snapshot(t);
     expect(after.docs).toEqual(before.docs);
     const actions = newAudit(before, after).map((a) => `${a.action}:${a.actorId}`);
-    expect(actions).toEqual(expect.arrayContaining([`access.denied:${USERS.outsider}`, `case.read:${USERS.rvdk}`]));
+    expect(actions).toEqual(expect.arrayContaining([`access.denied:${USERS.outsider}`, `view.opened:${USERS.rvdk}`]));
   });
 });

@@ -256,7 +256,10 @@ describe('a store fault during intake', () => {
         const v = Reflect.get(target, prop, receiver) as unknown;
         if (typeof v !== 'function') return v;
         return (...args: unknown[]) => {
-          if (['insert', 'commit', 'upsert', 'replace'].includes(String(prop)) && failNext > 0) {
+          // Only the intake's own commit (it writes the case document): the job loop writes too, concurrently.
+          const writesCase =
+            prop === 'commit' && Array.isArray(args[0]) && (args[0] as { doc?: { kind?: string } }[]).some((op) => op.doc?.kind === 'case');
+          if (writesCase && failNext > 0) {
             failNext--;
             return Promise.reject(new Error('SQLITE_IOERR: disk I/O error at /var/data/zsm.db'));
           }
@@ -287,7 +290,7 @@ describe('a store fault during intake', () => {
 });
 
 describe('start-up guard', () => {
-  const base = { INTAKE_HMAC_SECRET: 'p'.repeat(40), PSEUDONYM_KEY: 'q'.repeat(40) };
+  const base = { INTAKE_HMAC_SECRET: 'p'.repeat(40), PSEUDONYM_KEY: 'q'.repeat(40), STORE_ENCRYPTION_KEY: 'r'.repeat(40) };
   const problems = (env: Record<string, string>): string => {
     try {
       parseEnv(env);

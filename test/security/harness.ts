@@ -35,7 +35,6 @@ const KINDS: DocKind[] = [
   'case',
   'contribution',
   'vote',
-  'audit',
   'cardref',
   'convref',
   'job',
@@ -58,11 +57,10 @@ export async function snapshot(t: TestHost): Promise<StoreSnapshot> {
   const docs: string[] = [];
   const audit: AuditEntry[] = [];
   for (const kind of KINDS) {
-    for (const d of await t.host.db.query(kind, [])) {
-      if (kind === 'audit') audit.push(d.body as AuditEntry);
-      else docs.push(`${kind}|${d.pk}|${d.id}|${d.etag}`);
-    }
+    for (const d of await t.host.db.query(kind, [])) docs.push(`${kind}|${d.pk}|${d.id}|${d.etag}`);
   }
+  // The audit trail lives apart from the documents (its own table / container), one chain per case.
+  for (const chain of await t.host.db.auditChains()) for (const r of await t.host.db.readAudit(chain)) audit.push(r.entry);
   docs.sort();
   audit.sort((a, b) => a.id.localeCompare(b.id));
   return { docs, audit };

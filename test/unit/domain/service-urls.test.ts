@@ -43,7 +43,7 @@ describe('service URL allowlist', () => {
   });
 
   it('config picks the default for the mode, or the configured list', () => {
-    const secrets = { INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40) };
+    const secrets = { INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), STORE_ENCRYPTION_KEY: 'z'.repeat(40) };
     expect(serviceUrlsOf(parseEnv({ ...secrets, LOCAL_MODE: 'true' })).allows('http://localhost:1234/_connector')).toBe(true);
     const prod = parseEnv({
       ...secrets,
