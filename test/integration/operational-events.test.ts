@@ -100,7 +100,14 @@ describe('operational events', () => {
 
   it('teams.throttled: a 429 from the Connector, and not a 503', async () => {
     const { lines, stream } = logSink();
-    const adapter = createAdapter(parseEnv({ INTAKE_HMAC_SECRET: TEST_SECRET, PSEUDONYM_KEY: TEST_PSEUDONYM_KEY }));
+    const adapter = createAdapter(
+      parseEnv({
+        INTAKE_HMAC_SECRET: TEST_SECRET,
+        PSEUDONYM_KEY: TEST_PSEUDONYM_KEY,
+        STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
+        LOCAL_MODE: 'true',
+      }),
+    );
     const refs = {
       getConversationRef: async () => ({
         serviceUrl: stub.url,
