@@ -39,7 +39,8 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
   const vtVerb = (
     verb: string,
     run: (d: VtData, aad: string | undefined) => Promise<Result<unknown>>,
-    okText: string | undefined = nlMessages.vt.answered,
+    /** The thank-you on success; null for the refresh, which answers nothing (an explicit undefined would take a default). */
+    okText: string | null = nlMessages.vt.answered,
   ) =>
     registerCardVerb(
       app,
@@ -51,10 +52,10 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
         const card = failure?.code === 'vt_not_consulted' ? null : await vtCardFor(deps, d.caseId, aad, notice);
         return card ?? notice?.text ?? nlMessages.errors.unknownAction;
       },
-      okText,
+      okText ?? undefined,
     );
   const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
-  vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }), undefined);
+  vtVerb(VERBS.vtRefresh, async () => ({ ok: true, value: undefined }), null);
   vtVerb(VERBS.vtKnown, (d, aad) =>
     answerVt(deps, { ...base(d, aad), kind: 'bekend', text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
   );
