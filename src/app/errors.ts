@@ -29,6 +29,7 @@ export type AppErrorCode =
   | 'vt_closed'
   | 'vt_region_unknown'
   | 'vt_already_asked'
+  | 'vt_already_answered'
   | 'advice_sent'
   | 'no_advice'
   | 'already_decided'

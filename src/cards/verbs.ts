@@ -29,6 +29,8 @@ export const VERBS = {
   vtCallBack: 'vt.callBack',
   vtConcern: 'vt.concern',
   vtNoConcern: 'vt.noConcern',
+  /** Further information after the question was answered (also offered for a refused late answer). */
+  vtAddInfo: 'vt.addInfo',
   // advice to the OvJ, decision and terugkoppeling
   draftAdvice: 'case.draftAdvice',
   editAdvice: 'advice.edit',

@@ -81,6 +81,8 @@ export interface VtConsultationCardView {
   /** Whether this copy went to the backup (the text says the primary did not answer). */
   toBackup: boolean;
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** What a refused late answer carried, offered again in the further-information form (already capped). */
+  extraDraft?: { text?: string; needToKnow?: string };
   now: Date;
 }
 

@@ -1,6 +1,7 @@
 import { VT_PHONE_PATTERN } from '../domain/vt/phone';
 import { MAX_REASON } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { CASE_CARD_LIMITS } from './case-card';
 import { actionSet, container, heading, text } from './elements';
 import { caseRef, factsSection, headerSection, noticeSection, safetySection, termijnSection } from './sections';
@@ -48,9 +49,17 @@ const form = (title: string, body: CardElement[], submit: CardElement): CardElem
   card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
 });
 
-function knownForm(data: Data): CardElement {
+/** What VT knows and why it is needed; also the further-information form after the answer (with a refused answer's text). */
+function knownForm(
+  data: Data,
+  opts: { title: string; submit: CardElement; draft?: VtConsultationCardView['extraDraft'] } = {
+    title: t.vt.known,
+    submit: execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
+  },
+): CardElement {
+  const value = (v: string | undefined, max: number) => (v ? { value: truncate(v, max) } : {});
   return form(
-    t.vt.known,
+    opts.title,
     [
       {
         type: 'Input.Text',
@@ -61,6 +70,7 @@ function knownForm(data: Data): CardElement {
         maxLength: VT_CONSULTATION_CARD_LIMITS.knownText,
         isRequired: true,
         errorMessage: t.vt.knownTextError,
+        ...value(opts.draft?.text, VT_CONSULTATION_CARD_LIMITS.knownText),
       },
       {
         type: 'Input.Text',
@@ -72,9 +82,10 @@ function knownForm(data: Data): CardElement {
         regex: minTrimmedLength(10),
         isRequired: true,
         errorMessage: t.vt.knownNeedToKnowError,
+        ...value(opts.draft?.needToKnow, VT_CONSULTATION_CARD_LIMITS.needToKnow),
       },
     ],
-    execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
+    opts.submit,
   );
 }
 
@@ -124,6 +135,19 @@ function answerSection(data: Data): CardElement[] {
   return [
     heading(t.vt.knownHeading, { separator: true, spacing: 'large' }),
     actionSet([knownForm(data), execute(t.vt.notKnown, VERBS.vtNotKnown, data), callBackForm(data)], { spacing: 'small' }),
+  ];
+}
+
+/**
+ * After the answer: further information as VT context information (not a second answer). A refused
+ * late answer comes back here with what it carried, so nothing typed is lost.
+ */
+function extraSection(data: Data, draft: VtConsultationCardView['extraDraft']): CardElement[] {
+  const extra = knownForm(data, { title: fx.vt.extraButton, submit: execute(fx.vt.extraSubmit, VERBS.vtAddInfo, data), draft });
+  return [
+    heading(fx.vt.extraHeading, { separator: true, spacing: 'large' }),
+    text(fx.vt.extraIntro, { isSubtle: true, spacing: 'small' }),
+    actionSet([extra], { spacing: 'small' }),
   ];
 }
 
@@ -206,6 +230,7 @@ export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveC
     safetySection(view),
     ...factsSection(view, VT_CONSULTATION_CARD_LIMITS.summary),
     ...(mayAnswer ? answerSection(data) : []),
+    ...(caseOpen && s.status === 'beantwoord' ? extraSection(data, view.extraDraft) : []),
     ...(caseOpen ? concernSection(data) : []),
   ];
   return {

@@ -1,5 +1,5 @@
 import type { AppError, AppErrorCode } from '../app/errors';
-import { nlMessages } from '../i18n/nl';
+import { nlMessages, nlVtAdviceFixes } from '../i18n/nl';
 
 const e = nlMessages.errors;
 
@@ -36,6 +36,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input'>, string> = {
   vt_closed: nlMessages.vt.consultationClosed,
   vt_region_unknown: nlMessages.vt.regionUnknown,
   vt_already_asked: nlMessages.vt.alreadyAsked,
+  vt_already_answered: nlVtAdviceFixes.vt.alreadyAnswered,
   advice_sent: nlMessages.advice.alreadySent,
   no_advice: nlMessages.advice.noAdvice,
   already_decided: nlMessages.advice.alreadyDecided,

@@ -2,12 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
-import { answerVt, voteAsVt } from '../app/vt/answer';
+import { addVtInfo, answerVt, voteAsVt } from '../app/vt/answer';
 import { claimOnCall, deskAsksVt, setVtRegion } from '../app/vt/desk';
 import { vtCardFor } from '../app/vt/jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
-import { nlMessages } from '../i18n/nl';
+import { nlMessages, nlVtAdviceFixes } from '../i18n/nl';
 import { answerInvoke, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
 type VtData = ReturnType<typeof vtActionDataSchema.parse>;
@@ -49,7 +49,12 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
       run,
       async (d, aad, notice, failure) => {
         // Someone who was not asked gets only the reason, not the consultation card.
-        const card = failure?.code === 'vt_not_consulted' ? null : await vtCardFor(deps, d.caseId, aad, notice);
+        // A refused late answer that carried information is offered again as further information.
+        const extra =
+          failure?.code === 'vt_already_answered' || failure?.code === 'invalid_input'
+            ? { text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }
+            : undefined;
+        const card = failure?.code === 'vt_not_consulted' ? null : await vtCardFor(deps, d.caseId, aad, notice, extra);
         return card ?? notice?.text ?? nlMessages.errors.unknownAction;
       },
       okText ?? undefined,
@@ -66,6 +71,11 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
       ...base(d, aad),
       input: { concern: true, reason: d[INPUTS.vtReason] ?? '', acuteUnsafe: d[INPUTS.vtAcute] === 'true' },
     }),
+  );
+  vtVerb(
+    VERBS.vtAddInfo,
+    (d, aad) => addVtInfo(deps, { ...base(d, aad), text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }),
+    nlVtAdviceFixes.vt.extraAdded,
   );
   vtVerb(VERBS.vtNoConcern, (d, aad) => voteAsVt(deps, { ...base(d, aad), input: { concern: false } }));
 

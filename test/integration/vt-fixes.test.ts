@@ -41,7 +41,7 @@ function vtConfigFile(): void {
     id: 'stil',
     name: 'Veilig Thuis Stil (test)',
     officeHours: { mon: '08:30-17:00' },
-    onCall: { shifts: [{ days: all, hours: '00:00-00:00', primary: NO_CHAT, backup: BACKUP }] },
+    onCall: { shifts: [{ days: all, hours: '08:30-08:30', primary: NO_CHAT, backup: BACKUP }] },
   });
   cfg.locations[0].regionIds.push('stil');
   cfg.municipalities['Stilledorp'] = 'stil';
@@ -109,5 +109,118 @@ describe('issue 13: VT consultation', () => {
     expect(JSON.stringify(answered.body)).toContain('Dank u');
     const refreshed = await sendActivity(t.base, vtInvoke(ON_CALL, VERBS.vtRefresh, { caseId, seq: 1 }));
     expect(JSON.stringify(refreshed.body)).not.toContain('Dank u. Uw antwoord');
+  });
+
+  it('2: a late answer after the backup answered is refused clearly and offered as further information', async () => {
+    const caseId = await newCase('Zeist');
+    clock.advance(31 * MINUTE);
+    await settle(t);
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('achterwacht_gevraagd');
+    const byBackup = await sendActivity(
+      t.base,
+      vtInvoke(BACKUP, VERBS.vtKnown, {
+        caseId,
+        seq: 1,
+        [INPUTS.vtText]: 'Bekend: melding 2024 over de kinderen.',
+        [INPUTS.vtNeedToKnow]: 'Eerdere melding over de kinderen weegt mee in het advies.',
+      }),
+    );
+    expect(JSON.stringify(byBackup.body)).toContain('Dank u');
+
+    // The primary's late "niet bekend" on the old card: refused, nothing stored.
+    const late = await sendActivity(t.base, vtInvoke(ON_CALL, VERBS.vtNotKnown, { caseId, seq: 1 }));
+    expect(JSON.stringify(late.body)).toContain('al beantwoord');
+    const record = (await t.host.deps.repo.getVtConsultation(caseId))?.body;
+    expect(record?.answers.map((a) => a.kind)).toEqual(['bekend']);
+    expect(record?.state).toMatchObject({ status: 'beantwoord', answeredBy: BACKUP });
+    expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(1);
+
+    // A late "bekend" with information: refused as an answer, its text offered again as further information.
+    const lateKnown = await sendActivity(
+      t.base,
+      vtInvoke(ON_CALL, VERBS.vtKnown, {
+        caseId,
+        seq: 1,
+        [INPUTS.vtText]: 'Ook bekend: huisverbod in 2023.',
+        [INPUTS.vtNeedToKnow]: 'Een eerder huisverbod zegt iets over herhaling.',
+      }),
+    );
+    const lateCard = JSON.stringify(lateKnown.body);
+    expect(lateCard).toContain('al beantwoord');
+    expect(lateCard).toContain(VERBS.vtAddInfo);
+    expect(lateCard).toContain('Ook bekend: huisverbod in 2023.');
+    expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(1);
+    const extra = await sendActivity(
+      t.base,
+      vtInvoke(ON_CALL, VERBS.vtAddInfo, {
+        caseId,
+        seq: 1,
+        [INPUTS.vtText]: 'Ook bekend: huisverbod in 2023.',
+        [INPUTS.vtNeedToKnow]: 'Een eerder huisverbod zegt iets over herhaling.',
+      }),
+    );
+    expect(JSON.stringify(extra.body)).toContain('aanvullende informatie staat bij de zaak');
+    expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(2);
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.answers).toHaveLength(1);
+    await settle(t);
+    const card = await lastCaseCard(caseId);
+    expect(card).toContain('Bekend bij Veilig Thuis');
+    expect(card).not.toContain('Niet bekend bij Veilig Thuis');
+  });
+
+  it('6: an on-call member without a personal chat is "niet bereikbaar" at once and the backup is asked', async () => {
+    const backupBefore = personalSends(BACKUP).length;
+    const caseId = await newCase('Stilledorp');
+    const state = (await t.host.deps.repo.getVtConsultation(caseId))?.body.state;
+    expect(state).toMatchObject({ status: 'achterwacht_gevraagd', primary: NO_CHAT, backup: BACKUP });
+    expect(state?.primaryUnreachableAt).toBe(clock.now().toISOString());
+    const toBackup = personalSends(BACKUP).slice(backupBefore);
+    expect(toBackup).toHaveLength(1);
+    expect(JSON.stringify(toBackup[0].body)).toContain('Is dit gezin bekend bij Veilig Thuis?');
+    // The case card may be posted after the question was sent; the card itself says it at once.
+    const card = await lastCaseCard(caseId);
+    expect(card).toContain('niet bereikbaar via Teams');
+    expect(card).not.toContain('automatisch gevraagd om 21:31 (VT buiten kantoortijd)"');
+  });
+
+  it('4 + 3: the backup gets its own reminder naming the case, and the desk is told when the backup is silent too', async () => {
+    const caseId = await newCase('Stilledorp');
+    const ref = caseId.slice(0, 8);
+    const before = personalSends(BACKUP).length;
+    clock.advance(16 * MINUTE);
+    await settle(t);
+    const reminders = personalSends(BACKUP)
+      .slice(before)
+      .map((c) => JSON.stringify(c.body))
+      .filter((b) => b.includes('Herinnering') && b.includes(`zaak ${ref}`));
+    expect(reminders).toHaveLength(1);
+    expect(reminders[0]).toContain('Is dit gezin bekend bij Veilig Thuis?');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.backupRemindedAt).toBeDefined();
+    expect(JSON.stringify(await deskThreadSends(caseId))).not.toContain('Ook de achterwacht');
+
+    clock.advance(15 * MINUTE);
+    await settle(t);
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state).toMatchObject({
+      status: 'geen_reactie',
+      reason: 'backup_silent',
+    });
+    expect(JSON.stringify(await deskThreadSends(caseId))).toContain('Ook de achterwacht');
+    expect(await lastCaseCard(caseId)).toContain('ook de achterwacht reageerde niet');
+  });
+
+  it('3: the reminder to the on-call member names the case and the question', async () => {
+    const first = await newCase('Utrecht');
+    const second = await newCase('Utrecht');
+    const before = personalSends(ON_CALL).length;
+    clock.advance(16 * MINUTE);
+    await settle(t);
+    const reminders = personalSends(ON_CALL)
+      .slice(before)
+      .map((c) => JSON.stringify(c.body))
+      .filter((b) => b.includes('Herinnering'));
+    expect(reminders).toHaveLength(2);
+    expect(reminders.filter((r) => r.includes(`zaak ${first.slice(0, 8)}`))).toHaveLength(1);
+    expect(reminders.filter((r) => r.includes(`zaak ${second.slice(0, 8)}`))).toHaveLength(1);
+    for (const r of reminders) expect(r).toContain('Is dit gezin bekend bij Veilig Thuis?');
   });
 });

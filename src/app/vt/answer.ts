@@ -66,10 +66,11 @@ export async function answerVt(
   };
   const changed = await changeConsultation(deps, args.caseId, (r) => {
     if (r.seq !== args.seq) return 'refuse-closed';
+    // Answered already (e.g. by the backup): the domain refuses a second answer, and so do we.
     const answered = applyEvent(r, { type: 'answer', at, by: aad });
-    const base = answered === 'unchanged' ? r : answered;
+    if (answered === 'unchanged') return 'unchanged';
     return {
-      ...base,
+      ...answered,
       answers: [
         ...r.answers,
         {
@@ -83,6 +84,10 @@ export async function answerVt(
     };
   });
   if (changed === 'missing' || changed === 'refuse-closed') return fail('vt_closed');
+  if (changed === 'unchanged') {
+    deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answer refused: already answered');
+    return fail('vt_already_answered');
+  }
   await deps.repo.addContribution(contribution, {
     id: auditId({ at }),
     caseId: args.caseId,
@@ -120,4 +125,44 @@ export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): 
   // A vote is not an answer to the question (is the family known?): the consultation stays open for that.
   await requestCardRefresh(deps, args.caseId);
   return ok({ concern: parsed.data.concern });
+}
+
+/**
+ * Further information from a consulted VT member after the question was answered (also what a
+ * refused late answer is offered as): a VT contribution with its need-to-know reason; the
+ * consultation itself does not change.
+ */
+export async function addVtInfo(
+  deps: AppDeps,
+  args: Args & { text?: string; needToKnow?: string },
+): Promise<Result<{ contributionId: string }>> {
+  const access = await consultationFor(deps, args);
+  if (!access.ok) return access;
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  if (theCase.status === 'closed') return fail('case_closed');
+  const parsed = contributionInputSchema.safeParse({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
+  if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  const aad = args.aadObjectId as string;
+  const at = deps.clock.now().toISOString();
+  const contribution: Contribution = {
+    id: contributionId(at),
+    caseId: args.caseId,
+    orgId: 'vt',
+    authorId: aad,
+    ...parsed.data,
+    createdAt: at,
+  };
+  await deps.repo.addContribution(contribution, {
+    id: auditId({ at }),
+    caseId: args.caseId,
+    at,
+    action: 'vt.info',
+    actorId: aad,
+    actorOrg: 'vt',
+    detail: { seq: args.seq, contributionId: contribution.id },
+  });
+  deps.log.info({ caseId: args.caseId, seq: args.seq }, 'VT added information');
+  await requestCardRefresh(deps, args.caseId);
+  return ok({ contributionId: contribution.id });
 }

@@ -1,0 +1,40 @@
+/**
+ * Dutch texts added for issue 13 (VT consultation, advice and escalation defects). Kept apart from
+ * the big shared tables to avoid merge conflicts; merged into `nlMessages` / `nlCards` by nobody —
+ * import `nlVtAdviceFixes` where needed.
+ */
+export const nlVtAdviceFixes = {
+  vt: {
+    /** A second (late) answer on a consultation that is already answered. */
+    alreadyAnswered:
+      'Deze vraag is al beantwoord; uw antwoord is niet opgeslagen. Heeft u informatie voor de zaak? Voeg die hieronder toe als aanvullende informatie.',
+    extraHeading: 'Aanvullende informatie van Veilig Thuis',
+    extraIntro:
+      'De vraag is beantwoord. Weet u nog iets dat de ZSM-tafel nodig heeft? Voeg het toe als contextinformatie van Veilig Thuis.',
+    extraButton: 'Aanvullende informatie toevoegen',
+    extraSubmit: 'Toevoegen aan de zaak',
+    extraAdded: 'Dank u. Uw aanvullende informatie staat bij de zaak.',
+    /** Reasons for "geen reactie" beyond the original three. */
+    noReactionReasons: {
+      unreachable: 'de dienstdoende is niet bereikbaar via Teams',
+      backup_silent: 'ook de achterwacht reageerde niet',
+    },
+    steps: {
+      herinnering_achterwacht: (at: string) => `herinnering aan de achterwacht om ${at}`,
+    },
+    /** Status parts on the case card. */
+    primaryUnreachable: (at: string) => `⚠ dienstdoende niet bereikbaar via Teams (${at}): de app is niet voor hem/haar geïnstalleerd`,
+    backupUnreachable: (at: string) => `⚠ achterwacht niet bereikbaar via Teams (${at})`,
+    backupReminded: (at: string) => `achterwacht herinnerd om ${at}`,
+    /** In the desk's thread. */
+    deskPrimaryUnreachable: (region: string) =>
+      `De dienstdoende van Veilig Thuis ${region} is niet bereikbaar via Teams (de app is niet voor hem/haar geïnstalleerd); de achterwacht is gevraagd.`,
+    deskUnreachable: (region: string) =>
+      `Veilig Thuis ${region} is niet bereikbaar via Teams (de app is niet geïnstalleerd voor de dienstdoende of de achterwacht). Bel Veilig Thuis zelf.`,
+    deskBackupSilent: (region: string) =>
+      `Ook de achterwacht van Veilig Thuis ${region} reageerde niet. Bel Veilig Thuis zo nodig zelf; een antwoord dat later komt, verschijnt alsnog bij de zaak.`,
+    /** The reminder in the 1:1 chat names the case and the question, so two open questions are never confused. */
+    reminder: (location: string, ref: string, question: string, deadline: string) =>
+      `Herinnering: ${location} wacht op uw antwoord over zaak ${ref} (termijn ${deadline}): "${question}" Antwoord op de kaart van zaak ${ref} hierboven.`,
+  },
+} as const;
