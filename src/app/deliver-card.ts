@@ -1,6 +1,7 @@
 import { buildCaseCard } from '../cards/case-card';
 import type { Job } from '../store/jobs';
 import { auditId } from '../store/repository';
+import { requestCardRefresh } from './case-access';
 import { channelView } from './case-view';
 import type { AppDeps } from './deps';
 import type { Outbound } from './ports';
@@ -31,6 +32,9 @@ export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job
       detail: { activityId: posted.activityId },
     });
     deps.log.info({ caseId: job.caseId, activityId: posted.activityId }, 'case card posted');
+    // A change while the post was under way found no card to refresh (no ref yet): refresh it now (a job of its own).
+    const after = await channelView(deps, job.caseId);
+    if (after.ok && JSON.stringify(buildCaseCard(after.value)) !== JSON.stringify(card)) await requestCardRefresh(deps, job.caseId);
     return;
   }
   // refreshCard: before the first post there is nothing to update; the post renders the newest state.

@@ -23,6 +23,8 @@ export const VERBS = {
   // Veilig Thuis: the desk asks, the on-call member answers in the 1:1 chat
   askVt: 'case.askVt',
   setVtRegion: 'case.setVtRegion',
+  /** The desk called VT back after "Bel mij terug". */
+  vtCalledBack: 'case.vtCalledBack',
   vtRefresh: 'vt.refresh',
   vtKnown: 'vt.known',
   vtNotKnown: 'vt.notKnown',

@@ -50,6 +50,7 @@ export function consultationStatusParts(record: VtConsultationRecord, now: Date)
       : t.vt.answered(at(s.answeredAt), record.regionName);
     parts.push(s.late ? `${line} ${t.vt.late}` : line);
   }
+  if (record.callBack) parts.push(record.callBack.doneAt ? fx.vt.callBackDone(at(record.callBack.doneAt)) : fx.vt.callBackPending);
   if (s.status === 'geen_reactie') parts.push(t.vt.noReaction(at(s.closedAt), NO_REACTION_REASONS[s.reason]));
   return parts;
 }

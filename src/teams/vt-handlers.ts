@@ -3,7 +3,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
 import { addVtInfo, answerVt, voteAsVt } from '../app/vt/answer';
-import { claimOnCall, deskAsksVt, setVtRegion } from '../app/vt/desk';
+import { claimOnCall, deskAsksVt, markCalledBack, setVtRegion } from '../app/vt/desk';
 import { vtCardFor } from '../app/vt/jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
@@ -19,6 +19,15 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
     if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
     const r = await deskAsksVt(deps, { caseId: parsed.data.caseId, aadObjectId: context.activity.from?.aadObjectId });
     if (r.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: nlMessages.vt.asked });
+    else await respondToFailure(context, deps, parsed.data.caseId, r.error);
+    return '';
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.vtCalledBack, async (context: TurnContext, _s, raw) => {
+    const parsed = caseActionDataSchema.safeParse(raw);
+    if (!parsed.success) return answerInvoke(context, nlMessages.errors.unknownAction).then(() => '');
+    const r = await markCalledBack(deps, { caseId: parsed.data.caseId, aadObjectId: context.activity.from?.aadObjectId });
+    if (r.ok) await respondWithCase(context, deps, parsed.data.caseId, { kind: 'good', text: nlVtAdviceFixes.vt.calledBack });
     else await respondToFailure(context, deps, parsed.data.caseId, r.error);
     return '';
   });

@@ -6,6 +6,7 @@ import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
+  executeInvoke,
   ManualClock,
   personalActivity,
   postSignedCase,
@@ -222,5 +223,40 @@ describe('issue 13: VT consultation', () => {
     expect(reminders.filter((r) => r.includes(`zaak ${first.slice(0, 8)}`))).toHaveLength(1);
     expect(reminders.filter((r) => r.includes(`zaak ${second.slice(0, 8)}`))).toHaveLength(1);
     for (const r of reminders) expect(r).toContain('Is dit gezin bekend bij Veilig Thuis?');
+  });
+
+  // (later tests go above this one: it moves the clock to the next morning)
+  it('5: "Bel mij terug" is an open task of the desk: reminder, "Teruggebeld" on the card, its state in the summary', async () => {
+    const caseId = await newCase('Utrecht');
+    await sendActivity(t.base, vtInvoke(ON_CALL, VERBS.vtCallBack, { caseId, seq: 1, [INPUTS.vtPhone]: '06 12345678' }));
+    await settle(t);
+    let card = await lastCaseCard(caseId);
+    expect(card).toContain('terugbellen open');
+    expect(card).toContain(VERBS.vtCalledBack);
+    expect(card).toContain('Terugbellen staat nog open: bel Veilig Thuis op 06 12345678');
+
+    clock.advance(16 * MINUTE);
+    await settle(t);
+    const reminders = (await deskThreadSends(caseId)).filter((c) => JSON.stringify(c.body).includes('vroeg om terugbellen'));
+    expect(reminders).toHaveLength(1);
+
+    const done = await sendActivity(t.base, executeInvoke(t.stub.url, USERS.politie, VERBS.vtCalledBack, { caseId }));
+    expect(JSON.stringify(done.body)).toContain('teruggebeld');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.callBack).toMatchObject({ doneBy: USERS.politie });
+    await settle(t);
+    card = await lastCaseCard(caseId);
+    expect(card).toContain('teruggebeld om');
+    expect(card).not.toContain(VERBS.vtCalledBack);
+    expect((await t.host.deps.repo.listAudit(caseId)).map((a) => a.action)).toContain('vt.calledBack');
+
+    const creates = t.stub.successful('create').length;
+    clock.advance(12 * 60 * MINUTE); // the next morning
+    await settle(t);
+    const summary = t.stub
+      .successful('create')
+      .slice(creates)
+      .filter((c) => (c.body.channelData as { channel: { id: string } }).channel.id === '19:vt-utrecht-dagteam@thread.tacv2');
+    expect(summary).toHaveLength(1);
+    expect(JSON.stringify(summary[0].body)).toContain('teruggebeld om');
   });
 });

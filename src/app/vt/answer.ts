@@ -3,6 +3,7 @@ import type { VtAnswerKind } from '../../domain/vt/record';
 import { isVtPhone } from '../../domain/vt/phone';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
+import { newJob } from '../../store/jobs';
 import { auditId, contributionId } from '../../store/repository';
 import { recordVote } from '../cast-vote';
 import { requestCardRefresh } from '../case-access';
@@ -71,6 +72,7 @@ export async function answerVt(
     if (answered === 'unchanged') return 'unchanged';
     return {
       ...answered,
+      ...(args.kind === 'bel_terug' ? { callBack: { phone: (args.phone ?? '').trim(), requestedAt: at } } : {}),
       answers: [
         ...r.answers,
         {
@@ -98,6 +100,21 @@ export async function answerVt(
     detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id },
   });
   deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answered');
+  if (args.kind === 'bel_terug') {
+    // The call-back is the desk's task now: remind the desk in the thread until it is marked done.
+    const reminderAt = new Date(Date.parse(at) + (deps.directory.vt?.delays.reminderMinutes ?? 15) * 60_000).toISOString();
+    await deps.repo.requestJob(
+      newJob({
+        id: `job:vtReminder:${args.seq}:callBack`,
+        caseId: args.caseId,
+        type: 'vtReminder',
+        dueAt: reminderAt,
+        now: at,
+        payload: { seq: args.seq, target: 'callBack' },
+      }),
+    );
+    deps.kickJobs();
+  }
   await requestCardRefresh(deps, args.caseId);
   return ok({ kind: args.kind });
 }

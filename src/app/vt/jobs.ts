@@ -1,7 +1,7 @@
 import { buildVtConsultationCard } from '../../cards/vt-consultation-card';
 import { buildVtMorningSummaryCard } from '../../cards/vt-summary-card';
 import type { VtConsultationCardView, VtMorningSummaryView } from '../../cards/view';
-import type { VtConsultationRecord } from '../../domain/vt/record';
+import { callBackOpen, type VtConsultationRecord } from '../../domain/vt/record';
 import { nlMessages, nlVtAdviceFixes as fx } from '../../i18n/nl';
 import { caseRef } from '../../cards/sections';
 import { formatAmsterdamShort } from '../../cards/text';
@@ -142,6 +142,13 @@ async function reminderText(deps: AppDeps, r: VtConsultationRecord): Promise<str
 /** The reminder to the primary (or, with `target: 'backup'`, to the backup after it was asked). */
 export async function vtReminderJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   const at = deps.clock.now().toISOString();
+  if (job.payload.target === 'callBack') {
+    // The desk's open call-back: remind in the case's thread until someone marks it "teruggebeld".
+    const r = (await deps.repo.getVtConsultation(job.caseId))?.body;
+    if (r?.seq === Number(job.payload.seq) && r.callBack && callBackOpen(r))
+      await tellDesk(deps, outbound, job.caseId, fx.vt.deskCallBackReminder(r.regionName, r.callBack.phone));
+    return;
+  }
   const toBackup = job.payload.target === 'backup';
   const next = await changeConsultation(deps, job.caseId, (r) =>
     r.seq === Number(job.payload.seq) ? applyEvent(r, { type: toBackup ? 'backupReminderDue' : 'reminderDue', at }) : 'unchanged',

@@ -33,6 +33,14 @@ export const nlVtAdviceFixes = {
       `Veilig Thuis ${region} is niet bereikbaar via Teams (de app is niet geïnstalleerd voor de dienstdoende of de achterwacht). Bel Veilig Thuis zelf.`,
     deskBackupSilent: (region: string) =>
       `Ook de achterwacht van Veilig Thuis ${region} reageerde niet. Bel Veilig Thuis zo nodig zelf; een antwoord dat later komt, verschijnt alsnog bij de zaak.`,
+    /** "Bel mij terug" as the desk's open task. */
+    callBackOpen: (phone: string) => `☎ Terugbellen staat nog open: bel Veilig Thuis op ${phone}`,
+    callBackDone: (at: string) => `teruggebeld om ${at}`,
+    callBackPending: 'terugbellen open',
+    calledBackButton: 'Teruggebeld',
+    calledBack: 'Vastgelegd: Veilig Thuis is teruggebeld.',
+    deskCallBackReminder: (region: string, phone: string) =>
+      `Herinnering: Veilig Thuis ${region} vroeg om terugbellen op ${phone}, en dat staat nog open. Druk op "Teruggebeld" op de kaart als het gesprek er was.`,
     /** The reminder in the 1:1 chat names the case and the question, so two open questions are never confused. */
     reminder: (location: string, ref: string, question: string, deadline: string) =>
       `Herinnering: ${location} wacht op uw antwoord over zaak ${ref} (termijn ${deadline}): "${question}" Antwoord op de kaart van zaak ${ref} hierboven.`,
