@@ -2,7 +2,7 @@ import { contributionInputSchema, type Contribution } from '../domain/contributi
 import { auditId, contributionId } from '../store/repository';
 import { openCaseFor, requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result, fieldsOf } from './errors';
 
 /** A partner adds context information; the organisation comes from the roster, never from input. */
 export async function addContribution(
@@ -13,10 +13,7 @@ export async function addContribution(
   if (!access.ok) return access;
   const parsed = contributionInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return fail(
-      'invalid_input',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    return fail('invalid_input', fieldsOf(parsed.error.issues));
   }
   const { member } = access.value;
   const createdAt = deps.clock.now().toISOString();

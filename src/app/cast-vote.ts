@@ -7,7 +7,7 @@ import { openCaseFor, requestCardRefresh } from './case-access';
 import { evaluateEscalation } from './course/escalate';
 import { closeRound } from './course/rounds';
 import type { AppDeps } from './deps';
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result, fieldsOf } from './errors';
 
 /**
  * "Wie heeft er nog buikpijn?": one vote per organisation per round. A later vote of the same
@@ -21,10 +21,7 @@ export async function castVote(
   if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return fail(
-      'invalid_input',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    return fail('invalid_input', fieldsOf(parsed.error.issues));
   }
   const { theCase, member } = access.value;
   return recordVote(deps, theCase, { orgId: member.orgId, voterId: member.aadObjectId, input: parsed.data });

@@ -55,11 +55,27 @@ const FIELD_HINTS: Record<string, string> = {
   decision: nlMessages.advice.decisionInvalid,
   concernAcknowledgement: nlMessages.advice.concernAckRequired,
   followUp: nlMessages.advice.followUpRequired,
+  closeReason: e.closeReasonRequired,
 };
+
+const long = nlVtAdviceFixes.errors;
+/** The hint when the value was too long (the minimum would be the wrong advice). */
+const TOO_LONG_HINTS: Record<string, string> = {
+  reason: long.voteReasonTooLong,
+  closeReason: long.closeReasonTooLong,
+  text: long.contributionTextTooLong,
+  needToKnow: long.needToKnowTooLong,
+  vtText: long.vtTextTooLong,
+};
+
+function hintFor(f: { path: string; tooLong?: boolean }): string | undefined {
+  if (f.tooLong && Object.hasOwn(TOO_LONG_HINTS, f.path)) return TOO_LONG_HINTS[f.path];
+  return Object.hasOwn(FIELD_HINTS, f.path) ? FIELD_HINTS[f.path] : undefined;
+}
 
 /** The Dutch message a Teams user sees for a use-case failure (never echoes their input). */
 export function dutchError(error: AppError): string {
   if (error.code !== 'invalid_input') return MESSAGES[error.code];
-  const hints = new Set((error.fields ?? []).filter((f) => Object.hasOwn(FIELD_HINTS, f.path)).map((f) => FIELD_HINTS[f.path]));
+  const hints = new Set((error.fields ?? []).map(hintFor).filter((h): h is string => h !== undefined));
   return [e.invalidInput, ...hints].join(' ');
 }

@@ -71,6 +71,12 @@ const lastCaseCard = async (caseId: string): Promise<string> => {
   return JSON.stringify(msg ? (ConnectorStub.cardOf(msg) ?? msg) : '');
 };
 
+/** The notice on top of a card an invoke answered with (the refusal or confirmation text). */
+function noticeOf(body: unknown): string {
+  const card = (body as { value?: { body?: { items?: { text?: string }[] }[] } }).value;
+  return card?.body?.[0]?.items?.[0]?.text ?? String((body as { value?: unknown }).value);
+}
+
 async function newCase(municipality: string): Promise<string> {
   const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString(), municipality }), {
     timestamp: Math.floor(clock.now().getTime() / 1000),
@@ -223,6 +229,37 @@ describe('issue 13: VT consultation', () => {
     expect(reminders.filter((r) => r.includes(`zaak ${first.slice(0, 8)}`))).toHaveLength(1);
     expect(reminders.filter((r) => r.includes(`zaak ${second.slice(0, 8)}`))).toHaveLength(1);
     for (const r of reminders) expect(r).toContain('Is dit gezin bekend bij Veilig Thuis?');
+  });
+
+  it('14: refusals say what was wrong (short close reason, too long buikpijn reason) and never echo huge input', async () => {
+    const caseId = await newCase('Utrecht');
+    const short = await sendActivity(
+      t.base,
+      executeInvoke(t.stub.url, USERS.om, VERBS.closeDespiteConcern, { caseId, [INPUTS.closeReason]: 'te kort' }),
+    );
+    expect(noticeOf(short.body)).toContain('minimaal 20 tekens om te sluiten ondanks buikpijn');
+
+    const tooLong = await sendActivity(
+      t.base,
+      executeInvoke(t.stub.url, USERS.rvdk, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'zorg '.repeat(150) }),
+    );
+    expect(noticeOf(tooLong.body)).toContain('maximaal 500 tekens');
+    expect(noticeOf(tooLong.body)).not.toContain('minimaal 3 tekens');
+
+    const huge = 'x'.repeat(400_000);
+    const res = await sendActivity(
+      t.base,
+      executeInvoke(t.stub.url, USERS.politie, VERBS.addContribution, {
+        caseId,
+        [INPUTS.contribText]: huge,
+        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribNeedToKnow]: huge,
+      }),
+    );
+    const bytes = Buffer.byteLength(JSON.stringify(res.body), 'utf8');
+    expect(JSON.stringify(res.body)).toContain('te lang (maximaal 2000 tekens)');
+    expect(bytes).toBeLessThan(40 * 1024);
+    expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(0);
   });
 
   // (later tests go above this one: it moves the clock to the next morning)

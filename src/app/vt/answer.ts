@@ -8,7 +8,7 @@ import { auditId, contributionId } from '../../store/repository';
 import { recordVote } from '../cast-vote';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
-import { fail, ok, type Result } from '../errors';
+import { fail, ok, type Result, fieldsOf } from '../errors';
 import { applyEvent, changeConsultation } from './consult';
 
 type Args = { caseId: string; seq: number; aadObjectId: string | undefined };
@@ -55,7 +55,12 @@ export async function answerVt(
         ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem', needToKnow: nlMessages.vt.notKnownNeedToKnow }
         : { text: nlMessages.vt.callBackText(region), source: 'overig', needToKnow: nlMessages.vt.notKnownNeedToKnow };
   const parsed = contributionInputSchema.safeParse(input);
-  if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+    return fail('invalid_input', [
+      { path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) },
+    ]);
+  }
   const at = deps.clock.now().toISOString();
   const contribution: Contribution = {
     id: contributionId(at),
@@ -124,11 +129,7 @@ export async function voteAsVt(deps: AppDeps, args: Args & { input: unknown }): 
   const access = await consultationFor(deps, args);
   if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
-  if (!parsed.success)
-    return fail(
-      'invalid_input',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+  if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error.issues));
   const theCase = await deps.repo.getCase(args.caseId);
   if (!theCase) return fail('case_not_found');
   // The on-call member is not on the desk roster: closing a round stays with the desk.
@@ -159,7 +160,12 @@ export async function addVtInfo(
   if (!theCase) return fail('case_not_found');
   if (theCase.status === 'closed') return fail('case_closed');
   const parsed = contributionInputSchema.safeParse({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
-  if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+    return fail('invalid_input', [
+      { path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) },
+    ]);
+  }
   const aad = args.aadObjectId as string;
   const at = deps.clock.now().toISOString();
   const contribution: Contribution = {

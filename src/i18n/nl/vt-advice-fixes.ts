@@ -4,6 +4,14 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** Refusals that say what was wrong: a value that was too long gets its maximum, not the minimum (issue 13.14). */
+  errors: {
+    closeReasonTooLong: 'De reden om te sluiten ondanks buikpijn is te lang (maximaal 1000 tekens).',
+    voteReasonTooLong: 'De reden voor buikpijn is te lang (maximaal 500 tekens).',
+    contributionTextTooLong: 'De contextinformatie is te lang (maximaal 2000 tekens).',
+    needToKnowTooLong: 'De reden waarom de informatie nodig is, is te lang (maximaal 500 tekens).',
+    vtTextTooLong: 'Wat Veilig Thuis weet is te lang (maximaal 2000 tekens); de reden maximaal 500 tekens.',
+  },
   vt: {
     /** A second (late) answer on a consultation that is already answered. */
     alreadyAnswered:
