@@ -152,7 +152,7 @@ describe('advice, decision and terugkoppeling', () => {
     expect(
       t.stub
         .successful('send')
-        .some((c) => c.conversationId === `a:personal-${USERS.politie}` && JSON.stringify(c.body).includes('de OvJ besloot')),
+        .some((c) => c.conversationId === `a:personal-${USERS.politie}` && JSON.stringify(c.body).includes('het besluit van de OvJ')),
     ).toBe(true);
     const audit = (await t.host.deps.repo.listAudit(caseId)).map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['advice.draft', 'advice.sent', 'advice.decided']));

@@ -4,6 +4,19 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** Terugkoppeling of the OvJ's decision: every part with its label (issue 13.10). */
+  feedback: {
+    title: (ref: string) => `Terugkoppeling zaak ${ref}: het besluit van de OvJ.`,
+    interventions: (list: string) => `Interventies: ${list}`,
+    noInterventions: 'Interventies: geen',
+    intervention: (label: string, note?: string, language?: string) =>
+      `${label}${language ? ` (vertaald: ${language})` : ''}${note ? ` — ${note}` : ''}`,
+    freeText: (text: string) => `Toelichting van de OvJ: ${text}`,
+    despiteConcern: (orgs: string, reason: string) => `Besluit ondanks buikpijn van ${orgs}. Reden van de OvJ: ${reason}`,
+    /** 1:1 to the organisation whose buikpijn remained. */
+    toConcerned: (ref: string, org: string, reason: string) =>
+      `Terugkoppeling zaak ${ref}: de OvJ heeft besloten terwijl ${org} nog buikpijn had. Reden van de OvJ: ${reason}`,
+  },
   /** Refusals that say what was wrong: a value that was too long gets its maximum, not the minimum (issue 13.14). */
   errors: {
     closeReasonTooLong: 'De reden om te sluiten ondanks buikpijn is te lang (maximaal 1000 tekens).',

@@ -1,0 +1,107 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { ConnectorStub } from '../helpers/connector-stub';
+import { sampleIntake, USERS } from '../helpers/fixtures';
+import {
+  channelActivity,
+  executeInvoke,
+  ManualClock,
+  personalActivity,
+  postSignedCase,
+  sendActivity,
+  settle,
+  startTestHost,
+  type TestHost,
+} from '../helpers/host';
+
+/** Regression tests for issue 13 (advice, decision, terugkoppeling), through the real HTTP server and the Connector stub. */
+
+jest.setTimeout(60_000);
+let t: TestHost;
+let clock: ManualClock;
+const stub = new ConnectorStub();
+const dir = mkdtempSync(join(tmpdir(), 'zsm-advicefix-'));
+
+async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
+  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
+  expect(res.status).toBe(200);
+  return JSON.stringify((res.body as { value: unknown }).value);
+}
+
+const ovjInvoke = (verb: string, data: Record<string, unknown>) =>
+  sendActivity(t.base, {
+    ...personalActivity(t.stub.url, USERS.ovj),
+    type: 'invoke',
+    name: 'adaptiveCard/action',
+    value: { action: { type: 'Action.Execute', verb, data } },
+  });
+
+const personal = (aad: string) => t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${aad}`);
+
+/** A case with a case lead (RvdK), one contribution by the police and VT's standing buikpijn. */
+async function caseWithConcern(): Promise<string> {
+  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
+    timestamp: Math.floor(clock.now().getTime() / 1000),
+  });
+  const { caseId } = (await res.json()) as { caseId: string };
+  await settle(t);
+  await invoke(USERS.rvdk, VERBS.takeLead, { caseId });
+  await invoke(USERS.politie, VERBS.addContribution, {
+    caseId,
+    [INPUTS.contribText]: 'Eerder B-SAFER afgenomen: hoog risico.',
+    [INPUTS.contribSource]: 'eigen_systeem',
+    [INPUTS.contribNeedToKnow]: 'Risicotaxatie bepaalt de veiligheidsmaatregel.',
+  });
+  await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Kinderen onveilig thuis', [INPUTS.voteAcute]: 'false' });
+  await invoke(USERS.politie, VERBS.voteNoConcern, { caseId });
+  return caseId;
+}
+
+beforeAll(async () => {
+  clock = new ManualClock(Date.parse('2026-11-23T14:00:00Z'));
+  await stub.start();
+  t = await startTestHost({ clock, dataDir: dir, stub });
+  await sendActivity(
+    t.base,
+    channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+  );
+  for (const u of [USERS.ovj, USERS.politie, USERS.rvdk, USERS.vt]) await sendActivity(t.base, personalActivity(t.stub.url, u));
+});
+afterAll(async () => {
+  await t.stop();
+  await stub.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('issue 13: advice, decision and terugkoppeling', () => {
+  it('10: the terugkoppeling labels each part, and the organisation with buikpijn hears why the decision stands', async () => {
+    const caseId = await caseWithConcern();
+    await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId });
+    await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
+    await settle(t);
+    await ovjInvoke(VERBS.decide, {
+      caseId,
+      [INPUTS.decisionInterventions]: 'contactverbod',
+      [INPUTS.decisionText]: 'Voorwaarden via reclassering.',
+      [INPUTS.decisionConcern]: 'Zorgen VT gedeeld; RvdK-onderzoek volgt direct.',
+    });
+    const vtBefore = personal(USERS.vt).length;
+    await settle(t);
+    const ref = await t.host.deps.repo.getCardRef(caseId);
+    const thread = t.stub
+      .successful('send')
+      .filter((c) => c.conversationId === ref?.conversationId)
+      .map((c) => String(c.body.text ?? ''))
+      .find((x) => x.includes('het besluit van de OvJ'));
+    expect(thread).toContain('Interventies: Contactverbod');
+    expect(thread).toContain('Toelichting van de OvJ: Voorwaarden via reclassering.');
+    expect(thread).toContain('Besluit ondanks buikpijn van Veilig Thuis. Reden van de OvJ: Zorgen VT gedeeld');
+    expect(thread).not.toContain('; Voorwaarden');
+    const toVt = personal(USERS.vt)
+      .slice(vtBefore)
+      .map((c) => String(c.body.text ?? ''));
+    expect(toVt.some((x) => x.includes('nog buikpijn had. Reden van de OvJ: Zorgen VT gedeeld; RvdK-onderzoek volgt direct.'))).toBe(true);
+  });
+});
