@@ -1,4 +1,5 @@
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import {
   contributionBlock,
   decisionSection,
@@ -10,13 +11,12 @@ import {
   patternsSection,
   proposedValue,
   roundBlock,
-  whoLine,
 } from './advice-sections';
 import { cardBytes, takeWithinBudget } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
-import { heading, text } from './elements';
-import { caseRef, noticeSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, truncate } from './text';
+import { container, heading, text } from './elements';
+import { caseRef, noticeSection, termijnSection } from './sections';
+import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, truncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
@@ -33,7 +33,7 @@ export const ADVICE_CARD_LIMITS = {
   /** The same budget as the case card (UTF-16, see budget.ts). */
   maxBytes: CASE_CARD_LIMITS.maxBytes,
   /** At most this much goes to the "Wie leverde wat" list on the card itself. */
-  whoBytes: 6 * 1024,
+  whoBytes: 16 * 1024,
   /** The decision's own inputs (the server keeps 2,000 and 1,000 characters). */
   decisionText: 2000,
   decisionConcern: 1000,
@@ -56,12 +56,14 @@ interface AdviceDensity {
   note: number;
   needToKnow: number;
   decisionText: number;
+  /** A contribution's own text in "Wie leverde wat". */
+  contribution: number;
 }
 
 export const ADVICE_CARD_DENSITIES: readonly AdviceDensity[] = [
-  { summary: 2000, fact: 400, reason: 300, note: 200, needToKnow: 160, decisionText: 1000 },
-  { summary: 1000, fact: 200, reason: 160, note: 80, needToKnow: 100, decisionText: 400 },
-  { summary: 500, fact: 120, reason: 100, note: 40, needToKnow: 60, decisionText: 200 },
+  { summary: 2000, fact: 400, reason: 300, note: 200, needToKnow: 160, decisionText: 1000, contribution: 600 },
+  { summary: 1000, fact: 200, reason: 160, note: 80, needToKnow: 100, decisionText: 400, contribution: 300 },
+  { summary: 500, fact: 120, reason: 100, note: 40, needToKnow: 60, decisionText: 200, contribution: 150 },
 ];
 
 /** Room kept for the "Details tonen" card, so it is never empty on a crowded card. */
@@ -71,7 +73,15 @@ function statusLine(view: AdviceCardView): CardElement {
   const a = view.advice;
   if (a.status === 'besloten' && a.decision)
     return text(t.advice.decidedAt(formatAmsterdamShort(a.decision.at, view.now)), { weight: 'bolder', color: 'good', spacing: 'small' });
-  if (a.status === 'verzonden' || a.status === 'besloten')
+  if (a.status === 'verzonden') {
+    // Spoken to the OvJ (the card goes to the OvJ; a partner who opens it reads the neutral form).
+    const sent = formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now);
+    const deadline = formatAmsterdam(view.case.deadline);
+    const line =
+      view.viewerMayDecide === false ? fx.adviceCard.decisionAskedOther(sent, deadline) : fx.adviceCard.decisionAsked(sent, deadline);
+    return text(line, { weight: 'bolder', color: 'accent', spacing: 'small' });
+  }
+  if (a.status === 'besloten')
     return text(t.advice.sentAt(formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now)), {
       weight: 'bolder',
       color: 'accent',
@@ -92,6 +102,8 @@ function headerSection(view: AdviceCardView): CardElement[] {
     text(t.advice.title(caseRef(view.case.id)), { weight: 'bolder', size: 'large' }),
     text(meta, { isSubtle: true, size: 'small', spacing: 'none' }),
     statusLine(view),
+    // The suspect may be in custody: the termijn is part of the question to the OvJ.
+    ...(view.advice.status !== 'besloten' ? [termijnSection(view)] : []),
   ];
 }
 
@@ -223,6 +235,20 @@ function detailsBody(
   ];
 }
 
+/** "Wie leverde wat": each contribution with its contents inline, and why it was needed. */
+function whoLine(c: AdviceCardView['advice']['draft']['contributions'][number], now: Date, d: AdviceDensity): CardElement {
+  const source = (t.sources as Record<string, string>)[c.source] ?? c.source;
+  return container(
+    [
+      text(fx.adviceCard.contributionLine(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source, truncate(c.text, d.contribution)), {
+        size: 'small',
+      }),
+      text(fx.adviceCard.needToKnowLine(truncate(c.needToKnow, d.needToKnow)), { size: 'small', isSubtle: true, spacing: 'none' }),
+    ],
+    { spacing: 'small' },
+  );
+}
+
 function detailsSubmit(view: AdviceCardView): CardElement {
   return {
     type: 'Action.Submit',
@@ -259,17 +285,12 @@ export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
 
   card.refresh = { action: { type: 'Action.Execute', verb: VERBS.adviceRefresh, data: { caseId } } };
   const formActions = showsDecisionForm(view) ? [decisionForm(view)] : [];
-  const showDetails = (body: CardElement[]): CardElement => ({
-    type: 'Action.ShowCard',
-    title: t.advice.showDetails,
-    card: { type: 'AdaptiveCard', body },
-  });
   const contributions = newestContributionsFirst(view.advice.draft);
 
   // The fullest density whose fixed part leaves room for the details; else the leanest.
   const fixedAt = (d: AdviceDensity) => {
     const body = [...mainBody(view, d), ...whoHeading(contributions.length)];
-    const actions = [...formActions, detailsSubmit(view), showDetails([])];
+    const actions = [...formActions, detailsSubmit(view)];
     return { d, body, actions, bytes: cardBytes({ ...card, body, actions }) };
   };
   let fixed = fixedAt(ADVICE_CARD_DENSITIES[0] as AdviceDensity);
@@ -282,21 +303,13 @@ export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
   const olderWho = (n: number) => note(t.advice.moreContributions(n));
   const whoRoom = Math.min(ADVICE_CARD_LIMITS.whoBytes, ADVICE_CARD_LIMITS.maxBytes - fixed.bytes - DETAILS_MIN_BYTES);
   const who = takeWithinBudget(
-    contributions.map((c) => whoLine(c, view.now, fixed.d.needToKnow)),
+    contributions.map((c) => whoLine(c, view.now, fixed.d)),
     Math.max(0, whoRoom - cardBytes(olderWho(contributions.length))),
     cardBytes,
   );
   const body = [...fixed.body, ...who.taken, ...(who.omitted > 0 ? [olderWho(who.omitted)] : [])];
-
-  // Whatever is left goes to "Details tonen".
-  const used = cardBytes({ ...card, body, actions: fixed.actions });
-  const details = detailsBody(view, ADVICE_CARD_LIMITS.maxBytes - used, {
-    textMax: ADVICE_CARD_LIMITS.detailsText,
-    needMax: ADVICE_CARD_LIMITS.detailsNeedToKnow,
-    reasonMax: ADVICE_CARD_LIMITS.detailsReason,
-    olderNote: (n, kind) => (kind === 'rounds' ? t.advice.olderRounds(n) : t.advice.olderContributions(n)),
-  });
+  // One Details button: the dialog shows the rounds and every contribution whole, page by page.
   card.body = body;
-  card.actions = [...formActions, detailsSubmit(view), showDetails(details)];
+  card.actions = [...formActions, detailsSubmit(view)];
   return card;
 }

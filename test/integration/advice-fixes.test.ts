@@ -104,4 +104,22 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
       .map((c) => String(c.body.text ?? ''));
     expect(toVt.some((x) => x.includes('nog buikpijn had. Reden van de OvJ: Zorgen VT gedeeld; RvdK-onderzoek volgt direct.'))).toBe(true);
   });
+
+  it('11: the advice card asks the OvJ for a decision before the termijn, shows each contribution inline, and has one Details button', async () => {
+    const caseId = await caseWithConcern();
+    await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId });
+    const before = personal(USERS.ovj).length;
+    await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
+    await settle(t);
+    const sent = personal(USERS.ovj).slice(before);
+    expect(sent).toHaveLength(1);
+    const card = ConnectorStub.cardOf(sent[0].body) as { body: unknown[]; actions: { title: string }[] };
+    const json = JSON.stringify(card);
+    expect(json).toContain('uw besluit gevraagd vóór');
+    expect(json).not.toContain('wacht op het besluit van de OvJ');
+    expect(json).toContain('Termijn:');
+    expect(json).toContain('Eerder B-SAFER afgenomen: hoog risico.');
+    expect(json).toContain('Waarom nodig: Risicotaxatie bepaalt de veiligheidsmaatregel.');
+    expect(card.actions.filter((a) => a.title.includes('Details'))).toHaveLength(1);
+  });
 });

@@ -118,7 +118,8 @@ describe('advice, decision and terugkoppeling', () => {
     const toOvj = t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${USERS.ovj}`);
     expect(toOvj).toHaveLength(1);
     const card = JSON.stringify(ConnectorStub.cardOf(toOvj[0].body));
-    expect(card).toContain('Kinderen onveilig thuis'.slice(0, 10));
+    // The standing buikpijn with its reason is on the card; earlier rounds are in the Details dialog.
+    expect(card).toContain('Nog steeds zorgen om de kinderen');
     expect(await invoke(USERS.rvdk, VERBS.editAdvice, { caseId, [INPUTS.adviceSummary]: 'te laat' })).toContain('al verstuurd');
 
     // The decision: not by a partner; with remaining buikpijn only with an acknowledgement.

@@ -4,6 +4,13 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** The advice card as the OvJ reads it (issue 13.11). */
+  adviceCard: {
+    decisionAsked: (sentAt: string, deadline: string) => `Verzonden om ${sentAt} — uw besluit gevraagd vóór ${deadline}`,
+    decisionAskedOther: (sentAt: string, deadline: string) => `Verzonden om ${sentAt} — besluit van de OvJ gevraagd vóór ${deadline}`,
+    contributionLine: (org: string, at: string, source: string, text: string) => `**${org}** · ${at} · ${source}: ${text}`,
+    needToKnowLine: (reason: string) => `Waarom nodig: ${reason}`,
+  },
   /** Terugkoppeling of the OvJ's decision: every part with its label (issue 13.10). */
   feedback: {
     title: (ref: string) => `Terugkoppeling zaak ${ref}: het besluit van de OvJ.`,
