@@ -122,4 +122,27 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     expect(json).toContain('Waarom nodig: Risicotaxatie bepaalt de veiligheidsmaatregel.');
     expect(card.actions.filter((a) => a.title.includes('Details'))).toHaveLength(1);
   });
+
+  it('9: the drafter starts from the composed advice, and the drafter and the OvJ see the same version', async () => {
+    const caseId = await caseWithConcern();
+    const drafted = await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId });
+    expect(drafted).toContain('Nog buikpijn: Veilig Thuis (Kinderen onveilig thuis)');
+    expect(drafted).toContain('Contextinformatie van: Politie');
+    const summary = (await t.host.deps.repo.getAdvice(caseId))!.body.draft.summary;
+    expect(summary).toContain('Patronen: ');
+    await invoke(USERS.rvdk, VERBS.editAdvice, {
+      caseId,
+      [INPUTS.adviceSummary]: `${summary}\nVoorstel: contactverbod.`,
+      [INPUTS.adviceInterventions]: 'contactverbod',
+    });
+    const leadVersion = (await t.host.deps.repo.getAdvice(caseId))!.body.draft.version;
+    const leadCard = await invoke(USERS.rvdk, VERBS.refresh, { caseId });
+    expect(leadCard).toContain(`versie ${leadVersion}`);
+    const before = personal(USERS.ovj).length;
+    await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
+    await settle(t);
+    const toOvj = JSON.stringify(ConnectorStub.cardOf(personal(USERS.ovj).slice(before)[0].body));
+    expect(toOvj).toContain(`versie ${leadVersion} `);
+    expect((await t.host.deps.repo.getAdvice(caseId))!.body.draft.version).toBe(leadVersion);
+  });
 });

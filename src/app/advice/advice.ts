@@ -1,5 +1,6 @@
 import { composeAdvice } from '../../domain/advice/compose';
-import type { AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
+import type { AdviceDraft, AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
+import { nlCards, nlVtAdviceFixes as fx } from '../../i18n/nl';
 import type { Case } from '../../domain/case';
 import type { Member } from '../../domain/roster';
 import { PreconditionFailedError } from '../../store/docstore';
@@ -81,6 +82,27 @@ async function audit(
   });
 }
 
+/** The composed starting text for the drafter: what the history says, in a few editable lines. */
+function composedSummary(draft: AdviceDraft, c: Case): string {
+  const nl = fx.adviceDraft;
+  const orgs = [...new Set(draft.contributions.map((x) => nlCards.orgs[x.orgId]))];
+  const patterns = [...new Set(draft.patterns.map((p) => nlCards.advice.patterns[p.kind]))];
+  const concern = draft.openConcern.map((o) => (o.reason ? `${nlCards.orgs[o.orgId]} (${o.reason})` : nlCards.orgs[o.orgId]));
+  return [
+    nl.offence(nlCards.offences[c.facts.offenceCategory], c.facts.childrenInvolved),
+    orgs.length > 0 ? nl.contributions(orgs.join(', ')) : nl.noContributions,
+    ...(patterns.length > 0 ? [nl.patterns(patterns.join(', '))] : []),
+    concern.length > 0 ? nl.openConcern(concern.join('; ')) : nl.noConcern,
+    nl.proposalHint,
+  ]
+    .join('\n')
+    .slice(0, 2000);
+}
+
+/** Same content (the version and the moment of composing aside). */
+const sameContent = (a: AdviceDraft, b: AdviceDraft): boolean =>
+  JSON.stringify({ ...a, version: 0, composedAt: '' }) === JSON.stringify({ ...b, version: 0, composedAt: '' });
+
 /** "Advies opstellen": compose the advice from the case history (again, while it is a concept). */
 export async function draftAdvice(
   deps: AppDeps,
@@ -101,6 +123,8 @@ export async function draftAdvice(
         : (current?.draft.interventions ?? []);
     const summary = (args.summary ?? current?.draft.summary ?? '').trim().slice(0, 2000);
     const draft = await compose(deps, theCase, summary, proposed, (current?.draft.version ?? 0) + 1);
+    // The first draft starts from what the history says, so the drafter edits the composed advice, not an empty one.
+    if (!current && !summary) draft.summary = composedSummary(draft, theCase);
     return { caseId: theCase.id, status: 'concept', draft, draftedBy: member.aadObjectId };
   });
   if (!result.ok) return result;
@@ -119,8 +143,10 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
   const result = await changeAdvice(deps, theCase.id, async (current) => {
     if (!current) return 'no_advice';
     if (current.status !== 'concept') return 'advice_sent';
-    // Send what the history says now (a vote may have come in since the draft).
-    const draft = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
+    // Send what the history says now (a vote may have come in since the draft); a new version only when
+    // the content changed, so the drafter and the OvJ speak of the same version.
+    const recomposed = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
+    const draft = sameContent(recomposed, current.draft) ? current.draft : recomposed;
     return { ...current, draft, status: 'verzonden', sentAt: now };
   });
   if (!result.ok) return result;

@@ -4,6 +4,16 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** The composed starting text of an advice, for the drafter to edit (issue 13.9). */
+  adviceDraft: {
+    offence: (offence: string, children: boolean) => `${offence}${children ? ', kinderen betrokken' : ''}.`,
+    contributions: (orgs: string) => `Contextinformatie van: ${orgs}.`,
+    noContributions: 'Nog geen contextinformatie.',
+    patterns: (list: string) => `Patronen: ${list}.`,
+    openConcern: (lines: string) => `Nog buikpijn: ${lines}.`,
+    noConcern: 'Niemand heeft nog buikpijn.',
+    proposalHint: 'Voorstel: [vul aan — eerst veiligheid, dan zorg, dan herstel]',
+  },
   /** The advice card as the OvJ reads it (issue 13.11). */
   adviceCard: {
     decisionAsked: (sentAt: string, deadline: string) => `Verzonden om ${sentAt} — uw besluit gevraagd vóór ${deadline}`,
