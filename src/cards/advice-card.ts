@@ -207,11 +207,11 @@ const note = (value: string): CardElement => text(value, { isSubtle: true, size:
  * The per-round picture (newest first) and the contributions (newest first), within `budget` bytes:
  * rounds get at most half unless the contributions need less; what does not fit is counted.
  */
-function detailsBody(
+function detailsParts(
   view: AdviceCardView,
   budget: number,
   opts: { textMax: number; needMax: number; reasonMax: number; olderNote: (n: number, kind: 'rounds' | 'contributions') => string },
-): CardElement[] {
+): { body: CardElement[]; contributionsTaken: number } {
   const draft = view.advice.draft;
   const size = (e: CardElement) => cardBytes(e);
   const roundItems = draft.rounds.map((r) => roundBlock(r, view.now, opts.reasonMax));
@@ -224,15 +224,18 @@ function detailsBody(
   const roundsBudget = Math.max(room / 2, room - contribNeed);
   const rounds = takeWithinBudget(roundItems, roundsBudget, size);
   const contribs = takeWithinBudget(contribItems, room - rounds.bytes, size);
-  return [
-    ...roundsHead,
-    ...rounds.taken,
-    ...(rounds.omitted > 0 ? [note(opts.olderNote(rounds.omitted, 'rounds'))] : []),
-    ...contribHead,
-    ...(contribItems.length === 0 ? [note(t.advice.contributionsNone)] : []),
-    ...contribs.taken,
-    ...(contribs.omitted > 0 ? [note(opts.olderNote(contribs.omitted, 'contributions'))] : []),
-  ];
+  return {
+    body: [
+      ...roundsHead,
+      ...rounds.taken,
+      ...(rounds.omitted > 0 ? [note(opts.olderNote(rounds.omitted, 'rounds'))] : []),
+      ...contribHead,
+      ...(contribItems.length === 0 ? [note(t.advice.contributionsNone)] : []),
+      ...contribs.taken,
+      ...(contribs.omitted > 0 ? [note(opts.olderNote(contribs.omitted, 'contributions'))] : []),
+    ],
+    contributionsTaken: contribs.taken.length,
+  };
 }
 
 /** "Wie leverde wat": each contribution with its contents inline, and why it was needed. */
@@ -258,18 +261,76 @@ function detailsSubmit(view: AdviceCardView): CardElement {
   };
 }
 
-/** The dialog: everything on one card, texts whole as far as they fit; no form (dialogs take no Execute). */
+const pageButton = (view: AdviceCardView, title: string, page: number): CardElement => ({
+  type: 'Action.Submit',
+  title,
+  data: { dialog: DIALOGS.adviceDetails, caseId: view.case.id, page },
+});
+
+/** Room kept on every page for its heading and its buttons. */
+const PAGE_CHROME_BYTES = 2 * 1024;
+
+/**
+ * The dialog, page by page: page 0 is everything on one card (texts whole as far as they fit); the
+ * contributions that did not fit follow on the next pages, each whole with its need-to-know reason, so
+ * Details reaches every contribution. No form (dialogs take no Execute); the pages are Action.Submit.
+ */
 function buildExpanded(view: AdviceCardView, card: AdaptiveCard): AdaptiveCard {
   const d = ADVICE_CARD_DENSITIES[0] as AdviceDensity;
   const main = mainBody(view, d);
-  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: main });
-  const details = detailsBody(view, budget, {
+  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: main }) - PAGE_CHROME_BYTES;
+  const first = detailsParts(view, budget, {
     textMax: ADVICE_CARD_LIMITS.dialogText,
     needMax: ADVICE_CARD_LIMITS.dialogNeedToKnow,
     reasonMax: ADVICE_CARD_LIMITS.dialogReason,
-    olderNote: (n, kind) => t.advice.olderInDialog(n, kind === 'rounds' ? t.advice.roundsWord(n) : t.advice.contributionsWord(n)),
+    olderNote: (n, kind) =>
+      kind === 'rounds'
+        ? t.advice.olderInDialog(n, t.advice.roundsWord(n))
+        : fx.adviceDetails.onNextPages(n, t.advice.contributionsWord(n)),
   });
-  return { ...card, body: [...main, ...details] };
+  const all = newestContributionsFirst(view.advice.draft);
+  const pages = contributionPages(view, all.slice(first.contributionsTaken), card);
+  const page = Math.min(Math.max(0, view.page ?? 0), pages.length);
+  if (page === 0) {
+    const actions = pages.length > 0 ? [pageButton(view, fx.adviceDetails.next(2, pages.length + 1), 1)] : [];
+    return { ...card, body: [...main, ...first.body], ...(actions.length > 0 ? { actions } : {}) };
+  }
+  const items = pages[page - 1] as CardElement[];
+  const total = pages.length + 1;
+  const from = first.contributionsTaken + pages.slice(0, page - 1).reduce((n, p) => n + p.length, 0) + 1;
+  return {
+    ...card,
+    body: [
+      text(t.advice.title(caseRef(view.case.id)), { weight: 'bolder', size: 'large' }),
+      text(fx.adviceDetails.pageHeading(page + 1, total, from, from + items.length - 1, all.length), { isSubtle: true, spacing: 'none' }),
+      ...items,
+    ],
+    actions: [
+      pageButton(view, fx.adviceDetails.previous(page, total), page - 1),
+      ...(page < pages.length ? [pageButton(view, fx.adviceDetails.next(page + 2, total), page + 1)] : []),
+    ],
+  };
+}
+
+/** The contributions after page 0, packed into pages within the dialog's budget (at least one per page). */
+function contributionPages(view: AdviceCardView, rest: AdviceCardView['advice']['draft']['contributions'], card: AdaptiveCard) {
+  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes(card) - PAGE_CHROME_BYTES;
+  const pages: CardElement[][] = [];
+  let current: CardElement[] = [];
+  let used = 0;
+  for (const c of rest) {
+    const item = contributionBlock(c, view.now, ADVICE_CARD_LIMITS.dialogText, ADVICE_CARD_LIMITS.dialogNeedToKnow);
+    const size = cardBytes(item) + 2;
+    if (current.length > 0 && used + size > budget) {
+      pages.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += size;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
 }
 
 export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {

@@ -116,6 +116,8 @@ export const voteDataSchema = z.object({
 export const dialogFetchDataSchema = z.object({
   dialog: z.enum([DIALOGS.newCase, DIALOGS.details, DIALOGS.editAdvice, DIALOGS.adviceDetails]),
   caseId: caseIdSchema.optional(),
+  /** The page of a paged dialog (the advice's Details). */
+  page: z.coerce.number().int().min(0).max(1000).optional(),
 });
 
 const opt = z.string().optional();

@@ -106,6 +106,8 @@ export interface AdviceCardView {
   viewerMayDecide?: boolean;
   /** In the Details dialog: everything in full (no inline "Details tonen"). */
   expanded?: boolean;
+  /** The page of the Details dialog (0: the advice with what fits; then the remaining contributions). */
+  page?: number;
   notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
 }

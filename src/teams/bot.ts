@@ -128,18 +128,21 @@ export function createBot(
     };
   });
 
-  app.taskModules.fetch(DIALOGS.adviceDetails, async (context, _state, data) => {
+  // The advice's Details, page by page: "Volgende/Vorige pagina" submit the dialog with the page wanted.
+  const adviceDetails = async (context: TurnContext, data: unknown) => {
     const parsed = dialogFetchDataSchema.safeParse(data);
     if (!parsed.success || !parsed.data.caseId) return nlMessages.errors.unknownAction;
     const view = await viewAdvice(deps, parsed.data.caseId, context.activity.from?.aadObjectId);
     if (!view.ok) return dutchError(view.error);
     return {
       title: nlMessages.chat.adviceDialogTitle,
-      width: 'large',
-      height: 'large',
-      card: CardFactory.adaptiveCard(buildAdviceCard({ ...view.value, expanded: true })),
+      width: 'large' as const,
+      height: 'large' as const,
+      card: CardFactory.adaptiveCard(buildAdviceCard({ ...view.value, expanded: true, page: parsed.data.page ?? 0 })),
     };
-  });
+  };
+  app.taskModules.fetch(DIALOGS.adviceDetails, async (context, _state, data) => adviceDetails(context, data));
+  app.taskModules.submit(DIALOGS.adviceDetails, async (context, _state, data) => adviceDetails(context, data));
 
   // "Advies aanpassen" as a dialog (the crowded case card has no room for the inline form).
   app.taskModules.fetch(DIALOGS.editAdvice, async (context, _state, data) => {

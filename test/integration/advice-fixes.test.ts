@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { DIALOGS, INPUTS, VERBS } from '../../src/cards/verbs';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
@@ -144,5 +144,46 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     const toOvj = JSON.stringify(ConnectorStub.cardOf(personal(USERS.ovj).slice(before)[0].body));
     expect(toOvj).toContain(`versie ${leadVersion} `);
     expect((await t.host.deps.repo.getAdvice(caseId))!.body.draft.version).toBe(leadVersion);
+  });
+
+  it('8: Details reaches every contribution with its reason, page by page', async () => {
+    const caseId = await caseWithConcern();
+    const authors = [USERS.politie, USERS.rvdk, USERS.shn, USERS.reclassering, USERS.halt];
+    for (let i = 1; i <= 15; i++) {
+      await invoke(authors[i % authors.length], VERBS.addContribution, {
+        caseId,
+        [INPUTS.contribText]: `Bijdrage nummer ${i}. ${'Lange toelichting over de situatie thuis. '.repeat(45)}`.slice(0, 1990),
+        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribNeedToKnow]: `Reden-${i}: ${'nodig voor de veiligheidsafweging. '.repeat(13)}`.slice(0, 480),
+      });
+    }
+    await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId });
+    await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
+    await settle(t);
+    const dialog = async (name: 'task/fetch' | 'task/submit', data: Record<string, unknown>) => {
+      const res = await sendActivity(
+        t.base,
+        channelActivity(t.stub.url, USERS.ovj, { type: 'invoke', name, value: { data, context: { theme: 'default' } } }),
+      );
+      return (res.body as { task: { type: string; value: { card: { content: { actions?: { data?: Record<string, unknown> }[] } } } } })
+        .task;
+    };
+    let task = await dialog('task/fetch', { dialog: DIALOGS.adviceDetails, caseId });
+    const seen: string[] = [];
+    for (let pages = 0; pages < 20; pages++) {
+      expect(task.type).toBe('continue');
+      const card = task.value.card.content;
+      seen.push(JSON.stringify(card));
+      const next = (card.actions ?? []).find((a) => Number(a.data?.page) > pages);
+      if (!next) break;
+      task = await dialog('task/submit', next.data as Record<string, unknown>);
+    }
+    const all = seen.join('\n');
+    expect(seen.length).toBeGreaterThan(1);
+    for (let i = 1; i <= 15; i++) {
+      expect(all).toContain(`Bijdrage nummer ${i}. `);
+      expect(all).toContain(`Reden-${i}: `);
+    }
+    expect(all).not.toContain('passen niet in dit venster');
   });
 });

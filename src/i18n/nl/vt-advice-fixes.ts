@@ -4,6 +4,14 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** The advice's Details dialog, page by page (issue 13.8). */
+  adviceDetails: {
+    onNextPages: (n: number, what: string) => `${n} ${what} op de volgende pagina's.`,
+    next: (page: number, total: number) => `Volgende pagina (${page} van ${total})`,
+    previous: (page: number, total: number) => `Vorige pagina (${page} van ${total})`,
+    pageHeading: (page: number, total: number, from: number, to: number, count: number) =>
+      `Contextinformatie, pagina ${page} van ${total}: bijdragen ${from}–${to} van ${count} (nieuwste eerst)`,
+  },
   /** The composed starting text of an advice, for the drafter to edit (issue 13.9). */
   adviceDraft: {
     offence: (offence: string, children: boolean) => `${offence}${children ? ', kinderen betrokken' : ''}.`,

@@ -318,9 +318,15 @@ describe('advice card: the dialog (expanded)', () => {
     expect(texts(card)).toContain(`Samenvatting politie: ${sampleCase().facts.summary}`);
   });
 
-  it('counts what does not fit in the dialog', () => {
-    const card = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true }));
-    expect(texts(card).some((t) => /^\d+ bijdragen passen niet in dit venster\.$/.test(t))).toBe(true);
+  it('says how many contributions follow on the next pages, and pages through all of them (issue 13.8)', () => {
+    const first = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true }));
+    expect(texts(first).some((t) => /^\d+ bijdragen op de volgende pagina's\.$/.test(t))).toBe(true);
+    expect(utf16Bytes(first)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
+    const next = (first.actions as Node[]).find((a) => (a.data as { page?: number } | undefined)?.page === 1);
+    expect(next).toBeDefined();
+    const second = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true, page: 1 }));
+    expect(texts(second).some((t) => t.startsWith('Contextinformatie, pagina 2 van '))).toBe(true);
+    expect(utf16Bytes(second)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
   });
 });
 
