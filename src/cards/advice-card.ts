@@ -5,6 +5,7 @@ import {
   decisionSection,
   factsSection,
   interventionChoices,
+  interventionDetailInputs,
   interventionsSection,
   newestContributionsFirst,
   openConcernSection,
@@ -147,6 +148,7 @@ function decisionForm(view: AdviceCardView): CardElement {
       isMultiline: true,
       maxLength: ADVICE_CARD_LIMITS.decisionText,
     },
+    ...interventionDetailInputs(draft.interventions, view.palette),
   ];
   if (draft.openConcern.length > 0) {
     body.push({

@@ -155,8 +155,52 @@ export const vtActionDataSchema = z.object({
   [INPUTS.vtAcute]: z.enum(['true', 'false']).optional(),
 });
 
-export const adviceEditDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt });
-export const decideDataSchema = z.object({
+/**
+ * Per chosen intervention a short note (proeftijd, voorwaarden) and, for the personal letter, its
+ * language: inputs `ivNote_<interventionId>` and `ivLang_<interventionId>` (issue 13.7).
+ */
+export const interventionNoteInput = (interventionId: string): string => `ivNote_${interventionId}`;
+export const interventionLanguageInput = (interventionId: string): string => `ivLang_${interventionId}`;
+const INTERVENTION_DETAIL_KEY = /^iv(Note|Lang)_([a-z0-9-]{1,64})$/;
+/** Other keys are left to the schema; these are strings of bounded length. */
+const interventionDetailValue = z.string().max(1000);
+
+/** The notes and languages an advice or decision form sent, per intervention id. */
+export function interventionDetailsOf(data: Record<string, unknown>): Record<string, { note?: string; language?: string }> {
+  const out: Record<string, { note?: string; language?: string }> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const m = INTERVENTION_DETAIL_KEY.exec(key);
+    if (!m || typeof value !== 'string' || value.trim() === '') continue;
+    const id = m[2] as string;
+    out[id] = { ...out[id], [m[1] === 'Note' ? 'note' : 'language']: value.trim() };
+  }
+  return out;
+}
+
+/** Keeps only the intervention note/language inputs besides the named fields; anything else is dropped. */
+const withInterventionDetails = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object(shape)
+    .catchall(z.unknown())
+    .transform((d) => {
+      const kept: Record<string, string> = {};
+      for (const [k, v] of Object.entries(d)) {
+        if (INTERVENTION_DETAIL_KEY.test(k) && interventionDetailValue.safeParse(v).success) kept[k] = v as string;
+      }
+      const named = Object.fromEntries(
+        Object.keys(shape)
+          .filter((k) => k in d)
+          .map((k) => [k, (d as Record<string, unknown>)[k]]),
+      );
+      return { ...(named as z.infer<z.ZodObject<T>>), details: interventionDetailsOf(kept) };
+    });
+
+export const adviceEditDataSchema = withInterventionDetails({
+  caseId: caseIdSchema,
+  [INPUTS.adviceSummary]: opt,
+  [INPUTS.adviceInterventions]: opt,
+});
+export const decideDataSchema = withInterventionDetails({
   caseId: caseIdSchema,
   [INPUTS.decisionInterventions]: opt,
   [INPUTS.decisionText]: opt,

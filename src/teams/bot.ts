@@ -162,6 +162,7 @@ export function createBot(
       aadObjectId: context.activity.from?.aadObjectId,
       summary: parsed.data[INPUTS.adviceSummary],
       interventionIds: parsed.data[INPUTS.adviceInterventions],
+      details: parsed.data.details,
     });
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });

@@ -162,6 +162,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
         aadObjectId: aad,
         summary: d[INPUTS.adviceSummary] ?? '',
         interventionIds: d[INPUTS.adviceInterventions] ?? '',
+        details: d.details,
       }),
     () => nlMessages.advice.drafted,
   );
@@ -213,6 +214,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
         interventionIds: d[INPUTS.decisionInterventions],
         text: d[INPUTS.decisionText],
         concernAcknowledgement: d[INPUTS.decisionConcern],
+        details: d.details,
       }),
     nlMessages.advice.decided,
   );

@@ -186,4 +186,51 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     }
     expect(all).not.toContain('passen niet in dit venster');
   });
+
+  it('7: each intervention keeps its note and the letter its language through advice, decision and terugkoppeling', async () => {
+    const caseId = await caseWithConcern();
+    await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId });
+    await invoke(USERS.rvdk, VERBS.editAdvice, {
+      caseId,
+      [INPUTS.adviceSummary]: 'Voorwaardelijk sepot met hulpverlening; brief in eigen taal.',
+      [INPUTS.adviceInterventions]: 'voorwaardelijk-sepot,brief-betrokkene',
+      'ivNote_voorwaardelijk-sepot': 'proeftijd 2 jaar; voorwaarde: hulpverlening accepteren',
+      'ivLang_brief-betrokkene': 'Pools',
+      'ivLang_voorwaardelijk-sepot': 'Engels', // no language for a sepot: dropped
+    });
+    const draft = (await t.host.deps.repo.getAdvice(caseId))!.body.draft;
+    expect(draft.interventions).toEqual([
+      { interventionId: 'voorwaardelijk-sepot', phase: 'zorg', note: 'proeftijd 2 jaar; voorwaarde: hulpverlening accepteren' },
+      expect.objectContaining({ interventionId: 'brief-betrokkene', language: 'Pools' }),
+    ]);
+    const before = personal(USERS.ovj).length;
+    await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
+    await settle(t);
+    const ovjCard = JSON.stringify(ConnectorStub.cardOf(personal(USERS.ovj).slice(before)[0].body));
+    expect(ovjCard).toContain('proeftijd 2 jaar');
+    expect(ovjCard).toContain('(vertaald: Pools)');
+    expect(ovjCard).toContain('ivNote_voorwaardelijk-sepot');
+
+    await ovjInvoke(VERBS.decide, {
+      caseId,
+      [INPUTS.decisionInterventions]: 'voorwaardelijk-sepot,brief-betrokkene',
+      'ivNote_voorwaardelijk-sepot': 'proeftijd 2 jaar; voorwaarde: hulpverlening accepteren',
+      'ivLang_brief-betrokkene': 'Pools',
+      [INPUTS.decisionConcern]: 'Zorgen VT gedeeld; hulpverlening is de voorwaarde.',
+    });
+    const decision = (await t.host.deps.repo.getAdvice(caseId))!.body.decision;
+    expect(decision?.interventions).toEqual([
+      { interventionId: 'voorwaardelijk-sepot', note: 'proeftijd 2 jaar; voorwaarde: hulpverlening accepteren' },
+      { interventionId: 'brief-betrokkene', language: 'Pools' },
+    ]);
+    await settle(t);
+    const ref = await t.host.deps.repo.getCardRef(caseId);
+    const feedback = t.stub
+      .successful('send')
+      .filter((c) => c.conversationId === ref?.conversationId)
+      .map((c) => String(c.body.text ?? ''))
+      .find((x) => x.includes('het besluit van de OvJ'));
+    expect(feedback).toContain('proeftijd 2 jaar; voorwaarde: hulpverlening accepteren');
+    expect(feedback).toContain('(vertaald: Pools)');
+  });
 });

@@ -11,6 +11,18 @@ import type { AppDeps } from '../deps';
 import { fail, ok, type AppErrorCode, type Result } from '../errors';
 
 const DAY = 86_400_000;
+/** Per intervention id: its note (proeftijd, voorwaarden) and, for the letter, its language. */
+export type InterventionDetails = Record<string, { note?: string; language?: string }>;
+const NOTE_MAX = 300;
+const LANGUAGE_MAX = 40;
+
+/** The note and language of one chosen intervention, bounded; a language only where the palette allows one. */
+function detailOf(details: InterventionDetails | undefined, id: string, allowsLanguage: boolean): { note?: string; language?: string } {
+  const d = details?.[id];
+  const note = d?.note?.trim().slice(0, NOTE_MAX);
+  const language = allowsLanguage ? d?.language?.trim().slice(0, LANGUAGE_MAX) : undefined;
+  return { ...(note ? { note } : {}), ...(language ? { language } : {}) };
+}
 type Args = { caseId: string; aadObjectId: string | undefined };
 
 /** The case lead's organisation or the chair drafts and sends the advice. */
@@ -106,7 +118,7 @@ const sameContent = (a: AdviceDraft, b: AdviceDraft): boolean =>
 /** "Advies opstellen": compose the advice from the case history (again, while it is a concept). */
 export async function draftAdvice(
   deps: AppDeps,
-  args: Args & { summary?: string; interventionIds?: string },
+  args: Args & { summary?: string; interventionIds?: string; details?: InterventionDetails },
 ): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.draft');
   if (!access.ok) return access;
@@ -119,7 +131,11 @@ export async function draftAdvice(
       args.interventionIds !== undefined
         ? ids(args.interventionIds)
             .filter((id) => palette.has(id))
-            .map((id) => ({ interventionId: id, phase: palette.get(id)!.phase }))
+            .map((id) => ({
+              interventionId: id,
+              phase: palette.get(id)!.phase,
+              ...detailOf(args.details, id, palette.get(id)!.allowsLanguage),
+            }))
         : (current?.draft.interventions ?? []);
     const summary = (args.summary ?? current?.draft.summary ?? '').trim().slice(0, 2000);
     const draft = await compose(deps, theCase, summary, proposed, (current?.draft.version ?? 0) + 1);
@@ -164,14 +180,14 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
  */
 export async function decide(
   deps: AppDeps,
-  args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string },
+  args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string; details?: InterventionDetails },
 ): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.decide', { mustBeOpen: false });
   if (!access.ok) return access;
   const { theCase, member } = access.value;
   if (!mayDecide(member)) return fail('not_ovj');
-  const palette = new Set(deps.directory.palette.map((i) => i.id));
-  const chosen = ids(args.interventionIds).filter((id) => palette.has(id));
+  const paletteById = new Map(deps.directory.palette.map((i) => [i.id, i]));
+  const chosen = ids(args.interventionIds).filter((id) => paletteById.has(id));
   const text = (args.text ?? '').trim().slice(0, 2000);
   const ack = (args.concernAcknowledgement ?? '').trim().slice(0, 1000);
   // The remaining buikpijn the OvJ was shown (the advice as sent), so the card and this check agree.
@@ -192,7 +208,10 @@ export async function decide(
       decision: {
         at: now,
         by: member.aadObjectId,
-        interventions: chosen.map((interventionId) => ({ interventionId })),
+        interventions: chosen.map((interventionId) => ({
+          interventionId,
+          ...detailOf(args.details, interventionId, paletteById.get(interventionId)?.allowsLanguage ?? false),
+        })),
         ...(text ? { freeText: text } : {}),
         ...(openConcern.length > 0 ? { concernAcknowledgement: ack } : {}),
       },

@@ -4,6 +4,14 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** Per intervention: a short note and the language of the letter (issue 13.7). */
+  interventionDetails: {
+    noteLabel: (label: string) => `Toelichting bij "${label}"`,
+    notePlaceholder: 'Bijvoorbeeld proeftijd, voorwaarden of termijn; geen namen',
+    languageLabel: (label: string) => `Taal van "${label}"`,
+    languagePlaceholder: 'Bijvoorbeeld Pools of Arabisch (leeg: Nederlands)',
+    hint: 'Sla het voorstel op om bij een nieuw gekozen interventie een toelichting te geven.',
+  },
   /** The advice's Details dialog, page by page (issue 13.8). */
   adviceDetails: {
     onNextPages: (n: number, what: string) => `${n} ${what} op de volgende pagina's.`,

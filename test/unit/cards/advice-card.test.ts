@@ -249,7 +249,17 @@ describe('advice card: the decision', () => {
     expect(exec).toMatchObject({
       title: 'Besluit opslaan',
       data: { caseId },
-      inputIds: [INPUTS.decisionConcern, INPUTS.decisionInterventions, INPUTS.decisionText],
+      // Per proposed intervention its note, and the letter's language (issue 13.7).
+      inputIds: [
+        INPUTS.decisionConcern,
+        INPUTS.decisionInterventions,
+        INPUTS.decisionText,
+        'ivLang_brief-betrokkene',
+        'ivNote_brief-betrokkene',
+        'ivNote_contactverbod',
+        'ivNote_huisverbod',
+        'ivNote_reclasseringstoezicht',
+      ],
     });
     const sent = invokeData(exec as NonNullable<typeof exec>, {
       [INPUTS.decisionInterventions]: 'contactverbod,reclasseringstoezicht',
@@ -261,15 +271,28 @@ describe('advice card: the decision', () => {
       decisionInterventions: 'contactverbod,reclasseringstoezicht',
       decisionText: 'Per direct.',
       decisionConcern: 'Het contactverbod dekt het risico.',
+      details: {},
     });
   });
 
   it('asks no acknowledgement when no buikpijn stands', () => {
     const card = buildAdviceCard(adviceView(adviceRecord('verzonden', {}, { votes: [] }), { viewerMayDecide: true }));
-    expect(ofType(card, 'Input.Text').map((i) => i.id)).toEqual([INPUTS.decisionText]);
+    expect(ofType(card, 'Input.Text').map((i) => i.id)).toEqual([
+      INPUTS.decisionText,
+      'ivNote_huisverbod',
+      'ivNote_contactverbod',
+      'ivNote_reclasseringstoezicht',
+      'ivNote_brief-betrokkene',
+      'ivLang_brief-betrokkene',
+    ]);
     expect(executeActions(card).find((a) => a.verb === VERBS.decide)?.inputIds).toEqual([
       INPUTS.decisionInterventions,
       INPUTS.decisionText,
+      'ivLang_brief-betrokkene',
+      'ivNote_brief-betrokkene',
+      'ivNote_contactverbod',
+      'ivNote_huisverbod',
+      'ivNote_reclasseringstoezicht',
     ]);
   });
 

@@ -136,12 +136,23 @@ describe('case card: the advice section', () => {
     expect((choice.choices as unknown[]).length).toBe(PALETTE.length);
 
     const save = executeActions(card).find((a) => a.verb === VERBS.editAdvice);
-    expect(save).toMatchObject({ data: { caseId }, inputIds: [INPUTS.adviceInterventions, INPUTS.adviceSummary] });
+    expect(save).toMatchObject({
+      data: { caseId },
+      inputIds: [
+        INPUTS.adviceInterventions,
+        INPUTS.adviceSummary,
+        'ivLang_brief-betrokkene',
+        'ivNote_brief-betrokkene',
+        'ivNote_contactverbod',
+        'ivNote_huisverbod',
+        'ivNote_reclasseringstoezicht',
+      ],
+    });
     const sent = invokeData(save as NonNullable<typeof save>, {
       [INPUTS.adviceSummary]: 'Nieuw.',
       [INPUTS.adviceInterventions]: 'huisverbod',
     });
-    expect(adviceEditDataSchema.parse(sent)).toEqual({ caseId, adviceSummary: 'Nieuw.', adviceInterventions: 'huisverbod' });
+    expect(adviceEditDataSchema.parse(sent)).toEqual({ caseId, adviceSummary: 'Nieuw.', adviceInterventions: 'huisverbod', details: {} });
 
     const send = executeActions(card).find((a) => a.verb === VERBS.sendAdvice);
     expect(send).toMatchObject({ title: 'Verstuur naar OvJ', data: { caseId }, inputIds: [] });
