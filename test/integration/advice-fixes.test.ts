@@ -233,4 +233,40 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     expect(feedback).toContain('proeftijd 2 jaar; voorwaarde: hulpverlening accepteren');
     expect(feedback).toContain('(vertaald: Pools)');
   });
+
+  it('13: the Actieoverleg card stays current: buikpijn, votes and contributions after the escalation appear with their time', async () => {
+    const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
+      timestamp: Math.floor(clock.now().getTime() / 1000),
+    });
+    const { caseId } = (await res.json()) as { caseId: string };
+    await settle(t);
+    const concern = (from: string, reason: string) =>
+      invoke(from, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: reason, [INPUTS.voteAcute]: 'false' });
+    await concern(USERS.politie, 'Eerdere meldingen, patroon');
+    await concern(USERS.rvdk, 'Kinderen in beeld bij de Raad');
+    await invoke(USERS.om, VERBS.closeRound, { caseId });
+    await invoke(USERS.om, VERBS.startRound, { caseId });
+    await concern(USERS.politie, 'Nog steeds zorgen over herhaling');
+    await concern(USERS.rvdk, 'Veiligheid kinderen niet geborgd');
+    await settle(t);
+    const escalation = (await t.host.deps.repo.getEscalation(caseId))?.body;
+    expect(escalation?.actieoverlegRef).toBeDefined();
+
+    clock.advance(10 * 60_000);
+    await concern(USERS.reclassering, 'Toezicht loopt al en faalt');
+    await invoke(USERS.shn, VERBS.addContribution, {
+      caseId,
+      [INPUTS.contribText]: 'Slachtoffer wil contactverbod.',
+      [INPUTS.contribSource]: 'gesprek_betrokkene',
+      [INPUTS.contribNeedToKnow]: 'De wens van het slachtoffer weegt mee in het veiligheidsplan.',
+    });
+    await settle(t);
+    const ref = escalation!.actieoverlegRef!;
+    const current = JSON.stringify(ConnectorStub.cardOf(t.stub.messages.get(`${ref.conversationId}|${ref.activityId}`) ?? {}));
+    expect(current).toContain('Sinds de escalatie');
+    expect(current).toContain('Toezicht loopt al en faalt');
+    expect(current).toMatch(/Reclassering \(3RO\)\*\* · ronde 2 · \d\d:\d\d: buikpijn/);
+    expect(current).toContain('Slachtoffer wil contactverbod.');
+    expect(current).toMatch(/Slachtofferhulp Nederland\*\* · \d\d:\d\d: nieuwe contextinformatie/);
+  });
 });

@@ -4,6 +4,16 @@
  * import `nlVtAdviceFixes` where needed.
  */
 export const nlVtAdviceFixes = {
+  /** The Actieoverleg card kept current after escalation (issue 13.13). */
+  actieoverleg: {
+    sinceHeading: (at: string) => `Sinds de escalatie (${at})`,
+    sinceNone: 'Nog niets nieuws sinds de escalatie.',
+    voteConcern: (org: string, round: number, at: string, reason?: string) =>
+      `**${org}** · ronde ${round} · ${at}: buikpijn${reason ? ` — ${reason}` : ''}`,
+    voteNoConcern: (org: string, round: number, at: string) => `**${org}** · ronde ${round} · ${at}: geen buikpijn (meer)`,
+    contribution: (org: string, at: string) => `**${org}** · ${at}: nieuwe contextinformatie (hieronder)`,
+    more: (n: number) => `en nog ${n} eerder na de escalatie — zie de zaak`,
+  },
   /** Per intervention: a short note and the language of the letter (issue 13.7). */
   interventionDetails: {
     noteLabel: (label: string) => `Toelichting bij "${label}"`,
