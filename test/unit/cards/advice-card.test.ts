@@ -126,7 +126,7 @@ describe('advice card: read in one minute', () => {
     expect(all.slice(from, from + 8)).toEqual([
       'Voorgestelde interventies',
       '1. Veiligheid',
-      '• Tijdelijk huisverbod',
+      '• Advies aan de burgemeester: tijdelijk huisverbod (besluit van de burgemeester)',
       '• Contactverbod — ook via sociale media',
       '2. Zorg',
       '• Reclasseringstoezicht',
@@ -236,7 +236,7 @@ describe('advice card: the decision', () => {
     const choices = choice.choices as { title: string; value: string }[];
     expect(choices.map((c) => c.value).sort()).toEqual(PALETTE.map((i) => i.id).sort());
     expect(choices[0]).toEqual({ title: 'Veiligheid: Voorgeleiding rechter-commissaris', value: 'voorgeleiding-rc' });
-    expect(choices.at(-1)?.title.startsWith('Herstel: ')).toBe(true);
+    expect(choices.at(-1)?.title.startsWith('Strafrechtelijke afdoening: ')).toBe(true);
     const inputs = ofType(f.card, 'Input.Text');
     expect(inputs.find((i) => i.id === INPUTS.decisionText)).toMatchObject({ isMultiline: true });
     expect(inputs.find((i) => i.id === INPUTS.decisionText)?.isRequired).toBeUndefined();

@@ -113,7 +113,7 @@ describe('case card: the advice section', () => {
     expect(all[1]).toBe('Advies (concept) · versie 1 · 22:30');
     expect(all).toContain('Eerst veiligheid: contactverbod en huisverbod; daarna toezicht.');
     expect(all).toContain(
-      '**Voorstel:** Veiligheid: Tijdelijk huisverbod, Contactverbod · Zorg: Reclasseringstoezicht · Herstel: Persoonlijke brief aan betrokkene (eventueel vertaald)',
+      '**Voorstel:** Veiligheid: Advies aan de burgemeester: tijdelijk huisverbod (besluit van de burgemeester), Contactverbod · Zorg: Reclasseringstoezicht · Herstel: Persoonlijke brief aan betrokkene (eventueel vertaald)',
     );
     expect(textBlock(card, 'Nog buikpijn: ')).toMatchObject({
       text: 'Nog buikpijn: Raad voor de Kinderbescherming, Veilig Thuis',
