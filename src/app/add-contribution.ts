@@ -4,7 +4,7 @@ import { restrictionFrom } from '../domain/views';
 import { auditId, contributionId } from '../store/repository';
 import { openCaseFor, requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result, fieldsOf } from './errors';
 import { checkFreeText, piiAuditDetail } from './pii-gate';
 
 /** A partner adds context information; the organisation comes from the roster, never from input. */
@@ -22,10 +22,7 @@ export async function addContribution(
   if (!access.ok) return access;
   const parsed = contributionInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return fail(
-      'invalid_input',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    return fail('invalid_input', fieldsOf(parsed.error.issues));
   }
   const pii = checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true);
   if (!pii.ok) return pii;

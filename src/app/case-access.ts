@@ -27,6 +27,9 @@ export async function openCaseFor(
 export async function requestCardRefresh(deps: AppDeps, caseId: string): Promise<void> {
   const now = deps.clock.now().toISOString();
   await deps.repo.requestJob(newJob({ id: REFRESH_CARD_JOB_ID, caseId, type: 'refreshCard', dueAt: now, now }));
+  // An escalated case keeps its Actieoverleg card current too: new buikpijn, votes and contributions appear there.
+  if (await deps.repo.getEscalation(caseId))
+    await deps.repo.requestJob(newJob({ id: REFRESH_ACTIEOVERLEG_JOB_ID, caseId, type: 'refreshActieoverleg', dueAt: now, now }));
   deps.kickJobs();
 }
 
@@ -52,3 +55,6 @@ export async function refuseCardInput(
     'action.refused',
   );
 }
+
+/** The job id of the Actieoverleg card's refresh (one per case; repeated requests coalesce). */
+export const REFRESH_ACTIEOVERLEG_JOB_ID = 'job:refreshActieoverleg';

@@ -7,7 +7,7 @@ import { openCaseFor, requestCardRefresh } from './case-access';
 import { evaluateEscalation } from './course/escalate';
 import { closeRound } from './course/rounds';
 import type { AppDeps } from './deps';
-import { fail, ok, type Result } from './errors';
+import { fail, ok, type Result, fieldsOf } from './errors';
 import type { PiiKind } from '../domain/pii';
 import { checkFreeText, piiAuditDetail } from './pii-gate';
 
@@ -23,10 +23,7 @@ export async function castVote(
   if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
   if (!parsed.success) {
-    return fail(
-      'invalid_input',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+    return fail('invalid_input', fieldsOf(parsed.error.issues));
   }
   const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
   if (!pii.ok) return pii;

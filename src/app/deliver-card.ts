@@ -1,6 +1,7 @@
 import { buildChannelCard } from '../cards/channel-card';
 import type { Job } from '../store/jobs';
 import { auditId } from '../store/repository';
+import { requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
 import type { Outbound } from './ports';
 import { loadChannelSummary } from './views';
@@ -34,6 +35,10 @@ export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job
       detail: { activityId: posted.activityId },
     });
     deps.log.info({ caseId: job.caseId, activityId: posted.activityId }, 'case card posted');
+    // A change while the post was under way found no card to refresh (no ref yet): refresh it now (a job of its own).
+    const now = await deps.repo.getCase(job.caseId);
+    const after = now ? await loadChannelSummary(deps, 'case', now) : null;
+    if (after && JSON.stringify(after.summary) !== JSON.stringify(channel.summary)) await requestCardRefresh(deps, job.caseId);
     return;
   }
   // refreshCard: before the first post there is nothing to update; the post renders the newest state.

@@ -31,6 +31,7 @@ export type AppErrorCode =
   | 'vt_closed'
   | 'vt_region_unknown'
   | 'vt_already_asked'
+  | 'vt_already_answered'
   | 'advice_sent'
   | 'no_advice'
   | 'already_decided'
@@ -42,10 +43,15 @@ export type AppErrorCode =
 
 export interface AppError {
   code: AppErrorCode;
-  /** Field-level problems (English, no personal data) for invalid_input. */
-  fields?: { path: string; message: string }[];
+  /** Field-level problems (English, no personal data) for invalid_input; `tooLong` when the value exceeded its maximum. */
+  fields?: { path: string; message: string; tooLong?: boolean }[];
   /** For pii_found: the kinds of identifier found (never the values). */
   piiKinds?: PiiKind[];
+}
+
+/** Zod issues as field problems: the path, zod's English message, and whether the value was too long. */
+export function fieldsOf(issues: readonly { path: readonly (string | number)[]; message: string; code: string }[]): AppError['fields'] {
+  return issues.map((i) => ({ path: i.path.join('.'), message: i.message, ...(i.code === 'too_big' ? { tooLong: true } : {}) }));
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -31,6 +31,19 @@ export class OutboundError extends Error {
   }
 }
 
+/**
+ * The user cannot get a 1:1 message at all: there is no personal chat with the bot (the app is not
+ * installed for them). Retryable for callers that may wait for an install; the VT consultation
+ * treats it as "cannot be reached" at once.
+ */
+export class RecipientUnreachableError extends OutboundError {
+  readonly unreachable = true;
+  constructor(message: string, retryAfterMs?: number) {
+    super(message, true, retryAfterMs);
+    this.name = 'RecipientUnreachableError';
+  }
+}
+
 /** Keyed hashing for ids and pseudonyms (HMAC with the configured key). */
 export interface Hasher {
   caseId(externalId: string): string;

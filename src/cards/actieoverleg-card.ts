@@ -1,6 +1,7 @@
 import type { EscalationReason } from '../domain/rounds';
 import { MAX_REASON, orgOrder } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { cardBytes, takeWithinBudget } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
 import { container, heading, text } from './elements';
@@ -86,6 +87,48 @@ function reasonsSection(view: ActieoverlegCardView): CardElement[] {
   const note = (n: number) => text(t.actieoverleg.moreReasons(n), { isSubtle: true, size: 'small' });
   const fit = takeWithinBudget(reasons.map(reasonItem), ACTIEOVERLEG_CARD_LIMITS.reasonBytes - cardBytes(note(reasons.length)), cardBytes);
   return [heading(t.actieoverleg.reasonsHeading), ...fit.taken, ...(fit.omitted > 0 ? [note(fit.omitted)] : [])];
+}
+
+/**
+ * What came after the escalation, newest first, each with its time: buikpijn (with its reason) and
+ * geen buikpijn per organisation, and new context information. Keeps the card current.
+ */
+function sinceSection(view: ActieoverlegCardView): CardElement[] {
+  const since = view.escalation.at;
+  const at = (iso: string) => formatAmsterdamShort(iso, view.now);
+  const events: { at: string; el: CardElement }[] = [
+    ...view.votes
+      .filter((v) => v.castAt > since)
+      .map((v) => ({
+        at: v.castAt,
+        el: text(
+          v.concern
+            ? fx.actieoverleg.voteConcern(
+                t.orgs[v.orgId],
+                v.round,
+                at(v.castAt),
+                v.reason ? plainTruncate(v.reason, ACTIEOVERLEG_CARD_LIMITS.reasonText) : undefined,
+              )
+            : fx.actieoverleg.voteNoConcern(t.orgs[v.orgId], v.round, at(v.castAt)),
+          { size: 'small', spacing: 'small', ...(v.concern ? { color: 'attention' as const, weight: 'bolder' as const } : {}) },
+        ),
+      })),
+    ...view.contributions
+      .filter((c) => c.createdAt > since)
+      .map((c) => ({
+        at: c.createdAt,
+        el: text(fx.actieoverleg.contribution(t.orgs[c.orgId], at(c.createdAt)), { size: 'small', spacing: 'small' }),
+      })),
+  ].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  const head = heading(fx.actieoverleg.sinceHeading(at(since)));
+  if (events.length === 0) return [head, text(fx.actieoverleg.sinceNone, { isSubtle: true, size: 'small', spacing: 'none' })];
+  const note = (n: number) => text(fx.actieoverleg.more(n), { isSubtle: true, size: 'small' });
+  const fit = takeWithinBudget(
+    events.map((e) => e.el),
+    ACTIEOVERLEG_CARD_LIMITS.reasonBytes - cardBytes(note(events.length)),
+    cardBytes,
+  );
+  return [head, ...fit.taken, ...(fit.omitted > 0 ? [note(fit.omitted)] : [])];
 }
 
 function peopleSection(view: ActieoverlegCardView): CardElement {
@@ -178,6 +221,7 @@ export function buildActieoverlegCard(view: ActieoverlegCardView): AdaptiveCard 
     safetySection(view),
     ...factsSection(view, ACTIEOVERLEG_CARD_LIMITS.summary),
     ...reasonsSection(view),
+    ...sinceSection(view),
     heading(t.contributions.heading(count)),
     count === 0
       ? text(t.contributions.none, { isSubtle: true, spacing: 'none' })

@@ -1,22 +1,23 @@
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import {
   contributionBlock,
   decisionSection,
   factsSection,
   interventionChoices,
+  interventionDetailInputs,
   interventionsSection,
   newestContributionsFirst,
   openConcernSection,
   patternsSection,
   proposedValue,
   roundBlock,
-  whoLine,
 } from './advice-sections';
 import { cardBytes, takeWithinBudget } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
-import { heading, text } from './elements';
-import { caseRef, noticeSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
+import { container, heading, text } from './elements';
+import { caseRef, noticeSection, termijnSection } from './sections';
+import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
@@ -34,7 +35,7 @@ export const ADVICE_CARD_LIMITS = {
   /** The same budget as the case card (UTF-16, see budget.ts). */
   maxBytes: CASE_CARD_LIMITS.maxBytes,
   /** At most this much goes to the "Wie leverde wat" list on the card itself. */
-  whoBytes: 6 * 1024,
+  whoBytes: 16 * 1024,
   /** The decision's own inputs (the server keeps 2,000 and 1,000 characters). */
   decisionText: 2000,
   decisionConcern: 1000,
@@ -57,12 +58,14 @@ interface AdviceDensity {
   note: number;
   needToKnow: number;
   decisionText: number;
+  /** A contribution's own text in "Wie leverde wat". */
+  contribution: number;
 }
 
 export const ADVICE_CARD_DENSITIES: readonly AdviceDensity[] = [
-  { summary: 2000, fact: 400, reason: 300, note: 200, needToKnow: 160, decisionText: 1000 },
-  { summary: 1000, fact: 200, reason: 160, note: 80, needToKnow: 100, decisionText: 400 },
-  { summary: 500, fact: 120, reason: 100, note: 40, needToKnow: 60, decisionText: 200 },
+  { summary: 2000, fact: 400, reason: 300, note: 200, needToKnow: 160, decisionText: 1000, contribution: 600 },
+  { summary: 1000, fact: 200, reason: 160, note: 80, needToKnow: 100, decisionText: 400, contribution: 300 },
+  { summary: 500, fact: 120, reason: 100, note: 40, needToKnow: 60, decisionText: 200, contribution: 150 },
 ];
 
 /** Room kept for the "Details tonen" card, so it is never empty on a crowded card. */
@@ -72,7 +75,15 @@ function statusLine(view: AdviceCardView): CardElement {
   const a = view.advice;
   if (a.status === 'besloten' && a.decision)
     return text(t.advice.decidedAt(formatAmsterdamShort(a.decision.at, view.now)), { weight: 'bolder', color: 'good', spacing: 'small' });
-  if (a.status === 'verzonden' || a.status === 'besloten')
+  if (a.status === 'verzonden') {
+    // Spoken to the OvJ (the card goes to the OvJ; a partner who opens it reads the neutral form).
+    const sent = formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now);
+    const deadline = formatAmsterdam(view.case.deadline);
+    const line =
+      view.viewerMayDecide === false ? fx.adviceCard.decisionAskedOther(sent, deadline) : fx.adviceCard.decisionAsked(sent, deadline);
+    return text(line, { weight: 'bolder', color: 'accent', spacing: 'small' });
+  }
+  if (a.status === 'besloten')
     return text(t.advice.sentAt(formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now)), {
       weight: 'bolder',
       color: 'accent',
@@ -93,6 +104,8 @@ function headerSection(view: AdviceCardView): CardElement[] {
     text(t.advice.title(caseRef(view.case.id)), { weight: 'bolder', size: 'large' }),
     text(meta, { isSubtle: true, size: 'small', spacing: 'none' }),
     statusLine(view),
+    // The suspect may be in custody: the termijn is part of the question to the OvJ.
+    ...(view.advice.status !== 'besloten' ? [termijnSection(view)] : []),
   ];
 }
 
@@ -137,6 +150,7 @@ function decisionForm(view: AdviceCardView): CardElement {
       isMultiline: true,
       maxLength: ADVICE_CARD_LIMITS.decisionText,
     },
+    ...interventionDetailInputs(draft.interventions, view.palette),
   ];
   if (draft.openConcern.length > 0) {
     body.push({
@@ -198,11 +212,11 @@ const note = (value: string): CardElement => text(value, { isSubtle: true, size:
  * The per-round picture (newest first) and the contributions (newest first), within `budget` bytes:
  * rounds get at most half unless the contributions need less; what does not fit is counted.
  */
-function detailsBody(
+function detailsParts(
   view: AdviceCardView,
   budget: number,
   opts: { textMax: number; needMax: number; reasonMax: number; olderNote: (n: number, kind: 'rounds' | 'contributions') => string },
-): CardElement[] {
+): { body: CardElement[]; contributionsTaken: number } {
   const draft = view.advice.draft;
   const size = (e: CardElement) => cardBytes(e);
   const roundItems = draft.rounds.map((r) => roundBlock(r, view.now, opts.reasonMax));
@@ -215,15 +229,35 @@ function detailsBody(
   const roundsBudget = Math.max(room / 2, room - contribNeed);
   const rounds = takeWithinBudget(roundItems, roundsBudget, size);
   const contribs = takeWithinBudget(contribItems, room - rounds.bytes, size);
-  return [
-    ...roundsHead,
-    ...rounds.taken,
-    ...(rounds.omitted > 0 ? [note(opts.olderNote(rounds.omitted, 'rounds'))] : []),
-    ...contribHead,
-    ...(contribItems.length === 0 ? [note(t.advice.contributionsNone)] : []),
-    ...contribs.taken,
-    ...(contribs.omitted > 0 ? [note(opts.olderNote(contribs.omitted, 'contributions'))] : []),
-  ];
+  return {
+    body: [
+      ...roundsHead,
+      ...rounds.taken,
+      ...(rounds.omitted > 0 ? [note(opts.olderNote(rounds.omitted, 'rounds'))] : []),
+      ...contribHead,
+      ...(contribItems.length === 0 ? [note(t.advice.contributionsNone)] : []),
+      ...contribs.taken,
+      ...(contribs.omitted > 0 ? [note(opts.olderNote(contribs.omitted, 'contributions'))] : []),
+    ],
+    contributionsTaken: contribs.taken.length,
+  };
+}
+
+/** "Wie leverde wat": each contribution with its contents inline, and why it was needed. */
+function whoLine(c: AdviceCardView['advice']['draft']['contributions'][number], now: Date, d: AdviceDensity): CardElement {
+  const source = (t.sources as Record<string, string>)[c.source] ?? c.source;
+  return container(
+    [
+      text(
+        fx.adviceCard.contributionLine(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source, plainTruncate(c.text, d.contribution)),
+        {
+          size: 'small',
+        },
+      ),
+      text(fx.adviceCard.needToKnowLine(plainTruncate(c.needToKnow, d.needToKnow)), { size: 'small', isSubtle: true, spacing: 'none' }),
+    ],
+    { spacing: 'small' },
+  );
 }
 
 function detailsSubmit(view: AdviceCardView): CardElement {
@@ -235,18 +269,76 @@ function detailsSubmit(view: AdviceCardView): CardElement {
   };
 }
 
-/** The dialog: everything on one card, texts whole as far as they fit; no form (dialogs take no Execute). */
+const pageButton = (view: AdviceCardView, title: string, page: number): CardElement => ({
+  type: 'Action.Submit',
+  title,
+  data: { dialog: DIALOGS.adviceDetails, caseId: view.case.id, page },
+});
+
+/** Room kept on every page for its heading and its buttons. */
+const PAGE_CHROME_BYTES = 2 * 1024;
+
+/**
+ * The dialog, page by page: page 0 is everything on one card (texts whole as far as they fit); the
+ * contributions that did not fit follow on the next pages, each whole with its need-to-know reason, so
+ * Details reaches every contribution. No form (dialogs take no Execute); the pages are Action.Submit.
+ */
 function buildExpanded(view: AdviceCardView, card: AdaptiveCard): AdaptiveCard {
   const d = ADVICE_CARD_DENSITIES[0] as AdviceDensity;
   const main = mainBody(view, d);
-  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: main });
-  const details = detailsBody(view, budget, {
+  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: main }) - PAGE_CHROME_BYTES;
+  const first = detailsParts(view, budget, {
     textMax: ADVICE_CARD_LIMITS.dialogText,
     needMax: ADVICE_CARD_LIMITS.dialogNeedToKnow,
     reasonMax: ADVICE_CARD_LIMITS.dialogReason,
-    olderNote: (n, kind) => t.advice.olderInDialog(n, kind === 'rounds' ? t.advice.roundsWord(n) : t.advice.contributionsWord(n)),
+    olderNote: (n, kind) =>
+      kind === 'rounds'
+        ? t.advice.olderInDialog(n, t.advice.roundsWord(n))
+        : fx.adviceDetails.onNextPages(n, t.advice.contributionsWord(n)),
   });
-  return { ...card, body: [...main, ...details] };
+  const all = newestContributionsFirst(view.advice.draft);
+  const pages = contributionPages(view, all.slice(first.contributionsTaken), card);
+  const page = Math.min(Math.max(0, view.page ?? 0), pages.length);
+  if (page === 0) {
+    const actions = pages.length > 0 ? [pageButton(view, fx.adviceDetails.next(2, pages.length + 1), 1)] : [];
+    return { ...card, body: [...main, ...first.body], ...(actions.length > 0 ? { actions } : {}) };
+  }
+  const items = pages[page - 1] as CardElement[];
+  const total = pages.length + 1;
+  const from = first.contributionsTaken + pages.slice(0, page - 1).reduce((n, p) => n + p.length, 0) + 1;
+  return {
+    ...card,
+    body: [
+      text(t.advice.title(caseRef(view.case.id)), { weight: 'bolder', size: 'large' }),
+      text(fx.adviceDetails.pageHeading(page + 1, total, from, from + items.length - 1, all.length), { isSubtle: true, spacing: 'none' }),
+      ...items,
+    ],
+    actions: [
+      pageButton(view, fx.adviceDetails.previous(page, total), page - 1),
+      ...(page < pages.length ? [pageButton(view, fx.adviceDetails.next(page + 2, total), page + 1)] : []),
+    ],
+  };
+}
+
+/** The contributions after page 0, packed into pages within the dialog's budget (at least one per page). */
+function contributionPages(view: AdviceCardView, rest: AdviceCardView['advice']['draft']['contributions'], card: AdaptiveCard) {
+  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes(card) - PAGE_CHROME_BYTES;
+  const pages: CardElement[][] = [];
+  let current: CardElement[] = [];
+  let used = 0;
+  for (const c of rest) {
+    const item = contributionBlock(c, view.now, ADVICE_CARD_LIMITS.dialogText, ADVICE_CARD_LIMITS.dialogNeedToKnow);
+    const size = cardBytes(item) + 2;
+    if (current.length > 0 && used + size > budget) {
+      pages.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += size;
+  }
+  if (current.length > 0) pages.push(current);
+  return pages;
 }
 
 export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
@@ -262,17 +354,12 @@ export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
 
   card.refresh = { action: { type: 'Action.Execute', verb: VERBS.adviceRefresh, data: { caseId } } };
   const formActions = showsDecisionForm(view) ? [decisionForm(view)] : [];
-  const showDetails = (body: CardElement[]): CardElement => ({
-    type: 'Action.ShowCard',
-    title: t.advice.showDetails,
-    card: { type: 'AdaptiveCard', body },
-  });
   const contributions = newestContributionsFirst(view.advice.draft);
 
   // The fullest density whose fixed part leaves room for the details; else the leanest.
   const fixedAt = (d: AdviceDensity) => {
     const body = [...mainBody(view, d), ...whoHeading(contributions.length)];
-    const actions = [...formActions, detailsSubmit(view), showDetails([])];
+    const actions = [...formActions, detailsSubmit(view)];
     return { d, body, actions, bytes: cardBytes({ ...card, body, actions }) };
   };
   let fixed = fixedAt(ADVICE_CARD_DENSITIES[0] as AdviceDensity);
@@ -285,21 +372,13 @@ export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
   const olderWho = (n: number) => note(t.advice.moreContributions(n));
   const whoRoom = Math.min(ADVICE_CARD_LIMITS.whoBytes, ADVICE_CARD_LIMITS.maxBytes - fixed.bytes - DETAILS_MIN_BYTES);
   const who = takeWithinBudget(
-    contributions.map((c) => whoLine(c, view.now, fixed.d.needToKnow)),
+    contributions.map((c) => whoLine(c, view.now, fixed.d)),
     Math.max(0, whoRoom - cardBytes(olderWho(contributions.length))),
     cardBytes,
   );
   const body = [...fixed.body, ...who.taken, ...(who.omitted > 0 ? [olderWho(who.omitted)] : [])];
-
-  // Whatever is left goes to "Details tonen".
-  const used = cardBytes({ ...card, body, actions: fixed.actions });
-  const details = detailsBody(view, ADVICE_CARD_LIMITS.maxBytes - used, {
-    textMax: ADVICE_CARD_LIMITS.detailsText,
-    needMax: ADVICE_CARD_LIMITS.detailsNeedToKnow,
-    reasonMax: ADVICE_CARD_LIMITS.detailsReason,
-    olderNote: (n, kind) => (kind === 'rounds' ? t.advice.olderRounds(n) : t.advice.olderContributions(n)),
-  });
+  // One Details button: the dialog shows the rounds and every contribution whole, page by page.
   card.body = body;
-  card.actions = [...formActions, detailsSubmit(view), showDetails(details)];
+  card.actions = [...formActions, detailsSubmit(view)];
   return card;
 }

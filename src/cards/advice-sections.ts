@@ -2,6 +2,8 @@ import { DateTime } from 'luxon';
 import { PHASES, type AdviceDraft, type AdviceRecord, type Intervention, type Phase, type SourceRef } from '../domain/advice/types';
 import type { PartnerOrg } from '../domain/orgs';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
+import { interventionLanguageInput, interventionNoteInput } from './verbs';
 import { container, heading, text } from './elements';
 import { formatAmsterdamShort, plain, plainTruncate } from './text';
 import type { CardElement } from './types';
@@ -251,4 +253,44 @@ export function interventionList(chosen: readonly { interventionId: string }[], 
     .sort((a, b) => rank(a.interventionId) - rank(b.interventionId))
     .map((i) => interventionLabel(palette, i.interventionId))
     .join(t.listSeparator);
+}
+
+/**
+ * Per proposed intervention a note input (and, where the palette allows, the letter's language),
+ * prefilled with what the advice (or `typed`) says; ids `ivNote_<id>` / `ivLang_<id>`.
+ */
+export function interventionDetailInputs(
+  proposed: Draft['interventions'],
+  palette: readonly Intervention[],
+  typed?: Record<string, string | undefined>,
+): CardElement[] {
+  const byId = new Map(palette.map((i) => [i.id, i]));
+  const out: CardElement[] = [];
+  for (const p of proposed) {
+    const item = byId.get(p.interventionId);
+    if (!item) continue;
+    const noteId = interventionNoteInput(item.id);
+    const note = (typed?.[noteId] ?? p.note ?? '').slice(0, 300);
+    out.push({
+      type: 'Input.Text',
+      id: noteId,
+      label: fx.interventionDetails.noteLabel(item.label),
+      placeholder: fx.interventionDetails.notePlaceholder,
+      maxLength: 300,
+      ...(note ? { value: note } : {}),
+    });
+    if (item.allowsLanguage) {
+      const langId = interventionLanguageInput(item.id);
+      const language = (typed?.[langId] ?? p.language ?? '').slice(0, 40);
+      out.push({
+        type: 'Input.Text',
+        id: langId,
+        label: fx.interventionDetails.languageLabel(item.label),
+        placeholder: fx.interventionDetails.languagePlaceholder,
+        maxLength: 40,
+        ...(language ? { value: language } : {}),
+      });
+    }
+  }
+  return out;
 }

@@ -1,5 +1,13 @@
 import { nlCards as t } from '../i18n/nl/cards';
-import { interventionChoices, interventionList, openConcernOrgs, proposalLine, proposedValue } from './advice-sections';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
+import {
+  interventionChoices,
+  interventionDetailInputs,
+  interventionList,
+  openConcernOrgs,
+  proposalLine,
+  proposedValue,
+} from './advice-sections';
 import { prefill, type CardDensity } from './case-course';
 import { actionSet, container, heading, text } from './elements';
 import { orgNames } from './sections';
@@ -94,6 +102,8 @@ export function adviceEditInputs(view: Pick<CaseCardView, 'palette' | 'draft'>, 
       ...(ids ? { value: ids } : {}),
       choices: interventionChoices(palette),
     });
+    body.push(...interventionDetailInputs(advice.draft.interventions, palette));
+    body.push({ type: 'TextBlock', text: fx.interventionDetails.hint, wrap: true, size: 'small', isSubtle: true });
   }
   return body;
 }

@@ -31,9 +31,29 @@ import type { CaseCardView } from './view';
 type Draft = CaseCardView['draft'];
 
 /** An input's earlier value, when the card is shown again after a refusal. */
+/**
+ * At most this much of what a user typed is echoed back into a refused form: never more than the
+ * input accepts, so a refusal of huge input stays a small card (Teams refuses cards over ~40 KB).
+ */
+export const ECHO_LIMITS: Partial<Record<keyof NonNullable<Draft>, number>> = {
+  contribText: 2000,
+  contribNeedToKnow: 500,
+  voteReason: 500,
+  closeReason: 1000,
+  aoQuestion: 1000,
+  actionWhat: 500,
+  adviceSummary: 4000,
+  decisionText: 2000,
+  decisionConcern: 1000,
+  followUpText: 2000,
+};
+const ECHO_DEFAULT = 200;
+
 export function prefill(draft: Draft, id: keyof NonNullable<Draft>): { value?: string } {
   const value = draft?.[id];
-  return value ? { value } : {};
+  if (!value) return {};
+  const max = ECHO_LIMITS[id] ?? ECHO_DEFAULT;
+  return { value: value.length > max ? value.slice(0, max) : value };
 }
 
 /**

@@ -1,4 +1,6 @@
+import { callBackOpen } from '../domain/vt/record';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { prefill, type CardDensity } from './case-course';
 import { actionSet, container, text, type ContainerStyle } from './elements';
 import { plainTruncate } from './text';
@@ -102,6 +104,8 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
     const next = nextStepText(c.state, view.now);
     if (next) items.push(text(next, { size: 'small', spacing: 'none' }));
     items.push(...answerLines(c, view.now, { compact }));
+    if (c.callBack && callBackOpen(c))
+      items.push(text(fx.vt.callBackOpen(c.callBack.phone), { weight: 'bolder', color: 'warning', spacing: 'small' }));
     if (c.state.status === 'geen_reactie' && vt.warning !== 'no_one_on_call')
       items.push(text(t.vt.callYourself, { weight: 'bolder', color: 'attention', spacing: 'small' }));
   } else if (d.hints && !unknown) {
@@ -117,7 +121,19 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
       associatedInputs: 'none',
       style: 'positive',
     };
-    const buttons = [...(mayAskVt(view) ? [ask] : []), ...(vt.regionChoices.length > 0 ? [regionForm(view, vt)] : [])];
+    const calledBack: CardElement = {
+      type: 'Action.Execute',
+      title: fx.vt.calledBackButton,
+      verb: VERBS.vtCalledBack,
+      data: { caseId: view.case.id },
+      associatedInputs: 'none',
+      style: 'positive',
+    };
+    const buttons = [
+      ...(c && callBackOpen(c) ? [calledBack] : []),
+      ...(mayAskVt(view) ? [ask] : []),
+      ...(vt.regionChoices.length > 0 ? [regionForm(view, vt)] : []),
+    ];
     if (buttons.length > 0) items.push(actionSet(buttons, { spacing: 'small' }));
   }
 

@@ -15,7 +15,18 @@ export function truncate(text: string, max: number): string {
 
 /** "ma 23 nov 21:15" in Dutch local time, whatever the server's zone. */
 export function formatAmsterdam(iso: string): string {
-  return DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).setLocale('nl').toFormat('ccc d LLL HH:mm');
+  const at = DateTime.fromISO(iso, { zone: 'utc' }).setZone(ZONE).setLocale('nl');
+  return at.toFormat('ccc d LLL HH:mm') + zoneIfAmbiguous(at);
+}
+
+/**
+ * " CET" / " CEST" when the wall-clock time occurs twice (the night the clocks go back, 02:00–03:00),
+ * so "02:30" cannot be read as the wrong one of the two; empty otherwise.
+ */
+export function zoneIfAmbiguous(at: DateTime): string {
+  const wall = (d: DateTime) => d.toFormat('yyyy-LL-dd HH:mm');
+  const twice = wall(at.plus({ hours: 1 })) === wall(at) || wall(at.minus({ hours: 1 })) === wall(at);
+  return twice ? (at.offset === 60 ? ' CET' : ' CEST') : '';
 }
 
 export type TimeLeft = { passed: true } | { passed: false; hours: number; minutes: number };
@@ -35,12 +46,13 @@ function amsterdam(iso: string | Date): DateTime {
 /** "21:40" when it is the same Amsterdam day as `now`, else "ma 23 nov 21:40". */
 export function formatAmsterdamShort(iso: string, now: Date): string {
   const at = amsterdam(iso);
-  return at.hasSame(amsterdam(now), 'day') ? at.toFormat('HH:mm') : at.toFormat('ccc d LLL HH:mm');
+  return (at.hasSame(amsterdam(now), 'day') ? at.toFormat('HH:mm') : at.toFormat('ccc d LLL HH:mm')) + zoneIfAmbiguous(at);
 }
 
 /** "di 24-11 09:00" (day, dd-mm, time) in Dutch local time: for door-agenderen moments. */
 export function formatDayDate(iso: string): string {
-  return amsterdam(iso).toFormat('ccc dd-LL HH:mm');
+  const at = amsterdam(iso);
+  return at.toFormat('ccc dd-LL HH:mm') + zoneIfAmbiguous(at);
 }
 
 /** The Amsterdam calendar date of an instant, plus `days`, as Input.Date wants it ("YYYY-MM-DD"). */

@@ -25,12 +25,16 @@ export const VERBS = {
   // Veilig Thuis: the desk asks, the on-call member answers in the 1:1 chat
   askVt: 'case.askVt',
   setVtRegion: 'case.setVtRegion',
+  /** The desk called VT back after "Bel mij terug". */
+  vtCalledBack: 'case.vtCalledBack',
   vtRefresh: 'vt.refresh',
   vtKnown: 'vt.known',
   vtNotKnown: 'vt.notKnown',
   vtCallBack: 'vt.callBack',
   vtConcern: 'vt.concern',
   vtNoConcern: 'vt.noConcern',
+  /** Further information after the question was answered (also offered for a refused late answer). */
+  vtAddInfo: 'vt.addInfo',
   // advice to the OvJ, decision and terugkoppeling
   draftAdvice: 'case.draftAdvice',
   editAdvice: 'advice.edit',
@@ -144,6 +148,8 @@ export const dialogFetchDataSchema = z
     dialog: z.enum([DIALOGS.newCase, DIALOGS.details, DIALOGS.editAdvice, DIALOGS.adviceDetails]),
     caseId: caseIdSchema.optional(),
     msteams: msteamsKey,
+    /** The page of a paged dialog (the advice's Details). */
+    page: z.coerce.number().int().min(0).max(1000).optional(),
   })
   .strict()
   .transform(({ msteams: _teams, ...rest }) => rest);
@@ -195,22 +201,74 @@ export const vtActionDataSchema = z
   })
   .strict();
 
-export const adviceEditDataSchema = z
-  .object({ caseId: caseIdSchema, [INPUTS.adviceSummary]: opt, [INPUTS.adviceInterventions]: opt, [INPUTS.advicePiiConfirm]: toggle })
-  .strict();
+/**
+ * Per chosen intervention a short note (proeftijd, voorwaarden) and, for the personal letter, its
+ * language: inputs `ivNote_<interventionId>` and `ivLang_<interventionId>` (issue 13.7).
+ */
+export const interventionNoteInput = (interventionId: string): string => `ivNote_${interventionId}`;
+export const interventionLanguageInput = (interventionId: string): string => `ivLang_${interventionId}`;
+const INTERVENTION_DETAIL_KEY = /^iv(Note|Lang)_([a-z0-9-]{1,64})$/;
+/** Other keys are left to the schema; these are strings of bounded length. */
+const interventionDetailValue = z.string().max(1000);
+
+/** The notes and languages an advice or decision form sent, per intervention id. */
+export function interventionDetailsOf(data: Record<string, unknown>): Record<string, { note?: string; language?: string }> {
+  const out: Record<string, { note?: string; language?: string }> = {};
+  for (const [key, value] of Object.entries(data)) {
+    const m = INTERVENTION_DETAIL_KEY.exec(key);
+    if (!m || typeof value !== 'string' || value.trim() === '') continue;
+    const id = m[2] as string;
+    out[id] = { ...out[id], [m[1] === 'Note' ? 'note' : 'language']: value.trim() };
+  }
+  return out;
+}
+
+/**
+ * The named fields plus the intervention note/language inputs; any other key is refused as unknown
+ * (like every strict card schema), and the notes are gathered into `details`.
+ */
+const withInterventionDetails = <T extends z.ZodRawShape>(shape: T) =>
+  z
+    .object(shape)
+    .catchall(z.unknown())
+    .superRefine((d, ctx) => {
+      const extra = Object.keys(d).filter((k) => !(k in shape) && !INTERVENTION_DETAIL_KEY.test(k));
+      if (extra.length > 0) ctx.addIssue({ code: z.ZodIssueCode.unrecognized_keys, keys: extra });
+      for (const k of Object.keys(d))
+        if (INTERVENTION_DETAIL_KEY.test(k) && !interventionDetailValue.safeParse(d[k]).success)
+          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [k], message: 'too long or not text' });
+    })
+    .transform((d) => {
+      const kept: Record<string, string> = {};
+      for (const [k, v] of Object.entries(d)) if (INTERVENTION_DETAIL_KEY.test(k)) kept[k] = v as string;
+      const named = Object.fromEntries(
+        Object.keys(shape)
+          .filter((k) => k in d)
+          .map((k) => [k, (d as Record<string, unknown>)[k]]),
+      );
+      return { ...(named as z.infer<z.ZodObject<T>>), details: interventionDetailsOf(kept) };
+    });
+
+const adviceEditShape = {
+  caseId: caseIdSchema,
+  [INPUTS.adviceSummary]: opt,
+  [INPUTS.adviceInterventions]: opt,
+  [INPUTS.advicePiiConfirm]: toggle,
+};
+export const adviceEditDataSchema = withInterventionDetails(adviceEditShape);
 /** The "Advies aanpassen" dialog's submit: the same fields next to `dialog` (and what Teams may add). */
-export const adviceEditDialogSubmitSchema = adviceEditDataSchema
-  .extend({ dialog: z.literal(DIALOGS.editAdvice), msteams: msteamsKey })
-  .strict();
-export const decideDataSchema = z
-  .object({
-    caseId: caseIdSchema,
-    [INPUTS.decisionInterventions]: opt,
-    [INPUTS.decisionText]: opt,
-    [INPUTS.decisionConcern]: opt,
-    [INPUTS.decisionPiiConfirm]: toggle,
-  })
-  .strict();
+export const adviceEditDialogSubmitSchema = withInterventionDetails({
+  ...adviceEditShape,
+  dialog: z.literal(DIALOGS.editAdvice),
+  msteams: msteamsKey,
+});
+export const decideDataSchema = withInterventionDetails({
+  caseId: caseIdSchema,
+  [INPUTS.decisionInterventions]: opt,
+  [INPUTS.decisionText]: opt,
+  [INPUTS.decisionConcern]: opt,
+  [INPUTS.decisionPiiConfirm]: toggle,
+});
 export const followUpDataSchema = z
   .object({
     caseId: caseIdSchema,

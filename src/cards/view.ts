@@ -83,6 +83,8 @@ export interface VtConsultationCardView {
   /** Whether this copy went to the backup (the text says the primary did not answer). */
   toBackup: boolean;
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** What a refused late answer carried, offered again in the further-information form (already capped). */
+  extraDraft?: { text?: string; needToKnow?: string };
   now: Date;
 }
 
@@ -106,6 +108,8 @@ export interface AdviceCardView {
   viewerMayDecide?: boolean;
   /** In the Details dialog: everything in full (no inline "Details tonen"). */
   expanded?: boolean;
+  /** The page of the Details dialog (0: the advice with what fits; then the remaining contributions). */
+  page?: number;
   notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
 }

@@ -3,10 +3,11 @@ import { MAX_REASON } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlViews } from '../i18n/nl/views';
 import type { PartnerOrg } from '../domain/orgs';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { CASE_CARD_LIMITS } from './case-card';
 import { actionSet, container, heading, text } from './elements';
 import { caseRef, factsSection, headerSection, noticeSection, safetySection, termijnSection } from './sections';
-import { formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
+import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from './text';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { VtConsultationCardView } from './view';
@@ -69,9 +70,18 @@ function visibleTo(orgs: readonly PartnerOrg[]): CardElement[] {
   ];
 }
 
-function knownForm(data: Data, orgs: readonly PartnerOrg[]): CardElement {
+/** What VT knows and why it is needed; also the further-information form after the answer (with a refused answer's text). */
+function knownForm(
+  data: Data,
+  orgs: readonly PartnerOrg[],
+  opts: { title: string; submit: CardElement; draft?: VtConsultationCardView['extraDraft'] } = {
+    title: t.vt.known,
+    submit: execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
+  },
+): CardElement {
+  const value = (v: string | undefined, max: number) => (v ? { value: truncate(v, max) } : {});
   return form(
-    t.vt.known,
+    opts.title,
     [
       {
         type: 'Input.Text',
@@ -82,6 +92,7 @@ function knownForm(data: Data, orgs: readonly PartnerOrg[]): CardElement {
         maxLength: VT_CONSULTATION_CARD_LIMITS.knownText,
         isRequired: true,
         errorMessage: t.vt.knownTextError,
+        ...value(opts.draft?.text, VT_CONSULTATION_CARD_LIMITS.knownText),
       },
       {
         type: 'Input.Text',
@@ -93,11 +104,12 @@ function knownForm(data: Data, orgs: readonly PartnerOrg[]): CardElement {
         regex: minTrimmedLength(10),
         isRequired: true,
         errorMessage: t.vt.knownNeedToKnowError,
+        ...value(opts.draft?.needToKnow, VT_CONSULTATION_CARD_LIMITS.needToKnow),
       },
       piiConfirmToggle(INPUTS.vtPiiConfirm),
       ...visibleTo(orgs),
     ],
-    execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
+    opts.submit,
   );
 }
 
@@ -148,6 +160,19 @@ function answerSection(data: Data, orgs: readonly PartnerOrg[]): CardElement[] {
   return [
     heading(t.vt.knownHeading, { separator: true, spacing: 'large' }),
     actionSet([knownForm(data, orgs), execute(t.vt.notKnown, VERBS.vtNotKnown, data), callBackForm(data)], { spacing: 'small' }),
+  ];
+}
+
+/**
+ * After the answer: further information as VT context information (not a second answer). A refused
+ * late answer comes back here with what it carried, so nothing typed is lost.
+ */
+function extraSection(data: Data, orgs: readonly PartnerOrg[], draft: VtConsultationCardView['extraDraft']): CardElement[] {
+  const extra = knownForm(data, orgs, { title: fx.vt.extraButton, submit: execute(fx.vt.extraSubmit, VERBS.vtAddInfo, data), draft });
+  return [
+    heading(fx.vt.extraHeading, { separator: true, spacing: 'large' }),
+    text(fx.vt.extraIntro, { isSubtle: true, spacing: 'small' }),
+    actionSet([extra], { spacing: 'small' }),
   ];
 }
 
@@ -230,6 +255,7 @@ export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveC
     safetySection(view),
     ...factsSection(view, VT_CONSULTATION_CARD_LIMITS.summary),
     ...(mayAnswer ? answerSection(data, view.location.expectedOrgs) : []),
+    ...(caseOpen && s.status === 'beantwoord' ? extraSection(data, view.location.expectedOrgs, view.extraDraft) : []),
     ...(caseOpen ? concernSection(data) : []),
   ];
   return {

@@ -1,6 +1,7 @@
-import { nextStep, type Consultation, type NextStep } from '../domain/vt/consultation';
+import { nextStep, type Consultation, type NextStep, type NoAnswerReason } from '../domain/vt/consultation';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { text, type Color } from './elements';
 import { formatAmsterdamShort } from './text';
 import type { CardElement } from './types';
@@ -24,6 +25,12 @@ export function answeredByBackup(state: Consultation): boolean {
   );
 }
 
+const NO_REACTION_REASONS: Record<NoAnswerReason, string> = {
+  ...t.vt.noReactionReasons,
+  ...fx.vt.noReactionReasons,
+};
+const STEPS: Record<NextStep['kind'], (at: string) => string> = { ...t.vt.steps, ...fx.vt.steps };
+
 /**
  * "gevraagd om 21:10 · herinnerd om 21:25 · beantwoord om 21:41 door …": each step that happened,
  * in order, with its Amsterdam time (the date too when it is not today's).
@@ -33,14 +40,18 @@ export function consultationStatusParts(record: VtConsultationRecord, now: Date)
   const at = (iso: string) => formatAmsterdamShort(iso, now);
   const parts = [record.askedBy === 'auto' ? t.vt.askedAuto(at(s.askedAt)) : t.vt.asked(at(s.askedAt))];
   if (s.remindedAt) parts.push(t.vt.reminded(at(s.remindedAt)));
+  if (s.primaryUnreachableAt) parts.push(fx.vt.primaryUnreachable(at(s.primaryUnreachableAt)));
   if (s.backupAskedAt) parts.push(t.vt.backupAsked(at(s.backupAskedAt)));
+  if (s.backupRemindedAt) parts.push(fx.vt.backupReminded(at(s.backupRemindedAt)));
+  if (s.backupUnreachableAt) parts.push(fx.vt.backupUnreachable(at(s.backupUnreachableAt)));
   if (s.status === 'beantwoord') {
     const line = answeredByBackup(s)
       ? t.vt.answeredByBackup(at(s.answeredAt), record.regionName)
       : t.vt.answered(at(s.answeredAt), record.regionName);
     parts.push(s.late ? `${line} ${t.vt.late}` : line);
   }
-  if (s.status === 'geen_reactie') parts.push(t.vt.noReaction(at(s.closedAt), t.vt.noReactionReasons[s.reason]));
+  if (record.callBack) parts.push(record.callBack.doneAt ? fx.vt.callBackDone(at(record.callBack.doneAt)) : fx.vt.callBackPending);
+  if (s.status === 'geen_reactie') parts.push(t.vt.noReaction(at(s.closedAt), NO_REACTION_REASONS[s.reason]));
   return parts;
 }
 
@@ -64,7 +75,18 @@ export function consultationStatusColor(state: Consultation): Color {
 /** The step after `step`, as the domain would schedule it once `step` has happened. */
 function stepAfter(state: OpenConsultation, step: NextStep): NextStep | null {
   if (step.kind === 'herinnering') return nextStep({ ...state, status: 'herinnerd', remindedAt: step.at });
-  if (step.kind === 'achterwacht') return nextStep({ ...state, status: 'achterwacht_gevraagd', backupAskedAt: step.at });
+  if (step.kind === 'achterwacht') {
+    const asked = Date.parse(state.askedAt);
+    const at = Date.parse(step.at);
+    return nextStep({
+      ...state,
+      status: 'achterwacht_gevraagd',
+      backupAskedAt: step.at,
+      backupRemindAt: new Date(at + Date.parse(state.reminderAt) - asked).toISOString(),
+      backupSilentAt: new Date(at + Date.parse(state.backupAt) - asked).toISOString(),
+    });
+  }
+  if (step.kind === 'herinnering_achterwacht') return nextStep({ ...state, backupRemindedAt: step.at });
   return null;
 }
 
@@ -76,7 +98,7 @@ export function nextStepText(state: Consultation, now: Date): string | undefined
   if (!isConsultationOpen(state)) return undefined;
   const step = nextStep(state);
   if (!step) return undefined;
-  const label = (s: NextStep) => t.vt.steps[s.kind](formatAmsterdamShort(s.at, now));
+  const label = (s: NextStep) => STEPS[s.kind](formatAmsterdamShort(s.at, now));
   const after = stepAfter(state, step);
   return t.vt.nextStep(label(step), after ? label(after) : undefined);
 }

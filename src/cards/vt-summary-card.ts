@@ -22,8 +22,11 @@ function moment(value: string): string {
   return DateTime.fromISO(value, { setZone: true }).isValid ? formatAmsterdam(value) : value;
 }
 
+/** An open call-back (not yet "teruggebeld") comes first; a done one is an ordinary item. */
 export function hasCallBack(item: Pick<Item, 'consultation'>): boolean {
-  return item.consultation.answers.some((a) => a.kind === 'bel_terug');
+  const c = item.consultation;
+  if (c.callBack) return c.callBack.doneAt === undefined;
+  return c.answers.some((a) => a.kind === 'bel_terug');
 }
 
 /** Call-back requests first (VT still has to follow them up), otherwise in the caller's order. */

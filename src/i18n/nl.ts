@@ -4,3 +4,4 @@ export { nlCards } from './nl/cards';
 export { nlTrust } from './nl/trust';
 export { nlPrivacy, piiKindList } from './nl/privacy';
 export { nlViews } from './nl/views';
+export { nlVtAdviceFixes } from './nl/vt-advice-fixes';

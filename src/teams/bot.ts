@@ -147,10 +147,16 @@ export function createBot(
     return '';
   });
 
-  const dialogData = async (context: TurnContext, dialog: string, data: unknown): Promise<{ caseId: string } | { refusal: string }> => {
+  const dialogData = async (
+    context: TurnContext,
+    dialog: string,
+    data: unknown,
+  ): Promise<{ caseId: string; page?: number } | { refusal: string }> => {
     const said: string[] = [];
     const d = await parseInvokeData(context, deps, dialog, dialogFetchDataSchema, data, async (text) => said.push(text));
-    return d?.caseId ? { caseId: d.caseId } : { refusal: said[0] ?? nlMessages.errors.unknownAction };
+    return d?.caseId
+      ? { caseId: d.caseId, ...(d.page !== undefined ? { page: d.page } : {}) }
+      : { refusal: said[0] ?? nlMessages.errors.unknownAction };
   };
 
   app.taskModules.fetch(DIALOGS.details, async (context, _state, data) => {
@@ -166,18 +172,21 @@ export function createBot(
     };
   });
 
-  app.taskModules.fetch(DIALOGS.adviceDetails, async (context, _state, data) => {
+  // The advice's Details, page by page: "Volgende/Vorige pagina" submit the dialog with the page wanted.
+  const adviceDetails = async (context: TurnContext, data: unknown) => {
     const parsed = await dialogData(context, DIALOGS.adviceDetails, data);
     if ('refusal' in parsed) return parsed.refusal;
     const view = await viewAdvice(deps, parsed.caseId, context.activity.from?.aadObjectId);
     if (!view.ok) return dutchError(view.error);
     return {
       title: nlMessages.chat.adviceDialogTitle,
-      width: 'large',
-      height: 'large',
-      card: CardFactory.adaptiveCard(buildAdviceCard({ ...view.value, expanded: true })),
+      width: 'large' as const,
+      height: 'large' as const,
+      card: CardFactory.adaptiveCard(buildAdviceCard({ ...view.value, expanded: true, page: parsed.page ?? 0 })),
     };
-  });
+  };
+  app.taskModules.fetch(DIALOGS.adviceDetails, async (context, _state, data) => adviceDetails(context, data));
+  app.taskModules.submit(DIALOGS.adviceDetails, async (context, _state, data) => adviceDetails(context, data));
 
   // "Advies aanpassen" as a dialog (the crowded case card has no room for the inline form).
   app.taskModules.fetch(DIALOGS.editAdvice, async (context, _state, data) => {
@@ -199,6 +208,7 @@ export function createBot(
       summary: d[INPUTS.adviceSummary],
       interventionIds: d[INPUTS.adviceInterventions],
       piiConfirm: d[INPUTS.advicePiiConfirm] === 'true',
+      details: d.details,
     });
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });

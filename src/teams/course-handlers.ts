@@ -162,6 +162,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
         summary: d[INPUTS.adviceSummary] ?? '',
         interventionIds: d[INPUTS.adviceInterventions] ?? '',
         piiConfirm: d[INPUTS.advicePiiConfirm] === 'true',
+        details: d.details,
       }),
     () => nlMessages.advice.drafted,
   );
@@ -225,6 +226,7 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
         text: d[INPUTS.decisionText],
         concernAcknowledgement: d[INPUTS.decisionConcern],
         piiConfirm: d[INPUTS.decisionPiiConfirm] === 'true',
+        details: d.details,
       }),
     nlMessages.advice.decided,
   );

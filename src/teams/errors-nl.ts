@@ -1,5 +1,5 @@
 import type { AppError, AppErrorCode } from '../app/errors';
-import { nlMessages, nlPrivacy, nlViews, piiKindList } from '../i18n/nl';
+import { nlMessages, nlPrivacy, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 
@@ -36,6 +36,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   vt_closed: nlMessages.vt.consultationClosed,
   vt_region_unknown: nlMessages.vt.regionUnknown,
   vt_already_asked: nlMessages.vt.alreadyAsked,
+  vt_already_answered: nlVtAdviceFixes.vt.alreadyAnswered,
   advice_sent: nlMessages.advice.alreadySent,
   no_advice: nlMessages.advice.noAdvice,
   already_decided: nlMessages.advice.alreadyDecided,
@@ -55,12 +56,28 @@ const FIELD_HINTS: Record<string, string> = {
   decision: nlMessages.advice.decisionInvalid,
   concernAcknowledgement: nlMessages.advice.concernAckRequired,
   followUp: nlMessages.advice.followUpRequired,
+  closeReason: e.closeReasonRequired,
 };
+
+const long = nlVtAdviceFixes.errors;
+/** The hint when the value was too long (the minimum would be the wrong advice). */
+const TOO_LONG_HINTS: Record<string, string> = {
+  reason: long.voteReasonTooLong,
+  closeReason: long.closeReasonTooLong,
+  text: long.contributionTextTooLong,
+  needToKnow: long.needToKnowTooLong,
+  vtText: long.vtTextTooLong,
+};
+
+function hintFor(f: { path: string; tooLong?: boolean }): string | undefined {
+  if (f.tooLong && Object.hasOwn(TOO_LONG_HINTS, f.path)) return TOO_LONG_HINTS[f.path];
+  return Object.hasOwn(FIELD_HINTS, f.path) ? FIELD_HINTS[f.path] : undefined;
+}
 
 /** The Dutch message a Teams user sees for a use-case failure (never echoes their input). */
 export function dutchError(error: AppError): string {
   if (error.code === 'pii_found') return nlPrivacy.piiRefused(piiKindList(error.piiKinds ?? []));
   if (error.code !== 'invalid_input') return MESSAGES[error.code];
-  const hints = new Set((error.fields ?? []).filter((f) => Object.hasOwn(FIELD_HINTS, f.path)).map((f) => FIELD_HINTS[f.path]));
+  const hints = new Set((error.fields ?? []).map(hintFor).filter((h): h is string => h !== undefined));
   return [e.invalidInput, ...hints].join(' ');
 }

@@ -8,7 +8,7 @@ import {
   type ConversationReference,
 } from 'botbuilder';
 import type { Outbound } from '../app/ports';
-import { OutboundError } from '../app/ports';
+import { OutboundError, RecipientUnreachableError } from '../app/ports';
 import type { AdaptiveCard } from '../cards/types';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { Logger } from '../log';
@@ -284,7 +284,7 @@ export class TeamsOutbound implements Outbound {
    */
   async sendToUser(aadObjectId: string, message: { text?: string; card?: AdaptiveCard }): Promise<CardRef> {
     const ref = await this.repo.getConversationRef(userRefKey(aadObjectId));
-    if (!ref) throw new OutboundError('no personal chat with this user yet (install the app for them)', true, 60_000);
+    if (!ref) throw new RecipientUnreachableError('no personal chat with this user yet (install the app for them)', 60_000);
     const activity = message.card
       ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), message.text)
       : MessageFactory.text(message.text ?? '');

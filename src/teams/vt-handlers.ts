@@ -2,12 +2,12 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
-import { answerVt, viewVtConsultation, voteAsVt } from '../app/vt/answer';
-import { claimOnCall, deskAsksVt, setVtRegion } from '../app/vt/desk';
+import { addVtInfo, answerVt, viewVtConsultation, voteAsVt } from '../app/vt/answer';
+import { claimOnCall, deskAsksVt, markCalledBack, setVtRegion } from '../app/vt/desk';
 import { vtCardFor } from '../app/vt/jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
-import { nlMessages, nlTrust } from '../i18n/nl';
+import { nlMessages, nlTrust, nlVtAdviceFixes } from '../i18n/nl';
 import { dutchError } from './errors-nl';
 import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
@@ -23,6 +23,15 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
     if (data === undefined) return '';
     const r = await deskAsksVt(deps, { caseId: data.caseId, aadObjectId: context.activity.from?.aadObjectId });
     if (r.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: nlMessages.vt.asked });
+    else await respondToFailure(context, deps, data.caseId, r.error);
+    return '';
+  });
+
+  app.adaptiveCards.actionExecute(VERBS.vtCalledBack, async (context: TurnContext, _s, raw) => {
+    const data = await parseInvokeData(context, deps, VERBS.vtCalledBack, caseActionDataSchema, raw);
+    if (data === undefined) return '';
+    const r = await markCalledBack(deps, { caseId: data.caseId, aadObjectId: context.activity.from?.aadObjectId });
+    if (r.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: nlVtAdviceFixes.vt.calledBack });
     else await respondToFailure(context, deps, data.caseId, r.error);
     return '';
   });
@@ -43,7 +52,8 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
   const vtVerb = (
     verb: string,
     run: (d: VtData, aad: string | undefined) => Promise<Result<unknown>>,
-    okText: string | undefined = nlMessages.vt.answered,
+    /** The thank-you on success; null for the refresh, which answers nothing (an explicit undefined would take a default). */
+    okText: string | null = nlMessages.vt.answered,
   ) =>
     registerCardVerb(
       app,
@@ -55,15 +65,20 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
         // Someone who was not asked gets only the reason, not the consultation card.
         if (failure?.code === 'vt_not_consulted' && verb === VERBS.vtRefresh) return nlTrust.vtNotForYou;
         if (failure?.code === 'vt_not_consulted') return notice?.text ?? nlMessages.errors.unknownAction;
-        const card = await vtCardFor(deps, d.caseId, aad, notice, via(verb));
+        // A refused late answer that carried information is offered again as further information.
+        const extra =
+          failure?.code === 'vt_already_answered' || failure?.code === 'invalid_input'
+            ? { text: d[INPUTS.vtText], needToKnow: d[INPUTS.vtNeedToKnow] }
+            : undefined;
+        const card = await vtCardFor(deps, d.caseId, aad, notice, via(verb), extra);
         if (!card.ok) return dutchError(card.error);
         return card.value ?? notice?.text ?? nlMessages.errors.unknownAction;
       },
-      okText,
+      okText ?? undefined,
     );
   const base = (d: VtData, aad: string | undefined) => ({ caseId: d.caseId, seq: d.seq, aadObjectId: aad });
   // The consultation card's refresh: only who was asked or the location's roster; every view audited.
-  vtVerb(VERBS.vtRefresh, (d, aad) => viewVtConsultation(deps, base(d, aad)), undefined);
+  vtVerb(VERBS.vtRefresh, (d, aad) => viewVtConsultation(deps, base(d, aad)), null);
   vtVerb(VERBS.vtKnown, (d, aad) =>
     answerVt(deps, {
       ...base(d, aad),
@@ -82,6 +97,18 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
       input: { concern: true, reason: d[INPUTS.vtReason] ?? '', acuteUnsafe: d[INPUTS.vtAcute] === 'true' },
       piiConfirm: d[INPUTS.vtVotePiiConfirm] === 'true',
     }),
+  );
+  vtVerb(
+    VERBS.vtAddInfo,
+    (d, aad) =>
+      addVtInfo(deps, {
+        ...base(d, aad),
+        text: d[INPUTS.vtText],
+        needToKnow: d[INPUTS.vtNeedToKnow],
+        piiConfirm: d[INPUTS.vtPiiConfirm] === 'true',
+        visibleTo: d[INPUTS.vtVisibleTo],
+      }),
+    nlVtAdviceFixes.vt.extraAdded,
   );
   vtVerb(VERBS.vtNoConcern, (d, aad) => voteAsVt(deps, { ...base(d, aad), input: { concern: false } }));
 

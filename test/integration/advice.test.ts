@@ -118,7 +118,8 @@ describe('advice, decision and terugkoppeling', () => {
     const toOvj = t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${USERS.ovj}`);
     expect(toOvj).toHaveLength(1);
     const card = JSON.stringify(ConnectorStub.cardOf(toOvj[0].body));
-    expect(card).toContain('Kinderen onveilig thuis'.slice(0, 10));
+    // The standing buikpijn with its reason is on the card; earlier rounds are in the Details dialog.
+    expect(card).toContain('Nog steeds zorgen om de kinderen');
     expect(await invoke(USERS.rvdk, VERBS.editAdvice, { caseId, [INPUTS.adviceSummary]: 'te laat' })).toContain('al verstuurd');
 
     // The decision: not by a partner; with remaining buikpijn only with an acknowledgement.
@@ -153,7 +154,7 @@ describe('advice, decision and terugkoppeling', () => {
     expect(
       t.stub
         .successful('send')
-        .some((c) => c.conversationId === `a:personal-${USERS.politie}` && JSON.stringify(c.body).includes('de OvJ besloot')),
+        .some((c) => c.conversationId === `a:personal-${USERS.politie}` && JSON.stringify(c.body).includes('het besluit van de OvJ')),
     ).toBe(true);
     const audit = (await t.host.deps.repo.listAudit(caseId)).map((a) => a.action);
     expect(audit).toEqual(expect.arrayContaining(['advice.draft', 'advice.sent', 'advice.decided']));

@@ -1,5 +1,6 @@
 import { composeAdvice } from '../../domain/advice/compose';
-import type { AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
+import type { AdviceDraft, AdviceRecord, ProposedIntervention } from '../../domain/advice/types';
+import { nlCards, nlVtAdviceFixes as fx } from '../../i18n/nl';
 import type { Case } from '../../domain/case';
 import { mayRecordDecision, type Member } from '../../domain/roster';
 import { contributionVisibleTo } from '../../domain/views';
@@ -13,6 +14,18 @@ import { fail, ok, type AppErrorCode, type Result } from '../errors';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
 const DAY = 86_400_000;
+/** Per intervention id: its note (proeftijd, voorwaarden) and, for the letter, its language. */
+export type InterventionDetails = Record<string, { note?: string; language?: string }>;
+const NOTE_MAX = 300;
+const LANGUAGE_MAX = 40;
+
+/** The note and language of one chosen intervention, bounded; a language only where the palette allows one. */
+function detailOf(details: InterventionDetails | undefined, id: string, allowsLanguage: boolean): { note?: string; language?: string } {
+  const d = details?.[id];
+  const note = d?.note?.trim().slice(0, NOTE_MAX);
+  const language = allowsLanguage ? d?.language?.trim().slice(0, LANGUAGE_MAX) : undefined;
+  return { ...(note ? { note } : {}), ...(language ? { language } : {}) };
+}
 type Args = { caseId: string; aadObjectId: string | undefined };
 
 /** The case lead's organisation or the chair drafts and sends the advice. */
@@ -89,10 +102,31 @@ async function audit(
   });
 }
 
+/** The composed starting text for the drafter: what the history says, in a few editable lines. */
+function composedSummary(draft: AdviceDraft, c: Case): string {
+  const nl = fx.adviceDraft;
+  const orgs = [...new Set(draft.contributions.map((x) => nlCards.orgs[x.orgId]))];
+  const patterns = [...new Set(draft.patterns.map((p) => nlCards.advice.patterns[p.kind]))];
+  const concern = draft.openConcern.map((o) => (o.reason ? `${nlCards.orgs[o.orgId]} (${o.reason})` : nlCards.orgs[o.orgId]));
+  return [
+    nl.offence(nlCards.offences[c.facts.offenceCategory], c.facts.childrenInvolved),
+    orgs.length > 0 ? nl.contributions(orgs.join(', ')) : nl.noContributions,
+    ...(patterns.length > 0 ? [nl.patterns(patterns.join(', '))] : []),
+    concern.length > 0 ? nl.openConcern(concern.join('; ')) : nl.noConcern,
+    nl.proposalHint,
+  ]
+    .join('\n')
+    .slice(0, 2000);
+}
+
+/** Same content (the version and the moment of composing aside). */
+const sameContent = (a: AdviceDraft, b: AdviceDraft): boolean =>
+  JSON.stringify({ ...a, version: 0, composedAt: '' }) === JSON.stringify({ ...b, version: 0, composedAt: '' });
+
 /** "Advies opstellen": compose the advice from the case history (again, while it is a concept). */
 export async function draftAdvice(
   deps: AppDeps,
-  args: Args & { summary?: string; interventionIds?: string; piiConfirm?: boolean },
+  args: Args & { summary?: string; interventionIds?: string; piiConfirm?: boolean; details?: InterventionDetails },
 ): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.draft');
   if (!access.ok) return access;
@@ -107,10 +141,16 @@ export async function draftAdvice(
       args.interventionIds !== undefined
         ? ids(args.interventionIds)
             .filter((id) => palette.has(id))
-            .map((id) => ({ interventionId: id, phase: palette.get(id)!.phase }))
+            .map((id) => ({
+              interventionId: id,
+              phase: palette.get(id)!.phase,
+              ...detailOf(args.details, id, palette.get(id)!.allowsLanguage),
+            }))
         : (current?.draft.interventions ?? []);
     const summary = (args.summary ?? current?.draft.summary ?? '').trim().slice(0, 2000);
     const composed = await compose(deps, theCase, summary, proposed, (current?.draft.version ?? 0) + 1);
+    // The first draft starts from what the history says, so the drafter edits the composed advice, not an empty one.
+    if (!current && !summary) composed.summary = composedSummary(composed, theCase);
     // A new summary carries its own confirmation; an unchanged one keeps the earlier one.
     const confirmed = args.summary !== undefined ? pii.value : current?.draft.summaryPiiConfirmed;
     const draft = confirmed ? { ...composed, summaryPiiConfirmed: confirmed } : composed;
@@ -132,10 +172,15 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
   const result = await changeAdvice(deps, theCase.id, async (current) => {
     if (!current) return 'no_advice';
     if (current.status !== 'concept') return 'advice_sent';
-    // Send what the history says now (a vote may have come in since the draft).
-    const composed = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
+    // Send what the history says now (a vote may have come in since the draft); a new version only when
+    // the content changed, so the drafter and the OvJ speak of the same version.
+    const recomposed = await compose(deps, theCase, current.draft.summary, current.draft.interventions, current.draft.version + 1);
     const confirmed = current.draft.summaryPiiConfirmed;
-    const draft = confirmed ? { ...composed, summaryPiiConfirmed: confirmed } : composed;
+    const draft = sameContent(recomposed, current.draft)
+      ? current.draft
+      : confirmed
+        ? { ...recomposed, summaryPiiConfirmed: confirmed }
+        : recomposed;
     return { ...current, draft, status: 'verzonden', sentAt: now };
   });
   if (!result.ok) return result;
@@ -153,7 +198,13 @@ export async function sendAdvice(deps: AppDeps, args: Args): Promise<Result<Advi
  */
 export async function decide(
   deps: AppDeps,
-  args: Args & { interventionIds?: string; text?: string; concernAcknowledgement?: string; piiConfirm?: boolean },
+  args: Args & {
+    interventionIds?: string;
+    text?: string;
+    concernAcknowledgement?: string;
+    piiConfirm?: boolean;
+    details?: InterventionDetails;
+  },
 ): Promise<Result<AdviceRecord>> {
   const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'advice.decide');
   if (!access.ok) return access;
@@ -161,8 +212,8 @@ export async function decide(
   if (!pii.ok) return pii;
   const { theCase, member } = access.value;
   if (!mayRecordDecision(member)) return deny(deps, theCase.id, member, 'advice.decide', 'not_ovj');
-  const palette = new Set(deps.directory.palette.map((i) => i.id));
-  const chosen = ids(args.interventionIds).filter((id) => palette.has(id));
+  const paletteById = new Map(deps.directory.palette.map((i) => [i.id, i]));
+  const chosen = ids(args.interventionIds).filter((id) => paletteById.has(id));
   const text = (args.text ?? '').trim().slice(0, 2000);
   const ack = (args.concernAcknowledgement ?? '').trim().slice(0, 1000);
   // The remaining buikpijn the OvJ was shown (the advice as sent), so the card and this check agree.
@@ -183,7 +234,10 @@ export async function decide(
       decision: {
         at: now,
         by: member.aadObjectId,
-        interventions: chosen.map((interventionId) => ({ interventionId })),
+        interventions: chosen.map((interventionId) => ({
+          interventionId,
+          ...detailOf(args.details, interventionId, paletteById.get(interventionId)?.allowsLanguage ?? false),
+        })),
         ...(text ? { freeText: text } : {}),
         ...(openConcern.length > 0 ? { concernAcknowledgement: ack } : {}),
         ...(pii.value ? { piiConfirmed: pii.value } : {}),

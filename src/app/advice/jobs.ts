@@ -5,7 +5,8 @@ import type { AdviceCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
 import { mayRecordDecision } from '../../domain/roster';
 import type { AdaptiveCard } from '../../cards/types';
-import { nlMessages, nlViews } from '../../i18n/nl';
+import { nlCards, nlMessages, nlViews, nlVtAdviceFixes as fx } from '../../i18n/nl';
+import type { PartnerOrg } from '../../domain/orgs';
 import { PreconditionFailedError } from '../../store/docstore';
 import type { Job } from '../../store/jobs';
 import { requestCardRefresh } from '../case-access';
@@ -75,15 +76,26 @@ async function adviceMessage(deps: AppDeps, theCase: Case): Promise<{ card: Adap
   return { card: buildAdviceCard(view), to: ovj.aadObjectId };
 }
 
-const decisionText = (deps: AppDeps, view: AdviceCardView): string => {
+/** The decision as labelled lines: the interventions (each with its note and letter language), the OvJ's text, and why it stands despite buikpijn. */
+const decisionText = (deps: AppDeps, view: AdviceCardView, ref: string): string => {
+  const fb = fx.feedback;
   const labels = new Map(deps.directory.palette.map((i) => [i.id, i.label]));
   const d = view.advice.decision;
-  const parts = [
-    ...(d?.interventions ?? []).map((i) => labels.get(i.interventionId) ?? i.interventionId),
-    ...(d?.freeText ? [d.freeText] : []),
+  const chosen = (d?.interventions ?? []).map((i) => fb.intervention(labels.get(i.interventionId) ?? i.interventionId, i.note, i.language));
+  const concerned = concernedOrgs(view);
+  const lines = [
+    fb.title(ref),
+    chosen.length > 0 ? fb.interventions(chosen.join('; ')) : fb.noInterventions,
+    ...(d?.freeText ? [fb.freeText(d.freeText)] : []),
+    ...(d?.concernAcknowledgement && concerned.length > 0
+      ? [fb.despiteConcern(concerned.map((o) => nlCards.orgs[o]).join(', '), d.concernAcknowledgement)]
+      : []),
   ];
-  return parts.join('; ');
+  return lines.join('\n\n');
 };
+
+/** The organisations whose buikpijn still stood in the advice the OvJ decided on. */
+const concernedOrgs = (view: AdviceCardView): PartnerOrg[] => [...new Set(view.advice.draft.openConcern.map((c) => c.orgId))];
 
 /** Post the advice card to the OvJ: the OvJ channel of the location, else a 1:1 chat with its OvJ. */
 export async function sendAdviceJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
@@ -131,18 +143,26 @@ export async function feedbackJob(deps: AppDeps, outbound: Outbound, job: Job): 
   const f = view.advice.followUp;
   const followUp = job.payload.what === 'followUp' && !!f?.answer;
   // 1:1 to each contributor: a personal message, so it may carry the content (audited as delivered).
-  const text =
-    followUp && f?.answer
-      ? nlMessages.advice.feedbackFollowUp(ref, f.answer, !!f.closed)
-      : nlMessages.advice.feedbackDecision(ref, decisionText(deps, view));
+  const text = followUp && f?.answer ? nlMessages.advice.feedbackFollowUp(ref, f.answer, !!f.closed) : decisionText(deps, view, ref);
   // The case thread is in the location channel: only that there is news.
   const threadText = followUp ? nlViews.thread.feedbackFollowUp(ref, !!f?.closed) : nlViews.thread.feedbackDecision(ref);
   const cardRef = await deps.repo.getCardRef(theCase.id);
   if (cardRef) await outbound.replyInThread(cardRef, { text: threadText });
   const authors = [...new Set((await deps.repo.listContributions(theCase.id)).map((c) => c.authorId))];
-  for (const aad of authors) {
+  // "Ondanks buikpijn": whoever voted buikpijn for a concerned organisation hears the OvJ's reason in person.
+  const ack = view.advice.decision?.concernAcknowledgement;
+  const personal = new Map<string, string>(authors.map((a) => [a, text]));
+  if (job.payload.what !== 'followUp' && ack) {
+    const concerned = new Set(concernedOrgs(view));
+    for (const v of await deps.repo.listVotes(theCase.id)) {
+      if (!v.concern || !concerned.has(v.orgId)) continue;
+      const note = fx.feedback.toConcerned(ref, nlCards.orgs[v.orgId], ack);
+      personal.set(v.voterId, `${text}\n\n${note}`);
+    }
+  }
+  for (const [aad, message] of personal) {
     try {
-      await outbound.sendToUser(aad, { text });
+      await outbound.sendToUser(aad, { text: message });
       const member = deps.directory.member(aad);
       await auditView(deps, theCase.id, { aadObjectId: aad, ...(member ? { member, orgId: member.orgId } : {}) }, 'case', 'delivered');
     } catch (e) {

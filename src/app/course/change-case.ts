@@ -5,12 +5,12 @@ import { PreconditionFailedError } from '../../store/docstore';
 import { auditId } from '../../store/repository';
 import { authorizeForCase, refuseClosed } from '../actor';
 import type { AppDeps } from '../deps';
-import { fail, ok, type AppErrorCode, type Result } from '../errors';
+import { fail, ok, type AppError, type AppErrorCode, type Result } from '../errors';
 
 export type CaseChange =
   | { kind: 'change'; next: Case; action: AuditAction; detail?: Record<string, string | number | boolean> }
   | { kind: 'unchanged' }
-  | { kind: 'refuse'; code: AppErrorCode };
+  | { kind: 'refuse'; code: AppErrorCode; fields?: AppError['fields'] };
 
 /**
  * Change the case document with optimistic concurrency: load → decide (pure) → replace if nobody
@@ -31,7 +31,7 @@ export async function changeCase(
     if ((args.mustBeOpen ?? true) && loaded.theCase.status !== 'open') return refuseClosed(deps, args.caseId, member, args.attempted);
     const now = deps.clock.now().toISOString();
     const change = await decide(loaded.theCase, member, now);
-    if (change.kind === 'refuse') return fail(change.code);
+    if (change.kind === 'refuse') return fail(change.code, change.fields);
     if (change.kind === 'unchanged') return ok({ theCase: loaded.theCase, member, changed: false });
     try {
       await deps.repo.replaceCase(change.next, loaded.etag, {

@@ -64,7 +64,14 @@ export async function closeCaseDespiteConcern(deps: AppDeps, args: Args & { reas
   const votes = await deps.repo.listVotes(args.caseId);
   const r = await changeCase(deps, { ...args, attempted: 'case.close', need: 'chair' }, (c, member, now) => {
     const res = closeDespiteRule({ actor: { chair: member.roles.includes('chair') }, reason: args.reason ?? '', votes, rounds: c.rounds });
-    if (!res.ok) return { kind: 'refuse', code: res.error === 'not_chair' ? 'not_chair' : 'invalid_input' };
+    if (!res.ok)
+      return res.error === 'not_chair'
+        ? { kind: 'refuse', code: 'not_chair' }
+        : {
+            kind: 'refuse',
+            code: 'invalid_input',
+            fields: [{ path: 'closeReason', message: res.error, ...(res.error === 'reason_too_long' ? { tooLong: true } : {}) }],
+          };
     const remaining = res.remainingConcern.length > 0 ? res.remainingConcern : concernedOrgs(votes, c.round);
     return {
       kind: 'change',

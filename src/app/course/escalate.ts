@@ -8,7 +8,7 @@ import type { AppDeps } from '../deps';
 
 export const POST_ACTIEOVERLEG_JOB_ID = 'job:postActieoverleg';
 export const ESCALATION_CHECK_JOB_ID = 'job:escalationCheck';
-export const REFRESH_ACTIEOVERLEG_JOB_ID = 'job:refreshActieoverleg';
+export { REFRESH_ACTIEOVERLEG_JOB_ID } from '../case-access';
 
 /**
  * Decide (pure policy) whether the case goes to the Actieoverleg, and record that at most once:

@@ -1,16 +1,17 @@
 import { contributionInputSchema, type Contribution } from '../../domain/contribution';
 import type { VtAnswerKind } from '../../domain/vt/record';
-import { partnerOrgSchema } from '../../domain/orgs';
+import { partnerOrgSchema, type PartnerOrg } from '../../domain/orgs';
 import { restrictionFrom } from '../../domain/views';
 import { isVtPhone } from '../../domain/vt/phone';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
+import { newJob } from '../../store/jobs';
 import { auditId, contributionId } from '../../store/repository';
 import { auditRefusal, authorizeForCase } from '../actor';
 import { recordVote } from '../cast-vote';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
-import { fail, ok, type Result } from '../errors';
+import { fail, ok, type Result, fieldsOf } from '../errors';
 import { applyEvent, changeConsultation } from './consult';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
@@ -88,25 +89,19 @@ export async function answerVt(
         ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem', needToKnow: nlMessages.vt.notKnownNeedToKnow }
         : { text: nlMessages.vt.callBackText(region), source: 'overig', needToKnow: nlMessages.vt.notKnownNeedToKnow };
   const parsed = contributionInputSchema.safeParse(input);
-  if (!parsed.success) return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required' }]);
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+    return fail('invalid_input', [
+      { path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) },
+    ]);
+  }
   // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
   const pii =
     args.kind === 'bekend' ? checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true) : ok(undefined);
   if (!pii.ok) return pii;
-  // "Zichtbaar voor" (e.g. only politie, OM and RvdK); unknown organisations are refused.
-  const chosen = partnerOrgSchema
-    .array()
-    .max(7)
-    .safeParse(
-      (args.visibleTo ?? '')
-        .split(',')
-        .map((x) => x.trim())
-        .filter((x) => x.length > 0),
-    );
-  if (!chosen.success) return fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
-  const theCase = await deps.repo.getCase(args.caseId);
-  const visibleTo =
-    args.kind === 'bekend' && theCase ? restrictionFrom(chosen.data, 'vt', deps.directory.rosterOrgs(theCase.locationId)) : undefined;
+  const restriction = await vtRestriction(deps, args.caseId, args.kind === 'bekend' ? args.visibleTo : undefined);
+  if (!restriction.ok) return restriction;
+  const visibleTo = restriction.value;
   const at = deps.clock.now().toISOString();
   const contribution: Contribution = {
     id: contributionId(at),
@@ -120,10 +115,12 @@ export async function answerVt(
   };
   const changed = await changeConsultation(deps, args.caseId, (r) => {
     if (r.seq !== args.seq) return 'refuse-closed';
+    // Answered already (e.g. by the backup): the domain refuses a second answer, and so do we.
     const answered = applyEvent(r, { type: 'answer', at, by: aad });
-    const base = answered === 'unchanged' ? r : answered;
+    if (answered === 'unchanged') return 'unchanged';
     return {
-      ...base,
+      ...answered,
+      ...(args.kind === 'bel_terug' ? { callBack: { phone: (args.phone ?? '').trim(), requestedAt: at } } : {}),
       answers: [
         ...r.answers,
         {
@@ -137,6 +134,10 @@ export async function answerVt(
     };
   });
   if (changed === 'missing' || changed === 'refuse-closed') return fail('vt_closed');
+  if (changed === 'unchanged') {
+    deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answer refused: already answered');
+    return fail('vt_already_answered');
+  }
   await deps.repo.addContribution(contribution, {
     id: auditId({ at }),
     caseId: args.caseId,
@@ -147,6 +148,21 @@ export async function answerVt(
     detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id, ...piiAuditDetail(pii.value) },
   });
   deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answered');
+  if (args.kind === 'bel_terug') {
+    // The call-back is the desk's task now: remind the desk in the thread until it is marked done.
+    const reminderAt = new Date(Date.parse(at) + (deps.directory.vt?.delays.reminderMinutes ?? 15) * 60_000).toISOString();
+    await deps.repo.requestJob(
+      newJob({
+        id: `job:vtReminder:${args.seq}:callBack`,
+        caseId: args.caseId,
+        type: 'vtReminder',
+        dueAt: reminderAt,
+        now: at,
+        payload: { seq: args.seq, target: 'callBack' },
+      }),
+    );
+    deps.kickJobs();
+  }
   await requestCardRefresh(deps, args.caseId);
   return ok({ kind: args.kind });
 }
@@ -159,11 +175,7 @@ export async function voteAsVt(
   const access = await consultationFor(deps, args);
   if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
-  if (!parsed.success)
-    return fail(
-      'invalid_input',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-    );
+  if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error.issues));
   const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
   if (!pii.ok) return pii;
   const theCase = await deps.repo.getCase(args.caseId);
@@ -180,4 +192,71 @@ export async function voteAsVt(
   // A vote is not an answer to the question (is the family known?): the consultation stays open for that.
   await requestCardRefresh(deps, args.caseId);
   return ok({ concern: parsed.data.concern });
+}
+
+/**
+ * Further information from a consulted VT member after the question was answered (also what a
+ * refused late answer is offered as): a VT contribution with its need-to-know reason; the
+ * consultation itself does not change.
+ */
+/** "Zichtbaar voor" of VT's information (e.g. only politie, OM and RvdK); unknown organisations are refused. */
+async function vtRestriction(deps: AppDeps, caseId: string, raw: string | undefined): Promise<Result<PartnerOrg[] | undefined>> {
+  const chosen = partnerOrgSchema
+    .array()
+    .max(7)
+    .safeParse(
+      (raw ?? '')
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    );
+  if (!chosen.success) return fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
+  const theCase = await deps.repo.getCase(caseId);
+  return ok(raw !== undefined && theCase ? restrictionFrom(chosen.data, 'vt', deps.directory.rosterOrgs(theCase.locationId)) : undefined);
+}
+
+export async function addVtInfo(
+  deps: AppDeps,
+  args: Args & { text?: string; needToKnow?: string; piiConfirm?: boolean; visibleTo?: string },
+): Promise<Result<{ contributionId: string }>> {
+  const access = await consultationFor(deps, args);
+  if (!access.ok) return access;
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  if (theCase.status === 'closed') return fail('case_closed');
+  const parsed = contributionInputSchema.safeParse({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
+  if (!parsed.success) {
+    const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+    return fail('invalid_input', [
+      { path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) },
+    ]);
+  }
+  const pii = checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true);
+  if (!pii.ok) return pii;
+  const restriction = await vtRestriction(deps, args.caseId, args.visibleTo);
+  if (!restriction.ok) return restriction;
+  const aad = args.aadObjectId as string;
+  const at = deps.clock.now().toISOString();
+  const contribution: Contribution = {
+    id: contributionId(at),
+    caseId: args.caseId,
+    orgId: 'vt',
+    authorId: aad,
+    ...parsed.data,
+    ...(pii.value ? { piiConfirmed: pii.value } : {}),
+    ...(restriction.value ? { visibleTo: restriction.value } : {}),
+    createdAt: at,
+  };
+  await deps.repo.addContribution(contribution, {
+    id: auditId({ at }),
+    caseId: args.caseId,
+    at,
+    action: 'vt.info',
+    actorId: aad,
+    actorOrg: 'vt',
+    detail: { seq: args.seq, contributionId: contribution.id },
+  });
+  deps.log.info({ caseId: args.caseId, seq: args.seq }, 'VT added information');
+  await requestCardRefresh(deps, args.caseId);
+  return ok({ contributionId: contribution.id });
 }

@@ -9,7 +9,7 @@ import { requestCardRefresh } from '../case-access';
 import { changeCase } from '../course/change-case';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
-import { askVt, vtRegionOf } from './consult';
+import { askVt, changeConsultation, vtRegionOf } from './consult';
 
 /** What the case card shows about Veilig Thuis. */
 export async function vtView(deps: AppDeps, theCase: Case): Promise<CaseCardView['vt'] | undefined> {
@@ -102,4 +102,33 @@ export async function claimOnCall(
     out.push({ regionName: region.name, until });
   }
   return ok(out);
+}
+
+/** The desk called VT back ("Teruggebeld"): closes the call-back task (once), audited. */
+export async function markCalledBack(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined },
+): Promise<Result<{ changed: boolean }>> {
+  const theCase = await deps.repo.getCase(args.caseId);
+  if (!theCase) return fail('case_not_found');
+  const authz = deps.directory.authorize(args.aadObjectId, theCase.locationId);
+  if (!authz.ok) return fail(authz.reason);
+  const at = deps.clock.now().toISOString();
+  const by = authz.member.aadObjectId;
+  const changed = await changeConsultation(deps, args.caseId, (r) =>
+    r.callBack && r.callBack.doneAt === undefined ? { ...r, callBack: { ...r.callBack, doneAt: at, doneBy: by } } : 'unchanged',
+  );
+  if (changed === 'missing') return fail('unknown_action');
+  if (typeof changed === 'string') return ok({ changed: false });
+  await deps.repo.appendAudit({
+    id: auditId({ at }),
+    caseId: args.caseId,
+    at,
+    action: 'vt.calledBack',
+    actorId: by,
+    actorOrg: authz.member.orgId,
+    detail: { seq: changed.seq },
+  });
+  await requestCardRefresh(deps, args.caseId);
+  return ok({ changed: true });
 }

@@ -1,12 +1,16 @@
 import { buildVtConsultationCard } from '../../cards/vt-consultation-card';
 import { buildVtMorningSummaryCard } from '../../cards/vt-summary-card';
 import type { VtConsultationCardView, VtMorningSummaryView } from '../../cards/view';
-import type { VtConsultationRecord } from '../../domain/vt/record';
-import { nlMessages } from '../../i18n/nl';
-import type { Job } from '../../store/jobs';
+import { callBackOpen, type VtConsultationRecord } from '../../domain/vt/record';
+import { nlMessages, nlVtAdviceFixes as fx } from '../../i18n/nl';
+import { caseRef } from '../../cards/sections';
+import { formatAmsterdamShort } from '../../cards/text';
+import { zsmName } from '../../cards/vt-sections';
+import { newJob, type Job } from '../../store/jobs';
+import { auditId } from '../../store/repository';
+import { RecipientUnreachableError, type Outbound } from '../ports';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
-import type { Outbound } from '../ports';
 import { caseLink } from '../course/actieoverleg';
 import { applyEvent, changeConsultation } from './consult';
 import type { ViewVia } from '../../domain/views';
@@ -19,11 +23,20 @@ async function consultationView(
   r: VtConsultationRecord,
   toBackup: boolean,
   notice?: VtConsultationCardView['notice'],
+  extraDraft?: VtConsultationCardView['extraDraft'],
 ): Promise<VtConsultationCardView | null> {
   const theCase = await deps.repo.getCase(r.caseId);
   const location = theCase ? deps.directory.location(theCase.locationId) : undefined;
   if (!theCase || !location) return null;
-  return { case: theCase, location, consultation: r, toBackup, ...(notice ? { notice } : {}), now: deps.clock.now() };
+  return {
+    case: theCase,
+    location,
+    consultation: r,
+    toBackup,
+    ...(notice ? { notice } : {}),
+    ...(extraDraft ? { extraDraft } : {}),
+    now: deps.clock.now(),
+  };
 }
 
 /**
@@ -36,12 +49,14 @@ export async function vtCardFor(
   aad: string | undefined,
   notice?: VtConsultationCardView['notice'],
   via: ViewVia = 'action',
+  extraDraft?: VtConsultationCardView['extraDraft'],
 ): Promise<Result<AdaptiveCard | null>> {
   const [doc, theCase] = await Promise.all([deps.repo.getVtConsultation(caseId), deps.repo.getCase(caseId)]);
   if (!doc || !theCase) return ok(null);
   const access = await authorizeView(deps, 'vt', theCase, aad);
   if (!access.ok) return access;
-  const view = await consultationView(deps, doc.body, !!aad && aad === doc.body.state.backup && aad !== doc.body.state.primary, notice);
+  const toBackup = !!aad && aad === doc.body.state.backup && aad !== doc.body.state.primary;
+  const view = await consultationView(deps, doc.body, toBackup, notice, extraDraft);
   if (!view) return ok(null);
   await auditView(deps, caseId, access.value, 'vt', via);
   return ok(buildVtConsultationCard(view));
@@ -58,6 +73,9 @@ async function tellDesk(deps: AppDeps, outbound: Outbound, caseId: string, text:
   if (ref) await outbound.replyInThread(ref, { text });
 }
 
+/** The person cannot get a 1:1 message at all (no personal chat): not worth retrying for a question with a termijn. */
+const isUnreachable = (e: unknown): boolean => e instanceof RecipientUnreachableError;
+
 /** Send the consultation card to the on-call member's 1:1 chat (once; the reference is kept). */
 export async function vtSendJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   const doc = await deps.repo.getVtConsultation(job.caseId);
@@ -65,38 +83,129 @@ export async function vtSendJob(deps: AppDeps, outbound: Outbound, job: Job): Pr
   if (!r || r.seq !== Number(job.payload.seq) || r.sent.primary || !r.state.primary || r.state.status !== 'gevraagd') return;
   const view = await consultationView(deps, r, false);
   if (!view) return;
-  const ref = await outbound.sendToUser(r.state.primary, { card: buildVtConsultationCard(view) });
+  let ref;
+  try {
+    ref = await outbound.sendToUser(r.state.primary, { card: buildVtConsultationCard(view) });
+  } catch (e) {
+    if (!isUnreachable(e)) throw e;
+    await unreachable(deps, outbound, job.caseId, r.seq, r.state.primary);
+    return;
+  }
   await auditDelivered(deps, job.caseId, r.state.primary);
   await changeConsultation(deps, job.caseId, (c) => (c.seq === r.seq ? { ...c, sent: { ...c.sent, primary: ref } } : 'unchanged'));
 }
 
+/**
+ * A 1:1 message could not be delivered: said on the case card at once, and the next person is asked
+ * now (the primary's question goes to the backup; an unreachable backup closes it as geen reactie).
+ */
+async function unreachable(deps: AppDeps, outbound: Outbound, caseId: string, seq: number, who: string): Promise<void> {
+  const at = deps.clock.now().toISOString();
+  const next = await changeConsultation(deps, caseId, (r) =>
+    r.seq === seq ? applyEvent(r, { type: 'unreachable', at, who }) : 'unchanged',
+  );
+  if (typeof next === 'string') return;
+  deps.log.warn({ caseId, seq, role: who === next.state.primary ? 'primary' : 'backup' }, 'VT on-call member cannot be reached in Teams');
+  await deps.repo.appendAudit({
+    id: auditId({ at }),
+    caseId,
+    at,
+    action: 'vt.unreachable',
+    actorId: 'system',
+    detail: { seq, role: who === next.state.primary ? 'primary' : 'backup' },
+  });
+  await requestCardRefresh(deps, caseId);
+  if (next.state.status === 'achterwacht_gevraagd') {
+    await tellDesk(deps, outbound, caseId, fx.vt.deskPrimaryUnreachable(next.regionName));
+    await askBackup(deps, outbound, caseId, next);
+  } else {
+    await tellDesk(deps, outbound, caseId, fx.vt.deskUnreachable(next.regionName));
+  }
+}
+
+/** Send the card to the backup and schedule the backup's own reminder and "geen reactie". */
+async function askBackup(deps: AppDeps, outbound: Outbound, caseId: string, r: VtConsultationRecord): Promise<void> {
+  const s = r.state;
+  if (s.status !== 'achterwacht_gevraagd' || !s.backup || r.sent.backup) return;
+  const now = deps.clock.now().toISOString();
+  const job = (id: string, type: 'vtReminder' | 'vtBackup', dueAt: string | undefined, target: string) =>
+    dueAt ? deps.repo.requestJob(newJob({ id, caseId, type, dueAt, now, payload: { seq: r.seq, target } })) : Promise.resolve();
+  await job(`job:vtReminder:${r.seq}:backup`, 'vtReminder', s.backupRemindAt, 'backup');
+  await job(`job:vtBackup:${r.seq}:silent`, 'vtBackup', s.backupSilentAt, 'silent');
+  deps.kickJobs();
+  const view = await consultationView(deps, r, true);
+  if (!view) return;
+  let ref;
+  try {
+    ref = await outbound.sendToUser(s.backup, { card: buildVtConsultationCard(view) });
+  } catch (e) {
+    if (!isUnreachable(e)) throw e;
+    await unreachable(deps, outbound, caseId, r.seq, s.backup);
+    return;
+  }
+  await auditDelivered(deps, caseId, s.backup);
+  await changeConsultation(deps, caseId, (c) => (c.seq === r.seq ? { ...c, sent: { ...c.sent, backup: ref } } : 'unchanged'));
+}
+
+/** The reminder names the case, its termijn and the question: with two open questions it is never ambiguous. */
+async function reminderText(deps: AppDeps, r: VtConsultationRecord): Promise<string> {
+  const theCase = await deps.repo.getCase(r.caseId);
+  const location = theCase ? deps.directory.location(theCase.locationId) : undefined;
+  return fx.vt.reminder(
+    zsmName(location?.name ?? 'ZSM'),
+    caseRef(r.caseId),
+    r.question,
+    formatAmsterdamShort(theCase?.deadline ?? r.state.expiresAt, deps.clock.now()),
+  );
+}
+
+/** The reminder to the primary (or, with `target: 'backup'`, to the backup after it was asked). */
 export async function vtReminderJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   const at = deps.clock.now().toISOString();
+  if (job.payload.target === 'callBack') {
+    // The desk's open call-back: remind in the case's thread until someone marks it "teruggebeld".
+    const r = (await deps.repo.getVtConsultation(job.caseId))?.body;
+    if (r?.seq === Number(job.payload.seq) && r.callBack && callBackOpen(r))
+      await tellDesk(deps, outbound, job.caseId, fx.vt.deskCallBackReminder(r.regionName, r.callBack.phone));
+    return;
+  }
+  const toBackup = job.payload.target === 'backup';
   const next = await changeConsultation(deps, job.caseId, (r) =>
-    r.seq === Number(job.payload.seq) ? applyEvent(r, { type: 'reminderDue', at }) : 'unchanged',
+    r.seq === Number(job.payload.seq) ? applyEvent(r, { type: toBackup ? 'backupReminderDue' : 'reminderDue', at }) : 'unchanged',
   );
-  if (typeof next === 'string' || !next.state.primary) return;
-  await outbound.sendToUser(next.state.primary, { text: nlMessages.vt.reminder });
+  if (typeof next === 'string') return;
+  const to = toBackup ? next.state.backup : next.state.primary;
+  if (!to) return;
+  try {
+    await outbound.sendToUser(to, { text: await reminderText(deps, next) });
+  } catch (e) {
+    if (!isUnreachable(e)) throw e;
+    await unreachable(deps, outbound, job.caseId, next.seq, to);
+  }
   await requestCardRefresh(deps, job.caseId);
 }
 
-/** No answer: ask the backup (with the same card) and tell the desk; without a backup the desk hears "geen reactie". */
+/**
+ * No answer: ask the backup (with the same card) and tell the desk; without a backup the desk hears
+ * "geen reactie". With `target: 'silent'`: the backup did not answer either — the desk is told.
+ */
 export async function vtBackupJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   const at = deps.clock.now().toISOString();
+  const silent = job.payload.target === 'silent';
   const next = await changeConsultation(deps, job.caseId, (r) =>
-    r.seq === Number(job.payload.seq) ? applyEvent(r, { type: 'backupDue', at }) : 'unchanged',
+    r.seq === Number(job.payload.seq) ? applyEvent(r, { type: silent ? 'backupSilentDue' : 'backupDue', at }) : 'unchanged',
   );
   if (typeof next === 'string') return;
-  if (next.state.status === 'achterwacht_gevraagd' && next.state.backup && !next.sent.backup) {
-    const view = await consultationView(deps, next, true);
-    if (view) {
-      const ref = await outbound.sendToUser(next.state.backup, { card: buildVtConsultationCard(view) });
-      await auditDelivered(deps, job.caseId, next.state.backup);
-      await changeConsultation(deps, job.caseId, (c) => (c.seq === next.seq ? { ...c, sent: { ...c.sent, backup: ref } } : 'unchanged'));
-    }
+  if (next.state.status === 'achterwacht_gevraagd') {
     await tellDesk(deps, outbound, job.caseId, nlMessages.vt.deskBackup(next.regionName));
+    await askBackup(deps, outbound, job.caseId, next);
   } else if (next.state.status === 'geen_reactie') {
-    await tellDesk(deps, outbound, job.caseId, nlMessages.vt.deskNoAnswer(next.regionName));
+    await tellDesk(
+      deps,
+      outbound,
+      job.caseId,
+      silent ? fx.vt.deskBackupSilent(next.regionName) : nlMessages.vt.deskNoAnswer(next.regionName),
+    );
   }
   await requestCardRefresh(deps, job.caseId);
 }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
 import type { PartnerOrg } from '../orgs';
 
-/** The phases of "gefaseerd samenwerken aan veiligheid": the advice is ordered safety first. */
-export const PHASES = ['veiligheid', 'zorg', 'herstel'] as const;
+/**
+ * The phases of "gefaseerd samenwerken aan veiligheid": the advice is ordered safety first. The
+ * criminal-law disposal and procedure (dagvaarding, aanhouden) is no phase of that model: it is its
+ * own group, 'afdoening', listed last (issue 13.12).
+ */
+export const PHASES = ['veiligheid', 'zorg', 'herstel', 'afdoening'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** One intervention of the palette (configuration, not code). */

@@ -4,9 +4,14 @@ import { toIso, toLocal, type Instant } from './time';
 /**
  * One question from the desk to VT's on-call member (1:1 Teams chat), as a pure state machine:
  *
- *   gevraagd ─reminderDue→ herinnerd ─backupDue→ achterwacht_gevraagd
- *      │                      │                        │
+ *   gevraagd ─reminderDue→ herinnerd ─backupDue→ achterwacht_gevraagd ─backupReminderDue→ (backup reminded)
+ *      │                      │                        │                        ─backupSilentDue→ geen_reactie
  *      └──── answer → beantwoord;  noOneOnCall / expire / backupDue without backup → geen_reactie
+ *
+ * The backup gets the same ladder as the primary: a reminder and then "geen reactie", with the same
+ * gaps as the primary had (counted from the moment the backup was asked).
+ * `unreachable`: a 1:1 message to the person could not be delivered at all (no personal chat): the
+ * primary goes straight to the backup (or geen_reactie without one); an unreachable backup closes it.
  *
  * An answer after geen_reactie still moves to beantwoord (`late`): VT's knowledge is what was missing.
  *
@@ -18,7 +23,7 @@ import { toIso, toLocal, type Instant } from './time';
 
 export const CONSULTATION_STATUSES = ['gevraagd', 'herinnerd', 'achterwacht_gevraagd', 'beantwoord', 'geen_reactie'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
-export type NoAnswerReason = 'no_one_on_call' | 'no_backup' | 'expired';
+export type NoAnswerReason = 'no_one_on_call' | 'no_backup' | 'expired' | 'unreachable' | 'backup_silent';
 
 export interface ConsultationTimeline {
   reminderAt: string;
@@ -33,7 +38,16 @@ interface Base extends ConsultationTimeline {
   backup?: string;
   remindedAt?: string;
   backupAskedAt?: string;
+  /** The backup's ladder, set when the backup is asked. */
+  backupRemindAt?: string;
+  backupSilentAt?: string;
+  backupRemindedAt?: string;
+  /** A 1:1 message could not be delivered to this person (no personal chat with the bot). */
+  primaryUnreachableAt?: string;
+  backupUnreachableAt?: string;
 }
+
+type OpenState = Base & { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' };
 
 export type Consultation =
   | (Base & { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' })
@@ -47,6 +61,10 @@ export type ConsultationEvent =
   | { type: 'backupDue'; at: Instant }
   /** The on-call member cannot be reached at all (e.g. no chat could be opened). */
   | { type: 'noOneOnCall'; at: Instant }
+  /** A 1:1 message to `who` could not be delivered (no personal chat with the bot). */
+  | { type: 'unreachable'; at: Instant; who: string }
+  | { type: 'backupReminderDue'; at: Instant }
+  | { type: 'backupSilentDue'; at: Instant }
   | { type: 'expire'; at: Instant };
 
 export type TransitionResult =
@@ -54,9 +72,9 @@ export type TransitionResult =
 
 /** The next scheduled step, for the card and the job queue; null once the consultation is closed. */
 export interface NextStep {
-  kind: 'herinnering' | 'achterwacht' | 'geen_reactie';
+  kind: 'herinnering' | 'achterwacht' | 'herinnering_achterwacht' | 'geen_reactie';
   at: string;
-  event: 'reminderDue' | 'backupDue' | 'expire';
+  event: 'reminderDue' | 'backupDue' | 'backupReminderDue' | 'backupSilentDue' | 'expire';
 }
 
 const MINUTE_MS = 60_000;
@@ -93,10 +111,26 @@ export function applyConsultationEvent(state: Consultation, event: ConsultationE
   const at = toIso(toLocal(event.at));
   const fail = (reason: 'not_due' | 'already_done' | 'closed' | 'not_consulted'): TransitionResult => ({ ok: false, state, reason });
   const notYet = (due: string) => Date.parse(at) < Date.parse(due);
-  const close = (reason: NoAnswerReason): TransitionResult => ({
+  const close = (reason: NoAnswerReason, extra: Partial<Base> = {}): TransitionResult => ({
     ok: true,
-    state: { ...base(state), status: 'geen_reactie', closedAt: at, reason },
+    state: { ...base(state), ...extra, status: 'geen_reactie', closedAt: at, reason },
   });
+  /** The backup is asked now, with the primary's gaps for its own reminder and "geen reactie". */
+  const askBackup = (extra: Partial<Base> = {}): TransitionResult => {
+    const t = Date.parse(at);
+    const asked = Date.parse(state.askedAt);
+    return {
+      ok: true,
+      state: {
+        ...(state as OpenState),
+        ...extra,
+        status: 'achterwacht_gevraagd',
+        backupAskedAt: at,
+        backupRemindAt: new Date(t + (Date.parse(state.reminderAt) - asked)).toISOString(),
+        backupSilentAt: new Date(t + (Date.parse(state.backupAt) - asked)).toISOString(),
+      },
+    };
+  };
 
   if (event.type === 'answer') {
     if (state.status === 'beantwoord') return fail('closed');
@@ -114,7 +148,23 @@ export function applyConsultationEvent(state: Consultation, event: ConsultationE
       if (state.status === 'achterwacht_gevraagd') return fail('already_done');
       if (notYet(state.backupAt)) return fail('not_due');
       if (state.backup === undefined) return close('no_backup');
-      return { ok: true, state: { ...state, status: 'achterwacht_gevraagd', backupAskedAt: at } };
+      return askBackup();
+    case 'unreachable':
+      if (event.who === state.primary && state.status !== 'achterwacht_gevraagd') {
+        if (state.backup === undefined || state.backup === state.primary) return close('unreachable', { primaryUnreachableAt: at });
+        return askBackup({ primaryUnreachableAt: at });
+      }
+      if (event.who === state.backup && state.status === 'achterwacht_gevraagd') return close('unreachable', { backupUnreachableAt: at });
+      return fail('already_done');
+    case 'backupReminderDue':
+      if (state.status !== 'achterwacht_gevraagd' || state.backupRemindedAt !== undefined || state.backupRemindAt === undefined)
+        return fail('already_done');
+      if (notYet(state.backupRemindAt)) return fail('not_due');
+      return { ok: true, state: { ...state, backupRemindedAt: at } };
+    case 'backupSilentDue':
+      if (state.status !== 'achterwacht_gevraagd' || state.backupSilentAt === undefined) return fail('already_done');
+      if (notYet(state.backupSilentAt)) return fail('not_due');
+      return close('backup_silent');
     case 'noOneOnCall':
       return close('no_one_on_call');
     case 'expire':
@@ -129,6 +179,11 @@ export function nextStep(state: Consultation): NextStep | null {
   if (state.status === 'gevraagd') step = { kind: 'herinnering', at: state.reminderAt, event: 'reminderDue' };
   if (state.status === 'herinnerd')
     step = { kind: state.backup !== undefined ? 'achterwacht' : 'geen_reactie', at: state.backupAt, event: 'backupDue' };
+  if (state.status === 'achterwacht_gevraagd' && state.backupRemindAt !== undefined && state.backupSilentAt !== undefined)
+    step =
+      state.backupRemindedAt === undefined
+        ? { kind: 'herinnering_achterwacht', at: state.backupRemindAt, event: 'backupReminderDue' }
+        : { kind: 'geen_reactie', at: state.backupSilentAt, event: 'backupSilentDue' };
   // The deadline can come before the scheduled step; then it is what happens next.
   return step && Date.parse(step.at) <= Date.parse(expire.at) ? step : expire;
 }
@@ -136,7 +191,9 @@ export function nextStep(state: Consultation): NextStep | null {
 /** The fields every state shares, without the closing fields of the state being left. */
 function base(c: Consultation): Base {
   const { askedAt, expiresAt, reminderAt, backupAt, primary, backup, remindedAt, backupAskedAt } = c;
+  const optional = ['backupRemindAt', 'backupSilentAt', 'backupRemindedAt', 'primaryUnreachableAt', 'backupUnreachableAt'] as const;
   return {
+    ...Object.fromEntries(optional.filter((k) => c[k] !== undefined).map((k) => [k, c[k]])),
     askedAt,
     expiresAt,
     reminderAt,

@@ -21,4 +21,13 @@ export interface VtConsultationRecord {
   /** The 1:1 chat messages sent, so they can be updated after an answer. */
   sent: { primary?: CardRef; backup?: CardRef };
   answers: { kind: VtAnswerKind; by: string; at: string; contributionId?: string; phone?: string }[];
+  /**
+   * "Bel mij terug": an open task of the desk until someone at the desk marks it "teruggebeld"
+   * (with a reminder in the case's thread meanwhile, and its state in the morning summary).
+   */
+  callBack?: { phone: string; requestedAt: string; doneAt?: string; doneBy?: string };
+}
+
+export function callBackOpen(r: Pick<VtConsultationRecord, 'callBack'>): boolean {
+  return r.callBack !== undefined && r.callBack.doneAt === undefined;
 }

@@ -465,7 +465,7 @@ export const nlCards = {
     summarySource: (version: number, at: string) => `bron: advies versie ${version} · ${at}`,
     interventionsHeading: 'Voorgestelde interventies',
     interventionsNone: 'Geen interventies voorgesteld.',
-    phases: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel' },
+    phases: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel', afdoening: 'Strafrechtelijke afdoening' },
     phaseHeading: (n: number, phase: string) => `${n}. ${phase}`,
     noSafety: '⚠ Geen veiligheidsinterventie voorgesteld: eerst veiligheid, dan zorg.',
     interventionLine: (label: string, note?: string, language?: string) =>

@@ -97,7 +97,10 @@ describe('advice card: read in one minute', () => {
     expect(concept[0]).toBe('Advies aan de OvJ — HG-zaak c0ffee12');
     expect(concept).toContain('ZSM Midden-Nederland · Mishandeling · versie 1 · opgesteld 22:30');
     expect(concept).toContain('Concept — nog niet verzonden');
-    expect(texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))))).toContain('Verzonden om 22:40 — wacht op het besluit van de OvJ');
+    // Spoken to the OvJ, with the termijn (issue 13.11).
+    const sent = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
+    expect(sent).toContain('Verzonden om 22:40 — uw besluit gevraagd vóór di 24 nov 02:15');
+    expect(sent).toContain('Termijn: di 24 nov 02:15');
     expect(texts(buildAdviceCard(adviceView(adviceRecord('besloten'))))).toContain('Besloten om 23:05');
   });
 
@@ -123,7 +126,7 @@ describe('advice card: read in one minute', () => {
     expect(all.slice(from, from + 8)).toEqual([
       'Voorgestelde interventies',
       '1. Veiligheid',
-      '• Tijdelijk huisverbod',
+      '• Advies aan de burgemeester: tijdelijk huisverbod (besluit van de burgemeester)',
       '• Contactverbod — ook via sociale media',
       '2. Zorg',
       '• Reclasseringstoezicht',
@@ -176,17 +179,20 @@ describe('advice card: read in one minute', () => {
     );
   });
 
-  it('lists who supplied what (newest first), with time, source and the need-to-know reason', () => {
+  it('lists who supplied what (newest first), with time, source, the contents and the need-to-know reason', () => {
     const all = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
     const from = all.indexOf('Wie leverde wat (3)');
-    expect(all.slice(from + 1, from + 4)).toEqual([
-      '**Politie** · 20:32 · Eigen systeem — Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
-      '**Reclassering (3RO)** · 20:31 · Eigen systeem — Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
-      '**Veilig Thuis** · 20:30 · Eigen systeem — Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
+    const lines = all.slice(from + 1, from + 7);
+    expect(lines.filter((l) => l.startsWith('**')).map((l) => l.split(':')[0])).toEqual([
+      '**Politie** · 20',
+      '**Reclassering (3RO)** · 20',
+      '**Veilig Thuis** · 20',
     ]);
+    expect(lines.filter((l) => l.startsWith('Waarom nodig: Patroon van herhaald geweld'))).toHaveLength(3);
+    expect(lines.some((l) => l.includes(': Eerder aangifte van stalking door ex-partner; SASH ingevuld: hoog risico.'))).toBe(true);
   });
 
-  it('refreshes with the advice verb and opens Details as a dialog and inline', () => {
+  it('refreshes with the advice verb and has one Details button: the dialog', () => {
     const card = buildAdviceCard(adviceView(adviceRecord('verzonden')));
     expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: VERBS.adviceRefresh, data: { caseId } } });
     const actions = card.actions as Node[];
@@ -194,8 +200,8 @@ describe('advice card: read in one minute', () => {
     expect(submit).toMatchObject({ title: 'Details', associatedInputs: 'none' });
     expect(submit.data).toEqual({ msteams: { type: 'task/fetch' }, dialog: DIALOGS.adviceDetails, caseId });
     expect(dialogFetchDataSchema.parse(submit.data)).toEqual({ dialog: DIALOGS.adviceDetails, caseId });
-    const show = actions.find((a) => a.title === 'Details tonen') as Node;
-    const inside = texts(show.card);
+    expect(actions.filter((a) => String(a.title).includes('Details'))).toHaveLength(1);
+    const inside = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { expanded: true })));
     expect(inside).toEqual(expect.arrayContaining(['Buikpijn per ronde', 'Ronde 2', 'Ronde 1', 'Alle contextinformatie']));
     expect(inside.indexOf('Ronde 2')).toBeLessThan(inside.indexOf('Ronde 1'));
     expect(inside).toContain('**RvdK**: Buikpijn · ⚠ ACUUT ONVEILIG — Kinderen getuige van geweld. · 22:20');
@@ -230,7 +236,7 @@ describe('advice card: the decision', () => {
     const choices = choice.choices as { title: string; value: string }[];
     expect(choices.map((c) => c.value).sort()).toEqual(PALETTE.map((i) => i.id).sort());
     expect(choices[0]).toEqual({ title: 'Veiligheid: Voorgeleiding rechter-commissaris', value: 'voorgeleiding-rc' });
-    expect(choices.at(-1)?.title.startsWith('Herstel: ')).toBe(true);
+    expect(choices.at(-1)?.title.startsWith('Strafrechtelijke afdoening: ')).toBe(true);
     const inputs = ofType(f.card, 'Input.Text');
     expect(inputs.find((i) => i.id === INPUTS.decisionText)).toMatchObject({ isMultiline: true });
     expect(inputs.find((i) => i.id === INPUTS.decisionText)?.isRequired).toBeUndefined();
@@ -243,7 +249,18 @@ describe('advice card: the decision', () => {
     expect(exec).toMatchObject({
       title: 'Besluit opslaan',
       data: { caseId },
-      inputIds: [INPUTS.decisionConcern, INPUTS.decisionInterventions, INPUTS.decisionPiiConfirm, INPUTS.decisionText],
+      // Per proposed intervention its note, and the letter's language (issue 13.7).
+      inputIds: [
+        INPUTS.decisionConcern,
+        INPUTS.decisionInterventions,
+        INPUTS.decisionPiiConfirm,
+        INPUTS.decisionText,
+        'ivLang_brief-betrokkene',
+        'ivNote_brief-betrokkene',
+        'ivNote_contactverbod',
+        'ivNote_huisverbod',
+        'ivNote_reclasseringstoezicht',
+      ],
     });
     const sent = invokeData(exec as NonNullable<typeof exec>, {
       [INPUTS.decisionInterventions]: 'contactverbod,reclasseringstoezicht',
@@ -255,16 +272,29 @@ describe('advice card: the decision', () => {
       decisionInterventions: 'contactverbod,reclasseringstoezicht',
       decisionText: 'Per direct.',
       decisionConcern: 'Het contactverbod dekt het risico.',
+      details: {},
     });
   });
 
   it('asks no acknowledgement when no buikpijn stands', () => {
     const card = buildAdviceCard(adviceView(adviceRecord('verzonden', {}, { votes: [] }), { viewerMayDecide: true }));
-    expect(ofType(card, 'Input.Text').map((i) => i.id)).toEqual([INPUTS.decisionText]);
+    expect(ofType(card, 'Input.Text').map((i) => i.id)).toEqual([
+      INPUTS.decisionText,
+      'ivNote_huisverbod',
+      'ivNote_contactverbod',
+      'ivNote_reclasseringstoezicht',
+      'ivNote_brief-betrokkene',
+      'ivLang_brief-betrokkene',
+    ]);
     expect(executeActions(card).find((a) => a.verb === VERBS.decide)?.inputIds).toEqual([
       INPUTS.decisionInterventions,
       INPUTS.decisionPiiConfirm,
       INPUTS.decisionText,
+      'ivLang_brief-betrokkene',
+      'ivNote_brief-betrokkene',
+      'ivNote_contactverbod',
+      'ivNote_huisverbod',
+      'ivNote_reclasseringstoezicht',
     ]);
   });
 
@@ -313,9 +343,15 @@ describe('advice card: the dialog (expanded)', () => {
     expect(texts(card)).toContain(`Samenvatting politie: ${sampleCase().facts.summary}`);
   });
 
-  it('counts what does not fit in the dialog', () => {
-    const card = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true }));
-    expect(texts(card).some((t) => /^\d+ bijdragen passen niet in dit venster\.$/.test(t))).toBe(true);
+  it('says how many contributions follow on the next pages, and pages through all of them (issue 13.8)', () => {
+    const first = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true }));
+    expect(texts(first).some((t) => /^\d+ bijdragen op de volgende pagina's\.$/.test(t))).toBe(true);
+    expect(utf16Bytes(first)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
+    const next = (first.actions as Node[]).find((a) => (a.data as { page?: number } | undefined)?.page === 1);
+    expect(next).toBeDefined();
+    const second = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true, page: 1 }));
+    expect(texts(second).some((t) => t.startsWith('Contextinformatie, pagina 2 van '))).toBe(true);
+    expect(utf16Bytes(second)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
   });
 });
 
@@ -329,12 +365,9 @@ describe('advice card: the large case', () => {
     // Every organisation's standing buikpijn is on the card.
     expect(all.filter((t) => t.startsWith('Nog buikpijn: ')).length).toBe(7);
     expect(all.filter((t) => t.startsWith('• ')).length).toBe(PALETTE.length);
-    expect(ofType(card, 'Action.ShowCard').map((s) => s.title)).toEqual(['Besluit vastleggen', 'Details tonen']);
+    expect(ofType(card, 'Action.ShowCard').map((s) => s.title)).toEqual(['Besluit vastleggen']);
     expect(all).toContain('Wie leverde wat (40)');
     expect(all.some((t) => /^en nog \d+ — zie Details$/.test(t))).toBe(true);
-    const details = (card.actions as Node[]).find((a) => a.title === 'Details tonen') as Node;
-    expect(texts(details.card)).toContain('Ronde 10');
-    expect(texts(details.card).some((t) => /^\d+ rondes passen hier niet — zie Details$/.test(t))).toBe(true);
   });
 
   it('shortens long texts on a crowded card (the dialog shows them whole)', () => {

@@ -113,7 +113,7 @@ describe('case card: the advice section', () => {
     expect(all[1]).toBe('Advies (concept) · versie 1 · 22:30');
     expect(all).toContain('Eerst veiligheid: contactverbod en huisverbod; daarna toezicht.');
     expect(all).toContain(
-      '**Voorstel:** Veiligheid: Tijdelijk huisverbod, Contactverbod · Zorg: Reclasseringstoezicht · Herstel: Persoonlijke brief aan betrokkene (eventueel vertaald)',
+      '**Voorstel:** Veiligheid: Advies aan de burgemeester: tijdelijk huisverbod (besluit van de burgemeester), Contactverbod · Zorg: Reclasseringstoezicht · Herstel: Persoonlijke brief aan betrokkene (eventueel vertaald)',
     );
     expect(textBlock(card, 'Nog buikpijn: ')).toMatchObject({
       text: 'Nog buikpijn: Raad voor de Kinderbescherming, Veilig Thuis',
@@ -136,12 +136,24 @@ describe('case card: the advice section', () => {
     expect((choice.choices as unknown[]).length).toBe(PALETTE.length);
 
     const save = executeActions(card).find((a) => a.verb === VERBS.editAdvice);
-    expect(save).toMatchObject({ data: { caseId }, inputIds: [INPUTS.adviceInterventions, INPUTS.advicePiiConfirm, INPUTS.adviceSummary] });
+    expect(save).toMatchObject({
+      data: { caseId },
+      inputIds: [
+        INPUTS.adviceInterventions,
+        INPUTS.advicePiiConfirm,
+        INPUTS.adviceSummary,
+        'ivLang_brief-betrokkene',
+        'ivNote_brief-betrokkene',
+        'ivNote_contactverbod',
+        'ivNote_huisverbod',
+        'ivNote_reclasseringstoezicht',
+      ],
+    });
     const sent = invokeData(save as NonNullable<typeof save>, {
       [INPUTS.adviceSummary]: 'Nieuw.',
       [INPUTS.adviceInterventions]: 'huisverbod',
     });
-    expect(adviceEditDataSchema.parse(sent)).toEqual({ caseId, adviceSummary: 'Nieuw.', adviceInterventions: 'huisverbod' });
+    expect(adviceEditDataSchema.parse(sent)).toEqual({ caseId, adviceSummary: 'Nieuw.', adviceInterventions: 'huisverbod', details: {} });
 
     const send = executeActions(card).find((a) => a.verb === VERBS.sendAdvice);
     expect(send).toMatchObject({ title: 'Verstuur naar OvJ', data: { caseId }, inputIds: [] });

@@ -150,10 +150,10 @@ describe('case card: the consultation, step by step, with the next step from the
     expect(lines).toContain('Status: automatisch gevraagd om 21:10 (VT buiten kantoortijd)');
   });
 
-  it('reminded: then the backup, then "geen reactie" at the termijn', () => {
+  it('reminded: then the backup, then the reminder to the backup', () => {
     const lines = vtTexts(vtCaseView({ consultation: open([['reminderDue', '21:25']]) }));
     expect(lines).toContain('Status: gevraagd om 21:10 · herinnerd om 21:25');
-    expect(lines).toContain('Volgende stap zonder antwoord: achterwacht om 21:40, daarna melding "geen reactie" om di 24 nov 02:15');
+    expect(lines).toContain('Volgende stap zonder antwoord: achterwacht om 21:40, daarna herinnering aan de achterwacht om 21:55');
   });
 
   it('without a backup on call, "geen reactie" follows the reminder', () => {
@@ -161,7 +161,7 @@ describe('case card: the consultation, step by step, with the next step from the
     expect(lines).toContain('Volgende stap zonder antwoord: melding "geen reactie" om 21:40');
   });
 
-  it('backup asked: only "geen reactie" at the termijn is left', () => {
+  it('backup asked: the backup\'s own reminder, then "geen reactie"', () => {
     const lines = vtTexts(
       vtCaseView({
         consultation: open([
@@ -171,7 +171,9 @@ describe('case card: the consultation, step by step, with the next step from the
       }),
     );
     expect(lines).toContain('Status: gevraagd om 21:10 · herinnerd om 21:25 · achterwacht gevraagd om 21:40');
-    expect(lines).toContain('Volgende stap zonder antwoord: melding "geen reactie" om di 24 nov 02:15');
+    expect(lines).toContain(
+      'Volgende stap zonder antwoord: herinnering aan de achterwacht om 21:55, daarna melding "geen reactie" om 22:10',
+    );
   });
 
   it('a termijn that comes before the reminder is the next step (as the domain says)', () => {
@@ -364,7 +366,7 @@ describe('case card with Veilig Thuis: privacy and size', () => {
     const reminded = buildCaseCard({ ...largeView(), vt: (busy[0] as [string, NonNullable<CaseCardView['vt']>])[1] });
     expect(texts(vtBox(reminded))).toEqual([
       '**Veilig Thuis — regio Utrecht** · Status: herinnerd om 21:25',
-      'Volgende stap zonder antwoord: achterwacht om 21:40, daarna melding "geen reactie" om di 24 nov 02:15',
+      'Volgende stap zonder antwoord: achterwacht om 21:40, daarna herinnering aan de achterwacht om 21:55',
     ]);
   });
 

@@ -181,7 +181,7 @@ describe('composeAdvice: interventions', () => {
     );
     expect(ordered).toEqual([
       { interventionId: 'melding-vt', phase: 'veiligheid' },
-      { interventionId: 'dagvaarding', phase: 'herstel' },
+      { interventionId: 'dagvaarding', phase: 'afdoening' }, // issue 13.12: not under herstel
     ]);
   });
 

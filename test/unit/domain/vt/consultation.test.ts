@@ -68,8 +68,14 @@ describe('consultation state machine', () => {
     expect(nextStep(reminded)).toEqual({ kind: 'achterwacht', at: at(30), event: 'backupDue' });
 
     const escalated = run(reminded, { type: 'backupDue', at: at(30) });
-    expect(escalated).toMatchObject({ status: 'achterwacht_gevraagd', backupAskedAt: at(30) });
-    expect(nextStep(escalated)).toEqual({ kind: 'geen_reactie', at: DEADLINE, event: 'expire' });
+    // The backup gets the same ladder (issue 13.4): a reminder after 15 minutes, "geen reactie" after 30.
+    expect(escalated).toMatchObject({
+      status: 'achterwacht_gevraagd',
+      backupAskedAt: at(30),
+      backupRemindAt: at(45),
+      backupSilentAt: at(60),
+    });
+    expect(nextStep(escalated)).toEqual({ kind: 'herinnering_achterwacht', at: at(45), event: 'backupReminderDue' });
 
     const answered = run(escalated, { type: 'answer', at: at(41), by: 'b' });
     expect(answered).toMatchObject({ status: 'beantwoord', answeredAt: at(41), answeredBy: 'b', late: false });
@@ -137,5 +143,38 @@ describe('consultation state machine', () => {
     run(s, { type: 'reminderDue', at: at(15) });
     expect(JSON.parse(JSON.stringify(s))).toEqual(copy);
     expect(s.status).toBe('gevraagd');
+  });
+});
+
+describe('issue 13: cannot be reached, and the backup ladder', () => {
+  it('an unreachable primary goes to the backup at once; an unreachable backup closes it', () => {
+    const toBackup = run(start(), { type: 'unreachable', at: at(1), who: 'p' });
+    expect(toBackup).toMatchObject({ status: 'achterwacht_gevraagd', backupAskedAt: at(1), primaryUnreachableAt: at(1) });
+    const closed = run(toBackup, { type: 'unreachable', at: at(2), who: 'b' });
+    expect(closed).toMatchObject({
+      status: 'geen_reactie',
+      reason: 'unreachable',
+      backupUnreachableAt: at(2),
+      primaryUnreachableAt: at(1),
+    });
+  });
+
+  it('an unreachable primary without a backup closes at once as unreachable', () => {
+    expect(run(start({ primary: 'p' }), { type: 'unreachable', at: at(1), who: 'p' })).toMatchObject({
+      status: 'geen_reactie',
+      reason: 'unreachable',
+    });
+  });
+
+  it('the backup is reminded, then "geen reactie" when it stays silent; early events are refused', () => {
+    const asked = run(start(), { type: 'backupDue', at: at(30) });
+    expect(applyConsultationEvent(asked, { type: 'backupReminderDue', at: at(44) })).toMatchObject({ ok: false, reason: 'not_due' });
+    const reminded = run(asked, { type: 'backupReminderDue', at: at(45) });
+    expect(nextStep(reminded)).toEqual({ kind: 'geen_reactie', at: at(60), event: 'backupSilentDue' });
+    expect(applyConsultationEvent(reminded, { type: 'backupReminderDue', at: at(46) })).toMatchObject({
+      ok: false,
+      reason: 'already_done',
+    });
+    expect(run(reminded, { type: 'backupSilentDue', at: at(60) })).toMatchObject({ status: 'geen_reactie', reason: 'backup_silent' });
   });
 });
