@@ -12,7 +12,7 @@ import { parseEnv } from '../../src/config';
 import { cosmosClientOptions, CosmosDocStore } from '../../src/store/cosmos/cosmos-docstore';
 import { closeSharedCosmosServer, sharedCosmosServer } from '../helpers/stores';
 
-const secrets = { INTAKE_HMAC_SECRET: 'x'.repeat(32), PSEUDONYM_KEY: 'y'.repeat(32) };
+const secrets = { INTAKE_HMAC_SECRET: 'x'.repeat(32), PSEUDONYM_KEY: 'y'.repeat(32), LOCAL_MODE: 'true' };
 
 describe('configuration', () => {
   it('accepts STORE=cosmos with an endpoint and no key (managed identity)', () => {

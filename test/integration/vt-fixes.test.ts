@@ -65,10 +65,10 @@ const deskThreadSends = async (caseId: string) => {
   const ref = await t.host.deps.repo.getCardRef(caseId);
   return t.stub.successful('send').filter((c) => c.conversationId === ref?.conversationId);
 };
+/** The case card as a roster member sees it: the personal view (the channel message carries no content). */
 const lastCaseCard = async (caseId: string): Promise<string> => {
-  const ref = await t.host.deps.repo.getCardRef(caseId);
-  const msg = t.stub.messages.get(`${ref?.conversationId}|${ref?.activityId}`);
-  return JSON.stringify(msg ? (ConnectorStub.cardOf(msg) ?? msg) : '');
+  const res = await sendActivity(t.base, executeInvoke(t.stub.url, USERS.politie, VERBS.refresh, { caseId }));
+  return JSON.stringify((res.body as { value?: unknown }).value ?? '');
 };
 
 /** The notice on top of a card an invoke answered with (the refusal or confirmation text). */
