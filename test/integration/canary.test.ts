@@ -134,11 +134,18 @@ describe('canaries in every free-text field', () => {
     });
     expect((await t.host.deps.repo.listContributions(caseId)).find((c) => c.orgId === 'rvdk')?.visibleTo).toEqual(['politie', 'rvdk']);
 
-    // VT answers in its 1:1 chat: known (with information), call me back (phone), and a vote.
+    // VT answers in its 1:1 chat: call me back (phone), then further information, and a vote (one answer
+    // per question: the information after the answer goes through "Aanvullende informatie").
     // VT's information only for politie, OM and RvdK (the example of the issue).
-    const vtKnown = { [INPUTS.vtText]: CANARY.vtInfo, [INPUTS.vtNeedToKnow]: CANARY.vtReason, [INPUTS.vtVisibleTo]: 'politie,om,rvdk' };
-    await invoke(ON_CALL, VERBS.vtKnown, { caseId, seq: 1, ...vtKnown }, true);
     await invoke(ON_CALL, VERBS.vtCallBack, { caseId, seq: 1, [INPUTS.vtPhone]: CANARY.vtPhone }, true);
+    const vtInfo = { [INPUTS.vtText]: CANARY.vtInfo, [INPUTS.vtNeedToKnow]: CANARY.vtReason, [INPUTS.vtVisibleTo]: 'politie,om,rvdk' };
+    await invoke(ON_CALL, VERBS.vtAddInfo, { caseId, seq: 1, ...vtInfo }, true);
+    expect((await t.host.deps.repo.listContributions(caseId)).find((c) => c.text === CANARY.vtInfo)?.visibleTo).toEqual([
+      'om',
+      'politie',
+      'rvdk',
+      'vt',
+    ]);
     await invoke(ON_CALL, VERBS.vtConcern, { caseId, seq: 1, [INPUTS.vtReason]: CANARY.vtVote, [INPUTS.vtAcute]: 'false' }, true);
 
     // Buikpijn, acuut onveilig: escalation to the Actieoverleg; the chair sharpens the question.

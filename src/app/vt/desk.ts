@@ -111,10 +111,11 @@ export async function markCalledBack(
 ): Promise<Result<{ changed: boolean }>> {
   const theCase = await deps.repo.getCase(args.caseId);
   if (!theCase) return fail('case_not_found');
-  const authz = deps.directory.authorize(args.aadObjectId, theCase.locationId);
-  if (!authz.ok) return fail(authz.reason);
+  const authz = await authorizeForCase(deps, args.aadObjectId, theCase.id, theCase.locationId, 'vt.calledBack');
+  if (!authz.ok) return authz;
+  if (theCase.status !== 'open') return refuseClosed(deps, theCase.id, authz.value, 'vt.calledBack');
   const at = deps.clock.now().toISOString();
-  const by = authz.member.aadObjectId;
+  const by = authz.value.aadObjectId;
   const changed = await changeConsultation(deps, args.caseId, (r) =>
     r.callBack && r.callBack.doneAt === undefined ? { ...r, callBack: { ...r.callBack, doneAt: at, doneBy: by } } : 'unchanged',
   );
@@ -126,7 +127,7 @@ export async function markCalledBack(
     at,
     action: 'vt.calledBack',
     actorId: by,
-    actorOrg: authz.member.orgId,
+    actorOrg: authz.value.orgId,
     detail: { seq: changed.seq },
   });
   await requestCardRefresh(deps, args.caseId);

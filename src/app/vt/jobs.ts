@@ -166,7 +166,7 @@ export async function vtReminderJob(deps: AppDeps, outbound: Outbound, job: Job)
     // The desk's open call-back: remind in the case's thread until someone marks it "teruggebeld".
     const r = (await deps.repo.getVtConsultation(job.caseId))?.body;
     if (r?.seq === Number(job.payload.seq) && r.callBack && callBackOpen(r))
-      await tellDesk(deps, outbound, job.caseId, fx.vt.deskCallBackReminder(r.regionName, r.callBack.phone));
+      await tellDesk(deps, outbound, job.caseId, fx.vt.deskCallBackReminder(r.regionName));
     return;
   }
   const toBackup = job.payload.target === 'backup';

@@ -103,8 +103,9 @@ export const nlVtAdviceFixes = {
     callBackPending: 'terugbellen open',
     calledBackButton: 'Teruggebeld',
     calledBack: 'Vastgelegd: Veilig Thuis is teruggebeld.',
-    deskCallBackReminder: (region: string, phone: string) =>
-      `Herinnering: Veilig Thuis ${region} vroeg om terugbellen op ${phone}, en dat staat nog open. Druk op "Teruggebeld" op de kaart als het gesprek er was.`,
+    /** In the case thread (a channel): no number there; the number is in the personal view of the case. */
+    deskCallBackReminder: (region: string) =>
+      `Herinnering: Veilig Thuis ${region} vroeg om terugbellen, en dat staat nog open. Open de zaak voor het nummer en druk op "Teruggebeld" als het gesprek er was.`,
     /** The reminder in the 1:1 chat names the case and the question, so two open questions are never confused. */
     reminder: (location: string, ref: string, question: string, deadline: string) =>
       `Herinnering: ${location} wacht op uw antwoord over zaak ${ref} (termijn ${deadline}): "${question}" Antwoord op de kaart van zaak ${ref} hierboven.`,
