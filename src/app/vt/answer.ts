@@ -101,18 +101,8 @@ export async function answerVt(
   if (!pii.ok) return pii;
   const restriction = await vtRestriction(deps, args.caseId, args.kind === 'bekend' ? args.visibleTo : undefined);
   if (!restriction.ok) return restriction;
-  const visibleTo = restriction.value;
   const at = deps.clock.now().toISOString();
-  const contribution: Contribution = {
-    id: contributionId(at),
-    caseId: args.caseId,
-    orgId: 'vt',
-    authorId: aad,
-    ...parsed.data,
-    ...(pii.value ? { piiConfirmed: pii.value } : {}),
-    ...(visibleTo ? { visibleTo } : {}),
-    createdAt: at,
-  };
+  const contribution = vtContribution(args.caseId, aad, at, parsed.data, pii.value, restriction.value);
   const changed = await changeConsultation(deps, args.caseId, (r) => {
     if (r.seq !== args.seq) return 'refuse-closed';
     // Answered already (e.g. by the backup): the domain refuses a second answer, and so do we.
@@ -199,6 +189,27 @@ export async function voteAsVt(
  * refused late answer is offered as): a VT contribution with its need-to-know reason; the
  * consultation itself does not change.
  */
+/** VT's information as context information of the case, with its free-text confirmation and audience. */
+function vtContribution(
+  caseId: string,
+  authorId: string,
+  at: string,
+  data: Pick<Contribution, 'text' | 'source' | 'needToKnow'>,
+  piiConfirmed: Contribution['piiConfirmed'],
+  visibleTo: PartnerOrg[] | undefined,
+): Contribution {
+  return {
+    id: contributionId(at),
+    caseId,
+    orgId: 'vt',
+    authorId,
+    ...data,
+    ...(piiConfirmed ? { piiConfirmed } : {}),
+    ...(visibleTo ? { visibleTo } : {}),
+    createdAt: at,
+  };
+}
+
 /** "Zichtbaar voor" of VT's information (e.g. only politie, OM and RvdK); unknown organisations are refused. */
 async function vtRestriction(deps: AppDeps, caseId: string, raw: string | undefined): Promise<Result<PartnerOrg[] | undefined>> {
   const chosen = partnerOrgSchema
@@ -237,16 +248,7 @@ export async function addVtInfo(
   if (!restriction.ok) return restriction;
   const aad = args.aadObjectId as string;
   const at = deps.clock.now().toISOString();
-  const contribution: Contribution = {
-    id: contributionId(at),
-    caseId: args.caseId,
-    orgId: 'vt',
-    authorId: aad,
-    ...parsed.data,
-    ...(pii.value ? { piiConfirmed: pii.value } : {}),
-    ...(restriction.value ? { visibleTo: restriction.value } : {}),
-    createdAt: at,
-  };
+  const contribution = vtContribution(args.caseId, aad, at, parsed.data, pii.value, restriction.value);
   await deps.repo.addContribution(contribution, {
     id: auditId({ at }),
     caseId: args.caseId,
