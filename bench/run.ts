@@ -110,7 +110,10 @@ interface BenchHost {
   host: Host;
   stub: ConnectorStub;
   base: string;
-  /** First moment (performance.now) each vote reason reached "Teams" in a card. */
+  /**
+   * First moment (performance.now) "Teams" got a channel card of a case showing at least n votes, keyed
+   * `<caseId>#<n>`. The channel message carries no vote reasons (need-to-know), only the count.
+   */
   seen: Map<string, number>;
   stop(): Promise<void>;
 }
@@ -122,11 +125,15 @@ async function startBenchHost(opts: { db?: DocStore; limiter: RateLimiter }): Pr
   const stub = new ConnectorStub();
   await stub.start();
   const seen = new Map<string, number>();
-  // Every request reaches the fault hook first: note when each vote reason first shows up in a card.
+  // Every request reaches the fault hook first: note when a case's card first shows n votes.
   stub.faults = {
     decide(call: ConnectorCall) {
       const t = performance.now();
-      for (const m of JSON.stringify(call.body).matchAll(/bench-\d+-\d+/g)) if (!seen.has(m[0])) seen.set(m[0], t);
+      const json = JSON.stringify(call.body);
+      const caseId = /\\"caseId\\":\\"([0-9a-f]+)\\"|"caseId":"([0-9a-f]+)"/.exec(json);
+      const count = /(\d+) van \d+ gestemd/.exec(json);
+      const id = caseId?.[1] ?? caseId?.[2];
+      if (id && count) for (let n = 1; n <= Number(count[1]); n++) if (!seen.has(`${id}#${n}`)) seen.set(`${id}#${n}`, t);
       return undefined;
     },
   };
@@ -216,7 +223,8 @@ async function scenario(h: BenchHost, tag: string, nCases: number, nVotes: numbe
   const castOne = async (v: (typeof votes)[number]): Promise<void> => {
     const reason = `bench-${v.caseIdx}-${v.k}`;
     const s = performance.now();
-    sent.set(reason, s);
+    // The j-th vote on a case (votes on one case are nCases apart, so in order) is visible once its card shows j votes.
+    sent.set(`${caseIds[v.caseIdx]}#${Math.floor(v.k / nCases) + 1}`, s);
     const res = await sendActivity(
       h.base,
       executeInvoke(h.stub.url, v.voter, VERBS.voteConcern, {
