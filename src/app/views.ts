@@ -3,6 +3,7 @@ import type { PartnerOrg } from '../domain/orgs';
 import type { Member } from '../domain/roster';
 import { channelSummary, mayView, type ChannelSummary, type PersonalView, type ViewVia } from '../domain/views';
 import { auditId } from '../store/repository';
+import { auditRefusal } from './actor';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 
@@ -43,16 +44,7 @@ export async function authorizeView(deps: AppDeps, view: PersonalView, theCase: 
     const orgId = member?.orgId ?? (view === 'vt' ? 'vt' : undefined);
     return ok({ aadObjectId: aad as string, ...(member ? { member } : {}), ...(orgId ? { orgId } : {}) });
   }
-  const at = deps.clock.now().toISOString();
-  await deps.repo.appendAudit({
-    id: auditId({ at }),
-    caseId: theCase.id,
-    at,
-    action: 'access.denied',
-    actorId: aad ?? 'unknown',
-    detail: { attempted: `${view}.view`, reason: decision.reason },
-  });
-  deps.log.warn({ caseId: theCase.id, actorId: aad, attempted: `${view}.view`, why: decision.reason }, 'personal view refused');
+  await auditRefusal(deps, { caseId: theCase.id, actorId: aad, attempted: `${view}.view`, reason: decision.reason });
   return fail(decision.reason);
 }
 
