@@ -1,20 +1,9 @@
-import type https from 'node:https';
-import type { TokenCredential } from '@azure/core-auth';
+// Type only: the Cosmos adapter itself still loads lazily.
+import type { CosmosConnectOptions } from './cosmos/cosmos-docstore';
 import type { DocStore } from './docstore';
 
 export type DocStoreConfig =
-  | { store: 'sqlite'; file: string; /** STORE_ENCRYPTION_KEY */ key: string }
-  | {
-      store: 'cosmos';
-      endpoint: string;
-      /** Absent: managed identity (DefaultAzureCredential) with Cosmos data-plane RBAC. */
-      key?: string;
-      credential?: TokenCredential;
-      databaseId: string;
-      containerId: string;
-      auditContainerId?: string;
-      agent?: https.Agent;
-    };
+  { store: 'sqlite'; file: string; /** STORE_ENCRYPTION_KEY */ key: string } | ({ store: 'cosmos' } & CosmosConnectOptions);
 
 /** Opens the configured adapter. Adapters load lazily, so a Cosmos deployment never loads the native SQLite module. */
 export async function openDocStore(cfg: DocStoreConfig): Promise<DocStore> {
