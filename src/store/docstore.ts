@@ -97,6 +97,8 @@ export interface DocStore {
   delete(pk: string, id: string): Promise<void>;
   /** All documents of one kind in one partition, ordered by id. */
   listPartition<T>(pk: string, kind: DocKind): Promise<Stored<T>[]>;
+  /** Every document of one partition, whatever its kind, ordered by kind then id: one query (a case's bundle). */
+  readPartition(pk: string): Promise<Stored[]>;
   /** Cross-partition query on one kind. */
   query<T>(kind: DocKind, where: Condition[], options?: QueryOptions): Promise<Stored<T>[]>;
   /**

@@ -131,6 +131,19 @@ describe.each(storeKinds)('DocStore contract: %s', (kind) => {
     });
   });
 
+  describe('readPartition', () => {
+    it('returns every kind of one partition in one call, ordered by kind then id', async () => {
+      await db.insert(doc('p1', 'v2', {}, 'vote'));
+      await db.insert(doc('p1', 'case', { n: 1 }, 'case'));
+      await db.insert(doc('p1', 'v1', {}, 'vote'));
+      await db.insert(doc('p2', 'other', {}, 'case'));
+      const all = await db.readPartition('p1');
+      expect(all.map((d) => `${d.kind}/${d.id}`)).toEqual(['case/case', 'vote/v1', 'vote/v2']);
+      expect(all.every((d) => d.pk === 'p1' && d.etag.length > 0)).toBe(true);
+      expect(await db.readPartition('nothing-here')).toEqual([]);
+    });
+  });
+
   describe('query', () => {
     beforeEach(async () => {
       await db.insert(doc('p1', 'a', { n: 1, s: 'a', flag: true, rank: 3, at: '2024-01-01T00:00:03.000Z' }));

@@ -232,6 +232,12 @@ export class CosmosDocStore implements DocStore {
     );
   }
 
+  async readPartition(pk: string): Promise<Stored[]> {
+    // Sorted here: a cross-field ORDER BY needs a composite index the emulator does not know.
+    const docs = await this.run<unknown>(`SELECT ${SELECT} FROM c WHERE c.caseId = @pk`, [{ name: '@pk', value: pk }], pk);
+    return docs.sort((a, b) => (a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind < b.kind ? -1 : 1));
+  }
+
   async query<T>(kind: DocKind, where: Condition[], options: QueryOptions = {}): Promise<Stored<T>[]> {
     checkQuery(where, options);
     const terms = ['c.kind = @kind'];

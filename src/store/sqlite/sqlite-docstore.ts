@@ -78,6 +78,7 @@ function prepareStatements(db: Database.Database) {
     ),
     delete: db.prepare<[string, string]>(`DELETE FROM docs WHERE pk = ? AND id = ?`),
     list: db.prepare<[string, string], Row>(`SELECT ${COLS} FROM docs WHERE pk = ? AND kind = ? ORDER BY id`),
+    partition: db.prepare<[string], Row>(`SELECT ${COLS} FROM docs WHERE pk = ? ORDER BY kind, id`),
     deletePartition: db.prepare<[string]>(`DELETE FROM docs WHERE pk = ?`),
     auditHead: db.prepare<[string], { seq: number; hash: string }>(`SELECT seq, hash FROM audit WHERE chain = ? ORDER BY seq DESC LIMIT 1`),
     auditHas: db.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM audit WHERE chain = ? AND entry_id = ?`),
@@ -236,6 +237,10 @@ export class SqliteDocStore implements DocStore {
 
   async listPartition<T>(pk: string, kind: DocKind): Promise<Stored<T>[]> {
     return this.s.list.all(pk, kind).map((r) => toStored<T>(r));
+  }
+
+  async readPartition(pk: string): Promise<Stored[]> {
+    return this.s.partition.all(pk).map((r) => toStored(r));
   }
 
   async query<T>(kind: DocKind, where: Condition[], options: QueryOptions = {}): Promise<Stored<T>[]> {
