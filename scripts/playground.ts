@@ -193,3 +193,41 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
     stop,
   };
 }
+
+/**
+ * The Playground's team as its own UI reports it: the team id (which is also the conversation id of
+ * its "General" channel) and the other channels. Read from `/_internal/v1/config`, which answers once
+ * the bot endpoint is up (call this after the bot is healthy).
+ */
+export async function playgroundTeam(
+  url: string,
+  timeoutMs = 30_000,
+): Promise<{ id: string; name: string; channels: { id: string; name: string }[] }> {
+  const res = await fetch(`${url}/_internal/v1/config`, { signal: AbortSignal.timeout(timeoutMs) });
+  if (!res.ok) throw new Error(`${url}/_internal/v1/config answered ${res.status}`);
+  const body = (await res.json()) as { config?: { team?: { id?: unknown; name?: unknown; channels?: unknown } } };
+  const team = body.config?.team;
+  if (typeof team?.id !== 'string' || typeof team.name !== 'string') throw new Error(`${url}/_internal/v1/config has no team`);
+  const channels = Array.isArray(team.channels)
+    ? (team.channels as { id?: unknown; name?: unknown }[]).flatMap((c) =>
+        typeof c.id === 'string' && typeof c.name === 'string' ? [{ id: c.id, name: c.name }] : [],
+      )
+    : [];
+  return { id: team.id, name: team.name, channels };
+}
+
+/**
+ * Make the Playground install the app in a conversation now (what its UI does when a user opens
+ * that channel): it sends the bot `installationUpdate` and `conversationUpdate` for it, so the bot
+ * learns the channel's conversation reference before anybody has opened the page. Used by
+ * `npm start` for the team's General channel (docs/decisions.md §30).
+ */
+export async function installInConversation(url: string, conversationId: string, timeoutMs = 30_000): Promise<void> {
+  const res = await fetch(`${url}/_debug/conversation/${encodeURIComponent(conversationId)}/installation`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{}',
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  if (!res.ok) throw new Error(`the Playground refused to install the app in ${conversationId} (HTTP ${res.status})`);
+}

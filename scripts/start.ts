@@ -5,8 +5,11 @@
  *   1. starts the bot (`tsx src/main.ts`) with safe local defaults and LOCAL_MODE=true (unauthenticated
  *      Playground traffic, on 127.0.0.1 only),
  *   2. waits until GET /healthz answers 200,
- *   3. starts the Playground against /api/messages and prints where to open it,
- *   4. forwards Ctrl-C / SIGTERM to both and exits when either one stops.
+ *   3. starts the Playground against /api/messages,
+ *   4. has the Playground install the app in its team's "General" channel, so the bot knows that
+ *      channel (and the team) before anybody opens the page: the first case card is posted at once
+ *      (docs/decisions.md §30), and prints where to open it,
+ *   5. forwards Ctrl-C / SIGTERM to both and exits when either one stops.
  *
  * Environment (all optional): PORT (3978), PLAYGROUND_PORT (56150), PLAYGROUND_CONFIG (a Playground
  * config file; default config/playground.yml when it exists), BOT_START_TIMEOUT_MS (90000),
@@ -18,7 +21,7 @@ import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { LOCAL_DEV_SECRETS } from '../src/local-dev';
 import { devEnv } from './dev-env';
-import { startPlayground, waitForHttpOk, type Playground } from './playground';
+import { installInConversation, playgroundTeam, startPlayground, waitForHttpOk, type Playground } from './playground';
 
 const ROOT = resolve(__dirname, '..');
 
@@ -122,6 +125,18 @@ async function main(): Promise<void> {
   void playground.exited.then((code) => shutdown(code === 0 ? 0 : 1, `the Agents Playground exited (code ${String(code)})`));
 
   const url = playground.url;
+  // The bot learns a channel from the installation event the Playground sends when someone opens
+  // it. Send that event now for the team ("General" = the team id), so a case posted before the
+  // page is opened is not held back (the Playground keeps it until the page connects).
+  let channelHint = '';
+  try {
+    const team = await playgroundTeam(url);
+    await installInConversation(url, team.id);
+    say(`the app is installed in the Playground team "${team.name}" (channel General): case cards are posted at once`);
+  } catch (e) {
+    channelHint = '\n  (Open the channel "General" once: the bot learns the channel when it is opened there.)';
+    say(`could not install the app in the Playground team (${e instanceof Error ? e.message : String(e)})`);
+  }
   console.log(`
 ================================================================================
   ZSM HG bot is running.
@@ -137,7 +152,7 @@ async function main(): Promise<void> {
       voorbeeldcasus plaatsen kan in een tweede terminal met:   npm run sample-case
 
   Bot: http://127.0.0.1:${port}  (health: /healthz)   Playground log: ${playground.logFile}
-  Stop with Ctrl-C. / Stoppen met Ctrl-C.
+  Stop with Ctrl-C. / Stoppen met Ctrl-C.${channelHint}
 ================================================================================
 `);
 }

@@ -97,6 +97,7 @@ export async function startHost(
       createSettleMs: env.TEAMS_CREATE_SETTLE_MS,
       limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
       serviceUrls: config.serviceUrls,
+      localMode: config.localMode,
     });
   const retention = retentionPolicy(env);
   const runner: JobRunner = new JobRunner(

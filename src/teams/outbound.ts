@@ -108,7 +108,14 @@ export interface TeamsOutboundOptions {
   connector?: (serviceUrl: string, conversationId: string) => Promise<ConnectorOps>;
   log?: Logger;
   now?: () => number;
+  /** LOCAL_MODE (the Agents Playground): the "no reference yet" message names the Playground, not an app installation. */
+  localMode?: boolean;
 }
+
+const NO_REF_TEAMS = 'no conversation reference for the channel yet (install the app in the team)';
+/** Local mode: `npm start` installs the app in the Playground's team at start; a bot started on its own learns it when the channel is opened. */
+const NO_REF_LOCAL =
+  'no conversation reference for the channel yet (local mode: the Playground has not opened or installed this channel; npm start does that at start)';
 
 /** A thread creation that may still be under way: the retry of the same post waits for it instead of posting again. */
 interface CreateInFlight {
@@ -201,7 +208,7 @@ export class TeamsOutbound implements Outbound {
   /** `idempotencyKey` names what is posted (the case); without it the card's refresh data is used. */
   async postCardToChannel(channelId: string, card: AdaptiveCard, options: { idempotencyKey?: string } = {}): Promise<CardRef> {
     const ref = (await this.repo.getConversationRef(channelRefKey(channelId))) ?? (await this.repo.getConversationRef(LATEST_TEAM_KEY));
-    if (!ref) throw new OutboundError('no conversation reference for the channel yet (install the app in the team)', true, 5_000);
+    if (!ref) throw new OutboundError(this.opts.localMode ? NO_REF_LOCAL : NO_REF_TEAMS, true, 5_000);
     this.forgetOldCreates();
     const id = options.idempotencyKey ?? cardIdentity(card);
     const key = id === undefined ? undefined : `${channelId}|${id}`;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseVtConfig } from '../../../../src/domain/vt/config';
+import { resolveOnCall } from '../../../../src/domain/vt/on-call';
 import { rawConfig } from './fixture';
 
 type Raw = ReturnType<typeof rawConfig>;
@@ -41,7 +42,8 @@ describe('parseVtConfig', () => {
     const raw: unknown = JSON.parse(readFileSync(join(__dirname, '../../../../config/vt.example.json'), 'utf8'));
     const parsed = parseVtConfig(raw);
     expect(parsed.ok ? [] : parsed.errors).toEqual([]);
-    expect(parsed.ok && parsed.config.locations[0].regionIds).toHaveLength(3);
+    // Midden-Nederland's three VT regions, plus the Playground region of the README walkthrough.
+    expect(parsed.ok && parsed.config.locations[0].regionIds).toEqual(['utrecht', 'flevoland', 'gooi-en-vechtstreek', 'playground']);
   });
 
   it.each<[string, (c: Raw) => void, string]>([
@@ -173,5 +175,21 @@ describe('parseVtConfig', () => {
       shifts(c)[0].hours = 'y';
     });
     expect(errors).toHaveLength(2);
+  });
+});
+
+describe('config/vt.example.json: the Playground region of the README walkthrough', () => {
+  const example = parseVtConfig(JSON.parse(readFileSync(join(__dirname, '../../../../config/vt.example.json'), 'utf8')) as unknown);
+  const PLAYGROUND_USER = '00000000-0000-0000-0000-0000000000020'; // the Agents Playground's default user (docs/playground-notes.md)
+  it.each([
+    ['Monday 03:00', '2026-11-23T02:00:00Z'],
+    ['Tuesday 12:00', '2026-11-24T11:00:00Z'],
+    ['Saturday 21:30', '2026-11-28T20:30:00Z'],
+    ['Sunday 08:29', '2026-11-29T07:29:00Z'],
+    ['Sunday 08:30', '2026-11-29T07:30:00Z'],
+    ['Christmas Day 12:00', '2026-12-25T11:00:00Z'],
+  ])('puts the Playground user on call at %s', (_name, instant) => {
+    if (!example.ok) throw new Error('example does not parse');
+    expect(resolveOnCall(example.config, 'playground', instant)).toMatchObject({ primary: PLAYGROUND_USER, source: 'schedule' });
   });
 });
