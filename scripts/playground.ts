@@ -195,9 +195,9 @@ export async function startPlayground(opts: PlaygroundOptions): Promise<Playgrou
 }
 
 /**
- * The Playground's team as its own UI reports it: the team id (which is also the conversation id of
- * its "General" channel) and the other channels. Read from `/_internal/v1/config`, which answers once
- * the bot endpoint is up (call this after the bot is healthy).
+ * The Playground's (first) team as its own UI reports it: the team id (which is also the conversation
+ * id of its "General" channel), its name and channels. Read from `/_internal/v1/config`
+ * (`config.teams[]`), which answers once the bot endpoint is up: call this after the bot is healthy.
  */
 export async function playgroundTeam(
   url: string,
@@ -205,8 +205,9 @@ export async function playgroundTeam(
 ): Promise<{ id: string; name: string; channels: { id: string; name: string }[] }> {
   const res = await fetch(`${url}/_internal/v1/config`, { signal: AbortSignal.timeout(timeoutMs) });
   if (!res.ok) throw new Error(`${url}/_internal/v1/config answered ${res.status}`);
-  const body = (await res.json()) as { config?: { team?: { id?: unknown; name?: unknown; channels?: unknown } } };
-  const team = body.config?.team;
+  const body = (await res.json()) as { config?: { teams?: unknown } };
+  const teams = Array.isArray(body.config?.teams) ? (body.config.teams as { id?: unknown; name?: unknown; channels?: unknown }[]) : [];
+  const team = teams[0];
   if (typeof team?.id !== 'string' || typeof team.name !== 'string') throw new Error(`${url}/_internal/v1/config has no team`);
   const channels = Array.isArray(team.channels)
     ? (team.channels as { id?: unknown; name?: unknown }[]).flatMap((c) =>

@@ -4,7 +4,6 @@ import type { Job } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
-import type { ProductUnderTest } from './product';
 
 /**
  * Need-to-know in the Playground: a channel message is the minimal card ("Druk op Openen"); the
@@ -13,6 +12,14 @@ import type { ProductUnderTest } from './product';
  * test waits for the job loop to finish and (re)opens the personal view before the next step.
  */
 export const CHANNEL_MARK = 'Druk op Openen';
+
+/** What the store-reading helpers need: the bot's data dir, and its store key when it is not the e2e one (npm start). */
+export interface BotStore {
+  dataDir: string;
+  storeKey?: string;
+}
+
+const openStore = (p: BotStore) => SqliteDocStore.open(join(p.dataDir, 'zsm.db'), p.storeKey ?? E2E_SECRETS.STORE_ENCRYPTION_KEY);
 
 const matches = (text: string, marker: string | RegExp): boolean =>
   typeof marker === 'string' ? text.includes(marker) : marker.test(text);
@@ -27,8 +34,8 @@ async function until(check: () => Promise<boolean>, what: string, timeoutMs = UI
 }
 
 /** Wait until the bot's job loop has nothing due (every message update has been sent to the Playground). */
-export async function jobsDone(p: ProductUnderTest, timeoutMs = 30_000): Promise<void> {
-  const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
+export async function jobsDone(p: BotStore, timeoutMs = 30_000): Promise<void> {
+  const db = openStore(p);
   try {
     await until(
       async () => {
@@ -69,8 +76,8 @@ export async function openPersonal(card: Locator, marker: string | RegExp, timeo
 }
 
 /** How many personal views of a case the bot has built (each is audited): proof that an action was answered. */
-async function viewsAudited(p: ProductUnderTest, caseId: string): Promise<number> {
-  const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
+async function viewsAudited(p: BotStore, caseId: string): Promise<number> {
+  const db = openStore(p);
   try {
     return (await new Repository(db).listAudit(caseId)).filter((a) => a.action === 'view.opened').length;
   } finally {
@@ -85,7 +92,7 @@ async function viewsAudited(p: ProductUnderTest, caseId: string): Promise<number
  * of an earlier step arriving late), reopen and do it once more.
  */
 export async function step(
-  p: ProductUnderTest,
+  p: BotStore,
   caseId: string,
   card: Locator,
   marker: string | RegExp,
@@ -105,7 +112,7 @@ export async function step(
 }
 
 /** Lasting state: after the job loop, the personal view (reopened when the update put the channel card back). */
-export async function lastingPersonal(p: ProductUnderTest, card: Locator, marker: string | RegExp): Promise<string> {
+export async function lastingPersonal(p: BotStore, card: Locator, marker: string | RegExp): Promise<string> {
   await jobsDone(p);
   return openPersonal(card, marker);
 }

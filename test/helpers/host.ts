@@ -5,6 +5,8 @@ import { loadConfig } from '../../src/config';
 import { startHost, type Host } from '../../src/host';
 import { createLogger, type Logger } from '../../src/log';
 import type { DocStore } from '../../src/store/docstore';
+import type { Job } from '../../src/store/jobs';
+import { POST_CARD_JOB_ID } from '../../src/app/intake-case';
 import type { Clock } from '../../src/app/ports';
 import type { RosterFileInput } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
@@ -190,5 +192,29 @@ export class ManualClock implements Clock {
   }
   advance(ms: number): void {
     this.t += ms;
+  }
+}
+
+/**
+ * Wait until the case card of `caseId` is posted (its card reference is stored), driving the job
+ * loop. Follows the post job instead of a wall clock: when the job failed and was rescheduled (by
+ * the host's clock — with a ManualClock that moment never comes by itself) or went dead, it throws
+ * at once with the job's own error, instead of "timed out waiting for card ref" after the limit. The
+ * limit (default 60 s) only guards against a hang.
+ */
+export async function waitForCardRef(t: TestHost, caseId: string, hangLimitMs = 60_000): Promise<void> {
+  const end = Date.now() + hangLimitMs;
+  for (;;) {
+    await t.host.runner.runOnce();
+    if (await t.host.deps.repo.getCardRef(caseId)) return;
+    const job = (await t.host.db.get<Job>(caseId, POST_CARD_JOB_ID))?.body;
+    if (job && job.status === 'dead') throw new Error(`the case card job went dead: ${job.lastError ?? 'no error kept'}`);
+    if (job && job.status === 'pending' && job.attempts > 0 && job.dueAt > t.host.deps.clock.now().toISOString())
+      throw new Error(
+        `the case card job failed (${job.lastError ?? 'no error kept'}) and is rescheduled for ${job.dueAt} by the host's clock`,
+      );
+    if (Date.now() > end)
+      throw new Error(`no card reference for ${caseId} after ${hangLimitMs} ms (post job: ${JSON.stringify(job ?? null)})`);
+    await new Promise((r) => setTimeout(r, 20));
   }
 }

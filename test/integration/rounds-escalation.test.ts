@@ -10,6 +10,7 @@ import {
   settle,
   startTestHost,
   waitFor,
+  waitForCardRef,
   type TestHost,
 } from '../helpers/host';
 
@@ -35,10 +36,7 @@ async function newCase(): Promise<string> {
   });
   expect(res.status).toBe(201);
   const { caseId } = (await res.json()) as { caseId: string };
-  await waitFor('card ref', async () => {
-    await t.host.runner.runOnce();
-    return (await t.host.deps.repo.getCardRef(caseId)) ?? undefined;
-  });
+  await waitForCardRef(t, caseId);
   return caseId;
 }
 

@@ -1,4 +1,5 @@
 import { OutboundError } from '../../../src/app/ports';
+import type { AdaptiveCard } from '../../../src/cards/types';
 import { parseEnv } from '../../../src/config';
 import { LOOPBACK_SERVICE_URLS, ServiceUrlAllowlist } from '../../../src/domain/service-urls';
 import { createAdapter } from '../../../src/teams/adapter';
@@ -14,7 +15,7 @@ describe('TeamsOutbound without a conversation reference', () => {
   });
   const adapter = createAdapter(env);
   const noRefs = { getConversationRef: async () => null };
-  const card = { type: 'AdaptiveCard' as const, version: '1.5', body: [] };
+  const card: AdaptiveCard = { type: 'AdaptiveCard', version: '1.5', body: [] };
   const serviceUrls = ServiceUrlAllowlist.from([...LOOPBACK_SERVICE_URLS]);
 
   async function failure(localMode: boolean | undefined): Promise<OutboundError> {
