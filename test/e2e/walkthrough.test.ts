@@ -18,6 +18,7 @@ import {
   openChannel,
   openPersonalChat,
   openPlayground,
+  postInChannel,
   waitForCardUpdate,
   withDiagnostics,
   type E2EParts,
@@ -118,14 +119,16 @@ describe('README walkthrough: npm start → sample case → vote → Actieoverle
       const consult = await chatCard(page, `Zaak ${code}`, { timeoutMs: 30_000 });
       expect(await consult.innerText()).toContain('Is dit gezin bekend bij Veilig Thuis?');
       await clickCardButton(consult, 'Niet bekend');
-      await waitForCardUpdate(consult, 'Dank u');
+      await waitForCardUpdate(consult, 'Dank u. Uw antwoord staat bij de zaak.');
 
       // 8. General: the answer is on the case card; draft the advice and send it to the OvJ.
       await openChannel(page, 'General', { team: 'My Team' });
       const card3 = await lastCard(page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
       expect(await lastingPersonal(store, card3, /beantwoord om/)).toContain('Niet bekend bij Veilig Thuis');
-      await step(store, caseId, card3, /Advies \(concept\)/, () => clickCardButton(card3, 'Advies opstellen'));
-      await step(store, caseId, card3, /Advies verzonden om/, () => clickCardButton(card3, 'Verstuur naar OvJ'));
+      await step(store, caseId, card3, /Advies \(concept\) · versie 1/, () => clickCardButton(card3, 'Advies opstellen'));
+      await step(store, caseId, card3, /Advies verzonden om \d\d:\d\d — wacht op het besluit van de OvJ/, () =>
+        clickCardButton(card3, 'Verstuur naar OvJ'),
+      );
 
       // 9. Personal Chat: the advice card; the OvJ records the decision.
       await openPersonalChat(page);
@@ -141,5 +144,10 @@ describe('README walkthrough: npm start → sample case → vote → Actieoverle
       await openChannel(page, 'General', { team: 'My Team' });
       const card4 = await lastCard(page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
       expect(await lastingPersonal(store, card4, /Besluit OvJ/)).toContain('Voorgeleiden; contactverbod als voorwaarde.');
+
+      // "@Test Bot agenda" in General: the agenda card of the location.
+      await postInChannel(page, 'agenda', { botName: 'Test Bot' });
+      const agenda = await lastCard(page, { hasText: 'Agenda ZSM Midden-Nederland (voorbeeld)', timeoutMs: 30_000 });
+      expect(await agenda.innerText()).toContain(code);
     }));
 });
