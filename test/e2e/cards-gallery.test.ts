@@ -1,0 +1,367 @@
+/**
+ * Every card, rendered by the Agents Playground, at phone width (360 px) and at the Playground's
+ * desktop width, for a typical and a large case; screenshots go to test-results/e2e/cards/ (and to
+ * docs/cards/ with UPDATE_CARD_SCREENSHOTS=1). Then the first-screen rule (issue 12.2): at 360 px the
+ * primary action of each card is within 600 px of the card's top.
+ *
+ * The state is built through the bot's real endpoint (other partners' card actions arrive as
+ * activities with the Playground's service URL, as in actieoverleg.test.ts); everything shown is
+ * what the Playground renders. The Playground user is OM (chair and OvJ) and VT's on-call member, so
+ * the Actieoverleg card, the VT consultation card and the advice card all reach its UI.
+ */
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Locator } from 'playwright-core';
+import { INPUTS, VERBS } from '../../src/cards/verbs';
+import type { CaseIntake } from '../../src/domain/case';
+import { Repository } from '../../src/store/repository';
+import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
+import { sampleIntake } from '../helpers/fixtures';
+import {
+  chatCard,
+  E2E_SECRETS,
+  lastCard,
+  openChannel,
+  openPersonalChat,
+  postInChannel,
+  RESULTS_DIR,
+  ROOT,
+  withDiagnostics,
+} from './harness';
+import { startProduct, type ProductUnderTest } from './product';
+import { jobsDone, openPersonal } from './views';
+
+jest.setTimeout(600_000);
+
+const TENANT = 'e2e-tenant';
+const LOCATION = 'e2e-gallery';
+const GENERAL = '19:e2e-gallery-general@thread.tacv2';
+const AO = '19:e2e-gallery-actieoverleg@thread.tacv2';
+const OM = 'e2e-gallery-om-0001'; // the Playground user: OM, chair, OvJ, and VT's on-call member
+const PARTNERS = {
+  politie: 'e2e-gallery-politie',
+  '3ro': 'e2e-gallery-3ro',
+  rvdk: 'e2e-gallery-rvdk',
+  shn: 'e2e-gallery-shn',
+  vt: 'e2e-gallery-vt',
+} as const;
+type Partner = keyof typeof PARTNERS;
+
+/** The phone width of the rule, and the distance from the card's top the primary action must be within. */
+const PHONE_WIDTH = 360;
+const FIRST_SCREEN_PX = 600;
+const SHOTS = join(RESULTS_DIR, 'cards');
+const DOCS = join(ROOT, 'docs', 'cards');
+
+type CaseSize = 'typical' | 'large';
+interface Measured {
+  card: string;
+  size: CaseSize;
+  action: string;
+  /** Top of the action's button, in px below the card's top, at 360 px. */
+  top: number;
+  cardHeight: number;
+}
+const measured: Measured[] = [];
+
+describe('every card at 360 px and desktop width, typical and large case', () => {
+  let p: ProductUnderTest;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    p = await startProduct({
+      locationId: LOCATION,
+      roster: {
+        locations: [
+          {
+            id: LOCATION,
+            name: 'ZSM Midden-Nederland (e2e)',
+            channelId: GENERAL,
+            actieoverlegChannelId: AO,
+            termijnHours: 6,
+            expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
+          },
+        ],
+        members: [
+          { aadObjectId: OM, orgId: 'om', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] },
+          ...(Object.entries(PARTNERS) as [Partner, string][]).map(([orgId, aad]) => ({
+            aadObjectId: aad,
+            orgId,
+            roles: ['member' as const],
+            locations: [LOCATION],
+          })),
+        ],
+      },
+      playground: {
+        tenantId: TENANT,
+        currentUser: { id: '29:e2e-gallery-om', name: 'Olga OvJ', aadObjectId: OM },
+        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
+        team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: AO, name: 'Actieoverleg' }] },
+      },
+      writeExtra: (dir) => {
+        const file = join(dir, 'vt.json');
+        writeFileSync(
+          file,
+          JSON.stringify({
+            locations: [{ id: LOCATION, regionIds: ['e2e-galerij'] }],
+            regions: [
+              {
+                id: 'e2e-galerij',
+                name: 'Galerij',
+                officeHours: { mon: '08:30-17:00' },
+                onCall: {
+                  shifts: [
+                    { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], hours: '08:30-08:30', primary: OM, backup: 'e2e-vt-backup' },
+                  ],
+                },
+              },
+            ],
+            municipalities: { Galerijdorp: 'e2e-galerij' },
+          }),
+        );
+        return { VT_CONFIG_FILE: file };
+      },
+    });
+  });
+
+  afterAll(async () => {
+    await p?.stop();
+    console.log(
+      `[cards-gallery] primary action top at ${PHONE_WIDTH} px (limit ${FIRST_SCREEN_PX}):\n` +
+        measured.map((m) => `  ${m.card} (${m.size}): "${m.action}" at ${m.top} px; card ${m.cardHeight} px tall`).join('\n'),
+    );
+  });
+
+  /** A partner's (or the chair's) card action from another Teams client: a real invoke to the bot. */
+  async function act(fromAad: string, verb: string, data: Record<string, unknown>): Promise<string> {
+    const res = await fetch(p.bot.endpoint, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        id: `gallery-${verb}-${Math.random().toString(36).slice(2)}`,
+        channelId: 'msteams',
+        serviceUrl: `http://localhost:${p.playground.port}/_connector`,
+        from: { id: `29:${fromAad}`, aadObjectId: fromAad, name: 'Partner' },
+        recipient: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
+        conversation: { id: GENERAL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
+        channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL } },
+        value: { action: { type: 'Action.Execute', verb, data } },
+      }),
+    });
+    const body = await res.text();
+    if (res.status !== 200) throw new Error(`${verb} answered ${res.status}`);
+    return body;
+  }
+
+  const who = (org: Partner | 'om') => (org === 'om' ? OM : PARTNERS[org]);
+  const contribute = (org: Partner | 'om', caseId: string, text: string) =>
+    act(who(org), VERBS.addContribution, {
+      caseId,
+      [INPUTS.contribText]: text,
+      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribNeedToKnow]: 'Bepaalt of eerst veiligheid geregeld moet worden en wie daarvoor zorgt.',
+    });
+  const vote = (org: Partner | 'om', caseId: string, reason: string | undefined, acute = false) =>
+    reason === undefined
+      ? act(who(org), VERBS.voteNoConcern, { caseId })
+      : act(who(org), VERBS.voteConcern, { caseId, [INPUTS.voteReason]: reason, [INPUTS.voteAcute]: String(acute) });
+
+  /** Typical: one partner's context and an acute buikpijn (escalates), VT asked, the advice sent to the OvJ. */
+  async function typicalCase(): Promise<string> {
+    const caseId = await p.postCase({ municipality: 'Galerijdorp' });
+    await contribute('politie', caseId, 'Eerdere HG-melding in 2025; toen geen aangifte gedaan.');
+    await vote('politie', caseId, 'Kinderen getuige van geweld; dreiging na vrijlating', true);
+    await act(OM, VERBS.askVt, { caseId });
+    await act(OM, VERBS.draftAdvice, { caseId });
+    await act(OM, VERBS.sendAdvice, { caseId });
+    await jobsDone(p);
+    await expectStored(caseId, { contributions: 1, votes: 1, advice: true });
+    return caseId;
+  }
+
+  /** Large: 20 persons, a full summary, every partner's context, four rounds of votes with reasons, regie and actions. */
+  async function largeCase(): Promise<string> {
+    const persons: CaseIntake['persons'] = [
+      { role: 'verdachte', age: 41 },
+      { role: 'slachtoffer', age: 38 },
+      ...Array.from({ length: 6 }, (_, i) => ({ role: 'kind' as const, age: 2 + i * 2 })),
+      ...Array.from({ length: 4 }, (_, i) => ({ role: 'ouder' as const, age: 60 + i })),
+      ...Array.from({ length: 6 }, (_, i) => ({ role: 'getuige' as const, age: 25 + i })),
+      { role: 'overig', age: 50 },
+      { role: 'overig', age: 51 },
+    ];
+    const summary = (
+      'Buren bellen 112 na langdurig geschreeuw en gestommel; politie treft slachtoffer met letsel aan gezicht en arm. ' +
+      'Zes kinderen in de woning, de oudste belt zelf ook. Verdachte was eerder aangehouden voor bedreiging van dezelfde partner. ' +
+      'Er is sprake van controlerend gedrag: telefoon afgepakt, geld beheerd, contact met familie verboden. '
+    ).repeat(4);
+    const caseId = await p.postCase(
+      sampleIntake({
+        locationId: LOCATION,
+        children: { involved: true, ages: [2, 4, 6, 8, 10, 12] },
+        persons,
+        summary: summary.slice(0, 1990),
+        weaponMentioned: true,
+        municipality: 'Galerijdorp',
+      }),
+    );
+    const long = (org: string, n: number) =>
+      `${org} ronde ${n}: ` +
+      'bekend uit eerdere trajecten; afspraken werden niet nagekomen en de signalen van school over de kinderen nemen toe. '.repeat(3);
+    for (const org of ['politie', '3ro', 'rvdk', 'shn', 'vt', 'om'] as const) await contribute(org, caseId, long(org, 1));
+    for (const org of ['politie', 'rvdk', 'vt'] as const) await contribute(org, caseId, long(`${org} aanvulling`, 2));
+    await act(PARTNERS.rvdk, VERBS.takeLead, { caseId });
+    for (let round = 1; round <= 4; round++) {
+      await vote('politie', caseId, `Ronde ${round}: dreiging blijft, verdachte zoekt contact via de kinderen en familie.`);
+      await vote('rvdk', caseId, `Ronde ${round}: zes kinderen, geen veilig netwerk, school meldt verzuim en angst.`);
+      await vote('vt', caseId, round < 3 ? `Ronde ${round}: eerdere meldingen bij Veilig Thuis, hulp niet gestart.` : undefined);
+      await vote('3ro', caseId, undefined);
+      await vote('shn', caseId, `Ronde ${round}: slachtoffer durft niet terug naar huis, opvang nog niet geregeld.`);
+      await vote('om', caseId, undefined);
+      if (round < 4) {
+        await act(OM, VERBS.closeRound, { caseId }).catch(() => ''); // closes by itself once all six voted
+        await act(OM, VERBS.startRound, { caseId });
+      }
+    }
+    await act(OM, VERBS.askVt, { caseId });
+    await act(OM, VERBS.draftAdvice, { caseId });
+    await act(OM, VERBS.sendAdvice, { caseId });
+    await jobsDone(p);
+    await expectStored(caseId, { contributions: 9, votes: 24, advice: true });
+    return caseId;
+  }
+
+  /** The invokes above answer 200 with a Dutch message also when they refuse: check what was stored. */
+  async function expectStored(caseId: string, want: { contributions: number; votes: number; advice: boolean }): Promise<void> {
+    const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
+    try {
+      const repo = new Repository(db);
+      const got = {
+        contributions: (await repo.listContributions(caseId)).length,
+        votes: (await repo.listVotes(caseId)).length,
+        advice: (await db.listPartition(caseId, 'advice')).length > 0,
+      };
+      expect(got).toEqual(want);
+    } finally {
+      await db.close();
+    }
+  }
+
+  /**
+   * Screenshot the card at desktop width (as the Playground lays it out) and at 360 px, and measure at
+   * 360 px how far below the card's top the LAST of `primary` starts: every item (a button title or a
+   * text; alternatives in one item: the first one found) must be on the first screen.
+   */
+  async function shoot(card: Locator, name: string, size: CaseSize, primary: string[][]): Promise<void> {
+    const page = card.page();
+    const viewport = page.viewportSize() ?? { width: 1400, height: 1000 };
+    // The Playground's message pane scrolls inside the window and clips what lies outside it: make
+    // the window taller than the card, so the whole card is painted in the screenshot.
+    const fit = async () => {
+      const h = (await card.boundingBox())?.height ?? 0;
+      await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(h) + 700) });
+      await card.scrollIntoViewIfNeeded();
+    };
+    await fit();
+    const desktop = join(SHOTS, `${name}-${size}-desktop.png`);
+    await card.screenshot({ path: desktop });
+    const handle = await card.elementHandle();
+    if (!handle) throw new Error(`${name}: card vanished`);
+    type Styled = { style: { width: string; maxWidth: string; minWidth: string } };
+    await handle.evaluate((el: Styled, w: number) => {
+      el.style.width = `${w}px`;
+      el.style.maxWidth = `${w}px`;
+      el.style.minWidth = `${w}px`;
+    }, PHONE_WIDTH);
+    try {
+      await fit();
+      const phone = join(SHOTS, `${name}-${size}-360.png`);
+      await card.screenshot({ path: phone });
+      const box = await card.boundingBox();
+      if (!box) throw new Error(`${name}: card has no box`);
+      expect(Math.round(box.width)).toBe(PHONE_WIDTH);
+      const tops: { action: string; top: number }[] = [];
+      for (const alternatives of primary) {
+        let found: { action: string; top: number } | undefined;
+        for (const action of alternatives) {
+          const el = card.getByRole('button', { name: action, exact: true }).or(card.getByText(action)).first();
+          const b = (await el.count()) > 0 ? await el.boundingBox() : null;
+          if (b) {
+            found = { action, top: Math.round(b.y - box.y) };
+            break;
+          }
+        }
+        if (!found) throw new Error(`${name} (${size}): none of ${alternatives.join(' / ')} is on the card`);
+        tops.push(found);
+      }
+      const last = tops.reduce((a, b) => (b.top > a.top ? b : a));
+      measured.push({ card: name, size, action: last.action, top: last.top, cardHeight: Math.round(box.height) });
+      if (process.env.UPDATE_CARD_SCREENSHOTS === '1') {
+        mkdirSync(DOCS, { recursive: true });
+        copyFileSync(desktop, join(DOCS, `${name}-${size}-desktop.png`));
+        copyFileSync(phone, join(DOCS, `${name}-${size}-360.png`));
+      }
+    } finally {
+      await handle.evaluate((el: Styled) => {
+        el.style.width = '';
+        el.style.maxWidth = '';
+        el.style.minWidth = '';
+      });
+      await page.setViewportSize(viewport);
+    }
+  }
+
+  test('renders every card and measures the primary actions', () =>
+    withDiagnostics(p.parts, async () => {
+      const cases: Record<CaseSize, string> = { typical: await typicalCase(), large: await largeCase() };
+      for (const size of ['typical', 'large'] as const) {
+        const caseId = cases[size];
+        const code = caseId.slice(0, 8);
+        await openChannel(p.page, 'General');
+        const card = await lastCard(p.page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
+        await jobsDone(p);
+        await shoot(card, 'case-channel-message', size, [['Openen']]);
+        await openPersonal(card, 'Buikpijn — ronde');
+        await shoot(card, 'case-personal-view', size, [['Buikpijn'], ['Geen buikpijn']]);
+
+        await openChannel(p.page, 'Actieoverleg');
+        const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code}`, timeoutMs: 30_000 });
+        await openPersonal(ao, 'Casusverantwoordelijke');
+        await shoot(ao, 'actieoverleg', size, [['Casusverantwoordelijke'], ['Termijn']]);
+
+        await openPersonalChat(p.page);
+        const vt = await chatCard(p.page, new RegExp(`Zaak ${code}[\\s\\S]*Is dit gezin bekend bij Veilig Thuis\\?`), {
+          timeoutMs: 30_000,
+        });
+        await shoot(vt, 'vt-consultation', size, [['Bekend: informatie toevoegen'], ['Niet bekend'], ['Bel mij terug']]);
+        const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${code}`, { timeoutMs: 30_000 });
+        await shoot(advice, 'advice', size, [['Besluit vastleggen']]);
+      }
+      await openChannel(p.page, 'General');
+      await postInChannel(p.page, 'agenda');
+      const agenda = await lastCard(p.page, { hasText: /Agenda /, timeoutMs: 30_000 });
+      await shoot(agenda, 'agenda', 'large', [[`Naar zaak ${cases.large.slice(0, 8)}`, 'Naar zaak']]);
+      const report = JSON.stringify({ phoneWidth: PHONE_WIDTH, firstScreenPx: FIRST_SCREEN_PX, measured }, null, 2);
+      writeFileSync(join(SHOTS, 'first-screen.json'), `${report}\n`);
+      if (process.env.UPDATE_CARD_SCREENSHOTS === '1') writeFileSync(join(DOCS, 'first-screen.json'), `${report}\n`);
+    }));
+
+  // The first-screen rule, one test per card and case, so each result shows on its own.
+  const rule: [string, CaseSize][] = [
+    ['case-personal-view', 'typical'],
+    ['case-personal-view', 'large'],
+    ['vt-consultation', 'typical'],
+    ['vt-consultation', 'large'],
+    ['advice', 'typical'],
+    ['advice', 'large'],
+    ['actieoverleg', 'typical'],
+    ['actieoverleg', 'large'],
+  ];
+  test.each(rule)(`at ${PHONE_WIDTH} px the primary action of %s (%s case) is within ${FIRST_SCREEN_PX} px of its top`, (card, size) => {
+    const m = measured.find((x) => x.card === card && x.size === size);
+    if (!m) throw new Error(`${card} (${size}) was not measured: see the first test`);
+    expect({ card, size, action: m.action, top: m.top }).toEqual({ card, size, action: m.action, top: Math.min(m.top, FIRST_SCREEN_PX) });
+  });
+});
