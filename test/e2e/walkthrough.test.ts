@@ -24,9 +24,21 @@ import {
   type E2EParts,
 } from './harness';
 import { npmRunSampleCase, npmStart, type NpmStart } from './npm-start';
-import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
+import { Repository } from '../../src/store/repository';
+import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
+import { CHANNEL_MARK, jobsDone, lastingPersonal, openPersonal, step, type BotStore } from './views';
 
 jest.setTimeout(420_000);
+
+/** Has the bot stored the reference of the case card's post (i.e. posted it)? */
+async function cardPosted(store: BotStore, caseId: string): Promise<boolean> {
+  const db = SqliteDocStore.open(join(store.dataDir, 'zsm.db'), store.storeKey ?? '');
+  try {
+    return (await new Repository(db).getCardRef(caseId)) !== null;
+  } finally {
+    await db.close();
+  }
+}
 
 describe('README walkthrough: npm start → sample case → vote → Actieoverleg → VT → OvJ decision', () => {
   let dataDir: string;
@@ -68,6 +80,11 @@ describe('README walkthrough: npm start → sample case → vote → Actieoverle
       const caseId = (m as RegExpExecArray)[1] as string;
       const code = caseId.slice(0, 8);
 
+      // The card was posted before anyone opened General (no wait for an installation event).
+      const store = { dataDir: a.dataDir, storeKey: a.storeKey };
+      await jobsDone(store);
+      expect(await cardPosted(store, caseId)).toBe(true);
+
       // 3. My Team › General: the case card is there.
       await openChannel(page, 'General', { team: 'My Team' });
       const card = await lastCard(page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
@@ -81,7 +98,6 @@ describe('README walkthrough: npm start → sample case → vote → Actieoverle
 
       // 4. Openen: the personal view. Buikpijn, with "Acuut onveilig": the vote, and the escalation at once.
       await openPersonal(card, 'Buikpijn — ronde 1');
-      const store = { dataDir: a.dataDir, storeKey: a.storeKey };
       const voted = await step(store, caseId, card, /1 buikpijn · 0 geen buikpijn · 5 nog niet gestemd/, async () => {
         await expandAndFill(card, 'Buikpijn', {
           'Waar gaat de buikpijn over?': 'Kinderen waren getuige; dreiging na vrijlating',
