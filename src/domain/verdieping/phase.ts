@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import { ZONE } from '../local-time';
 import { termijnState, type TermijnState } from '../rounds/termijn';
-import { DAY_MS, MINUTE_MS, isValidInstant, requireMillis, toIso, toMillis, type Instant } from '../rounds/time';
+import { MINUTE_MS, isValidInstant, requireMillis, toIso, toMillis, type Instant } from '../rounds/time';
 import { localDate, localTime, note, type Result, type VerdiepingActor } from './common';
 
 /**
@@ -27,7 +27,7 @@ export const HORIZON_REASONS = [
 ] as const;
 export type HorizonReason = (typeof HORIZON_REASONS)[number];
 
-/** A horizon further away than this is not being worked on (like door-agenderen, but weeks, not days). */
+/** A horizon further away than this many Dutch calendar days is not being worked on (like door-agenderen, but weeks, not days). */
 export const MAX_HORIZON_DAYS = 42;
 
 /** The horizon as the chair enters it: a Dutch calendar date and wall-clock time (default 09:00). */
@@ -76,7 +76,7 @@ export type HorizonTimeError = 'invalid_time' | 'nonexistent_local_time' | 'not_
 /**
  * A Dutch date and time as a UTC instant. A wall-clock time that does not exist (02:30 on the night
  * clocks go forward) is refused rather than silently moved; an ambiguous one (02:30 on the night
- * clocks go back) is the first occurrence (summer time), luxon's choice.
+ * clocks go back) is the second occurrence (winter time), luxon's choice.
  */
 export function horizonInstant(date: string, time = '09:00'): Result<{ at: string }, 'invalid_time' | 'nonexistent_local_time'> {
   const dt = DateTime.fromISO(`${date}T${time}`, { zone: ZONE });
@@ -97,7 +97,9 @@ function checkHorizon(input: HorizonInput, now: Instant, maxDays: number): Resul
   if (!t.ok) return t;
   const when = toMillis(t.at);
   if (when <= toMillis(now)) return { ok: false, error: 'not_in_future' };
-  if (when - toMillis(now) > maxDays * DAY_MS) return { ok: false, error: 'too_far' };
+  // Calendar days in Amsterdam ("at most six weeks ahead"), so the limit does not shift by an hour over DST.
+  const lastDay = DateTime.fromMillis(toMillis(now), { zone: ZONE }).plus({ days: maxDays }).toFormat('yyyy-MM-dd');
+  if (input.date > lastDay) return { ok: false, error: 'too_far' };
   return { ok: true, horizon: { at: t.at, reason: input.reason, ...(input.note ? { note: input.note } : {}) } };
 }
 
