@@ -257,7 +257,7 @@ describe('the safety rules of the escalation policy', () => {
     [
       'a medium outcome where configured',
       { assessments: [outcome('gemiddeld')] },
-      { riskLevels: ['gemiddeld', 'hoog'], violation: true },
+      { riskLevels: ['gemiddeld', 'hoog'], violation: true } as SafetyEscalationPolicy,
       { escalate: true, rule: 'hoog_risico' },
     ],
     ['a requested instrument without outcome', { assessments: [risk()] }, policy, { escalate: false }],
@@ -267,11 +267,16 @@ describe('the safety rules of the escalation policy', () => {
       policy,
       { escalate: true, rule: 'overtreding_maatregel' },
     ],
-    ['a violation with the rule switched off', { measures: [violated()] }, { riskLevels: ['hoog'], violation: false }, { escalate: false }],
+    [
+      'a violation with the rule switched off',
+      { measures: [violated()] },
+      { riskLevels: ['hoog'], violation: false } as SafetyEscalationPolicy,
+      { escalate: false },
+    ],
     [
       'a high outcome with the rule switched off',
       { assessments: [outcome('hoog')] },
-      { riskLevels: [], violation: true },
+      { riskLevels: [], violation: true } as SafetyEscalationPolicy,
       { escalate: false },
     ],
     ['a closed case', { measures: [violated()], caseStatus: 'closed' as const }, policy, { escalate: false }],
