@@ -6,3 +6,4 @@ export * from './safety-plan';
 export * from './info-request';
 export * from './safety-signals';
 export * from './people';
+export * from './summary';
