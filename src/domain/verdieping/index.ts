@@ -7,3 +7,4 @@ export * from './info-request';
 export * from './safety-signals';
 export * from './people';
 export * from './summary';
+export * from './agenda';
