@@ -111,3 +111,36 @@ export function whatIsMissing(
   }
   return out;
 }
+
+/**
+ * What the intake source may send per person (to be added to the intake's person schema when wired):
+ * the form of violence and the relationship to the suspect. Codes only, no free text.
+ */
+export const intakeInvolvementSchema = z
+  .object({ violenceForm: z.enum(VIOLENCE_FORMS).optional(), relationship: z.enum(RELATIONSHIPS).optional() })
+  .strict();
+export type IntakeInvolvement = z.infer<typeof intakeInvolvementSchema>;
+
+/** Involvement documents from the intake (source 'intake'), one per person the source said something about, in person order. */
+export function involvementsFromIntake(
+  caseId: string,
+  persons: readonly PersonRef[],
+  sent: readonly IntakeInvolvement[],
+  now: Instant,
+): Involvement[] {
+  const at = toIso(requireMillis(now, 'now'));
+  return persons.flatMap((p, i) => {
+    const s = sent[i];
+    if (!s || (s.violenceForm === undefined && s.relationship === undefined)) return [];
+    return [
+      {
+        caseId,
+        personRef: p.ref,
+        ...(s.violenceForm ? { violenceForm: s.violenceForm } : {}),
+        ...(s.relationship ? { relationship: s.relationship } : {}),
+        source: 'intake' as const,
+        updatedAt: at,
+      },
+    ];
+  });
+}

@@ -1,6 +1,8 @@
 import { personRefs } from '../../../../src/domain/verdieping/common';
 import {
+  intakeInvolvementSchema,
   involvementInputSchema,
+  involvementsFromIntake,
   updateInvolvement,
   whatIsMissing,
   type Involvement,
@@ -144,5 +146,28 @@ describe('what is missing for the advice', () => {
     ]);
     expect(nlVerdieping.missingLines(missing.slice(0, 1), family)).toEqual(['Met het kind van 13 is niet gesproken.']);
     expect(whatIsMissing(personRefs([{ role: 'getuige' }]), [])).toEqual([]);
+  });
+});
+
+describe('form of violence and relationship from the intake', () => {
+  it('become involvements with source intake, only for persons the source said something about', () => {
+    const sent = [
+      {},
+      { violenceForm: 'partnergeweld' as const, relationship: 'partner' as const },
+      { violenceForm: 'kindermishandeling' as const },
+    ];
+    expect(involvementsFromIntake('c1', family, sent, NOW)).toEqual([
+      {
+        caseId: 'c1',
+        personRef: 'slachtoffer-1',
+        violenceForm: 'partnergeweld',
+        relationship: 'partner',
+        source: 'intake',
+        updatedAt: NOW,
+      },
+      { caseId: 'c1', personRef: 'kind-1', violenceForm: 'kindermishandeling', source: 'intake', updatedAt: NOW },
+    ]);
+    expect(intakeInvolvementSchema.safeParse({ violenceForm: 'stalking' }).success).toBe(false);
+    expect(intakeInvolvementSchema.safeParse({ relationship: 'partner', name: 'X' }).success).toBe(false);
   });
 });
