@@ -40,7 +40,22 @@ export type AuditAction =
   | 'case.purged'
   | 'audit.read'
   | 'audit.exported'
-  | 'audit.expired';
+  | 'audit.expired'
+  // verdieping (issue 14)
+  | 'verdieping.started'
+  | 'verdieping.horizon'
+  | 'reading.proposed'
+  | 'reading.confirmed'
+  | 'safetyplan.set'
+  | 'inforequest.asked'
+  | 'inforequest.answered'
+  | 'inforequest.declined'
+  | 'risk.requested'
+  | 'risk.outcome'
+  | 'measure.added'
+  | 'measure.violation'
+  | 'involvement.set'
+  | 'case.close_despite_safety';
 
 export interface AuditEntry {
   id: string;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { partnerOrgSchema, type PartnerOrg } from './orgs';
 import { escalationPolicySchema } from './rounds/escalation';
+import { verdiepingConfigSchema } from './verdieping/config';
 
 /** chair: leads the rounds (usually an OvJ at the desk); ovj: receives the advice and records the decision. */
 export const MEMBER_ROLES = ['member', 'chair', 'ovj', 'privacy', 'coordinator'] as const;
@@ -65,6 +66,8 @@ export const locationSchema = z
     followUpDays: z.number().int().min(1).max(180).default(14),
     /** Named deputy (Entra object id) per organisation, asked when nobody of it votes. */
     deputies: z.record(partnerOrgSchema, z.string().min(1)).default({}),
+    /** Verdieping (issue 14): receiving parties, extra risk instruments, the safety escalation rules, the horizon limit. */
+    verdieping: verdiepingConfigSchema.default({}),
   })
   .strict();
 export type Location = z.infer<typeof locationSchema>;

@@ -20,7 +20,15 @@ export type DocKind =
   | 'vtoverride'
   | 'advice'
   | 'personidx'
-  | 'purge';
+  | 'purge'
+  // verdieping (issue 14): all in the case partition, so the case bundle read gets them
+  | 'phase'
+  | 'reading'
+  | 'safetyplan'
+  | 'inforequest'
+  | 'riskassessment'
+  | 'measure'
+  | 'involvement';
 
 export interface Stored<T = unknown> {
   pk: string;
