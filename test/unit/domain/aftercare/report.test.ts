@@ -1,6 +1,8 @@
+import { nlAftercare, reportFigureLabel } from '../../../../src/i18n/nl/aftercare';
 import {
   computeReport,
   csvCell,
+  figureLines,
   hermelding,
   percentile,
   reportCsv,
@@ -187,5 +189,13 @@ describe('CSV export', () => {
     expect(lines.at(-1)).toBe('');
     // 10 base figures + 3 decisions + 4 rules + 4 VT + 3 phases + 5 follow-up + 6 hermelding = 35, plus header and the final CRLF
     expect(lines.length).toBe(1 + 35 + 1);
+  });
+});
+
+describe('Dutch labels', () => {
+  it('has a label for every figure line of the report', () => {
+    const keys = figureLines(computeReport(rows, period.asOf)).map((l) => l.key);
+    expect(keys.filter((k) => nlAftercare.report.figure[k] === undefined)).toEqual([]);
+    expect(reportFigureLabel('cases')).toBe('Zaken');
   });
 });
