@@ -20,7 +20,9 @@ export type DocKind =
   | 'vtoverride'
   | 'advice'
   | 'personidx'
-  | 'purge';
+  | 'purge'
+  /** One small row per case for the rapportage (no personal data), see report-store.ts. */
+  | 'reportrow';
 
 export interface Stored<T = unknown> {
   pk: string;
