@@ -70,8 +70,11 @@ export async function loadReport(
     for (const locationId of [...new Set(locationIds)].sort())
       byLocation.set(locationId, await reportRows(db, { locationId, from: period.from, to: period.to }));
   } else {
-    for (const r of await reportRows(db, { from: period.from, to: period.to }))
-      byLocation.set(r.locationId, [...(byLocation.get(r.locationId) ?? []), r]);
+    for (const r of await reportRows(db, { from: period.from, to: period.to })) {
+      const list = byLocation.get(r.locationId);
+      if (list) list.push(r);
+      else byLocation.set(r.locationId, [r]);
+    }
   }
   const locations = [...byLocation.keys()].sort();
   return {
