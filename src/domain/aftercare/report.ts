@@ -85,6 +85,25 @@ export interface ReportFigures {
   hermelding12: HermeldingFigure;
 }
 
+/** One request covers at most this many days (a year, leap day included); longer trends: one export per year. */
+export const MAX_REPORT_DAYS = 366;
+
+export type ReportPeriodError = 'invalid_period' | 'empty_period' | 'period_too_long';
+
+/**
+ * The period the chair or coordinator asks for (UTC instants; the caller turns local dates into them
+ * with amsterdamToUtc): from before to, at most MAX_REPORT_DAYS. Keeps every request to the rows of
+ * at most one year, so its cost does not grow with the years in the store.
+ */
+export function checkReportPeriod(from: string, to: string): { ok: true } | { ok: false; error: ReportPeriodError } {
+  const a = Date.parse(from);
+  const b = Date.parse(to);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) return { ok: false, error: 'invalid_period' };
+  if (b <= a) return { ok: false, error: 'empty_period' };
+  if (b - a > MAX_REPORT_DAYS * DAY_MS) return { ok: false, error: 'period_too_long' };
+  return { ok: true };
+}
+
 const ratio = (count: number, of: number): Ratio => (of > 0 ? { count, of, share: count / of } : { count, of });
 
 /** Rows whose intake falls in [from, to) (and, with a location, at that location). */

@@ -4,6 +4,7 @@ import type { MeetingError, PrepareError } from '../../domain/aftercare/meeting'
 import type { DecisionSubject, InterventionPhase, OutcomeError } from '../../domain/aftercare/outcome';
 import type { RepeatTrigger } from '../../domain/aftercare/repeat-escalation';
 import type { EarlierDecision, ReturningSummary } from '../../domain/aftercare/returning';
+import type { ReportPeriodError } from '../../domain/aftercare/report';
 import type { EscalationRule } from '../../domain/rounds/escalation';
 
 /**
@@ -113,6 +114,11 @@ export const nlAftercare = {
     >,
   },
   report: {
+    periodErrors: {
+      invalid_period: 'Kies een geldige periode.',
+      empty_period: 'De einddatum ligt niet na de begindatum.',
+      period_too_long: 'Kies een periode van hoogstens een jaar; voor langere reeksen: één export per jaar.',
+    } satisfies Record<ReportPeriodError, string>,
     title: (location: string, from: string, to: string) => `Rapportage ${location}, ${from} t/m ${to}`,
     allLocations: 'alle locaties',
     csvHeader: ['locatie', 'periode_van', 'periode_tot', 'kengetal', 'waarde'] as const,

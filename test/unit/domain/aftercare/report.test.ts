@@ -1,6 +1,7 @@
 import { nlAftercare, reportFigureLabel } from '../../../../src/i18n/nl/aftercare';
 import {
   computeReport,
+  checkReportPeriod,
   csvCell,
   figureLines,
   hermelding,
@@ -197,5 +198,17 @@ describe('Dutch labels', () => {
     const keys = figureLines(computeReport(rows, period.asOf)).map((l) => l.key);
     expect(keys.filter((k) => nlAftercare.report.figure[k] === undefined)).toEqual([]);
     expect(reportFigureLabel('cases')).toBe('Zaken');
+  });
+});
+
+describe('the asked period', () => {
+  it.each([
+    ['2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', { ok: true }], // 365 days
+    ['2028-01-01T00:00:00Z', '2029-01-01T00:00:00Z', { ok: true }], // 366 days (leap year)
+    ['2026-01-01T00:00:00Z', '2027-01-02T00:00:00.001Z', { ok: false, error: 'period_too_long' }],
+    ['2026-02-01T00:00:00Z', '2026-02-01T00:00:00Z', { ok: false, error: 'empty_period' }],
+    ['2026-02-01', 'morgen', { ok: false, error: 'invalid_period' }],
+  ])('%s → %s: %j', (from, to, expected) => {
+    expect(checkReportPeriod(from, to)).toEqual(expected);
   });
 });
