@@ -5,3 +5,4 @@ export * from './handover';
 export * from './returning';
 export * from './follow-up';
 export * from './report';
+export * from './report-row';
