@@ -8,7 +8,7 @@
  * Environment: BENCH_REPORT_SIZES (comma list, default "1000,10000,100000").
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EscalationRule } from '../src/domain/rounds/escalation';
@@ -65,6 +65,8 @@ export interface ReportBenchLine {
   query: string;
   rows: number;
   medianMs: number;
+  /** CPU time of this process for the same run (user + system): less sensitive to other load on the machine. */
+  medianCpuMs: number;
 }
 
 /** Seeds up to each size in turn on one SQLite file and times the report; prints and returns the figures. */
@@ -103,18 +105,26 @@ export async function benchReport(sizes: number[] = [1_000, 10_000, 100_000]): P
       }
       raw.pragma('synchronous = FULL');
       const seedS = (performance.now() - t0) / 1000;
-      console.log(`   ${size} cases (seeded in ${seedS.toFixed(1)} s, file ${(statSync(file).size / 1e6).toFixed(1)} MB):`);
+      console.log(
+        `   ${size} cases, load average ${loadavg()[0].toFixed(1)} on ${cpus().length} cores (seeded in ${seedS.toFixed(1)} s, file ${(statSync(file).size / 1e6).toFixed(1)} MB):`,
+      );
       for (const q of queries) {
         const times: number[] = [];
+        const cpu: number[] = [];
         let rows = 0;
         for (let i = 0; i < 5; i++) {
           const s = performance.now();
+          const c = process.cpuUsage();
           rows = await q.run();
+          const used = process.cpuUsage(c);
           times.push(performance.now() - s);
+          cpu.push((used.user + used.system) / 1000);
         }
-        const line = { cases: size, query: q.name, rows, medianMs: median(times) };
+        const line = { cases: size, query: q.name, rows, medianMs: median(times), medianCpuMs: median(cpu) };
         out.push(line);
-        console.log(`     ${q.name.padEnd(24)} ${String(rows).padStart(6)} rows  ${line.medianMs.toFixed(1).padStart(8)} ms`);
+        console.log(
+          `     ${q.name.padEnd(24)} ${String(rows).padStart(6)} rows  ${line.medianMs.toFixed(1).padStart(8)} ms  (cpu ${line.medianCpuMs.toFixed(1)} ms)`,
+        );
       }
     }
   } finally {
