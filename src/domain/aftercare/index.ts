@@ -6,3 +6,4 @@ export * from './returning';
 export * from './follow-up';
 export * from './report';
 export * from './report-row';
+export * from './config';
