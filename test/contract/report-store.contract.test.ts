@@ -8,6 +8,9 @@ import { getReportRow, loadReport, markNextIntake, putReportRow, reportRowOp, re
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { sharedCosmosServer, storeKinds, TEST_STORE_KEY, useDocStore } from '../helpers/stores';
 
+// A cap, not a wait: creating a Cosmos database per test on the emulator can take seconds on a loaded machine.
+jest.setTimeout(30_000);
+
 const row = (caseId: string, locationId: string, intakeAt: string, over: Partial<ReportRow> = {}): ReportRow => ({
   caseId,
   locationId,
