@@ -1,4 +1,5 @@
 import { renderTemplate, templateJson } from '../../../src/cards/template';
+import { adaptiveCardProblems } from './validate';
 
 /**
  * The rapportage card template (cards/report.json): charts as Adaptive Card chart elements with a
@@ -46,5 +47,16 @@ describe('the rapportage card template', () => {
     const card = renderTemplate('cards', 'report', { ...view, title: '${labels.cases}' });
     expect(JSON.stringify(card)).toContain('"text":"${labels.cases}"');
     expect(templateJson('cards', 'report')).toMatchObject({ type: 'AdaptiveCard' });
+  });
+
+  it('validates with the adaptivecards library: only the chart elements are unknown to it, and their fallbacks are valid', () => {
+    const card = renderTemplate('cards', 'report', view) as unknown as { body: Record<string, unknown>[] };
+    const charts = [3, 4, 5];
+    // The library (3.0.6) predates Teams' chart elements: it reports them and would render the fallback.
+    expect(
+      adaptiveCardProblems(card).filter((p) => !charts.some((i) => p.includes(`.body[${i}]`)) && !/Unknown element type "Chart\./.test(p)),
+    ).toEqual([]);
+    const withFallbacks = { ...card, body: card.body.map((b, i) => (charts.includes(i) ? (b.fallback as Record<string, unknown>) : b)) };
+    expect(adaptiveCardProblems(withFallbacks)).toEqual([]);
   });
 });
