@@ -6,3 +6,4 @@ export { nlPrivacy, piiKindList } from './nl/privacy';
 export { nlViews } from './nl/views';
 export { nlVtAdviceFixes } from './nl/vt-advice-fixes';
 export { nlVerdieping } from './nl/verdieping';
+export { nlAftercare, reportFigureLabel } from './nl/aftercare';

@@ -28,7 +28,9 @@ export type DocKind =
   | 'inforequest'
   | 'riskassessment'
   | 'measure'
-  | 'involvement';
+  | 'involvement'
+  /** One small row per case for the rapportage (no personal data), see report-store.ts. */
+  | 'reportrow';
 
 export interface Stored<T = unknown> {
   pk: string;

@@ -54,6 +54,10 @@ const MIGRATIONS: readonly string[] = [
    BEGIN SELECT RAISE(ABORT, 'audit anchors are kept'); END;
    CREATE INDEX docs_retention_closed ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.closure.at'));
    CREATE INDEX docs_retention_intake ON docs (kind, json_extract(body, '$.intakeAt'));`,
+  // v3: the rapportage reads report rows (kind 'reportrow', one small document per case) by location
+  // and intake period; this index serves `kind = ? AND locationId = ? AND intakeAt >= ? AND intakeAt < ?`
+  // (without a location, docs_retention_intake serves the period alone).
+  `CREATE INDEX docs_report_location_intake ON docs (kind, json_extract(body, '$.locationId'), json_extract(body, '$.intakeAt'));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

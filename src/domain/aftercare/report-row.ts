@@ -1,0 +1,62 @@
+import type { Case } from '../case';
+import type { EscalationRecord } from '../escalation-record';
+import type { ConcernVote } from '../vote';
+import type { FollowUp } from './follow-up';
+import type { Handover } from './handover';
+import { decisionsByPhase, type ActieoverlegOutcome } from './outcome';
+import type { ReportRow } from './report';
+
+/**
+ * What a command has in hand after loading a case's bundle, reduced to what the report row needs.
+ * `outsideOfficeHours` of a VT consultation is decided where it is asked (office-hours.ts).
+ */
+export interface ReportRowSource {
+  case: Pick<Case, 'id' | 'locationId' | 'intakeAt' | 'kmFlag' | 'rounds' | 'closure'>;
+  reAgendaCount: number;
+  votes: readonly Pick<ConcernVote, 'castAt'>[];
+  escalation?: Pick<EscalationRecord, 'at' | 'rule'>;
+  vtConsultations: readonly { askedAt: string; outsideOfficeHours: boolean; firstAnswerAt?: string }[];
+  outcome?: Pick<ActieoverlegOutcome, 'decisions'>;
+  followUp?: Pick<FollowUp, 'answer'>;
+  handover?: Pick<Handover, 'kind'>;
+  /** The stored row, if any: what only ever moves one way is kept from it. */
+  previous?: ReportRow;
+}
+
+/**
+ * The case's report row, derived from its current state: every command that changes a counted fact
+ * recomputes it and upserts it in the same commit. Two facts are kept from the previous row because
+ * the current state forgets them: the first vote (a re-vote overwrites its castAt) and the next
+ * intake (set on this row by a later case).
+ */
+export function buildReportRow(s: ReportRowSource): ReportRow {
+  const c = s.case;
+  const firstNow = s.votes.map((v) => v.castAt).sort()[0];
+  const firstVoteAt = [firstNow, s.previous?.firstVoteAt].filter((x): x is string => x !== undefined).sort()[0];
+  const decided: Pick<ReportRow, 'decidedAt' | 'decision' | 'escalationRule'> = s.escalation
+    ? { decidedAt: s.escalation.at, decision: 'geescaleerd', escalationRule: s.escalation.rule }
+    : c.closure
+      ? { decidedAt: c.closure.at, decision: c.closure.despiteConcern ? 'gesloten_ondanks_buikpijn' : 'gesloten' }
+      : {};
+  const evening = s.vtConsultations.filter((v) => v.outsideOfficeHours);
+  return {
+    caseId: c.id,
+    locationId: c.locationId,
+    intakeAt: new Date(c.intakeAt).toISOString(),
+    children: c.kmFlag,
+    rounds: Math.max(1, c.rounds.length),
+    reAgendaCount: s.reAgendaCount,
+    ...(firstVoteAt ? { firstVoteAt } : {}),
+    ...decided,
+    vtEvening: {
+      count: evening.length,
+      responseMinutes: evening.flatMap((v) =>
+        v.firstAnswerAt ? [Math.max(0, Math.floor((Date.parse(v.firstAnswerAt) - Date.parse(v.askedAt)) / 60_000))] : [],
+      ),
+    },
+    phases: decisionsByPhase(s.outcome),
+    ...(s.followUp ? { followUp: s.followUp.answer?.outcome ?? 'onbeantwoord' } : {}),
+    ...(s.handover ? { handoverKind: s.handover.kind } : {}),
+    ...(s.previous?.nextIntakeAt ? { nextIntakeAt: s.previous.nextIntakeAt } : {}),
+  };
+}

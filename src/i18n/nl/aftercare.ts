@@ -1,0 +1,172 @@
+import type { FollowUpError, FollowUpOutcome, FollowUpTarget } from '../../domain/aftercare/follow-up';
+import type { HandedOverItem, HandoverError, ReceivingKind } from '../../domain/aftercare/handover';
+import type { MeetingError, PrepareError } from '../../domain/aftercare/meeting';
+import type { DecisionSubject, InterventionPhase, OutcomeError } from '../../domain/aftercare/outcome';
+import type { RepeatTrigger } from '../../domain/aftercare/repeat-escalation';
+import type { EarlierDecision, ReturningSummary } from '../../domain/aftercare/returning';
+import type { ReportPeriodError } from '../../domain/aftercare/report';
+import type { EscalationRule } from '../../domain/rounds/escalation';
+
+/**
+ * Dutch texts of everything after the decision: the Actieoverleg meeting and its outcome, closing
+ * with a handover, oude bekenden, "wat is ervan gekomen?" and the rapportage. Errors never repeat
+ * what was submitted.
+ */
+export const nlAftercare = {
+  meeting: {
+    errors: {
+      not_case_owner: 'Alleen de casusverantwoordelijke legt het moment van het Actieoverleg vast.',
+      invalid_moment: 'Deze datum of tijd bestaat niet (let op de zomertijd). Kies een ander moment.',
+      not_in_future: 'Het moment ligt in het verleden. Kies een moment later dan nu.',
+      too_far: 'Het moment ligt te ver vooruit (maximaal 60 dagen).',
+      no_place_or_link: 'Vul een plaats of een Teams-vergaderlink in.',
+      link_not_teams: 'De link is geen Teams-vergaderlink (https://teams.microsoft.com/…).',
+      no_invitees: 'Er is niemand uitgenodigd.',
+    } satisfies Record<MeetingError, string>,
+    prepareErrors: {
+      not_invited: 'Je organisatie is niet uitgenodigd voor dit Actieoverleg.',
+      meeting_started: 'Het Actieoverleg is al begonnen; voorbereid melden kan niet meer.',
+      brings_too_long: 'Wat je meebrengt is te lang (maximaal 500 tekens).',
+    } satisfies Record<PrepareError, string>,
+    moment: (when: string, where: string) => `Actieoverleg: ${when}, ${where}`,
+    teamsMeeting: 'Teams-vergadering',
+    reminder: (when: string) => `Herinnering: morgen is het Actieoverleg (${when}). Meld je voorbereid met wat je meebrengt.`,
+    prepared: (n: number, of: number) => `${n} van ${of} partners voorbereid`,
+    preparedButton: 'Voorbereid',
+  },
+  outcome: {
+    errors: {
+      not_case_owner: 'Alleen de casusverantwoordelijke legt de uitkomst vast.',
+      no_meeting: 'Er is nog geen moment voor het Actieoverleg vastgelegd.',
+      meeting_not_held: 'Het Actieoverleg heeft nog niet plaatsgevonden.',
+      no_decision: 'Leg minstens één besluit vast over het veiligheidsplan of de interventies.',
+      due_before_meeting: 'Een actie heeft een datum vóór het Actieoverleg.',
+      invalid_due: 'Een actie heeft een ongeldige datum.',
+    } satisfies Record<OutcomeError, string>,
+    phase: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel' } satisfies Record<InterventionPhase, string>,
+    subject: { veiligheidsplan: 'Veiligheidsplan', interventie: 'Interventie' } satisfies Record<DecisionSubject, string>,
+    zvh: (yes: boolean) =>
+      yes ? 'Aangemeld bij het Zorg- en Veiligheidshuis voor casusregie' : 'Niet aangemeld bij het Zorg- en Veiligheidshuis',
+    recorded: 'De uitkomst van het Actieoverleg is vastgelegd. Open de zaak voor de besluiten en acties.',
+  },
+  repeatTrigger: {
+    geen_eerder_besluit: 'geen eerder besluit',
+    nieuwe_reden: 'een nieuwe reden voor buikpijn',
+    nieuwe_organisatie: 'buikpijn van een nieuwe partner',
+    acuut_onveilig: 'nieuw acuut onveilig',
+    overtreding: 'een overtreding',
+    nieuw_incident: 'een nieuw incident',
+  } satisfies Record<RepeatTrigger, string>,
+  handover: {
+    errors: {
+      unknown_party: 'Kies een ontvangende partij uit de lijst.',
+      none_needs_reason: 'Geef een reden (minstens 10 tekens) waarom niemand de zaak overneemt.',
+      none_hands_nothing: 'Zonder ontvangende partij wordt niets overgedragen; haal de vinkjes weg.',
+      nothing_handed_over: 'Kies wat er wordt overgedragen.',
+      other_needs_note: 'Beschrijf bij "overig" wat er wordt overgedragen.',
+    } satisfies Record<HandoverError, string>,
+    kind: {
+      save_jeugdbescherming: 'SAVE / jeugdbescherming',
+      wijkteam: 'Wijkteam',
+      zvh: 'Zorg- en Veiligheidshuis',
+      mda_plus_plus: 'MDA++',
+      geen: 'Geen overdracht',
+    } satisfies Record<ReceivingKind, string>,
+    item: {
+      veiligheidsplan: 'Veiligheidsplan',
+      risicotaxatie: 'Risicotaxatie',
+      afspraken_actieoverleg: 'Afspraken van het Actieoverleg',
+      advies_ovj: 'Advies aan de OvJ',
+      contactpersoon: 'Contactpersoon',
+      overig: 'Overig',
+    } satisfies Record<HandedOverItem, string>,
+    closedTo: (party: string) => `Zaak gesloten en overgedragen aan ${party}.`,
+    closedNone: 'Zaak gesloten zonder overdracht.',
+  },
+  returning: {
+    decision: {
+      geescaleerd: 'geëscaleerd',
+      gesloten: 'gesloten',
+      gesloten_ondanks_buikpijn: 'gesloten ondanks buikpijn',
+      open: 'nog open',
+    } satisfies Record<EarlierDecision, string>,
+    line: (s: Pick<ReturningSummary, 'count'>, last: string) =>
+      s.count === 1 ? `Oude bekende: 1 eerdere zaak (${last}).` : `Oude bekende: ${s.count} eerdere zaken (laatste ${last}).`,
+    measureRunning: 'Er loopt nog een maatregel uit een eerdere zaak.',
+    leadNote: 'Een persoon uit een zaak waarvan jij casusverantwoordelijke was, is terug in een nieuwe zaak. Open de nieuwe zaak.',
+  },
+  followUp: {
+    errors: {
+      no_case_lead: 'Deze zaak heeft geen casusverantwoordelijke om de vraag aan te stellen.',
+      already_open: 'De vraag "wat is ervan gekomen?" staat al open.',
+    } satisfies Record<FollowUpError, string>,
+    outcome: {
+      uitgevoerd: 'Uitgevoerd',
+      deels_uitgevoerd: 'Deels uitgevoerd',
+      niet_uitgevoerd: 'Niet uitgevoerd',
+      onbekend: 'Onbekend',
+    } satisfies Record<FollowUpOutcome, string>,
+    question: 'Wat is ervan gekomen? Jij bent casusverantwoordelijke; geef kort aan hoe het ervoor staat.',
+    reminder: 'Herinnering: de vraag "wat is ervan gekomen?" is nog niet beantwoord.',
+    target: { thread: 'de zaak', contributors: 'de partners die bijdroegen', ovj_advice_card: 'het advies aan de OvJ' } satisfies Record<
+      FollowUpTarget,
+      string
+    >,
+  },
+  report: {
+    periodErrors: {
+      invalid_period: 'Kies een geldige periode.',
+      empty_period: 'De einddatum ligt niet na de begindatum.',
+      period_too_long: 'Kies een periode van hoogstens een jaar; voor langere reeksen: één export per jaar.',
+    } satisfies Record<ReportPeriodError, string>,
+    title: (location: string, from: string, to: string) => `Rapportage ${location}, ${from} t/m ${to}`,
+    allLocations: 'alle locaties',
+    csvHeader: ['locatie', 'periode_van', 'periode_tot', 'kengetal', 'waarde'] as const,
+    rule: {
+      acuut_onveilig: 'acuut onveilig',
+      aanhoudend_meerdere_organisaties: 'meerdere partners houden buikpijn',
+      aanhoudend_rondes: 'buikpijn over meerdere rondes',
+      aanhoudend_tijd: 'buikpijn te lang',
+    } satisfies Record<EscalationRule, string>,
+    /** Labels of `figureLines` keys; unknown keys fall back to the key itself. */
+    figure: {
+      cases: 'Zaken',
+      with_children: 'Zaken met kinderen',
+      with_children_share: 'Aandeel met kinderen',
+      re_agenda: 'Zaken door-geagendeerd',
+      re_agenda_share: 'Aandeel door-geagendeerd',
+      rounds_per_case: 'Rondes per zaak (gemiddeld)',
+      intake_to_first_vote_median_min: 'Intake tot eerste stem, mediaan (min)',
+      intake_to_first_vote_p90_min: 'Intake tot eerste stem, 90e percentiel (min)',
+      intake_to_decision_median_min: 'Intake tot besluit, mediaan (min)',
+      intake_to_decision_p90_min: 'Intake tot besluit, 90e percentiel (min)',
+      decision_geescaleerd: 'Besluit: geëscaleerd',
+      decision_gesloten: 'Besluit: gesloten',
+      decision_gesloten_ondanks_buikpijn: 'Besluit: gesloten ondanks buikpijn',
+      escalation_acuut_onveilig: 'Escalaties: acuut onveilig',
+      escalation_aanhoudend_meerdere_organisaties: 'Escalaties: meerdere partners',
+      escalation_aanhoudend_rondes: 'Escalaties: meerdere rondes',
+      escalation_aanhoudend_tijd: 'Escalaties: te lang',
+      vt_evening_consultations: 'VT-consultaties buiten kantoortijd',
+      vt_evening_answered: 'VT-consultaties beantwoord',
+      vt_evening_response_median_min: 'VT-antwoordtijd, mediaan (min)',
+      vt_evening_response_p90_min: 'VT-antwoordtijd, 90e percentiel (min)',
+      phase_veiligheid: 'Besluiten fase veiligheid',
+      phase_zorg: 'Besluiten fase zorg',
+      phase_herstel: 'Besluiten fase herstel',
+      follow_up_uitgevoerd: 'Wat is ervan gekomen: uitgevoerd',
+      follow_up_deels_uitgevoerd: 'Wat is ervan gekomen: deels',
+      follow_up_niet_uitgevoerd: 'Wat is ervan gekomen: niet uitgevoerd',
+      follow_up_onbekend: 'Wat is ervan gekomen: onbekend',
+      follow_up_onbeantwoord: 'Wat is ervan gekomen: onbeantwoord',
+      hermelding_6m: 'Hermelding binnen 6 maanden',
+      hermelding_6m_of: 'Zaken met 6 maanden nazicht',
+      hermelding_6m_share: 'Aandeel hermelding binnen 6 maanden',
+      hermelding_12m: 'Hermelding binnen 12 maanden',
+      hermelding_12m_of: 'Zaken met 12 maanden nazicht',
+      hermelding_12m_share: 'Aandeel hermelding binnen 12 maanden',
+    } as Readonly<Record<string, string>>,
+  },
+} as const;
+
+export const reportFigureLabel = (key: string): string => nlAftercare.report.figure[key] ?? key;
