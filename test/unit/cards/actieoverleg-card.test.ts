@@ -30,7 +30,7 @@ describe('Actieoverleg card: content', () => {
   const card = buildActieoverlegCard(actieoverlegView());
 
   it('is headed "Actieoverleg — HG-zaak <ref>" with the case header', () => {
-    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Actieoverleg — HG-zaak c0ffee12', size: 'large' });
+    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: 'Actieoverleg — HG-zaak c0ffee12', size: 'large' });
     expect(texts(card)).toEqual(expect.arrayContaining(['HG', 'KM', 'Mishandeling']));
   });
 
@@ -43,7 +43,7 @@ describe('Actieoverleg card: content', () => {
   });
 
   it('explains why: the rule in plain Dutch and the buikpijn reasons per organisation with round and acute mark', () => {
-    expect(texts(card)).toContain('Op 22:10: acuut onveilig gemeld door Veilig Thuis.');
+    expect(texts(card)).toContain('⚠ Op 22:10: acuut onveilig gemeld door Veilig Thuis.');
     expect(texts(card)).toContain('**Veilig Thuis** · ronde 2 · ⚠ ACUUT ONVEILIG');
     expect(textBlock(card, '**Veilig Thuis** · ronde 2')).toMatchObject({ color: 'attention' });
     expect(texts(card)).toContain('Verdachte dreigde eerder met mes; slachtoffer wil terug naar huis.');
@@ -64,7 +64,7 @@ describe('Actieoverleg card: content', () => {
       '**Veilig Thuis** · ronde 1',
     ]);
     expect(texts(c)).toContain('geen toelichting gegeven');
-    expect(texts(c)).toContain('Op 22:10: meerdere organisaties houden ronde na ronde buikpijn (OM, Veilig Thuis).');
+    expect(texts(c)).toContain('⚠ Op 22:10: meerdere organisaties houden ronde na ronde buikpijn (OM, Veilig Thuis).');
   });
 
   it('names the partners that should be at the table', () => {
