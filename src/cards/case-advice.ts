@@ -12,10 +12,11 @@ import { prefill, type CardDensity } from './case-course';
 import { actionSet, container, heading, text } from './elements';
 import { orgNames } from './sections';
 import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import type { AdaptiveCard, CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { piiConfirmToggle, piiConfirmToggles } from './free-text';
+import { buildAdviceEditDialog } from './advice-edit-dialog';
 
 /**
  * The advice to the OvJ on the case card: "Advies opstellen" while there is none; the concept with
@@ -256,12 +257,5 @@ export function adviceSection(view: CaseCardView, d: CardDensity): CardElement[]
  * adviceInterventions }` as the dialog's submit (the bot hands that to VERBS.editAdvice's handler).
  */
 export function buildAdviceEditDialogCard(view: Pick<CaseCardView, 'case' | 'palette' | 'draft' | 'advice'>): AdaptiveCard | undefined {
-  if (!view.advice || view.advice.status !== 'concept') return undefined;
-  return {
-    type: 'AdaptiveCard',
-    $schema: CARD_SCHEMA,
-    version: '1.5',
-    body: [text(t.advice.caseHeading, { weight: 'bolder', size: 'medium' }), ...adviceEditInputs(view, view.advice)],
-    actions: [{ type: 'Action.Submit', title: t.advice.editSubmit, data: { dialog: DIALOGS.editAdvice, caseId: view.case.id } }],
-  };
+  return buildAdviceEditDialog(view); // laid out by dialogs/advice-edit.json
 }
