@@ -1,3 +1,4 @@
+import type { Intervention } from '../domain/advice/types';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
@@ -11,7 +12,7 @@ import type { CaseCardView } from './view';
 
 type View = Pick<CaseCardView, 'case' | 'palette' | 'draft' | 'advice'>;
 
-interface DetailInput {
+export interface DetailInput {
   id: string;
   label: string;
   placeholder: string;
@@ -31,15 +32,14 @@ export interface AdviceEditModel {
   submit: { title: string; data: { dialog: string; caseId: string } };
 }
 
-export function adviceEditModel(view: View): AdviceEditModel | undefined {
-  const advice = view.advice;
-  if (!advice || advice.status !== 'concept') return undefined;
-  const palette = view.palette ?? [];
-  const summary = prefill(view.draft, INPUTS.adviceSummary).value ?? advice.draft.summary;
-  const ids = prefill(view.draft, INPUTS.adviceInterventions).value ?? proposedValue(advice.draft, palette);
+/** Per proposed intervention a note input and, where the palette allows, the letter's language; ids `ivNote_<id>` / `ivLang_<id>`. */
+export function interventionDetailModels(
+  proposed: readonly { interventionId: string; note?: string | undefined; language?: string | undefined }[],
+  palette: readonly Intervention[],
+): DetailInput[] {
   const byId = new Map(palette.map((i) => [i.id, i]));
   const details: DetailInput[] = [];
-  for (const p of advice.draft.interventions) {
+  for (const p of proposed) {
     const item = byId.get(p.interventionId);
     if (!item) continue;
     const note = (p.note ?? '').slice(0, 300);
@@ -61,6 +61,16 @@ export function adviceEditModel(view: View): AdviceEditModel | undefined {
       });
     }
   }
+  return details;
+}
+
+export function adviceEditModel(view: View): AdviceEditModel | undefined {
+  const advice = view.advice;
+  if (!advice || advice.status !== 'concept') return undefined;
+  const palette = view.palette ?? [];
+  const summary = prefill(view.draft, INPUTS.adviceSummary).value ?? advice.draft.summary;
+  const ids = prefill(view.draft, INPUTS.adviceInterventions).value ?? proposedValue(advice.draft, palette);
+  const details = interventionDetailModels(advice.draft.interventions, palette);
   return {
     schema: CARD_SCHEMA,
     heading: t.advice.caseHeading,
