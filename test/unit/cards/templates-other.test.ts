@@ -78,6 +78,15 @@ describe('templates in cards/ and dialogs/ (VT, Actieoverleg, advice, new case, 
     expect(ofType(card, 'TextBlock').filter((b) => b.color === 'warning')).toEqual([]);
   });
 
+  it.each(STATES)('%s: every input has a Dutch label, and every text input a placeholder or a value', (_name, build) => {
+    const inputs = nodes(build()).filter((n) => String(n.type).startsWith('Input.'));
+    for (const i of inputs) {
+      expect([i.id, typeof (i.label ?? i.title)]).toEqual([i.id, 'string']);
+      expect([i.id, String(i.label ?? i.title)]).not.toEqual([i.id, expect.stringMatching(/\b(Select|Enter|Type|the|date)\b/)]);
+      if (i.type === 'Input.Text') expect([i.id, typeof (i.placeholder ?? i.value)]).toEqual([i.id, 'string']);
+    }
+  });
+
   it('binding does not evaluate what a user typed ("${x}" stays as typed)', () => {
     const card = buildNewCaseCard({ locations: [{ id: 'a', name: 'ZSM A' }], values: { summary: '${x}' } });
     expect(nodes(card).find((n) => n.id === 'summary')?.value).toBe('${x}');
