@@ -6,8 +6,6 @@
  */
 export const nlCardsOther = {
   termijnPassed: 'termijn verstreken',
-  /** Toggle for the case picture kept below the first screen. */
-  showDetails: 'Zaakgegevens tonen',
   vt: {
     statusAsked: (left: string) => `Uw antwoord gevraagd · ${left} tot de termijn`,
     statusAskedPassed: 'Uw antwoord gevraagd · de termijn is verstreken',
@@ -19,7 +17,6 @@ export const nlCardsOther = {
     status: (left: string) => `Actieoverleg gevraagd · ${left} tot de termijn`,
     statusPassed: 'Actieoverleg gevraagd · de termijn is verstreken',
     statusClosed: 'Zaak gesloten · alleen ter informatie',
-    ownerAsked: 'Wie wordt casusverantwoordelijke?',
     details: 'Feiten en contextinformatie tonen',
   },
   summary: {
@@ -32,7 +29,6 @@ export const nlCardsOther = {
     confirmSendTitle: 'Advies versturen naar de OvJ?',
     confirmSendText: 'De OvJ krijgt het advies zoals het er nu staat. Daarna kunt u het niet meer aanpassen.',
     confirmSend: 'Ja, versturen',
-    statusDecide: 'Uw beslissing gevraagd',
   },
   newCase: {
     childrenHint: 'Leeftijden invullen betekent: kinderen betrokken.',
