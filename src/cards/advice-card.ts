@@ -1,34 +1,41 @@
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
+import { interventionDetailModels, type DetailInput } from './advice-edit-dialog';
 import {
   contributionBlock,
-  decisionSection,
-  factsSection,
-  interventionChoices,
-  interventionDetailInputs,
-  interventionsSection,
+  decisionLines,
+  factLines,
+  interventionLines,
   newestContributionsFirst,
-  openConcernSection,
-  patternsSection,
-  proposedValue,
+  openConcernModel,
+  patternLines,
   roundBlock,
-} from './advice-sections';
-import { cardBytes, takeWithinBudget } from './budget';
+  tm,
+  whoBlock,
+  type BlockModel,
+  type TextModel,
+} from './advice-model';
+import { interventionChoices, proposedValue } from './advice-sections';
+import { bindTemplate, largestFitting } from './bind';
+import { cardBytes } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
-import { container, heading, text } from './elements';
-import { caseRef, noticeSection, termijnSection } from './sections';
+import { termijnModel, type NoticeModel, type TermijnModel } from './case-model';
+import type { ContainerStyle } from './elements';
+import { caseRef } from './sections';
 import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
-import { piiConfirmedMark, piiConfirmToggle } from './free-text';
 
 /**
- * The advice card for the OvJ, readable in one minute: what it is and where it stands, the summary,
- * the proposed interventions safety first, the buikpijn that still stands (per organisation, with its
- * reason), the patterns, the facts, and who supplied what and why. "Details tonen" unfolds the
- * per-round picture and the contributions inline; "Details" opens them in a dialog. Once sent, the OvJ
- * records the decision on the card; once decided, the card shows the decision and no form.
+ * The advice card for the OvJ, laid out by cards/advice.json and readable in one minute. Line 1 says
+ * where it stands and what is asked of the reader ("uw besluit gevraagd vóór …"); then the termijn,
+ * the buikpijn that still stands (per organisation, with its reason), the summary of the advice and
+ * "Besluit vastleggen"; then the proposed interventions safety first, the patterns, the facts, and
+ * who supplied what and why. "Details" opens the per-round picture and every contribution in a
+ * dialog, page by page (dialogs/advice-details-page.json after the first page). Once decided, the
+ * card shows the decision and no form.
  */
 
 export const ADVICE_CARD_LIMITS = {
@@ -68,60 +75,70 @@ export const ADVICE_CARD_DENSITIES: readonly AdviceDensity[] = [
   { summary: 500, fact: 120, reason: 100, note: 40, needToKnow: 60, decisionText: 200, contribution: 150 },
 ];
 
-/** Room kept for the "Details tonen" card, so it is never empty on a crowded card. */
+/** Room kept for the details, so they are never empty on a crowded card. */
 const DETAILS_MIN_BYTES = 10 * 1024;
+/** Room kept on every Details page for its heading and its buttons. */
+const PAGE_CHROME_BYTES = 2 * 1024;
 
-function statusLine(view: AdviceCardView): CardElement {
+type Section = { heading: string; lines: TextModel[] };
+type SubmitAction = { title: string; data: Record<string, unknown> };
+
+/** The view model bound to cards/advice.json. */
+export interface AdviceModel {
+  schema: string;
+  refresh: { verb: string; data: { caseId: string } } | null;
+  notice: NoticeModel | null;
+  status: TextModel;
+  title: string;
+  meta: string;
+  termijn: TermijnModel | null;
+  /** Empty: not decided. */
+  decision: TextModel[];
+  concern: { style: ContainerStyle | null; lines: TextModel[] };
+  summary: Section;
+  decide: {
+    title: string;
+    hint: string;
+    interventions: { id: string; label: string; value: string | null; choices: { title: string; value: string }[] };
+    text: { id: string; label: string; placeholder: string; max: number };
+    details: DetailInput[];
+    concern: { id: string; label: string; placeholder: string; max: number; regex: string; error: string } | null;
+    piiConfirm: { id: string; title: string };
+    submit: { title: string; verb: string; data: { caseId: string } };
+  } | null;
+  interventions: Section;
+  patterns: Section;
+  facts: Section;
+  who: { show: boolean; heading: string; none: string | null; items: BlockModel[]; more: string | null };
+  details: {
+    show: boolean;
+    roundsHeading: string;
+    roundsNone: string | null;
+    rounds: BlockModel[];
+    roundsMore: string | null;
+    contributionsHeading: string;
+    contributionsNone: string | null;
+    contributions: BlockModel[];
+    contributionsMore: string | null;
+  };
+  actions: SubmitAction[];
+}
+
+function statusLine(view: AdviceCardView): TextModel {
   const a = view.advice;
   if (a.status === 'besloten' && a.decision)
-    return text(t.advice.decidedAt(formatAmsterdamShort(a.decision.at, view.now)), { weight: 'bolder', color: 'good', spacing: 'small' });
+    return tm(`✓ ${t.advice.decidedAt(formatAmsterdamShort(a.decision.at, view.now))}`, { weight: 'bolder', color: 'good' });
   if (a.status === 'verzonden') {
     // Spoken to the OvJ (the card goes to the OvJ; a partner who opens it reads the neutral form).
     const sent = formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now);
     const deadline = formatAmsterdam(view.case.deadline);
     const line =
       view.viewerMayDecide === false ? fx.adviceCard.decisionAskedOther(sent, deadline) : fx.adviceCard.decisionAsked(sent, deadline);
-    return text(line, { weight: 'bolder', color: 'accent', spacing: 'small' });
+    return tm(line, { weight: 'bolder', color: 'accent' });
   }
   if (a.status === 'besloten')
-    return text(t.advice.sentAt(formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now)), {
-      weight: 'bolder',
-      color: 'accent',
-      spacing: 'small',
-    });
-  return text(t.advice.concept, { weight: 'bolder', color: 'warning', spacing: 'small' });
-}
-
-function headerSection(view: AdviceCardView): CardElement[] {
-  const d = view.advice.draft;
-  const meta = t.advice.meta(
-    view.location.name,
-    t.offences[view.case.facts.offenceCategory],
-    d.version,
-    formatAmsterdamShort(d.composedAt, view.now),
-  );
-  return [
-    text(t.advice.title(caseRef(view.case.id)), { weight: 'bolder', size: 'large' }),
-    text(meta, { isSubtle: true, size: 'small', spacing: 'none' }),
-    statusLine(view),
-    // The suspect may be in custody: the termijn is part of the question to the OvJ.
-    ...(view.advice.status !== 'besloten' ? [termijnSection(view)] : []),
-  ];
-}
-
-function summarySection(view: AdviceCardView, max: number): CardElement[] {
-  const d = view.advice.draft;
-  const summary = d.summary.trim();
-  return [
-    heading(t.advice.summaryHeading),
-    summary ? text(plainTruncate(summary, max), { spacing: 'small' }) : text(t.advice.summaryNone, { isSubtle: true, spacing: 'small' }),
-    ...(summary ? piiConfirmedMark(d.summaryPiiConfirmed) : []),
-    text(t.advice.summarySource(d.version, formatAmsterdamShort(d.composedAt, view.now)), {
-      size: 'small',
-      isSubtle: true,
-      spacing: 'none',
-    }),
-  ];
+    return tm(t.advice.sentAt(formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now)), { weight: 'bolder', color: 'accent' });
+  return tm(t.advice.concept, { weight: 'bolder' });
 }
 
 /** Whether this viewer gets the decision form: the OvJ (or an unknown viewer: the server checks), on a sent advice. */
@@ -129,206 +146,182 @@ export function showsDecisionForm(view: AdviceCardView): boolean {
   return view.advice.status === 'verzonden' && view.viewerMayDecide !== false && view.expanded !== true;
 }
 
-function decisionForm(view: AdviceCardView): CardElement {
+function decideModel(view: AdviceCardView): AdviceModel['decide'] {
+  if (!showsDecisionForm(view)) return null;
   const draft = view.advice.draft;
-  const value = proposedValue(draft, view.palette);
-  const body: CardElement[] = [
-    text(t.advice.decisionHint, { size: 'small', isSubtle: true }),
-    {
-      type: 'Input.ChoiceSet',
+  return {
+    title: t.advice.decide,
+    hint: t.advice.decisionHint,
+    interventions: {
       id: INPUTS.decisionInterventions,
       label: t.advice.decisionInterventions,
-      isMultiSelect: true,
-      ...(value ? { value } : {}),
+      value: proposedValue(draft, view.palette) || null,
       choices: interventionChoices(view.palette),
     },
-    {
-      type: 'Input.Text',
+    text: {
       id: INPUTS.decisionText,
       label: t.advice.decisionText,
       placeholder: t.advice.decisionTextPlaceholder,
-      isMultiline: true,
-      maxLength: ADVICE_CARD_LIMITS.decisionText,
+      max: ADVICE_CARD_LIMITS.decisionText,
     },
-    ...interventionDetailInputs(draft.interventions, view.palette),
-  ];
-  if (draft.openConcern.length > 0) {
-    body.push({
-      type: 'Input.Text',
-      id: INPUTS.decisionConcern,
-      label: t.advice.decisionConcern,
-      placeholder: t.advice.decisionConcernPlaceholder,
-      isMultiline: true,
-      maxLength: ADVICE_CARD_LIMITS.decisionConcern,
-      regex: minTrimmedLength(ADVICE_CARD_LIMITS.decisionConcernMin),
-      isRequired: true,
-      errorMessage: t.advice.decisionConcernError,
-    });
-  }
-  body.push(piiConfirmToggle(INPUTS.decisionPiiConfirm));
+    details: interventionDetailModels(draft.interventions, view.palette),
+    concern:
+      draft.openConcern.length > 0
+        ? {
+            id: INPUTS.decisionConcern,
+            label: t.advice.decisionConcern,
+            placeholder: t.advice.decisionConcernPlaceholder,
+            max: ADVICE_CARD_LIMITS.decisionConcern,
+            regex: minTrimmedLength(ADVICE_CARD_LIMITS.decisionConcernMin),
+            error: t.advice.decisionConcernError,
+          }
+        : null,
+    piiConfirm: { id: INPUTS.decisionPiiConfirm, title: nlPrivacy.piiConfirmToggle },
+    submit: { title: t.advice.decisionSubmit, verb: VERBS.decide, data: { caseId: view.case.id } },
+  };
+}
+
+/** The part of the card that is always there, at a density (no "who", no details, no actions yet). */
+function mainModel(view: AdviceCardView, d: AdviceDensity): AdviceModel {
+  const a = view.advice;
+  const draft = a.draft;
+  const summary = draft.summary.trim();
+  const patterns = patternLines(draft, view.now);
+  const facts = factLines(draft, view.now, view.expanded ? Number.POSITIVE_INFINITY : d.fact);
+  const decision = decisionLines(a, view.palette, view.now, { textMax: d.decisionText, withFollowUp: true });
   return {
-    type: 'Action.ShowCard',
-    title: t.advice.decide,
-    card: {
-      type: 'AdaptiveCard',
-      body,
-      actions: [
-        {
-          type: 'Action.Execute',
-          title: t.advice.decisionSubmit,
-          verb: VERBS.decide,
-          data: { caseId: view.case.id },
-          associatedInputs: 'auto',
-          style: 'positive',
-        },
+    schema: CARD_SCHEMA,
+    refresh: view.expanded ? null : { verb: VERBS.adviceRefresh, data: { caseId: view.case.id } },
+    notice: view.notice ?? null,
+    status: statusLine(view),
+    title: t.advice.title(caseRef(view.case.id)),
+    meta: t.advice.meta(
+      view.location.name,
+      t.offences[view.case.facts.offenceCategory],
+      draft.version,
+      formatAmsterdamShort(draft.composedAt, view.now),
+    ),
+    // The suspect may be in custody: the termijn is part of the question to the OvJ.
+    termijn: a.status !== 'besloten' ? termijnModel(view) : null,
+    decision,
+    concern: openConcernModel(draft, view.now, d.reason),
+    summary: {
+      heading: t.advice.summaryHeading,
+      lines: [
+        summary
+          ? tm(plainTruncate(summary, d.summary), { spacing: 'small' })
+          : tm(t.advice.summaryNone, { subtle: true, spacing: 'small' }),
+        ...(summary && draft.summaryPiiConfirmed && draft.summaryPiiConfirmed.length > 0
+          ? [tm(nlPrivacy.piiConfirmedMark, { size: 'small', spacing: 'none' })]
+          : []),
+        tm(t.advice.summarySource(draft.version, formatAmsterdamShort(draft.composedAt, view.now)), {
+          size: 'small',
+          subtle: true,
+          spacing: 'none',
+        }),
       ],
     },
+    decide: decideModel(view),
+    interventions: { heading: t.advice.interventionsHeading, lines: interventionLines(draft, view.palette, view.now, d.note) },
+    patterns: { heading: t.advice.patternsHeading, lines: patterns },
+    facts: { heading: t.advice.factsHeading, lines: facts },
+    who: { show: false, heading: '', none: null, items: [], more: null },
+    details: NO_DETAILS,
+    actions: [],
   };
 }
 
-/** The part of the card that is always there, at a density. */
-function mainBody(view: AdviceCardView, d: AdviceDensity): CardElement[] {
-  const draft = view.advice.draft;
-  return [
-    ...(view.notice ? [noticeSection(view.notice)] : []),
-    ...headerSection(view),
-    ...decisionSection(view.advice, view.palette, view.now, { textMax: d.decisionText, withFollowUp: true }),
-    ...summarySection(view, d.summary),
-    ...interventionsSection(draft, view.palette, view.now, d.note),
-    ...openConcernSection(draft, view.now, d.reason),
-    ...patternsSection(draft, view.now),
-    ...factsSection(draft, view.now, view.expanded ? Number.POSITIVE_INFINITY : d.fact),
-  ];
-}
+const NO_DETAILS: AdviceModel['details'] = {
+  show: false,
+  roundsHeading: '',
+  roundsNone: null,
+  rounds: [],
+  roundsMore: null,
+  contributionsHeading: '',
+  contributionsNone: null,
+  contributions: [],
+  contributionsMore: null,
+};
 
-function whoHeading(count: number): CardElement[] {
-  const head = heading(t.advice.contributionsHeading(count));
-  return count === 0 ? [head, text(t.advice.contributionsNone, { isSubtle: true, spacing: 'none' })] : [head];
-}
+const render = (model: AdviceModel): AdaptiveCard => bindTemplate('cards', 'advice', model);
 
-const note = (value: string): CardElement => text(value, { isSubtle: true, size: 'small' });
-
-/**
- * The per-round picture (newest first) and the contributions (newest first), within `budget` bytes:
- * rounds get at most half unless the contributions need less; what does not fit is counted.
- */
-function detailsParts(
-  view: AdviceCardView,
-  budget: number,
-  opts: { textMax: number; needMax: number; reasonMax: number; olderNote: (n: number, kind: 'rounds' | 'contributions') => string },
-): { body: CardElement[]; contributionsTaken: number } {
-  const draft = view.advice.draft;
-  const size = (e: CardElement) => cardBytes(e);
-  const roundItems = draft.rounds.map((r) => roundBlock(r, view.now, opts.reasonMax));
-  const contribItems = newestContributionsFirst(draft).map((c) => contributionBlock(c, view.now, opts.textMax, opts.needMax));
-  const roundsHead = [heading(t.advice.roundsHeading), ...(draft.rounds.length === 0 ? [note(t.advice.roundsNone)] : [])];
-  const contribHead = [heading(t.details.contributionsHeading)];
-  const noteRoom = 2 * cardBytes(note(opts.olderNote(99, 'contributions')));
-  const room = Math.max(0, budget - cardBytes([...roundsHead, ...contribHead]) - noteRoom);
-  const contribNeed = contribItems.reduce((s, e) => s + size(e) + 2, 0);
-  const roundsBudget = Math.max(room / 2, room - contribNeed);
-  const rounds = takeWithinBudget(roundItems, roundsBudget, size);
-  const contribs = takeWithinBudget(contribItems, room - rounds.bytes, size);
-  return {
-    body: [
-      ...roundsHead,
-      ...rounds.taken,
-      ...(rounds.omitted > 0 ? [note(opts.olderNote(rounds.omitted, 'rounds'))] : []),
-      ...contribHead,
-      ...(contribItems.length === 0 ? [note(t.advice.contributionsNone)] : []),
-      ...contribs.taken,
-      ...(contribs.omitted > 0 ? [note(opts.olderNote(contribs.omitted, 'contributions'))] : []),
-    ],
-    contributionsTaken: contribs.taken.length,
-  };
-}
-
-/** "Wie leverde wat": each contribution with its contents inline, and why it was needed. */
-function whoLine(c: AdviceCardView['advice']['draft']['contributions'][number], now: Date, d: AdviceDensity): CardElement {
-  const source = (t.sources as Record<string, string>)[c.source] ?? c.source;
-  return container(
-    [
-      text(
-        fx.adviceCard.contributionLine(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source, plainTruncate(c.text, d.contribution)),
-        {
-          size: 'small',
-        },
-      ),
-      text(fx.adviceCard.needToKnowLine(plainTruncate(c.needToKnow, d.needToKnow)), { size: 'small', isSubtle: true, spacing: 'none' }),
-    ],
-    { spacing: 'small' },
-  );
-}
-
-function detailsSubmit(view: AdviceCardView): CardElement {
-  return {
-    type: 'Action.Submit',
-    title: t.advice.details,
-    data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.adviceDetails, caseId: view.case.id },
-    associatedInputs: 'none',
-  };
-}
-
-const pageButton = (view: AdviceCardView, title: string, page: number): CardElement => ({
-  type: 'Action.Submit',
+const detailsButton = (view: AdviceCardView): SubmitAction => ({
+  title: t.advice.details,
+  data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.adviceDetails, caseId: view.case.id },
+});
+const pageButton = (view: AdviceCardView, title: string, page: number): SubmitAction => ({
   title,
   data: { dialog: DIALOGS.adviceDetails, caseId: view.case.id, page },
 });
 
-/** Room kept on every page for its heading and its buttons. */
-const PAGE_CHROME_BYTES = 2 * 1024;
-
-/**
- * The dialog, page by page: page 0 is everything on one card (texts whole as far as they fit); the
- * contributions that did not fit follow on the next pages, each whole with its need-to-know reason, so
- * Details reaches every contribution. No form (dialogs take no Execute); the pages are Action.Submit.
- */
-function buildExpanded(view: AdviceCardView, card: AdaptiveCard): AdaptiveCard {
-  const d = ADVICE_CARD_DENSITIES[0] as AdviceDensity;
-  const main = mainBody(view, d);
-  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: main }) - PAGE_CHROME_BYTES;
-  const first = detailsParts(view, budget, {
-    textMax: ADVICE_CARD_LIMITS.dialogText,
-    needMax: ADVICE_CARD_LIMITS.dialogNeedToKnow,
-    reasonMax: ADVICE_CARD_LIMITS.dialogReason,
-    olderNote: (n, kind) =>
-      kind === 'rounds'
-        ? t.advice.olderInDialog(n, t.advice.roundsWord(n))
-        : fx.adviceDetails.onNextPages(n, t.advice.contributionsWord(n)),
+/** The Details dialog, page by page: page 0 the advice in full with the rounds and what fits; the rest of the contributions after. */
+function buildExpanded(view: AdviceCardView): AdaptiveCard {
+  const main = mainModel(view, ADVICE_CARD_DENSITIES[0] as AdviceDensity);
+  const draft = view.advice.draft;
+  const L = ADVICE_CARD_LIMITS;
+  const rounds = draft.rounds.map((r) => roundBlock(r, view.now, L.dialogReason));
+  const all = newestContributionsFirst(draft);
+  const contributions = all.map((c) => contributionBlock(c, view.now, L.dialogText, L.dialogNeedToKnow));
+  const withDetails = (r: number, c: number): AdviceModel => ({
+    ...main,
+    details: {
+      show: true,
+      roundsHeading: t.advice.roundsHeading,
+      roundsNone: rounds.length === 0 ? t.advice.roundsNone : null,
+      rounds: rounds.slice(0, r),
+      roundsMore: rounds.length > r ? t.advice.olderInDialog(rounds.length - r, t.advice.roundsWord(rounds.length - r)) : null,
+      contributionsHeading: t.details.contributionsHeading,
+      contributionsNone: contributions.length === 0 ? t.advice.contributionsNone : null,
+      contributions: contributions.slice(0, c),
+      contributionsMore:
+        contributions.length > c
+          ? fx.adviceDetails.onNextPages(contributions.length - c, t.advice.contributionsWord(contributions.length - c))
+          : null,
+    },
+    actions: [pageButton(view, fx.adviceDetails.next(2, 99), 1)], // room for the button while measuring
   });
-  const all = newestContributionsFirst(view.advice.draft);
-  const pages = contributionPages(view, all.slice(first.contributionsTaken), card);
+  const max = L.maxBytes - PAGE_CHROME_BYTES;
+  const base = cardBytes(render(withDetails(0, 0)));
+  const room = max - base;
+  // Rounds get at most half unless the contributions need less.
+  const contribNeed = cardBytes(render(withDetails(0, contributions.length))) - base;
+  const roundsRoom = Math.max(room / 2, room - contribNeed);
+  const r = largestFitting(rounds.length, (k) => cardBytes(render(withDetails(k, 0))) - base <= roundsRoom);
+  const c = largestFitting(contributions.length, (k) => cardBytes(render(withDetails(r, k))) <= max);
+  const pages = contributionPages(view, contributions.slice(c));
   const page = Math.min(Math.max(0, view.page ?? 0), pages.length);
   if (page === 0) {
-    const actions = pages.length > 0 ? [pageButton(view, fx.adviceDetails.next(2, pages.length + 1), 1)] : [];
-    return { ...card, body: [...main, ...first.body], ...(actions.length > 0 ? { actions } : {}) };
+    const first = withDetails(r, c);
+    return render({ ...first, actions: pages.length > 0 ? [pageButton(view, fx.adviceDetails.next(2, pages.length + 1), 1)] : [] });
   }
-  const items = pages[page - 1] as CardElement[];
+  const items = pages[page - 1] as BlockModel[];
   const total = pages.length + 1;
-  const from = first.contributionsTaken + pages.slice(0, page - 1).reduce((n, p) => n + p.length, 0) + 1;
-  return {
-    ...card,
-    body: [
-      text(t.advice.title(caseRef(view.case.id)), { weight: 'bolder', size: 'large' }),
-      text(fx.adviceDetails.pageHeading(page + 1, total, from, from + items.length - 1, all.length), { isSubtle: true, spacing: 'none' }),
-      ...items,
-    ],
+  const from = c + pages.slice(0, page - 1).reduce((n, p) => n + p.length, 0) + 1;
+  return bindTemplate('dialogs', 'advice-details-page', {
+    schema: CARD_SCHEMA,
+    title: t.advice.title(caseRef(view.case.id)),
+    heading: fx.adviceDetails.pageHeading(page + 1, total, from, from + items.length - 1, all.length),
+    items,
     actions: [
       pageButton(view, fx.adviceDetails.previous(page, total), page - 1),
       ...(page < pages.length ? [pageButton(view, fx.adviceDetails.next(page + 2, total), page + 1)] : []),
     ],
-  };
+  });
 }
 
-/** The contributions after page 0, packed into pages within the dialog's budget (at least one per page). */
-function contributionPages(view: AdviceCardView, rest: AdviceCardView['advice']['draft']['contributions'], card: AdaptiveCard) {
-  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes(card) - PAGE_CHROME_BYTES;
-  const pages: CardElement[][] = [];
-  let current: CardElement[] = [];
+/** The contributions after page 0, packed into pages within the dialog's budget (at least one per page), measured as rendered. */
+function contributionPages(view: AdviceCardView, rest: BlockModel[]): BlockModel[][] {
+  if (rest.length === 0) return [];
+  const page = (items: BlockModel[]) =>
+    bindTemplate('dialogs', 'advice-details-page', { schema: CARD_SCHEMA, title: '', heading: '', items, actions: [] });
+  const empty = page([]);
+  const rendered = page(rest).body.slice(empty.body.length);
+  const budget = ADVICE_CARD_LIMITS.maxBytes - cardBytes(empty) - PAGE_CHROME_BYTES - view.case.id.length * 8;
+  const pages: BlockModel[][] = [];
+  let current: BlockModel[] = [];
   let used = 0;
-  for (const c of rest) {
-    const item = contributionBlock(c, view.now, ADVICE_CARD_LIMITS.dialogText, ADVICE_CARD_LIMITS.dialogNeedToKnow);
-    const size = cardBytes(item) + 2;
+  rest.forEach((item, i) => {
+    const size = cardBytes(rendered[i]) + 2;
     if (current.length > 0 && used + size > budget) {
       pages.push(current);
       current = [];
@@ -336,49 +329,40 @@ function contributionPages(view: AdviceCardView, rest: AdviceCardView['advice'][
     }
     current.push(item);
     used += size;
-  }
+  });
   if (current.length > 0) pages.push(current);
   return pages;
 }
 
 export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
-  const caseId = view.case.id;
-  const card: AdaptiveCard = {
-    type: 'AdaptiveCard',
-    $schema: CARD_SCHEMA,
-    version: '1.5',
-    msteams: { width: 'Full' },
-    body: [],
-  };
-  if (view.expanded) return buildExpanded(view, card);
-
-  card.refresh = { action: { type: 'Action.Execute', verb: VERBS.adviceRefresh, data: { caseId } } };
-  const formActions = showsDecisionForm(view) ? [decisionForm(view)] : [];
+  if (view.expanded) return buildExpanded(view);
+  const L = ADVICE_CARD_LIMITS;
   const contributions = newestContributionsFirst(view.advice.draft);
+  const actions = [detailsButton(view)];
+  const whoHead = {
+    show: true,
+    heading: t.advice.contributionsHeading(contributions.length),
+    none: contributions.length === 0 ? t.advice.contributionsNone : null,
+  };
 
   // The fullest density whose fixed part leaves room for the details; else the leanest.
   const fixedAt = (d: AdviceDensity) => {
-    const body = [...mainBody(view, d), ...whoHeading(contributions.length)];
-    const actions = [...formActions, detailsSubmit(view)];
-    return { d, body, actions, bytes: cardBytes({ ...card, body, actions }) };
+    const model: AdviceModel = { ...mainModel(view, d), who: { ...whoHead, items: [], more: null }, actions };
+    return { d, model, bytes: cardBytes(render(model)) };
   };
   let fixed = fixedAt(ADVICE_CARD_DENSITIES[0] as AdviceDensity);
   for (const d of ADVICE_CARD_DENSITIES.slice(1)) {
-    if (fixed.bytes + DETAILS_MIN_BYTES <= ADVICE_CARD_LIMITS.maxBytes) break;
+    if (fixed.bytes + DETAILS_MIN_BYTES <= L.maxBytes) break;
     fixed = fixedAt(d);
   }
 
   // "Wie leverde wat": newest first, as many as fit in its share.
-  const olderWho = (n: number) => note(t.advice.moreContributions(n));
-  const whoRoom = Math.min(ADVICE_CARD_LIMITS.whoBytes, ADVICE_CARD_LIMITS.maxBytes - fixed.bytes - DETAILS_MIN_BYTES);
-  const who = takeWithinBudget(
-    contributions.map((c) => whoLine(c, view.now, fixed.d)),
-    Math.max(0, whoRoom - cardBytes(olderWho(contributions.length))),
-    cardBytes,
-  );
-  const body = [...fixed.body, ...who.taken, ...(who.omitted > 0 ? [olderWho(who.omitted)] : [])];
-  // One Details button: the dialog shows the rounds and every contribution whole, page by page.
-  card.body = body;
-  card.actions = [...formActions, detailsSubmit(view)];
-  return card;
+  const blocks = contributions.map((c) => whoBlock(c, view.now, fixed.d.contribution, fixed.d.needToKnow));
+  const withWho = (k: number): AdviceModel => ({
+    ...fixed.model,
+    who: { ...whoHead, items: blocks.slice(0, k), more: blocks.length > k ? t.advice.moreContributions(blocks.length - k) : null },
+  });
+  const whoRoom = Math.min(L.whoBytes, L.maxBytes - fixed.bytes - DETAILS_MIN_BYTES);
+  const k = largestFitting(blocks.length, (n) => cardBytes(render(withWho(n))) - fixed.bytes <= whoRoom);
+  return render(withWho(k));
 }

@@ -1,5 +1,6 @@
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
+import { nlCardsOther } from '../i18n/nl/cards-other';
 import {
   interventionChoices,
   interventionDetailInputs,
@@ -12,10 +13,11 @@ import { prefill, type CardDensity } from './case-course';
 import { actionSet, container, heading, text } from './elements';
 import { orgNames } from './sections';
 import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import type { AdaptiveCard, CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { piiConfirmToggle, piiConfirmToggles } from './free-text';
+import { buildAdviceEditDialog } from './advice-edit-dialog';
 
 /**
  * The advice to the OvJ on the case card: "Advies opstellen" while there is none; the concept with
@@ -154,6 +156,26 @@ function followUpForm(view: CaseCardView, lean: boolean): CardElement {
   };
 }
 
+/**
+ * "Verstuur naar OvJ" asks first (the OvJ gets the advice as it stands, and it can no longer be
+ * edited): the same input in every client, inline (Action.ShowCard), no dialog needed. Only the
+ * leanest card, which has no room for confirmations, sends at once.
+ */
+function confirmSend(caseId: string): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title: t.advice.send,
+    card: {
+      type: 'AdaptiveCard',
+      body: [
+        { type: 'TextBlock', text: nlCardsOther.advice.confirmSendTitle, wrap: true, weight: 'bolder' },
+        { type: 'TextBlock', text: nlCardsOther.advice.confirmSendText, wrap: true, size: 'small' },
+      ],
+      actions: [execute(nlCardsOther.advice.confirmSend, VERBS.sendAdvice, caseId, { style: 'positive' })],
+    },
+  };
+}
+
 function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardElement[] {
   const draft = advice.draft;
   const open = view.case.status !== 'closed';
@@ -169,9 +191,8 @@ function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardE
     items.push(text(t.advice.caseOpenConcern(orgs), { color: 'attention', weight: 'bolder', spacing: 'small' }));
   }
   const edit = lean ? editDialog(view.case.id) : editForm(view, advice);
-  const buttons = open
-    ? [edit, execute(t.advice.send, VERBS.sendAdvice, view.case.id, { style: 'positive' }), viewAdvice(view.case.id)]
-    : [viewAdvice(view.case.id)];
+  const send = lean ? execute(t.advice.send, VERBS.sendAdvice, view.case.id, { style: 'positive' }) : confirmSend(view.case.id);
+  const buttons = open ? [edit, send, viewAdvice(view.case.id)] : [viewAdvice(view.case.id)];
   items.push(actionSet(buttons, { spacing: 'small' }));
   return items;
 }
@@ -256,12 +277,5 @@ export function adviceSection(view: CaseCardView, d: CardDensity): CardElement[]
  * adviceInterventions }` as the dialog's submit (the bot hands that to VERBS.editAdvice's handler).
  */
 export function buildAdviceEditDialogCard(view: Pick<CaseCardView, 'case' | 'palette' | 'draft' | 'advice'>): AdaptiveCard | undefined {
-  if (!view.advice || view.advice.status !== 'concept') return undefined;
-  return {
-    type: 'AdaptiveCard',
-    $schema: CARD_SCHEMA,
-    version: '1.5',
-    body: [text(t.advice.caseHeading, { weight: 'bolder', size: 'medium' }), ...adviceEditInputs(view, view.advice)],
-    actions: [{ type: 'Action.Submit', title: t.advice.editSubmit, data: { dialog: DIALOGS.editAdvice, caseId: view.case.id } }],
-  };
+  return buildAdviceEditDialog(view); // laid out by dialogs/advice-edit.json
 }

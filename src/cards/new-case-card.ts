@@ -1,8 +1,9 @@
 import { caseIntakeSchema, CUSTODY_STATUSES, OFFENCE_CATEGORIES, VICTIM_CONTACT, type CaseIntake } from '../domain/case';
 import { PERSON_ROLES, type PersonInput, type PersonRole } from '../domain/persons';
 import { nlCards } from '../i18n/nl/cards';
-import { container, text } from './elements';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import { nlCardsOther } from '../i18n/nl/cards-other';
+import { bindTemplate } from './bind';
+import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { DIALOGS } from './verbs';
 
 const t = nlCards.newCase;
@@ -30,116 +31,96 @@ export interface NewCaseCardOptions {
 
 const choice = (title: string, value: string) => ({ title, value });
 
-/** The "Nieuwe zaak" dialog form. Persons are role + age only: there is no field for names or birth dates. */
-export function buildNewCaseCard(opts: NewCaseCardOptions): AdaptiveCard {
+type Choice = { title: string; value: string };
+interface SelectModel {
+  label: string;
+  placeholder: string | null;
+  error: string | null;
+  choices: Choice[];
+  value: string | null;
+}
+interface TextModel {
+  label: string;
+  placeholder: string;
+  error: string | null;
+  value: string | null;
+}
+
+/** The view model bound to dialogs/new-case.json. Every label, placeholder and hint is Dutch (src/i18n/nl). */
+export interface NewCaseModel {
+  schema: string;
+  error: { heading: string; text: string } | null;
+  intro: string;
+  ids: typeof NEW_CASE_INPUTS;
+  location: SelectModel;
+  offence: SelectModel;
+  summary: TextModel;
+  persons: TextModel & { hint: string };
+  childrenInvolved: { title: string; value: string };
+  childAges: TextModel & { hint: string };
+  weapon: { title: string; value: string };
+  victimContact: SelectModel;
+  custody: SelectModel;
+  termijnHint: string;
+  submit: { title: string; data: { dialog: string } };
+}
+
+export function newCaseModel(opts: NewCaseCardOptions): NewCaseModel {
   const v = opts.values ?? {};
   const only = opts.locations.length === 1 ? opts.locations[0]?.id : undefined;
-  const val = (field: NewCaseField, fallback?: string) => {
-    const value = v[field] ?? fallback;
-    return value === undefined ? {} : { value };
-  };
-  const body: CardElement[] = [
-    ...(opts.error
-      ? [
-          container([text(t.errors.heading, { weight: 'bolder', color: 'attention' }), text(opts.error, { color: 'attention' })], {
-            style: 'attention',
-          }),
-        ]
-      : []),
-    text(t.intro, { isSubtle: true }),
-    {
-      type: 'Input.ChoiceSet',
-      id: NEW_CASE_INPUTS.locationId,
+  const val = (field: NewCaseField, fallback?: string): string | null => v[field] ?? fallback ?? null;
+  return {
+    schema: CARD_SCHEMA,
+    error: opts.error ? { heading: t.errors.heading, text: opts.error } : null,
+    intro: t.intro,
+    ids: NEW_CASE_INPUTS,
+    location: {
       label: t.location,
       placeholder: t.locationPlaceholder,
-      style: 'compact',
-      isRequired: true,
-      errorMessage: t.locationError,
+      error: t.locationError,
       choices: opts.locations.map((l) => choice(l.name, l.id)),
-      ...val('locationId', only),
+      value: val('locationId', only),
     },
-    {
-      type: 'Input.ChoiceSet',
-      id: NEW_CASE_INPUTS.offenceCategory,
+    offence: {
       label: t.offence,
       placeholder: t.offencePlaceholder,
-      style: 'compact',
-      isRequired: true,
-      errorMessage: t.offenceError,
+      error: t.offenceError,
       choices: OFFENCE_CATEGORIES.map((o) => choice(nlCards.offences[o], o)),
-      ...val('offenceCategory'),
+      value: val('offenceCategory'),
     },
-    {
-      type: 'Input.Text',
-      id: NEW_CASE_INPUTS.summary,
-      label: t.summary,
-      placeholder: t.summaryPlaceholder,
-      isMultiline: true,
-      maxLength: 2000,
-      isRequired: true,
-      errorMessage: t.summaryError,
-      ...val('summary'),
-    },
-    {
-      type: 'Input.Text',
-      id: NEW_CASE_INPUTS.persons,
-      label: t.persons,
-      placeholder: t.personsPlaceholder,
-      maxLength: 500,
-      isRequired: true,
-      errorMessage: t.personsError,
-      ...val('persons'),
-    },
-    text(t.personsHint, { isSubtle: true, size: 'small', spacing: 'none' }),
-    {
-      type: 'Input.Toggle',
-      id: NEW_CASE_INPUTS.childrenInvolved,
-      title: t.childrenInvolved,
-      valueOn: 'true',
-      valueOff: 'false',
-      ...val('childrenInvolved', 'false'),
-    },
-    {
-      type: 'Input.Text',
-      id: NEW_CASE_INPUTS.childAges,
+    summary: { label: t.summary, placeholder: t.summaryPlaceholder, error: t.summaryError, value: val('summary') },
+    persons: { label: t.persons, placeholder: t.personsPlaceholder, error: t.personsError, value: val('persons'), hint: t.personsHint },
+    childrenInvolved: { title: t.childrenInvolved, value: val('childrenInvolved', 'false') ?? 'false' },
+    childAges: {
       label: t.childAges,
       placeholder: t.childAgesPlaceholder,
-      maxLength: 100,
-      ...val('childAges'),
+      error: null,
+      value: val('childAges'),
+      hint: nlCardsOther.newCase.childrenHint,
     },
-    {
-      type: 'Input.Toggle',
-      id: NEW_CASE_INPUTS.weaponMentioned,
-      title: t.weapon,
-      valueOn: 'true',
-      valueOff: 'false',
-      ...val('weaponMentioned', 'false'),
-    },
-    {
-      type: 'Input.ChoiceSet',
-      id: NEW_CASE_INPUTS.victimContactSafe,
+    weapon: { title: t.weapon, value: val('weaponMentioned', 'false') ?? 'false' },
+    victimContact: {
       label: t.victimContact,
-      style: 'compact',
+      placeholder: null,
+      error: null,
       choices: VICTIM_CONTACT.map((c) => choice(nlCards.victimContact[c], c)),
-      ...val('victimContactSafe', 'onbekend'),
+      value: val('victimContactSafe', 'onbekend'),
     },
-    {
-      type: 'Input.ChoiceSet',
-      id: NEW_CASE_INPUTS.custody,
+    custody: {
       label: t.custody,
-      style: 'compact',
+      placeholder: null,
+      error: null,
       choices: CUSTODY_STATUSES.map((c) => choice(nlCards.custody[c], c)),
-      ...val('custody', 'onbekend'),
+      value: val('custody', 'onbekend'),
     },
-    text(t.termijnHint, { isSubtle: true, size: 'small' }),
-  ];
-  return {
-    type: 'AdaptiveCard',
-    $schema: CARD_SCHEMA,
-    version: '1.5',
-    body,
-    actions: [{ type: 'Action.Submit', title: t.submit, style: 'positive', data: { dialog: DIALOGS.newCase } }],
+    termijnHint: t.termijnHint,
+    submit: { title: t.submit, data: { dialog: DIALOGS.newCase } },
   };
+}
+
+/** The "Nieuwe zaak" dialog form (dialogs/new-case.json). Persons are role + age only: there is no field for names or birth dates. */
+export function buildNewCaseCard(opts: NewCaseCardOptions): AdaptiveCard {
+  return bindTemplate('dialogs', 'new-case', newCaseModel(opts));
 }
 
 export type NewCaseFormResult = { ok: true; intake: CaseIntake } | { ok: false; errors: string[] };

@@ -1,18 +1,32 @@
 import { VT_PHONE_PATTERN } from '../domain/vt/phone';
 import { MAX_REASON } from '../domain/rounds';
-import { nlCards as t } from '../i18n/nl/cards';
-import { nlViews } from '../i18n/nl/views';
 import type { PartnerOrg } from '../domain/orgs';
+import { nlCards as t } from '../i18n/nl/cards';
+import { nlCardsOther as o } from '../i18n/nl/cards-other';
+import { nlPrivacy } from '../i18n/nl/privacy';
+import { nlViews } from '../i18n/nl/views';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
+import { bindTemplate } from './bind';
 import { CASE_CARD_LIMITS } from './case-card';
-import { actionSet, container, heading, text } from './elements';
-import { caseRef, factsSection, headerSection, noticeSection, safetySection, termijnSection } from './sections';
+import {
+  factsModel,
+  headerModel,
+  line,
+  safetyModel,
+  termijnModel,
+  type FactsModel,
+  type HeaderModel,
+  type LineModel,
+  type NoticeModel,
+  type SafetyModel,
+  type TermijnModel,
+} from './case-model';
+import { caseRef } from './sections';
 import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { VtConsultationCardView } from './view';
-import { answerLines, answeredByBackup, isConsultationOpen, zsmName } from './vt-sections';
-import { piiConfirmToggle } from './free-text';
+import { answeredByBackup, isConsultationOpen, zsmName } from './vt-sections';
 
 /**
  * Limits of the consultation card in the 1:1 chat with VT's on-call member. One case, no
@@ -34,235 +48,197 @@ export const VT_CONSULTATION_CARD_LIMITS = {
  */
 export const VT_PHONE_REGEX = VT_PHONE_PATTERN;
 
-type Data = { caseId: string; seq: number };
-
-const execute = (title: string, verb: string, data: Data, extra: Record<string, unknown> = {}): CardElement => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data,
-  associatedInputs: 'none',
-  ...extra,
-});
-
-/** An inline form; its Execute sends `{ caseId, seq }` plus the form's own inputs. */
-const form = (title: string, body: CardElement[], submit: CardElement): CardElement => ({
-  type: 'Action.ShowCard',
-  title,
-  card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
-});
-
-/** "Zichtbaar voor": the expected organisations of the location (default: all = no restriction). */
-function visibleTo(orgs: readonly PartnerOrg[]): CardElement[] {
-  const choices = orgs.filter((o) => o !== 'vt');
-  if (choices.length < 2) return [];
-  return [
-    {
-      type: 'Input.ChoiceSet',
-      id: INPUTS.vtVisibleTo,
-      label: nlViews.restricted.input,
-      isMultiSelect: true,
-      style: 'expanded',
-      value: choices.join(','),
-      choices: choices.map((o) => ({ title: t.orgs[o], value: o })),
-    },
-    text(nlViews.restricted.inputHint, { isSubtle: true, size: 'small', spacing: 'none' }),
-  ];
+/** The view model bound to cards/vt-consultation.json. `null` leaves a property out; `$when` drops a part. */
+export interface VtConsultationModel {
+  schema: string;
+  data: { caseId: string; seq: number };
+  notice: NoticeModel | null;
+  /** Line 1: what is asked of this person, and by when. */
+  status: LineModel;
+  title: string;
+  meta: string;
+  /** Shown to the backup while the consultation waits: the primary did not react. */
+  backupNote: string | null;
+  /** After an answer or "geen reactie": what happened (in a coloured box, signed with ✓ or ⚠). */
+  outcome: { style: 'good' | 'warning'; lines: LineModel[] } | null;
+  question: { heading: string; text: string };
+  safety: SafetyModel;
+  /** The answer buttons (first question) or, once answered, the further-information form. */
+  answer: {
+    heading: string;
+    intro: string | null;
+    /** Answer mode: known, not known, call back; else only further information. */
+    answerMode: boolean;
+    known: {
+      title: string;
+      submitTitle: string;
+      submitVerb: string;
+      submitStyle: 'positive' | null;
+      text: { label: string; placeholder: string; max: number; error: string; value: string | null };
+      needToKnow: { label: string; placeholder: string; max: number; regex: string; error: string; value: string | null };
+      piiConfirm: string;
+      visibleTo: { label: string; hint: string; value: string; choices: { title: string; value: string }[] } | null;
+    };
+    notKnown: string;
+    callBack: { title: string; label: string; placeholder: string; regex: string; error: string; submit: string };
+  } | null;
+  concern: {
+    heading: string;
+    title: string;
+    reason: { label: string; placeholder: string; max: number; regex: string; error: string };
+    acute: string;
+    acuteHint: string;
+    piiConfirm: string;
+    submit: string;
+    noConcern: string;
+  } | null;
+  header: HeaderModel;
+  termijn: TermijnModel;
+  facts: FactsModel;
+  inputs: typeof INPUTS;
+  verbs: typeof VERBS;
 }
 
-/** What VT knows and why it is needed; also the further-information form after the answer (with a refused answer's text). */
-function knownForm(
-  data: Data,
-  orgs: readonly PartnerOrg[],
-  opts: { title: string; submit: CardElement; draft?: VtConsultationCardView['extraDraft'] } = {
-    title: t.vt.known,
-    submit: execute(t.vt.knownSubmit, VERBS.vtKnown, data, { style: 'positive' }),
-  },
-): CardElement {
-  const value = (v: string | undefined, max: number) => (v ? { value: truncate(v, max) } : {});
-  return form(
-    opts.title,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.vtText,
-        label: t.vt.knownText,
-        placeholder: t.vt.knownTextPlaceholder,
-        isMultiline: true,
-        maxLength: VT_CONSULTATION_CARD_LIMITS.knownText,
-        isRequired: true,
-        errorMessage: t.vt.knownTextError,
-        ...value(opts.draft?.text, VT_CONSULTATION_CARD_LIMITS.knownText),
-      },
-      {
-        type: 'Input.Text',
-        id: INPUTS.vtNeedToKnow,
-        label: t.vt.knownNeedToKnow,
-        placeholder: t.vt.knownNeedToKnowPlaceholder,
-        isMultiline: true,
-        maxLength: VT_CONSULTATION_CARD_LIMITS.needToKnow,
-        regex: minTrimmedLength(10),
-        isRequired: true,
-        errorMessage: t.vt.knownNeedToKnowError,
-        ...value(opts.draft?.needToKnow, VT_CONSULTATION_CARD_LIMITS.needToKnow),
-      },
-      piiConfirmToggle(INPUTS.vtPiiConfirm),
-      ...visibleTo(orgs),
-    ],
-    opts.submit,
-  );
+function visibleTo(orgs: readonly PartnerOrg[]): NonNullable<VtConsultationModel['answer']>['known']['visibleTo'] {
+  const choices = orgs.filter((org) => org !== 'vt');
+  if (choices.length < 2) return null;
+  return {
+    label: nlViews.restricted.input,
+    hint: nlViews.restricted.inputHint,
+    value: choices.join(','),
+    choices: choices.map((org) => ({ title: t.orgs[org], value: org })),
+  };
 }
 
-function callBackForm(data: Data): CardElement {
-  return form(
-    t.vt.callBack,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.vtPhone,
-        style: 'tel',
-        label: t.vt.phone,
-        placeholder: t.vt.phonePlaceholder,
-        maxLength: 20,
-        regex: VT_PHONE_REGEX,
-        isRequired: true,
-        errorMessage: t.vt.phoneError,
-      },
-    ],
-    execute(t.vt.callBackSubmit, VERBS.vtCallBack, data),
-  );
+function statusLine(view: VtConsultationCardView, termijn: TermijnModel): LineModel {
+  const s = view.consultation.state;
+  if (view.case.status === 'closed') return line(t.vt.caseClosed, null, 'bolder');
+  if (s.status === 'beantwoord') return line(o.vt.statusAnswered, 'good', 'bolder');
+  if (s.status === 'geen_reactie') return line(`⚠ ${o.vt.statusLate}`, 'attention', 'bolder');
+  return line(termijn.passed ? `⚠ ${o.vt.statusAskedPassed}` : o.vt.statusAsked(termijn.short), 'accent', 'bolder');
 }
 
-function concernForm(data: Data): CardElement {
-  return form(
-    t.vt.concern,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.vtReason,
-        label: t.vt.concernReason,
-        placeholder: t.vt.concernReasonPlaceholder,
-        isMultiline: true,
-        maxLength: VT_CONSULTATION_CARD_LIMITS.reason,
-        regex: minTrimmedLength(3),
-        isRequired: true,
-        errorMessage: t.vt.concernReasonError,
-      },
-      { type: 'Input.Toggle', id: INPUTS.vtAcute, title: t.vt.concernAcute, valueOn: 'true', valueOff: 'false', value: 'false' },
-      piiConfirmToggle(INPUTS.vtVotePiiConfirm),
-    ],
-    execute(t.vt.concernSubmit, VERBS.vtConcern, data),
-  );
+/** One line per answer, signed (✓, ☎) so colour is never the only signal; no yellow text. */
+function answerLines(view: VtConsultationCardView): LineModel[] {
+  const a = t.vt.answers;
+  return view.consultation.answers.map((answer) => {
+    const at = formatAmsterdamShort(answer.at, view.now);
+    if (answer.kind === 'bekend') return line(a.bekend(at), 'good', 'bolder');
+    if (answer.kind === 'niet_bekend') return line(a.niet_bekend(at));
+    return line(answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), null, 'bolder');
+  });
 }
 
-/** The first question with its answer buttons: is the family known to VT (or call me back). */
-function answerSection(data: Data, orgs: readonly PartnerOrg[]): CardElement[] {
-  return [
-    heading(t.vt.knownHeading, { separator: true, spacing: 'large' }),
-    actionSet([knownForm(data, orgs), execute(t.vt.notKnown, VERBS.vtNotKnown, data), callBackForm(data)], { spacing: 'small' }),
-  ];
-}
-
-/**
- * After the answer: further information as VT context information (not a second answer). A refused
- * late answer comes back here with what it carried, so nothing typed is lost.
- */
-function extraSection(data: Data, orgs: readonly PartnerOrg[], draft: VtConsultationCardView['extraDraft']): CardElement[] {
-  const extra = knownForm(data, orgs, { title: fx.vt.extraButton, submit: execute(fx.vt.extraSubmit, VERBS.vtAddInfo, data), draft });
-  return [
-    heading(fx.vt.extraHeading, { separator: true, spacing: 'large' }),
-    text(fx.vt.extraIntro, { isSubtle: true, spacing: 'small' }),
-    actionSet([extra], { spacing: 'small' }),
-  ];
-}
-
-/** The second question: VT's buikpijn (a vote for VT in the current round, not an answer). */
-function concernSection(data: Data): CardElement[] {
-  return [
-    heading(t.vt.concernHeading, { separator: true, spacing: 'large' }),
-    actionSet([concernForm(data), execute(t.vt.noConcern, VERBS.vtNoConcern, data)], { spacing: 'small' }),
-  ];
-}
-
-/** What happened to the consultation, for a closed one; who answered is named by role. */
-function outcomeSection(view: VtConsultationCardView): CardElement[] {
+function outcome(view: VtConsultationCardView): VtConsultationModel['outcome'] {
   const s = view.consultation.state;
   const at = (iso: string) => formatAmsterdamShort(iso, view.now);
   if (s.status === 'beantwoord') {
     const byBackup = answeredByBackup(s);
-    const mine = byBackup === view.toBackup;
-    const who = mine ? t.vt.answeredByYou : t.vt.answeredByOther(byBackup ? t.vt.backupName : t.vt.primaryName);
-    return [
-      container(
-        [
-          text(t.vt.answeredOutcomeBy(at(s.answeredAt), who), { weight: 'bolder', color: 'good' }),
-          ...answerLines(view.consultation, view.now),
-        ],
-        {
-          style: 'good',
-          spacing: 'medium',
-        },
-      ),
-    ];
+    const who = byBackup === view.toBackup ? t.vt.answeredByYou : t.vt.answeredByOther(byBackup ? t.vt.backupName : t.vt.primaryName);
+    return { style: 'good', lines: [line(t.vt.answeredOutcomeBy(at(s.answeredAt), who), 'good', 'bolder'), ...answerLines(view)] };
   }
-  if (s.status === 'geen_reactie') {
-    return [
-      container([text(t.vt.lateNote(at(s.closedAt)), { weight: 'bolder', color: 'warning' })], { style: 'warning', spacing: 'medium' }),
-    ];
-  }
-  return [];
+  if (s.status === 'geen_reactie') return { style: 'warning', lines: [line(t.vt.lateNote(at(s.closedAt)), null, 'bolder')] };
+  return null;
 }
 
 /**
- * The question to VT's on-call member in a 1:1 chat: who asks (the ZSM location), when, the
- * backup's note, the question (prominent), the termijn, and the minimised facts (persons only as
- * role and age; no names, birth dates or pseudonyms). Then the answers: known (with the
- * information and why it is needed), not known, call me back (a phone number), and buikpijn or
- * none. Every action carries `{ caseId, seq }`, so an answer lands on this consultation only.
- * Once answered the card shows the outcome and no answer buttons (only the buikpijn buttons stay:
- * a vote is not an answer, and VT may still have buikpijn); after "geen reactie" every button
- * stays, because a late answer still reaches the case. A closed case takes no input at all.
+ * What the consultation card shows, for this copy (on-call member or backup) at this moment. The
+ * answer buttons are there while an answer is possible (also after "geen reactie": a late answer
+ * still reaches the case); once answered only further information; a closed case takes no input.
  */
-export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveCard {
+export function vtConsultationModel(view: VtConsultationCardView): VtConsultationModel {
   const c = view.consultation;
-  const data: Data = { caseId: view.case.id, seq: c.seq };
   const s = c.state;
   const caseOpen = view.case.status !== 'closed';
-  // Answered: no more answers (the domain refuses a second one); buikpijn stays open for VT.
   const mayAnswer = caseOpen && s.status !== 'beantwoord';
-  const body: CardElement[] = [
-    ...(view.notice ? [noticeSection(view.notice)] : []),
-    text(t.vt.cardTitle(zsmName(view.location.name)), { weight: 'bolder', size: 'large' }),
-    text(t.vt.cardMeta(c.regionName, caseRef(view.case.id), formatAmsterdamShort(s.askedAt, view.now)), {
-      isSubtle: true,
-      spacing: 'none',
-      size: 'small',
-    }),
-    ...(view.toBackup && (isConsultationOpen(s) || s.status === 'geen_reactie')
-      ? [container([text(t.vt.toBackup, { weight: 'bolder', color: 'warning' })], { style: 'warning', spacing: 'small' })]
-      : []),
-    ...outcomeSection(view),
-    ...(!caseOpen ? [text(t.vt.caseClosed, { isSubtle: true, spacing: 'small' })] : []),
-    container(
-      [
-        text(t.vt.questionHeading, { weight: 'bolder', size: 'small' }),
-        text(plainTruncate(c.question, VT_CONSULTATION_CARD_LIMITS.question), { weight: 'bolder', size: 'medium', spacing: 'small' }),
-      ],
-      { style: 'accent', spacing: 'medium' },
-    ),
-    headerSection(view),
-    termijnSection(view),
-    safetySection(view),
-    ...factsSection(view, VT_CONSULTATION_CARD_LIMITS.summary),
-    ...(mayAnswer ? answerSection(data, view.location.expectedOrgs) : []),
-    ...(caseOpen && s.status === 'beantwoord' ? extraSection(data, view.location.expectedOrgs, view.extraDraft) : []),
-    ...(caseOpen ? concernSection(data) : []),
-  ];
+  const answered = caseOpen && s.status === 'beantwoord';
+  const termijn = termijnModel(view);
+  const draft = answered ? view.extraDraft : undefined;
+  const orgs = view.location.expectedOrgs;
+  const L = VT_CONSULTATION_CARD_LIMITS;
   return {
-    type: 'AdaptiveCard',
-    $schema: CARD_SCHEMA,
-    version: '1.5',
-    refresh: { action: { type: 'Action.Execute', verb: VERBS.vtRefresh, data } },
-    body,
+    schema: CARD_SCHEMA,
+    data: { caseId: view.case.id, seq: c.seq },
+    notice: view.notice ?? null,
+    status: statusLine(view, termijn),
+    title: t.vt.cardTitle(zsmName(view.location.name)),
+    meta: t.vt.cardMeta(c.regionName, caseRef(view.case.id), formatAmsterdamShort(s.askedAt, view.now)),
+    backupNote: view.toBackup && (isConsultationOpen(s) || s.status === 'geen_reactie') ? t.vt.toBackup : null,
+    outcome: outcome(view),
+    question: { heading: t.vt.questionHeading, text: plainTruncate(c.question, L.question) },
+    safety: safetyModel(view),
+    answer:
+      mayAnswer || answered
+        ? {
+            heading: answered ? fx.vt.extraHeading : t.vt.knownHeading,
+            intro: answered ? fx.vt.extraIntro : null,
+            answerMode: !answered,
+            known: {
+              title: answered ? fx.vt.extraButton : t.vt.known,
+              submitTitle: answered ? fx.vt.extraSubmit : t.vt.knownSubmit,
+              submitVerb: answered ? VERBS.vtAddInfo : VERBS.vtKnown,
+              submitStyle: answered ? null : 'positive',
+              text: {
+                label: t.vt.knownText,
+                placeholder: t.vt.knownTextPlaceholder,
+                max: L.knownText,
+                error: t.vt.knownTextError,
+                value: draft?.text ? truncate(draft.text, L.knownText) : null,
+              },
+              needToKnow: {
+                label: t.vt.knownNeedToKnow,
+                placeholder: t.vt.knownNeedToKnowPlaceholder,
+                max: L.needToKnow,
+                regex: minTrimmedLength(10),
+                error: t.vt.knownNeedToKnowError,
+                value: draft?.needToKnow ? truncate(draft.needToKnow, L.needToKnow) : null,
+              },
+              piiConfirm: nlPrivacy.piiConfirmToggle,
+              visibleTo: visibleTo(orgs),
+            },
+            notKnown: t.vt.notKnown,
+            callBack: {
+              title: t.vt.callBack,
+              label: t.vt.phone,
+              placeholder: t.vt.phonePlaceholder,
+              regex: VT_PHONE_REGEX,
+              error: t.vt.phoneError,
+              submit: t.vt.callBackSubmit,
+            },
+          }
+        : null,
+    concern: caseOpen
+      ? {
+          heading: t.vt.concernHeading,
+          title: t.vt.concern,
+          reason: {
+            label: t.vt.concernReason,
+            placeholder: t.vt.concernReasonPlaceholder,
+            max: L.reason,
+            regex: minTrimmedLength(3),
+            error: t.vt.concernReasonError,
+          },
+          acute: t.vt.concernAcute,
+          acuteHint: o.vt.acuteHint,
+          piiConfirm: nlPrivacy.piiConfirmToggle,
+          submit: t.vt.concernSubmit,
+          noConcern: t.vt.noConcern,
+        }
+      : null,
+    header: headerModel(view),
+    termijn,
+    facts: factsModel(view, L.summary),
+    inputs: INPUTS,
+    verbs: VERBS,
   };
+}
+
+/**
+ * The question to VT's on-call member in a 1:1 chat, laid out by cards/vt-consultation.json: line 1
+ * what is asked of them and by when, the question, the danger (children, weapon, contact, custody),
+ * the answer buttons, the buikpijn buttons; the case picture (header, termijn, facts) last. Persons
+ * only as role and age; who answered is named by role. Every action carries `{ caseId, seq }`.
+ */
+export function buildVtConsultationCard(view: VtConsultationCardView): AdaptiveCard {
+  return bindTemplate('cards', 'vt-consultation', vtConsultationModel(view));
 }

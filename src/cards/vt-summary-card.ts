@@ -1,13 +1,14 @@
 import { DateTime } from 'luxon';
 import { nlCards as t } from '../i18n/nl/cards';
-import { cardBytes, takeWithinBudget } from './budget';
+import { nlCardsOther as o } from '../i18n/nl/cards-other';
+import { bindTemplate, cardWithin } from './bind';
 import { CASE_CARD_LIMITS } from './case-card';
-import { actionSet, container, heading, text } from './elements';
+import { line, type LineModel } from './case-model';
 import { caseRef } from './sections';
-import { formatAmsterdam, plainTruncate } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import { formatAmsterdam, formatAmsterdamShort, plainTruncate } from './text';
+import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import type { VtMorningSummaryView } from './view';
-import { answerLines, consultationStatusColor, consultationStatusParts } from './vt-sections';
+import { consultationStatusColor, consultationStatusParts } from './vt-sections';
 
 /** The summary is posted in the VT day team's channel like a case card: the same byte budget. */
 export const VT_SUMMARY_CARD_LIMITS = {
@@ -34,55 +35,92 @@ export function summaryOrder(items: readonly Item[]): Item[] {
   return [...items.filter(hasCallBack), ...items.filter((i) => !hasCallBack(i))];
 }
 
+interface SummaryItemModel {
+  callBack: boolean;
+  ref: string;
+  offence: LineModel;
+  question: string;
+  status: LineModel;
+  answers: LineModel[];
+  caseLink: { title: string; url: string } | null;
+}
+
+/** The view model bound to cards/vt-summary.json. */
+export interface VtSummaryModel {
+  schema: string;
+  /** Line 1 (when there is anything): what the day team has to do first. */
+  status: LineModel | null;
+  title: string;
+  count: string | null;
+  empty: string | null;
+  items: SummaryItemModel[];
+  more: string | null;
+}
+
 function children(item: Item): string {
   const f = item.case.facts;
   if (!f.childrenInvolved) return t.no;
   return f.childAges.length > 0 ? `${t.yes} — ${t.safety.childAges(f.childAges)}` : t.yes;
 }
 
-function summaryItem(view: VtMorningSummaryView, item: Item): CardElement {
+function itemModel(view: VtMorningSummaryView, item: Item): SummaryItemModel {
   const c = item.consultation;
-  const items: CardElement[] = [
-    text(t.vt.summaryItem(caseRef(item.case.id), item.locationName)),
-    text(`${t.offences[item.case.facts.offenceCategory]} · ${t.vt.summaryChildren(children(item))}`, {
-      spacing: 'none',
-      size: 'small',
-      ...(item.case.facts.childrenInvolved ? { color: 'attention' as const } : {}),
+  const a = t.vt.answers;
+  const kids = item.case.facts.childrenInvolved;
+  return {
+    callBack: hasCallBack(item),
+    ref: t.vt.summaryItem(caseRef(item.case.id), item.locationName),
+    offence: line(`${t.offences[item.case.facts.offenceCategory]} · ${t.vt.summaryChildren(children(item))}`, kids ? 'attention' : null),
+    question: t.vt.question(plainTruncate(c.question, VT_SUMMARY_CARD_LIMITS.question)),
+    status: line(t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)), consultationStatusColor(c.state), 'bolder'),
+    answers: c.answers.map((answer) => {
+      const at = formatAmsterdamShort(answer.at, view.now);
+      if (answer.kind === 'bekend') return line(a.bekend(at), 'good', 'bolder');
+      if (answer.kind === 'niet_bekend') return line(a.niet_bekend(at));
+      return line(answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), null, 'bolder');
     }),
-    text(t.vt.question(plainTruncate(c.question, VT_SUMMARY_CARD_LIMITS.question)), { size: 'small', spacing: 'small' }),
-    text(t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)), {
-      size: 'small',
-      weight: 'bolder',
-      color: consultationStatusColor(c.state),
-      spacing: 'none',
-    }),
-    ...answerLines(c, view.now, { small: true }),
-    ...(item.caseLink ? [actionSet([{ type: 'Action.OpenUrl', title: t.vt.toCase, url: item.caseLink }], { spacing: 'small' })] : []),
-  ];
-  return container(items, { separator: true, spacing: 'medium', ...(hasCallBack(item) ? { style: 'warning' as const } : {}) });
+    caseLink: item.caseLink ? { title: t.vt.toCase, url: item.caseLink } : null,
+  };
+}
+
+/** The model with the first `limit` consultations (all by default); items are built only for those. */
+export function vtSummaryModel(
+  view: VtMorningSummaryView,
+  limit = Number.POSITIVE_INFINITY,
+  built: Map<Item, SummaryItemModel> = new Map(),
+): VtSummaryModel {
+  const model = (item: Item): SummaryItemModel => {
+    const known = built.get(item);
+    if (known) return known;
+    const made = itemModel(view, item);
+    built.set(item, made);
+    return made;
+  };
+  const title = t.vt.summaryTitle(view.regionName, moment(view.from), moment(view.to));
+  if (view.items.length === 0)
+    return { schema: CARD_SCHEMA, status: null, title, count: null, empty: t.vt.summaryEmpty, items: [], more: null };
+  const ordered = summaryOrder(view.items);
+  const callBacks = ordered.filter(hasCallBack).length;
+  return {
+    schema: CARD_SCHEMA,
+    status: callBacks > 0 ? line(o.summary.status(callBacks), 'attention', 'bolder') : line(o.summary.status(0), 'good', 'bolder'),
+    title,
+    count: t.vt.summaryCount(ordered.length, callBacks),
+    empty: null,
+    items: ordered.slice(0, limit).map(model),
+    more: ordered.length > limit ? t.vt.summaryMore(ordered.length - limit) : null,
+  };
 }
 
 /**
- * The next-morning summary for a VT region's day team: every consultation of the evening and
- * night, call-back requests first, each with the case reference and location, offence, children,
- * the question, what happened (with the times) and VT's answers, and a link to the case. Persons
- * do not appear at all; who answered is named by role. What does not fit the budget is counted.
+ * The next-morning summary for a VT region's day team, laid out by cards/vt-summary.json: line 1 the
+ * call-backs still to do, then every consultation of the evening and night, call-backs first, each
+ * with the case reference and location, offence, children, the question, what happened and VT's
+ * answers, and a link to the case. Persons do not appear at all; who answered is named by role.
+ * What does not fit the budget is counted.
  */
 export function buildVtMorningSummaryCard(view: VtMorningSummaryView): AdaptiveCard {
-  const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', msteams: { width: 'Full' }, body: [] };
-  const head: CardElement[] = [
-    heading(t.vt.summaryTitle(view.regionName, moment(view.from), moment(view.to)), { size: 'large', spacing: 'none' }),
-  ];
-  if (view.items.length === 0) {
-    card.body = [...head, text(t.vt.summaryEmpty, { isSubtle: true })];
-    return card;
-  }
-  const ordered = summaryOrder(view.items);
-  head.push(text(t.vt.summaryCount(ordered.length, ordered.filter(hasCallBack).length), { isSubtle: true, spacing: 'none' }));
-  const items = ordered.map((item) => summaryItem(view, item));
-  const note = (n: number) => text(t.vt.summaryMore(n), { isSubtle: true, size: 'small' });
-  const budget = VT_SUMMARY_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: head }) - cardBytes(note(items.length));
-  const fit = takeWithinBudget(items, budget, cardBytes);
-  card.body = [...head, ...fit.taken, ...(fit.omitted > 0 ? [note(fit.omitted)] : [])];
-  return card;
+  const built = new Map<Item, SummaryItemModel>(); // each item's texts are formatted once, whatever is tried
+  const render = (k: number) => bindTemplate('cards', 'vt-summary', vtSummaryModel(view, k, built));
+  return cardWithin(render, view.items.length, VT_SUMMARY_CARD_LIMITS.maxBytes);
 }

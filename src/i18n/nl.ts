@@ -7,3 +7,4 @@ export { nlViews } from './nl/views';
 export { nlVtAdviceFixes } from './nl/vt-advice-fixes';
 export { nlVerdieping } from './nl/verdieping';
 export { nlAftercare, reportFigureLabel } from './nl/aftercare';
+export { nlCardsOther } from './nl/cards-other';

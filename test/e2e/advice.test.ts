@@ -73,7 +73,10 @@ describe('advice and decision in the Agents Playground', () => {
         });
         await clickCardButton(card, 'Advies opslaan');
       });
-      await step(p, caseId, card, /Advies verzonden om/, () => clickCardButton(card, 'Verstuur naar OvJ'));
+      await step(p, caseId, card, /Advies verzonden om/, async () => {
+        await clickCardButton(card, 'Verstuur naar OvJ'); // asks first
+        await clickCardButton(card, 'Ja, versturen');
+      });
 
       await openPersonalChat(p.page);
       const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${caseId.slice(0, 8)}`, { timeoutMs: 20_000 });

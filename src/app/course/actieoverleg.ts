@@ -9,13 +9,12 @@ import { fail, ok, type Result } from '../errors';
 import { auditView, authorizeView } from '../views';
 import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
+import { messageDeepLink } from '../deep-link';
 
-/** A Teams link to the case card's thread, when it was posted. */
+/** A Teams link to the case card's own message (from its stored reference), when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
   const ref = await deps.repo.getCardRef(theCase.id);
-  const location = deps.directory.location(theCase.locationId);
-  if (!ref || !location) return undefined;
-  return `https://teams.microsoft.com/l/message/${encodeURIComponent(location.channelId)}/${encodeURIComponent(ref.activityId)}`;
+  return ref ? messageDeepLink(ref) : undefined;
 }
 
 export async function loadActieoverlegView(

@@ -30,7 +30,7 @@ describe('Actieoverleg card: content', () => {
   const card = buildActieoverlegCard(actieoverlegView());
 
   it('is headed "Actieoverleg — HG-zaak <ref>" with the case header', () => {
-    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Actieoverleg — HG-zaak c0ffee12', size: 'large' });
+    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: 'Actieoverleg — HG-zaak c0ffee12', size: 'large' });
     expect(texts(card)).toEqual(expect.arrayContaining(['HG', 'KM', 'Mishandeling']));
   });
 
@@ -43,7 +43,7 @@ describe('Actieoverleg card: content', () => {
   });
 
   it('explains why: the rule in plain Dutch and the buikpijn reasons per organisation with round and acute mark', () => {
-    expect(texts(card)).toContain('Op 22:10: acuut onveilig gemeld door Veilig Thuis.');
+    expect(texts(card)).toContain('⚠ Op 22:10: acuut onveilig gemeld door Veilig Thuis.');
     expect(texts(card)).toContain('**Veilig Thuis** · ronde 2 · ⚠ ACUUT ONVEILIG');
     expect(textBlock(card, '**Veilig Thuis** · ronde 2')).toMatchObject({ color: 'attention' });
     expect(texts(card)).toContain('Verdachte dreigde eerder met mes; slachtoffer wil terug naar huis.');
@@ -64,7 +64,7 @@ describe('Actieoverleg card: content', () => {
       '**Veilig Thuis** · ronde 1',
     ]);
     expect(texts(c)).toContain('geen toelichting gegeven');
-    expect(texts(c)).toContain('Op 22:10: meerdere organisaties houden ronde na ronde buikpijn (OM, Veilig Thuis).');
+    expect(texts(c)).toContain('⚠ Op 22:10: meerdere organisaties houden ronde na ronde buikpijn (OM, Veilig Thuis).');
   });
 
   it('names the partners that should be at the table', () => {
@@ -129,6 +129,49 @@ describe('Actieoverleg card: content', () => {
       actieoverlegView({ notice: { kind: 'attention', text: 'Er is al een casusverantwoordelijke.' } }),
     );
     expect(noticed.body[0]).toMatchObject({ type: 'Container', style: 'attention' });
+  });
+});
+
+describe('Actieoverleg card: the layout rule (issue 12: the termijn was below the fold)', () => {
+  const card = buildActieoverlegCard(actieoverlegView());
+  const at = (text: string) => texts(card).indexOf(text);
+
+  it('line 1 says the Actieoverleg is asked and how long is left; then the question and the termijn', () => {
+    expect(card.body[0]).toMatchObject({
+      text: 'Actieoverleg gevraagd · nog 3 u 45 min tot de termijn',
+      color: 'accent',
+      weight: 'bolder',
+    });
+    const question = at(sampleEscalation().question);
+    const termijn = at('Termijn: di 24 nov 02:15');
+    const why = at('Waarom naar het Actieoverleg');
+    expect([question, termijn, why].every((i) => i > 0)).toBe(true);
+    expect([question < termijn, termijn < why]).toEqual([true, true]);
+    const passed = buildActieoverlegCard(actieoverlegView({ now: new Date('2026-11-24T02:00:00Z') }));
+    expect(passed.body[0]).toMatchObject({ text: '⚠ Actieoverleg gevraagd · de termijn is verstreken', color: 'attention' });
+  });
+
+  it('the primary actions come right after the danger and the owner line, before the buikpijn picture', () => {
+    const firstSet = ofType(card, 'ActionSet')[0] as Node;
+    expect((firstSet.actions as Node[]).map((a) => a.title)).toEqual(['Ik word casusverantwoordelijke', 'Naar de zaak']);
+    const bodyIndex = (pred: (n: Node) => boolean) => (card.body as Node[]).findIndex(pred);
+    const setIndex = bodyIndex((n) => n === firstSet);
+    const reasonsIndex = bodyIndex((n) => texts(n).includes('Buikpijn per organisatie'));
+    const safetyIndex = bodyIndex((n) => texts(n).includes('Veiligheid'));
+    expect([safetyIndex < setIndex, setIndex < reasonsIndex]).toEqual([true, true]);
+  });
+
+  it('keeps the facts and the context information behind "Feiten en contextinformatie tonen"', () => {
+    const toggle = ofType(card, 'Action.ToggleVisibility')[0] as Node;
+    expect(toggle.title).toBe('Feiten en contextinformatie tonen');
+    const hidden = nodes(card).find((n) => n.id === (toggle.targetElements as string[])[0]) as Node;
+    expect(hidden).toMatchObject({ type: 'Container', isVisible: false });
+    expect(texts(hidden)).toContain('**Betrokkenen:** verdachte (34 jr) · slachtoffer (31 jr) · kind (13 jr) · kind (9 jr)');
+  });
+
+  it('never uses yellow text', () => {
+    for (const view of [actieoverlegView(), largeActieoverlegView()])
+      expect(ofType(buildActieoverlegCard(view), 'TextBlock').filter((b) => b.color === 'warning')).toEqual([]);
   });
 });
 

@@ -94,30 +94,54 @@ describe('advice card: valid Adaptive Card 1.5 within the budget', () => {
 describe('advice card: read in one minute', () => {
   it('says what it is and where it stands', () => {
     const concept = texts(buildAdviceCard(adviceView(adviceRecord('concept'))));
-    expect(concept[0]).toBe('Advies aan de OvJ — HG-zaak c0ffee12');
+    // Line 1: where it stands and what is asked of the reader; then what it is.
+    expect(concept[0]).toBe('Concept — nog niet verzonden');
+    expect(concept[1]).toBe('Advies aan de OvJ — HG-zaak c0ffee12');
     expect(concept).toContain('ZSM Midden-Nederland · Mishandeling · versie 1 · opgesteld 22:30');
     expect(concept).toContain('Concept — nog niet verzonden');
     // Spoken to the OvJ, with the termijn (issue 13.11).
     const sent = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
     expect(sent).toContain('Verzonden om 22:40 — uw besluit gevraagd vóór di 24 nov 02:15');
     expect(sent).toContain('Termijn: di 24 nov 02:15');
-    expect(texts(buildAdviceCard(adviceView(adviceRecord('besloten'))))).toContain('Besloten om 23:05');
+    expect(texts(buildAdviceCard(adviceView(adviceRecord('besloten'))))[0]).toBe('✓ Besloten om 23:05');
+    expect(texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))))[0]).toBe(
+      'Verzonden om 22:40 — uw besluit gevraagd vóór di 24 nov 02:15',
+    );
   });
 
-  it('orders: summary, interventions, open buikpijn, patterns, facts, who supplied what', () => {
-    const all = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
+  it('orders (layout rule): status, termijn, open buikpijn, the summary, "Besluit vastleggen", then interventions, patterns, facts, who', () => {
+    const card = buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: true }));
+    const all = texts(card);
     const at = (s: string) => all.findIndex((x) => x.startsWith(s));
     const order = [
+      at('Verzonden om 22:40 — uw besluit gevraagd'),
+      at('Termijn: di 24 nov 02:15'),
+      at('⚠ Nog buikpijn (2)'),
       at('Samenvatting'),
       at('Eerst veiligheid: contactverbod'),
       at('Voorgestelde interventies'),
-      at('⚠ Nog buikpijn (2)'),
       at('Patronen'),
       at('Feiten'),
       at('Wie leverde wat (3)'),
     ];
     expect(order.every((n) => n >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The decision button sits in the body right after the summary, before the interventions.
+    const body = card.body as Node[];
+    const decide = body.findIndex(
+      (n) => n.type === 'ActionSet' && ofType(n, 'Action.ShowCard').some((s) => s.title === 'Besluit vastleggen'),
+    );
+    const summary = body.findIndex((n) => n.text === 'Samenvatting');
+    const interventions = body.findIndex((n) => n.text === 'Voorgestelde interventies');
+    expect([summary < decide, decide < interventions]).toEqual([true, true]);
+  });
+
+  it('never uses yellow text', () => {
+    for (const [, view] of scenarios)
+      expect([view.advice.status, ofType(buildAdviceCard(view), 'TextBlock').filter((b) => b.color === 'warning')]).toEqual([
+        view.advice.status,
+        [],
+      ]);
   });
 
   it('groups the proposed interventions by phase, safety first, with notes and language', () => {
@@ -139,7 +163,8 @@ describe('advice card: read in one minute', () => {
     const card = buildAdviceCard(
       adviceView(adviceRecord('verzonden', {}, { proposed: [{ interventionId: 'rvdk-onderzoek', phase: 'zorg' }] })),
     );
-    expect(textBlock(card, 'Geen veiligheidsinterventie')).toMatchObject({ color: 'warning' });
+    expect(textBlock(card, 'Geen veiligheidsinterventie')).toMatchObject({ color: 'attention', weight: 'bolder' });
+    expect(textBlock(card, 'Geen veiligheidsinterventie').text).toMatch(/^⚠ /);
     expect(texts(card)).toContain('1. Zorg');
   });
 
@@ -303,15 +328,15 @@ describe('advice card: the decision', () => {
     const all = texts(card);
     expect(all).toEqual(
       expect.arrayContaining([
-        'Besluit OvJ',
+        '✓ Besluit OvJ',
         '**Interventies:** Contactverbod, Reclasseringstoezicht',
         '**Toelichting:** Contactverbod per direct; toezicht door 3RO.',
-        '**Ondanks buikpijn van Raad voor de Kinderbescherming, Veilig Thuis:** Buikpijn gezien; het contactverbod dekt het acute risico.',
+        '⚠ **Ondanks buikpijn van Raad voor de Kinderbescherming, Veilig Thuis:** Buikpijn gezien; het contactverbod dekt het acute risico.',
         'bron: OvJ · 23:05',
       ]),
     );
     // The decision comes right after the status, before the summary.
-    expect(all.indexOf('Besluit OvJ')).toBeLessThan(all.indexOf('Samenvatting'));
+    expect(all.indexOf('✓ Besluit OvJ')).toBeLessThan(all.indexOf('Samenvatting'));
     expect(ofType(card, 'Input.Text')).toEqual([]);
     expect(ofType(card, 'Input.ChoiceSet')).toEqual([]);
   });

@@ -156,7 +156,14 @@ describe('case card: the advice section', () => {
     expect(adviceEditDataSchema.parse(sent)).toEqual({ caseId, adviceSummary: 'Nieuw.', adviceInterventions: 'huisverbod', details: {} });
 
     const send = executeActions(card).find((a) => a.verb === VERBS.sendAdvice);
-    expect(send).toMatchObject({ title: 'Verstuur naar OvJ', data: { caseId }, inputIds: [] });
+    // Sending asks first, inline (every client): "Verstuur naar OvJ" opens the question, "Ja, versturen" sends.
+    expect(send).toMatchObject({ title: 'Ja, versturen', data: { caseId }, inputIds: [] });
+    const confirm = ofType(card, 'Action.ShowCard').find((s) => s.title === 'Verstuur naar OvJ') as Node;
+    expect(texts(confirm.card)).toEqual([
+      'Advies versturen naar de OvJ?',
+      'De OvJ krijgt het advies zoals het er nu staat. Daarna kunt u het niet meer aanpassen.',
+    ]);
+    expect(executeActions(confirm.card).map((a) => a.verb)).toEqual([VERBS.sendAdvice]);
     expect(verbs(card)).not.toContain(VERBS.draftAdvice);
     const view2 = ofType(card, 'Action.Submit').find((s) => s.title === 'Advies bekijken') as Node;
     expect(dialogFetchDataSchema.parse(view2.data)).toEqual({ dialog: DIALOGS.adviceDetails, caseId });

@@ -72,11 +72,11 @@ describe('VT consultation card: who asks what, and when', () => {
   const card = buildVtConsultationCard(vtConsultationView());
 
   it('is headed with the ZSM location that asks, the region, the case reference and the time asked', () => {
-    expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: 'Vraag van ZSM Midden-Nederland aan Veilig Thuis', size: 'large' });
+    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: 'Vraag van ZSM Midden-Nederland aan Veilig Thuis', size: 'large' });
     expect(texts(card)).toContain('Regio Utrecht · Zaak c0ffee12 · gevraagd om 21:10');
     expect(zsmName('Rotterdam')).toBe('ZSM Rotterdam');
     const named = buildVtConsultationCard(vtConsultationView({ location: sampleLocation({ name: 'Oost-Brabant' }) }));
-    expect(named.body[0]).toMatchObject({ text: 'Vraag van ZSM Oost-Brabant aan Veilig Thuis' });
+    expect(named.body[1]).toMatchObject({ text: 'Vraag van ZSM Oost-Brabant aan Veilig Thuis' });
   });
 
   it('shows the question prominently', () => {
@@ -95,7 +95,10 @@ describe('VT consultation card: who asks what, and when', () => {
   it('tells the backup that the on-call member did not react; not the on-call member', () => {
     const backupLine = 'De dienstdoende medewerker reageerde niet; u bent achterwacht';
     const [, toBackup] = scenarios[1] as [string, VtConsultationCardView];
-    expect(textBlock(buildVtConsultationCard(toBackup), 'achterwacht')).toMatchObject({ text: backupLine, color: 'warning' });
+    const backupCard = buildVtConsultationCard(toBackup);
+    expect(textBlock(backupCard, 'achterwacht')).toMatchObject({ text: backupLine, weight: 'bolder' });
+    expect(textBlock(backupCard, 'achterwacht').color).toBeUndefined(); // yellow text is unreadable on white: a yellow box instead
+    expect(ofType(backupCard, 'Container').find((c) => texts(c).includes(backupLine))).toMatchObject({ style: 'warning' });
     expect(texts(card)).not.toContain(backupLine);
   });
 
@@ -214,8 +217,9 @@ describe('VT consultation card: a closed consultation', () => {
     const card = buildVtConsultationCard(vtConsultationView({ consultation: noReaction(), ...late }));
     expect(textBlock(card, 'geen reactie')).toMatchObject({
       text: 'De ZSM-tafel kreeg om 02:15 de melding "geen reactie". Uw antwoord is nog welkom: het komt alsnog bij de zaak.',
-      color: 'warning',
     });
+    expect(textBlock(card, 'geen reactie').color).toBeUndefined();
+    expect(card.body[0]).toMatchObject({ text: '⚠ Uw antwoord is nog welkom · de ZSM-tafel wacht niet meer op u', color: 'attention' });
     expect(verbs(card)).toEqual([...ANSWER_VERBS, ...VOTE_VERBS]);
   });
 
@@ -227,6 +231,57 @@ describe('VT consultation card: a closed consultation', () => {
 
   it('an open consultation has no outcome line', () => {
     expect(texts(buildVtConsultationCard(vtConsultationView())).some((t) => t.startsWith('Beantwoord'))).toBe(false);
+  });
+});
+
+describe('VT consultation card: the layout rule (status, danger, the answer buttons, then the picture)', () => {
+  const position = (card: unknown, text: string) => texts(card).indexOf(text);
+
+  it('line 1 says what is asked of this person and by when', () => {
+    expect(buildVtConsultationCard(vtConsultationView()).body[0]).toMatchObject({
+      type: 'TextBlock',
+      text: 'Uw antwoord gevraagd · nog 5 u 0 min tot de termijn',
+      color: 'accent',
+      weight: 'bolder',
+    });
+    expect(buildVtConsultationCard(vtConsultationView({ consultation: answered() })).body[0]).toMatchObject({
+      text: '✓ Beantwoord · aanvullen of buikpijn vastleggen kan nog',
+      color: 'good',
+    });
+    expect(buildVtConsultationCard(vtConsultationView({ now: new Date('2026-11-24T02:00:00Z') })).body[0]).toMatchObject({
+      text: '⚠ Uw antwoord gevraagd · de termijn is verstreken',
+    });
+  });
+
+  it('puts the question, then the danger, then the answer and buikpijn buttons before the case picture', () => {
+    const card = buildVtConsultationCard(vtConsultationView());
+    const question = position(card, consultationRecord().question);
+    const danger = position(card, '⚠ **Kinderen betrokken:** ja — 13 jr, 9 jr');
+    const answerHeading = position(card, 'Kent Veilig Thuis dit gezin of deze mensen?');
+    const offence = position(card, 'Mishandeling');
+    const facts = position(card, '**Betrokkenen:** verdachte (34 jr) · slachtoffer (31 jr) · kind (13 jr) · kind (9 jr)');
+    expect(question).toBeGreaterThan(0);
+    expect([question < danger, danger < answerHeading, answerHeading < offence, offence < facts]).toEqual([true, true, true, true]);
+    // The answer buttons are the first actions of the card (in the body, not in the card's action row).
+    const sets = ofType(card, 'ActionSet');
+    expect((sets[0]?.actions as Node[]).map((a) => a.title)).toEqual(['Bekend: informatie toevoegen', 'Niet bekend', 'Bel mij terug']);
+    expect(card.actions).toBeUndefined();
+  });
+
+  it('says what "Acuut onveilig" does, next to the toggle', () => {
+    const card = buildVtConsultationCard(vtConsultationView());
+    expect(texts(card)).toContain(
+      'Met "Acuut onveilig" gaat de zaak direct naar het Actieoverleg; de ZSM-tafel en de voorzitter zien het meteen.',
+    );
+  });
+
+  it('never uses yellow text, and every coloured line carries a sign (⚠ ✓ ☎) besides its colour', () => {
+    for (const [, view] of [...scenarios, ['answered by backup', vtConsultationView({ consultation: answered(BACKUP) })] as const]) {
+      const card = buildVtConsultationCard(view);
+      expect(ofType(card, 'TextBlock').filter((b) => b.color === 'warning')).toEqual([]);
+      for (const b of ofType(card, 'TextBlock').filter((n) => n.color === 'attention' || n.color === 'good'))
+        expect([b.text, /[⚠✓☎]|^Beantwoord|^Dank|^Er is|^nog /.test(String(b.text))]).toEqual([b.text, true]);
+    }
   });
 });
 

@@ -32,7 +32,7 @@ describe('VT morning summary: content', () => {
   const card = buildVtMorningSummaryCard(summaryView());
 
   it('is headed with the region and the period, in Amsterdam time, and counts the consultations and call-backs', () => {
-    expect(card.body[0]).toMatchObject({
+    expect(card.body[1]).toMatchObject({
       type: 'TextBlock',
       text: 'Veilig Thuis Utrecht — consultaties van ma 23 nov 17:00 tot di 24 nov 08:30',
     });
@@ -89,6 +89,25 @@ describe('VT morning summary: content', () => {
       'Veilig Thuis Utrecht — consultaties van ma 23 nov 17:00 tot di 24 nov 08:30',
       'Geen consultaties in deze periode.',
     ]);
+  });
+});
+
+describe('VT morning summary: the layout rule', () => {
+  it('line 1 says what the day team has to do first: the call-backs, or that there are none', () => {
+    expect(buildVtMorningSummaryCard(summaryView()).body[0]).toMatchObject({
+      text: '☎ 1 verzoek om terugbellen · eerst afhandelen',
+      color: 'attention',
+      weight: 'bolder',
+    });
+    const none = summaryView();
+    none.items.splice(1, 1); // the call-back item
+    expect(buildVtMorningSummaryCard(none).body[0]).toMatchObject({ text: '✓ Geen verzoeken om terugbellen', color: 'good' });
+  });
+
+  it('never uses yellow text; a call-back is a yellow box with ☎ in its text', () => {
+    const card = buildVtMorningSummaryCard(summaryView());
+    expect(ofType(card, 'TextBlock').filter((b) => b.color === 'warning')).toEqual([]);
+    expect(texts(entries(card)[0]).some((t) => t.startsWith('☎'))).toBe(true);
   });
 });
 
