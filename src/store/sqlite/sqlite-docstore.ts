@@ -181,6 +181,11 @@ export function encryptPlaintextDatabase(file: string, key: string): 'encrypted'
   return 'encrypted';
 }
 
+export interface SqliteOpenOptions {
+  /** WAL durability: see docs/decisions.md §24. */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
 export class SqliteDocStore implements DocStore {
   readonly name = 'sqlite';
   private readonly queries = new Map<string, Database.Statement<Param[], Row>>();
@@ -195,7 +200,7 @@ export class SqliteDocStore implements DocStore {
    * encrypted: nothing reaches the disk). The folder is made owner-only (0700) and the file 0600 before
    * SQLite touches it; SQLite gives the -wal and -shm files the database file's mode.
    */
-  static open(file: string, key: string): SqliteDocStore {
+  static open(file: string, key: string, opts: SqliteOpenOptions = {}): SqliteDocStore {
     const onDisk = file !== ':memory:';
     if (onDisk) restrictFiles(file);
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
@@ -209,7 +214,7 @@ export class SqliteDocStore implements DocStore {
     if (onDisk) for (const extra of ['-wal', '-shm']) if (existsSync(file + extra)) chmodSync(file + extra, FILE_MODE);
     // FULL: every commit fsyncs the WAL, so an acknowledged intake, vote or audit entry survives a power
     // cut or OS crash too (NORMAL only survives an application crash). Write volume is low; durability wins.
-    db.pragma('synchronous = FULL');
+    db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     migrate(db);
     return new SqliteDocStore(db);
   }
