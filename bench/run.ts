@@ -1,14 +1,22 @@
 /**
- * `npm run bench`: figures only, no assertions. Runs in well under a minute on 2 cores.
+ * `npm run bench`: figures only, no assertions. About 3 minutes on 2 idle cores; every section says
+ * how long it took. `BENCH_SECTIONS=vote,durability` runs only those (names in SECTIONS below).
  *
- *   a. case card build time and size (typical and large case, the card tests' fixtures)
- *   b. intake and vote throughput through the real bot on SQLite (in-process host, Connector stub
- *      as Teams, no rate limit): ops/s and p50/p95 of a vote invoke over HTTP
- *   c. the same on the Cosmos emulator for a smaller N, as a ratio against SQLite at that N
- *   d. time from sending a vote until Teams (the stub) has the card showing it: without a rate
- *      limit (the pipeline itself), and with Teams' per-thread limits on one busy channel
+ *   vote        the vote invoke against the bare teams-ai floor in one run (bench/vote-floor.ts):
+ *               p50/p99 at 1, 10 and 50 concurrent closed-loop keep-alive clients, ratios, votes/s,
+ *               response bytes, RSS, store operations and Connector calls per vote (request path vs job loop)
+ *   cards       case card build time and size (typical and large case, the card tests' fixtures)
+ *   time        time formatting before (luxon per call) and after (cached Intl) (bench/time-format.ts)
+ *   durability  SQLite commit: FULL vs NORMAL vs group fsync vs a worker prototype (bench/durability.ts)
+ *   sqlite      intake and vote throughput on SQLite, no Teams rate limit; vote → card at "Teams"
+ *   cosmos      the same on the Cosmos emulator for a smaller N, as a ratio against SQLite at that N
+ *   throttled   vote → card at "Teams" with Teams' per-thread limits on one busy channel
+ *   escalation  vote (acuut onveilig) → Actieoverleg card
+ *   timers      durable timer lateness and lease takeover
  *
- * Environment: BENCH_CASES (200), BENCH_VOTES (500), BENCH_COSMOS_CASES (40), BENCH_COSMOS_VOTES (100).
+ * Environment: BENCH_SECTIONS, BENCH_LEVELS (1,10,50), BENCH_ROUNDS (2), BENCH_ROUND (requests per round),
+ * BENCH_VOTE_CASES (100), BENCH_COMMITS (600), BENCH_CASES (100), BENCH_VOTES (300), BENCH_COSMOS_CASES (40),
+ * BENCH_COSMOS_VOTES (100).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchEscalation } from './escalation';
