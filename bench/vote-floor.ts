@@ -148,13 +148,22 @@ class LoadClient {
 }
 
 interface Side {
+  /** CPU time (user + system) of this process, which serves both: less sensitive to a busy machine than latency. */
+  cpuUs: number;
   lat: number[];
   errors: number;
   ms: number;
   n: number;
   bytes: number[];
 }
-const emptySide = (): Side => ({ lat: [], errors: 0, ms: 0, n: 0, bytes: [] });
+const emptySide = (): Side => ({ cpuUs: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [] });
+async function measured(s: Side, run: () => Promise<LoadResult>): Promise<void> {
+  const c0 = process.cpuUsage();
+  const r = await run();
+  const c = process.cpuUsage(c0);
+  s.cpuUs += c.user + c.system;
+  add(s, r);
+}
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
   s.bytes.push(...r.bytes);
@@ -163,10 +172,20 @@ function add(s: Side, r: LoadResult): void {
   s.n += r.latencies.length;
 }
 
+interface SideFigures {
+  p50: number;
+  p99: number;
+  perSec: number;
+  bytes: number;
+  errors: number;
+  /** Server CPU ms per request (this process; the product's includes its job loop's work for the votes). */
+  cpuMs: number;
+}
+
 export interface VoteFloorFigures {
   level: number;
-  product: { p50: number; p99: number; perSec: number; bytes: number; errors: number };
-  floor: { p50: number; p99: number; perSec: number; bytes: number; errors: number };
+  product: SideFigures;
+  floor: SideFigures;
 }
 
 export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
@@ -216,9 +235,11 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       const p = emptySide();
       const f = emptySide();
       for (let r = 0; r < ROUNDS; r++) {
-        add(p, await client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }));
+        await measured(p, () =>
+          client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
+        );
         rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-        add(f, await client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }));
+        await measured(f, () => client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }));
       }
       const fig = (s: Side) => ({
         p50: pct(s.lat, 50),
@@ -226,6 +247,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         perSec: (s.n / s.ms) * 1000,
         bytes: pct(s.bytes, 50),
         errors: s.errors,
+        cpuMs: s.cpuUs / 1000 / s.n,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
     }
@@ -238,7 +260,8 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       console.log(
         `   ${String(o.level).padStart(10)}  ${`${f1(o.product.p50)} / ${f1(o.product.p99)}`.padStart(18)}  ${`${f1(o.floor.p50)} / ${f1(o.floor.p99)}`.padStart(16)}` +
           `  ${`${f2(o.product.p50 / o.floor.p50)}×`.padStart(9)}  ${`${f2(o.product.p99 / o.floor.p99)}×`.padStart(9)}` +
-          `  ${f1(o.product.perSec).padStart(7)}  ${f1(o.floor.perSec).padStart(7)}  ${`${o.product.bytes} / ${o.floor.bytes}`.padStart(30)}  ${o.product.errors + o.floor.errors}`,
+          `  ${f1(o.product.perSec).padStart(7)}  ${f1(o.floor.perSec).padStart(7)}  ${`${o.product.bytes} / ${o.floor.bytes}`.padStart(30)}` +
+          `  ${`${f2(o.product.cpuMs)} / ${f2(o.floor.cpuMs)}`.padStart(26)}  ${o.product.errors + o.floor.errors}`,
       );
     }
     console.log(
