@@ -1,18 +1,30 @@
 /**
- * `npm run bench`: figures only, no assertions. Runs in well under a minute on 2 cores.
+ * `npm run bench`: figures only, no assertions. About 3 minutes on 2 idle cores; every section says
+ * how long it took. `BENCH_SECTIONS=vote,durability` runs only those (names in SECTIONS below).
  *
- *   a. case card build time and size (typical and large case, the card tests' fixtures)
- *   b. intake and vote throughput through the real bot on SQLite (in-process host, Connector stub
- *      as Teams, no rate limit): ops/s and p50/p95 of a vote invoke over HTTP
- *   c. the same on the Cosmos emulator for a smaller N, as a ratio against SQLite at that N
- *   d. time from sending a vote until Teams (the stub) has the card showing it: without a rate
- *      limit (the pipeline itself), and with Teams' per-thread limits on one busy channel
+ *   vote        the vote invoke against the bare teams-ai floor in one run (bench/vote-floor.ts):
+ *               p50/p99 at 1, 10 and 50 concurrent closed-loop keep-alive clients, ratios, votes/s,
+ *               response bytes, RSS, store operations and Connector calls per vote (request path vs job loop)
+ *   cards       case card build time and size (typical and large case, the card tests' fixtures)
+ *   time        time formatting before (luxon per call) and after (cached Intl) (bench/time-format.ts)
+ *   durability  SQLite commit: FULL vs NORMAL vs group fsync vs a worker prototype (bench/durability.ts)
+ *   sqlite      intake and vote throughput on SQLite, no Teams rate limit; vote → card at "Teams"
+ *   cosmos      the same on the Cosmos emulator for a smaller N, as a ratio against SQLite at that N
+ *   throttled   vote → card at "Teams" with Teams' per-thread limits on one busy channel
+ *   escalation  vote (acuut onveilig) → Actieoverleg card
+ *   timers      durable timer lateness and lease takeover
  *
- * Environment: BENCH_CASES (200), BENCH_VOTES (500), BENCH_COSMOS_CASES (40), BENCH_COSMOS_VOTES (100).
+ * Environment: BENCH_SECTIONS, BENCH_LEVELS (1,10,50), BENCH_ROUNDS (2), BENCH_ROUND (requests per round),
+ * BENCH_VOTE_CASES (100), BENCH_COMMITS (600), BENCH_CASES (100), BENCH_VOTES (300), BENCH_COSMOS_CASES (40),
+ * BENCH_COSMOS_VOTES (100).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchEscalation } from './escalation';
 import { benchTimers } from './timers';
+import { benchVoteVsFloor } from './vote-floor';
+import { benchTimeFormat } from './time-format';
+import { benchDurability } from './durability';
+import os from 'node:os';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,8 +46,8 @@ import { channelActivity, executeInvoke, postSignedCase, sendActivity, TEST_PSEU
 import { closeSharedCosmosServer, makeDocStore } from '../test/helpers/stores';
 import { largeView, typicalView } from '../test/unit/cards/fixtures';
 
-const N_CASES = Number(process.env.BENCH_CASES ?? 200);
-const N_VOTES = Number(process.env.BENCH_VOTES ?? 500);
+const N_CASES = Number(process.env.BENCH_CASES ?? 100);
+const N_VOTES = Number(process.env.BENCH_VOTES ?? 300);
 const C_CASES = Number(process.env.BENCH_COSMOS_CASES ?? 40);
 const C_VOTES = Number(process.env.BENCH_COSMOS_VOTES ?? 100);
 const CONCURRENCY = 8;
@@ -79,7 +91,6 @@ async function until(fn: () => boolean | Promise<boolean>, timeoutMs: number): P
 // a. cards
 
 function benchCards(): void {
-  console.log('\na. case card: build time and size');
   console.log('   case      builds  p50 ms  p95 ms  builds/s  bytes (UTF-16, as Teams counts)  UTF-8 bytes');
   const cases: [string, CaseCardView][] = [
     ['typical', typicalView()],
@@ -295,46 +306,83 @@ async function run(
   }
 }
 
+/** One part of the bench; `BENCH_SECTIONS=vote,cards` runs only those (default: all, in this order). */
+interface Section {
+  name: string;
+  title: string;
+  run(): Promise<void>;
+}
+
+const SECTIONS: Section[] = [
+  {
+    name: 'vote',
+    title: 'vote invoke vs the bare teams-ai floor (SQLite, defaults; closed-loop keep-alive clients)',
+    run: async () => {
+      await benchVoteVsFloor();
+    },
+  },
+  { name: 'cards', title: 'a. case card: build time and size', run: async () => benchCards() },
+  { name: 'time', title: 'time formatting (Europe/Amsterdam, nl)', run: async () => benchTimeFormat() },
+  { name: 'durability', title: 'SQLite commit: synchronous FULL vs NORMAL vs a worker with group commit', run: benchDurability },
+  {
+    name: 'sqlite',
+    title: 'b. + d. the bot on SQLite, no rate limit (our own cost)',
+    run: async () => {
+      console.log(HEADER);
+      printFigures('sqlite', await run('sqlite', 'sq', N_CASES, N_VOTES, noLimit));
+    },
+  },
+  {
+    name: 'cosmos',
+    title: 'c. Cosmos emulator vs SQLite at the same, smaller N (same run)',
+    run: async () => {
+      console.log(HEADER);
+      const sqliteSmall = await run('sqlite', 'sqs', C_CASES, C_VOTES, noLimit);
+      printFigures('sqlite', sqliteSmall);
+      const cosmos = await run('cosmos', 'cos', C_CASES, C_VOTES, noLimit);
+      printFigures('cosmos emulator', cosmos);
+      await closeSharedCosmosServer();
+      const ratio = (a: number, b: number): string => `${f2(a / b)}×`;
+      console.log(
+        `   cosmos / sqlite: intake/s ${ratio(cosmos.intakePerSec, sqliteSmall.intakePerSec)}, votes/s ${ratio(cosmos.votesPerSec, sqliteSmall.votesPerSec)}, ` +
+          `vote p50 ${ratio(cosmos.voteP50, sqliteSmall.voteP50)}, vote p95 ${ratio(cosmos.voteP95, sqliteSmall.voteP95)}, ` +
+          `visible p50 ${ratio(cosmos.visibleP50, sqliteSmall.visibleP50)}, visible p95 ${ratio(cosmos.visibleP95, sqliteSmall.visibleP95)}`,
+      );
+      console.log('   (the emulator is @vercel/cosmosdb-server in this process: a relative figure, not Azure latency)');
+    },
+  },
+  {
+    name: 'throttled',
+    title: 'd. vote → card at "Teams" with Teams\' per-thread limits (7/1 s, 8/2 s, 60/30 s), one busy channel',
+    run: async () => {
+      console.log('   10 cases, then 30 votes, one every 100 ms');
+      console.log(HEADER);
+      const limiter = new SlidingWindowLimiter();
+      printFigures('sqlite, Teams limits', await run('sqlite', 'thr', 10, 30, limiter, 100));
+      console.log(`   limiter: ${JSON.stringify(limiter.stats)}`);
+    },
+  },
+  { name: 'escalation', title: 'f. escalation to the Actieoverleg (SQLite, Connector stub)', run: () => benchEscalation() },
+  { name: 'timers', title: 'e. durable timers (job loop on SQLite)', run: benchTimers },
+  // Hooks for the other parts of issue 11 (the lead wires them when the branches meet):
+  //   { name: 'agenda', title: 'agenda at 1 k, 10 k and 100 k cases', run: benchAgenda },   // bench/agenda.ts (store-queries)
+  //   { name: 'report', title: 'after-decision report', run: benchReport },                 // bench/report.ts (after-decision)
+];
+
 async function main(): Promise<void> {
   const started = performance.now();
-  console.log(`zsm-hg-bot bench — node ${process.version}, ${new Date().toISOString()}`);
-  benchCards();
-
-  console.log('\nb. + d. the bot on SQLite, no rate limit (our own cost)');
-  console.log(HEADER);
-  const sqlite = await run('sqlite', 'sq', N_CASES, N_VOTES, noLimit);
-  printFigures('sqlite', sqlite);
-
-  console.log(`\nc. Cosmos emulator vs SQLite at the same, smaller N (same run)`);
-  console.log(HEADER);
-  const sqliteSmall = await run('sqlite', 'sqs', C_CASES, C_VOTES, noLimit);
-  printFigures('sqlite', sqliteSmall);
-  const cosmos = await run('cosmos', 'cos', C_CASES, C_VOTES, noLimit);
-  printFigures('cosmos emulator', cosmos);
-  await closeSharedCosmosServer();
-  const ratio = (a: number, b: number): string => `${f2(a / b)}×`;
   console.log(
-    `   cosmos / sqlite: intake/s ${ratio(cosmos.intakePerSec, sqliteSmall.intakePerSec)}, votes/s ${ratio(cosmos.votesPerSec, sqliteSmall.votesPerSec)}, ` +
-      `vote p50 ${ratio(cosmos.voteP50, sqliteSmall.voteP50)}, vote p95 ${ratio(cosmos.voteP95, sqliteSmall.voteP95)}, ` +
-      `visible p50 ${ratio(cosmos.visibleP50, sqliteSmall.visibleP50)}, visible p95 ${ratio(cosmos.visibleP95, sqliteSmall.visibleP95)}`,
+    `zsm-hg-bot bench — node ${process.version}, ${new Date().toISOString()}, ${os.cpus().length} CPUs (shared: figures are relative within this run)`,
   );
-  console.log('   (the emulator is @vercel/cosmosdb-server in this process: a relative figure, not Azure latency)');
-
-  console.log('\nd. vote → card at "Teams" with Teams\' per-thread limits (7/1 s, 8/2 s, 60/30 s), one busy channel:');
-  console.log('   10 cases, then 30 votes, one every 100 ms');
-  console.log(HEADER);
-  const limiter = new SlidingWindowLimiter();
-  const throttled = await run('sqlite', 'thr', 10, 30, limiter, 100);
-  printFigures('sqlite, Teams limits', throttled);
-  console.log(`   limiter: ${JSON.stringify(limiter.stats)}`);
-
-  console.log('\nf. escalation to the Actieoverleg (SQLite, Connector stub)');
-  await benchEscalation();
-
-  console.log('\ne. durable timers (job loop on SQLite)');
-  await benchTimers();
-
-  console.log(`\ntotal ${f1((performance.now() - started) / 1000)} s`);
+  const only = process.env.BENCH_SECTIONS?.split(',').map((s) => s.trim());
+  for (const s of SECTIONS) {
+    if (only && !only.includes(s.name)) continue;
+    console.log(`\n[${s.name}] ${s.title}`);
+    const t0 = performance.now();
+    await s.run();
+    console.log(`   (${f1((performance.now() - t0) / 1000)} s)`);
+  }
+  console.log(`\ntotal ${f1((performance.now() - started) / 1000)} s, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 }
 
 main()

@@ -1,10 +1,10 @@
-import { DateTime } from 'luxon';
 import { PHASES, type AdviceDraft, type Intervention, type Phase, type SourceRef } from '../domain/advice/types';
 import type { PartnerOrg } from '../domain/orgs';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { interventionLanguageInput, interventionNoteInput } from './verbs';
 import { formatAmsterdamShort } from './text';
+import { formatDayMonthYear } from '../domain/local-time';
 import type { CardElement } from './types';
 
 /**
@@ -17,14 +17,11 @@ type Draft = AdviceDraft;
 
 // ---- sources ----
 
-const ZONE = 'Europe/Amsterdam';
-
 /** "VT 21:40", "intake 20:15", "eerdere zaak 1 mrt 2025". */
 export function sourceLabel(ref: SourceRef, now: Date): string {
   if (ref.kind === 'intake') return t.advice.sourceIntake(formatAmsterdamShort(ref.at, now));
   if (ref.kind === 'earlier_case') {
-    const date = DateTime.fromISO(ref.at, { zone: 'utc' }).setZone(ZONE).setLocale('nl').toFormat('d LLL yyyy');
-    return t.advice.sourceEarlier(date);
+    return t.advice.sourceEarlier(formatDayMonthYear(ref.at));
   }
   const org = ref.orgId ? `${t.orgsShort[ref.orgId]} ` : '';
   return `${org}${formatAmsterdamShort(ref.at, now)}`;

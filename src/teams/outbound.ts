@@ -161,6 +161,8 @@ function cardIdentity(card: AdaptiveCard): string | undefined {
 }
 
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
+/** A cached Connector client is rebuilt after this long (its token renews itself; this only bounds surprises). */
+const CLIENT_MAX_AGE_MS = 30 * 60_000;
 /** A retry that finds its post still unanswered waits this long for it, then defers. */
 const ATTACH_WAIT_MS = 1000;
 /** ...and comes back after at most this. */
@@ -192,6 +194,9 @@ export class TeamsOutbound implements Outbound {
   private readonly creates = new Map<string, CreateInFlight>();
   private readonly now: () => number;
   private warnedSdkRetries = false;
+  private readonly clients = new Map<string, { ops: ConnectorOps; at: number }>();
+  /** Connector clients built so far (one per service URL and CLIENT_MAX_AGE_MS): for tests and the bench. */
+  clientsBuilt = 0;
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -437,6 +442,11 @@ export class TeamsOutbound implements Outbound {
       throw new OutboundError('serviceUrl not on the allowlist', false);
     }
     if (this.opts.connector) return this.opts.connector(serviceUrl, conversationId);
+    // One client per service URL: building one (a proactive turn, credentials, a request pipeline) per
+    // call was a measurable part of every card update. Its credentials fetch and renew their own token;
+    // the client is rebuilt now and then all the same.
+    const cached = this.clients.get(serviceUrl);
+    if (cached && this.now() - cached.at < CLIENT_MAX_AGE_MS) return cached.ops;
     let client: unknown;
     await this.adapter.continueConversationAsync(this.appId, this.reference(serviceUrl, conversationId), async (ctx) => {
       client = ctx.turnState.get(ctx.adapter.ConnectorClientKey);
@@ -444,6 +454,8 @@ export class TeamsOutbound implements Outbound {
     const conversations = (client as { conversations?: ConnectorOps } | undefined)?.conversations;
     if (!conversations) throw new OutboundError('no Connector client for the conversation', true);
     if (!this.opts.sdkRetries) this.withoutSdkRetries(client);
+    this.clients.set(serviceUrl, { ops: conversations, at: this.now() });
+    this.clientsBuilt++;
     return conversations;
   }
 
@@ -451,7 +463,7 @@ export class TeamsOutbound implements Outbound {
    * The Connector SDK (botframework-connector on @azure/core-rest-pipeline) retries 408/429/5xx and
    * network errors itself, up to 3 times, POST included and invisible to the rate limiter. There is no
    * option for it on ConnectorClient, so the policy is removed from this client's own pipeline (the
-   * client is created per proactive turn). If a future SDK moves it, we log once and carry on.
+   * client is created once per service URL). If a future SDK moves it, we log once and carry on.
    */
   private withoutSdkRetries(client: unknown): void {
     type Pipeline = { removePolicy?: (o: { name: string }) => unknown; getOrderedPolicies?: () => { name: string }[] };

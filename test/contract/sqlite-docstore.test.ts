@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chmodSync, readFileSync, statSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
+import { WalSync } from '../../src/store/sqlite/wal-sync';
 import { SqliteDocStore, StoreKeyError, encryptPlaintextDatabase } from '../../src/store/sqlite/sqlite-docstore';
 import { TEST_STORE_KEY as KEY } from '../helpers/stores';
 
@@ -39,7 +40,7 @@ describe('SqliteDocStore specifics', () => {
     await b.close();
   });
 
-  it('uses WAL, FULL sync, a busy timeout and records the schema version in the file', async () => {
+  it('uses WAL, NORMAL sync with a group fsync per write, a busy timeout and records the schema version in the file', async () => {
     const file = join(dir, 'store.sqlite');
     const store = SqliteDocStore.open(file, KEY);
     const raw = rawOpen(file, { readonly: true });
@@ -48,8 +49,41 @@ describe('SqliteDocStore specifics', () => {
     raw.close();
     // Connection-level settings are not visible from another connection; read them off the adapter's own.
     const own = (store as unknown as { db: Database.Database }).db;
-    expect(own.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    expect(own.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL: the fsync is ours (§24)
     expect(own.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    // Every write waited for an fsync of the WAL; concurrent writes shared fsyncs.
+    const before = store.walSyncStats!;
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.upsert({ pk: `c${i % 4}`, id: `d${i}`, kind: 'case', body: { n: i } })));
+    const after = store.walSyncStats!;
+    expect(after.writes - before.writes).toBe(40);
+    expect(after.syncs - before.syncs).toBeGreaterThanOrEqual(1);
+    expect(after.syncs - before.syncs).toBeLessThan(40);
+    await store.close();
+  });
+
+  it("durability 'full' leaves the fsync to SQLite (synchronous = FULL) and has no WAL sync of its own", async () => {
+    const store = SqliteDocStore.open(join(dir, 'full.sqlite'), KEY, { durability: 'full' });
+    const own = (store as unknown as { db: Database.Database }).db;
+    expect(own.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL
+    expect(store.walSyncStats).toBeUndefined();
+    await store.close();
+  });
+
+  it('a write resolves only after an fsync that started after it; writes during an fsync share the next one', async () => {
+    const file = join(dir, 'walsync.sqlite');
+    const store = SqliteDocStore.open(file, KEY); // creates the -wal file
+    const wal = new WalSync(file);
+    const first = wal.durable(); // starts fsync #1 at once
+    // These arrive while #1 runs (it may have started before their writes): all wait for #2, together.
+    const during = [wal.durable(), wal.durable(), wal.durable()];
+    let firstDone = false;
+    void first.then(() => (firstDone = true));
+    await Promise.all(during);
+    expect(firstDone).toBe(true);
+    expect(wal.stats).toEqual({ syncs: 2, writes: 4 });
+    await wal.durable(); // nothing under way: one more, at once
+    expect(wal.stats).toEqual({ syncs: 3, writes: 5 });
+    await wal.close();
     await store.close();
   });
 

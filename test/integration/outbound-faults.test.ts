@@ -315,6 +315,8 @@ describe('outbound to Teams under injected faults (seeded)', () => {
       .filter((j) => j.type === 'postCard' || j.type === 'refreshCard');
     expect(cardJobs.filter((j) => j.status !== 'done')).toEqual([]);
     expect(lines.filter((l) => l.msg === 'job failed for good')).toEqual([]);
+    // One Connector client for the one service URL, reused through every fault, retry and card.
+    expect(outbound.clientsBuilt).toBe(1);
 
     // The faults really happened, and every request to "Teams" went through the rate limiter.
     for (const f of [...FAULTS, 'late']) expect(faults.injected[String(f)]).toBeGreaterThan(0);

@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
+import { ZONE } from '../local-time';
 
 /** VT office hours and on-call shifts are wall-clock times in this zone (IANA, via luxon). */
-export const VT_ZONE = 'Europe/Amsterdam';
+export const VT_ZONE = ZONE;
 
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];

@@ -19,6 +19,7 @@ import { sealNext, type AuditAnchor, type AuditRecord } from '../../domain/audit
 import { sha256Hex } from '../audit-hash';
 import { checkOnePartition, checkQuery } from '../guards';
 import { migrate } from './schema';
+import { WalSync } from './wal-sync';
 
 interface AuditRow {
   chain: string;
@@ -181,13 +182,39 @@ export function encryptPlaintextDatabase(file: string, key: string): 'encrypted'
   return 'encrypted';
 }
 
+/**
+ * How a commit becomes durable (docs/decisions.md §24):
+ *  - 'group' (default): synchronous=NORMAL, and every write resolves after a group fsync of the WAL on
+ *    libuv's thread pool (src/store/sqlite/wal-sync.ts): acknowledged = on disk, no fsync on the event loop;
+ *  - 'full': synchronous=FULL, SQLite fsyncs the WAL inside every commit, on the event loop;
+ *  - 'normal': synchronous=NORMAL without the fsync: a power loss or OS crash can lose the commits
+ *    since the last checkpoint (never corrupts); only for measuring.
+ */
+export type SqliteDurability = 'group' | 'full' | 'normal';
+export interface SqliteOpenOptions {
+  durability?: SqliteDurability;
+}
+
 export class SqliteDocStore implements DocStore {
   readonly name = 'sqlite';
   private readonly queries = new Map<string, Database.Statement<Param[], Row>>();
   private readonly s: Statements;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    private readonly wal: WalSync | undefined,
+  ) {
     this.s = prepareStatements(db);
+  }
+
+  /** fsyncs of the WAL and the writes that waited for them (durability 'group'), for the bench and tests. */
+  get walSyncStats(): { syncs: number; writes: number } | undefined {
+    return this.wal ? { ...this.wal.stats } : undefined;
+  }
+
+  /** After a write transaction: resolves once it is on disk (durability 'group'); at once otherwise. */
+  private durable<T>(result: T): Promise<T> | T {
+    return this.wal ? this.wal.durable().then(() => result) : result;
   }
 
   /**
@@ -195,7 +222,7 @@ export class SqliteDocStore implements DocStore {
    * encrypted: nothing reaches the disk). The folder is made owner-only (0700) and the file 0600 before
    * SQLite touches it; SQLite gives the -wal and -shm files the database file's mode.
    */
-  static open(file: string, key: string): SqliteDocStore {
+  static open(file: string, key: string, opts: SqliteOpenOptions = {}): SqliteDocStore {
     const onDisk = file !== ':memory:';
     if (onDisk) restrictFiles(file);
     const db = new Database(file, { timeout: BUSY_TIMEOUT_MS });
@@ -207,11 +234,13 @@ export class SqliteDocStore implements DocStore {
       throw e;
     }
     if (onDisk) for (const extra of ['-wal', '-shm']) if (existsSync(file + extra)) chmodSync(file + extra, FILE_MODE);
-    // FULL: every commit fsyncs the WAL, so an acknowledged intake, vote or audit entry survives a power
-    // cut or OS crash too (NORMAL only survives an application crash). Write volume is low; durability wins.
-    db.pragma('synchronous = FULL');
+    // Every acknowledged write (intake, vote, audit entry) survives a power cut or OS crash: with 'group'
+    // because each write waits for an fsync of the WAL made after it (off the event loop, shared by the
+    // writes that arrive meanwhile); with 'full' because SQLite fsyncs inside the commit. See §24.
+    const durability = opts.durability ?? 'group';
+    db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
     migrate(db);
-    return new SqliteDocStore(db);
+    return new SqliteDocStore(db, onDisk && durability === 'group' ? new WalSync(file) : undefined);
   }
 
   async get<T>(pk: string, id: string): Promise<Stored<T> | null> {
@@ -220,19 +249,20 @@ export class SqliteDocStore implements DocStore {
   }
 
   async insert<T>(doc: NewDoc<T>): Promise<'created' | 'exists'> {
-    return this.insertSync(doc);
+    return this.durable(this.insertSync(doc));
   }
 
   async upsert<T>(doc: NewDoc<T>): Promise<Stored<T>> {
-    return this.upsertSync(doc);
+    return this.durable(this.upsertSync(doc));
   }
 
   async replace<T>(doc: NewDoc<T>, ifMatch: string): Promise<Stored<T>> {
-    return this.replaceSync(doc, ifMatch);
+    return this.durable(this.replaceSync(doc, ifMatch));
   }
 
   async delete(pk: string, id: string): Promise<void> {
     this.s.delete.run(pk, id);
+    await this.durable(undefined);
   }
 
   async listPartition<T>(pk: string, kind: DocKind): Promise<Stored<T>[]> {
@@ -272,7 +302,7 @@ export class SqliteDocStore implements DocStore {
   /** One IMMEDIATE transaction: all or nothing; any failure (e.g. a stale ifMatch) rolls back every op. */
   async commit(ops: WriteOp[]): Promise<WriteResult[]> {
     checkOnePartition(ops);
-    return this.db
+    const results = this.db
       .transaction((list: WriteOp[]): WriteResult[] =>
         list.map((o) => {
           if (o.op === 'audit') return this.appendAuditSync(o.entry);
@@ -283,10 +313,11 @@ export class SqliteDocStore implements DocStore {
         }),
       )
       .immediate(ops);
+    return this.durable(results);
   }
 
   async appendAudit(entry: AuditEntry): Promise<'created' | 'exists'> {
-    return this.db.transaction(() => this.appendAuditSync(entry)).immediate();
+    return this.durable(this.db.transaction(() => this.appendAuditSync(entry)).immediate());
   }
 
   async readAudit(chain: string, options: { afterSeq?: number; limit?: number } = {}): Promise<AuditRecord[]> {
@@ -309,7 +340,7 @@ export class SqliteDocStore implements DocStore {
 
   /** Anchor first (the delete trigger allows only rows behind an anchor), then delete, in one transaction. */
   async expireAudit(chain: string, upToSeq: number, at: string): Promise<number> {
-    return this.db
+    const expired = this.db
       .transaction((): number => {
         const anchor = this.s.anchorGet.get(chain);
         if (anchor && anchor.up_to_seq >= upToSeq) return 0;
@@ -319,6 +350,7 @@ export class SqliteDocStore implements DocStore {
         return this.s.auditExpire.run(chain, upToSeq).changes;
       })
       .immediate();
+    return this.durable(expired);
   }
 
   async auditChainsWithEntriesBefore(before: string, limit: number): Promise<string[]> {
@@ -326,10 +358,11 @@ export class SqliteDocStore implements DocStore {
   }
 
   async deletePartition(pk: string): Promise<number> {
-    return this.s.deletePartition.run(pk).changes;
+    return this.durable(this.s.deletePartition.run(pk).changes);
   }
 
   async close(): Promise<void> {
+    await this.wal?.close();
     if (this.db.open) this.db.close();
   }
 

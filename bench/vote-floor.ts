@@ -1,0 +1,409 @@
+/**
+ * The vote path against the framework floor, in one run (issue 11):
+ *
+ *  - floor: a bare teams-ai `Application` answering `adaptiveCard/action` with a fixed card, behind the
+ *    same express stack as the product (createHttpApp: helmet, inbound rate limit, JSON parser, envelope
+ *    check) and the same adapter (createAdapter);
+ *  - product: the bot with its defaults (SQLite store as configured by default, job loop polling at the
+ *    default interval, Teams rate limits), the Connector stub as Teams;
+ *  - closed-loop keep-alive clients (a child process, bench/load-client.ts) at 1, 10 and 50 concurrent;
+ *    product and floor rounds interleaved (P F P F per level), so both see the same machine load;
+ *  - then, one vote at a time with the job loop driven by hand: store operations (an instrumented
+ *    DocStore, test/helpers/counting-store.ts) and Connector calls (the stub's log) per vote, split into
+ *    request path and job loop.
+ *
+ * The inbound rate limit is raised for both (the bench is one client address); everything else is default.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Application, TurnState } from '@microsoft/teams-ai';
+import { INPUTS, VERBS } from '../src/cards/verbs';
+import { createHttpApp } from '../src/http/server';
+import { SqliteDocStore } from '../src/store/sqlite/sqlite-docstore';
+import { createAdapter } from '../src/teams/adapter';
+import { loadConfig } from '../src/config';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { DocStore } from '../src/store/docstore';
+import type { JobRunner } from '../src/jobs/runner';
+import { countingStore, type StoreCounter } from '../test/helpers/counting-store';
+import { sampleIntake, USERS } from '../test/helpers/fixtures';
+import {
+  channelActivity,
+  executeInvoke,
+  postSignedCase,
+  sendActivity,
+  settle,
+  startTestHost,
+  waitFor,
+  type TestHost,
+} from '../test/helpers/host';
+import { TEST_STORE_KEY } from '../test/helpers/stores';
+import type { LoadJob, LoadResult } from './load-client';
+
+const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
+/** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
+const perRound = (c: number): number => Number(process.env.BENCH_ROUND ?? 0) || (c === 1 ? 100 : c === 10 ? 200 : 300);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+const N_CASES = Number(process.env.BENCH_VOTE_CASES ?? 100);
+const COUNT_VOTES = 10;
+/** Three of the six expected organisations vote (re-votes overwrite), so a round never closes during the run. */
+const VOTERS = [USERS.politie, USERS.rvdk, USERS.vt] as const;
+const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
+
+const RAISED_INBOUND = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_INTAKE: '1000000' };
+
+function pct(xs: number[], p: number): number {
+  if (xs.length === 0) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
+const f2 = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
+const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
+
+/** A fixed card of about the size of a minimal Teams answer (~0.25 KB). */
+const FIXED_CARD = {
+  type: 'AdaptiveCard' as const,
+  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
+  version: '1.5',
+  body: [{ type: 'TextBlock', text: 'Stem ontvangen', wrap: true, weight: 'Bolder' }],
+  actions: [{ type: 'Action.Execute', title: 'Openen', verb: 'open', data: { caseId: 'x' } }],
+};
+
+interface Floor {
+  base: string;
+  stop(): Promise<void>;
+}
+
+/** The floor: a bare teams-ai Application with one card verb on the product's express stack. */
+async function startFloor(t: TestHost): Promise<Floor> {
+  const config = loadConfig({
+    PORT: '0',
+    INTAKE_HMAC_SECRET: 'floor-intake-secret-0123456789abcdef0123',
+    PSEUDONYM_KEY: 'floor-pseudonym-key-0123456789abcdef01',
+    STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
+    LOCAL_MODE: 'true',
+    LOG_LEVEL: 'silent',
+    ROSTER_FILE: path.join(t.dataDir, 'roster.json'),
+    ...RAISED_INBOUND,
+  });
+  const adapter = createAdapter(config.env);
+  const app = new Application<TurnState>({
+    adapter,
+    removeRecipientMention: true,
+    startTypingTimer: false,
+    longRunningMessages: false,
+    turnStateFactory: () => new TurnState(),
+  });
+  app.adaptiveCards.actionExecute(VERBS.voteConcern, async () => FIXED_CARD);
+  const http = createHttpApp({
+    deps: t.host.deps,
+    db: t.host.db,
+    messages: async (req, res) => {
+      await adapter.process(req, res, async (context) => {
+        await app.run(context);
+      });
+    },
+    intake: { secret: config.env.INTAKE_HMAC_SECRET, maxSkewSeconds: config.env.INTAKE_MAX_SKEW_SECONDS },
+    rateLimits: {
+      windowMs: config.env.RATE_LIMIT_WINDOW_MS,
+      intake: config.env.RATE_LIMIT_INTAKE,
+      messages: config.env.RATE_LIMIT_MESSAGES,
+    },
+  });
+  const server: Server = await new Promise((resolve) => {
+    const s = http.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+class LoadClient {
+  private readonly child: ChildProcess;
+  constructor() {
+    this.child = fork(path.join(__dirname, 'load-client.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    this.child.on('error', (e) => this.failed?.(e));
+  }
+  private failed: ((e: Error) => void) | undefined;
+  run(job: LoadJob): Promise<LoadResult> {
+    return new Promise((resolve, reject) => {
+      this.failed = reject;
+      this.child.once('message', (m) => resolve(m as LoadResult));
+      this.child.send(job);
+    });
+  }
+  stop(): void {
+    this.child.send({ stop: true });
+  }
+}
+
+interface Side {
+  /** CPU time (user + system) of this process, which serves both: less sensitive to a busy machine than latency. */
+  cpuUs: number;
+  lat: number[];
+  errors: number;
+  ms: number;
+  n: number;
+  bytes: number[];
+}
+const emptySide = (): Side => ({ cpuUs: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [] });
+async function measured(s: Side, run: () => Promise<LoadResult>): Promise<void> {
+  const c0 = process.cpuUsage();
+  const r = await run();
+  const c = process.cpuUsage(c0);
+  s.cpuUs += c.user + c.system;
+  add(s, r);
+}
+function add(s: Side, r: LoadResult): void {
+  s.lat.push(...r.latencies);
+  s.bytes.push(...r.bytes);
+  s.errors += r.errors;
+  s.ms += r.elapsedMs;
+  s.n += r.latencies.length;
+}
+
+interface SideFigures {
+  p50: number;
+  p99: number;
+  perSec: number;
+  bytes: number;
+  errors: number;
+  /** Server CPU ms per request (this process; the product's includes its job loop's work for the votes). */
+  cpuMs: number;
+}
+
+export interface VoteFloorFigures {
+  level: number;
+  product: SideFigures;
+  floor: SideFigures;
+}
+
+export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'zsm-bench-vote-'));
+  const inner = SqliteDocStore.open(path.join(dir, 'zsm.db'), TEST_STORE_KEY);
+  const counted = attributedStore(inner);
+  const rss0 = process.memoryUsage().rss;
+  // The product's defaults, except the inbound rate limit (one client address here).
+  const t = await startTestHost({ db: counted.store, env: { JOB_POLL_MS: '500', ...RAISED_INBOUND } });
+  attributeRunner(t.host.runner);
+  const floor = await startFloor(t);
+  const client = new LoadClient();
+  const out: VoteFloorFigures[] = [];
+  try {
+    await sendActivity(
+      t.base,
+      channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
+    );
+    const caseIds: string[] = [];
+    for (let i = 0; i < N_CASES; i++) {
+      const res = await postSignedCase(t.base, sampleIntake({ externalId: `BENCH-VF-${i}` }));
+      if (res.status !== 201) throw new Error(`intake answered ${res.status}`);
+      caseIds.push(((await res.json()) as { caseId: string }).caseId);
+    }
+    await waitFor('every case card posted', async () => (await t.host.db.query('cardref', [])).length >= N_CASES || undefined, 120_000);
+    const rssCases = process.memoryUsage().rss;
+
+    const productBodies = Array.from({ length: N_CASES * VOTERS.length }, (_, k) =>
+      JSON.stringify(
+        executeInvoke(t.stub.url, VOTERS[Math.floor(k / N_CASES) % VOTERS.length], VERBS.voteConcern, {
+          caseId: caseIds[k % N_CASES],
+          [INPUTS.voteReason]: `Zorgen over de thuissituatie (${k % 7})`,
+          [INPUTS.voteAcute]: 'false',
+        }),
+      ),
+    );
+    const floorBodies = [JSON.stringify(executeInvoke(t.stub.url, USERS.politie, VERBS.voteConcern, { caseId: caseIds[0] }))];
+    const productUrl = `${t.base}/api/messages`;
+    const floorUrl = `${floor.base}/api/messages`;
+
+    // Warm-up (JIT, connections, statement caches) for both, not measured.
+    await client.run({ url: productUrl, bodies: productBodies, concurrency: 10, count: 100, expect: CARD_TYPE });
+    await client.run({ url: floorUrl, bodies: floorBodies, concurrency: 10, count: 100, expect: CARD_TYPE });
+
+    let rssPeak = process.memoryUsage().rss;
+    for (const c of LEVELS) {
+      const p = emptySide();
+      const f = emptySide();
+      for (let r = 0; r < ROUNDS; r++) {
+        await measured(p, () =>
+          client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
+        );
+        rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
+        await measured(f, () => client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }));
+      }
+      const fig = (s: Side) => ({
+        p50: pct(s.lat, 50),
+        p99: pct(s.lat, 99),
+        perSec: (s.n / s.ms) * 1000,
+        bytes: pct(s.bytes, 50),
+        errors: s.errors,
+        cpuMs: s.cpuUs / 1000 / s.n,
+      });
+      out.push({ level: c, product: fig(p), floor: fig(f) });
+    }
+
+    console.log(`   ${ROUNDS} product and ${ROUNDS} floor rounds per level, interleaved; ${N_CASES} cases, votes spread over them`);
+    console.log(
+      '   concurrent  product p50/p99 ms  floor p50/p99 ms  ratio p50  ratio p99  votes/s  floor/s  response bytes (product/floor)  errors',
+    );
+    for (const o of out) {
+      console.log(
+        `   ${String(o.level).padStart(10)}  ${`${f1(o.product.p50)} / ${f1(o.product.p99)}`.padStart(18)}  ${`${f1(o.floor.p50)} / ${f1(o.floor.p99)}`.padStart(16)}` +
+          `  ${`${f2(o.product.p50 / o.floor.p50)}×`.padStart(9)}  ${`${f2(o.product.p99 / o.floor.p99)}×`.padStart(9)}` +
+          `  ${f1(o.product.perSec).padStart(7)}  ${f1(o.floor.perSec).padStart(7)}  ${`${o.product.bytes} / ${o.floor.bytes}`.padStart(30)}` +
+          `  ${`${f2(o.product.cpuMs)} / ${f2(o.floor.cpuMs)}`.padStart(26)}  ${o.product.errors + o.floor.errors}`,
+      );
+    }
+    console.log(
+      `   RSS (bench process: product + floor servers): start ${mb(rss0)}, ${N_CASES} cases posted ${mb(rssCases)}, peak during rounds ${mb(rssPeak)}`,
+    );
+
+    await countPerVote(t, counted, caseIds);
+  } finally {
+    client.stop();
+    await floor.stop();
+    await t.stop();
+    await inner.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  return out;
+}
+
+/**
+ * Store operations attributed by who made them: a job-loop pass (JobRunner.runOnce, wrapped in an
+ * AsyncLocalStorage context with a counter of its own) or anything else (the request path). Passes
+ * that ran no job (idle polls) are not counted; they are the loop's cost, not a vote's.
+ */
+interface Attribution {
+  store: DocStore;
+  /** Set while counting one vote: its case. */
+  onlyCase?: string;
+  request: StoreCounter;
+  jobs: Record<string, number>;
+  passes: number;
+  jobsRun: number;
+}
+
+/** The partition (case) a DocStore call touches; undefined for a query across partitions. */
+function partitionOf(method: string, args: unknown[]): string | undefined {
+  const first = args[0] as
+    { pk?: unknown; caseId?: unknown; op?: unknown; doc?: { pk?: unknown }; entry?: { caseId?: unknown } }[] | string | undefined;
+  if (typeof first === 'string') return method === 'query' ? undefined : first;
+  if (Array.isArray(first)) {
+    const op = first[0];
+    return typeof op?.doc?.pk === 'string' ? op.doc.pk : typeof op?.entry?.caseId === 'string' ? op.entry.caseId : undefined;
+  }
+  const one = first as { pk?: unknown; caseId?: unknown } | undefined;
+  return typeof one?.pk === 'string' ? one.pk : typeof one?.caseId === 'string' ? one.caseId : undefined;
+}
+
+function attributedStore(inner: DocStore): Attribution {
+  const pass = new AsyncLocalStorage<StoreCounter>();
+  const request = countingStore(inner);
+  const a: Attribution = {
+    request,
+    jobs: {},
+    passes: 0,
+    jobsRun: 0,
+    store: new Proxy(inner, {
+      get(_target, prop) {
+        const c = pass.getStore();
+        if (!c) return Reflect.get(request.store, prop) as unknown;
+        const counted = Reflect.get(c.store, prop) as unknown;
+        const plain = Reflect.get(inner, prop) as unknown;
+        if (typeof counted !== 'function' || typeof plain !== 'function' || a.onlyCase === undefined) return counted;
+        // While counting one vote, a pass's operations on other cases (timers of other cases that fell
+        // due, e.g. reminders) are not this vote's: only ops on its case, or on no case (the poll), count.
+        return (...args: unknown[]) => {
+          const pk = partitionOf(String(prop), args);
+          return (pk === undefined || pk === a.onlyCase ? counted : plain).apply(
+            pk === undefined || pk === a.onlyCase ? c.store : inner,
+            args,
+          ) as unknown;
+        };
+      },
+    }),
+  };
+  attributeRunner = (runner: JobRunner) => {
+    const runOnce = runner.runOnce.bind(runner);
+    runner.runOnce = () => {
+      const c = countingStore(inner);
+      return pass.run(c, async () => {
+        const ran = await runOnce();
+        if (ran > 0) {
+          for (const [k, v] of Object.entries(c.take())) a.jobs[k] = (a.jobs[k] ?? 0) + v;
+          a.passes++;
+          a.jobsRun += ran;
+        }
+        return ran;
+      });
+    };
+  };
+  return a;
+}
+let attributeRunner: (runner: JobRunner) => void = () => undefined;
+
+/**
+ * One vote at a time: what the request path did (from the invoke until its answer) and what the job
+ * loop did for it (its passes until the card update reached "Teams" and a pass found nothing due).
+ */
+async function countPerVote(t: TestHost, a: Attribution, caseIds: string[]): Promise<void> {
+  await settle(t, 60_000);
+  const req: Record<string, number> = {};
+  const jobs0 = { ...a.jobs };
+  const jobsRun0 = a.jobsRun;
+  let reqCalls = 0;
+  let jobCalls = 0;
+  const addTo = (acc: Record<string, number>, c: Record<string, number>) => {
+    for (const [k, v] of Object.entries(c)) acc[k] = (acc[k] ?? 0) + v;
+  };
+  for (let i = 0; i < COUNT_VOTES; i++) {
+    const caseId = caseIds[i % caseIds.length];
+    a.onlyCase = caseId;
+    const updates0 = t.stub.successful('update').length;
+    a.request.reset();
+    const calls0 = t.stub.calls.length; // the request path makes no Connector call of its own (answers in the invoke)
+    const res = await sendActivity(
+      t.base,
+      executeInvoke(t.stub.url, USERS.reclassering, VERBS.voteConcern, {
+        caseId,
+        [INPUTS.voteReason]: 'Zorgen over de thuissituatie',
+        [INPUTS.voteAcute]: 'false',
+      }),
+    );
+    if ((res.body as { type?: string } | undefined)?.type !== CARD_TYPE)
+      throw new Error('count phase: the vote was not answered with a card');
+    addTo(req, a.request.take());
+    const calls1 = t.stub.calls.length;
+    reqCalls += calls1 - calls0;
+    // The refresh reached "Teams", then the loop has nothing due any more.
+    await waitFor('card update at the stub', () => t.stub.successful('update').length > updates0 || undefined, 60_000);
+    await settle(t, 60_000);
+    // Calls about this case only (its card's refresh data names it); other cases' timers may fire meanwhile.
+    jobCalls += t.stub.calls.slice(calls1).filter((c) => JSON.stringify(c.body).includes(caseId)).length;
+  }
+  a.onlyCase = undefined;
+  const job: Record<string, number> = {};
+  for (const [k, v] of Object.entries(a.jobs)) if (v - (jobs0[k] ?? 0) > 0) job[k] = v - (jobs0[k] ?? 0);
+  const per = (acc: Record<string, number>) =>
+    Object.entries(acc)
+      .sort()
+      .map(([k, v]) => `${k} ${f1(v / COUNT_VOTES)}`)
+      .join(', ');
+  const sum = (acc: Record<string, number>) => Object.values(acc).reduce((x, y) => x + y, 0) / COUNT_VOTES;
+  console.log(`   per vote (${COUNT_VOTES} votes one at a time; instrumented DocStore, Connector calls at the stub):`);
+  console.log(`     request path: ${f1(sum(req))} store operations (${per(req)}); ${f1(reqCalls / COUNT_VOTES)} Connector calls`);
+  console.log(
+    `     job loop:     ${f1(sum(job))} store operations (${per(job)}); ${f1(jobCalls / COUNT_VOTES)} Connector calls (passes ran ${f1((a.jobsRun - jobsRun0) / COUNT_VOTES)} jobs per vote, of any case)`,
+  );
+}
