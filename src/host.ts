@@ -24,6 +24,7 @@ import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
 import type { DocStore } from './store/docstore';
 import { openDocStore } from './store/index';
+import { CaseQueries } from './store/queries';
 import { Repository } from './store/repository';
 import { createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
@@ -76,6 +77,7 @@ export async function startHost(
   const repo = new Repository(db);
   const deps: AppDeps = {
     repo,
+    queries: new CaseQueries(db),
     directory: new Directory(config.roster, config.vt, config.palette),
     clock: overrides.clock ?? systemClock,
     hasher: createHasher(env.PSEUDONYM_KEY),

@@ -1,5 +1,6 @@
 import type { ActieoverlegCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
+import type { CardRef } from '../../domain/refs';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
 import { contributionsFor, type ViewVia } from '../../domain/views';
 import { newJob } from '../../store/jobs';
@@ -14,8 +15,13 @@ import { checkFreeText, piiAuditDetail } from '../pii-gate';
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
   const ref = await deps.repo.getCardRef(theCase.id);
   const location = deps.directory.location(theCase.locationId);
-  if (!ref || !location) return undefined;
-  return `https://teams.microsoft.com/l/message/${encodeURIComponent(location.channelId)}/${encodeURIComponent(ref.activityId)}`;
+  return caseLinkOf(location?.channelId, ref);
+}
+
+/** The same link from a card reference already read (no store access). */
+export function caseLinkOf(channelId: string | undefined, ref: Pick<CardRef, 'activityId'> | null): string | undefined {
+  if (!ref || channelId === undefined) return undefined;
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(ref.activityId)}`;
 }
 
 export async function loadActieoverlegView(

@@ -54,6 +54,12 @@ const MIGRATIONS: readonly string[] = [
    BEGIN SELECT RAISE(ABORT, 'audit anchors are kept'); END;
    CREATE INDEX docs_retention_closed ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.closure.at'));
    CREATE INDEX docs_retention_intake ON docs (kind, json_extract(body, '$.intakeAt'));`,
+  // v3: the agenda (open cases of ONE location) and the VT morning summary (consultations of ONE region
+  // asked in a time window) seek an index instead of scanning every case / every consultation. The
+  // expressions are exactly what the query builder emits for `locationId`, `status`, `regionId` and
+  // `state.askedAt`, so the planner matches them (test/contract/queries.contract.test.ts checks the plan).
+  `CREATE INDEX docs_agenda ON docs (kind, json_extract(body, '$.locationId'), json_extract(body, '$.status'));
+   CREATE INDEX docs_vt_window ON docs (kind, json_extract(body, '$.regionId'), json_extract(body, '$.state.askedAt'));`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

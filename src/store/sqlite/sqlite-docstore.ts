@@ -244,6 +244,22 @@ export class SqliteDocStore implements DocStore {
   }
 
   async query<T>(kind: DocKind, where: Condition[], options: QueryOptions = {}): Promise<Stored<T>[]> {
+    const { sql, params } = this.buildQuery(kind, where, options);
+    return this.prepared(sql)
+      .all(...params)
+      .map((r) => toStored<T>(r));
+  }
+
+  /** SQLite's plan for `query(kind, where, options)` (tests prove that a query seeks an index, never scans). */
+  explainQuery(kind: DocKind, where: Condition[], options: QueryOptions = {}): string[] {
+    const { sql, params } = this.buildQuery(kind, where, options);
+    return this.db
+      .prepare<Param[], { detail: string }>(`EXPLAIN QUERY PLAN ${sql}`)
+      .all(...params)
+      .map((r) => r.detail);
+  }
+
+  private buildQuery(kind: DocKind, where: Condition[], options: QueryOptions): { sql: string; params: Param[] } {
     checkQuery(where, options);
     const terms = ['kind = ?'];
     const params: Param[] = [kind];
@@ -264,9 +280,7 @@ export class SqliteDocStore implements DocStore {
       sql += ' LIMIT ?';
       params.push(options.limit);
     }
-    return this.prepared(sql)
-      .all(...params)
-      .map((r) => toStored<T>(r));
+    return { sql, params };
   }
 
   /** One IMMEDIATE transaction: all or nothing; any failure (e.g. a stale ifMatch) rolls back every op. */
