@@ -3,11 +3,11 @@ import type { EscalationRecord } from '../domain/escalation-record';
 import type { CardRef } from '../domain/refs';
 import type { ConcernVote } from '../domain/vote';
 import type { VtConsultationRecord } from '../domain/vt/record';
-import type { DocStore, Stored } from './docstore';
+import type { DocKind, DocStore, Stored } from './docstore';
 
 /**
  * The read side of the agenda and the VT morning summary: indexed queries by location / region and
- * time, and one partition read per case. Nothing here scans every case or every consultation:
+ * time, and one multi-partition read of the few documents the agenda needs. Nothing here scans every case or every consultation:
  * SQLite seeks the expression indexes `docs_agenda` and `docs_vt_window` (schema v3), Cosmos filters
  * on indexed paths (`/body/locationId`, `/body/status`, `/body/regionId`, `/body/state/askedAt`).
  */
@@ -21,37 +21,22 @@ export interface AgendaCaseData {
   vtConsultation: VtConsultationRecord | null;
 }
 
-/** Partition reads in flight at once (Cosmos: parallel requests; SQLite reads are synchronous anyway). */
-const PARALLEL_READS = 16;
-
-async function inPool<T, R>(items: readonly T[], n: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(n, items.length) }, worker));
-  return out;
-}
+/** What the agenda reads of each open case's partition besides the case (jobs, contributions, advice are not read). */
+export const AGENDA_KINDS: readonly DocKind[] = ['vote', 'escalation', 'cardref', 'vtconsult'];
 
 /** Sorts a partition's documents into what the agenda uses (fixed ids: see repository.ts). */
-function agendaDataOf(docs: readonly Stored[]): AgendaCaseData | null {
-  let theCase: Case | null = null;
+function agendaDataOf(theCase: Case, docs: readonly Stored[]): AgendaCaseData {
   let escalation: EscalationRecord | null = null;
   let cardRef: CardRef | null = null;
   let vtConsultation: VtConsultationRecord | null = null;
   const votes: ConcernVote[] = [];
   for (const d of docs) {
-    if (d.kind === 'case') theCase = normalizeCase(d.body as Case);
-    else if (d.kind === 'vote') votes.push(d.body as ConcernVote);
+    if (d.kind === 'vote') votes.push(d.body as ConcernVote);
     else if (d.kind === 'escalation') escalation = d.body as EscalationRecord;
     else if (d.kind === 'cardref') cardRef = d.body as CardRef;
     else if (d.kind === 'vtconsult') vtConsultation = d.body as VtConsultationRecord;
   }
-  return theCase ? { theCase, votes, escalation, cardRef, vtConsultation } : null;
+  return { theCase, votes, escalation, cardRef, vtConsultation };
 }
 
 export class CaseQueries {
@@ -67,17 +52,26 @@ export class CaseQueries {
   }
 
   /**
-   * The agenda's data: the open cases of the location (one indexed query), then one partition read per
-   * case for its votes, escalation, card reference and VT consultation. A case closed or moved between
-   * the two reads is left out (the partition read is the newer state). `keep` selects cases before
-   * their partitions are read (the reminder of one door-agenderen moment).
+   * The agenda's data in TWO store operations whatever the number of open cases: the open cases of the
+   * location (one indexed query), then the votes, escalation, card reference and VT consultation of all
+   * of them (one multi-partition read of AGENDA_KINDS). `keep` selects cases before the second read
+   * (the reminder of one door-agenderen moment). The agenda is a snapshot: a vote landing between the
+   * two reads shows on the next agenda, as it would a moment later anyway.
    */
   async agendaData(locationId: string, keep: (c: Case) => boolean = () => true): Promise<AgendaCaseData[]> {
     const open = (await this.openCasesOf(locationId)).filter(keep);
-    const rows = await inPool(open, PARALLEL_READS, async (c) => agendaDataOf(await this.db.readPartition(c.id)));
-    return rows.filter(
-      (r): r is AgendaCaseData => r !== null && r.theCase.status === 'open' && r.theCase.locationId === locationId && keep(r.theCase),
+    if (open.length === 0) return [];
+    const docs = await this.db.readPartitions(
+      open.map((c) => c.id),
+      AGENDA_KINDS,
     );
+    const byCase = new Map<string, Stored[]>();
+    for (const d of docs) {
+      const list = byCase.get(d.pk);
+      if (list) list.push(d);
+      else byCase.set(d.pk, [d]);
+    }
+    return open.map((c) => agendaDataOf(c, byCase.get(c.id) ?? []));
   }
 
   /** Consultations of ONE VT region asked in [from, to] (both inclusive), oldest first: one indexed query. */
