@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deliverCardJob } from './app/deliver-card';
 import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
 import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
+import { vtAskAtIntakeJob } from './app/vt/intake-question';
 import {
   agendaReminderJob,
   escalationCheckJob,
@@ -119,6 +120,7 @@ export async function startHost(
       vtBackup: (job) => vtBackupJob(deps, outbound, job),
       vtExpire: (job) => vtExpireJob(deps, outbound, job),
       vtSummary: (job) => vtSummaryJob(deps, outbound, job),
+      vtAskAtIntake: (job) => vtAskAtIntakeJob(deps, job),
       sendAdvice: (job) => sendAdviceJob(deps, outbound, job),
       refreshAdvice: (job) => refreshAdviceJob(deps, outbound, job),
       feedback: (job) => feedbackJob(deps, outbound, job),
