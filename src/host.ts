@@ -25,6 +25,7 @@ import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
 import type { DocStore } from './store/docstore';
 import { openDocStore } from './store/index';
+import { PostMarks } from './store/post-marks';
 import { CaseQueries } from './store/queries';
 import { Repository } from './store/repository';
 import { createAdapter } from './teams/adapter';
@@ -100,6 +101,7 @@ export async function startHost(
       createSettleMs: env.TEAMS_CREATE_SETTLE_MS,
       limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
       serviceUrls: config.serviceUrls,
+      postMarks: new PostMarks(db),
     });
   const retention = retentionPolicy(env);
   const runner: JobRunner = new JobRunner(

@@ -20,7 +20,9 @@ export type DocKind =
   | 'vtoverride'
   | 'advice'
   | 'personidx'
-  | 'purge';
+  | 'purge'
+  /** A channel post in flight (src/store/post-marks.ts). */
+  | 'postmark';
 
 export interface Stored<T = unknown> {
   pk: string;

@@ -104,6 +104,11 @@ export interface TeamsOutboundOptions {
   limiter?: RateLimiter;
   /** Keep the Connector SDK's own retry policy (default false: retries belong to the durable job loop). */
   sdkRetries?: boolean;
+  /**
+   * Durable markers of thread creations in flight (src/store/post-marks.ts): a post whose earlier
+   * attempt died unanswered comes back with `maybeDuplicate`. Without it, only in-process adoption.
+   */
+  postMarks?: { begin(key: string, at: string): Promise<{ startedAt: string } | null>; end(key: string): Promise<void> };
   /** Where the Connector client comes from (tests); default: the adapter's, as for a proactive turn. */
   connector?: (serviceUrl: string, conversationId: string) => Promise<ConnectorOps>;
   log?: Logger;
@@ -121,6 +126,8 @@ interface CreateInFlight {
   failed?: boolean;
   /** The caller that started it gave up waiting (so a later success is "late"). */
   timedOut: boolean;
+  /** A durable marker showed an earlier attempt (another process, before a restart) with an unknown outcome. */
+  maybeDuplicate?: boolean;
 }
 
 class CallTimeout extends Error {}
@@ -223,7 +230,15 @@ export class TeamsOutbound implements Outbound {
         ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
         ...(ref.botId ? { bot: { id: ref.botId, name: ref.botName ?? '' } } : {}),
       } as ConversationParameters;
+      const earlier =
+        key !== undefined && this.opts.postMarks ? await this.opts.postMarks.begin(key, new Date(this.now()).toISOString()) : null;
+      if (earlier)
+        this.opts.log?.warn(
+          { channelId, since: earlier.startedAt },
+          'an earlier attempt of this post ended unanswered: a duplicate is possible',
+        );
       flight = this.startCreate(ref.serviceUrl, channelId, params, cardJson);
+      if (earlier) flight.maybeDuplicate = true;
       if (key !== undefined) this.creates.set(key, flight);
     }
     // The attempt that started the request waits the full timeout. A retry that finds it still
@@ -243,6 +258,8 @@ export class TeamsOutbound implements Outbound {
         throw new OutboundError(`create channel thread: no answer within ${this.timeoutMs} ms (outcome unknown; kept in flight)`, true);
       }
       if (key !== undefined && this.creates.get(key) === flight) this.creates.delete(key);
+      // Teams answered with an error: nothing was posted, so the marker goes (a missing answer keeps it).
+      if (key !== undefined && connectorStatus(e) !== undefined) await this.opts.postMarks?.end(key);
       throw this.failed(e, 'create channel thread', channelId);
     }
     if (flight.timedOut) {
@@ -255,7 +272,8 @@ export class TeamsOutbound implements Outbound {
     // flight stays, so the next attempt adopts it again instead of posting anew.
     if (flight.card !== cardJson) await this.updateCard(posted, card);
     if (key !== undefined && this.creates.get(key) === flight) this.creates.delete(key);
-    return posted;
+    if (key !== undefined) await this.opts.postMarks?.end(key);
+    return flight.maybeDuplicate ? { ...posted, maybeDuplicate: true } : posted;
   }
 
   /** `mentions`: the text carries `<at>label</at>` for each; Teams needs a mention entity per label as well. */
