@@ -230,15 +230,8 @@ export class TeamsOutbound implements Outbound {
         ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
         ...(ref.botId ? { bot: { id: ref.botId, name: ref.botName ?? '' } } : {}),
       } as ConversationParameters;
-      const earlier =
-        key !== undefined && this.opts.postMarks ? await this.opts.postMarks.begin(key, new Date(this.now()).toISOString()) : null;
-      if (earlier)
-        this.opts.log?.warn(
-          { channelId, since: earlier.startedAt },
-          'an earlier attempt of this post ended unanswered: a duplicate is possible',
-        );
-      flight = this.startCreate(ref.serviceUrl, channelId, params, cardJson);
-      if (earlier) flight.maybeDuplicate = true;
+      // Registered before anything awaits: a concurrent call for the same post joins this flight.
+      flight = this.startCreate(ref.serviceUrl, channelId, params, cardJson, key);
       if (key !== undefined) this.creates.set(key, flight);
     }
     // The attempt that started the request waits the full timeout. A retry that finds it still
@@ -258,8 +251,6 @@ export class TeamsOutbound implements Outbound {
         throw new OutboundError(`create channel thread: no answer within ${this.timeoutMs} ms (outcome unknown; kept in flight)`, true);
       }
       if (key !== undefined && this.creates.get(key) === flight) this.creates.delete(key);
-      // Teams answered with an error: nothing was posted, so the marker goes (a missing answer keeps it).
-      if (key !== undefined && connectorStatus(e) !== undefined) await this.opts.postMarks?.end(key);
       throw this.failed(e, 'create channel thread', channelId);
     }
     if (flight.timedOut) {
@@ -272,7 +263,6 @@ export class TeamsOutbound implements Outbound {
     // flight stays, so the next attempt adopts it again instead of posting anew.
     if (flight.card !== cardJson) await this.updateCard(posted, card);
     if (key !== undefined && this.creates.get(key) === flight) this.creates.delete(key);
-    if (key !== undefined) await this.opts.postMarks?.end(key);
     return flight.maybeDuplicate ? { ...posted, maybeDuplicate: true } : posted;
   }
 
@@ -349,7 +339,18 @@ export class TeamsOutbound implements Outbound {
     }
   }
 
-  private startCreate(serviceUrl: string, channelId: string, params: ConversationParameters, card: string): CreateInFlight {
+  /**
+   * `markKey`: with `postMarks`, a durable marker lives exactly as long as the request: written before
+   * it goes out, removed when Teams answers (success or an error status); no answer keeps it, so a later
+   * attempt of the same post (another process, after a restart) knows the outcome is unknown.
+   */
+  private startCreate(
+    serviceUrl: string,
+    channelId: string,
+    params: ConversationParameters,
+    card: string,
+    markKey?: string,
+  ): CreateInFlight {
     const abort = new AbortController();
     const hardStop = setTimeout(() => abort.abort(), this.createSettleMs);
     const flight: CreateInFlight = {
@@ -361,9 +362,20 @@ export class TeamsOutbound implements Outbound {
     flight.promise = (async (): Promise<CardRef> => {
       // Ended in `finally` (not withSpan: an extra await would delay `failed` for a retry right after).
       const span = startSpan('teams create channel thread', { 'zsm.channel_id': channelId });
+      const marks = markKey === undefined ? undefined : this.opts.postMarks;
       try {
+        const earlier = marks && markKey !== undefined ? await marks.begin(markKey, new Date(this.now()).toISOString()) : null;
+        if (earlier) {
+          flight.maybeDuplicate = true;
+          this.opts.log?.warn(
+            { channelId, since: earlier.startedAt },
+            'an earlier attempt of this post ended unanswered: a duplicate is possible',
+          );
+        }
         const connector = await this.connector(serviceUrl, channelId);
-        const res = await connector.createConversation(params, { abortSignal: abort.signal });
+        const request = connector.createConversation(params, { abortSignal: abort.signal });
+        // Without markers no extra await (a retry right after a failure must see `failed` at once).
+        const res = marks && markKey !== undefined ? await this.settleMark(request, marks, markKey) : await request;
         const conversationId = res.id ?? '';
         // Teams names a channel thread "<channel>;messageid=<id of the root post>".
         const activityId = /;messageid=(.+)$/.exec(conversationId)?.[1] ?? res.activityId;
@@ -399,6 +411,19 @@ export class TeamsOutbound implements Outbound {
     })();
     flight.promise.catch(() => undefined); // a flight nobody waits for any more must not be an unhandled rejection
     return flight;
+  }
+
+  /** Teams answered (a success or an error status): the marker goes; without an answer it stays. */
+  private async settleMark<T>(request: Promise<T>, marks: NonNullable<TeamsOutboundOptions['postMarks']>, key: string): Promise<T> {
+    let res: T;
+    try {
+      res = await request;
+    } catch (e) {
+      if (connectorStatus(e) !== undefined) await marks.end(key);
+      throw e;
+    }
+    await marks.end(key);
+    return res;
   }
 
   /** Settled creations nobody came back for (job done elsewhere, or dead) are dropped after a while. */
