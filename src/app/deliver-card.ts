@@ -51,7 +51,7 @@ export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job
       detail: { activityId: posted.activityId },
     });
     deps.log.info({ caseId: job.caseId, activityId: posted.activityId }, 'case card posted');
-    await noteMaybeDuplicate(deps, outbound, job.caseId, posted);
+    if (posted.maybeDuplicate) await noteMaybeDuplicate(deps, outbound, job.caseId, posted);
     // A change while the post was under way found no card to refresh (no ref yet): refresh it now (a job of its own).
     const now = await deps.repo.getCase(job.caseId);
     const after = now ? await loadChannelSummary(deps, 'case', now) : null;

@@ -31,7 +31,7 @@ export async function postActieoverlegJob(deps: AppDeps, outbound: Outbound, job
   const card = buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now());
   const ref = await outbound.postCardToChannel(location.actieoverlegChannelId, card, { idempotencyKey: `actieoverleg:${job.caseId}` });
   await changeEscalation(deps, job.caseId, (e) => ({ ...e, actieoverlegRef: ref }));
-  await noteMaybeDuplicate(deps, outbound, job.caseId, ref);
+  if (ref.maybeDuplicate) await noteMaybeDuplicate(deps, outbound, job.caseId, ref);
   await auditEscalationChange(deps, job.caseId, 'actieoverleg.posted', 'bot');
   deps.log.info({ caseId: job.caseId, activityId: ref.activityId }, 'Actieoverleg card posted');
   await requestCardRefresh(deps, job.caseId);
