@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deliverCardJob } from './app/deliver-card';
 import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
 import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
+import { vtAskAtIntakeJob } from './app/vt/intake-question';
 import {
   agendaReminderJob,
   escalationCheckJob,
@@ -24,6 +25,8 @@ import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
 import type { DocStore } from './store/docstore';
 import { openDocStore } from './store/index';
+import { PostMarks } from './store/post-marks';
+import { CaseQueries } from './store/queries';
 import { Repository } from './store/repository';
 import { createAdapter } from './teams/adapter';
 import { createBot } from './teams/bot';
@@ -76,6 +79,7 @@ export async function startHost(
   const repo = new Repository(db);
   const deps: AppDeps = {
     repo,
+    queries: new CaseQueries(db),
     directory: new Directory(config.roster, config.vt, config.palette),
     clock: overrides.clock ?? systemClock,
     hasher: createHasher(env.PSEUDONYM_KEY),
@@ -98,6 +102,7 @@ export async function startHost(
       limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
       serviceUrls: config.serviceUrls,
       localMode: config.localMode,
+      postMarks: new PostMarks(db),
     });
   const retention = retentionPolicy(env);
   const runner: JobRunner = new JobRunner(
@@ -118,6 +123,7 @@ export async function startHost(
       vtBackup: (job) => vtBackupJob(deps, outbound, job),
       vtExpire: (job) => vtExpireJob(deps, outbound, job),
       vtSummary: (job) => vtSummaryJob(deps, outbound, job),
+      vtAskAtIntake: (job) => vtAskAtIntakeJob(deps, job),
       sendAdvice: (job) => sendAdviceJob(deps, outbound, job),
       refreshAdvice: (job) => refreshAdviceJob(deps, outbound, job),
       feedback: (job) => feedbackJob(deps, outbound, job),

@@ -1,10 +1,26 @@
 import { buildChannelCard } from '../cards/channel-card';
+import type { CardRef } from '../domain/refs';
+import { nlDelivery } from '../i18n/nl';
 import type { Job } from '../store/jobs';
 import { auditId } from '../store/repository';
 import { requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
 import type { Outbound } from './ports';
 import { loadChannelSummary } from './views';
+
+/**
+ * An earlier attempt of this post died unanswered (crash, kill), so Teams may show it twice: say so in
+ * the thread of the post that is kept (a reply stays; a card refresh would overwrite a notice on the card).
+ * Best effort: the reference is already stored, a failed notice is logged, not retried.
+ */
+export async function noteMaybeDuplicate(deps: AppDeps, outbound: Outbound, caseId: string, posted: CardRef): Promise<void> {
+  if (!posted.maybeDuplicate) return;
+  try {
+    await outbound.replyInThread(posted, { text: nlDelivery.maybeDuplicate });
+  } catch (e) {
+    deps.log.warn({ caseId, err: e instanceof Error ? e.name : 'unknown' }, 'could not post the possible-duplicate notice');
+  }
+}
 
 /**
  * Job handlers that talk to Teams. Each renders the case as it is NOW, so a refresh that was
@@ -35,6 +51,7 @@ export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job
       detail: { activityId: posted.activityId },
     });
     deps.log.info({ caseId: job.caseId, activityId: posted.activityId }, 'case card posted');
+    if (posted.maybeDuplicate) await noteMaybeDuplicate(deps, outbound, job.caseId, posted);
     // A change while the post was under way found no card to refresh (no ref yet): refresh it now (a job of its own).
     const now = await deps.repo.getCase(job.caseId);
     const after = now ? await loadChannelSummary(deps, 'case', now) : null;

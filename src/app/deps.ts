@@ -1,4 +1,5 @@
 import type { Logger } from '../log';
+import type { CaseQueries } from '../store/queries';
 import type { Repository } from '../store/repository';
 import type { Directory } from './directory';
 import type { Clock, Hasher } from './ports';
@@ -6,6 +7,8 @@ import type { Clock, Hasher } from './ports';
 /** What every use case needs; wired once in src/main.ts (and in tests). */
 export interface AppDeps {
   repo: Repository;
+  /** Indexed read queries (agenda, VT morning summary). */
+  queries: CaseQueries;
   directory: Directory;
   clock: Clock;
   hasher: Hasher;

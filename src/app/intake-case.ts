@@ -2,7 +2,7 @@ import { buildCase, type Case, type CaseIntake } from '../domain/case';
 import type { Person } from '../domain/persons';
 import { termijnReminderAt } from '../domain/rounds';
 import { newJob } from '../store/jobs';
-import { askVt, regionIdForIntake } from './vt/consult';
+import { regionIdForIntake } from './vt/consult';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 import { PURGE_PK } from './privacy/purge';
@@ -10,6 +10,8 @@ import { PURGE_PK } from './privacy/purge';
 export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
 
 export const POST_CARD_JOB_ID = 'job:postCard';
+/** The VT question of a new case: one job in the intake's commit, retried by the job loop until it ran. */
+export const VT_ASK_AT_INTAKE_JOB_ID = 'job:vtAskAtIntake';
 
 /**
  * A new HG case arrives (intake API or the "Nieuwe zaak" dialog). Idempotent on the external id:
@@ -72,6 +74,11 @@ export async function intakeCase(
         now: theCase.createdAt,
       }),
       newJob({ id: 'job:termijnPassed', caseId, type: 'termijnPassed', dueAt: theCase.deadline, now: theCase.createdAt }),
+      // Outside VT's office hours, VT's on-call staff is asked at once (in office hours VT is at the desk).
+      // In the same commit as the case: a failure of the question is retried by the job loop, never lost.
+      ...(theCase.vtRegionId
+        ? [newJob({ id: VT_ASK_AT_INTAKE_JOB_ID, caseId, type: 'vtAskAtIntake', dueAt: theCase.createdAt, now: theCase.createdAt })]
+        : []),
     ],
   );
   if (outcome === 'exists' && !existing) {
@@ -83,11 +90,6 @@ export async function intakeCase(
   await deps.repo.indexPersons(theCase); // insert-if-absent: a re-delivery repairs a missing entry
   deps.log.info({ caseId, locationId: location.id, created, actor: actor.kind }, created ? 'case intake' : 'case intake re-delivered');
   deps.kickJobs();
-  // Outside VT's office hours, VT's on-call staff is asked at once (in office hours VT is at the desk).
-  if (created) {
-    const asked = await askVt(deps, { caseId, askedBy: 'auto', onlyOutsideOfficeHours: true });
-    if (!asked.ok && asked.error.code === 'vt_region_unknown')
-      deps.log.info({ caseId }, 'VT region unknown at intake: the desk chooses it on the card');
-  }
+  if (created && !theCase.vtRegionId) deps.log.info({ caseId }, 'VT region unknown at intake: the desk chooses it on the card');
   return ok({ caseId, created });
 }

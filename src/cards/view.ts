@@ -71,6 +71,11 @@ export interface AgendaView {
     acuteUnsafe: boolean;
     escalated: boolean;
     caseLink?: string;
+    /** A question to VT's on-call staff still waits for an answer (buildAgenda always sets it). */
+    vtQuestionOpen?: boolean;
+    /** Expected organisations that voted in the current round, of how many (buildAgenda always sets them). */
+    votesCast?: number;
+    votesExpected?: number;
   }[];
   now: Date;
 }

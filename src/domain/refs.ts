@@ -4,4 +4,6 @@ export interface CardRef {
   activityId: string;
   serviceUrl: string;
   postedAt: string;
+  /** An earlier attempt of this post died with its outcome unknown: the channel may show it twice. */
+  maybeDuplicate?: boolean;
 }

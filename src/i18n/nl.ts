@@ -8,3 +8,4 @@ export { nlVtAdviceFixes } from './nl/vt-advice-fixes';
 export { nlVerdieping } from './nl/verdieping';
 export { nlAftercare, reportFigureLabel } from './nl/aftercare';
 export { nlCardsOther } from './nl/cards-other';
+export { nlDelivery } from './nl/delivery';

@@ -30,7 +30,9 @@ export type DocKind =
   | 'measure'
   | 'involvement'
   /** One small row per case for the rapportage (no personal data), see report-store.ts. */
-  | 'reportrow';
+  | 'reportrow'
+  /** A channel post in flight (src/store/post-marks.ts). */
+  | 'postmark';
 
 export interface Stored<T = unknown> {
   pk: string;
@@ -73,6 +75,12 @@ export type WriteOp =
 /** The partition a write op targets. */
 export const opPartition = (o: WriteOp): string => (o.op === 'audit' ? o.entry.caseId : o.doc.pk);
 
+/** Stored order of multi-partition reads: pk, then kind, then id (plain string comparison, as SQLite's BINARY). */
+export function byPkKindId(a: Pick<Stored, 'pk' | 'kind' | 'id'>, b: Pick<Stored, 'pk' | 'kind' | 'id'>): number {
+  for (const k of ['pk', 'kind', 'id'] as const) if (a[k] !== b[k]) return a[k] < b[k] ? -1 : 1;
+  return 0;
+}
+
 export type WriteResult = 'created' | 'exists' | 'written';
 
 export class PreconditionFailedError extends Error {
@@ -109,6 +117,12 @@ export interface DocStore {
   listPartition<T>(pk: string, kind: DocKind): Promise<Stored<T>[]>;
   /** Every document of one partition, whatever its kind, ordered by kind then id: one query (a case's bundle). */
   readPartition(pk: string): Promise<Stored[]>;
+  /**
+   * The documents of the given kinds in SEVERAL partitions, in one round trip (SQLite: one statement;
+   * Cosmos: one query per PARTITIONS_PER_QUERY keys), ordered by pk, kind, id. For read models that
+   * need a few documents of many cases (the agenda); an empty list of keys or kinds reads nothing.
+   */
+  readPartitions(pks: readonly string[], kinds: readonly DocKind[]): Promise<Stored[]>;
   /** Cross-partition query on one kind. */
   query<T>(kind: DocKind, where: Condition[], options?: QueryOptions): Promise<Stored<T>[]>;
   /**

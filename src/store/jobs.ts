@@ -15,6 +15,8 @@ export type JobType =
   | 'vtBackup'
   | 'vtExpire'
   | 'vtSummary'
+  /** The VT question of a new case, committed with the case: asks VT's on-call staff outside office hours. */
+  | 'vtAskAtIntake'
   | 'sendAdvice'
   | 'refreshAdvice'
   | 'feedback'

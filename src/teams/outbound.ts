@@ -104,6 +104,11 @@ export interface TeamsOutboundOptions {
   limiter?: RateLimiter;
   /** Keep the Connector SDK's own retry policy (default false: retries belong to the durable job loop). */
   sdkRetries?: boolean;
+  /**
+   * Durable markers of thread creations in flight (src/store/post-marks.ts): a post whose earlier
+   * attempt died unanswered comes back with `maybeDuplicate`. Without it, only in-process adoption.
+   */
+  postMarks?: { begin(key: string, at: string): Promise<{ startedAt: string } | null>; end(key: string): Promise<void> };
   /** Where the Connector client comes from (tests); default: the adapter's, as for a proactive turn. */
   connector?: (serviceUrl: string, conversationId: string) => Promise<ConnectorOps>;
   log?: Logger;
@@ -128,6 +133,8 @@ interface CreateInFlight {
   failed?: boolean;
   /** The caller that started it gave up waiting (so a later success is "late"). */
   timedOut: boolean;
+  /** A durable marker showed an earlier attempt (another process, before a restart) with an unknown outcome. */
+  maybeDuplicate?: boolean;
 }
 
 class CallTimeout extends Error {}
@@ -235,7 +242,8 @@ export class TeamsOutbound implements Outbound {
         ...(ref.tenantId ? { tenantId: ref.tenantId } : {}),
         ...(ref.botId ? { bot: { id: ref.botId, name: ref.botName ?? '' } } : {}),
       } as ConversationParameters;
-      flight = this.startCreate(ref.serviceUrl, channelId, params, cardJson);
+      // Registered before anything awaits: a concurrent call for the same post joins this flight.
+      flight = this.startCreate(ref.serviceUrl, channelId, params, cardJson, key);
       if (key !== undefined) this.creates.set(key, flight);
     }
     // The attempt that started the request waits the full timeout. A retry that finds it still
@@ -267,7 +275,7 @@ export class TeamsOutbound implements Outbound {
     // flight stays, so the next attempt adopts it again instead of posting anew.
     if (flight.card !== cardJson) await this.updateCard(posted, card);
     if (key !== undefined && this.creates.get(key) === flight) this.creates.delete(key);
-    return posted;
+    return flight.maybeDuplicate ? { ...posted, maybeDuplicate: true } : posted;
   }
 
   /** `mentions`: the text carries `<at>label</at>` for each; Teams needs a mention entity per label as well. */
@@ -343,7 +351,18 @@ export class TeamsOutbound implements Outbound {
     }
   }
 
-  private startCreate(serviceUrl: string, channelId: string, params: ConversationParameters, card: string): CreateInFlight {
+  /**
+   * `markKey`: with `postMarks`, a durable marker lives exactly as long as the request: written before
+   * it goes out, removed when Teams answers (success or an error status); no answer keeps it, so a later
+   * attempt of the same post (another process, after a restart) knows the outcome is unknown.
+   */
+  private startCreate(
+    serviceUrl: string,
+    channelId: string,
+    params: ConversationParameters,
+    card: string,
+    markKey?: string,
+  ): CreateInFlight {
     const abort = new AbortController();
     const hardStop = setTimeout(() => abort.abort(), this.createSettleMs);
     const flight: CreateInFlight = {
@@ -355,9 +374,20 @@ export class TeamsOutbound implements Outbound {
     flight.promise = (async (): Promise<CardRef> => {
       // Ended in `finally` (not withSpan: an extra await would delay `failed` for a retry right after).
       const span = startSpan('teams create channel thread', { 'zsm.channel_id': channelId });
+      const marks = markKey === undefined ? undefined : this.opts.postMarks;
       try {
+        const earlier = marks && markKey !== undefined ? await marks.begin(markKey, new Date(this.now()).toISOString()) : null;
+        if (earlier) {
+          flight.maybeDuplicate = true;
+          this.opts.log?.warn(
+            { channelId, since: earlier.startedAt },
+            'an earlier attempt of this post ended unanswered: a duplicate is possible',
+          );
+        }
         const connector = await this.connector(serviceUrl, channelId);
-        const res = await connector.createConversation(params, { abortSignal: abort.signal });
+        const request = connector.createConversation(params, { abortSignal: abort.signal });
+        // Without markers no extra await (a retry right after a failure must see `failed` at once).
+        const res = marks && markKey !== undefined ? await this.settleMark(request, marks, markKey) : await request;
         const conversationId = res.id ?? '';
         // Teams names a channel thread "<channel>;messageid=<id of the root post>".
         const activityId = /;messageid=(.+)$/.exec(conversationId)?.[1] ?? res.activityId;
@@ -393,6 +423,19 @@ export class TeamsOutbound implements Outbound {
     })();
     flight.promise.catch(() => undefined); // a flight nobody waits for any more must not be an unhandled rejection
     return flight;
+  }
+
+  /** Teams answered (a success or an error status): the marker goes; without an answer it stays. */
+  private async settleMark<T>(request: Promise<T>, marks: NonNullable<TeamsOutboundOptions['postMarks']>, key: string): Promise<T> {
+    let res: T;
+    try {
+      res = await request;
+    } catch (e) {
+      if (connectorStatus(e) !== undefined) await marks.end(key);
+      throw e;
+    }
+    await marks.end(key);
+    return res;
   }
 
   /** Settled creations nobody came back for (job done elsewhere, or dead) are dropped after a while. */

@@ -13,9 +13,10 @@ export interface ConnectorCall {
 export interface FaultPlan {
   /**
    * Called per request: return a status to fail with, 'hang' to never answer, 'hold' to answer
-   * normally only when the test calls `releaseHeld()`, or undefined to succeed.
+   * normally only when the test calls `releaseHeld()`, 'accept-hang' to do what was asked (the post
+   * exists in "Teams") but never answer, or undefined to succeed.
    */
-  decide(call: ConnectorCall): number | 'hang' | 'hold' | undefined;
+  decide(call: ConnectorCall): number | 'hang' | 'hold' | 'accept-hang' | undefined;
 }
 
 /**
@@ -72,7 +73,15 @@ export class ConnectorStub {
         ...(m?.[2] ? { activityId: decodeURIComponent(m[2]) } : {}),
         body: (req.body ?? {}) as Record<string, unknown>,
       };
-      const fault = res.locals.decided as number | 'hang' | undefined;
+      const fault = res.locals.decided as number | 'hang' | 'accept-hang' | undefined;
+      /** 'accept-hang': the request takes effect, the answer never comes (the caller may die waiting). */
+      const answer = (status: number, body: unknown): unknown => {
+        if (fault === 'accept-hang') {
+          this.hung++;
+          return undefined;
+        }
+        return res.status(status).json(body);
+      };
       if (fault === 'hang') {
         this.hung++;
         return; // never answered: the client times out or dies
@@ -90,16 +99,16 @@ export class ConnectorStub {
         const activityId = String(this.seq++);
         const conversationId = `${channelId};messageid=${activityId}`;
         this.messages.set(`${conversationId}|${activityId}`, (call.body.activity ?? {}) as Record<string, unknown>);
-        return res.status(201).json({ id: conversationId, activityId });
+        return answer(201, { id: conversationId, activityId });
       }
       if (req.method === 'PUT' && m[1] && m[2]) {
         this.messages.set(`${call.conversationId}|${call.activityId}`, call.body);
-        return res.status(200).json({ id: m[2] });
+        return answer(200, { id: m[2] });
       }
       if (req.method === 'POST' && m[1]) {
         const id = String(this.seq++);
         this.messages.set(`${call.conversationId}|${id}`, call.body);
-        return res.status(200).json({ id });
+        return answer(200, { id });
       }
       return res.status(200).json({});
     });

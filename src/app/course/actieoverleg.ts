@@ -1,5 +1,6 @@
 import type { ActieoverlegCardView } from '../../cards/view';
 import type { Case } from '../../domain/case';
+import type { CardRef } from '../../domain/refs';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
 import { contributionsFor, type ViewVia } from '../../domain/views';
 import { newJob } from '../../store/jobs';
@@ -14,6 +15,11 @@ import { messageDeepLink } from '../deep-link';
 /** A Teams link to the case card's own message (from its stored reference), when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
   const ref = await deps.repo.getCardRef(theCase.id);
+  return ref ? messageDeepLink(ref) : undefined;
+}
+
+/** The same link from a card reference already read (no store access). */
+export function caseLinkOf(ref: Pick<CardRef, 'conversationId' | 'activityId'> | null | undefined): string | undefined {
   return ref ? messageDeepLink(ref) : undefined;
 }
 

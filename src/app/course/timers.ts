@@ -2,15 +2,16 @@ import { buildChannelCard } from '../../cards/channel-card';
 import { buildAgendaCard } from '../../cards/agenda-card';
 import { orderAgenda } from '../../domain/agenda';
 import { amsterdamClock } from '../../domain/local-time';
-import { concernedOrgs, isCurrentRoundOpen, missingOrgs } from '../../domain/rounds';
-import { standingPicture } from '../../domain/rounds';
+import { isCurrentRoundOpen, missingOrgs } from '../../domain/rounds';
 import { nlCards } from '../../i18n/nl/cards';
 import { nlMessages } from '../../i18n/nl';
 import type { Job } from '../../store/jobs';
 import { requestCardRefresh } from '../case-access';
+import { noteMaybeDuplicate } from '../deliver-card';
 import type { AppDeps } from '../deps';
 import type { Outbound } from '../ports';
-import { caseLink } from './actieoverleg';
+import { caseLinkOf } from './actieoverleg';
+import { agendaFacts } from '../../domain/agenda-entry';
 import { loadChannelSummary } from '../views';
 import { auditEscalationChange, changeEscalation, evaluateEscalation } from './escalate';
 import type { AgendaView } from '../../cards/view';
@@ -30,6 +31,7 @@ export async function postActieoverlegJob(deps: AppDeps, outbound: Outbound, job
   const card = buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now());
   const ref = await outbound.postCardToChannel(location.actieoverlegChannelId, card, { idempotencyKey: `actieoverleg:${job.caseId}` });
   await changeEscalation(deps, job.caseId, (e) => ({ ...e, actieoverlegRef: ref }));
+  if (ref.maybeDuplicate) await noteMaybeDuplicate(deps, outbound, job.caseId, ref);
   await auditEscalationChange(deps, job.caseId, 'actieoverleg.posted', 'bot');
   deps.log.info({ caseId: job.caseId, activityId: ref.activityId }, 'Actieoverleg card posted');
   await requestCardRefresh(deps, job.caseId);
@@ -79,24 +81,25 @@ export async function termijnReminderJob(deps: AppDeps, outbound: Outbound, job:
   await requestCardRefresh(deps, job.caseId);
 }
 
-/** The agenda of a location, in agenda order, for the reminder of a moment or the "agenda" command. */
+/**
+ * The agenda of a location, in agenda order, for the reminder of a moment or the "agenda" command.
+ * One indexed query for the location's open cases, then one partition read per open case.
+ */
 export async function buildAgenda(deps: AppDeps, location: Location, at?: string): Promise<AgendaView> {
-  const open = await deps.repo.listOpenCases(location.id);
-  const cases = at ? open.filter((c) => c.reAgendaAt === at) : open;
-  const items = await Promise.all(
-    cases.map(async (c) => {
-      const votes = await deps.repo.listVotes(c.id);
-      const picture = standingPicture(votes, c.round);
-      const link = await caseLink(deps, c);
-      return {
-        case: c,
-        concernOrgs: concernedOrgs(votes, c.round),
-        acuteUnsafe: [...picture.values()].some((v) => v.concern && v.acuteUnsafe),
-        escalated: !!(await deps.repo.getEscalation(c.id)),
-        ...(link ? { caseLink: link } : {}),
-      };
-    }),
-  );
+  const rows = await deps.queries.agendaData(location.id, (c) => !at || c.reAgendaAt === at);
+  const items = rows.map((r) => {
+    const link = caseLinkOf(r.cardRef);
+    return {
+      ...agendaFacts({
+        theCase: r.theCase,
+        votes: r.votes,
+        escalated: r.escalation !== null,
+        vtConsultation: r.vtConsultation,
+        expectedOrgs: location.expectedOrgs,
+      }),
+      ...(link ? { caseLink: link } : {}),
+    };
+  });
   return { location, ...(at ? { at } : {}), items: orderAgenda(items), now: deps.clock.now() };
 }
 

@@ -6,7 +6,7 @@ import { resolveOnCall } from '../../domain/vt/on-call';
 import type { VtConsultationRecord } from '../../domain/vt/record';
 import { nlMessages } from '../../i18n/nl';
 import { PreconditionFailedError } from '../../store/docstore';
-import { newJob } from '../../store/jobs';
+import { newJob, type Job } from '../../store/jobs';
 import { auditId } from '../../store/repository';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
@@ -70,6 +70,28 @@ export function applyEvent(r: VtConsultationRecord, event: ConsultationEvent): V
 }
 
 /**
+ * The jobs of a consultation, all with ids derived from it: the 1:1 message, reminder, backup and
+ * expiry (none when nobody was on call), and the next morning's summary for VT's day team (the
+ * consultations of the evening and night), in the region's own partition.
+ */
+export function consultationJobs(region: VtRegion, record: VtConsultationRecord): { ladder: Job[]; morningSummary: Job | null } {
+  const { state, seq } = record;
+  const now = state.askedAt;
+  const job = (type: 'vtSend' | 'vtReminder' | 'vtBackup' | 'vtExpire', dueAt: string): Job =>
+    newJob({ id: `job:${type}:${seq}`, caseId: record.caseId, type, dueAt, now, payload: { seq } });
+  const ladder =
+    state.status === 'geen_reactie'
+      ? []
+      : [job('vtSend', now), job('vtReminder', state.reminderAt), job('vtBackup', state.backupAt), job('vtExpire', state.expiresAt)];
+  const morning = nextOfficeHoursStart(region, now);
+  const id = `job:vtSummary:${morning}`;
+  const morningSummary = morning
+    ? newJob({ id, caseId: vtPartition(region.id), type: 'vtSummary', dueAt: morning, now, payload: { regionId: region.id, from: now } })
+    : null;
+  return { ladder, morningSummary };
+}
+
+/**
  * Ask VT's on-call member of the case's region (automatically outside VT's office hours, or when the
  * desk presses "Vraag VT"). The chat message, the reminder, the backup and the expiry are durable jobs.
  * Nobody on call is said at once on the case card, never silence.
@@ -121,32 +143,10 @@ export async function askVt(
     detail: { regionId: region.id, seq: record.seq, onCall: onCall.source },
   });
   const seq = record.seq;
-  const job = (type: 'vtSend' | 'vtReminder' | 'vtBackup' | 'vtExpire', dueAt: string) =>
-    deps.repo.requestJob(newJob({ id: `job:${type}:${seq}`, caseId: theCase.id, type, dueAt, now, payload: { seq } }));
-  if (state.status !== 'geen_reactie') {
-    await job('vtSend', now);
-    await job('vtReminder', state.reminderAt);
-    await job('vtBackup', state.backupAt);
-    await job('vtExpire', state.expiresAt);
-  }
-  // The next morning, VT's day team gets a summary of the consultations of the evening and night.
-  const morning = nextOfficeHoursStart(region, now);
-  if (morning) {
-    const id = `job:vtSummary:${morning}`;
-    await deps.repo.db.insert({
-      pk: vtPartition(region.id),
-      id,
-      kind: 'job',
-      body: newJob({
-        id,
-        caseId: vtPartition(region.id),
-        type: 'vtSummary',
-        dueAt: morning,
-        now,
-        payload: { regionId: region.id, from: now },
-      }),
-    });
-  }
+  const jobs = consultationJobs(region, record);
+  for (const j of jobs.ladder) await deps.repo.requestJob(j);
+  if (jobs.morningSummary)
+    await deps.repo.db.insert({ pk: jobs.morningSummary.caseId, id: jobs.morningSummary.id, kind: 'job', body: jobs.morningSummary });
   deps.log.info({ caseId: theCase.id, regionId: region.id, seq, onCall: onCall.source }, 'VT consulted');
   deps.kickJobs();
   await requestCardRefresh(deps, theCase.id);

@@ -229,9 +229,7 @@ export async function vtSummaryJob(deps: AppDeps, outbound: Outbound, job: Job):
     deps.log.warn({ regionId }, 'no dayTeamChannelId for the VT region: morning summary not sent');
     return;
   }
-  const consultations = (await deps.repo.listVtConsultations(regionId)).filter(
-    (c) => c.state.askedAt >= from && c.state.askedAt <= job.dueAt,
-  );
+  const consultations = await deps.queries.vtConsultationsAskedBetween(regionId, from, job.dueAt);
   const items: VtMorningSummaryView['items'] = [];
   for (const c of consultations) {
     const theCase = await deps.repo.getCase(c.caseId);

@@ -2,6 +2,7 @@ import type https from 'node:https';
 import { CosmosClient, type Container, type CosmosClientOptions, type SqlParameter } from '@azure/cosmos';
 import type { TokenCredential } from '@azure/core-auth';
 import {
+  byPkKindId,
   NotFoundError,
   PreconditionFailedError,
   type Condition,
@@ -74,6 +75,8 @@ export async function cosmosClientOptions(opts: CosmosConnectOptions): Promise<C
 }
 
 const SELECT = 'c.id, c.key, c.caseId, c.kind, c.body, c._etag';
+/** Partition keys per query of readPartitions (keeps the query text well under Cosmos' size limit). */
+const PARTITIONS_PER_QUERY = 100;
 /** field passed checkField: no quote can occur; `a.b` is one level down. */
 const prop = (field: string): string =>
   `c.body${field
@@ -236,6 +239,23 @@ export class CosmosDocStore implements DocStore {
     // Sorted here: a cross-field ORDER BY needs a composite index the emulator does not know.
     const docs = await this.run<unknown>(`SELECT ${SELECT} FROM c WHERE c.caseId = @pk`, [{ name: '@pk', value: pk }], pk);
     return docs.sort((a, b) => (a.kind === b.kind ? (a.id < b.id ? -1 : a.id > b.id ? 1 : 0) : a.kind < b.kind ? -1 : 1));
+  }
+
+  async readPartitions(pks: readonly string[], kinds: readonly DocKind[]): Promise<Stored[]> {
+    const keys = [...new Set(pks)];
+    if (keys.length === 0 || kinds.length === 0) return [];
+    const chunks: string[][] = [];
+    for (let i = 0; i < keys.length; i += PARTITIONS_PER_QUERY) chunks.push(keys.slice(i, i + PARTITIONS_PER_QUERY));
+    // Cross-partition, but bounded to the listed keys; the chunks run in parallel.
+    const found = await Promise.all(
+      chunks.map((chunk) =>
+        this.run<unknown>(`SELECT ${SELECT} FROM c WHERE ARRAY_CONTAINS(@pks, c.caseId) AND ARRAY_CONTAINS(@kinds, c.kind)`, [
+          { name: '@pks', value: chunk },
+          { name: '@kinds', value: [...new Set(kinds)] },
+        ]),
+      ),
+    );
+    return found.flat().sort(byPkKindId);
   }
 
   async query<T>(kind: DocKind, where: Condition[], options: QueryOptions = {}): Promise<Stored<T>[]> {

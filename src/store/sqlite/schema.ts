@@ -54,7 +54,13 @@ const MIGRATIONS: readonly string[] = [
    BEGIN SELECT RAISE(ABORT, 'audit anchors are kept'); END;
    CREATE INDEX docs_retention_closed ON docs (kind, json_extract(body, '$.status'), json_extract(body, '$.closure.at'));
    CREATE INDEX docs_retention_intake ON docs (kind, json_extract(body, '$.intakeAt'));`,
-  // v3: the rapportage reads report rows (kind 'reportrow', one small document per case) by location
+  // v3: the agenda (open cases of ONE location) and the VT morning summary (consultations of ONE region
+  // asked in a time window) seek an index instead of scanning every case / every consultation. The
+  // expressions are exactly what the query builder emits for `locationId`, `status`, `regionId` and
+  // `state.askedAt`, so the planner matches them (test/contract/queries.contract.test.ts checks the plan).
+  `CREATE INDEX docs_agenda ON docs (kind, json_extract(body, '$.locationId'), json_extract(body, '$.status'));
+   CREATE INDEX docs_vt_window ON docs (kind, json_extract(body, '$.regionId'), json_extract(body, '$.state.askedAt'));`,
+  // v4: the rapportage reads report rows (kind 'reportrow', one small document per case) by location
   // and intake period; this index serves `kind = ? AND locationId = ? AND intakeAt >= ? AND intakeAt < ?`
   // (without a location, docs_retention_intake serves the period alone).
   `CREATE INDEX docs_report_location_intake ON docs (kind, json_extract(body, '$.locationId'), json_extract(body, '$.intakeAt'));`,
