@@ -70,6 +70,9 @@ export interface AgendaView {
     concernOrgs: PartnerOrg[];
     acuteUnsafe: boolean;
     escalated: boolean;
+    /** Organisations that voted in the current round, and how many are expected (for "0/6"). */
+    voted?: number;
+    expected?: number;
     caseLink?: string;
   }[];
   now: Date;

@@ -5,3 +5,4 @@ export { nlTrust } from './nl/trust';
 export { nlPrivacy, piiKindList } from './nl/privacy';
 export { nlViews } from './nl/views';
 export { nlVtAdviceFixes } from './nl/vt-advice-fixes';
+export { nlCaseCards } from './nl/case-cards';

@@ -93,6 +93,8 @@ export async function buildAgenda(deps: AppDeps, location: Location, at?: string
         concernOrgs: concernedOrgs(votes, c.round),
         acuteUnsafe: [...picture.values()].some((v) => v.concern && v.acuteUnsafe),
         escalated: !!(await deps.repo.getEscalation(c.id)),
+        voted: new Set(votes.filter((v) => v.round === c.round).map((v) => v.orgId)).size,
+        expected: location.expectedOrgs.length,
         ...(link ? { caseLink: link } : {}),
       };
     }),
