@@ -1,5 +1,6 @@
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
+import { nlCaseCards } from '../i18n/nl/case-cards';
 import {
   interventionChoices,
   interventionDetailInputs,
@@ -46,6 +47,19 @@ const execute = (title: string, verb: string, caseId: string, extra: Record<stri
   associatedInputs: 'none',
   ...extra,
 });
+
+/** "Verstuur naar OvJ" asks for a confirmation first, inline (works in every client). */
+function confirmSend(caseId: string): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title: t.advice.send,
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(nlCaseCards.confirmSend.question, { weight: 'bolder' })],
+      actions: [execute(nlCaseCards.confirmSend.confirm, VERBS.sendAdvice, caseId, { style: 'positive' })],
+    },
+  };
+}
 
 const viewAdvice = (caseId: string): CardElement => ({
   type: 'Action.Submit',
@@ -169,9 +183,7 @@ function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardE
     items.push(text(t.advice.caseOpenConcern(orgs), { color: 'attention', weight: 'bolder', spacing: 'small' }));
   }
   const edit = lean ? editDialog(view.case.id) : editForm(view, advice);
-  const buttons = open
-    ? [edit, execute(t.advice.send, VERBS.sendAdvice, view.case.id, { style: 'positive' }), viewAdvice(view.case.id)]
-    : [viewAdvice(view.case.id)];
+  const buttons = open ? [edit, confirmSend(view.case.id), viewAdvice(view.case.id)] : [viewAdvice(view.case.id)];
   items.push(actionSet(buttons, { spacing: 'small' }));
   return items;
 }

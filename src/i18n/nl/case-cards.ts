@@ -34,11 +34,11 @@ export const nlCaseCards = {
   hgMeaning: 'HG = huiselijk geweld',
   picture: {
     heading: 'Wie heeft buikpijn en waarom',
-    standingReason: (org: string, round: number, reason: string) => `${org} (staat sinds ronde ${round}): ${reason}`,
-    standingNoReason: (org: string, round: number) => `${org} (staat sinds ronde ${round})`,
+    standingReason: (org: string, round: number, reason: string) => `${org} (gestemd in ronde ${round}): ${reason}`,
+    standingNoReason: (org: string, round: number) => `${org} (gestemd in ronde ${round})`,
   },
   toggles: {
-    details: 'Meer tonen (feiten, bijdragen, regie, acties)',
+    details: 'Meer tonen',
     chair: 'Voorzitter',
   },
   acuteHint: 'Let op: "Acuut onveilig" escaleert de zaak direct naar het Actieoverleg.',
@@ -47,6 +47,14 @@ export const nlCaseCards = {
     question: (missing: number, expected: number) =>
       `${missing} van ${expected} organisaties hebben nog niet gestemd. Weet u zeker dat u de ronde nu sluit?`,
     confirm: 'Ja, ronde nu sluiten',
+  },
+  placeholders: {
+    date: 'Kies een datum (dd-mm-jjjj)',
+    time: 'Kies een tijd (uu:mm)',
+  },
+  confirmSend: {
+    question: 'Het advies gaat nu naar de OvJ, die erop beslist. Versturen?',
+    confirm: 'Ja, verstuur naar OvJ',
   },
   agenda: {
     nobodyVoted: (expected: number) => `Nog niemand gestemd (0/${expected})`,

@@ -95,7 +95,7 @@ describe('VT consultation card: who asks what, and when', () => {
   it('tells the backup that the on-call member did not react; not the on-call member', () => {
     const backupLine = 'De dienstdoende medewerker reageerde niet; u bent achterwacht';
     const [, toBackup] = scenarios[1] as [string, VtConsultationCardView];
-    expect(textBlock(buildVtConsultationCard(toBackup), 'achterwacht')).toMatchObject({ text: backupLine, color: 'warning' });
+    expect(textBlock(buildVtConsultationCard(toBackup), 'achterwacht')).toMatchObject({ text: backupLine });
     expect(texts(card)).not.toContain(backupLine);
   });
 
@@ -196,7 +196,7 @@ describe('VT consultation card: the answers', () => {
 describe('VT consultation card: a closed consultation', () => {
   it('answered: the outcome and the answers, no answer buttons; further information and buikpijn can still be given', () => {
     const card = buildVtConsultationCard(vtConsultationView({ consultation: answered() }));
-    expect(textBlock(card, 'Beantwoord om')).toMatchObject({ text: 'Beantwoord om 21:18 door u. Dank u.', color: 'good' });
+    expect(textBlock(card, 'Beantwoord om')).toMatchObject({ text: 'Beantwoord om 21:18 door u. Dank u.' });
     expect(texts(card)).toContain('☎ Bel VT terug: 06 12345678 (gevraagd om 21:18)');
     expect(verbs(card)).toEqual([VERBS.vtAddInfo, ...VOTE_VERBS]);
     expect(texts(card)).not.toContain('Kent Veilig Thuis dit gezin of deze mensen?');
@@ -214,7 +214,6 @@ describe('VT consultation card: a closed consultation', () => {
     const card = buildVtConsultationCard(vtConsultationView({ consultation: noReaction(), ...late }));
     expect(textBlock(card, 'geen reactie')).toMatchObject({
       text: 'De ZSM-tafel kreeg om 02:15 de melding "geen reactie". Uw antwoord is nog welkom: het komt alsnog bij de zaak.',
-      color: 'warning',
     });
     expect(verbs(card)).toEqual([...ANSWER_VERBS, ...VOTE_VERBS]);
   });
