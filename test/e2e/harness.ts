@@ -463,7 +463,8 @@ export async function waitForCardUpdate(card: Locator, text: string | RegExp, op
 export const CARD_TOGGLES = ['Meer tonen', 'Voorzitter'] as const;
 
 async function reveal(card: Locator, title: string, timeout: number): Promise<void> {
-  const button = card.getByRole('button', { name: title, exact: true }).first();
+  // Hidden buttons are not in the accessibility tree: look for them with includeHidden.
+  const button = card.getByRole('button', { name: title, exact: true, includeHidden: true }).first();
   await button.waitFor({ state: 'attached', timeout });
   if (await button.isVisible()) return;
   for (const name of CARD_TOGGLES) {

@@ -52,7 +52,8 @@ export async function openPersonal(card: Locator, marker: string | RegExp, timeo
   let shown = '';
   await until(
     async () => {
-      shown = await card.innerText().catch(() => '');
+      // textContent, not innerText: the case card keeps details behind "Meer tonen" (docs/cards.md).
+      shown = (await card.textContent().catch(() => '')) ?? '';
       if (!shown.includes(CHANNEL_MARK) && matches(shown, marker)) return true;
       if (shown.includes(CHANNEL_MARK))
         await card
