@@ -1,4 +1,5 @@
 import type { ActieoverlegCardView } from '../../cards/view';
+import { messageLink } from '../../cards/links';
 import type { Case } from '../../domain/case';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
 import { contributionsFor, type ViewVia } from '../../domain/views';
@@ -10,12 +11,10 @@ import { auditView, authorizeView } from '../views';
 import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
 
-/** A Teams link to the case card's thread, when it was posted. */
+/** A Teams link to the case card's real message (from its stored reference), when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
   const ref = await deps.repo.getCardRef(theCase.id);
-  const location = deps.directory.location(theCase.locationId);
-  if (!ref || !location) return undefined;
-  return `https://teams.microsoft.com/l/message/${encodeURIComponent(location.channelId)}/${encodeURIComponent(ref.activityId)}`;
+  return ref ? messageLink(ref) : undefined;
 }
 
 export async function loadActieoverlegView(

@@ -1,0 +1,13 @@
+import type { CardRef } from '../domain/refs';
+
+/**
+ * A Teams deep link to the real posted message, built from the stored card reference (the channel of
+ * the conversation the card was posted in, and the message's activity id), never from configuration.
+ * A channel conversation id is "19:…@thread.tacv2" or, for a reply thread, "19:…@thread.tacv2;messageid=…":
+ * the link takes the channel part, and the thread's root as `parentMessageId`.
+ */
+export function messageLink(ref: Pick<CardRef, 'conversationId' | 'activityId'>): string {
+  const [channelId = '', ...rest] = ref.conversationId.split(';');
+  const root = rest.map((p) => /^messageid=(.+)$/.exec(p)?.[1]).find((x) => x !== undefined) ?? ref.activityId;
+  return `https://teams.microsoft.com/l/message/${encodeURIComponent(channelId)}/${encodeURIComponent(ref.activityId)}?parentMessageId=${encodeURIComponent(root)}`;
+}
