@@ -463,15 +463,19 @@ export async function waitForCardUpdate(card: Locator, text: string | RegExp, op
 export const CARD_TOGGLES = ['Meer tonen', 'Voorzitter'] as const;
 
 async function reveal(card: Locator, title: string, timeout: number): Promise<void> {
-  // Hidden buttons are not in the accessibility tree: look for them with includeHidden.
-  const button = card.getByRole('button', { name: title, exact: true, includeHidden: true }).first();
-  await button.waitFor({ state: 'attached', timeout });
+  // The Playground leaves hidden parts out of the page: open a toggle and see whether the button came.
+  const button = card.getByRole('button', { name: title, exact: true }).first();
   if (await button.isVisible()) return;
   for (const name of CARD_TOGGLES) {
     const toggle = card.getByRole('button', { name, exact: true }).first();
     if ((await toggle.count()) === 0) continue;
     await toggle.click({ timeout });
-    if (await button.isVisible()) return;
+    const shown = await button
+      .waitFor({ state: 'visible', timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    await toggle.click({ timeout }); // not behind this one: close it again
   }
 }
 

@@ -52,9 +52,19 @@ export async function openPersonal(card: Locator, marker: string | RegExp, timeo
   let shown = '';
   await until(
     async () => {
-      // textContent, not innerText: the case card keeps details behind "Meer tonen" (docs/cards.md).
-      shown = (await card.textContent().catch(() => '')) ?? '';
+      shown = await card.innerText().catch(() => '');
       if (!shown.includes(CHANNEL_MARK) && matches(shown, marker)) return true;
+      // The case card keeps details behind "Meer tonen" (docs/cards.md): look there too, then close it again.
+      const more = card.getByRole('button', { name: 'Meer tonen', exact: true }).first();
+      if (!shown.includes(CHANNEL_MARK) && (await more.count()) > 0) {
+        await more.click({ timeout: 2_000 }).catch(() => undefined);
+        const all = await card.innerText().catch(() => '');
+        if (matches(all, marker)) {
+          shown = all;
+          return true;
+        }
+        await more.click({ timeout: 2_000 }).catch(() => undefined);
+      }
       if (shown.includes(CHANNEL_MARK))
         await card
           .getByRole('button', { name: 'Openen', exact: true })
