@@ -1,11 +1,13 @@
 import { termijnState } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
-import { cardBytes, takeWithinBudget } from './budget';
+import { nlCaseCards as c } from '../i18n/nl/case-cards';
+import { cardBytes } from './budget';
 import { CASE_CARD_LIMITS } from './case-card';
-import { actionSet, badge, column, columns, container, heading, text, type Color } from './elements';
+import type { ContainerStyle } from './elements';
 import { caseRef, orgNames } from './sections';
+import { renderTemplate } from './template';
 import { formatAmsterdam, formatDayDate, timeLeft } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import type { AdaptiveCard } from './types';
 import type { AgendaView } from './view';
 
 /** The agenda is posted like the case card, so it keeps to the same byte budget. */
@@ -14,67 +16,109 @@ export const AGENDA_CARD_LIMITS = {
 } as const;
 
 type AgendaItem = AgendaView['items'][number];
+type Weight = 'bolder' | 'default';
 
-function termijnLine(view: AgendaView, item: AgendaItem): CardElement {
+/** What one agenda entry shows (bound to `cards/agenda.json`). Colour is never the only signal: every mark is a word. */
+export interface AgendaItemModel {
+  heading: string;
+  /** The entry's box: attention for acute danger or a passed termijn, else default. */
+  style: ContainerStyle;
+  marks: { text: string; style: ContainerStyle }[];
+  termijn: { text: string; weight: Weight };
+  votes: { text: string; weight: Weight };
+  reAgenda?: string;
+  link?: { title: string; url: string };
+}
+
+export interface AgendaCardModel {
+  title: string;
+  count?: string;
+  empty?: string;
+  sortNote?: string;
+  items: AgendaItemModel[];
+  more?: string;
+}
+
+function termijnLine(view: AgendaView, item: AgendaItem): AgendaItemModel['termijn'] {
   const deadline = item.case.deadline;
   const state = termijnState(deadline, view.now, view.location.reminders.termijnMinutesBefore);
   const left = timeLeft(deadline, view.now);
-  if (state === 'verstreken' || left.passed)
-    return text(`⚠ ${t.termijn.passed}`, { color: 'attention', weight: 'bolder', spacing: 'none' });
-  const color: Color = state === 'bijna' ? 'warning' : 'default';
-  return text(t.agenda.termijn(t.termijn.left(left.hours, left.minutes)), {
-    color,
-    spacing: 'none',
-    ...(state === 'bijna' ? { weight: 'bolder' as const } : {}),
-  });
-}
-
-function agendaItem(view: AgendaView, item: AgendaItem): CardElement {
-  const c = item.case;
-  const ref = caseRef(c.id);
-  const marks: CardElement[] = [
-    ...(item.acuteUnsafe ? [badge(`⚠ ${t.votes.acute}`, 'attention')] : []),
-    ...(item.escalated ? [badge(t.agenda.actieoverleg, 'accent')] : []),
-  ];
-  const concern =
-    item.concernOrgs.length > 0
-      ? text(t.agenda.concern(orgNames(item.concernOrgs, true)), { color: 'warning', weight: 'bolder', spacing: 'none' })
-      : text(t.agenda.noConcern, { color: 'good', spacing: 'none' });
-  const items: CardElement[] = [
-    columns([
-      column([text(`**${t.header.caseRef(ref)}** · ${t.offences[c.facts.offenceCategory]}`)], 'stretch', {
-        verticalContentAlignment: 'center',
-      }),
-      ...marks,
-    ]),
-    termijnLine(view, item),
-    concern,
-    ...(c.reAgendaAt ? [text(t.reAgenda.at(formatDayDate(c.reAgendaAt)), { size: 'small', isSubtle: true, spacing: 'none' })] : []),
-    ...(item.caseLink
-      ? [actionSet([{ type: 'Action.OpenUrl', title: t.agenda.toCase(ref), url: item.caseLink }], { spacing: 'small' })]
-      : []),
-  ];
-  return container(items, { separator: true, spacing: 'medium' });
+  if (state === 'verstreken' || left.passed) return { text: `⚠ ${t.termijn.passed}`, weight: 'bolder' };
+  const text = t.agenda.termijn(t.termijn.left(left.hours, left.minutes));
+  return state === 'bijna' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
 }
 
 /**
- * The agenda of a location: its open cases, each with termijn, buikpijn, acute and Actieoverleg
- * marks and a link to the case card. The ORDER IS THE CALLER'S (by termijn and concern, see
- * AgendaView): this builder does not re-sort. Items that do not fit the byte budget are counted.
+ * Where the buikpijn stands: who has it, or how many voted. Never "Geen buikpijn" while nobody has
+ * voted: at 21:00 that would read as all clear.
  */
-export function buildAgendaCard(view: AgendaView): AdaptiveCard {
-  const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', msteams: { width: 'Full' }, body: [] };
-  const title = view.at ? t.agenda.titleAt(view.location.name, formatAmsterdam(view.at)) : t.agenda.title(view.location.name);
-  const head: CardElement[] = [heading(title, { size: 'large', spacing: 'none' })];
-  if (view.items.length === 0) {
-    card.body = [...head, text(t.agenda.empty, { isSubtle: true })];
-    return card;
+function votesLine(view: AgendaView, item: AgendaItem): AgendaItemModel['votes'] {
+  const expected = item.expected ?? view.location.expectedOrgs.length;
+  const voted = item.voted;
+  if (item.concernOrgs.length > 0) {
+    const who = c.agenda.concern(orgNames(item.concernOrgs, true));
+    return { text: voted === undefined ? who : `${who} · ${c.agenda.voted(voted, expected)}`, weight: 'bolder' };
   }
-  head.push(text(t.agenda.count(view.items.length), { isSubtle: true, spacing: 'none' }));
-  const items = view.items.map((item) => agendaItem(view, item));
-  const note = (n: number) => text(t.agenda.more(n), { isSubtle: true, size: 'small' });
-  const budget = AGENDA_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: head }) - cardBytes(note(items.length));
-  const fit = takeWithinBudget(items, budget, cardBytes);
-  card.body = [...head, ...fit.taken, ...(fit.omitted > 0 ? [note(fit.omitted)] : [])];
-  return card;
+  if (voted === undefined || voted === 0) return { text: c.agenda.nobodyVoted(expected), weight: 'bolder' };
+  if (voted < expected) return { text: c.agenda.voted(voted, expected), weight: 'default' };
+  return { text: c.agenda.noConcern(voted, expected), weight: 'default' };
+}
+
+export function agendaItemModel(view: AgendaView, item: AgendaItem): AgendaItemModel {
+  const k = item.case;
+  const ref = caseRef(k.id);
+  const marks: AgendaItemModel['marks'] = [
+    ...(item.acuteUnsafe ? [{ text: c.agenda.acute, style: 'attention' as const }] : []),
+    ...(k.facts.childrenInvolved ? [{ text: c.agenda.children, style: 'warning' as const }] : []),
+    ...(item.escalated ? [{ text: c.agenda.actieoverleg, style: 'accent' as const }] : []),
+    ...(item.vtQuestionOpen ? [{ text: c.agenda.vtQuestionOpen, style: 'emphasis' as const }] : []),
+  ];
+  const termijn = termijnLine(view, item);
+  return {
+    heading: `**${t.header.caseRef(ref)}** · ${t.offences[k.facts.offenceCategory]}`,
+    style: item.acuteUnsafe ? 'attention' : 'default',
+    marks,
+    termijn,
+    votes: votesLine(view, item),
+    ...(k.reAgendaAt ? { reAgenda: t.reAgenda.at(formatDayDate(k.reAgendaAt)) } : {}),
+    ...(item.caseLink ? { link: { title: t.agenda.toCase(ref), url: item.caseLink } } : {}),
+  };
+}
+
+/**
+ * The agenda's view model: its open cases, each with termijn, buikpijn (or how many voted), acute,
+ * children and Actieoverleg marks and a link to the case card. The ORDER IS THE CALLER'S (see
+ * `orderAgenda`: acute, children, termijn, buikpijn, not yet voted): this does not re-sort. Items that
+ * do not fit the byte budget are counted.
+ */
+export function agendaCardModel(view: AgendaView): AgendaCardModel {
+  const title = view.at ? t.agenda.titleAt(view.location.name, formatAmsterdam(view.at)) : t.agenda.title(view.location.name);
+  if (view.items.length === 0) return { title, empty: t.agenda.empty, items: [] };
+  return {
+    title,
+    count: t.agenda.count(view.items.length),
+    sortNote: c.agenda.sortNote,
+    items: view.items.map((i) => agendaItemModel(view, i)),
+  };
+}
+
+const render = (model: AgendaCardModel): AdaptiveCard => renderTemplate('cards', 'agenda', model);
+
+/** The agenda card: `cards/agenda.json` bound to `agendaCardModel`, cut to the byte budget (the tail is counted). */
+export function buildAgendaCard(view: AgendaView): AdaptiveCard {
+  const model = agendaCardModel(view);
+  const full = render(model);
+  if (cardBytes(full) <= AGENDA_CARD_LIMITS.maxBytes) return full;
+  // Per-entry size from the rendered entries (one Container each); keep the head of the list.
+  const entries = full.body.filter((e) => (e as { type?: string }).type === 'Container');
+  const head = render({ ...model, items: [], more: t.agenda.more(model.items.length) });
+  let room = AGENDA_CARD_LIMITS.maxBytes - cardBytes(head);
+  let n = 0;
+  for (const e of entries) {
+    const size = cardBytes(e) + 2;
+    if (size > room) break;
+    room -= size;
+    n++;
+  }
+  return render({ ...model, items: model.items.slice(0, n), more: t.agenda.more(model.items.length - n) });
 }

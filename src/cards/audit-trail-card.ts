@@ -1,41 +1,44 @@
 import type { AuditRecord } from '../domain/audit-chain';
 import { amsterdamShort } from '../domain/local-time';
 import { nlPrivacy } from '../i18n/nl/privacy';
-import { text } from './elements';
-import { CARD_SCHEMA, type AdaptiveCard } from './types';
+import type { ContainerStyle } from './elements';
+import { renderTemplate } from './template';
+import type { AdaptiveCard } from './types';
 
-/** The trail of one case for the privacy officer (personal chat only): newest rows, chain status. */
-export function buildAuditTrailCard(view: {
+export interface AuditTrailCardModel {
+  title: string;
+  /** The chain status in words (⚠ when broken) in a coloured box: colour is never the only signal. */
+  chain: { text: string; style: ContainerStyle };
+  summary: string;
+  rows: { seq: string; at: string; what: string }[];
+}
+
+export function auditTrailCardModel(view: {
   ref: string;
   total: number;
   records: readonly AuditRecord[];
   brokenSeq?: number;
-}): AdaptiveCard {
+}): AuditTrailCardModel {
   const t = nlPrivacy.auditCard;
-  const rows = view.records.map((r) => {
-    const e = r.entry;
-    const who = e.actorOrg ? `${e.actorOrg} (${e.actorId})` : e.actorId;
-    return {
-      type: 'ColumnSet',
-      spacing: 'small',
-      columns: [
-        { type: 'Column', width: 'auto', items: [text(`${r.seq}`, { isSubtle: true, size: 'small' })] },
-        { type: 'Column', width: 'auto', items: [text(amsterdamShort(e.at), { size: 'small' })] },
-        { type: 'Column', width: 'stretch', items: [text(`${e.action} · ${who}`, { size: 'small' })] },
-      ],
-    };
-  });
   return {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    $schema: CARD_SCHEMA,
-    body: [
-      text(t.title(view.ref), { weight: 'bolder', size: 'medium' }),
-      text(view.brokenSeq === undefined ? t.chainOk : t.chainBroken(view.brokenSeq), {
-        color: view.brokenSeq === undefined ? 'good' : 'attention',
-      }),
-      text(t.summary(view.records.length, view.total), { isSubtle: true, size: 'small' }),
-      ...rows,
-    ],
+    title: t.title(view.ref),
+    chain:
+      view.brokenSeq === undefined
+        ? { text: `✓ ${t.chainOk}`, style: 'good' }
+        : { text: `⚠ ${t.chainBroken(view.brokenSeq)}`, style: 'attention' },
+    summary: t.summary(view.records.length, view.total),
+    rows: view.records.map((r) => {
+      const e = r.entry;
+      return {
+        seq: String(r.seq),
+        at: amsterdamShort(e.at),
+        what: `${e.action} · ${e.actorOrg ? `${e.actorOrg} (${e.actorId})` : e.actorId}`,
+      };
+    }),
   };
+}
+
+/** The trail of one case for the privacy officer (personal chat only): newest rows, chain status (`cards/audit-trail.json`). */
+export function buildAuditTrailCard(view: Parameters<typeof auditTrailCardModel>[0]): AdaptiveCard {
+  return renderTemplate('cards', 'audit-trail', auditTrailCardModel(view));
 }

@@ -1,6 +1,6 @@
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
-import { nlCardsOther } from '../i18n/nl/cards-other';
+import { nlCaseCards } from '../i18n/nl/case-cards';
 import {
   interventionChoices,
   interventionDetailInputs,
@@ -48,6 +48,19 @@ const execute = (title: string, verb: string, caseId: string, extra: Record<stri
   associatedInputs: 'none',
   ...extra,
 });
+
+/** "Verstuur naar OvJ" asks for a confirmation first, inline (works in every client). */
+function confirmSend(caseId: string): CardElement {
+  return {
+    type: 'Action.ShowCard',
+    title: t.advice.send,
+    card: {
+      type: 'AdaptiveCard',
+      body: [text(nlCaseCards.confirmSend.question, { weight: 'bolder' })],
+      actions: [execute(nlCaseCards.confirmSend.confirm, VERBS.sendAdvice, caseId, { style: 'positive' })],
+    },
+  };
+}
 
 const viewAdvice = (caseId: string): CardElement => ({
   type: 'Action.Submit',
@@ -161,21 +174,6 @@ function followUpForm(view: CaseCardView, lean: boolean): CardElement {
  * edited): the same input in every client, inline (Action.ShowCard), no dialog needed. Only the
  * leanest card, which has no room for confirmations, sends at once.
  */
-function confirmSend(caseId: string): CardElement {
-  return {
-    type: 'Action.ShowCard',
-    title: t.advice.send,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
-        { type: 'TextBlock', text: nlCardsOther.advice.confirmSendTitle, wrap: true, weight: 'bolder' },
-        { type: 'TextBlock', text: nlCardsOther.advice.confirmSendText, wrap: true, size: 'small' },
-      ],
-      actions: [execute(nlCardsOther.advice.confirmSend, VERBS.sendAdvice, caseId, { style: 'positive' })],
-    },
-  };
-}
-
 function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardElement[] {
   const draft = advice.draft;
   const open = view.case.status !== 'closed';
@@ -191,8 +189,7 @@ function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardE
     items.push(text(t.advice.caseOpenConcern(orgs), { color: 'attention', weight: 'bolder', spacing: 'small' }));
   }
   const edit = lean ? editDialog(view.case.id) : editForm(view, advice);
-  const send = lean ? execute(t.advice.send, VERBS.sendAdvice, view.case.id, { style: 'positive' }) : confirmSend(view.case.id);
-  const buttons = open ? [edit, send, viewAdvice(view.case.id)] : [viewAdvice(view.case.id)];
+  const buttons = open ? [edit, confirmSend(view.case.id), viewAdvice(view.case.id)] : [viewAdvice(view.case.id)];
   items.push(actionSet(buttons, { spacing: 'small' }));
   return items;
 }

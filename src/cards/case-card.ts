@@ -13,19 +13,13 @@ import {
   regieSection,
   roundSection,
 } from './case-course';
-import { heading, text } from './elements';
-import {
-  contributionCounts,
-  contributionItem,
-  factsSection,
-  headerSection,
-  newestFirst,
-  noticeSection,
-  safetySection,
-  termijnSection,
-} from './sections';
+import { heading, text, type ContainerStyle } from './elements';
+import { contributionCounts, contributionItem, factsSection, headerSection, newestFirst, safetySection, termijnSection } from './sections';
 import { minTrimmedLength } from './text';
-import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
+import type { AdaptiveCard, CardElement } from './types';
+import { renderTemplate } from './template';
+import { dangerLines, statusLine } from './case-top';
+import { nlCaseCards } from '../i18n/nl/case-cards';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
@@ -97,7 +91,7 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
     vt: 'full',
   },
   {
-    summary: 150,
+    summary: 0,
     contributionText: 150,
     needToKnow: 80,
     voteReason: 0,
@@ -189,7 +183,7 @@ function contributionActions(view: CaseCardView): CardElement {
   };
 }
 
-function concernActions(caseId: string, draft: CaseCardView['draft']): CardElement {
+function concernActions(caseId: string, draft: CaseCardView['draft'], hints: boolean): CardElement {
   return {
     type: 'Action.ShowCard',
     title: t.actions.concern,
@@ -209,6 +203,7 @@ function concernActions(caseId: string, draft: CaseCardView['draft']): CardEleme
           errorMessage: t.inputs.voteReasonError,
         },
         { type: 'Input.Toggle', id: INPUTS.voteAcute, title: t.inputs.voteAcute, valueOn: 'true', valueOff: 'false', value: 'false' },
+        ...(hints ? [text(nlCaseCards.acuteHint, { size: 'small', isSubtle: true, spacing: 'none' })] : []),
         ...piiConfirmToggles(draft, INPUTS.votePiiConfirm),
       ],
       actions: [
@@ -218,6 +213,7 @@ function concernActions(caseId: string, draft: CaseCardView['draft']): CardEleme
   };
 }
 
+/** The card's own action row: context information and Details (the votes sit at the top, see primaryActions). */
 function actions(view: CaseCardView): CardElement[] {
   const caseId = view.case.id;
   const details: CardElement = {
@@ -228,11 +224,16 @@ function actions(view: CaseCardView): CardElement[] {
   };
   // A closed case takes no more input (the server refuses it too); it can still be read.
   if (view.case.status === 'closed') return [details];
+  return [contributionActions(view), details];
+}
+
+/** The one or two primary actions, right under the status and the danger: Buikpijn (a form) and Geen buikpijn. */
+function primaryActions(view: CaseCardView, d: CardDensity): CardElement[] {
+  if (view.case.status === 'closed') return [];
+  const caseId = view.case.id;
   return [
-    contributionActions(view),
-    concernActions(caseId, view.draft),
+    concernActions(caseId, view.draft, d.hints),
     { type: 'Action.Execute', title: t.actions.noConcern, verb: VERBS.voteNoConcern, data: { caseId }, associatedInputs: 'none' },
-    details,
   ];
 }
 
@@ -243,52 +244,80 @@ function contributionsHead(view: CaseCardView, d: CardDensity): CardElement[] {
   return [...head, text(`${t.contributions.byOrg}: ${contributionCounts(view.contributions)}`, { spacing: 'none' })];
 }
 
+/** What `cards/case-card.json` binds: the layout rule's parts, in its order (docs/cards.md). */
+export interface CaseCardModel {
+  caseId: string;
+  refreshVerb: string;
+  refreshUserIds: string[];
+  notice?: { text: string; style: 'good' | 'attention' };
+  /** Line 1: status and what is asked of this person. */
+  status: { text: string; style: ContainerStyle };
+  header: CardElement[];
+  dangerHeading: string;
+  danger: string[];
+  /** Escalation and closure: what happened to the case, right under the danger. */
+  alerts: CardElement[];
+  primaryActions: CardElement[];
+  /** The round: who has buikpijn and why (standing reasons too), who has not voted (once). */
+  picture: CardElement[];
+  /** Veilig Thuis (a setup task such as an unknown region, the consultation and "Vraag VT"). */
+  tasks: CardElement[];
+  toggles: { details: string; chair: string };
+  /** Behind "Meer tonen": termijn, safety, facts, contributions, regie, actions, advice. */
+  details: CardElement[];
+  /** Behind "Voorzitter": the chair's controls. */
+  chair: CardElement[];
+  actions: CardElement[];
+}
+
+const renderModel = (model: CaseCardModel): AdaptiveCard => renderTemplate('cards', 'case-card', model);
+
 /**
- * The case card posted in the ZSM channel: the picture at a glance, and the actions on it. Order:
- * what needs attention first (escalation, closure, termijn, door-agenderen, safety, Veilig Thuis),
- * then the facts and context information (which get whatever room the rest leaves), then the round, regie,
- * actions and — for chairs — the chair's controls.
+ * The case card (`cards/case-card.json`), in the order of the layout rule: status line, danger,
+ * primary actions, the picture; Veilig Thuis; then details and the chair's controls behind toggles.
+ * The contributions get whatever room the rest leaves; a crowded case steps down in density.
  */
-export function buildCaseCard(view: CaseCardView): AdaptiveCard {
-  const card: AdaptiveCard = {
-    type: 'AdaptiveCard',
-    $schema: CARD_SCHEMA,
-    version: '1.5',
-    msteams: { width: 'Full' },
-    refresh: { action: { type: 'Action.Execute', verb: VERBS.refresh, data: { caseId: view.case.id } }, userIds: view.refreshUserIds },
-    body: [],
-    actions: actions(view),
-  };
+export function caseCardModel(view: CaseCardView): CaseCardModel {
   const contributions = newestFirst(view.contributions);
   const itemsAt = (d: CardDensity) => contributions.map((c) => contributionItem(c, { textMax: d.contributionText, needMax: d.needToKnow }));
   const olderNote = (n: number) => text(t.contributions.olderOnCard(n), { isSubtle: true, size: 'small' });
+  const fixed = {
+    caseId: view.case.id,
+    refreshVerb: VERBS.refresh,
+    refreshUserIds: view.refreshUserIds,
+    ...(view.notice ? { notice: { text: view.notice.text, style: view.notice.kind } } : {}),
+    status: statusLine(view),
+    dangerHeading: nlCaseCards.danger.heading,
+    danger: dangerLines(view),
+    alerts: [...escalationLine(view), ...closureSection(view)],
+    toggles: nlCaseCards.toggles,
+    actions: actions(view),
+  };
   const parts = (d: CardDensity) => {
-    const p = {
-      items: itemsAt(d),
-      before: [
-        ...(view.notice ? [noticeSection(view.notice)] : []),
-        headerSection(view, { personal: view.viewerOrg !== undefined }),
-        ...escalationLine(view),
-        ...closureSection(view),
-        termijnSection(view),
-        ...reAgendaLine(view),
-        safetySection(view),
-        ...vtSection(view, d),
-        ...factsSection(view, d.summary),
-        ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
-        ...contributionsHead(view, d),
-      ],
-      after: [
-        ...roundSection(view, d),
-        ...regieSection(view),
-        ...actionsSection(view, d),
-        ...adviceSection(view, d),
-        ...chairSection(view, d),
-      ],
+    const items = itemsAt(d);
+    const before = [
+      termijnSection(view),
+      ...reAgendaLine(view),
+      // A crowded card leaves the full safety list to Details: the danger block names the risks.
+      ...(d.hints ? [safetySection(view)] : []),
+      // The leanest card (summary 0) leaves the facts to Details.
+      ...(d.summary > 0 ? factsSection(view, d.summary) : []),
+      ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
+      ...contributionsHead(view, d),
+    ];
+    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d)];
+    const model: CaseCardModel = {
+      ...fixed,
+      header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
+      primaryActions: primaryActions(view, d),
+      picture: roundSection(view, d),
+      tasks: vtSection(view, d),
+      details: [...before, ...after],
+      chair: chairSection(view, d),
     };
     // Everything but the contributions, plus room for the "N oudere" note.
-    const rest = cardBytes({ ...card, body: [...p.before, ...p.after] }) + cardBytes(olderNote(contributions.length));
-    return { ...p, rest, firstItem: p.items.length > 0 ? cardBytes(p.items[0]) + 2 : 0 };
+    const rest = cardBytes(renderModel(model)) + cardBytes(olderNote(contributions.length));
+    return { model, before, after, items, rest, firstItem: items.length > 0 ? cardBytes(items[0]) + 2 : 0 };
   };
   // The fullest density that leaves room for at least one contribution; else the leanest.
   let chosen = parts(CASE_CARD_DENSITIES[0] as CardDensity);
@@ -296,11 +325,13 @@ export function buildCaseCard(view: CaseCardView): AdaptiveCard {
     if (chosen.rest + chosen.firstItem <= CASE_CARD_LIMITS.maxBytes) break;
     chosen = parts(d);
   }
-  const { before, after, items } = chosen;
+  const { before, after, items, model } = chosen;
   // Whatever the rest of the card leaves goes to the contributions.
   const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - chosen.rest);
   const fit = takeWithinBudget(items, budget, cardBytes, CASE_CARD_LIMITS.maxContributions);
+  return { ...model, details: [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after] };
+}
 
-  card.body = [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after];
-  return card;
+export function buildCaseCard(view: CaseCardView): AdaptiveCard {
+  return renderModel(caseCardModel(view));
 }

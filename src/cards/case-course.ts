@@ -20,6 +20,8 @@ import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, mi
 import type { CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
+import { nlCaseCards as c } from '../i18n/nl/case-cards';
+import { standingReasons } from './case-top';
 
 /**
  * The case's course on the case card: the round, regie, actions, door-agenderen, escalation,
@@ -185,12 +187,18 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
     if (d.confirmations) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
   } else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
   else items.push(text(t.round.missingClosed(orgNames(missing)), { isSubtle: true, spacing: 'none', size: 'small' }));
-  if (standing.length > 0) items.push(text(t.round.standing(orgNames(standing)), { color: 'warning', spacing: 'none', size: 'small' }));
+  // Buikpijn from an earlier round still counts: name it WITH its reason (the leanest card: names only).
+  if (standing.length > 0) {
+    items.push(text(t.round.standing(orgNames(standing)), { weight: 'bolder', spacing: 'small', size: 'small' }));
+    const reasons = standingReasons(view, d.voteReason > 0 ? d.voteReason : 0);
+    if (d.voteReason > 0) items.push(...reasons.map((r) => text(`• ${r}`, { size: 'small', spacing: 'none' })));
+  }
   items.push(...roundChanges(view, round, d));
+  // Who has not voted is said once (the line above); the rows list the organisations that voted.
   items.push(
     ...(d.votes === 'grouped'
       ? voteGroups(view, round)
-      : voteRows(view, round, { reasonMax: d.voteReason, withTime: false, compact: d.votes === 'lines' })),
+      : voteRows(view, round, { reasonMax: d.voteReason, withTime: false, compact: d.votes === 'lines', omitNotVoted: true })),
   );
   return items;
 }
@@ -280,6 +288,7 @@ function addActionForm(view: CaseCardView): CardElement {
         id: INPUTS.actionDueDate,
         ...prefill(d, INPUTS.actionDueDate),
         label: t.caseActions.dueDate,
+        placeholder: c.placeholders.date,
         min: amsterdamDate(view.now),
         isRequired: true,
         errorMessage: t.caseActions.dueDateError,
@@ -289,6 +298,7 @@ function addActionForm(view: CaseCardView): CardElement {
         id: INPUTS.actionDueTime,
         ...prefill(d, INPUTS.actionDueTime),
         label: t.caseActions.dueTime,
+        placeholder: c.placeholders.time,
         isRequired: true,
         errorMessage: t.caseActions.dueTimeError,
       },
@@ -397,6 +407,7 @@ function reAgendaForm(view: CaseCardView): CardElement {
         id: INPUTS.reAgendaDate,
         ...prefill(view.draft, INPUTS.reAgendaDate),
         label: t.reAgenda.date,
+        placeholder: c.placeholders.date,
         min: amsterdamDate(view.now),
         max: amsterdamDate(view.now, RE_AGENDA_MAX_DAYS),
         isRequired: true,
@@ -407,6 +418,7 @@ function reAgendaForm(view: CaseCardView): CardElement {
         id: INPUTS.reAgendaTime,
         ...prefill(view.draft, INPUTS.reAgendaTime),
         label: t.reAgenda.time,
+        placeholder: c.placeholders.time,
         isRequired: true,
         errorMessage: t.reAgenda.timeError,
       },
@@ -449,8 +461,19 @@ export function chairSection(view: CaseCardView, d: CardDensity): CardElement[] 
   if (knownNonChair || view.case.status === 'closed') return [];
   const caseId = view.case.id;
   const rounds = view.case.rounds ?? [];
+  const missing = missingOrgs(view.location.expectedOrgs, view.votes, view.case.round);
+  const expected = view.location.expectedOrgs.length;
+  // Closing while organisations have not voted asks for a confirmation first (inline, every client).
+  const closeRound =
+    missing.length > 0
+      ? form(
+          t.chair.closeRound,
+          [text(c.confirmCloseRound.question(missing.length, expected), { weight: 'bolder' })],
+          execute(c.confirmCloseRound.confirm, VERBS.closeRound, caseId, { style: 'destructive' }),
+        )
+      : execute(t.chair.closeRound, VERBS.closeRound, caseId);
   const roundButton = isCurrentRoundOpen(rounds)
-    ? execute(t.chair.closeRound, VERBS.closeRound, caseId)
+    ? closeRound
     : execute(t.chair.startRound, VERBS.startRound, caseId, { style: 'positive' });
   const concern = concernedOrgs(view.votes, view.case.round);
   const buttons: CardElement[] = [

@@ -137,7 +137,8 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
     if (buttons.length > 0) items.push(actionSet(buttons, { spacing: 'small' }));
   }
 
-  const attention = vt.warning !== undefined || unknown || c?.state.status === 'geen_reactie';
+  // An unknown region is a task for the desk, not danger: it stays in the neutral box.
+  const attention = vt.warning === 'no_one_on_call' || c?.state.status === 'geen_reactie';
   const style: ContainerStyle = attention ? 'attention' : 'emphasis';
   return [container(items, { style, spacing: 'medium' })];
 }

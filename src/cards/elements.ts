@@ -13,8 +13,15 @@ export interface TextOpts {
   separator?: boolean;
 }
 
+/**
+ * Text is always in the host's default colour: in Teams' light, dark and high-contrast host configs
+ * only the default (and subtle) foreground meets WCAG AA on every container background (see
+ * docs/cards.md and test/unit/cards/contrast.test.ts). A signal is carried by a word or icon in the
+ * text and, where it matters, by the container's style; `color: 'attention'` still makes the text bold.
+ */
 export function text(value: string, opts: TextOpts = {}): CardElement {
-  return { type: 'TextBlock', text: value, wrap: true, ...opts };
+  const { color, ...rest } = opts;
+  return { type: 'TextBlock', text: value, wrap: true, ...rest, ...(color === 'attention' ? { weight: 'bolder' as const } : {}) };
 }
 
 export function heading(value: string, opts: TextOpts = {}): CardElement {

@@ -7,6 +7,7 @@ import { concernPicture, type ConcernVote } from '../domain/vote';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlViews } from '../i18n/nl/views';
+import { nlCaseCards } from '../i18n/nl/case-cards';
 import { badge, column, columns, container, heading, text, type Color } from './elements';
 import { piiConfirmedMark } from './free-text';
 import { formatAmsterdam, plain, plainTruncate, timeLeft } from './text';
@@ -41,7 +42,7 @@ export function caseRef(caseId: string): string {
 }
 
 /** `personal`: the viewer's own view (a roster member); only there the source's display reference is shown. */
-export function headerSection(view: CaseBase, opts: { personal?: boolean } = {}): CardElement {
+export function headerSection(view: CaseBase, opts: { personal?: boolean; explainFlags?: boolean } = {}): CardElement {
   const c = view.case;
   const badges: CardElement[] = [];
   if (c.hgFlag) badges.push(badge(t.header.hg, 'attention'));
@@ -53,6 +54,15 @@ export function headerSection(view: CaseBase, opts: { personal?: boolean } = {})
       [
         text(t.offences[c.facts.offenceCategory], { weight: 'bolder', size: 'medium' }),
         text(`${view.location.name} · ${t.header.caseRef(caseRef(c.id))}`, { isSubtle: true, spacing: 'none', size: 'small' }),
+        ...((c.kmFlag || c.hgFlag) && opts.explainFlags !== false
+          ? [
+              text([...(c.hgFlag ? [nlCaseCards.hgMeaning] : []), ...(c.kmFlag ? [nlCaseCards.kmMeaning] : [])].join(' · '), {
+                isSubtle: true,
+                spacing: 'none',
+                size: 'small',
+              }),
+            ]
+          : []),
         ...(opts.personal && c.displayReference
           ? [text(plain(nlPrivacy.displayReference(c.displayReference)), { isSubtle: true, spacing: 'none', size: 'small' })]
           : []),
@@ -188,10 +198,15 @@ function compactVoteRow(label: string, vote: ConcernVote | undefined, current: b
  * One block per organisation for a round; the viewer's organisation is boxed and named as theirs.
  * `compact`: one line per organisation, for a card that must make room (reasonMax 0 = no reasons).
  */
-export function voteRows(view: CaseVotes, round: number, opts: { reasonMax: number; withTime: boolean; compact?: boolean }): CardElement[] {
+export function voteRows(
+  view: CaseVotes,
+  round: number,
+  opts: { reasonMax: number; withTime: boolean; compact?: boolean; omitNotVoted?: boolean },
+): CardElement[] {
   const picture = concernPicture(view.votes, round);
   const current = roundIsOpen(view, round);
-  return orgsForRound(view, round).map((org) => {
+  const orgs = orgsForRound(view, round).filter((o) => !opts.omitNotVoted || picture.has(o));
+  return orgs.map((org) => {
     const vote = picture.get(org);
     const mine = view.viewerOrg === org;
     const label = mine ? t.votes.yourOrg(t.orgs[org]) : t.orgs[org];

@@ -70,12 +70,12 @@ export interface AgendaView {
     concernOrgs: PartnerOrg[];
     acuteUnsafe: boolean;
     escalated: boolean;
+    /** Organisations that voted in the current round, and how many are expected (for "0/6"). */
+    voted?: number;
+    expected?: number;
     caseLink?: string;
     /** A question to VT's on-call staff still waits for an answer (buildAgenda always sets it). */
     vtQuestionOpen?: boolean;
-    /** Expected organisations that voted in the current round, of how many (buildAgenda always sets them). */
-    votesCast?: number;
-    votesExpected?: number;
   }[];
   now: Date;
 }

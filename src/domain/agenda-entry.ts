@@ -10,8 +10,8 @@ export interface AgendaFacts extends AgendaEntry {
   /** A question to VT's on-call staff is still waiting for an answer. */
   vtQuestionOpen: boolean;
   /** Expected organisations that voted in the current round / all expected organisations of the location. */
-  votesCast: number;
-  votesExpected: number;
+  voted: number;
+  expected: number;
 }
 
 const OPEN_VT: ReadonlySet<Consultation['status']> = new Set(['gevraagd', 'herinnerd', 'achterwacht_gevraagd']);
@@ -34,7 +34,7 @@ export function agendaFacts(args: {
     acuteUnsafe: [...picture.values()].some((v) => v.concern && v.acuteUnsafe),
     escalated: args.escalated,
     vtQuestionOpen: args.vtConsultation !== null && OPEN_VT.has(args.vtConsultation.state.status),
-    votesCast: expected - missing,
-    votesExpected: expected,
+    voted: expected - missing,
+    expected: expected,
   };
 }

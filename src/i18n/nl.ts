@@ -9,3 +9,4 @@ export { nlVerdieping } from './nl/verdieping';
 export { nlAftercare, reportFigureLabel } from './nl/aftercare';
 export { nlCardsOther } from './nl/cards-other';
 export { nlDelivery } from './nl/delivery';
+export { nlCaseCards } from './nl/case-cards';

@@ -97,7 +97,11 @@ describe('Actieoverleg in the Agents Playground', () => {
         await lastingPersonal(p, card, `E2E ronde ${round}: kinderen niet veilig`);
         if (round === 1) {
           // Wait for lasting state, not the one-off notice (the message update for everyone replaces it).
-          await step(p, caseId, card, 'Nieuwe ronde: wie heeft er nog buikpijn?', () => clickCardButton(card, 'Ronde sluiten'));
+          // Organisations have not voted: closing the round asks for a confirmation first.
+          await step(p, caseId, card, 'Nieuwe ronde: wie heeft er nog buikpijn?', async () => {
+            await clickCardButton(card, 'Ronde sluiten');
+            await clickCardButton(card, 'Ja, ronde nu sluiten');
+          });
           await step(p, caseId, card, 'Buikpijn — ronde 2', () => clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?'));
         }
       }

@@ -62,7 +62,10 @@ describe('advice and decision in the Agents Playground', () => {
         await expandAndFill(card, 'Buikpijn', { 'Waar gaat de buikpijn over?': 'E2E: dreiging richting ex-partner' });
         await clickCardButton(card, 'Buikpijn vastleggen');
       });
-      await step(p, caseId, card, 'Nieuwe ronde: wie heeft er nog buikpijn?', () => clickCardButton(card, 'Ronde sluiten'));
+      await step(p, caseId, card, 'Nieuwe ronde: wie heeft er nog buikpijn?', async () => {
+        await clickCardButton(card, 'Ronde sluiten');
+        await clickCardButton(card, 'Ja, ronde nu sluiten');
+      });
       await step(p, caseId, card, 'Buikpijn — ronde 2', () => clickCardButton(card, 'Nieuwe ronde: wie heeft er nog buikpijn?'));
       await step(p, caseId, card, /0 buikpijn · 1 geen buikpijn/, () => clickCardButton(card, 'Geen buikpijn'));
 
@@ -74,8 +77,8 @@ describe('advice and decision in the Agents Playground', () => {
         await clickCardButton(card, 'Advies opslaan');
       });
       await step(p, caseId, card, /Advies verzonden om/, async () => {
-        await clickCardButton(card, 'Verstuur naar OvJ'); // asks first
-        await clickCardButton(card, 'Ja, versturen');
+        await clickCardButton(card, 'Verstuur naar OvJ');
+        await clickCardButton(card, 'Ja, verstuur naar OvJ');
       });
 
       await openPersonalChat(p.page);

@@ -456,13 +456,35 @@ export async function waitForCardUpdate(card: Locator, text: string | RegExp, op
   });
 }
 
-/** Click a card action (Action.Execute, Action.ShowCard, …) by its title. */
+/**
+ * Toggles that hide parts of the case card (docs/cards.md: details and the chair's controls sit
+ * behind Action.ToggleVisibility). A button behind one is revealed before it is clicked.
+ */
+export const CARD_TOGGLES = ['Meer tonen', 'Voorzitter'] as const;
+
+async function reveal(card: Locator, title: string, timeout: number): Promise<void> {
+  // The Playground leaves hidden parts out of the page: open a toggle and see whether the button came.
+  const button = card.getByRole('button', { name: title, exact: true }).first();
+  if (await button.isVisible()) return;
+  for (const name of CARD_TOGGLES) {
+    const toggle = card.getByRole('button', { name, exact: true }).first();
+    if ((await toggle.count()) === 0) continue;
+    await toggle.click({ timeout });
+    const shown = await button
+      .waitFor({ state: 'visible', timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    await toggle.click({ timeout }); // not behind this one: close it again
+  }
+}
+
+/** Click a card action (Action.Execute, Action.ShowCard, …) by its title (revealing it behind a toggle if needed). */
 export async function clickCardButton(card: Locator, title: string, opts: { timeoutMs?: number } = {}): Promise<void> {
   await step(card.page(), `click-${title}`, async () => {
-    await card
-      .getByRole('button', { name: title, exact: true })
-      .first()
-      .click({ timeout: opts.timeoutMs ?? UI_TIMEOUT_MS });
+    const timeout = opts.timeoutMs ?? UI_TIMEOUT_MS;
+    await reveal(card, title, timeout);
+    await card.getByRole('button', { name: title, exact: true }).first().click({ timeout });
   });
 }
 
@@ -485,6 +507,7 @@ export async function expandAndFill(
   const page = card.page();
   const timeout = opts.timeoutMs ?? UI_TIMEOUT_MS;
   await step(page, `expand-${showCardTitle}`, async () => {
+    await reveal(card, showCardTitle, timeout);
     const toggle = card.getByRole('button', { name: showCardTitle, exact: true }).first();
     if ((await toggle.getAttribute('aria-expanded', { timeout })) !== 'true') await toggle.click({ timeout });
     for (const [label, value] of Object.entries(fields)) await fillField(page, card, label, value, timeout);

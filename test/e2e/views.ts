@@ -3,7 +3,8 @@ import type { Locator } from 'playwright-core';
 import type { Job } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
-import { E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
+import { CARD_TOGGLES, E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
+import type { ProductUnderTest } from './product';
 
 /**
  * Need-to-know in the Playground: a channel message is the minimal card ("Druk op Openen"); the
@@ -54,13 +55,37 @@ export async function jobsDone(p: BotStore, timeoutMs = 30_000): Promise<void> {
   }
 }
 
+/** The card's text with its toggled parts ("Meer tonen", "Voorzitter") opened, then closed again. */
+async function readOpened(card: Locator): Promise<string> {
+  const opened: Locator[] = [];
+  for (const name of CARD_TOGGLES) {
+    const toggle = card.getByRole('button', { name, exact: true }).first();
+    if ((await toggle.count()) === 0) continue;
+    if (
+      await toggle.click({ timeout: 2_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      opened.push(toggle);
+  }
+  const text = await card.innerText().catch(() => '');
+  for (const toggle of opened) await toggle.click({ timeout: 2_000 }).catch(() => undefined);
+  return text;
+}
+
 /** The personal view of a posted message: press "Openen" until the full card shows `marker`. */
 export async function openPersonal(card: Locator, marker: string | RegExp, timeoutMs = UI_TIMEOUT_MS): Promise<string> {
   let shown = '';
   await until(
     async () => {
       shown = await card.innerText().catch(() => '');
-      if (!shown.includes(CHANNEL_MARK) && matches(shown, marker)) return true;
+      if (!shown.includes(CHANNEL_MARK)) {
+        // The case card keeps details and the chair's controls behind toggles (docs/cards.md); the
+        // Playground leaves hidden parts out of the page: open them, read everything, close them again.
+        shown = await readOpened(card);
+        if (matches(shown, marker)) return true;
+      }
       if (shown.includes(CHANNEL_MARK))
         await card
           .getByRole('button', { name: 'Openen', exact: true })

@@ -1,4 +1,5 @@
 import type { ActieoverlegCardView } from '../../cards/view';
+import { messageLink } from '../../cards/links';
 import type { Case } from '../../domain/case';
 import type { CardRef } from '../../domain/refs';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
@@ -10,17 +11,15 @@ import { fail, ok, type Result } from '../errors';
 import { auditView, authorizeView } from '../views';
 import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
-import { messageDeepLink } from '../deep-link';
 
-/** A Teams link to the case card's own message (from its stored reference), when it was posted. */
+/** A Teams link to the case card's real message (from its stored reference), when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
-  const ref = await deps.repo.getCardRef(theCase.id);
-  return ref ? messageDeepLink(ref) : undefined;
+  return caseLinkOf(await deps.repo.getCardRef(theCase.id));
 }
 
 /** The same link from a card reference already read (no store access). */
 export function caseLinkOf(ref: Pick<CardRef, 'conversationId' | 'activityId'> | null | undefined): string | undefined {
-  return ref ? messageDeepLink(ref) : undefined;
+  return ref ? messageLink(ref) : undefined;
 }
 
 export async function loadActieoverlegView(

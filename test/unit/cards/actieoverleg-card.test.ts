@@ -45,7 +45,7 @@ describe('Actieoverleg card: content', () => {
   it('explains why: the rule in plain Dutch and the buikpijn reasons per organisation with round and acute mark', () => {
     expect(texts(card)).toContain('⚠ Op 22:10: acuut onveilig gemeld door Veilig Thuis.');
     expect(texts(card)).toContain('**Veilig Thuis** · ronde 2 · ⚠ ACUUT ONVEILIG');
-    expect(textBlock(card, '**Veilig Thuis** · ronde 2')).toMatchObject({ color: 'attention' });
+    expect(textBlock(card, '**Veilig Thuis** · ronde 2')).toMatchObject({ weight: 'bolder' });
     expect(texts(card)).toContain('Verdachte dreigde eerder met mes; slachtoffer wil terug naar huis.');
   });
 
@@ -73,7 +73,7 @@ describe('Actieoverleg card: content', () => {
 
   it('shows the minimised facts, the safety facts and the context information, newest first', () => {
     expect(texts(card)).toContain('**Betrokkenen:** verdachte (34 jr) · slachtoffer (31 jr) · kind (13 jr) · kind (9 jr)');
-    expect(textBlock(card, 'Wapen genoemd')).toMatchObject({ color: 'attention' });
+    expect(textBlock(card, 'Wapen genoemd')).toMatchObject({ weight: 'bolder' });
     expect(texts(card)).toContain('Termijn: di 24 nov 02:15');
     const bijdragen = texts(card).filter((t) => t.startsWith('Bijdrage '));
     expect(bijdragen.map((t) => t.slice(0, 10))).toEqual(['Bijdrage 2', 'Bijdrage 1', 'Bijdrage 0']);

@@ -163,8 +163,7 @@ describe('advice card: read in one minute', () => {
     const card = buildAdviceCard(
       adviceView(adviceRecord('verzonden', {}, { proposed: [{ interventionId: 'rvdk-onderzoek', phase: 'zorg' }] })),
     );
-    expect(textBlock(card, 'Geen veiligheidsinterventie')).toMatchObject({ color: 'attention', weight: 'bolder' });
-    expect(textBlock(card, 'Geen veiligheidsinterventie').text).toMatch(/^⚠ /);
+    expect(textBlock(card, 'Geen veiligheidsinterventie')).not.toHaveProperty('color');
     expect(texts(card)).toContain('1. Zorg');
   });
 
@@ -172,7 +171,6 @@ describe('advice card: read in one minute', () => {
     const card = buildAdviceCard(adviceView(adviceRecord('verzonden')));
     expect(textBlock(card, 'Nog buikpijn: Raad voor de Kinderbescherming')).toMatchObject({
       text: 'Nog buikpijn: Raad voor de Kinderbescherming — Kinderen getuige van geweld.',
-      color: 'attention',
       weight: 'bolder',
     });
     expect(texts(card)).toContain('Nog buikpijn: Veilig Thuis — B-SAFER wijst op verhoogd risico.');
@@ -182,7 +180,7 @@ describe('advice card: read in one minute', () => {
 
   it('says plainly when nobody has buikpijn any more', () => {
     const card = buildAdviceCard(adviceView(adviceRecord('verzonden', {}, { votes: [] })));
-    expect(textBlock(card, 'Niemand heeft nog buikpijn')).toMatchObject({ color: 'good' });
+    expect(textBlock(card, 'Niemand heeft nog buikpijn')).not.toHaveProperty('color');
   });
 
   it('lists the patterns with their sources', () => {

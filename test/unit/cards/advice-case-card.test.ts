@@ -21,9 +21,13 @@ const caseId = sampleCase().id;
 const verbs = (card: unknown) => executeActions(card).map((a) => a.verb);
 const withAdvice = (advice: AdviceRecord | undefined, overrides: Partial<CaseCardView> = {}): CaseCardView =>
   typicalView({ ...(advice ? { advice } : {}), palette: PALETTE, ...overrides });
-/** The advice section: from its heading to the chair's block (or the end). */
+/** The items behind "Meer tonen" (where the advice section sits, after the actions). */
+const details = (card: { body: unknown[] }): Node[] =>
+  (ofType(card.body, 'Container').find((c) => c.id === 'details')?.items ?? []) as Node[];
+
+/** The advice section: from its heading to the chair's block (or the end of the details). */
 function section(view: CaseCardView): Node[] {
-  const body = buildCaseCard(view).body as Node[];
+  const body = details(buildCaseCard(view));
   const from = body.findIndex((n) => n.text === 'Advies aan de OvJ');
   if (from < 0) return [];
   const to = body.findIndex((n, i) => i > from && texts(n)[0] === 'Voorzitter');
@@ -98,12 +102,15 @@ describe('case card: the advice section', () => {
     }
   });
 
-  it('sits after the actions and before the chair', () => {
-    const body = buildCaseCard(withAdvice(undefined, { viewerIsChair: true })).body as Node[];
+  it('sits after the actions, behind "Meer tonen"; the chair has its own toggle', () => {
+    const card = buildCaseCard(withAdvice(undefined, { viewerIsChair: true }));
+    const body = details(card);
     const at = (pred: (n: Node) => boolean) => body.findIndex(pred);
     const advice = at((n) => n.text === 'Advies aan de OvJ');
     expect(advice).toBeGreaterThan(at((n) => String(n.text).startsWith('Acties (')));
-    expect(advice).toBeLessThan(at((n) => texts(n)[0] === 'Voorzitter'));
+    expect(advice).toBeGreaterThan(-1);
+    expect(at((n) => texts(n)[0] === 'Voorzitter')).toBe(-1);
+    expect(ofType(card, 'Container').find((c) => c.id === 'chair')).toBeDefined();
   });
 
   it('shows a concept with its summary, proposal and open buikpijn, and "Advies aanpassen" with the whole summary and the proposal preselected', () => {
@@ -117,7 +124,7 @@ describe('case card: the advice section', () => {
     );
     expect(textBlock(card, 'Nog buikpijn: ')).toMatchObject({
       text: 'Nog buikpijn: Raad voor de Kinderbescherming, Veilig Thuis',
-      color: 'attention',
+      weight: 'bolder',
     });
 
     const edit = ofType(card, 'Action.ShowCard').find((s) => s.title === 'Advies aanpassen') as Node;
@@ -156,14 +163,10 @@ describe('case card: the advice section', () => {
     expect(adviceEditDataSchema.parse(sent)).toEqual({ caseId, adviceSummary: 'Nieuw.', adviceInterventions: 'huisverbod', details: {} });
 
     const send = executeActions(card).find((a) => a.verb === VERBS.sendAdvice);
-    // Sending asks first, inline (every client): "Verstuur naar OvJ" opens the question, "Ja, versturen" sends.
-    expect(send).toMatchObject({ title: 'Ja, versturen', data: { caseId }, inputIds: [] });
+    // "Verstuur naar OvJ" opens a confirmation; its button sends.
+    expect(send).toMatchObject({ title: 'Ja, verstuur naar OvJ', data: { caseId }, inputIds: [] });
     const confirm = ofType(card, 'Action.ShowCard').find((s) => s.title === 'Verstuur naar OvJ') as Node;
-    expect(texts(confirm.card)).toEqual([
-      'Advies versturen naar de OvJ?',
-      'De OvJ krijgt het advies zoals het er nu staat. Daarna kunt u het niet meer aanpassen.',
-    ]);
-    expect(executeActions(confirm.card).map((a) => a.verb)).toEqual([VERBS.sendAdvice]);
+    expect(texts(confirm.card)).toEqual(['Het advies gaat nu naar de OvJ, die erop beslist. Versturen?']);
     expect(verbs(card)).not.toContain(VERBS.draftAdvice);
     const view2 = ofType(card, 'Action.Submit').find((s) => s.title === 'Advies bekijken') as Node;
     expect(dialogFetchDataSchema.parse(view2.data)).toEqual({ dialog: DIALOGS.adviceDetails, caseId });

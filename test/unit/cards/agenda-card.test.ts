@@ -1,6 +1,9 @@
 import { AGENDA_CARD_LIMITS, buildAgendaCard } from '../../../src/cards/agenda-card';
 import { CASE_CARD_LIMITS } from '../../../src/cards/case-card';
-import { agendaItem, agendaView, CASE_LINK, NOW, PSEUDONYMS, sampleLocation } from './fixtures';
+import type { AgendaView } from '../../../src/cards/view';
+import { agendaItem, agendaView, CASE_LINK, NOW, PSEUDONYMS, sampleCase, sampleLocation } from './fixtures';
+
+type AgendaItem = AgendaView['items'][number];
 import { adaptiveCardProblems } from './validate';
 import { ofType, textBlock, texts, utf16Bytes } from './walk';
 
@@ -32,38 +35,56 @@ describe('agenda card: content', () => {
     expect(at.body[0]).toMatchObject({ text: 'Agenda ZSM Midden-Nederland voor di 24 nov 09:00' });
   });
 
-  it('shows per case the reference, offence, termijn, buikpijn and the marks', () => {
+  it('shows per case the reference, offence, termijn, buikpijn (or how many voted) and the marks', () => {
     const [first, second, third] = entries(card).map((e) => texts(e));
     expect(first).toEqual([
       '**Zaak a9e1d100** · Mishandeling',
       '⚠ ACUUT ONVEILIG',
+      'Kinderen',
       'Actieoverleg',
       '⚠ Termijn verstreken',
       'Buikpijn: OM, VT',
     ]);
-    expect(second).toEqual(['**Zaak a9e2d200** · Stalking', 'Termijn: nog 30 min', 'Buikpijn: RvdK']);
+    expect(second).toEqual(['**Zaak a9e2d200** · Stalking', 'Kinderen', '⏰ Termijn: nog 30 min', 'Buikpijn: RvdK']);
     expect(third).toEqual([
       '**Zaak a9e3d300** · Mishandeling',
+      'Kinderen',
       'Termijn: nog 3 u 45 min',
-      'Geen buikpijn',
+      'Nog niemand gestemd (0/6)',
       'Door-geagendeerd naar di 24-11 09:00',
     ]);
   });
 
-  it('colours the termijn: passed in attention, near in warning (at the location reminder moment)', () => {
-    expect(textBlock(card, 'Termijn verstreken')).toMatchObject({ color: 'attention', weight: 'bolder' });
-    expect(textBlock(card, 'nog 30 min')).toMatchObject({ color: 'warning' });
-    expect(textBlock(card, 'nog 3 u 45 min')).toMatchObject({ color: 'default' });
-    const early = buildAgendaCard(agendaView({ location: sampleLocation({ reminders: { termijnMinutesBefore: 240 } as never }) }));
-    expect(textBlock(early, 'nog 3 u 45 min')).toMatchObject({ color: 'warning' });
+  it('never says "Geen buikpijn" while not everybody voted; counts the votes instead', () => {
+    const view = agendaView();
+    const at = (voted: number) => texts(buildAgendaCard({ ...view, items: [{ ...(view.items[2] as AgendaItem), voted, expected: 6 }] }));
+    expect(at(0)).toContain('Nog niemand gestemd (0/6)');
+    expect(at(0).join(' ')).not.toContain('Geen buikpijn');
+    expect(at(3)).toContain('3 van 6 gestemd');
+    expect(at(3).join(' ')).not.toContain('Geen buikpijn');
+    expect(at(6)).toContain('✓ Geen buikpijn (6/6 gestemd)');
   });
 
-  it('marks acute unsafety and the Actieoverleg as badges, and buikpijn in warning', () => {
+  it('marks the termijn with a word or icon, never colour alone: passed ⚠ and bold, near ⏰ and bold', () => {
+    expect(textBlock(card, 'Termijn verstreken')).toMatchObject({ weight: 'bolder' });
+    expect(textBlock(card, 'nog 30 min')).toMatchObject({ text: '⏰ Termijn: nog 30 min', weight: 'bolder' });
+    expect(textBlock(card, 'nog 3 u 45 min')).toMatchObject({ weight: 'default' });
+    const early = buildAgendaCard(agendaView({ location: sampleLocation({ reminders: { termijnMinutesBefore: 240 } as never }) }));
+    expect(textBlock(early, 'nog 3 u 45 min')).toMatchObject({ text: '⏰ Termijn: nog 3 u 45 min' });
+    for (const n of ofType(card, 'TextBlock')) expect(n.color).toBeUndefined();
+  });
+
+  it('marks acute unsafety, children and the Actieoverleg as worded badges; an acute case sits in an attention box', () => {
     const badgeStyle = (label: string) =>
       ofType(card, 'Container').find((c) => c.separator !== true && texts(c).length === 1 && texts(c)[0] === label)?.style;
     expect(badgeStyle('⚠ ACUUT ONVEILIG')).toBe('attention');
     expect(badgeStyle('Actieoverleg')).toBe('accent');
-    expect(textBlock(card, 'Buikpijn: OM, VT')).toMatchObject({ color: 'warning' });
+    expect(badgeStyle('Kinderen')).toBe('warning');
+    expect(entries(card).map((e) => e.style)).toEqual(['attention', 'default', 'default']);
+    const noKids = buildAgendaCard(
+      agendaView({ items: [agendaItem(7, { case: { facts: { ...sampleCase().facts, childrenInvolved: false } } })] }),
+    );
+    expect(texts(noKids)).not.toContain('Kinderen');
   });
 
   it('links to a case only when its link is known', () => {
@@ -83,6 +104,7 @@ describe('agenda card: content', () => {
   it('says "Geen open zaken" when there are none', () => {
     const empty = buildAgendaCard(agendaView({ items: [] }));
     expect(texts(empty)).toEqual(['Agenda ZSM Midden-Nederland', 'Geen open zaken']);
+    expect(texts(card)).toContain('Volgorde: acuut, kinderen, termijn, buikpijn, nog niet gestemd.');
     expect(texts(card)).not.toContain('Geen open zaken');
   });
 });

@@ -13,7 +13,7 @@ const verbsIn = (element: Node) => verbs({ type: 'AdaptiveCard', version: '1.5',
 /** The VT section: the boxed Container (attention or emphasis) whose first line names Veilig Thuis. */
 const vtBox = (card: { body: unknown[] }): Node => {
   const heading = /^(\*\*)?Veilig Thuis( — regio [^*]+)?(\*\*)?( · Status: .*)?$/;
-  const found = (card.body as Node[]).filter(
+  const found = ofType(card.body, 'Container').filter(
     (b) => b.type === 'Container' && (b.style === 'attention' || b.style === 'emphasis') && heading.test(texts(b)[0] ?? ''),
   );
   if (found.length !== 1) throw new Error(`expected one VT section, found ${found.length}`);
@@ -71,12 +71,12 @@ describe('case card: Veilig Thuis region', () => {
     expect(verbs(without)).not.toContain(VERBS.setVtRegion);
   });
 
-  it('places the section after safety and before the facts', () => {
+  it('places the section after the picture (the round) and before the "Meer tonen" details', () => {
     const body = buildCaseCard(vtCaseView()).body as Node[];
     const at = (pred: (n: Node) => boolean) => body.findIndex(pred);
-    const vt = at((n) => n === vtBox({ body }));
-    expect(vt).toBeGreaterThan(at((n) => texts(n)[0] === 'Veiligheid'));
-    expect(vt).toBeLessThan(at((n) => n.text === 'Feiten'));
+    const vt = at((n) => ofType(n, 'Container').includes(vtBox({ body })));
+    expect(vt).toBeGreaterThan(at((n) => texts(n)[0]?.startsWith('Buikpijn — ronde') === true));
+    expect(vt).toBeLessThan(at((n) => n.id === 'details'));
   });
 
   it('offers "Regio wijzigen": the regions to choose from, the current one chosen, sent with { caseId }', () => {
@@ -107,10 +107,10 @@ describe('case card: Veilig Thuis region', () => {
     const card = buildCaseCard(vtCaseView({ regionId: undefined, regionName: undefined, warning: 'region_unknown' }));
     expect(textBlock(card, 'Regio Veilig Thuis onbekend')).toMatchObject({
       text: '⚠ Regio Veilig Thuis onbekend: kies de regio',
-      color: 'attention',
       weight: 'bolder',
     });
-    expect(vtBox(card).style).toBe('attention');
+    // A setup task, not danger: the neutral box, not the attention one.
+    expect(vtBox(card).style).toBe('emphasis');
     const choice = ofType(card, 'Input.ChoiceSet').find((c) => c.id === INPUTS.vtRegion) as Node;
     expect(choice.value).toBeUndefined();
     expect(choice.placeholder).toBe('Kies de regio');
@@ -126,7 +126,6 @@ describe('case card: Veilig Thuis region', () => {
     const card = buildCaseCard(vtCaseView({ warning: 'no_one_on_call', consultation: open([], {}) }));
     expect(textBlock(card, 'Niemand van Veilig Thuis')).toMatchObject({
       text: '⚠ Niemand van Veilig Thuis heeft nu dienst voor regio Utrecht — bel VT zelf',
-      color: 'attention',
       weight: 'bolder',
     });
     expect(vtBox(card).style).toBe('attention');
@@ -188,7 +187,6 @@ describe('case card: the consultation, step by step, with the next step from the
     const view = vtCaseView({ consultation: open([['answer', '21:18', PRIMARY]]) });
     expect(textBlock(buildCaseCard(view), 'Status:')).toMatchObject({
       text: 'Status: gevraagd om 21:10 · beantwoord om 21:18 door de bereikbaarheidsdienst VT regio Utrecht',
-      color: 'good',
     });
     expect(vtTexts(view).some((t) => t.startsWith('Volgende stap'))).toBe(false);
     const byBackup = vtTexts(
@@ -241,7 +239,7 @@ describe('case card: the consultation, step by step, with the next step from the
     ],
   ])('no reaction (%s): the reason, in the attention colour, and "bel VT zelf"', (_name, consultation, part) => {
     const card = buildCaseCard(vtCaseView({ consultation }));
-    expect(textBlock(card, 'Status:')).toMatchObject({ color: 'attention' });
+    expect(textBlock(card, 'Status:')).toMatchObject({ weight: 'bolder' });
     expect(String(textBlock(card, 'Status:').text).endsWith(part)).toBe(true);
     expect(texts(vtBox(card))).toContain('Bel VT zelf; een antwoord dat later komt, verschijnt hier alsnog.');
     expect(vtBox(card).style).toBe('attention');
@@ -257,7 +255,7 @@ describe('case card: the consultation, step by step, with the next step from the
         '☎ Bel VT terug: 06 12345678 (gevraagd om 21:20)',
       ]),
     );
-    expect(textBlock(card, 'Bel VT terug')).toMatchObject({ color: 'warning', weight: 'bolder' });
+    expect(textBlock(card, 'Bel VT terug')).toMatchObject({ weight: 'bolder' });
   });
 });
 
@@ -295,7 +293,7 @@ describe('case card: "Vraag VT"', () => {
 
   it("sits in the VT section (not in the card's own actions) and sends { caseId } only", () => {
     const card = buildCaseCard(vtCaseView());
-    expect((card.actions as Node[]).map((a) => a.title)).toEqual(['Contextinformatie toevoegen', 'Buikpijn', 'Geen buikpijn', 'Details']);
+    expect((card.actions as Node[]).map((a) => a.title)).toEqual(['Contextinformatie toevoegen', 'Details']);
     const ask = ofType(vtBox(card), 'Action.Execute').find((a) => a.verb === VERBS.askVt);
     expect(ask).toMatchObject({ title: 'Vraag VT', data: { caseId }, associatedInputs: 'none' });
     const info = executeActions(card).find((a) => a.verb === VERBS.askVt);

@@ -3,7 +3,7 @@ import { CONTRIBUTION_SOURCES, contributionInputSchema } from '../../../src/doma
 import { voteInputSchema } from '../../../src/domain/vote';
 import { DIALOGS, INPUTS, VERBS } from '../../../src/cards/verbs';
 import { contribution, largeView, NOW, PSEUDONYMS, sampleCase, typicalView, vote } from './fixtures';
-import { adaptiveCardProblems } from './validate';
+import { adaptiveCardProblems, executeActions } from './validate';
 import { nodes, ofType, textBlock, texts, utf16Bytes, utf8Bytes, type Node } from './walk';
 
 const KB = 1024;
@@ -46,7 +46,7 @@ describe('case card: header and termijn', () => {
 
   it('marks a passed termijn in the attention colour', () => {
     const card = buildCaseCard(typicalView({ now: new Date('2026-11-24T01:15:00Z') }));
-    expect(textBlock(card, 'Termijn verstreken')).toMatchObject({ color: 'attention', weight: 'bolder' });
+    expect(textBlock(card, 'Termijn verstreken')).toMatchObject({ weight: 'bolder' });
     expect(texts(card).some((t) => t.startsWith('nog '))).toBe(false);
   });
 
@@ -55,15 +55,16 @@ describe('case card: header and termijn', () => {
     expect(good.body[0]).toMatchObject({
       type: 'Container',
       style: 'good',
-      items: [{ text: 'Uw buikpijn is vastgelegd.', color: 'good' }],
+      items: [{ text: 'Uw buikpijn is vastgelegd.' }],
     });
     const bad = buildCaseCard(typicalView({ notice: { kind: 'attention', text: 'Er is niets gewijzigd.' } }));
     expect(bad.body[0]).toMatchObject({
       type: 'Container',
       style: 'attention',
-      items: [{ text: 'Er is niets gewijzigd.', color: 'attention' }],
+      items: [{ text: 'Er is niets gewijzigd.', weight: 'bolder' }],
     });
-    expect(buildCaseCard(typicalView()).body[0]).toMatchObject({ type: 'ColumnSet' }); // no notice: the header comes first
+    // No notice: the status line comes first (line 1 of the layout rule).
+    expect(texts(buildCaseCard(typicalView()).body[0])).toEqual(['Uw stem gevraagd · ronde 2 · 2 van 6 buikpijn · nog 3 u 45 min']);
   });
 });
 
@@ -74,24 +75,32 @@ describe('case card: facts and safety', () => {
     );
   });
 
-  it('shows the safety facts, risks in the attention colour', () => {
+  it('shows the safety facts, risks in bold with ⚠ (behind "Meer tonen"), and the risks again in the danger block', () => {
     const card = buildCaseCard(typicalView());
-    expect(textBlock(card, 'Kinderen betrokken')).toMatchObject({ text: '⚠ **Kinderen betrokken:** ja — 13 jr, 9 jr', color: 'attention' });
-    expect(textBlock(card, 'Wapen genoemd')).toMatchObject({ text: '⚠ **Wapen genoemd:** ja', color: 'attention' });
+    const danger = ofType(card, 'Container').find((c) => c.style === 'attention' && texts(c)[0] === '⚠ Gevaar') as Node;
+    expect(texts(danger)).toEqual([
+      '⚠ Gevaar',
+      '⚠ ACUUT ONVEILIG volgens Veilig Thuis',
+      '⚠ Kinderen betrokken (13 jr, 9 jr)',
+      '⚠ Wapen genoemd',
+      '⚠ Contact met slachtoffer niet veilig',
+    ]);
+    expect(textBlock(card, 'Kinderen betrokken:')).toMatchObject({ text: '⚠ **Kinderen betrokken:** ja — 13 jr, 9 jr', weight: 'bolder' });
+    expect(textBlock(card, 'Wapen genoemd:')).toMatchObject({ text: '⚠ **Wapen genoemd:** ja', weight: 'bolder' });
     expect(textBlock(card, 'Slachtoffer veilig te benaderen')).toMatchObject({
       text: '⚠ **Slachtoffer veilig te benaderen:** Nee — niet veilig',
-      color: 'attention',
+      weight: 'bolder',
     });
-    expect(textBlock(card, '**Verdachte:**')).toMatchObject({ text: '**Verdachte:** In verzekering gesteld', color: 'default' });
+    expect(textBlock(card, '**Verdachte:**')).toMatchObject({ text: '**Verdachte:** In verzekering gesteld' });
     const home = buildCaseCard(
       typicalView({ case: sampleCase({ facts: { ...sampleCase().facts, custody: 'heengezonden', weaponMentioned: false } }) }),
     );
-    expect(textBlock(home, '**Verdachte:**')).toMatchObject({ color: 'attention' });
-    expect(textBlock(home, 'Wapen genoemd')).toMatchObject({ text: '**Wapen genoemd:** nee', color: 'default' });
+    expect(textBlock(home, '**Verdachte:**')).toMatchObject({ weight: 'bolder' });
+    expect(textBlock(home, 'Wapen genoemd:')).toMatchObject({ text: '**Wapen genoemd:** nee' });
   });
 
   it('truncates a long police summary with an ellipsis', () => {
-    const summary = textBlock(buildCaseCard(largeView()), 'Samenvatting politie').text as string;
+    const summary = textBlock(buildCaseCard(typicalView({ case: { ...largeView().case } })), 'Samenvatting politie').text as string;
     expect(summary.endsWith('…')).toBe(true);
     expect(summary.length).toBeLessThan(700);
   });
@@ -134,18 +143,19 @@ describe('case card: buikpijn of the current round', () => {
       .map((c) => texts(c))
       .filter((t) => t.length >= 2 && /^(Politie|OM|Reclassering|Raad|Slachtofferhulp|Halt|Veilig Thuis)/.test(t[0] ?? ''));
 
-  it('shows each expected organisation with its vote of this round, or "Nog niet gestemd"', () => {
+  it('shows each organisation that voted in this round with its vote; who has not voted is listed once', () => {
     const card = buildCaseCard(typicalView());
     expect(texts(card)).toContain('Buikpijn — ronde 2');
     expect(rows(card).map((r) => r.slice(0, 2))).toEqual([
-      ['Politie (uw organisatie)', 'Nog niet gestemd'], // politie voted in round 1 only
       ['OM', 'Geen buikpijn'],
-      ['Reclassering (3RO)', 'Nog niet gestemd'],
       ['Raad voor de Kinderbescherming', 'Buikpijn'],
-      ['Slachtofferhulp Nederland', 'Nog niet gestemd'],
       ['Veilig Thuis', 'Buikpijn · ⚠ ACUUT ONVEILIG'],
     ]);
-    expect(textBlock(card, 'ACUUT ONVEILIG')).toMatchObject({ color: 'attention' });
+    // politie voted in round 1 only: it is among the non-voters, named once.
+    expect(texts(card).filter((t) => t.includes('Nog niet gestemd'))).toEqual([
+      'Nog niet gestemd: Politie, Reclassering (3RO), Slachtofferhulp Nederland',
+    ]);
+    expect(textBlock(card, 'Buikpijn · ⚠ ACUUT ONVEILIG')).toMatchObject({ weight: 'bolder' });
     expect(texts(card)).toContain('Verdachte dreigde eerder met mes; slachtoffer wil terug naar huis.');
     expect(texts(card)).toContain('Wie heeft er nog buikpijn? 2 buikpijn · 1 geen buikpijn · 3 nog niet gestemd');
   });
@@ -173,11 +183,25 @@ describe('case card: actions and refresh', () => {
   const actions = card.actions as Node[];
   const caseId = view.case.id;
 
-  it('has the four actions in order', () => {
-    expect(actions.map((a) => [a.type, a.title])).toEqual([
-      ['Action.ShowCard', 'Contextinformatie toevoegen'],
+  const primary = (ofType(card.body, 'ActionSet')[0] as Node).actions as Node[];
+
+  it('puts the two primary actions right under status and danger; the card row has context information and Details', () => {
+    expect(primary.map((a) => [a.type, a.title])).toEqual([
       ['Action.ShowCard', 'Buikpijn'],
       ['Action.Execute', 'Geen buikpijn'],
+    ]);
+    const order = (card.body as Node[]).map((b) =>
+      b.type === 'ActionSet' ? `actions:${String((b.actions as Node[])[0]?.title)}` : texts(b)[0],
+    );
+    expect(order.slice(0, 5)).toEqual([
+      'Uw stem gevraagd · ronde 2 · 2 van 6 buikpijn · nog 3 u 45 min',
+      'HG',
+      '⚠ Gevaar',
+      'actions:Buikpijn',
+      'Buikpijn — ronde 2',
+    ]);
+    expect(actions.map((a) => [a.type, a.title])).toEqual([
+      ['Action.ShowCard', 'Contextinformatie toevoegen'],
       ['Action.Submit', 'Details'],
     ]);
   });
@@ -195,8 +219,9 @@ describe('case card: actions and refresh', () => {
     ]);
   });
 
-  it('records buikpijn inline with a reason and the acute toggle', () => {
-    const show = actions[1] as Node;
+  it('records buikpijn inline with a reason and the acute toggle, saying that acute escalates at once', () => {
+    const show = primary[0] as Node;
+    expect(texts(show.card)).toContain('Let op: "Acuut onveilig" escaleert de zaak direct naar het Actieoverleg.');
     const inputs = nodes(show.card).filter((n) => String(n.type).startsWith('Input.'));
     expect(inputs.map((i) => i.id)).toEqual([INPUTS.voteReason, INPUTS.voteAcute]);
     expect(inputs[0]).toMatchObject({ label: 'Waar gaat de buikpijn over?', isRequired: true });
@@ -214,7 +239,7 @@ describe('case card: actions and refresh', () => {
       expect([s, needToKnow.test(s)]).toEqual([s, contributionInputSchema.shape.needToKnow.safeParse(s).success]);
       expect([s, reason.test(s)]).toEqual([s, voteInputSchema.safeParse({ concern: true, reason: s }).success]);
     }
-    const regexes = nodes(card.actions)
+    const regexes = nodes([card.actions, primary])
       .filter((n) => typeof n.regex === 'string')
       .map((n) => [n.id, n.regex]);
     expect(regexes).toEqual([
@@ -224,8 +249,8 @@ describe('case card: actions and refresh', () => {
   });
 
   it('records "geen buikpijn" in one click and opens Details as a dialog', () => {
-    expect(actions[2]).toMatchObject({ verb: VERBS.voteNoConcern, data: { caseId } });
-    expect(actions[3]).toMatchObject({ data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.details, caseId } });
+    expect(primary[1]).toMatchObject({ verb: VERBS.voteNoConcern, data: { caseId } });
+    expect(actions[1]).toMatchObject({ data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.details, caseId } });
   });
 
   it('refreshes per user with the refresh verb', () => {
@@ -238,6 +263,7 @@ describe('case card: actions and refresh', () => {
   it('offers only Details on a closed case', () => {
     const closed = buildCaseCard(typicalView({ case: sampleCase({ status: 'closed' }) }));
     expect((closed.actions as Node[]).map((a) => a.title)).toEqual(['Details']);
+    expect(executeActions(closed).map((a) => a.verb)).toEqual([]);
     expect(texts(closed)).toContain('Zaak gesloten');
   });
 });
@@ -274,6 +300,6 @@ describe('case card: privacy and size', () => {
   it('uses the injected "now", not the clock', () => {
     const later = buildCaseCard(typicalView({ now: new Date(NOW.getTime() + 3 * 60 * 60_000) }));
     expect(texts(later).filter((t) => /^nog \d/.test(t))).toEqual(['nog 45 min']);
-    expect(textBlock(later, 'nog 45 min')).toMatchObject({ color: 'warning' }); // under an hour left
+    expect(texts(later)[0]).toBe('Uw stem gevraagd · ronde 2 · 2 van 6 buikpijn · nog 45 min');
   });
 });

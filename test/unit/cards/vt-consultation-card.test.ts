@@ -199,7 +199,7 @@ describe('VT consultation card: the answers', () => {
 describe('VT consultation card: a closed consultation', () => {
   it('answered: the outcome and the answers, no answer buttons; further information and buikpijn can still be given', () => {
     const card = buildVtConsultationCard(vtConsultationView({ consultation: answered() }));
-    expect(textBlock(card, 'Beantwoord om')).toMatchObject({ text: 'Beantwoord om 21:18 door u. Dank u.', color: 'good' });
+    expect(textBlock(card, 'Beantwoord om')).toMatchObject({ text: 'Beantwoord om 21:18 door u. Dank u.' });
     expect(texts(card)).toContain('☎ Bel VT terug: 06 12345678 (gevraagd om 21:18)');
     expect(verbs(card)).toEqual([VERBS.vtAddInfo, ...VOTE_VERBS]);
     expect(texts(card)).not.toContain('Kent Veilig Thuis dit gezin of deze mensen?');

@@ -63,7 +63,7 @@ describe('VT morning summary: content', () => {
     expect(noReaction?.at(-1)).toBe(
       'Status: gevraagd om ma 23 nov 21:10 · herinnerd om ma 23 nov 21:25 · achterwacht gevraagd om ma 23 nov 21:40 · geen reactie om 02:15 (geen antwoord binnen de termijn)',
     );
-    expect(textBlock(card, 'geen reactie om')).toMatchObject({ color: 'attention' });
+    expect(textBlock(card, 'geen reactie om')).toMatchObject({ weight: 'bolder' });
   });
 
   it('says "nee" for children when none are involved', () => {

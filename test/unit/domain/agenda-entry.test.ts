@@ -55,7 +55,7 @@ describe('agendaFacts (pure): what the agenda shows of one case', () => {
     },
   ])('$name', ({ votes, round, cast, concern, acute }) => {
     const f = agendaFacts({ theCase: inRound(round), votes, escalated: false, vtConsultation: null, expectedOrgs: EXPECTED });
-    expect(f).toMatchObject({ votesCast: cast, votesExpected: 3, concernOrgs: concern, acuteUnsafe: acute, vtQuestionOpen: false });
+    expect(f).toMatchObject({ voted: cast, expected: 3, concernOrgs: concern, acuteUnsafe: acute, vtQuestionOpen: false });
   });
 
   it.each([
@@ -78,6 +78,6 @@ describe('agendaFacts (pure): what the agenda shows of one case', () => {
 
   it('counts each expected organisation once', () => {
     const f = agendaFacts({ theCase: inRound(1), votes: [], escalated: false, vtConsultation: null, expectedOrgs: ['om', 'om', 'vt'] });
-    expect(f.votesExpected).toBe(2);
+    expect(f.expected).toBe(2);
   });
 });

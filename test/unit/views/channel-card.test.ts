@@ -35,18 +35,21 @@ describe('the channel card (what every member of a channel may see)', () => {
     expect(all).toContain('Zaak c0ffee12'.slice(-8));
     expect(all).toContain('Mishandeling');
     expect(texts(card)).toContain('ronde 2 · 3 van 6 gestemd · 2 buikpijn');
-    expect(texts(card)).toContain('Geëscaleerd naar het Actieoverleg: ja');
+    expect(texts(card)).toContain('⚠ Geëscaleerd naar het Actieoverleg: ja');
     // Content of the case: none of it.
     const content = [
       theCase.facts.summary,
       theCase.displayReference as string,
-      ...theCase.persons.flatMap((p) => [p.role, p.pseudonym ?? '']).filter((x) => x.length > 3),
+      ...theCase.persons.flatMap((p) => [p.pseudonym ?? '']).filter((x) => x.length > 3),
       ...contributions.flatMap((c) => [c.text, c.needToKnow]),
       ...votes.flatMap((v) => (v.reason ? [v.reason] : [])),
       'ACUUT',
       'acuut onveilig',
     ];
     for (const c of content) expect(all).not.toContain(c);
+    // Roles as whole words ("kind" is part of "KM = kindermishandeling", the badge's explanation).
+    for (const p of theCase.persons) expect(all).not.toMatch(new RegExp(`\\b${p.role}\\b`));
+    if (theCase.kmFlag) expect(texts(card).join('\n')).toContain('KM = kindermishandeling');
     // Refresh to the roster's personal views, and "Openen" for clients that do not refresh.
     const refresh = card.refresh as { action: { verb: string; data: unknown }; userIds: string[] };
     expect(refresh.userIds).toEqual(['29:a', '29:b']);

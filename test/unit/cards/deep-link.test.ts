@@ -1,4 +1,4 @@
-import { messageDeepLink } from '../../../src/app/deep-link';
+import { messageLink as messageDeepLink } from '../../../src/cards/links';
 
 describe('messageDeepLink: the link to the real message, from the stored card reference', () => {
   it('names the channel of the stored conversation, the message and the thread root', () => {

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { templateJson } from '../../../src/cards/template';
+import { caseAreaSamples } from './samples';
+import { adaptiveCardProblems } from './validate';
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+function files(dir: string, ext: string, out: string[] = []): string[] {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) files(p, ext, out);
+    else if (e.name.endsWith(ext)) out.push(p);
+  }
+  return out;
+}
+
+const templates = (['cards', 'dialogs'] as const).flatMap((folder) =>
+  readdirSync(path.join(ROOT, folder))
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => ({ folder, name: f.slice(0, -'.json'.length) })),
+);
+const samples = caseAreaSamples();
+const src = files(path.join(ROOT, 'src'), '.ts').map((f) => readFileSync(f, 'utf8'));
+const tests = files(path.join(ROOT, 'test'), '.ts')
+  .filter((f) => !f.endsWith('templates.test.ts'))
+  .map((f) => readFileSync(f, 'utf8'));
+
+describe('card and dialog templates (cards/, dialogs/)', () => {
+  it('there are templates', () => {
+    expect(templates.map((t) => `${t.folder}/${t.name}`)).toEqual(
+      expect.arrayContaining(['cards/case-card', 'cards/agenda', 'cards/channel']),
+    );
+  });
+
+  it.each(templates.map((t) => [`${t.folder}/${t.name}`, t] as const))('%s is an Adaptive Card 1.5 template used by src', (_n, t) => {
+    const json = templateJson(t.folder, t.name) as { type?: string; version?: string };
+    expect(json).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const used = src.some((s) => s.includes(`renderTemplate('${t.folder}', '${t.name}'`));
+    expect([t.name, used]).toEqual([t.name, true]);
+  });
+
+  it.each(templates.map((t) => [`${t.folder}/${t.name}`, t] as const))('%s is validated against the schema by a test', (_n, t) => {
+    // Either rendered with sample data here (the case area), or by a test of its own card that validates it.
+    const sampled = samples.filter((s) => s.template === t.name);
+    for (const s of sampled) expect([s.name, adaptiveCardProblems(s.card)]).toEqual([s.name, []]);
+    const validatedElsewhere = tests.some((s) => s.includes('adaptiveCardProblems') && s.includes(`'${t.name}'`));
+    expect([t.name, sampled.length > 0 || validatedElsewhere]).toEqual([t.name, true]);
+  });
+
+  it('no template expression is left unbound in a rendered sample (every ${…} of the template has its data)', () => {
+    for (const s of samples.filter((x) => x.template !== '')) {
+      const leftovers = JSON.stringify(s.card).match(/\$\{[^}]*\}/g) ?? [];
+      expect([s.name, leftovers]).toEqual([s.name, []]);
+    }
+  });
+});
