@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { addContribution } from '../app/add-contribution';
-import { castVote } from '../app/cast-vote';
+import { addContributionWithView } from '../app/add-contribution';
+import { castVoteWithView } from '../app/cast-vote';
 import { readCaseDetails, viewCase } from '../app/case-view';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { AppDeps } from '../app/deps';
@@ -20,7 +20,7 @@ import {
 import { nlMessages, nlTrust } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
-import { answerInvoke, parseInvokeData, respondToFailure, respondWithCase } from './invoke-response';
+import { answerInvoke, parseInvokeData, respondToFailure, respondWithSnapshot } from './invoke-response';
 import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { registerCourseHandlers } from './course-handlers';
 import { registerVtHandlers } from './vt-handlers';
@@ -89,14 +89,15 @@ export function createBot(
   app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
     const d = await parseInvokeData(context, deps, VERBS.addContribution, addContributionDataSchema, data);
     if (d === undefined) return '';
-    const result = await addContribution(deps, {
+    const result = await addContributionWithView(deps, {
+      answerView: 'action',
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
       input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
       piiConfirm: d[INPUTS.contribPiiConfirm] === 'true',
       visibleTo: d[INPUTS.contribVisibleTo],
     });
-    if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
+    if (result.ok) await respondWithSnapshot(context, deps, result.value.after, { kind: 'good', text: nlMessages.ok.contributionAdded });
     else
       await respondToFailure(context, deps, d.caseId, result.error, {
         [INPUTS.contribText]: d[INPUTS.contribText],
@@ -114,14 +115,15 @@ export function createBot(
     const input = concern
       ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
       : { concern: false };
-    const result = await castVote(deps, {
+    const result = await castVoteWithView(deps, {
+      answerView: 'action',
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
       input,
       piiConfirm: d[INPUTS.votePiiConfirm] === 'true',
     });
     if (result.ok)
-      await respondWithCase(context, deps, d.caseId, {
+      await respondWithSnapshot(context, deps, result.value.after, {
         kind: 'good',
         text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern,
       });

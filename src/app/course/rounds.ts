@@ -7,7 +7,10 @@ import {
   carryOver,
 } from '../../domain/rounds';
 import type { RoundCloseReason } from '../../domain/rounds';
+import { decideCloseRound, type CaseSnapshot } from '../../domain/decisions';
+import type { ViewVia } from '../../domain/views';
 import { newJob } from '../../store/jobs';
+import { decisionLocation, runCaseCommand } from '../case-command';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import type { Result } from '../errors';
@@ -66,32 +69,55 @@ export async function startRound(
   return { ok: true, value: { round: theCase.round } };
 }
 
-/** Close the current round (by the chair, or by the bot once every expected organisation voted). */
+/**
+ * The chair closes the current round: one partition read, one commit (the round close, an escalation
+ * the closed round completes, the card refreshes), and the case as it left it for the answer.
+ */
+export async function closeRoundAsChair(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined; answerView?: ViewVia },
+): Promise<Result<{ round: number; changed: boolean; after: CaseSnapshot }>> {
+  const r = await runCaseCommand(
+    deps,
+    {
+      caseId: args.caseId,
+      aadObjectId: args.aadObjectId,
+      attempted: 'round.close',
+      need: 'chair',
+      ...(args.answerView ? { answerView: args.answerView } : {}),
+    },
+    (bundle, actor, ctx) => decideCloseRound(bundle, { actor, location: decisionLocation(deps, bundle.theCase.body.locationId) }, ctx),
+  );
+  return r.ok ? { ok: true, value: { round: r.value.value.round, changed: true, after: r.value.after } } : r;
+}
+
+/**
+ * Close the current round (by the chair, or by the bot once every expected organisation voted; a
+ * vote decides that itself now, src/domain/decisions, so 'all_voted' is only a re-check here).
+ */
 export async function closeRound(
   deps: AppDeps,
   args: { caseId: string; aadObjectId: string | undefined; reason: RoundCloseReason },
 ): Promise<Result<{ round: number; changed: boolean }>> {
-  const result = await changeCase(
-    deps,
-    { ...args, attempted: 'round.close', need: args.reason === 'chair' ? 'chair' : 'member' },
-    async (c, _member, now) => {
-      if (!isCurrentRoundOpen(c.rounds)) return args.reason === 'chair' ? { kind: 'refuse', code: 'no_open_round' } : { kind: 'unchanged' };
-      if (args.reason === 'all_voted') {
-        const location = deps.directory.location(c.locationId);
-        const votes = await deps.repo.listVotes(c.id);
-        if (!location || !allVoted(location.expectedOrgs, votes, c.round)) return { kind: 'unchanged' };
-      }
-      const closed = closeRoundRule(c.rounds, args.reason, now);
-      if (!closed.ok) return { kind: 'refuse', code: 'no_open_round' };
-      const overdue = carryOver(c.actions, now).needVerdict.length;
-      return {
-        kind: 'change',
-        next: { ...c, rounds: closed.rounds },
-        action: 'round.close',
-        detail: { round: c.round, reason: args.reason, overdueActions: overdue },
-      };
-    },
-  );
+  if (args.reason === 'chair') {
+    const r = await closeRoundAsChair(deps, args);
+    return r.ok ? { ok: true, value: { round: r.value.round, changed: r.value.changed } } : r;
+  }
+  const result = await changeCase(deps, { ...args, attempted: 'round.close', need: 'member' }, async (c, _member, now) => {
+    if (!isCurrentRoundOpen(c.rounds)) return { kind: 'unchanged' };
+    const location = deps.directory.location(c.locationId);
+    const votes = await deps.repo.listVotes(c.id);
+    if (!location || !allVoted(location.expectedOrgs, votes, c.round)) return { kind: 'unchanged' };
+    const closed = closeRoundRule(c.rounds, args.reason, now);
+    if (!closed.ok) return { kind: 'refuse', code: 'no_open_round' };
+    const overdue = carryOver(c.actions, now).needVerdict.length;
+    return {
+      kind: 'change',
+      next: { ...c, rounds: closed.rounds },
+      action: 'round.close',
+      detail: { round: c.round, reason: args.reason, overdueActions: overdue },
+    };
+  });
   if (!result.ok) return result;
   if (result.value.changed) {
     await evaluateEscalation(deps, args.caseId);
