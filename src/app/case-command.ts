@@ -86,7 +86,11 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
           },
         ]
       : [];
-    await deps.repo.db.commit(decisionOps(loaded, decided.decision, now, viewAudit));
+    const ops = decisionOps(loaded, decided.decision, now, viewAudit);
+    const results = await deps.repo.db.commit(ops);
+    const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
+    if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
+      deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
     deps.log.info({ caseId: cmd.caseId, action: cmd.attempted, orgId: actor.orgId }, 'case command committed');
     if (decided.decision.jobs.length > 0) deps.kickJobs();
     return ok({ value: decided.value, actor, after: decided.after });
