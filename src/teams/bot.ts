@@ -23,7 +23,7 @@ import { dutchError } from './errors-nl';
 import { answerInvoke, parseInvokeData, respondToFailure, respondWithSnapshot } from './invoke-response';
 import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { registerCourseHandlers } from './course-handlers';
-import { registerVtHandlers } from './vt-handlers';
+import { registerVtHandlers, vtMessageCommands } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
 import { buildAdviceEditDialogCard } from '../cards/case-advice';
@@ -31,7 +31,8 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
-import { registerPrivacyHandlers } from './privacy-handlers';
+import { privacyMessageCommands, registerPrivacyHandlers } from './privacy-handlers';
+import { registerMessageCommands, type MessageCommand } from './message-commands';
 import { countEvent, EVENTS } from '../telemetry';
 
 export function createBot(
@@ -217,47 +218,59 @@ export function createBot(
 
   registerNewCaseDialog(app, deps);
 
-  app.message(/^\s*(nieuwe zaak|nieuw)\s*$/i, async (context) => {
-    await context.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard({
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
-          actions: [
-            {
-              type: 'Action.Submit',
-              title: nlMessages.chat.newCaseButton,
-              data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
-            },
-          ],
-        }),
-      ),
-    );
-  });
+  // Every message command in one table, registered by one loop (src/teams/message-commands.ts). Mentions
+  // are removed before matching: "agenda" works with or without "@ZSM HG" in the channel.
+  const newCaseCommand: MessageCommand = {
+    name: 'nieuwe zaak',
+    pattern: /^(nieuwe zaak|nieuw)$/i,
+    run: async (context) => {
+      await context.sendActivity(
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
+            actions: [
+              {
+                type: 'Action.Submit',
+                title: nlMessages.chat.newCaseButton,
+                data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
+              },
+            ],
+          }),
+        ),
+      );
+    },
+  };
 
   // The agenda only where its readers are all on the roster: the location's own channel, or the
   // member's personal chat. Never in a group chat or another team's channel.
-  app.message(/^\s*agenda\s*$/i, async (context) => {
-    const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-    const kind = context.activity.conversation?.conversationType;
-    const member = deps.directory.member(context.activity.from?.aadObjectId);
-    if (kind !== 'personal' && !channelId) {
-      await context.sendActivity(nlTrust.agendaOnlyChannelOrPersonal);
-      return;
-    }
-    const location = channelId
-      ? deps.directory.allLocations().find((l) => l.channelId === channelId)
-      : member
-        ? deps.directory.location(member.locations[0])
-        : undefined;
-    if (!location || !member || !member.locations.includes(location.id)) {
-      await context.sendActivity(nlMessages.chat.agendaUnknownLocation);
-      return;
-    }
-    const agenda = await buildAgenda(deps, location);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildAgendaCard(agenda))));
-  });
+  const agendaCommand: MessageCommand = {
+    name: 'agenda',
+    pattern: /^agenda$/i,
+    run: async (context) => {
+      const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+      const kind = context.activity.conversation?.conversationType;
+      const member = deps.directory.member(context.activity.from?.aadObjectId);
+      if (kind !== 'personal' && !channelId) {
+        await context.sendActivity(nlTrust.agendaOnlyChannelOrPersonal);
+        return;
+      }
+      const location = channelId
+        ? deps.directory.allLocations().find((l) => l.channelId === channelId)
+        : member
+          ? deps.directory.location(member.locations[0])
+          : undefined;
+      if (!location || !member || !member.locations.includes(location.id)) {
+        await context.sendActivity(nlMessages.chat.agendaUnknownLocation);
+        return;
+      }
+      const agenda = await buildAgenda(deps, location);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildAgendaCard(agenda))));
+    },
+  };
+
+  registerMessageCommands(app, [newCaseCommand, agendaCommand, ...privacyMessageCommands(deps), ...vtMessageCommands(deps)]);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity(nlMessages.chat.help);
