@@ -307,3 +307,16 @@ describe('decideCloseRound (the chair)', () => {
     expect(decideCloseRound(b, { actor: chair, location: location() }, ctx())).toEqual({ ok: false, error });
   });
 });
+
+describe('job ids', () => {
+  it('are the ids the job handlers and the old request paths use (one job per case each)', async () => {
+    const access = await import('../../../../src/app/case-access');
+    const escalate = await import('../../../../src/app/course/escalate');
+    expect(JOB_IDS).toEqual({
+      refreshCard: access.REFRESH_CARD_JOB_ID,
+      refreshActieoverleg: access.REFRESH_ACTIEOVERLEG_JOB_ID,
+      postActieoverleg: escalate.POST_ACTIEOVERLEG_JOB_ID,
+      escalationCheck: escalate.ESCALATION_CHECK_JOB_ID,
+    });
+  });
+});
