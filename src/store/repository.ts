@@ -8,6 +8,7 @@ import type { VtOverride } from '../domain/vt/config';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
+import { withEtagRetry } from './etag-retry';
 import { EPOCH, type Job } from './jobs';
 
 import type { CardRef } from '../domain/refs';
@@ -375,33 +376,31 @@ export class Repository {
    * bumped so that worker's completeJob fails and the job runs once more. Contention is retried.
    */
   async requestJob(job: Job): Promise<void> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const current = await this.db.get<Job>(job.caseId, job.id);
-      if (!current) {
-        if ((await this.db.insert(jobDoc(job))) === 'created') return;
-        continue;
-      }
-      const prev = current.body;
-      const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
-      if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
-      const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
-      const next: Job = {
-        ...prev,
-        payload: job.payload,
-        status: 'pending',
-        dueAt,
-        rev: prev.rev + 1,
-        attempts: prev.status === 'pending' ? prev.attempts : 0,
-      };
-      try {
+    await withEtagRetry(
+      `requestJob on ${job.caseId}/${job.id}`,
+      async () => {
+        const current = await this.db.get<Job>(job.caseId, job.id);
+        if (!current) {
+          // created meanwhile by another writer: decide again on that one
+          if ((await this.db.insert(jobDoc(job))) === 'exists') throw new PreconditionFailedError(job.caseId, job.id);
+          return;
+        }
+        const prev = current.body;
+        const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
+        if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
+        const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
+        const next: Job = {
+          ...prev,
+          payload: job.payload,
+          status: 'pending',
+          dueAt,
+          rev: prev.rev + 1,
+          attempts: prev.status === 'pending' ? prev.attempts : 0,
+        };
         await this.db.replace(jobDoc(next), current.etag);
-        return;
-      } catch (e) {
-        if (!(e instanceof PreconditionFailedError)) throw e;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
-      }
-    }
-    throw new Error(`requestJob: too much contention on ${job.caseId}/${job.id}`);
+      },
+      { attempts: 50, maxPauseMs: 10 },
+    );
   }
 
   /** Due, unleased jobs (any partition), oldest first. */

@@ -1,4 +1,4 @@
-import type { Activity, TurnContext } from 'botbuilder';
+import type { TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 
 /**
@@ -20,7 +20,7 @@ const AT_TAG = /<at[^>]*>[\s\S]*?<\/at>/gi;
  * (of the bot in a channel; teams-ai removes only a mention whose id equals the recipient's, and the
  * Playground's may differ). So "agenda", "@ZSM HG agenda" and "agenda @ZSM HG" all read "agenda".
  */
-export function commandText(activity: Pick<Activity, 'text'>): string {
+export function commandText(activity: { text?: string | undefined }): string {
   return (activity.text ?? '')
     .replace(AT_TAG, ' ')
     .replace(/&nbsp;|\u00a0/g, ' ')
