@@ -36,7 +36,7 @@ export interface CommandOutcome<T> {
 /** What a decision needs of the case's location (undefined when it is no longer configured). */
 export function decisionLocation(deps: AppDeps, locationId: string): DecisionLocation | undefined {
   const l = deps.directory.location(locationId);
-  return l ? { expectedOrgs: l.expectedOrgs, escalation: l.escalation } : undefined;
+  return l ? { expectedOrgs: l.expectedOrgs, escalation: l.escalation, reminders: l.reminders } : undefined;
 }
 
 /**

@@ -69,8 +69,10 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     deps,
     VERBS.startRound,
     caseActionDataSchema,
-    (d, aad) => startRound(deps, { caseId: d.caseId, aadObjectId: aad }),
+    (d, aad) => startRound(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action' }),
     (v) => ok.roundStarted(v.round),
+    undefined,
+    (v) => v.after,
   );
   caseVerb(
     app,

@@ -119,6 +119,17 @@ describe('store operations per click (counted, SQLite)', () => {
     expect(total(job.counts)).toBeLessThanOrEqual(4);
   });
 
+  it("the chair's round start: one partition read and one commit (reminders and refresh in it)", async () => {
+    const counts = await requestPath('start round', () => invoke(USERS.om, VERBS.startRound, { caseId }));
+    expect(counts).toEqual({ readPartition: 1, commit: 1 });
+    expect((await t.host.deps.repo.getCase(caseId))?.round).toBe(2);
+    const jobs = (await t.host.db.listPartition<{ type: string }>(caseId, 'job')).map((d) => d.body.type);
+    expect(jobs).toEqual(expect.arrayContaining(['missingVotes', 'deputyReminder']));
+    const job = await jobPass('start round');
+    expect(job.updates).toBe(1);
+    expect(total(job.counts)).toBeLessThanOrEqual(4);
+  });
+
   it('the audit trail holds what the click did and that the actor saw the case, from that one commit', async () => {
     const trail = await t.host.deps.repo.listAudit(caseId);
     const actions = trail.map((e) => `${e.action}:${e.actorId}`);
@@ -130,6 +141,6 @@ describe('store operations per click (counted, SQLite)', () => {
         `view.opened:${USERS.politie}`,
       ]),
     );
-    expect(trail.filter((e) => e.action === 'view.opened' && e.detail?.via === 'action')).toHaveLength(3);
+    expect(trail.filter((e) => e.action === 'view.opened' && e.detail?.via === 'action')).toHaveLength(4);
   });
 });

@@ -4,10 +4,10 @@ import type { Contribution, ContributionInput } from '../contribution';
 import type { PartnerOrg } from '../orgs';
 import type { PiiKind } from '../pii';
 import { carryOver } from '../rounds/case-lifecycle';
-import { allVoted, closeRound, isCurrentRoundOpen, type RoundInfo } from '../rounds/round';
+import { allVoted, closeRound, isCurrentRoundOpen, startRound, type RoundInfo } from '../rounds/round';
 import { voteId, type ConcernVote, type VoteInput } from '../vote';
 import { earlier, escalationFollowUp, refreshJobs, snapshotOf } from './follow-up';
-import type { CaseDecision, CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from './types';
+import type { CaseDecision, CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation, JobIntent } from './types';
 import { SYSTEM_ACTOR } from './types';
 
 const piiDetail = (kinds: readonly PiiKind[] | undefined): { piiConfirmed?: string } =>
@@ -198,6 +198,54 @@ export function decideCloseRound(
         newEscalation: !!follow.escalation,
         ...(follow.nextCheckAt ? { nextCheckAt: follow.nextCheckAt } : {}),
       }),
+    },
+    after: state,
+  };
+}
+
+const MINUTE_MS = 60_000;
+
+/** The chair asks "wie heeft er nog buikpijn?": a new round, with reminders for who has not voted yet. */
+export function decideStartRound(
+  b: CaseBundle,
+  args: { actor: DecisionActor; location: DecisionLocation | undefined },
+  ctx: DecisionContext,
+): Decided<{ round: number }, 'case_closed' | 'round_open' | 'invalid_time'> {
+  const c = b.theCase.body;
+  if (c.status !== 'open') return { ok: false, error: 'case_closed' };
+  const started = startRound(c.rounds, args.actor.aadObjectId, ctx.now);
+  if (!started.ok) return { ok: false, error: started.error === 'round_open' ? 'round_open' : 'invalid_time' };
+  const n = started.round.number;
+  const state: CaseSnapshot = { ...snapshotOf(b), theCase: { ...c, rounds: started.rounds, round: n } };
+  const reminders: JobIntent[] = [];
+  const r = args.location?.reminders;
+  if (r) {
+    const at = (minutes: number) => new Date(Date.parse(started.round.startedAt) + minutes * MINUTE_MS).toISOString();
+    const payload = { round: n };
+    reminders.push(
+      { id: `job:missingVotes:${n}`, type: 'missingVotes', dueAt: at(r.missingVotesAfterMinutes), payload, mode: 'request' },
+      { id: `job:deputy:${n}`, type: 'deputyReminder', dueAt: at(r.deputyAfterMinutes), payload, mode: 'request' },
+    );
+  }
+  return {
+    ok: true,
+    value: { round: n },
+    decision: {
+      nextCase: state.theCase,
+      votes: [],
+      contributions: [],
+      audit: [
+        {
+          id: ctx.newAuditId(),
+          caseId: c.id,
+          at: ctx.now,
+          action: 'round.start',
+          actorId: args.actor.aadObjectId,
+          actorOrg: args.actor.orgId,
+          detail: { round: n },
+        },
+      ],
+      jobs: [...reminders, ...refreshJobs(state, ctx.now, { newEscalation: false })],
     },
     after: state,
   };

@@ -73,6 +73,8 @@ export interface DecisionActor {
 export interface DecisionLocation {
   expectedOrgs: readonly PartnerOrg[];
   escalation: EscalationPolicy;
+  /** Reminders after a round starts (minutes): who has not voted, then the deputies. */
+  reminders?: { missingVotesAfterMinutes: number; deputyAfterMinutes: number };
 }
 
 export type Decided<T, E extends string> = { ok: true; value: T; decision: CaseDecision; after: CaseSnapshot } | { ok: false; error: E };

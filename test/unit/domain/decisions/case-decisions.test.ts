@@ -2,6 +2,7 @@ import type { CaseBundle } from '../../../../src/domain/case-bundle';
 import {
   decideCloseRound,
   decideContribution,
+  decideStartRound,
   decideVote,
   JOB_IDS,
   SYSTEM_ACTOR,
@@ -318,5 +319,34 @@ describe('job ids', () => {
       postActieoverleg: escalate.POST_ACTIEOVERLEG_JOB_ID,
       escalationCheck: escalate.ESCALATION_CHECK_JOB_ID,
     });
+  });
+});
+
+describe('decideStartRound (the chair)', () => {
+  const chair = { aadObjectId: 'aad-chair', orgId: 'om' as PartnerOrg };
+  const withReminders = { ...location(), reminders: { missingVotesAfterMinutes: 20, deputyAfterMinutes: 40 } };
+
+  it('after a closed round: round 3, audited as the chair, reminders timed from the start, a card refresh', () => {
+    const r = decideStartRound(bundle({ rounds: CLOSED_ROUND_2 }), { actor: chair, location: withReminders }, ctx());
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value).toEqual({ round: 3 });
+    expect(r.decision.nextCase.round).toBe(3);
+    expect(r.decision.nextCase.rounds.at(-1)).toEqual({ number: 3, startedAt: NOW, startedBy: 'aad-chair' });
+    expect(r.decision.audit).toEqual([
+      { id: 'audit-1', caseId: CASE_ID, at: NOW, action: 'round.start', actorId: 'aad-chair', actorOrg: 'om', detail: { round: 3 } },
+    ]);
+    expect(r.decision.jobs).toEqual([
+      { id: 'job:missingVotes:3', type: 'missingVotes', dueAt: '2026-11-23T21:50:00.000Z', payload: { round: 3 }, mode: 'request' },
+      { id: 'job:deputy:3', type: 'deputyReminder', dueAt: '2026-11-23T22:10:00.000Z', payload: { round: 3 }, mode: 'request' },
+      { id: JOB_IDS.refreshCard, type: 'refreshCard', dueAt: NOW, mode: 'request' },
+    ]);
+    expect(r.after.theCase).toEqual(r.decision.nextCase);
+  });
+
+  it.each([
+    ['a round still open', bundle(), 'round_open'],
+    ['a closed case', bundle({ status: 'closed', rounds: CLOSED_ROUND_2 }), 'case_closed'],
+  ])('refuses with %s', (_n, b, error) => {
+    expect(decideStartRound(b, { actor: chair, location: withReminders }, ctx())).toEqual({ ok: false, error });
   });
 });
