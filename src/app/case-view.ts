@@ -3,7 +3,8 @@ import type { Case } from '../domain/case';
 import { contributionsFor, type ViewVia } from '../domain/views';
 import { auditId } from '../store/repository';
 import { openCaseFor } from './case-access';
-import { vtView } from './vt/desk';
+import { vtViewOf } from './vt/desk';
+import type { CaseSnapshot } from '../domain/decisions';
 import type { AppDeps } from './deps';
 import { ok, type Result } from './errors';
 import { auditView } from './views';
@@ -18,28 +19,57 @@ export async function loadCaseView(
   viewerAad?: string,
   notice?: CaseCardView['notice'],
 ): Promise<CaseCardView> {
-  const location = deps.directory.location(theCase.locationId);
-  if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
-  const [contributions, votes, mris, escalation, vt, advice] = await Promise.all([
+  const [contributions, votes, mris, escalation, consultation, advice] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     deps.repo.getUserMris(),
     deps.repo.getEscalation(theCase.id),
-    vtView(deps, theCase),
+    deps.directory.vt ? deps.repo.getVtConsultation(theCase.id) : Promise.resolve(null),
     deps.repo.getAdvice(theCase.id),
   ]);
+  return caseViewOf(
+    deps,
+    {
+      theCase,
+      contributions,
+      votes,
+      ...(escalation ? { escalation: escalation.body } : {}),
+      ...(consultation ? { vtConsultation: consultation.body } : {}),
+      ...(advice ? { advice: advice.body } : {}),
+    },
+    mris,
+    viewerAad,
+    notice,
+  );
+}
+
+/**
+ * The same view built from a case as a command left it (no reload): the command already holds the
+ * case bundle it committed. `mris` are the known users' Teams ids (Repository.getUserMris).
+ */
+export function caseViewOf(
+  deps: Pick<AppDeps, 'directory' | 'clock'>,
+  s: CaseSnapshot,
+  mris: Record<string, string>,
+  viewerAad?: string,
+  notice?: CaseCardView['notice'],
+): CaseCardView {
+  const theCase = s.theCase;
+  const location = deps.directory.location(theCase.locationId);
+  if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
   const viewer = deps.directory.member(viewerAad);
+  const vt = vtViewOf(deps, theCase, s.vtConsultation);
   return {
     case: theCase,
     location,
-    contributions: contributionsFor(contributions, viewer?.orgId),
-    votes,
+    contributions: contributionsFor(s.contributions, viewer?.orgId),
+    votes: s.votes,
     ...(viewer && viewer.locations.includes(theCase.locationId)
       ? { viewerOrg: viewer.orgId, viewerIsChair: viewer.roles.includes('chair') }
       : {}),
-    ...(escalation ? { escalation: escalation.body } : {}),
+    ...(s.escalation ? { escalation: s.escalation } : {}),
     ...(vt ? { vt } : {}),
-    ...(advice ? { advice: advice.body } : {}),
+    ...(s.advice ? { advice: s.advice } : {}),
     palette: deps.directory.palette,
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     rosterOrgs: deps.directory.rosterOrgs(theCase.locationId),

@@ -6,7 +6,9 @@ import { auditId } from '../store/repository';
 import { requestCardRefresh } from './case-access';
 import type { AppDeps } from './deps';
 import type { Outbound } from './ports';
-import { loadChannelSummary } from './views';
+import { channelSummaryOf, loadChannelSummary } from './views';
+import { snapshotOf } from '../domain/decisions';
+import { loadCaseBundle } from '../store/case-bundle';
 
 /**
  * An earlier attempt of this post died unanswered (crash, kill), so Teams may show it twice: say so in
@@ -27,16 +29,18 @@ export async function noteMaybeDuplicate(deps: AppDeps, outbound: Outbound, case
  * requested several times is sent once with the newest state.
  */
 export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
-  const theCase = await deps.repo.getCase(job.caseId);
-  const channel = theCase ? await loadChannelSummary(deps, 'case', theCase) : null;
+  // One read of the partition: the case, its votes, escalation and where its card was posted.
+  const loaded = await loadCaseBundle(deps.repo.db, job.caseId);
+  const theCase = loaded?.bundle.theCase.body;
+  const channel = loaded ? channelSummaryOf(deps, 'case', snapshotOf(loaded.bundle), await deps.repo.getUserMris()) : null;
   const location = theCase ? deps.directory.location(theCase.locationId) : undefined;
-  if (!theCase || !channel || !location) {
+  if (!loaded || !theCase || !channel || !location) {
     deps.log.error({ caseId: job.caseId, jobId: job.id }, 'job for unknown case dropped');
     return;
   }
   // The location channel is seen by every member and guest of the team: the minimal summary only.
   const card = buildChannelCard(channel.summary, channel.refreshUserIds, deps.clock.now());
-  const ref = await deps.repo.getCardRef(job.caseId);
+  const ref = loaded.bundle.cardRef ?? null;
   if (job.type === 'postCard') {
     if (ref) return; // already posted (a retry after a crash between posting and completing)
     const posted = await outbound.postCardToChannel(location.channelId, card, { idempotencyKey: `case:${job.caseId}` });

@@ -1,5 +1,6 @@
 import type { Case } from '../domain/case';
 import type { PartnerOrg } from '../domain/orgs';
+import type { CaseSnapshot } from '../domain/decisions';
 import type { Member } from '../domain/roster';
 import { channelSummary, mayView, type ChannelSummary, type PersonalView, type ViewVia } from '../domain/views';
 import { auditId } from '../store/repository';
@@ -69,22 +70,41 @@ export async function loadChannelSummary(
   theCase: Case,
   audience: 'roster' | 'advice' = 'roster',
 ): Promise<{ summary: ChannelSummary; refreshUserIds: string[] } | null> {
-  const location = deps.directory.location(theCase.locationId);
-  if (!location) return null;
+  if (!deps.directory.location(theCase.locationId)) return null;
   const [votes, escalation, advice, mris] = await Promise.all([
     deps.repo.listVotes(theCase.id),
     deps.repo.getEscalation(theCase.id),
     kind === 'advice' ? deps.repo.getAdvice(theCase.id) : Promise.resolve(null),
     deps.repo.getUserMris(),
   ]);
+  return channelSummaryOf(
+    deps,
+    kind,
+    { theCase, votes, ...(escalation ? { escalation: escalation.body } : {}), ...(advice ? { advice: advice.body } : {}) },
+    mris,
+    audience,
+  );
+}
+
+/** The same from a case already loaded (one partition read: src/store/case-bundle.ts). */
+export function channelSummaryOf(
+  deps: Pick<AppDeps, 'directory'>,
+  kind: ChannelSummary['kind'],
+  s: Pick<CaseSnapshot, 'theCase' | 'votes' | 'escalation' | 'advice'>,
+  mris: Record<string, string>,
+  audience: 'roster' | 'advice' = 'roster',
+): { summary: ChannelSummary; refreshUserIds: string[] } | null {
+  const theCase = s.theCase;
+  const location = deps.directory.location(theCase.locationId);
+  if (!location) return null;
   const summary = channelSummary({
     kind,
     theCase,
     locationName: location.name,
     expectedOrgs: location.expectedOrgs,
-    votes,
-    escalated: !!escalation,
-    ...(advice ? { adviceStatus: advice.body.status } : {}),
+    votes: s.votes,
+    escalated: !!s.escalation,
+    ...(kind === 'advice' && s.advice ? { adviceStatus: s.advice.status } : {}),
   });
   const all = deps.directory.refreshUserIds(theCase.locationId, mris);
   if (audience === 'roster') return { summary, refreshUserIds: all };

@@ -8,6 +8,7 @@ import type { VtOverride } from '../domain/vt/config';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
+import { withEtagRetry } from './etag-retry';
 import { EPOCH, type Job } from './jobs';
 
 import type { CardRef } from '../domain/refs';
@@ -46,7 +47,14 @@ const caseDoc = (c: Case): NewDoc<Case> => ({ pk: c.id, id: CASE_ID, kind: 'case
 const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', body: j });
 
 /** The typed store the use cases depend on (the `Store` port), built on a DocStore adapter. */
+/** How long this process trusts what it last read or wrote of the shared `_conv` documents (others may write them too). */
+export const CONV_CACHE_MS = 60_000;
+
 export class Repository {
+  /** Conversation references as this process last wrote or read them: an unchanged one costs no store operation. */
+  private readonly convCache = new Map<string, { ref: ConversationRefData; at: number }>();
+  private mrisCache: { mris: Record<string, string>; at: number } | undefined;
+
   constructor(readonly db: DocStore) {}
 
   async getCase(caseId: string): Promise<Case | null> {
@@ -220,9 +228,11 @@ export class Repository {
 
   /** Written only when it changed (every turn would otherwise rewrite the same document). */
   async putConversationRef(key: string, ref: ConversationRefData): Promise<void> {
+    const cached = this.convCache.get(key);
+    if (cached && Date.now() - cached.at < CONV_CACHE_MS && sameRef(cached.ref, ref)) return;
     const current = (await this.db.get<ConversationRefData>(CONV_PK, key))?.body;
-    if (current && sameRef(current, ref)) return;
-    await this.db.upsert({ pk: CONV_PK, id: key, kind: 'convref', body: ref });
+    if (!current || !sameRef(current, ref)) await this.db.upsert({ pk: CONV_PK, id: key, kind: 'convref', body: ref });
+    this.convCache.set(key, { ref, at: Date.now() });
   }
 
   async getConversationRef(key: string): Promise<ConversationRefData | null> {
@@ -231,7 +241,10 @@ export class Repository {
 
   /** Entra object id → Teams user MRI ("29:…"), learned from incoming activities; one small document. */
   async getUserMris(): Promise<Record<string, string>> {
-    return (await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID))?.body.mris ?? {};
+    if (this.mrisCache && Date.now() - this.mrisCache.at < CONV_CACHE_MS) return this.mrisCache.mris;
+    const mris = (await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID))?.body.mris ?? {};
+    this.mrisCache = { mris, at: Date.now() };
+    return mris;
   }
 
   /**
@@ -239,8 +252,11 @@ export class Repository {
    * and it never holds more than MAX_USER_MRIS entries.
    */
   async rememberUserMri(aadObjectId: string, mri: string, keep: (aadObjectId: string) => boolean = () => true): Promise<void> {
+    // Known to this process already (read or written within CONV_CACHE_MS): nothing to write.
+    if (this.mrisCache && Date.now() - this.mrisCache.at < CONV_CACHE_MS && this.mrisCache.mris[aadObjectId] === mri) return;
     for (let attempt = 0; attempt < 20; attempt++) {
       const current = await this.db.get<{ mris: Record<string, string> }>(CONV_PK, USER_MRIS_ID);
+      if (current) this.mrisCache = { mris: current.body.mris, at: Date.now() };
       if (current?.body.mris[aadObjectId] === mri) return;
       const kept = Object.entries(current?.body.mris ?? {}).filter(([aad]) => aad !== aadObjectId && keep(aad));
       const doc: NewDoc<{ mris: Record<string, string> }> = {
@@ -251,9 +267,13 @@ export class Repository {
       };
       try {
         if (!current) {
-          if ((await this.db.insert(doc)) === 'created') return;
+          if ((await this.db.insert(doc)) === 'created') {
+            this.mrisCache = { mris: doc.body.mris, at: Date.now() };
+            return;
+          }
         } else {
           await this.db.replace(doc, current.etag);
+          this.mrisCache = { mris: doc.body.mris, at: Date.now() };
           return;
         }
       } catch (e) {
@@ -356,33 +376,31 @@ export class Repository {
    * bumped so that worker's completeJob fails and the job runs once more. Contention is retried.
    */
   async requestJob(job: Job): Promise<void> {
-    for (let attempt = 0; attempt < 50; attempt++) {
-      const current = await this.db.get<Job>(job.caseId, job.id);
-      if (!current) {
-        if ((await this.db.insert(jobDoc(job))) === 'created') return;
-        continue;
-      }
-      const prev = current.body;
-      const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
-      if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
-      const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
-      const next: Job = {
-        ...prev,
-        payload: job.payload,
-        status: 'pending',
-        dueAt,
-        rev: prev.rev + 1,
-        attempts: prev.status === 'pending' ? prev.attempts : 0,
-      };
-      try {
+    await withEtagRetry(
+      `requestJob on ${job.caseId}/${job.id}`,
+      async () => {
+        const current = await this.db.get<Job>(job.caseId, job.id);
+        if (!current) {
+          // created meanwhile by another writer: decide again on that one
+          if ((await this.db.insert(jobDoc(job))) === 'exists') throw new PreconditionFailedError(job.caseId, job.id);
+          return;
+        }
+        const prev = current.body;
+        const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
+        if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
+        const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
+        const next: Job = {
+          ...prev,
+          payload: job.payload,
+          status: 'pending',
+          dueAt,
+          rev: prev.rev + 1,
+          attempts: prev.status === 'pending' ? prev.attempts : 0,
+        };
         await this.db.replace(jobDoc(next), current.etag);
-        return;
-      } catch (e) {
-        if (!(e instanceof PreconditionFailedError)) throw e;
-        await new Promise((resolve) => setTimeout(resolve, Math.random() * 10));
-      }
-    }
-    throw new Error(`requestJob: too much contention on ${job.caseId}/${job.id}`);
+      },
+      { attempts: 50, maxPauseMs: 10 },
+    );
   }
 
   /** Due, unleased jobs (any partition), oldest first. */

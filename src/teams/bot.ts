@@ -1,7 +1,7 @@
 import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { addContribution } from '../app/add-contribution';
-import { castVote } from '../app/cast-vote';
+import { addContributionWithView } from '../app/add-contribution';
+import { castVoteWithView } from '../app/cast-vote';
 import { readCaseDetails, viewCase } from '../app/case-view';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { AppDeps } from '../app/deps';
@@ -20,10 +20,10 @@ import {
 import { nlMessages, nlTrust } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
-import { answerInvoke, parseInvokeData, respondToFailure, respondWithCase } from './invoke-response';
+import { answerInvoke, parseInvokeData, respondToFailure, respondWithSnapshot } from './invoke-response';
 import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { registerCourseHandlers } from './course-handlers';
-import { registerVtHandlers } from './vt-handlers';
+import { registerVtHandlers, vtMessageCommands } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
 import { buildAdviceEditDialogCard } from '../cards/case-advice';
@@ -31,7 +31,8 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
-import { registerPrivacyHandlers } from './privacy-handlers';
+import { privacyMessageCommands, registerPrivacyHandlers } from './privacy-handlers';
+import { registerMessageCommands, type MessageCommand } from './message-commands';
 import { countEvent, EVENTS } from '../telemetry';
 
 export function createBot(
@@ -89,14 +90,15 @@ export function createBot(
   app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
     const d = await parseInvokeData(context, deps, VERBS.addContribution, addContributionDataSchema, data);
     if (d === undefined) return '';
-    const result = await addContribution(deps, {
+    const result = await addContributionWithView(deps, {
+      answerView: 'action',
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
       input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
       piiConfirm: d[INPUTS.contribPiiConfirm] === 'true',
       visibleTo: d[INPUTS.contribVisibleTo],
     });
-    if (result.ok) await respondWithCase(context, deps, d.caseId, { kind: 'good', text: nlMessages.ok.contributionAdded });
+    if (result.ok) await respondWithSnapshot(context, deps, result.value.after, { kind: 'good', text: nlMessages.ok.contributionAdded });
     else
       await respondToFailure(context, deps, d.caseId, result.error, {
         [INPUTS.contribText]: d[INPUTS.contribText],
@@ -114,14 +116,15 @@ export function createBot(
     const input = concern
       ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
       : { concern: false };
-    const result = await castVote(deps, {
+    const result = await castVoteWithView(deps, {
+      answerView: 'action',
       caseId: d.caseId,
       aadObjectId: context.activity.from?.aadObjectId,
       input,
       piiConfirm: d[INPUTS.votePiiConfirm] === 'true',
     });
     if (result.ok)
-      await respondWithCase(context, deps, d.caseId, {
+      await respondWithSnapshot(context, deps, result.value.after, {
         kind: 'good',
         text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern,
       });
@@ -215,47 +218,59 @@ export function createBot(
 
   registerNewCaseDialog(app, deps);
 
-  app.message(/^\s*(nieuwe zaak|nieuw)\s*$/i, async (context) => {
-    await context.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard({
-          type: 'AdaptiveCard',
-          version: '1.5',
-          body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
-          actions: [
-            {
-              type: 'Action.Submit',
-              title: nlMessages.chat.newCaseButton,
-              data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
-            },
-          ],
-        }),
-      ),
-    );
-  });
+  // Every message command in one table, registered by one loop (src/teams/message-commands.ts). Mentions
+  // are removed before matching: "agenda" works with or without "@ZSM HG" in the channel.
+  const newCaseCommand: MessageCommand = {
+    name: 'nieuwe zaak',
+    pattern: /^(nieuwe zaak|nieuw)$/i,
+    run: async (context) => {
+      await context.sendActivity(
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
+            actions: [
+              {
+                type: 'Action.Submit',
+                title: nlMessages.chat.newCaseButton,
+                data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
+              },
+            ],
+          }),
+        ),
+      );
+    },
+  };
 
   // The agenda only where its readers are all on the roster: the location's own channel, or the
   // member's personal chat. Never in a group chat or another team's channel.
-  app.message(/^\s*agenda\s*$/i, async (context) => {
-    const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-    const kind = context.activity.conversation?.conversationType;
-    const member = deps.directory.member(context.activity.from?.aadObjectId);
-    if (kind !== 'personal' && !channelId) {
-      await context.sendActivity(nlTrust.agendaOnlyChannelOrPersonal);
-      return;
-    }
-    const location = channelId
-      ? deps.directory.allLocations().find((l) => l.channelId === channelId)
-      : member
-        ? deps.directory.location(member.locations[0])
-        : undefined;
-    if (!location || !member || !member.locations.includes(location.id)) {
-      await context.sendActivity(nlMessages.chat.agendaUnknownLocation);
-      return;
-    }
-    const agenda = await buildAgenda(deps, location);
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildAgendaCard(agenda))));
-  });
+  const agendaCommand: MessageCommand = {
+    name: 'agenda',
+    pattern: /^agenda$/i,
+    run: async (context) => {
+      const channelId = (context.activity.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
+      const kind = context.activity.conversation?.conversationType;
+      const member = deps.directory.member(context.activity.from?.aadObjectId);
+      if (kind !== 'personal' && !channelId) {
+        await context.sendActivity(nlTrust.agendaOnlyChannelOrPersonal);
+        return;
+      }
+      const location = channelId
+        ? deps.directory.allLocations().find((l) => l.channelId === channelId)
+        : member
+          ? deps.directory.location(member.locations[0])
+          : undefined;
+      if (!location || !member || !member.locations.includes(location.id)) {
+        await context.sendActivity(nlMessages.chat.agendaUnknownLocation);
+        return;
+      }
+      const agenda = await buildAgenda(deps, location);
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildAgendaCard(agenda))));
+    },
+  };
+
+  registerMessageCommands(app, [newCaseCommand, agendaCommand, ...privacyMessageCommands(deps), ...vtMessageCommands(deps)]);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity(nlMessages.chat.help);

@@ -6,7 +6,8 @@ import { buildAdviceCard } from '../cards/advice-card';
 import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
 import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
-import { closeRound, startRound } from '../app/course/rounds';
+import { closeRoundAsChair, startRound } from '../app/course/rounds';
+import type { CaseSnapshot } from '../domain/decisions';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
@@ -29,7 +30,7 @@ import { amsterdamShort } from '../domain/local-time';
 import type { ViewVia } from '../domain/views';
 import { nlMessages } from '../i18n/nl';
 import { dutchError } from './errors-nl';
-import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
+import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase, respondWithSnapshot } from './invoke-response';
 import type { z } from 'zod';
 
 type Schema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } };
@@ -46,12 +47,16 @@ function caseVerb<T extends { caseId: string }, R>(
   run: (data: T, aad: string | undefined) => Promise<Result<R>>,
   okText: (value: R) => string,
   draft?: (data: T) => CaseCardView['draft'],
+  /** The case as the command left it (its view was audited in the command's commit): answered without a reload. */
+  answeredFrom?: (value: R) => CaseSnapshot,
 ): void {
   app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
     const data = await parseInvokeData(context, deps, verb, schema, raw);
     if (data === undefined) return '';
     const result = await run(data, context.activity.from?.aadObjectId);
-    if (result.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: okText(result.value) });
+    if (result.ok && answeredFrom)
+      await respondWithSnapshot(context, deps, answeredFrom(result.value), { kind: 'good', text: okText(result.value) });
+    else if (result.ok) await respondWithCase(context, deps, data.caseId, { kind: 'good', text: okText(result.value) });
     else await respondToFailure(context, deps, data.caseId, result.error, draft?.(data));
     return '';
   });
@@ -64,16 +69,20 @@ export function registerCourseHandlers(app: Application<TurnState>, deps: AppDep
     deps,
     VERBS.startRound,
     caseActionDataSchema,
-    (d, aad) => startRound(deps, { caseId: d.caseId, aadObjectId: aad }),
+    (d, aad) => startRound(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action' }),
     (v) => ok.roundStarted(v.round),
+    undefined,
+    (v) => v.after,
   );
   caseVerb(
     app,
     deps,
     VERBS.closeRound,
     caseActionDataSchema,
-    (d, aad) => closeRound(deps, { caseId: d.caseId, aadObjectId: aad, reason: 'chair' }),
+    (d, aad) => closeRoundAsChair(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action' }),
     (v) => ok.roundClosed(v.round),
+    undefined,
+    (v) => v.after,
   );
   caseVerb(
     app,

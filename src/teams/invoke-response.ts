@@ -7,7 +7,8 @@ import { parseCardData } from '../cards/verbs';
 import { refuseCardInput } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
 import type { AppError } from '../app/errors';
-import { viewCase } from '../app/case-view';
+import { caseViewOf, viewCase } from '../app/case-view';
+import type { CaseSnapshot } from '../domain/decisions';
 import { buildCaseCard } from '../cards/case-card';
 import type { AdaptiveCard } from '../cards/types';
 import type { CaseCardView } from '../cards/view';
@@ -60,6 +61,20 @@ export async function respondWithCase(
 ): Promise<void> {
   const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
   await answerInvoke(context, view.ok ? buildCaseCard({ ...view.value, ...(draft ? { draft } : {}) }) : dutchError(view.error));
+}
+
+/**
+ * After a command that already holds the case as it left it: the actor's card view built from that
+ * (no reload; the view was audited in the command's commit), with the notice on top.
+ */
+export async function respondWithSnapshot(
+  context: TurnContext,
+  deps: AppDeps,
+  after: CaseSnapshot,
+  notice: { kind: 'good' | 'attention'; text: string },
+): Promise<void> {
+  const mris = await deps.repo.getUserMris();
+  await answerInvoke(context, buildCaseCard(caseViewOf(deps, after, mris, context.activity.from?.aadObjectId, notice)));
 }
 
 /** Refusals of access get a plain message (no card for someone who may not see it); anything else keeps the card with the reason on top. */

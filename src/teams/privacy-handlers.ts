@@ -7,6 +7,7 @@ import { buildAuditTrailCard } from '../cards/audit-trail-card';
 import { CARD_SCHEMA } from '../cards/types';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { answerInvoke } from './invoke-response';
+import type { MessageCommand } from './message-commands';
 
 export const PRIVACY_VERBS = { erase: 'privacy.erase' } as const;
 const eraseDataSchema = z.object({ caseId: z.string().regex(/^[0-9a-f]{24}$/) }).passthrough();
@@ -17,50 +18,60 @@ const refusalText = (r: PrivacyRefusal): string =>
 const isPersonal = (context: TurnContext): boolean => context.activity.conversation?.conversationType === 'personal';
 
 /** `audit <zaakcode>` and `wis <zaakcode>` (with a confirmation card) for the privacy officer, in a personal chat. */
+export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
+  {
+    name: 'audit',
+    pattern: /^audit(\s+.*)?$/i,
+    run: async (context, text) => {
+      if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
+      const ref = text.split(/\s+/)[1]?.toLowerCase() ?? '';
+      if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageAudit));
+      const r = await readCaseTrail(deps, context.activity.from?.aadObjectId, ref);
+      if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
+      const card = buildAuditTrailCard({
+        ref: r.value.chain.slice(0, 8),
+        total: r.value.total,
+        records: r.value.records,
+        ...(r.value.broken ? { brokenSeq: r.value.broken.seq } : {}),
+      });
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+    },
+  },
+  {
+    name: 'wis',
+    pattern: /^wis(\s+.*)?$/i,
+    run: async (context, text) => {
+      if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
+      const ref = text.split(/\s+/)[1]?.toLowerCase() ?? '';
+      if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageErase));
+      const r = await prepareErasure(deps, context.activity.from?.aadObjectId, ref);
+      if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
+      const shown = r.value.caseId.slice(0, 8);
+      await context.sendActivity(
+        MessageFactory.attachment(
+          CardFactory.adaptiveCard({
+            type: 'AdaptiveCard',
+            version: '1.5',
+            $schema: CARD_SCHEMA,
+            body: [{ type: 'TextBlock', text: nlPrivacy.chat.eraseConfirm(shown), wrap: true }],
+            actions: [
+              {
+                type: 'Action.Execute',
+                verb: PRIVACY_VERBS.erase,
+                title: nlPrivacy.chat.eraseButton,
+                style: 'destructive',
+                data: { caseId: r.value.caseId },
+              },
+            ],
+          }),
+        ),
+      );
+    },
+  },
+];
+
+/** The erasure's confirmation verb. */
 export function registerPrivacyHandlers(app: Application<TurnState>, deps: AppDeps): void {
-  app.message(/^\s*audit(\s+.*)?$/i, async (context) => {
-    if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
-    const ref = (context.activity.text ?? '').trim().split(/\s+/)[1]?.toLowerCase() ?? '';
-    if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageAudit));
-    const r = await readCaseTrail(deps, context.activity.from?.aadObjectId, ref);
-    if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
-    const card = buildAuditTrailCard({
-      ref: r.value.chain.slice(0, 8),
-      total: r.value.total,
-      records: r.value.records,
-      ...(r.value.broken ? { brokenSeq: r.value.broken.seq } : {}),
-    });
-    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
-  });
-
-  app.message(/^\s*wis(\s+.*)?$/i, async (context) => {
-    if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
-    const ref = (context.activity.text ?? '').trim().split(/\s+/)[1]?.toLowerCase() ?? '';
-    if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageErase));
-    const r = await prepareErasure(deps, context.activity.from?.aadObjectId, ref);
-    if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
-    const shown = r.value.caseId.slice(0, 8);
-    await context.sendActivity(
-      MessageFactory.attachment(
-        CardFactory.adaptiveCard({
-          type: 'AdaptiveCard',
-          version: '1.5',
-          $schema: CARD_SCHEMA,
-          body: [{ type: 'TextBlock', text: nlPrivacy.chat.eraseConfirm(shown), wrap: true }],
-          actions: [
-            {
-              type: 'Action.Execute',
-              verb: PRIVACY_VERBS.erase,
-              title: nlPrivacy.chat.eraseButton,
-              style: 'destructive',
-              data: { caseId: r.value.caseId },
-            },
-          ],
-        }),
-      ),
-    );
-  });
-
   // The confirmation: the role is checked again (card data proves nothing about who pressed it).
   app.adaptiveCards.actionExecute(PRIVACY_VERBS.erase, async (context, _state, raw) => {
     const parsed = eraseDataSchema.safeParse(raw);

@@ -9,6 +9,7 @@ import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
 import { nlMessages, nlTrust, nlVtAdviceFixes } from '../i18n/nl';
 import { dutchError } from './errors-nl';
+import type { MessageCommand } from './message-commands';
 import { parseInvokeData, registerCardVerb, respondToFailure, respondWithCase } from './invoke-response';
 
 type VtData = ReturnType<typeof vtActionDataSchema.parse>;
@@ -111,14 +112,20 @@ export function registerVtHandlers(app: Application<TurnState>, deps: AppDeps): 
     nlVtAdviceFixes.vt.extraAdded,
   );
   vtVerb(VERBS.vtNoConcern, (d, aad) => voteAsVt(deps, { ...base(d, aad), input: { concern: false } }));
-
-  // In the personal chat: a VT staff member takes the on-call duty now.
-  app.message(/^\s*ik heb (nu )?dienst\s*$/i, async (context) => {
-    const r = await claimOnCall(deps, context.activity.from?.aadObjectId);
-    if (!r.ok) {
-      await context.sendActivity(nlMessages.vt.onCallNotInSchedule);
-      return;
-    }
-    await context.sendActivity(r.value.map((x) => nlMessages.vt.onCallClaimed(x.regionName, amsterdamShort(x.until))).join('\n'));
-  });
 }
+
+/** In the personal chat: a VT staff member takes the on-call duty now. */
+export const vtMessageCommands = (deps: AppDeps): MessageCommand[] => [
+  {
+    name: 'ik heb dienst',
+    pattern: /^ik heb (nu )?dienst$/i,
+    run: async (context) => {
+      const r = await claimOnCall(deps, context.activity.from?.aadObjectId);
+      if (!r.ok) {
+        await context.sendActivity(nlMessages.vt.onCallNotInSchedule);
+        return;
+      }
+      await context.sendActivity(r.value.map((x) => nlMessages.vt.onCallClaimed(x.regionName, amsterdamShort(x.until))).join('\n'));
+    },
+  },
+];

@@ -1,7 +1,7 @@
 import type { AuditAction } from '../../domain/audit';
 import type { Case } from '../../domain/case';
 import type { Member } from '../../domain/roster';
-import { PreconditionFailedError } from '../../store/docstore';
+import { withEtagRetry } from '../../store/etag-retry';
 import { auditId } from '../../store/repository';
 import { authorizeForCase, refuseClosed } from '../actor';
 import type { AppDeps } from '../deps';
@@ -22,7 +22,7 @@ export async function changeCase(
   args: { caseId: string; aadObjectId: string | undefined; attempted: string; need?: 'member' | 'chair'; mustBeOpen?: boolean },
   decide: (theCase: Case, member: Member, now: string) => CaseChange | Promise<CaseChange>,
 ): Promise<Result<{ theCase: Case; member: Member; changed: boolean }>> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  return withEtagRetry(`changeCase on ${args.caseId}`, async (): Promise<Result<{ theCase: Case; member: Member; changed: boolean }>> => {
     const loaded = await deps.repo.getCaseForUpdate(args.caseId);
     if (!loaded) return fail('case_not_found');
     const authz = await authorizeForCase(deps, args.aadObjectId, args.caseId, loaded.theCase.locationId, args.attempted, args.need);
@@ -33,22 +33,17 @@ export async function changeCase(
     const change = await decide(loaded.theCase, member, now);
     if (change.kind === 'refuse') return fail(change.code, change.fields);
     if (change.kind === 'unchanged') return ok({ theCase: loaded.theCase, member, changed: false });
-    try {
-      await deps.repo.replaceCase(change.next, loaded.etag, {
-        id: auditId({ at: now }),
-        caseId: args.caseId,
-        at: now,
-        action: change.action,
-        actorId: member.aadObjectId,
-        actorOrg: member.orgId,
-        ...(change.detail ? { detail: change.detail } : {}),
-      });
-      deps.log.info({ caseId: args.caseId, action: change.action, orgId: member.orgId }, 'case changed');
-      return ok({ theCase: change.next, member, changed: true });
-    } catch (e) {
-      if (!(e instanceof PreconditionFailedError)) throw e;
-      await new Promise((r) => setTimeout(r, Math.random() * 20));
-    }
-  }
-  throw new Error(`changeCase: too much contention on ${args.caseId}`);
+    // a lost race (PreconditionFailedError) decides again on the newer state
+    await deps.repo.replaceCase(change.next, loaded.etag, {
+      id: auditId({ at: now }),
+      caseId: args.caseId,
+      at: now,
+      action: change.action,
+      actorId: member.aadObjectId,
+      actorOrg: member.orgId,
+      ...(change.detail ? { detail: change.detail } : {}),
+    });
+    deps.log.info({ caseId: args.caseId, action: change.action, orgId: member.orgId }, 'case changed');
+    return ok({ theCase: change.next, member, changed: true });
+  });
 }

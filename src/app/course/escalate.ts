@@ -1,6 +1,6 @@
 import type { EscalationRecord } from '../../domain/escalation-record';
 import { actieoverlegAttendees, decideEscalation, defaultConcreteQuestion } from '../../domain/rounds';
-import { PreconditionFailedError } from '../../store/docstore';
+import { withEtagRetry } from '../../store/etag-retry';
 import { newJob } from '../../store/jobs';
 import { auditId } from '../../store/repository';
 import { requestCardRefresh } from '../case-access';
@@ -82,20 +82,19 @@ export async function changeEscalation(
   caseId: string,
   change: (e: EscalationRecord) => EscalationRecord | 'unchanged' | 'refuse',
 ): Promise<'changed' | 'unchanged' | 'refused' | 'missing'> {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const doc = await deps.repo.getEscalation(caseId);
-    if (!doc) return 'missing';
-    const next = change(doc.body);
-    if (next === 'unchanged') return 'unchanged';
-    if (next === 'refuse') return 'refused';
-    try {
+  return withEtagRetry(
+    `changeEscalation on ${caseId}`,
+    async () => {
+      const doc = await deps.repo.getEscalation(caseId);
+      if (!doc) return 'missing';
+      const next = change(doc.body);
+      if (next === 'unchanged') return 'unchanged';
+      if (next === 'refuse') return 'refused';
       await deps.repo.replaceEscalation(next, doc.etag);
       return 'changed';
-    } catch (e) {
-      if (!(e instanceof PreconditionFailedError)) throw e;
-    }
-  }
-  throw new Error(`changeEscalation: too much contention on ${caseId}`);
+    },
+    { maxPauseMs: 0 },
+  );
 }
 
 export async function auditEscalationChange(

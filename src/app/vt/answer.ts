@@ -180,7 +180,7 @@ export async function voteAsVt(
   });
   if (!vote.ok) return vote;
   // A vote is not an answer to the question (is the family known?): the consultation stays open for that.
-  await requestCardRefresh(deps, args.caseId);
+  // (The vote's own commit requested the card refresh.)
   return ok({ concern: parsed.data.concern });
 }
 

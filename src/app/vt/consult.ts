@@ -15,7 +15,7 @@ import { fail, ok, type Result } from '../errors';
 export const vtPartition = (regionId: string): string => `_vt:${regionId}`;
 
 /** The case's VT region: set on the case (desk correction), else from the intake's municipality. */
-export function vtRegionOf(deps: AppDeps, theCase: Case): VtRegion | undefined {
+export function vtRegionOf(deps: Pick<AppDeps, 'directory'>, theCase: Case): VtRegion | undefined {
   const vt = deps.directory.vt;
   if (!vt) return undefined;
   const id = theCase.vtRegionId;

@@ -1,0 +1,98 @@
+import type { CaseBundle } from '../domain/case-bundle';
+import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
+import type { ViewVia } from '../domain/views';
+import { decisionOps, loadCaseBundle } from '../store/case-bundle';
+import { withEtagRetry } from '../store/etag-retry';
+import { auditId } from '../store/repository';
+import { auditRefusal, authorizeForCase } from './actor';
+import type { AppDeps } from './deps';
+import { fail, ok, type AppErrorCode, type Result } from './errors';
+
+export interface CaseCommand {
+  caseId: string;
+  aadObjectId: string | undefined;
+  /** The action name for refusals (audit `attempted`). */
+  attempted: string;
+  need?: 'member' | 'chair';
+  /**
+   * The actor is answered with their personal case view built from the result: that view is
+   * audited (`view.opened`, via) in the same commit instead of a write of its own.
+   */
+  answerView?: ViewVia;
+  /**
+   * Someone the caller already authorised off the roster (the consulted VT on-call member): no
+   * roster check. Absent: the roster of the case's location decides (`need`).
+   */
+  preAuthorized?: DecisionActor;
+}
+
+export interface CommandOutcome<T> {
+  value: T;
+  actor: DecisionActor;
+  /** The case as this command left it: the answer's view is built from it (no reload). */
+  after: CaseSnapshot;
+}
+
+/** What a decision needs of the case's location (undefined when it is no longer configured). */
+export function decisionLocation(deps: AppDeps, locationId: string): DecisionLocation | undefined {
+  const l = deps.directory.location(locationId);
+  return l ? { expectedOrgs: l.expectedOrgs, escalation: l.escalation, reminders: l.reminders } : undefined;
+}
+
+/**
+ * One click, one decision, one commit: load the case partition once, authorise once (the roster of
+ * the case's location, in memory; a refusal is audited), decide with a pure function, and commit
+ * everything it returns in one DocStore.commit. A lost race on the case version decides again on the
+ * newer state (withEtagRetry). On the request path that is two store operations when nothing races.
+ */
+export async function runCaseCommand<T, E extends AppErrorCode>(
+  deps: AppDeps,
+  cmd: CaseCommand,
+  decide: (bundle: CaseBundle, actor: DecisionActor, ctx: DecisionContext) => Decided<T, E> | Promise<Decided<T, E>>,
+): Promise<Result<CommandOutcome<T>>> {
+  let actor: DecisionActor | undefined = cmd.preAuthorized;
+  return withEtagRetry(`case command on ${cmd.caseId}`, async (): Promise<Result<CommandOutcome<T>>> => {
+    const loaded = await loadCaseBundle(deps.repo.db, cmd.caseId);
+    if (!loaded) return fail('case_not_found');
+    const theCase = loaded.bundle.theCase.body;
+    if (!actor) {
+      // A case never changes location: one authorisation serves every retry.
+      const authz = await authorizeForCase(deps, cmd.aadObjectId, cmd.caseId, theCase.locationId, cmd.attempted, cmd.need);
+      if (!authz.ok) return authz;
+      actor = { aadObjectId: authz.value.aadObjectId, orgId: authz.value.orgId };
+    }
+    if (theCase.status !== 'open') {
+      await auditRefusal(
+        deps,
+        { caseId: cmd.caseId, actorId: actor.aadObjectId, actorOrg: actor.orgId, attempted: cmd.attempted, reason: 'case_closed' },
+        'action.refused',
+      );
+      return fail('case_closed');
+    }
+    const now = deps.clock.now().toISOString();
+    const ctx: DecisionContext = { now, newAuditId: () => auditId({ at: now }) };
+    const decided = await decide(loaded.bundle, actor, ctx);
+    if (!decided.ok) return fail(decided.error);
+    const viewAudit = cmd.answerView
+      ? [
+          {
+            id: ctx.newAuditId(),
+            caseId: cmd.caseId,
+            at: now,
+            action: 'view.opened' as const,
+            actorId: actor.aadObjectId,
+            actorOrg: actor.orgId,
+            detail: { view: 'case', via: cmd.answerView },
+          },
+        ]
+      : [];
+    const ops = decisionOps(loaded, decided.decision, now, viewAudit);
+    const results = await deps.repo.db.commit(ops);
+    const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
+    if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
+      deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
+    deps.log.info({ caseId: cmd.caseId, action: cmd.attempted, orgId: actor.orgId }, 'case command committed');
+    if (decided.decision.jobs.length > 0) deps.kickJobs();
+    return ok({ value: decided.value, actor, after: decided.after });
+  });
+}

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './follow-up';
+export * from './case-decisions';

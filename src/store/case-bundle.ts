@@ -1,0 +1,131 @@
+import type { AuditEntry } from '../domain/audit';
+import { normalizeCase, type Case } from '../domain/case';
+import type { CaseBundle, Versioned } from '../domain/case-bundle';
+import type { Contribution } from '../domain/contribution';
+import type { CaseDecision, JobIntent } from '../domain/decisions';
+import type { EscalationRecord } from '../domain/escalation-record';
+import type { AdviceRecord } from '../domain/advice/types';
+import type { CardRef } from '../domain/refs';
+import type { VtConsultationRecord } from '../domain/vt/record';
+import type { ConcernVote } from '../domain/vote';
+import type { DocStore, NewDoc, Stored, WriteOp } from './docstore';
+import { newJob, type Job } from './jobs';
+
+/** A case bundle as loaded, with the partition's jobs (needed to coalesce job requests in the commit). */
+export interface LoadedCase {
+  bundle: CaseBundle;
+  jobs: Map<string, Stored<Job>>;
+}
+
+const versioned = <T>(d: Stored): Versioned<T> => ({ body: d.body as T, etag: d.etag });
+
+/** Document ids inside a case partition (the repository uses the same). */
+const IDS = { case: 'case', escalation: 'escalation', vtconsult: 'vtconsult', advice: 'advice', cardref: 'cardref' } as const;
+
+/** One read of a case's partition (DocStore.readPartition): the case and everything next to it; null when there is no case. */
+export async function loadCaseBundle(db: DocStore, caseId: string): Promise<LoadedCase | null> {
+  const docs = await db.readPartition(caseId);
+  let theCase: Versioned<Case> | undefined;
+  const votes: ConcernVote[] = [];
+  const contributions: Contribution[] = [];
+  const jobs = new Map<string, Stored<Job>>();
+  let escalation: Versioned<EscalationRecord> | undefined;
+  let vtConsultation: Versioned<VtConsultationRecord> | undefined;
+  let advice: Versioned<AdviceRecord> | undefined;
+  let cardRef: CardRef | undefined;
+  for (const d of docs) {
+    switch (d.kind) {
+      case 'case':
+        if (d.id === IDS.case) theCase = { body: normalizeCase(d.body as Case), etag: d.etag };
+        break;
+      case 'vote':
+        votes.push(d.body as ConcernVote);
+        break;
+      case 'contribution':
+        contributions.push(d.body as Contribution);
+        break;
+      case 'job':
+        jobs.set(d.id, d as Stored<Job>);
+        break;
+      case 'escalation':
+        if (d.id === IDS.escalation) escalation = versioned(d);
+        break;
+      case 'vtconsult':
+        if (d.id === IDS.vtconsult) vtConsultation = versioned(d);
+        break;
+      case 'advice':
+        if (d.id === IDS.advice) advice = versioned(d);
+        break;
+      case 'cardref':
+        if (d.id === IDS.cardref) cardRef = d.body as CardRef;
+        break;
+      default:
+        break;
+    }
+  }
+  if (!theCase) return null;
+  return {
+    bundle: {
+      theCase,
+      votes,
+      contributions,
+      ...(escalation ? { escalation } : {}),
+      ...(vtConsultation ? { vtConsultation } : {}),
+      ...(advice ? { advice } : {}),
+      ...(cardRef ? { cardRef } : {}),
+    },
+    jobs,
+  };
+}
+
+const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', body: j });
+
+/**
+ * A job request against the job as loaded (the rules of Repository.requestJob, decided on the bundle):
+ * absent → insert; a run queued that has not started and is due no later → nothing to write; else
+ * the job is (re)queued with rev + 1, so a worker that is running it now runs it once more.
+ */
+export function planJobRequest(current: Stored<Job> | undefined, intent: JobIntent, caseId: string, now: string): WriteOp | null {
+  const wanted = newJob({
+    id: intent.id,
+    caseId,
+    type: intent.type,
+    dueAt: intent.dueAt,
+    now,
+    ...(intent.payload ? { payload: intent.payload } : {}),
+  });
+  if (!current) return { op: 'insert', doc: jobDoc(wanted) };
+  if (intent.mode === 'ensure') return null;
+  const prev = current.body;
+  const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
+  if (queuedNotStarted && prev.dueAt <= intent.dueAt) return null;
+  const dueAt = prev.status === 'pending' && prev.dueAt < intent.dueAt ? prev.dueAt : intent.dueAt;
+  const next: Job = {
+    ...prev,
+    payload: wanted.payload,
+    status: 'pending',
+    dueAt,
+    rev: prev.rev + 1,
+    attempts: prev.status === 'pending' ? prev.attempts : 0,
+  };
+  return { op: 'replace', doc: jobDoc(next), ifMatch: current.etag };
+}
+
+/**
+ * A decision as the write ops of ONE commit. Conditional writes come first (job re-queues, then the
+ * case version), so on Cosmos, which applies the ops one by one, a lost race stops the commit before
+ * any unconditional write; what a retry then repeats is idempotent (deterministic ids, re-queues).
+ */
+export function decisionOps(loaded: LoadedCase, d: CaseDecision, now: string, extraAudit: AuditEntry[] = []): WriteOp[] {
+  const caseId = loaded.bundle.theCase.body.id;
+  const jobOps = d.jobs.map((j) => planJobRequest(loaded.jobs.get(j.id), j, caseId, now)).filter((o): o is WriteOp => o !== null);
+  return [
+    ...jobOps.filter((o) => o.op === 'replace'),
+    { op: 'replace', doc: { pk: caseId, id: IDS.case, kind: 'case', body: d.nextCase }, ifMatch: loaded.bundle.theCase.etag },
+    ...d.votes.map((v): WriteOp => ({ op: 'upsert', doc: { pk: caseId, id: v.id, kind: 'vote', body: v } })),
+    ...d.contributions.map((c): WriteOp => ({ op: 'insert', doc: { pk: caseId, id: c.id, kind: 'contribution', body: c } })),
+    ...(d.escalation ? [{ op: 'insert', doc: { pk: caseId, id: IDS.escalation, kind: 'escalation', body: d.escalation } } as WriteOp] : []),
+    ...[...d.audit, ...extraAudit].map((entry): WriteOp => ({ op: 'audit', entry })),
+    ...jobOps.filter((o) => o.op !== 'replace'),
+  ];
+}
