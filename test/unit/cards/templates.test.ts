@@ -21,6 +21,10 @@ const templates = (['cards', 'dialogs'] as const).flatMap((folder) =>
     .map((f) => ({ folder, name: f.slice(0, -'.json'.length) })),
 );
 const samples = caseAreaSamples();
+/** The functions that bind a template: renderTemplate (src/cards/template.ts) and bindTemplate (src/cards/bind.ts). */
+const BINDERS = ['renderTemplate', 'bindTemplate'] as const;
+/** cards/report: the rapportage card of issue 15, drafted with its pure figures; its command is not built yet. */
+const NOT_YET_WIRED = new Set(['cards/report']);
 const src = files(path.join(ROOT, 'src'), '.ts').map((f) => readFileSync(f, 'utf8'));
 const tests = files(path.join(ROOT, 'test'), '.ts')
   .filter((f) => !f.endsWith('templates.test.ts'))
@@ -36,8 +40,9 @@ describe('card and dialog templates (cards/, dialogs/)', () => {
   it.each(templates.map((t) => [`${t.folder}/${t.name}`, t] as const))('%s is an Adaptive Card 1.5 template used by src', (_n, t) => {
     const json = templateJson(t.folder, t.name) as { type?: string; version?: string };
     expect(json).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    const used = src.some((s) => s.includes(`renderTemplate('${t.folder}', '${t.name}'`));
-    expect([t.name, used]).toEqual([t.name, true]);
+    const used = src.some((s) => BINDERS.some((b) => s.includes(`${b}('${t.folder}', '${t.name}'`)));
+    // A template drafted ahead of its command is named here, and must not be used yet (remove it when wired).
+    expect([t.name, used]).toEqual([t.name, !NOT_YET_WIRED.has(`${t.folder}/${t.name}`)]);
   });
 
   it.each(templates.map((t) => [`${t.folder}/${t.name}`, t] as const))('%s is validated against the schema by a test', (_n, t) => {
