@@ -19,7 +19,9 @@
  * BENCH_COSMOS_VOTES (100).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { benchAgenda } from './agenda';
 import { benchEscalation } from './escalation';
+import { benchReport } from './report';
 import { benchTimers } from './timers';
 import { benchVoteVsFloor } from './vote-floor';
 import { benchTimeFormat } from './time-format';
@@ -364,9 +366,23 @@ const SECTIONS: Section[] = [
   },
   { name: 'escalation', title: 'f. escalation to the Actieoverleg (SQLite, Connector stub)', run: () => benchEscalation() },
   { name: 'timers', title: 'e. durable timers (job loop on SQLite)', run: benchTimers },
-  // Hooks for the other parts of issue 11 (the lead wires them when the branches meet):
-  //   { name: 'agenda', title: 'agenda at 1 k, 10 k and 100 k cases', run: benchAgenda },   // bench/agenda.ts (store-queries)
-  //   { name: 'report', title: 'after-decision report', run: benchReport },                 // bench/report.ts (after-decision)
+  {
+    name: 'agenda',
+    title: 'agenda at 1 k, 10 k and 100 k cases (SQLite; BENCH_AGENDA_SIZES)',
+    run: async () => {
+      const sizes = (process.env.BENCH_AGENDA_SIZES ?? '1000,10000,100000').split(',').map(Number);
+      await benchAgenda({ sizes, runs: Number(process.env.BENCH_AGENDA_RUNS ?? 30) });
+    },
+  },
+  {
+    // 100 k report rows take minutes to seed on 2 cores: add them with BENCH_REPORT_SIZES=1000,10000,100000.
+    name: 'report',
+    title: 'rapportage at 1 k and 10 k cases (SQLite; BENCH_REPORT_SIZES)',
+    run: async () => {
+      const sizes = (process.env.BENCH_REPORT_SIZES ?? '1000,10000').split(',').map(Number);
+      await benchReport(sizes.filter((n) => Number.isInteger(n) && n > 0));
+    },
+  },
 ];
 
 async function main(): Promise<void> {

@@ -24,7 +24,8 @@ export interface TextModel {
 export const tm = (text: string, o: Partial<Omit<TextModel, 'text'>> = {}): TextModel => ({
   text,
   color: o.color ?? null,
-  weight: o.weight ?? null,
+  // Text colour fails WCAG AA in Teams' themes (docs/cards.md): the templates show none; 'attention' becomes bold.
+  weight: o.color === 'attention' ? 'bolder' : (o.weight ?? null),
   size: o.size ?? null,
   subtle: o.subtle ?? null,
   spacing: o.spacing ?? null,

@@ -19,7 +19,12 @@ export interface LineModel {
   weight: 'bolder' | null;
 }
 
-export const line = (text: string, color: Color | null = null, weight: 'bolder' | null = null): LineModel => ({ text, color, weight });
+/** Text colour fails WCAG AA in Teams' themes (docs/cards.md): the templates show no colour; 'attention' becomes bold. */
+export const line = (text: string, color: Color | null = null, weight: 'bolder' | null = null): LineModel => ({
+  text,
+  color,
+  weight: color === 'attention' ? 'bolder' : weight,
+});
 
 export interface NoticeModel {
   text: string;

@@ -139,7 +139,6 @@ describe('Actieoverleg card: the layout rule (issue 12: the termijn was below th
   it('line 1 says the Actieoverleg is asked and how long is left; then the question and the termijn', () => {
     expect(card.body[0]).toMatchObject({
       text: 'Actieoverleg gevraagd · nog 3 u 45 min tot de termijn',
-      color: 'accent',
       weight: 'bolder',
     });
     const question = at(sampleEscalation().question);
@@ -148,7 +147,7 @@ describe('Actieoverleg card: the layout rule (issue 12: the termijn was below th
     expect([question, termijn, why].every((i) => i > 0)).toBe(true);
     expect([question < termijn, termijn < why]).toEqual([true, true]);
     const passed = buildActieoverlegCard(actieoverlegView({ now: new Date('2026-11-24T02:00:00Z') }));
-    expect(passed.body[0]).toMatchObject({ text: '⚠ Actieoverleg gevraagd · de termijn is verstreken', color: 'attention' });
+    expect(passed.body[0]).toMatchObject({ text: '⚠ Actieoverleg gevraagd · de termijn is verstreken' });
   });
 
   it('the primary actions come right after the danger and the owner line, before the buikpijn picture', () => {

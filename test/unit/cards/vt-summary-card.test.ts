@@ -96,12 +96,11 @@ describe('VT morning summary: the layout rule', () => {
   it('line 1 says what the day team has to do first: the call-backs, or that there are none', () => {
     expect(buildVtMorningSummaryCard(summaryView()).body[0]).toMatchObject({
       text: '☎ 1 verzoek om terugbellen · eerst afhandelen',
-      color: 'attention',
       weight: 'bolder',
     });
     const none = summaryView();
     none.items.splice(1, 1); // the call-back item
-    expect(buildVtMorningSummaryCard(none).body[0]).toMatchObject({ text: '✓ Geen verzoeken om terugbellen', color: 'good' });
+    expect(buildVtMorningSummaryCard(none).body[0]).toMatchObject({ text: '✓ Geen verzoeken om terugbellen' });
   });
 
   it('never uses yellow text; a call-back is a yellow box with ☎ in its text', () => {
