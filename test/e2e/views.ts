@@ -4,7 +4,6 @@ import type { Job } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { CARD_TOGGLES, E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
-import type { ProductUnderTest } from './product';
 
 /**
  * Need-to-know in the Playground: a channel message is the minimal card ("Druk op Openen"); the
