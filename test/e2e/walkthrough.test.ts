@@ -142,9 +142,10 @@ describe('README walkthrough: npm start → sample case → vote → Actieoverle
       const card3 = await lastCard(page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
       expect(await lastingPersonal(store, card3, /beantwoord om/)).toContain('Niet bekend bij Veilig Thuis');
       await step(store, caseId, card3, /Advies \(concept\) · versie 1/, () => clickCardButton(card3, 'Advies opstellen'));
-      await step(store, caseId, card3, /Advies verzonden om \d\d:\d\d — wacht op het besluit van de OvJ/, () =>
-        clickCardButton(card3, 'Verstuur naar OvJ'),
-      );
+      await step(store, caseId, card3, /Advies verzonden om \d\d:\d\d — wacht op het besluit van de OvJ/, async () => {
+        await clickCardButton(card3, 'Verstuur naar OvJ'); // asks first
+        await clickCardButton(card3, 'Ja, verstuur naar OvJ');
+      });
 
       // 9. Personal Chat: the advice card; the OvJ records the decision.
       await openPersonalChat(page);

@@ -109,7 +109,7 @@ describe('advice card: read in one minute', () => {
     );
   });
 
-  it('orders (layout rule): status, termijn, open buikpijn, the summary, "Besluit vastleggen", then interventions, patterns, facts, who', () => {
+  it('orders (layout rule): status, termijn, "Besluit vastleggen", open buikpijn, the summary, then interventions, patterns, facts, who', () => {
     const card = buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: true }));
     const all = texts(card);
     const at = (s: string) => all.findIndex((x) => x.startsWith(s));
@@ -126,14 +126,16 @@ describe('advice card: read in one minute', () => {
     ];
     expect(order.every((n) => n >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
-    // The decision button sits in the body right after the summary, before the interventions.
+    // The decision button (the primary action) sits right under the status and the termijn, before the picture:
+    // at 360 px on a large case it must stay on the first screen (test/e2e/cards-gallery.test.ts).
     const body = card.body as Node[];
     const decide = body.findIndex(
       (n) => n.type === 'ActionSet' && ofType(n, 'Action.ShowCard').some((s) => s.title === 'Besluit vastleggen'),
     );
+    const termijn = body.findIndex((n) => JSON.stringify(n).includes('Termijn: di 24 nov 02:15'));
+    const concern = body.findIndex((n) => JSON.stringify(n).includes('⚠ Nog buikpijn (2)'));
     const summary = body.findIndex((n) => n.text === 'Samenvatting');
-    const interventions = body.findIndex((n) => n.text === 'Voorgestelde interventies');
-    expect([summary < decide, decide < interventions]).toEqual([true, true]);
+    expect([termijn < decide, decide < concern, concern < summary]).toEqual([true, true, true]);
   });
 
   it('never uses yellow text', () => {
