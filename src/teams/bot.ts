@@ -1,29 +1,19 @@
 import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { addContributionWithView } from '../app/add-contribution';
-import { castVoteWithView } from '../app/cast-vote';
 import { readCaseDetails, viewCase } from '../app/case-view';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { AppDeps } from '../app/deps';
-import { buildCaseCard } from '../cards/case-card';
 import { buildDetailsCard } from '../cards/details-card';
-import {
-  addContributionDataSchema,
-  caseActionDataSchema,
-  DIALOGS,
-  dialogFetchDataSchema,
-  INPUTS,
-  VERBS,
-  voteDataSchema,
-  adviceEditDialogSubmitSchema,
-} from '../cards/verbs';
+import { DIALOGS, dialogFetchDataSchema, INPUTS, adviceEditDialogSubmitSchema } from '../cards/verbs';
 import { nlMessages, nlTrust } from '../i18n/nl';
 import { captureConversationRef } from './conversation-refs';
 import { dutchError } from './errors-nl';
-import { answerInvoke, parseInvokeData, respondToFailure, respondWithSnapshot } from './invoke-response';
+import { answerInvoke, parseInvokeData } from './invoke-response';
 import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
-import { registerCourseHandlers } from './course-handlers';
-import { registerVtHandlers, vtMessageCommands } from './vt-handlers';
+import { courseCardVerbs } from './course-handlers';
+import { registerCardVerbs } from './card-verbs';
+import { caseCardVerbs } from './case-verbs';
+import { vtCardVerbs, vtMessageCommands } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
 import { buildAdviceEditDialogCard } from '../cards/case-advice';
@@ -31,7 +21,7 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { registerNewCaseDialog } from './new-case-dialog';
-import { privacyMessageCommands, registerPrivacyHandlers } from './privacy-handlers';
+import { privacyCardVerbs, privacyMessageCommands } from './privacy-handlers';
 import { registerMessageCommands, type MessageCommand } from './message-commands';
 import { countEvent, EVENTS } from '../telemetry';
 
@@ -73,82 +63,9 @@ export function createBot(
     return true;
   });
 
-  // The personal view of a case: Teams' automatic refresh (refresh.userIds) or "Openen" on the channel message.
-  for (const [verb, via] of [
-    [VERBS.refresh, 'refresh'],
-    [VERBS.open, 'open'],
-  ] as const) {
-    app.adaptiveCards.actionExecute(verb, async (context, _state, data) => {
-      const d = await parseInvokeData(context, deps, verb, caseActionDataSchema, data);
-      if (d === undefined) return '';
-      const view = await viewCase(deps, d.caseId, context.activity.from?.aadObjectId, undefined, via);
-      await answerInvoke(context, view.ok ? buildCaseCard(view.value) : dutchError(view.error));
-      return '';
-    });
-  }
-
-  app.adaptiveCards.actionExecute(VERBS.addContribution, async (context, _state, data) => {
-    const d = await parseInvokeData(context, deps, VERBS.addContribution, addContributionDataSchema, data);
-    if (d === undefined) return '';
-    const result = await addContributionWithView(deps, {
-      answerView: 'action',
-      caseId: d.caseId,
-      aadObjectId: context.activity.from?.aadObjectId,
-      input: { text: d[INPUTS.contribText] ?? '', source: d[INPUTS.contribSource] ?? '', needToKnow: d[INPUTS.contribNeedToKnow] ?? '' },
-      piiConfirm: d[INPUTS.contribPiiConfirm] === 'true',
-      visibleTo: d[INPUTS.contribVisibleTo],
-    });
-    if (result.ok) await respondWithSnapshot(context, deps, result.value.after, { kind: 'good', text: nlMessages.ok.contributionAdded });
-    else
-      await respondToFailure(context, deps, d.caseId, result.error, {
-        [INPUTS.contribText]: d[INPUTS.contribText],
-        [INPUTS.contribSource]: d[INPUTS.contribSource],
-        [INPUTS.contribNeedToKnow]: d[INPUTS.contribNeedToKnow],
-        [INPUTS.contribPiiConfirm]: d[INPUTS.contribPiiConfirm] ?? 'false',
-        [INPUTS.contribVisibleTo]: d[INPUTS.contribVisibleTo],
-      });
-    return '';
-  });
-
-  const voteHandler = (concern: boolean) => async (context: TurnContext, _state: TurnState, data: Record<string, unknown>) => {
-    const d = await parseInvokeData(context, deps, concern ? VERBS.voteConcern : VERBS.voteNoConcern, voteDataSchema, data);
-    if (d === undefined) return '';
-    const input = concern
-      ? { concern: true, reason: d[INPUTS.voteReason] ?? '', acuteUnsafe: d[INPUTS.voteAcute] === 'true' }
-      : { concern: false };
-    const result = await castVoteWithView(deps, {
-      answerView: 'action',
-      caseId: d.caseId,
-      aadObjectId: context.activity.from?.aadObjectId,
-      input,
-      piiConfirm: d[INPUTS.votePiiConfirm] === 'true',
-    });
-    if (result.ok)
-      await respondWithSnapshot(context, deps, result.value.after, {
-        kind: 'good',
-        text: concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern,
-      });
-    else
-      await respondToFailure(context, deps, d.caseId, result.error, {
-        [INPUTS.voteReason]: d[INPUTS.voteReason],
-        [INPUTS.votePiiConfirm]: d[INPUTS.votePiiConfirm] ?? 'false',
-      });
-    return '';
-  };
-  app.adaptiveCards.actionExecute(VERBS.voteConcern, voteHandler(true));
-  app.adaptiveCards.actionExecute(VERBS.voteNoConcern, voteHandler(false));
-
-  registerCourseHandlers(app, deps);
-  registerVtHandlers(app, deps);
-  registerPrivacyHandlers(app, deps);
-
-  // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
-  // The verb itself is not logged: it is whatever the request said (logs name known verbs only).
-  app.adaptiveCards.actionExecute(/.*/, async (context) => {
-    deps.log.warn({ verb: 'unknown' }, 'unknown card verb');
-    await answerInvoke(context, nlMessages.errors.unknownAction);
-    return '';
-  });
+  // Every card verb in one table, registered by one loop (src/teams/card-verbs.ts), then the catch-all
+  // for forged or outdated verbs.
+  registerCardVerbs(app, deps, [...caseCardVerbs(deps), ...courseCardVerbs(deps), ...vtCardVerbs(deps), ...privacyCardVerbs(deps)]);
 
   const dialogData = async (
     context: TurnContext,

@@ -1,6 +1,4 @@
 import { ActivityTypes, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
-import type { Result } from '../app/errors';
 import type { z } from 'zod';
 import { nlMessages, nlTrust } from '../i18n/nl';
 import { parseCardData } from '../cards/verbs';
@@ -17,7 +15,7 @@ import { dutchError } from './errors-nl';
 const CARD_RESPONSE = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE_RESPONSE = 'application/vnd.microsoft.activity.message';
 
-type StrictSchema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } };
+export type StrictSchema<T> = { safeParse(v: unknown): { success: true; data: T } | { success: false; error: z.ZodError } };
 
 const CASE_ID = /^[A-Za-z0-9-]{1,80}$/;
 
@@ -78,7 +76,7 @@ export async function respondWithSnapshot(
 }
 
 /** Refusals of access get a plain message (no card for someone who may not see it); anything else keeps the card with the reason on top. */
-const MESSAGE_ONLY: ReadonlySet<AppError['code']> = new Set(['not_on_roster', 'not_for_location', 'case_not_found']);
+export const MESSAGE_ONLY: ReadonlySet<AppError['code']> = new Set(['not_on_roster', 'not_for_location', 'case_not_found']);
 
 export async function respondToFailure(
   context: TurnContext,
@@ -107,37 +105,3 @@ function withoutPiiToggles(draft: CaseCardView['draft']): CaseCardView['draft'] 
 }
 
 export type Notice = { kind: 'good' | 'attention'; text: string };
-
-/**
- * An Action.Execute verb on a card other than the case card (Actieoverleg, advice, VT consultation):
- * parse the data, run the use case, answer with that card re-rendered for the actor (notice on top)
- * or, when the card cannot be shown, the Dutch reason.
- */
-export function registerCardVerb<T extends { caseId: string }>(
-  app: Application<TurnState>,
-  deps: AppDeps,
-  verb: string,
-  schema: StrictSchema<T>,
-  run: (d: T, aad: string | undefined) => Promise<Result<unknown>>,
-  render: (d: T, aad: string | undefined, notice: Notice | undefined, failure: AppError | undefined) => Promise<AdaptiveCard | string>,
-  okText?: string,
-): void {
-  app.adaptiveCards.actionExecute(verb, async (context: TurnContext, _state, raw) => {
-    const data = await parseInvokeData(context, deps, verb, schema, raw);
-    if (data === undefined) return '';
-    const aad = context.activity.from?.aadObjectId;
-    const result = await run(data, aad);
-    // Someone who may not see the case gets the reason only, never the card.
-    if (!result.ok && MESSAGE_ONLY.has(result.error.code)) {
-      await answerInvoke(context, dutchError(result.error));
-      return '';
-    }
-    const notice = result.ok
-      ? okText
-        ? { kind: 'good' as const, text: okText }
-        : undefined
-      : { kind: 'attention' as const, text: dutchError(result.error) };
-    await answerInvoke(context, await render(data, aad, notice, result.ok ? undefined : result.error));
-    return '';
-  });
-}

@@ -1,5 +1,4 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
-import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps';
 import { confirmErasure, prepareErasure, readCaseTrail, ZAAKCODE, type PrivacyRefusal } from '../app/privacy/privacy-officer';
@@ -7,6 +6,7 @@ import { buildAuditTrailCard } from '../cards/audit-trail-card';
 import { CARD_SCHEMA } from '../cards/types';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { answerInvoke } from './invoke-response';
+import { cardVerb, type CardVerb } from './card-verbs';
 import type { MessageCommand } from './message-commands';
 
 export const PRIVACY_VERBS = { erase: 'privacy.erase' } as const;
@@ -70,18 +70,25 @@ export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
   },
 ];
 
-/** The erasure's confirmation verb. */
-export function registerPrivacyHandlers(app: Application<TurnState>, deps: AppDeps): void {
-  // The confirmation: the role is checked again (card data proves nothing about who pressed it).
-  app.adaptiveCards.actionExecute(PRIVACY_VERBS.erase, async (context, _state, raw) => {
-    const parsed = eraseDataSchema.safeParse(raw);
-    if (!parsed.success || !isPersonal(context)) return answerInvoke(context, nlPrivacy.chat.usageErase).then(() => '');
-    const r = await confirmErasure(deps, context.activity.from?.aadObjectId, parsed.data.caseId);
-    const shown = parsed.data.caseId.slice(0, 8);
-    await answerInvoke(
-      context,
-      !r.ok ? refusalText(r.reason) : r.value.started ? nlPrivacy.chat.eraseStarted(shown) : nlPrivacy.chat.eraseAlready(shown),
-    );
-    return '';
-  });
+/** The erasure's confirmation verb: a row of the card-verb table (src/teams/card-verbs.ts). */
+export function privacyCardVerbs(deps: AppDeps): CardVerb[] {
+  return [
+    cardVerb({
+      verb: PRIVACY_VERBS.erase,
+      schema: eraseDataSchema,
+      refusal: nlPrivacy.chat.usageErase,
+      // The confirmation: the role is checked again (card data proves nothing about who pressed it).
+      // The command's value is the Dutch answer (a refusal of the privacy officer's tools is no AppError).
+      command: async (d, actor) => {
+        if (!actor.personal) return { ok: true, value: nlPrivacy.chat.usageErase };
+        const r = await confirmErasure(deps, actor.aadObjectId, d.caseId);
+        const shown = d.caseId.slice(0, 8);
+        return {
+          ok: true,
+          value: !r.ok ? refusalText(r.reason) : r.value.started ? nlPrivacy.chat.eraseStarted(shown) : nlPrivacy.chat.eraseAlready(shown),
+        };
+      },
+      answer: { kind: 'direct', respond: (context, result) => answerInvoke(context, result.ok ? result.value : nlPrivacy.chat.usageErase) },
+    }),
+  ];
 }
