@@ -1,3 +1,4 @@
+import { adviceSection } from '../../../src/cards/case-advice';
 import { vtSection } from '../../../src/cards/case-vt';
 import type { CardDensity } from '../../../src/cards/case-course';
 import { piiConfirmedMark, piiConfirmToggle, summaryPiiWarning } from '../../../src/cards/free-text';
@@ -12,6 +13,7 @@ import {
   voteRows,
 } from '../../../src/cards/sections';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
+import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
 import { contribution, sampleCase, typicalView, vote } from './fixtures';
 import { consultationRecord, consultationState, PRIMARY, vtCaseView } from './vt-fixtures';
 
@@ -102,5 +104,30 @@ export function partSamples(): PartSample[] {
       vtSection(vtCaseView({ consultation: consultationRecord({ state: consultationState([['answer', '21:20', PRIMARY]]) }) }), LEAN),
     ),
     s('vt: closed case', 'vt', vtSection(vtCaseView({}, { case: sampleCase({ status: 'closed' }) }), FULL)),
+    s('advice: none yet', 'advice', adviceSection(typicalView({ palette: PALETTE }), FULL)),
+    s(
+      'advice: concept, inline edit form',
+      'advice',
+      adviceSection(typicalView({ advice: adviceRecord('concept'), palette: PALETTE }), FULL),
+    ),
+    s(
+      'advice: concept, lean (edit dialog)',
+      'advice',
+      adviceSection(typicalView({ advice: adviceRecord('concept'), palette: PALETTE }), LEAN),
+    ),
+    s('advice: sent', 'advice', adviceSection(typicalView({ advice: adviceRecord('verzonden'), palette: PALETTE }), FULL)),
+    s('advice: decided', 'advice', adviceSection(typicalView({ advice: adviceRecord('besloten'), palette: PALETTE }), FULL)),
+    s(
+      'advice: follow-up asked, need-to-know toggle',
+      'advice',
+      adviceSection(
+        typicalView({
+          advice: adviceRecord('besloten', { followUp: { askedAt: '2026-11-23T22:10:00.000Z' } }),
+          palette: PALETTE,
+          draft: { followUpPiiConfirm: '' },
+        }),
+        FULL,
+      ),
+    ),
   ];
 }
