@@ -1,23 +1,15 @@
 import { nlCards as t } from '../i18n/nl/cards';
-import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { nlCaseCards } from '../i18n/nl/case-cards';
-import {
-  interventionChoices,
-  interventionDetailInputs,
-  interventionList,
-  openConcernOrgs,
-  proposalLine,
-  proposedValue,
-} from './advice-sections';
+import { interventionList, openConcernOrgs, proposalLine } from './advice-sections';
 import { prefill, type CardDensity } from './case-course';
-import { actionSet, container, heading, text } from './elements';
+import { renderPart } from './parts';
+import { nlPrivacy } from '../i18n/nl/privacy';
 import { orgNames } from './sections';
 import { formatAmsterdamShort, minTrimmedLength, plainTruncate, truncate } from './text';
 import type { AdaptiveCard, CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
-import { piiConfirmToggle, piiConfirmToggles } from './free-text';
-import { buildAdviceEditDialog } from './advice-edit-dialog';
+import { adviceEditModel, buildAdviceEditDialog, type AdviceEditModel } from './advice-edit-dialog';
 
 /**
  * The advice to the OvJ on the case card: "Advies opstellen" while there is none; the concept with
@@ -40,34 +32,61 @@ export const CASE_ADVICE_LIMITS = {
 
 type Advice = NonNullable<CaseCardView['advice']>;
 
-const execute = (title: string, verb: string, caseId: string, extra: Record<string, unknown> = {}): CardElement => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data: { caseId },
-  associatedInputs: 'none',
-  ...extra,
-});
-
-/** "Verstuur naar OvJ" asks for a confirmation first, inline (works in every client). */
-function confirmSend(caseId: string): CardElement {
-  return {
-    type: 'Action.ShowCard',
-    title: t.advice.send,
-    card: {
-      type: 'AdaptiveCard',
-      body: [text(nlCaseCards.confirmSend.question, { weight: 'bolder' })],
-      actions: [execute(nlCaseCards.confirmSend.confirm, VERBS.sendAdvice, caseId, { style: 'positive' })],
-    },
+/**
+ * The advice part of the case card (cards/parts/advice.json). `none`: no advice yet (the draft
+ * button); `advice`: the lines of the concept, the sent advice or the decision (null = not shown);
+ * each button is there when its key is.
+ */
+export interface AdvicePartModel {
+  caseId: string;
+  heading: string;
+  none?: { hint: string | null; title: string; verb: string };
+  advice?: {
+    line: string | null;
+    summary: string | null;
+    proposal: string | null;
+    openConcern: string | null;
+    decisionText: string | null;
+    ack: string | null;
+    answer: string | null;
+    asked: string | null;
   };
+  editDialog?: { title: string; dialog: string };
+  editForm?: Pick<AdviceEditModel, 'summary' | 'piiConfirm' | 'interventions' | 'details'> & {
+    title: string;
+    submit: string;
+    verb: string;
+  };
+  followUp?: {
+    title: string;
+    textId: string;
+    value: string | null;
+    label: string;
+    placeholder: string | null;
+    max: number;
+    regex: string;
+    error: string;
+    closeId: string;
+    close: string;
+    piiConfirm: { id: string; title: string } | null;
+    submit: string;
+    verb: string;
+  };
+  send?: { title: string; question: string; confirm: string; verb: string };
+  view?: { title: string; dialog: string };
 }
 
-const viewAdvice = (caseId: string): CardElement => ({
-  type: 'Action.Submit',
-  title: t.advice.view,
-  data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.adviceDetails, caseId },
-  associatedInputs: 'none',
-});
+type Lines = NonNullable<AdvicePartModel['advice']>;
+const noLines: Lines = {
+  line: null,
+  summary: null,
+  proposal: null,
+  openConcern: null,
+  decisionText: null,
+  ack: null,
+  answer: null,
+  asked: null,
+};
 
 /**
  * The leanest step of the case card (the only one without confirmations): the advice section then
@@ -76,96 +95,48 @@ const viewAdvice = (caseId: string): CardElement => ({
  */
 const isLeanest = (d: CardDensity): boolean => !d.confirmations;
 
-const editDialog = (caseId: string): CardElement => ({
-  type: 'Action.Submit',
-  title: t.advice.edit,
-  data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.editAdvice, caseId },
-  associatedInputs: 'none',
-});
+const viewAdvice = (): AdvicePartModel['view'] => ({ title: t.advice.view, dialog: DIALOGS.adviceDetails });
 
 /** Whether the case card shows the advice section: an advice exists, or one can be drafted (open case, palette known). */
 export function showsAdviceSection(view: CaseCardView): boolean {
   return view.advice !== undefined || (view.palette !== undefined && view.case.status !== 'closed');
 }
 
-/** The inputs of "Advies aanpassen": the whole summary (the server replaces it with what is sent) and the proposal. */
-export function adviceEditInputs(view: Pick<CaseCardView, 'palette' | 'draft'>, advice: Advice): CardElement[] {
-  const palette = view.palette ?? [];
-  const typed = prefill(view.draft, INPUTS.adviceSummary);
-  const summary = typed.value ?? advice.draft.summary;
-  const typedIds = prefill(view.draft, INPUTS.adviceInterventions).value;
-  const ids = typedIds ?? proposedValue(advice.draft, palette);
-  const body: CardElement[] = [
-    {
-      type: 'Input.Text',
-      id: INPUTS.adviceSummary,
-      ...(summary ? { value: summary } : {}),
-      label: t.advice.editSummary,
-      placeholder: t.advice.editSummaryPlaceholder,
-      isMultiline: true,
-      maxLength: CASE_ADVICE_LIMITS.summaryInput,
-    },
-    piiConfirmToggle(INPUTS.advicePiiConfirm),
-  ];
-  // Without a palette there is nothing to choose; the server then keeps no interventions either way.
-  if (palette.length > 0) {
-    body.push({
-      type: 'Input.ChoiceSet',
-      id: INPUTS.adviceInterventions,
-      label: t.advice.editInterventions,
-      isMultiSelect: true,
-      ...(ids ? { value: ids } : {}),
-      choices: interventionChoices(palette),
-    });
-    body.push(...interventionDetailInputs(advice.draft.interventions, palette));
-    body.push({ type: 'TextBlock', text: fx.interventionDetails.hint, wrap: true, size: 'small', isSubtle: true });
-  }
-  return body;
-}
-
-function editForm(view: CaseCardView, advice: Advice): CardElement {
+/** The inline "Advies aanpassen" form: the same inputs as the dialog (the whole summary, the proposal, the details). */
+function editForm(view: CaseCardView): AdvicePartModel['editForm'] {
+  const m = adviceEditModel(view);
+  if (!m) return undefined;
   return {
-    type: 'Action.ShowCard',
     title: t.advice.edit,
-    card: {
-      type: 'AdaptiveCard',
-      body: adviceEditInputs(view, advice),
-      actions: [{ ...execute(t.advice.editSubmit, VERBS.editAdvice, view.case.id), associatedInputs: 'auto' }],
-    },
+    summary: m.summary,
+    piiConfirm: m.piiConfirm,
+    interventions: m.interventions,
+    details: m.details,
+    submit: t.advice.editSubmit,
+    verb: VERBS.editAdvice,
   };
 }
 
-function followUpForm(view: CaseCardView, lean: boolean): CardElement {
+function followUpForm(view: CaseCardView, lean: boolean): NonNullable<AdvicePartModel['followUp']> {
+  const draft = view.draft;
   return {
-    type: 'Action.ShowCard',
     title: t.advice.followUp,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
-        {
-          type: 'Input.Text',
-          id: INPUTS.followUpText,
-          ...prefill(view.draft, INPUTS.followUpText),
-          label: t.advice.followUpText,
-          ...(lean ? {} : { placeholder: t.advice.followUpPlaceholder }),
-          isMultiline: true,
-          maxLength: CASE_ADVICE_LIMITS.followUpText,
-          regex: minTrimmedLength(CASE_ADVICE_LIMITS.followUpMin),
-          isRequired: true,
-          errorMessage: t.advice.followUpError,
-        },
-        {
-          type: 'Input.Toggle',
-          id: INPUTS.followUpClose,
-          title: t.advice.followUpClose,
-          valueOn: 'true',
-          valueOff: 'false',
-          value: 'false',
-        },
-        ...piiConfirmToggles(view.draft, INPUTS.followUpPiiConfirm),
-      ],
-      actions: [{ ...execute(t.advice.followUpSubmit, VERBS.followUp, view.case.id, { style: 'positive' }), associatedInputs: 'auto' }],
-    },
+    textId: INPUTS.followUpText,
+    value: prefill(draft, INPUTS.followUpText).value ?? null,
+    label: t.advice.followUpText,
+    placeholder: lean ? null : t.advice.followUpPlaceholder,
+    max: CASE_ADVICE_LIMITS.followUpText,
+    regex: minTrimmedLength(CASE_ADVICE_LIMITS.followUpMin),
+    error: t.advice.followUpError,
+    closeId: INPUTS.followUpClose,
+    close: t.advice.followUpClose,
+    // The need-to-know toggle appears once the server refused the text for identifiers (see free-text.ts).
+    piiConfirm:
+      draft && Object.hasOwn(draft, INPUTS.followUpPiiConfirm)
+        ? { id: INPUTS.followUpPiiConfirm, title: nlPrivacy.piiConfirmToggle }
+        : null,
+    submit: t.advice.followUpSubmit,
+    verb: VERBS.followUp,
   };
 }
 
@@ -174,98 +145,81 @@ function followUpForm(view: CaseCardView, lean: boolean): CardElement {
  * edited): the same input in every client, inline (Action.ShowCard), no dialog needed. Only the
  * leanest card, which has no room for confirmations, sends at once.
  */
-function conceptItems(view: CaseCardView, advice: Advice, d: CardDensity): CardElement[] {
+function conceptPart(view: CaseCardView, advice: Advice, d: CardDensity): Partial<AdvicePartModel> {
   const draft = advice.draft;
   const open = view.case.status !== 'closed';
-  const items: CardElement[] = [
-    text(t.advice.caseConcept(draft.version, formatAmsterdamShort(draft.composedAt, view.now)), { weight: 'bolder', color: 'warning' }),
-  ];
   const lean = isLeanest(d);
-  if (draft.summary.trim() && !lean) items.push(text(plainTruncate(draft.summary, d.summary), { spacing: 'small' }));
   const proposal = proposalLine(draft.interventions, view.palette ?? []);
-  if (!lean) items.push(text(proposal ? t.advice.caseProposal(proposal) : t.advice.caseProposalNone, { spacing: 'small', size: 'small' }));
-  if (draft.openConcern.length > 0) {
-    const orgs = orgNames(openConcernOrgs(draft), lean);
-    items.push(text(t.advice.caseOpenConcern(orgs), { color: 'attention', weight: 'bolder', spacing: 'small' }));
-  }
-  const edit = lean ? editDialog(view.case.id) : editForm(view, advice);
-  const buttons = open ? [edit, confirmSend(view.case.id), viewAdvice(view.case.id)] : [viewAdvice(view.case.id)];
-  items.push(actionSet(buttons, { spacing: 'small' }));
-  return items;
+  const lines: Lines = {
+    ...noLines,
+    line: t.advice.caseConcept(draft.version, formatAmsterdamShort(draft.composedAt, view.now)),
+    summary: draft.summary.trim() && !lean ? plainTruncate(draft.summary, d.summary) : null,
+    proposal: lean ? null : proposal ? t.advice.caseProposal(proposal) : t.advice.caseProposalNone,
+    openConcern: draft.openConcern.length > 0 ? t.advice.caseOpenConcern(orgNames(openConcernOrgs(draft), lean)) : null,
+  };
+  if (!open) return { advice: lines, view: viewAdvice() };
+  const send = {
+    title: t.advice.send,
+    question: nlCaseCards.confirmSend.question,
+    confirm: nlCaseCards.confirmSend.confirm,
+    verb: VERBS.sendAdvice,
+  };
+  const edit = lean ? { editDialog: { title: t.advice.edit, dialog: DIALOGS.editAdvice } } : { editForm: editForm(view) };
+  return { advice: lines, ...edit, send, view: viewAdvice() };
 }
 
-function sentItems(view: CaseCardView, advice: Advice): CardElement[] {
+function sentPart(view: CaseCardView, advice: Advice): Partial<AdvicePartModel> {
   const at = formatAmsterdamShort(advice.sentAt ?? advice.draft.composedAt, view.now);
-  const items: CardElement[] = [text(t.advice.caseSent(at), { weight: 'bolder', color: 'accent' })];
   const proposal = proposalLine(advice.draft.interventions, view.palette ?? []);
-  if (proposal) items.push(text(t.advice.caseProposal(proposal), { spacing: 'small', size: 'small' }));
-  items.push(actionSet([viewAdvice(view.case.id)], { spacing: 'small' }));
-  return items;
+  return {
+    advice: { ...noLines, line: t.advice.caseSent(at), proposal: proposal ? t.advice.caseProposal(proposal) : null },
+    view: viewAdvice(),
+  };
 }
 
-function decidedItems(view: CaseCardView, advice: Advice, d: CardDensity): CardElement[] {
+function decidedPart(view: CaseCardView, advice: Advice, d: CardDensity): Partial<AdvicePartModel> {
   const decision = advice.decision;
   const f = advice.followUp;
   const lean = isLeanest(d);
   const max = lean ? CASE_ADVICE_LIMITS.decisionTextLean : CASE_ADVICE_LIMITS.decisionText;
-  const items: CardElement[] = [];
+  const lines: Lines = { ...noLines };
   if (decision) {
     const labels = interventionList(decision.interventions, view.palette ?? []) || t.advice.decisionNone;
     const list = lean ? truncate(labels, CASE_ADVICE_LIMITS.decisionListLean) : labels;
-    items.push(text(t.advice.caseDecided(formatAmsterdamShort(decision.at, view.now), list), { weight: 'bolder', color: 'good' }));
-    if (decision.freeText && !lean)
-      items.push(text(t.advice.decisionTextLine(plainTruncate(decision.freeText, max)), { spacing: 'small', size: 'small' }));
+    lines.line = t.advice.caseDecided(formatAmsterdamShort(decision.at, view.now), list);
+    if (decision.freeText && !lean) lines.decisionText = t.advice.decisionTextLine(plainTruncate(decision.freeText, max));
     if (decision.concernAcknowledgement) {
       const orgs = openConcernOrgs(advice.draft);
       const ack = plainTruncate(decision.concernAcknowledgement, max);
-      items.push(
-        text(orgs.length > 0 ? t.advice.decisionAck(orgNames(orgs, lean), ack) : t.advice.decisionAckNoOrgs(ack), {
-          color: 'warning',
-          spacing: 'small',
-          size: 'small',
-        }),
-      );
+      lines.ack = orgs.length > 0 ? t.advice.decisionAck(orgNames(orgs, lean), ack) : t.advice.decisionAckNoOrgs(ack);
     }
   }
-  if (f?.answer && f.answeredAt) {
-    items.push(
-      text(t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, view.now), plainTruncate(f.answer, max)), {
-        spacing: 'small',
-        size: 'small',
-      }),
-    );
-  }
+  if (f?.answer && f.answeredAt)
+    lines.answer = t.advice.followUpAnswer(formatAmsterdamShort(f.answeredAt, view.now), plainTruncate(f.answer, max));
   const asked = f?.askedAt !== undefined && f.answeredAt === undefined && view.case.status !== 'closed';
-  if (asked && f?.askedAt && !lean) {
-    items.push(
-      text(t.advice.followUpAsked(formatAmsterdamShort(f.askedAt, view.now)), { weight: 'bolder', color: 'accent', spacing: 'small' }),
-    );
-  }
+  if (asked && f?.askedAt && !lean) lines.asked = t.advice.followUpAsked(formatAmsterdamShort(f.askedAt, view.now));
   // The leanest card leaves "Advies bekijken" out here: the decision itself is on the card.
-  const buttons = [...(asked ? [followUpForm(view, lean)] : []), ...(lean ? [] : [viewAdvice(view.case.id)])];
-  if (buttons.length > 0) items.push(actionSet(buttons, { spacing: 'small' }));
-  return items;
+  return { advice: lines, ...(asked ? { followUp: followUpForm(view, lean) } : {}), ...(lean ? {} : { view: viewAdvice() }) };
 }
 
 /** The advice section of the case card (after the actions, before the chair's controls). */
 export function adviceSection(view: CaseCardView, d: CardDensity): CardElement[] {
   if (!showsAdviceSection(view)) return [];
   const advice = view.advice;
-  const head = heading(t.advice.caseHeading, { separator: true, spacing: 'large' });
+  const base = { caseId: view.case.id, heading: t.advice.caseHeading };
   if (!advice) {
-    return [
-      head,
-      ...(d.hints ? [text(t.advice.caseNone, { isSubtle: true, size: 'small', spacing: 'none' })] : []),
-      actionSet([execute(t.advice.draft, VERBS.draftAdvice, view.case.id, { style: 'positive' })], { spacing: 'small' }),
-    ];
+    return renderPart('advice', {
+      ...base,
+      none: { hint: d.hints ? t.advice.caseNone : null, title: t.advice.draft, verb: VERBS.draftAdvice },
+    } satisfies AdvicePartModel);
   }
-  const body =
+  const part =
     advice.status === 'concept'
-      ? conceptItems(view, advice, d)
+      ? conceptPart(view, advice, d)
       : advice.status === 'verzonden'
-        ? sentItems(view, advice)
-        : decidedItems(view, advice, d);
-  return [head, container(body, { spacing: 'small' })];
+        ? sentPart(view, advice)
+        : decidedPart(view, advice, d);
+  return renderPart('advice', { ...base, ...part } satisfies AdvicePartModel);
 }
 
 /**

@@ -2,19 +2,13 @@ import { callBackOpen } from '../domain/vt/record';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { prefill, type CardDensity } from './case-course';
-import { actionSet, container, text, type ContainerStyle } from './elements';
+import type { ContainerStyle } from './elements';
+import { renderPart } from './parts';
 import { plainTruncate } from './text';
 import type { CardElement } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
-import {
-  answerLines,
-  consultationStatusColor,
-  consultationStatusParts,
-  isConsultationOpen,
-  latestStatusPart,
-  nextStepText,
-} from './vt-sections';
+import { answerLines, consultationStatusParts, isConsultationOpen, latestStatusPart, nextStepText } from './vt-sections';
 
 /**
  * The Veilig Thuis section of the case card: the region (or that it is unknown), a warning when
@@ -41,36 +35,48 @@ function regionName(vt: Vt): string | undefined {
   return vt.regionName ?? vt.consultation?.regionName ?? vt.regionId;
 }
 
-function regionForm(view: CaseCardView, vt: Vt): CardElement {
-  const value = view.draft?.[INPUTS.vtRegion] ? prefill(view.draft, INPUTS.vtRegion) : vt.regionId ? { value: vt.regionId } : {};
+/** The Veilig Thuis part of the case card (cards/parts/vt.json); `null` or absent = not shown. */
+export interface VtPartModel {
+  caseId: string;
+  /** An unknown region is a task for the desk, not danger: it stays in the neutral box. */
+  style: ContainerStyle;
+  heading: string;
+  regionUnknown: string | null;
+  noOneOnCall: string | null;
+  question: string | null;
+  status: string | null;
+  next: string | null;
+  answers: { text: string; weight: 'bolder' | null }[];
+  callBack: string | null;
+  callYourself: string | null;
+  never: string | null;
+  calledBack?: { title: string; verb: string };
+  ask?: { title: string; verb: string };
+  region?: {
+    title: string;
+    inputId: string;
+    value: string | null;
+    label: string;
+    placeholder: string | null;
+    error: string;
+    choices: readonly { id: string; name: string }[];
+    submit: string;
+    verb: string;
+  };
+}
+
+function regionModel(view: CaseCardView, vt: Vt): NonNullable<VtPartModel['region']> {
+  const value = (view.draft?.[INPUTS.vtRegion] ? prefill(view.draft, INPUTS.vtRegion).value : vt.regionId) ?? null;
   return {
-    type: 'Action.ShowCard',
     title: t.vt.changeRegion,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
-        {
-          type: 'Input.ChoiceSet',
-          id: INPUTS.vtRegion,
-          ...value,
-          label: t.vt.regionInput,
-          ...(value.value ? {} : { placeholder: t.vt.regionPlaceholder }),
-          style: 'compact',
-          isRequired: true,
-          errorMessage: t.vt.regionError,
-          choices: vt.regionChoices.map((r) => ({ title: r.name, value: r.id })),
-        },
-      ],
-      actions: [
-        {
-          type: 'Action.Execute',
-          title: t.vt.regionSubmit,
-          verb: VERBS.setVtRegion,
-          data: { caseId: view.case.id },
-          associatedInputs: 'auto',
-        },
-      ],
-    },
+    inputId: INPUTS.vtRegion,
+    value,
+    label: t.vt.regionInput,
+    placeholder: value ? null : t.vt.regionPlaceholder,
+    error: t.vt.regionError,
+    choices: vt.regionChoices,
+    submit: t.vt.regionSubmit,
+    verb: VERBS.setVtRegion,
   };
 }
 
@@ -82,63 +88,28 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
   const title = name && !unknown ? t.vt.heading(name) : t.vt.headingNoRegion;
   const c = vt.consultation;
   const compact = d.vt === 'compact';
-  const items: CardElement[] = [];
-  // The leanest card puts the latest step on the heading's line.
-  if (c && compact) {
-    items.push(
-      text(`**${title}** · ${t.vt.status(latestStatusPart(c, view.now))}`, { color: consultationStatusColor(c.state), weight: 'bolder' }),
-    );
-  } else {
-    items.push(text(title, { weight: 'bolder' }));
-  }
-  if (unknown) items.push(text(t.vt.regionUnknown, { weight: 'bolder', color: 'attention', spacing: 'small' }));
-  if (vt.warning === 'no_one_on_call')
-    items.push(text(name ? t.vt.noOneOnCall(name) : t.vt.noOneOnCallNoRegion, { weight: 'bolder', color: 'attention', spacing: 'small' }));
-
-  if (c) {
-    if (d.hints) items.push(text(t.vt.question(plainTruncate(c.question, CASE_VT_LIMITS.question)), { size: 'small', spacing: 'small' }));
-    if (!compact) {
-      const status = consultationStatusParts(c, view.now).join(t.vt.statusSeparator);
-      items.push(text(t.vt.status(status), { weight: 'bolder', color: consultationStatusColor(c.state), spacing: 'small' }));
-    }
-    const next = nextStepText(c.state, view.now);
-    if (next) items.push(text(next, { size: 'small', spacing: 'none' }));
-    items.push(...answerLines(c, view.now, { compact }));
-    if (c.callBack && callBackOpen(c))
-      items.push(text(fx.vt.callBackOpen(c.callBack.phone), { weight: 'bolder', color: 'warning', spacing: 'small' }));
-    if (c.state.status === 'geen_reactie' && vt.warning !== 'no_one_on_call')
-      items.push(text(t.vt.callYourself, { weight: 'bolder', color: 'attention', spacing: 'small' }));
-  } else if (d.hints && !unknown) {
-    items.push(text(t.vt.never, { isSubtle: true, spacing: 'none', size: 'small' }));
-  }
-
-  if (view.case.status !== 'closed') {
-    const ask: CardElement = {
-      type: 'Action.Execute',
-      title: t.vt.ask,
-      verb: VERBS.askVt,
-      data: { caseId: view.case.id },
-      associatedInputs: 'none',
-      style: 'positive',
-    };
-    const calledBack: CardElement = {
-      type: 'Action.Execute',
-      title: fx.vt.calledBackButton,
-      verb: VERBS.vtCalledBack,
-      data: { caseId: view.case.id },
-      associatedInputs: 'none',
-      style: 'positive',
-    };
-    const buttons = [
-      ...(c && callBackOpen(c) ? [calledBack] : []),
-      ...(mayAskVt(view) ? [ask] : []),
-      ...(vt.regionChoices.length > 0 ? [regionForm(view, vt)] : []),
-    ];
-    if (buttons.length > 0) items.push(actionSet(buttons, { spacing: 'small' }));
-  }
-
-  // An unknown region is a task for the desk, not danger: it stays in the neutral box.
+  const open = view.case.status !== 'closed';
   const attention = vt.warning === 'no_one_on_call' || c?.state.status === 'geen_reactie';
-  const style: ContainerStyle = attention ? 'attention' : 'emphasis';
-  return [container(items, { style, spacing: 'medium' })];
+  const model: VtPartModel = {
+    caseId: view.case.id,
+    style: attention ? 'attention' : 'emphasis',
+    // The leanest card puts the latest step on the heading's line.
+    heading: c && compact ? `**${title}** · ${t.vt.status(latestStatusPart(c, view.now))}` : title,
+    regionUnknown: unknown ? t.vt.regionUnknown : null,
+    noOneOnCall: vt.warning === 'no_one_on_call' ? (name ? t.vt.noOneOnCall(name) : t.vt.noOneOnCallNoRegion) : null,
+    question: c && d.hints ? t.vt.question(plainTruncate(c.question, CASE_VT_LIMITS.question)) : null,
+    status: c && !compact ? t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)) : null,
+    next: (c && nextStepText(c.state, view.now)) || null,
+    // The answers' wording is the consultation card's (vt-sections.ts); the case card takes its lines.
+    answers: c
+      ? answerLines(c, view.now, { compact }).map((e) => ({ text: String(e.text), weight: e.weight === 'bolder' ? 'bolder' : null }))
+      : [],
+    callBack: c?.callBack && callBackOpen(c) ? fx.vt.callBackOpen(c.callBack.phone) : null,
+    callYourself: c?.state.status === 'geen_reactie' && vt.warning !== 'no_one_on_call' ? t.vt.callYourself : null,
+    never: !c && d.hints && !unknown ? t.vt.never : null,
+    ...(open && c && callBackOpen(c) ? { calledBack: { title: fx.vt.calledBackButton, verb: VERBS.vtCalledBack } } : {}),
+    ...(open && mayAskVt(view) ? { ask: { title: t.vt.ask, verb: VERBS.askVt } } : {}),
+    ...(open && vt.regionChoices.length > 0 ? { region: regionModel(view, vt) } : {}),
+  };
+  return renderPart('vt', model);
 }

@@ -1,7 +1,17 @@
 import type { PiiKind } from '../domain/pii';
 import { nlPrivacy, piiKindList } from '../i18n/nl';
-import { text } from './elements';
+import { renderOne, renderPart } from './parts';
 import type { CardElement } from './types';
+
+/**
+ * The free-text part (cards/parts/free-text.json): the need-to-know toggle of a form, the mark under
+ * an item whose author confirmed identifiers, and the desk's warning about the police summary.
+ */
+export interface FreeTextModel {
+  toggle?: { id: string; title: string };
+  mark?: string;
+  warning?: string;
+}
 
 /**
  * The "need-to-know" toggle of a form with free text: with it on, likely identifiers are stored
@@ -15,17 +25,17 @@ export function piiConfirmToggles(draft: Partial<Record<string, string>> | undef
 
 export function piiConfirmToggle(id: string): CardElement {
   // valueOn "true", valueOff "false" and unchecked are the schema defaults; left out to save card bytes.
-  return { type: 'Input.Toggle', id, title: nlPrivacy.piiConfirmToggle };
+  return renderOne('free-text', { toggle: { id, title: nlPrivacy.piiConfirmToggle } } satisfies FreeTextModel);
 }
 
 /** The mark under an item whose author confirmed the need-to-know of identifiers in it. */
 export function piiConfirmedMark(kinds: readonly PiiKind[] | undefined): CardElement[] {
-  return kinds && kinds.length > 0 ? [text(nlPrivacy.piiConfirmedMark, { size: 'small', color: 'warning', spacing: 'none' })] : [];
+  return kinds && kinds.length > 0 ? renderPart('free-text', { mark: nlPrivacy.piiConfirmedMark } satisfies FreeTextModel) : [];
 }
 
 /** Warning for the desk in a personal view: the police summary looks like it holds identifiers. */
 export function summaryPiiWarning(kinds: readonly PiiKind[] | undefined): CardElement[] {
   return kinds && kinds.length > 0
-    ? [text(nlPrivacy.summaryPiiWarning(piiKindList(kinds)), { size: 'small', color: 'warning', spacing: 'small' })]
+    ? renderPart('free-text', { warning: nlPrivacy.summaryPiiWarning(piiKindList(kinds)) } satisfies FreeTextModel)
     : [];
 }

@@ -8,8 +8,8 @@ import { nlCards as t } from '../i18n/nl/cards';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlViews } from '../i18n/nl/views';
 import { nlCaseCards } from '../i18n/nl/case-cards';
-import { badge, column, columns, container, heading, text, type Color } from './elements';
-import { piiConfirmedMark } from './free-text';
+import type { ContainerStyle } from './elements';
+import { renderOne, renderPart } from './parts';
 import { formatAmsterdam, plain, plainTruncate, timeLeft } from './text';
 import type { CardElement } from './types';
 import type { CaseCardView } from './view';
@@ -34,76 +34,55 @@ export function escalationWhy(escalation: EscalationRecord, location: Location):
 }
 
 export function noticeSection(notice: NonNullable<CaseCardView['notice']>): CardElement {
-  return container([text(notice.text, { weight: 'bolder', color: notice.kind })], { style: notice.kind });
+  return renderOne('notice', { style: notice.kind, text: notice.text });
 }
 
 export function caseRef(caseId: string): string {
   return caseId.slice(0, 8);
 }
 
+/** The header part (cards/parts/header.json): badges, offence, location and case reference. */
+export interface HeaderModel {
+  badges: { label: string; style: ContainerStyle }[];
+  offence: string;
+  place: string;
+  flagMeaning: string | null;
+  displayReference: string | null;
+}
+
 /** `personal`: the viewer's own view (a roster member); only there the source's display reference is shown. */
 export function headerSection(view: CaseBase, opts: { personal?: boolean; explainFlags?: boolean } = {}): CardElement {
   const c = view.case;
-  const badges: CardElement[] = [];
-  if (c.hgFlag) badges.push(badge(t.header.hg, 'attention'));
-  if (c.kmFlag) badges.push(badge(t.header.km, 'warning'));
-  if (c.status === 'closed') badges.push(badge(t.header.closed, 'emphasis'));
-  return columns([
-    ...badges,
-    column(
-      [
-        text(t.offences[c.facts.offenceCategory], { weight: 'bolder', size: 'medium' }),
-        text(`${view.location.name} · ${t.header.caseRef(caseRef(c.id))}`, { isSubtle: true, spacing: 'none', size: 'small' }),
-        ...((c.kmFlag || c.hgFlag) && opts.explainFlags !== false
-          ? [
-              text([...(c.hgFlag ? [nlCaseCards.hgMeaning] : []), ...(c.kmFlag ? [nlCaseCards.kmMeaning] : [])].join(' · '), {
-                isSubtle: true,
-                spacing: 'none',
-                size: 'small',
-              }),
-            ]
-          : []),
-        ...(opts.personal && c.displayReference
-          ? [text(plain(nlPrivacy.displayReference(c.displayReference)), { isSubtle: true, spacing: 'none', size: 'small' })]
-          : []),
-      ],
-      'stretch',
-      { verticalContentAlignment: 'center' },
-    ),
-  ]);
+  const badges: HeaderModel['badges'] = [];
+  if (c.hgFlag) badges.push({ label: t.header.hg, style: 'attention' });
+  if (c.kmFlag) badges.push({ label: t.header.km, style: 'warning' });
+  if (c.status === 'closed') badges.push({ label: t.header.closed, style: 'emphasis' });
+  const meanings = [...(c.hgFlag ? [nlCaseCards.hgMeaning] : []), ...(c.kmFlag ? [nlCaseCards.kmMeaning] : [])];
+  const model: HeaderModel = {
+    badges,
+    offence: t.offences[c.facts.offenceCategory],
+    place: `${view.location.name} · ${t.header.caseRef(caseRef(c.id))}`,
+    flagMeaning: meanings.length > 0 && opts.explainFlags !== false ? meanings.join(' · ') : null,
+    displayReference: opts.personal && c.displayReference ? plain(nlPrivacy.displayReference(c.displayReference)) : null,
+  };
+  return renderOne('header', model);
 }
 
 /** The ZSM termijn; 'bijna' switches at the location's reminder moment, like the reminder itself. */
 export function termijnSection(view: CaseAtNow): CardElement {
   const left = timeLeft(view.case.deadline, view.now);
   const state = termijnState(view.case.deadline, view.now, view.location.reminders.termijnMinutesBefore);
-  const deadline = text(t.termijn.deadline(formatAmsterdam(view.case.deadline)), { weight: 'bolder' });
-  if (left.passed || state === 'verstreken') {
-    return container(
-      [columns([column([deadline]), column([text(`⚠ ${t.termijn.passed}`, { weight: 'bolder', color: 'attention' })], 'auto')])],
-      {
-        style: 'attention',
-        spacing: 'medium',
-      },
-    );
-  }
-  const near = state === 'bijna';
-  const color: Color = near ? 'warning' : 'good';
-  return container(
-    [columns([column([deadline]), column([text(t.termijn.left(left.hours, left.minutes), { weight: 'bolder', color })], 'auto')])],
-    {
-      spacing: 'medium',
-      ...(near ? { style: 'warning' as const } : {}),
-    },
-  );
+  const deadline = t.termijn.deadline(formatAmsterdam(view.case.deadline));
+  const passed = left.passed || state === 'verstreken';
+  const style: ContainerStyle | null = passed ? 'attention' : state === 'bijna' ? 'warning' : null;
+  return renderOne('termijn', { style, deadline, left: passed ? `⚠ ${t.termijn.passed}` : t.termijn.left(left.hours, left.minutes) });
 }
 
 type Level = 'risk' | 'unknown' | 'ok';
 
-function safetyLine(label: string, value: string, level: Level): CardElement {
-  const color: Color = level === 'risk' ? 'attention' : level === 'unknown' ? 'warning' : 'default';
-  const mark = level === 'risk' ? '⚠ ' : '';
-  return text(`${mark}**${label}:** ${value}`, { color, spacing: 'small', ...(level === 'risk' ? { weight: 'bolder' as const } : {}) });
+/** A line of the safety part: risk is marked and bold; the level is carried by the word, not a colour. */
+function safetyLine(label: string, value: string, level: Level): { mark: string; label: string; value: string; weight: 'bolder' | null } {
+  return { mark: level === 'risk' ? '⚠ ' : '', label, value, weight: level === 'risk' ? 'bolder' : null };
 }
 
 export function safetySection(view: CaseBase): CardElement {
@@ -112,16 +91,15 @@ export function safetySection(view: CaseBase): CardElement {
   const contact: Level = f.victimContactSafe === 'nee' ? 'risk' : f.victimContactSafe === 'onbekend' ? 'unknown' : 'ok';
   // A suspect sent home may be back with the victim tonight; that is the risk to see.
   const custody: Level = f.custody === 'heengezonden' ? 'risk' : f.custody === 'onbekend' ? 'unknown' : 'ok';
-  return container(
-    [
-      text(t.safety.heading, { weight: 'bolder' }),
+  return renderOne('safety', {
+    heading: t.safety.heading,
+    lines: [
       safetyLine(t.safety.children, children, f.childrenInvolved ? 'risk' : 'ok'),
       safetyLine(t.safety.weapon, f.weaponMentioned ? t.yes : t.no, f.weaponMentioned ? 'risk' : 'ok'),
       safetyLine(t.safety.victimContact, t.victimContact[f.victimContactSafe], contact),
       safetyLine(t.safety.custody, t.custody[f.custody], custody),
     ],
-    { style: 'emphasis', spacing: 'medium' },
-  );
+  });
 }
 
 export function personsLine(view: CaseBase): string {
@@ -130,11 +108,13 @@ export function personsLine(view: CaseBase): string {
 }
 
 export function factsSection(view: CaseBase, summaryMax: number): CardElement[] {
-  return [
-    heading(t.facts.heading),
-    text(`**${t.facts.persons}:** ${personsLine(view)}`, { spacing: 'small' }),
-    text(`**${t.facts.summary}:** ${plainTruncate(view.case.facts.summary, summaryMax)}`, { spacing: 'small' }),
-  ];
+  return renderPart('facts', {
+    heading: t.facts.heading,
+    personsLabel: t.facts.persons,
+    persons: personsLine(view),
+    summaryLabel: t.facts.summary,
+    summary: plainTruncate(view.case.facts.summary, summaryMax),
+  });
 }
 
 /** Expected organisations first (in the location's order), then any other organisation that voted. */
@@ -156,42 +136,33 @@ export function voteState(vote: ConcernVote | undefined): VoteState {
   return vote.concern ? 'buikpijn' : 'geen_buikpijn';
 }
 
-function statusText(vote: ConcernVote | undefined, current: boolean): CardElement {
+/** The status of an organisation's vote: "Buikpijn · ⚠ Acuut onveilig", "Geen buikpijn", "Nog niet gestemd". */
+function statusLine(vote: ConcernVote | undefined, current: boolean): string {
   const state = voteState(vote);
-  if (state === 'niet_gestemd') return text(current ? t.votes.notVoted : t.votes.didNotVote, { isSubtle: true });
-  if (state === 'geen_buikpijn') return text(t.votes.noConcern, { color: 'good', weight: 'bolder' });
-  const acute = vote?.acuteUnsafe === true;
-  return text(acute ? `${t.votes.concern} · ⚠ ${t.votes.acute}` : t.votes.concern, {
-    color: acute ? 'attention' : 'warning',
-    weight: 'bolder',
-  });
+  if (state === 'niet_gestemd') return current ? t.votes.notVoted : t.votes.didNotVote;
+  if (state === 'geen_buikpijn') return t.votes.noConcern;
+  return vote?.acuteUnsafe === true ? `${t.votes.concern} · ⚠ ${t.votes.acute}` : t.votes.concern;
 }
 
-/** One block per organisation for a round; the viewer's organisation is boxed and named as theirs. */
-/** One line per organisation (for a crowded card): "**OM**: Buikpijn — reason", coloured by state. */
-function compactVoteRow(label: string, vote: ConcernVote | undefined, current: boolean, reasonMax: number, mine: boolean): CardElement {
-  const state = voteState(vote);
-  const acute = vote?.acuteUnsafe === true;
-  const status =
-    state === 'niet_gestemd'
-      ? current
-        ? t.votes.notVoted
-        : t.votes.didNotVote
-      : state === 'geen_buikpijn'
-        ? t.votes.noConcern
-        : acute
-          ? `${t.votes.concern} · ⚠ ${t.votes.acute}`
-          : t.votes.concern;
-  const mark = vote?.piiConfirmed && vote.piiConfirmed.length > 0 ? ` ${nlPrivacy.piiConfirmedMark}` : '';
-  const reason = vote?.concern && vote.reason && reasonMax > 0 ? ` — ${plainTruncate(vote.reason, reasonMax)}${mark}` : '';
-  const color: Color = state === 'buikpijn' ? (acute ? 'attention' : 'warning') : state === 'geen_buikpijn' ? 'good' : 'default';
-  const line = text(`**${label}**: ${status}${reason}`, {
-    color,
-    size: 'small',
-    spacing: 'none',
-    ...(state === 'niet_gestemd' ? { isSubtle: true } : {}),
-  });
-  return mine ? container([line], { style: 'accent', spacing: 'none' }) : line;
+const hasPiiMark = (vote: ConcernVote | undefined): boolean => (vote?.piiConfirmed?.length ?? 0) > 0;
+
+/**
+ * One organisation's vote (cards/parts/vote-row.json): a block (label and status, the reason, the
+ * time) or, on a crowded card, one line "**OM**: Buikpijn — reason". The viewer's own is boxed.
+ */
+export interface VoteRowModel {
+  label: string;
+  status: string;
+  block: {
+    style: 'accent' | null;
+    labelWeight: 'bolder' | 'default';
+    statusSubtle: true | null;
+    statusWeight: 'bolder' | null;
+    reason: string | null;
+    piiMark: string | null;
+    castAt: string | null;
+  } | null;
+  line: { mine: boolean; reason: string; subtle: true | null; weight: 'bolder' | null } | null;
 }
 
 /**
@@ -209,18 +180,34 @@ export function voteRows(
   return orgs.map((org) => {
     const vote = picture.get(org);
     const mine = view.viewerOrg === org;
-    const label = mine ? t.votes.yourOrg(t.orgs[org]) : t.orgs[org];
-    if (opts.compact) return compactVoteRow(label, vote, current, opts.reasonMax, mine);
-    const items: CardElement[] = [
-      columns([column([text(label, { weight: mine ? 'bolder' : 'default' })]), column([statusText(vote, current)], 'auto')]),
-    ];
-    if (vote?.concern && vote.reason) {
-      items.push(text(plainTruncate(vote.reason, opts.reasonMax), { spacing: 'none', size: 'small' }));
-      items.push(...piiConfirmedMark(vote.piiConfirmed));
+    const state = voteState(vote);
+    const model: VoteRowModel = {
+      label: mine ? t.votes.yourOrg(t.orgs[org]) : t.orgs[org],
+      status: statusLine(vote, current),
+      block: null,
+      line: null,
+    };
+    if (opts.compact) {
+      const mark = hasPiiMark(vote) ? ` ${nlPrivacy.piiConfirmedMark}` : '';
+      const reason = vote?.concern && vote.reason && opts.reasonMax > 0 ? ` — ${plainTruncate(vote.reason, opts.reasonMax)}${mark}` : '';
+      model.line = {
+        mine,
+        reason,
+        subtle: state === 'niet_gestemd' ? true : null,
+        weight: state === 'buikpijn' && vote?.acuteUnsafe === true ? 'bolder' : null,
+      };
+    } else {
+      model.block = {
+        style: mine ? 'accent' : null,
+        labelWeight: mine ? 'bolder' : 'default',
+        statusSubtle: state === 'niet_gestemd' ? true : null,
+        statusWeight: state === 'niet_gestemd' ? null : 'bolder',
+        reason: vote?.concern && vote.reason ? plainTruncate(vote.reason, opts.reasonMax) : null,
+        piiMark: hasPiiMark(vote) ? nlPrivacy.piiConfirmedMark : null,
+        castAt: vote && opts.withTime ? t.votes.castAt(formatAmsterdam(vote.castAt)) : null,
+      };
     }
-    if (vote && opts.withTime)
-      items.push(text(t.votes.castAt(formatAmsterdam(vote.castAt)), { spacing: 'none', size: 'small', isSubtle: true }));
-    return container(items, { spacing: 'small', ...(mine ? { style: 'accent' as const } : {}) });
+    return renderOne('vote-row', model);
   });
 }
 
@@ -229,15 +216,21 @@ export function voteGroups(view: CaseVotes, round: number): CardElement[] {
   const picture = concernPicture(view.votes, round);
   const orgs = orgsForRound(view, round);
   const pick = (f: (v: ConcernVote | undefined) => boolean) => orgs.filter((o) => f(picture.get(o)));
-  const acute = pick((v) => v?.concern === true && v.acuteUnsafe);
-  const concern = pick((v) => v?.concern === true);
-  const none = pick((v) => v?.concern === false);
-  const lines: CardElement[] = [];
-  if (acute.length > 0) lines.push(text(t.votes.groupAcute(orgNames(acute)), { color: 'attention', weight: 'bolder', spacing: 'small' }));
-  if (concern.length > 0)
-    lines.push(text(t.votes.groupConcern(orgNames(concern)), { color: 'warning', weight: 'bolder', spacing: 'small' }));
-  if (none.length > 0) lines.push(text(t.votes.groupNone(orgNames(none)), { color: 'good', spacing: 'small' }));
-  return lines;
+  const group = (list: PartnerOrg[], line: (names: string) => string) => (list.length > 0 ? line(orgNames(list)) : null);
+  return renderPart('vote-groups', {
+    acute: group(
+      pick((v) => v?.concern === true && v.acuteUnsafe),
+      t.votes.groupAcute,
+    ),
+    concern: group(
+      pick((v) => v?.concern === true),
+      t.votes.groupConcern,
+    ),
+    none: group(
+      pick((v) => v?.concern === false),
+      t.votes.groupNone,
+    ),
+  });
 }
 
 export function voteTally(view: CaseVotes, round: number): string {
@@ -262,28 +255,29 @@ export function contributionCounts(contributions: readonly Contribution[]): stri
 
 const shortOrgs = (orgs: readonly PartnerOrg[]): string => orgs.map((o) => nlViews.orgsShort[o]).join(', ');
 
+/** A contribution (cards/parts/contribution.json): withheld (only that it exists) or shown. */
+export interface ContributionModel {
+  withheld?: string;
+  createdAt?: string;
+  shown?: { visibleTo: string | null; meta: string; text: string; needToKnowLabel: string; needToKnow: string; piiMark: string | null };
+}
+
 export function contributionItem(c: Contribution, opts: { textMax: number; needMax: number }): CardElement {
   // Restricted to other organisations: only that it exists, never its text, source or reason.
-  if (c.withheld)
-    return container(
-      [
-        text(nlViews.restricted.withheld(nlViews.orgsShort[c.orgId], shortOrgs(c.visibleTo ?? [])), { size: 'small', isSubtle: true }),
-        text(formatAmsterdam(c.createdAt), { size: 'small', isSubtle: true, spacing: 'none' }),
-      ],
-      { separator: true, spacing: 'medium' },
-    );
-  return container(
-    [
-      ...(c.visibleTo ? [text(nlViews.restricted.visibleTo(shortOrgs(c.visibleTo)), { size: 'small', color: 'accent' as const })] : []),
-      text(t.contributions.meta(t.orgs[c.orgId], formatAmsterdam(c.createdAt), t.sources[c.source]), { size: 'small' }),
-      text(plainTruncate(c.text, opts.textMax), { spacing: 'none' }),
-      text(`**${t.contributions.needToKnow}** ${plainTruncate(c.needToKnow, opts.needMax)}`, {
-        size: 'small',
-        isSubtle: true,
-        spacing: 'none',
-      }),
-      ...piiConfirmedMark(c.piiConfirmed),
-    ],
-    { separator: true, spacing: 'medium' },
-  );
+  const model: ContributionModel = c.withheld
+    ? {
+        withheld: nlViews.restricted.withheld(nlViews.orgsShort[c.orgId], shortOrgs(c.visibleTo ?? [])),
+        createdAt: formatAmsterdam(c.createdAt),
+      }
+    : {
+        shown: {
+          visibleTo: c.visibleTo ? nlViews.restricted.visibleTo(shortOrgs(c.visibleTo)) : null,
+          meta: t.contributions.meta(t.orgs[c.orgId], formatAmsterdam(c.createdAt), t.sources[c.source]),
+          text: plainTruncate(c.text, opts.textMax),
+          needToKnowLabel: t.contributions.needToKnow,
+          needToKnow: plainTruncate(c.needToKnow, opts.needMax),
+          piiMark: (c.piiConfirmed?.length ?? 0) > 0 ? nlPrivacy.piiConfirmedMark : null,
+        },
+      };
+  return renderOne('contribution', model);
 }

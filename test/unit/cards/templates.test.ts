@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { templateJson } from '../../../src/cards/template';
+import { partSamples } from './part-samples';
 import { caseAreaSamples } from './samples';
 import { adaptiveCardProblems } from './validate';
 
@@ -30,6 +31,33 @@ const tests = files(path.join(ROOT, 'test'), '.ts')
   .filter((f) => !f.endsWith('templates.test.ts'))
   .map((f) => readFileSync(f, 'utf8'));
 
+const partNames = readdirSync(path.join(ROOT, 'cards', 'parts'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => f.slice(0, -'.json'.length));
+const parts = partSamples();
+
+describe('card part templates (cards/parts/: sections bound by renderPart, src/cards/parts.ts)', () => {
+  it('there are parts', () => {
+    expect(partNames).toEqual(expect.arrayContaining(['header', 'termijn', 'safety', 'vote-row', 'contribution', 'vt']));
+  });
+
+  it.each(partNames)('cards/parts/%s is an Adaptive Card 1.5 template used by src', (name) => {
+    expect(templateJson('cards', `parts/${name}`)).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const used = src.some((s) => s.includes(`renderPart('${name}'`) || s.includes(`renderOne('${name}'`));
+    expect([name, used]).toEqual([name, true]);
+  });
+
+  it.each(partNames)('cards/parts/%s renders a valid card for each sample state', (name) => {
+    const sampled = parts.filter((s) => s.part === name);
+    expect([name, sampled.length > 0]).toEqual([name, true]);
+    for (const s of sampled) expect([s.name, adaptiveCardProblems(s.card)]).toEqual([s.name, []]);
+  });
+
+  it('every part sample names a part that exists', () => {
+    for (const s of parts) expect([s.name, partNames.includes(s.part)]).toEqual([s.name, true]);
+  });
+});
+
 describe('card and dialog templates (cards/, dialogs/)', () => {
   it('there are templates', () => {
     expect(templates.map((t) => `${t.folder}/${t.name}`)).toEqual(
@@ -51,6 +79,13 @@ describe('card and dialog templates (cards/, dialogs/)', () => {
     for (const s of sampled) expect([s.name, adaptiveCardProblems(s.card)]).toEqual([s.name, []]);
     const validatedElsewhere = tests.some((s) => s.includes('adaptiveCardProblems') && s.includes(`'${t.name}'`));
     expect([t.name, sampled.length > 0 || validatedElsewhere]).toEqual([t.name, true]);
+  });
+
+  it('no template expression is left unbound in a rendered part sample', () => {
+    for (const s of parts) {
+      const leftovers = JSON.stringify(s.card).match(/\$\{[^}]*\}/g) ?? [];
+      expect([s.name, leftovers]).toEqual([s.name, []]);
+    }
   });
 
   it('no template expression is left unbound in a rendered sample (every ${…} of the template has its data)', () => {

@@ -1,0 +1,133 @@
+import { adviceSection } from '../../../src/cards/case-advice';
+import { vtSection } from '../../../src/cards/case-vt';
+import type { CardDensity } from '../../../src/cards/case-course';
+import { piiConfirmedMark, piiConfirmToggle, summaryPiiWarning } from '../../../src/cards/free-text';
+import {
+  contributionItem,
+  factsSection,
+  headerSection,
+  noticeSection,
+  safetySection,
+  termijnSection,
+  voteGroups,
+  voteRows,
+} from '../../../src/cards/sections';
+import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
+import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
+import { contribution, sampleCase, typicalView, vote } from './fixtures';
+import { consultationRecord, consultationState, PRIMARY, vtCaseView } from './vt-fixtures';
+
+/**
+ * One rendered sample per state of every part in cards/parts/ (the case card's sections), each
+ * wrapped in a card of its own so the schema test can validate it. `part` names the template.
+ */
+export interface PartSample {
+  name: string;
+  part: string;
+  card: AdaptiveCard;
+}
+
+const FULL: CardDensity = {
+  summary: 300,
+  contributionText: 300,
+  needToKnow: 100,
+  voteReason: 120,
+  votes: 'blocks',
+  actionWhat: 100,
+  maxOpenActions: 5,
+  compactActions: false,
+  hints: true,
+  confirmations: true,
+  vt: 'full',
+};
+const LEAN: CardDensity = { ...FULL, summary: 0, voteReason: 0, votes: 'grouped', hints: false, confirmations: false, vt: 'compact' };
+
+const votes = [
+  vote(2, 'om', true, { acuteUnsafe: true, reason: 'Acuut gevaar', piiConfirmed: ['phone'] }),
+  vote(2, 'politie', false),
+  vote(2, 'vt', true, { reason: 'Zorgen over de kinderen' }),
+];
+const voting = typicalView({ votes, viewerOrg: 'politie' });
+
+export function partSamples(): PartSample[] {
+  const s = (name: string, part: string, body: CardElement | CardElement[]): PartSample => ({
+    name,
+    part,
+    card: { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', body: Array.isArray(body) ? body : [body] },
+  });
+  const noFlags = sampleCase({ hgFlag: false, kmFlag: false, status: 'closed', displayReference: 'PL-0924-77' });
+  const safe = sampleCase({
+    facts: {
+      ...sampleCase().facts,
+      childrenInvolved: false,
+      childAges: [],
+      weaponMentioned: false,
+      victimContactSafe: 'onbekend',
+      custody: 'heengezonden',
+    },
+  });
+  return [
+    s('notice: good', 'notice', noticeSection({ kind: 'good', text: 'Uw buikpijn is vastgelegd.' })),
+    s('header: HG + KM', 'header', headerSection(typicalView())),
+    s('header: personal, no flags, closed', 'header', headerSection(typicalView({ case: noFlags }), { personal: true })),
+    s('termijn: running', 'termijn', termijnSection(typicalView())),
+    s('termijn: near', 'termijn', termijnSection(typicalView({ now: new Date('2026-11-24T00:50:00Z') }))),
+    s('termijn: passed', 'termijn', termijnSection(typicalView({ now: new Date('2026-11-24T02:00:00Z') }))),
+    s('safety: risks', 'safety', safetySection(typicalView())),
+    s('safety: unknowns', 'safety', safetySection(typicalView({ case: safe }))),
+    s('facts', 'facts', factsSection(typicalView(), 80)),
+    s('vote rows: blocks', 'vote-row', voteRows(voting, 2, { reasonMax: 100, withTime: true })),
+    s('vote rows: lines', 'vote-row', voteRows(voting, 2, { reasonMax: 40, withTime: false, compact: true })),
+    s('vote groups', 'vote-groups', voteGroups(voting, 2)),
+    s(
+      'contribution: shown',
+      'contribution',
+      contributionItem(contribution(1, { piiConfirmed: ['email'], visibleTo: ['om'] }), { textMax: 100, needMax: 50 }),
+    ),
+    s(
+      'contribution: withheld',
+      'contribution',
+      contributionItem(contribution(2, { withheld: true, visibleTo: ['vt'] }), { textMax: 100, needMax: 50 }),
+    ),
+    s('free text: toggle, mark, warning', 'free-text', [
+      piiConfirmToggle('x'),
+      ...piiConfirmedMark(['phone']),
+      ...summaryPiiWarning(['phone']),
+    ]),
+    s('vt: never asked', 'vt', vtSection(vtCaseView(), FULL)),
+    s('vt: region unknown', 'vt', vtSection(vtCaseView({ regionId: undefined, regionName: undefined, warning: 'region_unknown' }), FULL)),
+    s('vt: nobody on call', 'vt', vtSection(vtCaseView({ warning: 'no_one_on_call' }), FULL)),
+    s('vt: asked', 'vt', vtSection(vtCaseView({ consultation: consultationRecord() }), FULL)),
+    s(
+      'vt: answered, lean',
+      'vt',
+      vtSection(vtCaseView({ consultation: consultationRecord({ state: consultationState([['answer', '21:20', PRIMARY]]) }) }), LEAN),
+    ),
+    s('vt: closed case', 'vt', vtSection(vtCaseView({}, { case: sampleCase({ status: 'closed' }) }), FULL)),
+    s('advice: none yet', 'advice', adviceSection(typicalView({ palette: PALETTE }), FULL)),
+    s(
+      'advice: concept, inline edit form',
+      'advice',
+      adviceSection(typicalView({ advice: adviceRecord('concept'), palette: PALETTE }), FULL),
+    ),
+    s(
+      'advice: concept, lean (edit dialog)',
+      'advice',
+      adviceSection(typicalView({ advice: adviceRecord('concept'), palette: PALETTE }), LEAN),
+    ),
+    s('advice: sent', 'advice', adviceSection(typicalView({ advice: adviceRecord('verzonden'), palette: PALETTE }), FULL)),
+    s('advice: decided', 'advice', adviceSection(typicalView({ advice: adviceRecord('besloten'), palette: PALETTE }), FULL)),
+    s(
+      'advice: follow-up asked, need-to-know toggle',
+      'advice',
+      adviceSection(
+        typicalView({
+          advice: adviceRecord('besloten', { followUp: { askedAt: '2026-11-23T22:10:00.000Z' } }),
+          palette: PALETTE,
+          draft: { followUpPiiConfirm: '' },
+        }),
+        FULL,
+      ),
+    ),
+  ];
+}
