@@ -18,6 +18,7 @@ import { actionSet, container, heading, text } from './elements';
 import { escalationWhy, orgNames, voteGroups, voteRows, voteTally } from './sections';
 import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, minTrimmedLength, plainTruncate, truncate } from './text';
 import type { CardElement } from './types';
+import { renderPart } from './parts';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { nlCaseCards as c } from '../i18n/nl/case-cards';
@@ -116,30 +117,105 @@ const form = (title: string, body: CardElement[], submit: CardElement): CardElem
   card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
 });
 
+// ---- the view models of the parts (cards/parts/case-*.json); `null` leaves an element or property out ----
+
+interface Button {
+  title: string;
+  verb: string;
+}
+
+/** cards/parts/case-regie.json: who has regie, and "Regie nemen" or the "Regie overdragen" form. */
+export interface RegiePart {
+  caseId: string;
+  holder: string;
+  take: Button | null;
+  handOver:
+    | (Button & {
+        inputId: string;
+        value: string | null;
+        label: string;
+        placeholder: string;
+        errorMessage: string;
+        choices: { title: string; value: string }[];
+        submit: string;
+      })
+    | null;
+}
+
+/** cards/parts/case-chair.json: the chair's block; exactly one of the three round buttons is set. */
+export interface ChairPart {
+  caseId: string;
+  heading: string;
+  hint: string | null;
+  confirmCloseRound: (Button & { question: string; confirm: string }) | null;
+  closeRound: Button | null;
+  startRound: Button | null;
+  reAgenda: Button & {
+    dateId: string;
+    date: string | null;
+    dateLabel: string;
+    datePlaceholder: string;
+    min: string;
+    max: string;
+    dateError: string;
+    timeId: string;
+    time: string | null;
+    timeLabel: string;
+    timePlaceholder: string;
+    timeError: string;
+    submit: string;
+  };
+  close: Button | null;
+  closeDespite:
+    | (Button & {
+        inputId: string;
+        value: string | null;
+        label: string;
+        placeholder: string;
+        maxLength: number;
+        regex: string;
+        errorMessage: string;
+        submit: string;
+      })
+    | null;
+}
+
 // ---- escalation, closure, door-agenderen (top of the card) ----
 
 export function escalationLine(view: CaseCardView): CardElement[] {
   const e = view.escalation;
   if (!e) return [];
-  const line = t.escalation.line(formatAmsterdamShort(e.at, view.now), escalationWhy(e, view.location));
-  return [container([text(line, { weight: 'bolder', color: 'attention' })], { style: 'attention', spacing: 'medium' })];
+  return renderPart('case-escalation', { line: t.escalation.line(formatAmsterdamShort(e.at, view.now), escalationWhy(e, view.location)) });
+}
+
+/** cards/parts/case-closure.json: when the case was closed and, when closed despite buikpijn, by whom and why. */
+export interface ClosurePart {
+  style: 'warning' | 'emphasis';
+  at: string;
+  despite: string | null;
+  reason: string | null;
 }
 
 export function closureSection(view: CaseCardView): CardElement[] {
   const c = view.case.closure;
   if (!c) return [];
-  const items: CardElement[] = [text(t.closure.at(formatAmsterdam(c.at)), { weight: 'bolder' })];
-  if (c.despiteConcern) {
-    const line = c.remainingConcern.length > 0 ? t.closure.despite(orgNames(c.remainingConcern)) : t.closure.despiteNoOrgs;
-    items.push(text(line, { weight: 'bolder', color: 'attention', spacing: 'small' }));
-    if (c.reason) items.push(text(t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)), { spacing: 'small' }));
-  }
-  return [container(items, { style: c.despiteConcern ? 'warning' : 'emphasis', spacing: 'medium' })];
+  const despite = c.despiteConcern
+    ? c.remainingConcern.length > 0
+      ? t.closure.despite(orgNames(c.remainingConcern))
+      : t.closure.despiteNoOrgs
+    : null;
+  const model: ClosurePart = {
+    style: c.despiteConcern ? 'warning' : 'emphasis',
+    at: t.closure.at(formatAmsterdam(c.at)),
+    despite,
+    reason: c.despiteConcern && c.reason ? t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)) : null,
+  };
+  return renderPart('case-closure', model);
 }
 
 export function reAgendaLine(view: CaseCardView): CardElement[] {
   const at = view.case.reAgendaAt;
-  return at ? [text(`📅 ${t.reAgenda.at(formatDayDate(at))}`, { weight: 'bolder', color: 'accent', spacing: 'small' })] : [];
+  return at ? renderPart('case-re-agenda', { line: t.reAgenda.at(formatDayDate(at)) }) : [];
 }
 
 // ---- the round ----
@@ -212,43 +288,30 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
  */
 export function regieSection(view: CaseCardView): CardElement[] {
   const lead = view.case.caseLead;
-  const line = lead ? t.regie.holder(t.orgs[lead.orgId], formatAmsterdamShort(lead.since, view.now)) : t.regie.none;
-  const items: CardElement[] = [
-    text(line, {
-      weight: 'bolder',
-      size: 'medium',
-      spacing: 'large',
-      separator: true,
-      ...(lead || view.case.status === 'closed' ? {} : { color: 'warning' as const }),
-    }),
-  ];
-  if (view.case.status === 'closed') return items;
   const caseId = view.case.id;
-  if (!lead) {
-    items.push(actionSet([execute(t.regie.take, VERBS.takeLead, caseId, { style: 'positive' })], { spacing: 'small' }));
-    return items;
-  }
-  const mayHandOver = view.viewerOrg === undefined || view.viewerOrg === lead.orgId || view.viewerIsChair === true;
-  if (!mayHandOver) return items;
-  const handOver = form(
-    t.regie.handOver,
-    [
-      {
-        type: 'Input.ChoiceSet',
-        id: INPUTS.leadTo,
-        ...prefill(view.draft, INPUTS.leadTo),
-        label: t.regie.handOverTo,
-        placeholder: t.regie.handOverPlaceholder,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: t.regie.handOverError,
-        choices: PARTNER_ORGS.filter((o) => o !== lead.orgId).map((o) => ({ title: t.orgs[o], value: o })),
-      },
-    ],
-    execute(t.regie.handOverSubmit, VERBS.handOverLead, caseId),
-  );
-  items.push(actionSet([handOver], { spacing: 'small' }));
-  return items;
+  const holder = lead ? t.regie.holder(t.orgs[lead.orgId], formatAmsterdamShort(lead.since, view.now)) : t.regie.none;
+  const open = view.case.status !== 'closed';
+  const mayHandOver = lead !== undefined && (view.viewerOrg === undefined || view.viewerOrg === lead.orgId || view.viewerIsChair === true);
+  const model: RegiePart = {
+    caseId,
+    holder,
+    take: open && !lead ? { title: t.regie.take, verb: VERBS.takeLead } : null,
+    handOver:
+      open && lead && mayHandOver
+        ? {
+            title: t.regie.handOver,
+            inputId: INPUTS.leadTo,
+            value: prefill(view.draft, INPUTS.leadTo).value ?? null,
+            label: t.regie.handOverTo,
+            placeholder: t.regie.handOverPlaceholder,
+            errorMessage: t.regie.handOverError,
+            choices: PARTNER_ORGS.filter((o) => o !== lead.orgId).map((o) => ({ title: t.orgs[o], value: o })),
+            submit: t.regie.handOverSubmit,
+            verb: VERBS.handOverLead,
+          }
+        : null,
+  };
+  return renderPart('case-regie', model);
 }
 
 // ---- actions ----
@@ -398,54 +461,39 @@ export function actionsSection(view: CaseCardView, d: CardDensity): CardElement[
 
 // ---- the chair ----
 
-function reAgendaForm(view: CaseCardView): CardElement {
-  return form(
-    t.reAgenda.button,
-    [
-      {
-        type: 'Input.Date',
-        id: INPUTS.reAgendaDate,
-        ...prefill(view.draft, INPUTS.reAgendaDate),
-        label: t.reAgenda.date,
-        placeholder: c.placeholders.date,
-        min: amsterdamDate(view.now),
-        max: amsterdamDate(view.now, RE_AGENDA_MAX_DAYS),
-        isRequired: true,
-        errorMessage: t.reAgenda.dateError(RE_AGENDA_MAX_DAYS),
-      },
-      {
-        type: 'Input.Time',
-        id: INPUTS.reAgendaTime,
-        ...prefill(view.draft, INPUTS.reAgendaTime),
-        label: t.reAgenda.time,
-        placeholder: c.placeholders.time,
-        isRequired: true,
-        errorMessage: t.reAgenda.timeError,
-      },
-    ],
-    execute(t.reAgenda.submit, VERBS.reAgenda, view.case.id),
-  );
+function reAgendaForm(view: CaseCardView): ChairPart['reAgenda'] {
+  return {
+    title: t.reAgenda.button,
+    dateId: INPUTS.reAgendaDate,
+    date: prefill(view.draft, INPUTS.reAgendaDate).value ?? null,
+    dateLabel: t.reAgenda.date,
+    datePlaceholder: c.placeholders.date,
+    min: amsterdamDate(view.now),
+    max: amsterdamDate(view.now, RE_AGENDA_MAX_DAYS),
+    dateError: t.reAgenda.dateError(RE_AGENDA_MAX_DAYS),
+    timeId: INPUTS.reAgendaTime,
+    time: prefill(view.draft, INPUTS.reAgendaTime).value ?? null,
+    timeLabel: t.reAgenda.time,
+    timePlaceholder: c.placeholders.time,
+    timeError: t.reAgenda.timeError,
+    submit: t.reAgenda.submit,
+    verb: VERBS.reAgenda,
+  };
 }
 
-function closeDespiteForm(view: CaseCardView): CardElement {
-  return form(
-    t.chair.closeDespite,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.closeReason,
-        ...prefill(view.draft, INPUTS.closeReason),
-        label: t.chair.closeReason,
-        placeholder: t.chair.closeReasonPlaceholder,
-        isMultiline: true,
-        maxLength: MAX_REASON,
-        regex: minTrimmedLength(CLOSE_DESPITE_CONCERN_MIN_REASON),
-        isRequired: true,
-        errorMessage: t.chair.closeReasonError(CLOSE_DESPITE_CONCERN_MIN_REASON),
-      },
-    ],
-    execute(t.chair.closeDespiteSubmit, VERBS.closeDespiteConcern, view.case.id, { style: 'destructive' }),
-  );
+function closeDespiteForm(view: CaseCardView): NonNullable<ChairPart['closeDespite']> {
+  return {
+    title: t.chair.closeDespite,
+    inputId: INPUTS.closeReason,
+    value: prefill(view.draft, INPUTS.closeReason).value ?? null,
+    label: t.chair.closeReason,
+    placeholder: t.chair.closeReasonPlaceholder,
+    maxLength: MAX_REASON,
+    regex: minTrimmedLength(CLOSE_DESPITE_CONCERN_MIN_REASON),
+    errorMessage: t.chair.closeReasonError(CLOSE_DESPITE_CONCERN_MIN_REASON),
+    submit: t.chair.closeDespiteSubmit,
+    verb: VERBS.closeDespiteConcern,
+  };
 }
 
 /**
@@ -459,37 +507,30 @@ export function chairSection(view: CaseCardView, d: CardDensity): CardElement[] 
   // without automatic refresh never get the chair's own view. The bot refuses non-chairs anyway.
   const knownNonChair = view.viewerOrg !== undefined && view.viewerIsChair !== true;
   if (knownNonChair || view.case.status === 'closed') return [];
-  const caseId = view.case.id;
   const rounds = view.case.rounds ?? [];
   const missing = missingOrgs(view.location.expectedOrgs, view.votes, view.case.round);
   const expected = view.location.expectedOrgs.length;
-  // Closing while organisations have not voted asks for a confirmation first (inline, every client).
-  const closeRound =
-    missing.length > 0
-      ? form(
-          t.chair.closeRound,
-          [text(c.confirmCloseRound.question(missing.length, expected), { weight: 'bolder' })],
-          execute(c.confirmCloseRound.confirm, VERBS.closeRound, caseId, { style: 'destructive' }),
-        )
-      : execute(t.chair.closeRound, VERBS.closeRound, caseId);
-  const roundButton = isCurrentRoundOpen(rounds)
-    ? closeRound
-    : execute(t.chair.startRound, VERBS.startRound, caseId, { style: 'positive' });
-  const concern = concernedOrgs(view.votes, view.case.round);
-  const buttons: CardElement[] = [
-    roundButton,
-    reAgendaForm(view),
-    ...(canClose(view.votes, rounds).ok ? [execute(t.chair.close, VERBS.closeCase, caseId)] : []),
-    ...(concern.length > 0 ? [closeDespiteForm(view)] : []),
-  ];
-  return [
-    container(
-      [
-        text(t.chair.heading, { weight: 'bolder' }),
-        ...(d.hints ? [text(t.chair.closeHint, { size: 'small', isSubtle: true, spacing: 'none' })] : []),
-        actionSet(buttons, { spacing: 'small' }),
-      ],
-      { style: 'emphasis', spacing: 'large', separator: true },
-    ),
-  ];
+  const open = isCurrentRoundOpen(rounds);
+  const button = (title: string, verb: string) => ({ title, verb });
+  const model: ChairPart = {
+    caseId: view.case.id,
+    heading: t.chair.heading,
+    hint: d.hints ? t.chair.closeHint : null,
+    // Closing while organisations have not voted asks for a confirmation first (inline, every client).
+    confirmCloseRound:
+      open && missing.length > 0
+        ? {
+            title: t.chair.closeRound,
+            question: c.confirmCloseRound.question(missing.length, expected),
+            confirm: c.confirmCloseRound.confirm,
+            verb: VERBS.closeRound,
+          }
+        : null,
+    closeRound: open && missing.length === 0 ? button(t.chair.closeRound, VERBS.closeRound) : null,
+    startRound: open ? null : button(t.chair.startRound, VERBS.startRound),
+    reAgenda: reAgendaForm(view),
+    close: canClose(view.votes, rounds).ok ? button(t.chair.close, VERBS.closeCase) : null,
+    closeDespite: concernedOrgs(view.votes, view.case.round).length > 0 ? closeDespiteForm(view) : null,
+  };
+  return renderPart('case-chair', model);
 }

@@ -1,0 +1,11 @@
+import { bindTemplate } from './bind';
+import type { CardElement } from './types';
+
+/**
+ * A part of a card: an Adaptive Card template in `cards/parts/<name>.json` (a whole card, so it
+ * opens in the Designer) whose body is spliced into the card that uses it. The view model is built
+ * in TypeScript (what to show, densities, budgets); `null` in it leaves a property out (see bind.ts).
+ */
+export function renderPart(name: string, model: object): CardElement[] {
+  return bindTemplate('cards', `parts/${name}`, model).body as CardElement[];
+}
