@@ -220,24 +220,46 @@ export function reAgendaLine(view: CaseCardView): CardElement[] {
 
 // ---- the round ----
 
-function roundChanges(view: CaseCardView, round: number, d: CardDensity): CardElement[] {
-  if (round <= 1) return [];
+/** cards/parts/case-round.json: the round's state, who has not voted, standing buikpijn and what changed. */
+export interface RoundPart {
+  heading: string;
+  question: string;
+  tally: string;
+  state: string;
+  allVoted: string | null;
+  missingOpen: string | null;
+  missingClosed: string | null;
+  standing: string | null;
+  standingReasons: string[];
+  noChanges: string | null;
+  changesHeading: string | null;
+  changes: { text: string; weight: 'bolder' | null }[];
+  same: string | null;
+}
+
+type RoundChanges = Pick<RoundPart, 'noChanges' | 'changesHeading' | 'changes' | 'same'>;
+
+function roundChanges(view: CaseCardView, round: number, d: CardDensity): RoundChanges {
+  const none: RoundChanges = { noChanges: null, changesHeading: null, changes: [], same: null };
+  if (round <= 1) return none;
   const delta = roundDelta(view.votes, round);
-  if (delta.length === 0) return []; // nobody voted in this round yet: "Nog niet gestemd" says it
-  const lines: CardElement[] = [];
-  const small = { size: 'small' as const, spacing: 'none' as const };
+  if (delta.length === 0) return none; // nobody voted in this round yet: "Nog niet gestemd" says it
+  const changes: RoundChanges['changes'] = [];
   for (const d of delta) {
     const org = t.orgsShort[d.orgId];
-    if (d.change === 'erbij') lines.push(text(t.round.up(org), { ...small, color: 'attention', weight: 'bolder' }));
-    else if (d.change === 'weg') lines.push(text(t.round.down(org), { ...small, color: 'good', weight: 'bolder' }));
+    if (d.change === 'erbij') changes.push({ text: t.round.up(org), weight: 'bolder' });
+    else if (d.change === 'weg') changes.push({ text: t.round.down(org), weight: 'bolder' });
     else if (d.change === 'nieuw')
-      lines.push(d.concern ? text(t.round.upFirst(org), { ...small, color: 'attention' }) : text(t.round.downFirst(org), small));
+      changes.push(d.concern ? { text: t.round.upFirst(org), weight: 'bolder' } : { text: t.round.downFirst(org), weight: null });
   }
   const same = delta.filter((d) => d.change === 'gelijk').map((d) => d.orgId);
-  if (lines.length === 0)
-    return d.confirmations ? [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })] : [];
-  if (same.length > 0) lines.push(text(t.round.same(orgNames(same, true)), { ...small, isSubtle: true }));
-  return [text(t.round.changesHeading(round - 1), { size: 'small', weight: 'bolder', spacing: 'small' }), ...lines];
+  if (changes.length === 0) return { ...none, noChanges: d.confirmations ? t.round.noChanges(round - 1) : null };
+  return {
+    noChanges: null,
+    changesHeading: t.round.changesHeading(round - 1),
+    changes,
+    same: same.length > 0 ? t.round.same(orgNames(same, true)) : null,
+  };
 }
 
 /** "Buikpijn — ronde N": open or closed, who has not voted, what changed, and the per-organisation picture. */
@@ -247,36 +269,31 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
   const rounds = c.rounds ?? [];
   const open = isCurrentRoundOpen(rounds);
   const info = currentRound(rounds);
-  const state = open
-    ? t.round.open(round, info ? formatAmsterdamShort(info.startedAt, view.now) : undefined)
-    : t.round.closed(round, info?.closedAt ? formatAmsterdamShort(info.closedAt, view.now) : '');
   const missing = missingOrgs(view.location.expectedOrgs, view.votes, round);
   const votedNow = new Set(view.votes.filter((v) => v.round === round).map((v) => v.orgId));
   const standing = concernedOrgs(view.votes, round).filter((o) => !votedNow.has(o));
-
-  const items: CardElement[] = [
-    heading(t.votes.heading(round)),
-    text(`${t.votes.question} ${voteTally(view, round)}`, { isSubtle: true, spacing: 'none', size: 'small' }),
-    text(state, { weight: 'bolder', color: open ? 'accent' : 'default', spacing: 'small' }),
-  ];
-  if (missing.length === 0) {
-    if (d.confirmations) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
-  } else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
-  else items.push(text(t.round.missingClosed(orgNames(missing)), { isSubtle: true, spacing: 'none', size: 'small' }));
-  // Buikpijn from an earlier round still counts: name it WITH its reason (the leanest card: names only).
-  if (standing.length > 0) {
-    items.push(text(t.round.standing(orgNames(standing)), { weight: 'bolder', spacing: 'small', size: 'small' }));
-    const reasons = standingReasons(view, d.voteReason > 0 ? d.voteReason : 0);
-    if (d.voteReason > 0) items.push(...reasons.map((r) => text(`• ${r}`, { size: 'small', spacing: 'none' })));
-  }
-  items.push(...roundChanges(view, round, d));
-  // Who has not voted is said once (the line above); the rows list the organisations that voted.
-  items.push(
+  const model: RoundPart = {
+    heading: t.votes.heading(round),
+    question: t.votes.question,
+    tally: voteTally(view, round),
+    state: open
+      ? t.round.open(round, info ? formatAmsterdamShort(info.startedAt, view.now) : undefined)
+      : t.round.closed(round, info?.closedAt ? formatAmsterdamShort(info.closedAt, view.now) : ''),
+    allVoted: missing.length === 0 && d.confirmations ? t.round.allVoted : null,
+    missingOpen: missing.length > 0 && open ? t.round.missing(orgNames(missing)) : null,
+    missingClosed: missing.length > 0 && !open ? t.round.missingClosed(orgNames(missing)) : null,
+    // Buikpijn from an earlier round still counts: name it WITH its reason (the leanest card: names only).
+    standing: standing.length > 0 ? t.round.standing(orgNames(standing)) : null,
+    standingReasons: standing.length > 0 && d.voteReason > 0 ? standingReasons(view, d.voteReason) : [],
+    ...roundChanges(view, round, d),
+  };
+  // Who has not voted is said once (missingOpen); the rows (sections.ts) list the organisations that voted.
+  return [
+    ...renderPart('case-round', model),
     ...(d.votes === 'grouped'
       ? voteGroups(view, round)
       : voteRows(view, round, { reasonMax: d.voteReason, withTime: false, compact: d.votes === 'lines', omitNotVoted: true })),
-  );
-  return items;
+  ];
 }
 
 // ---- regie ----
