@@ -14,7 +14,6 @@ import {
   type CaseAction,
 } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
-import { actionSet, container, heading, text } from './elements';
 import { escalationWhy, orgNames, voteGroups, voteRows, voteTally } from './sections';
 import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, minTrimmedLength, plainTruncate, truncate } from './text';
 import type { CardElement } from './types';
@@ -29,6 +28,9 @@ import { standingReasons } from './case-top';
  * closure and the chair's controls. Buttons sit in an ActionSet next to the section they act on, so
  * the card's own action row keeps its four buttons (hosts show about five well). Every form opens
  * inline (Action.ShowCard): no dialogs, so it works in the Agents Playground too.
+ *
+ * The layout of each section is a template in cards/parts/case-*.json (bound by renderPart, parts.ts);
+ * this file decides what each shows (densities, viewer, state) and builds its typed view model.
  */
 
 type Draft = CaseCardView['draft'];
@@ -100,22 +102,6 @@ export interface CardDensity {
   /** Veilig Thuis: every step of the consultation, or only the latest (the leanest card). */
   vt: 'full' | 'compact';
 }
-
-const execute = (title: string, verb: string, caseId: string, extra: Record<string, unknown> = {}): CardElement => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data: { caseId },
-  associatedInputs: 'none',
-  ...extra,
-});
-
-/** An inline form: its Execute sends the form's own inputs (and `{ caseId }`). */
-const form = (title: string, body: CardElement[], submit: CardElement): CardElement => ({
-  type: 'Action.ShowCard',
-  title,
-  card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
-});
 
 // ---- the view models of the parts (cards/parts/case-*.json); `null` leaves an element or property out ----
 
@@ -335,56 +321,95 @@ export function regieSection(view: CaseCardView): CardElement[] {
 
 const byDue = (a: CaseAction, b: CaseAction): number => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id);
 
-function addActionForm(view: CaseCardView): CardElement {
-  const d = view.draft;
-  return form(
-    t.caseActions.add,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.actionWhat,
-        ...prefill(d, INPUTS.actionWhat),
-        label: t.caseActions.what,
-        placeholder: t.caseActions.whatPlaceholder,
-        isMultiline: true,
-        maxLength: 500,
-        regex: minTrimmedLength(3),
-        isRequired: true,
-        errorMessage: t.caseActions.whatError,
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: INPUTS.actionOrg,
-        ...prefill(d, INPUTS.actionOrg),
-        label: t.caseActions.org,
-        placeholder: t.caseActions.orgPlaceholder,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: t.caseActions.orgError,
-        choices: PARTNER_ORGS.map((o) => ({ title: t.orgs[o], value: o })),
-      },
-      {
-        type: 'Input.Date',
-        id: INPUTS.actionDueDate,
-        ...prefill(d, INPUTS.actionDueDate),
-        label: t.caseActions.dueDate,
-        placeholder: c.placeholders.date,
-        min: amsterdamDate(view.now),
-        isRequired: true,
-        errorMessage: t.caseActions.dueDateError,
-      },
-      {
-        type: 'Input.Time',
-        id: INPUTS.actionDueTime,
-        ...prefill(d, INPUTS.actionDueTime),
-        label: t.caseActions.dueTime,
-        placeholder: c.placeholders.time,
-        isRequired: true,
-        errorMessage: t.caseActions.dueTimeError,
-      },
-    ],
-    execute(t.caseActions.addSubmit, VERBS.addAction, view.case.id, { style: 'positive' }),
-  );
+interface Input {
+  id: string;
+  value: string | null;
+  label: string;
+  errorMessage: string;
+}
+
+/** cards/parts/case-actions.json: open actions (as lines or blocks), what was settled, and the two forms. */
+export interface ActionsPart {
+  caseId: string;
+  heading: string;
+  none: string | null;
+  overdueCount: string | null;
+  /** One line per action (compact density) … */
+  lines: ActionItem[];
+  /** … or one block per action; one of the two lists is empty. */
+  blocks: ActionItem[];
+  more: string | null;
+  settled: string | null;
+  add:
+    | (Button & {
+        submit: string;
+        what: Input & { placeholder: string; maxLength: number; regex: string };
+        org: Input & { placeholder: string; choices: Choice[] };
+        dueDate: Input & { placeholder: string; min: string };
+        dueTime: Input & { placeholder: string };
+      })
+    | null;
+  settle:
+    | (Button & {
+        submit: string;
+        action: Input & { choices: Choice[] };
+        verdict: Input & { placeholder: string; choices: Choice[] };
+      })
+    | null;
+}
+
+interface ActionItem {
+  what: string;
+  /** Who and when; for an overdue action, that it is overdue. */
+  line: string;
+  overdue: boolean;
+}
+
+interface Choice {
+  title: string;
+  value: string;
+}
+
+const prefilled = (view: CaseCardView, id: keyof NonNullable<Draft>): string | null => prefill(view.draft, id).value ?? null;
+
+function addActionForm(view: CaseCardView): NonNullable<ActionsPart['add']> {
+  return {
+    title: t.caseActions.add,
+    submit: t.caseActions.addSubmit,
+    verb: VERBS.addAction,
+    what: {
+      id: INPUTS.actionWhat,
+      value: prefilled(view, INPUTS.actionWhat),
+      label: t.caseActions.what,
+      placeholder: t.caseActions.whatPlaceholder,
+      maxLength: 500,
+      regex: minTrimmedLength(3),
+      errorMessage: t.caseActions.whatError,
+    },
+    org: {
+      id: INPUTS.actionOrg,
+      value: prefilled(view, INPUTS.actionOrg),
+      label: t.caseActions.org,
+      placeholder: t.caseActions.orgPlaceholder,
+      errorMessage: t.caseActions.orgError,
+      choices: PARTNER_ORGS.map((o) => ({ title: t.orgs[o], value: o })),
+    },
+    dueDate: {
+      id: INPUTS.actionDueDate,
+      value: prefilled(view, INPUTS.actionDueDate),
+      label: t.caseActions.dueDate,
+      placeholder: c.placeholders.date,
+      min: amsterdamDate(view.now),
+      errorMessage: t.caseActions.dueDateError,
+    },
+    dueTime: {
+      id: INPUTS.actionDueTime,
+      value: prefilled(view, INPUTS.actionDueTime),
+      label: t.caseActions.dueTime,
+      placeholder: c.placeholders.time,
+      errorMessage: t.caseActions.dueTimeError,
+    },
+  };
 }
 
 /**
@@ -393,58 +418,41 @@ function addActionForm(view: CaseCardView): CardElement {
  * overdue preselected) and one of the verdicts. One form instead of one per action keeps the input
  * ids unique and the card short.
  */
-function settleActionForm(view: CaseCardView, overdue: readonly CaseAction[]): CardElement {
-  return form(
-    t.caseActions.settle,
-    [
-      {
-        type: 'Input.ChoiceSet',
-        id: SETTLE_ACTION_ID_INPUT,
-        label: t.caseActions.settleWhich,
-        style: 'compact',
-        value: overdue[0]?.id,
-        isRequired: true,
-        errorMessage: t.caseActions.settleWhichError,
-        choices: overdue.map((a) => ({
-          title: t.caseActions.choice(truncate(a.what, COURSE_LIMITS.actionChoice), t.orgsShort[a.orgId]),
-          value: a.id,
-        })),
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: INPUTS.actionVerdict,
-        ...prefill(view.draft, INPUTS.actionVerdict),
-        label: t.caseActions.verdict,
-        placeholder: t.caseActions.verdictPlaceholder,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: t.caseActions.verdictError,
-        choices: ACTION_VERDICTS.map((v) => ({ title: t.verdicts[v], value: v })),
-      },
-    ],
-    execute(t.caseActions.settleSubmit, VERBS.settleAction, view.case.id),
-  );
+function settleActionForm(view: CaseCardView, overdue: readonly CaseAction[]): NonNullable<ActionsPart['settle']> {
+  return {
+    title: t.caseActions.settle,
+    submit: t.caseActions.settleSubmit,
+    verb: VERBS.settleAction,
+    action: {
+      id: SETTLE_ACTION_ID_INPUT,
+      value: overdue[0]?.id ?? null,
+      label: t.caseActions.settleWhich,
+      errorMessage: t.caseActions.settleWhichError,
+      choices: overdue.map((a) => ({
+        title: t.caseActions.choice(truncate(a.what, COURSE_LIMITS.actionChoice), t.orgsShort[a.orgId]),
+        value: a.id,
+      })),
+    },
+    verdict: {
+      id: INPUTS.actionVerdict,
+      value: prefilled(view, INPUTS.actionVerdict),
+      label: t.caseActions.verdict,
+      placeholder: t.caseActions.verdictPlaceholder,
+      errorMessage: t.caseActions.verdictError,
+      choices: ACTION_VERDICTS.map((v) => ({ title: t.verdicts[v], value: v })),
+    },
+  };
 }
 
-function actionItem(a: CaseAction, isOverdue: boolean, view: CaseCardView, d: CardDensity): CardElement {
+function actionItem(a: CaseAction, isOverdue: boolean, view: CaseCardView, d: CardDensity): ActionItem {
   const due = formatAmsterdamShort(a.dueAt, view.now);
-  const what = plainTruncate(a.what, d.actionWhat);
-  if (d.compactActions) {
-    const org = t.orgsShort[a.orgId];
-    return isOverdue
-      ? text(`**${what}** — ${t.caseActions.overdue(org, due)}`, { size: 'small', spacing: 'small', color: 'attention' })
-      : text(`${what} — ${t.caseActions.meta(org, due)}`, { size: 'small', spacing: 'small' });
-  }
-  const org = t.orgs[a.orgId];
-  return container(
-    [
-      text(what, { ...(isOverdue ? { weight: 'bolder' as const, color: 'attention' as const } : {}) }),
-      isOverdue
-        ? text(t.caseActions.overdue(org, due), { size: 'small', spacing: 'none', weight: 'bolder', color: 'attention' })
-        : text(t.caseActions.meta(org, due), { size: 'small', spacing: 'none', isSubtle: true }),
-    ],
-    { spacing: 'small', ...(isOverdue ? { style: 'attention' as const } : {}) },
-  );
+  // A line names the organisation short; a block in full.
+  const org = d.compactActions ? t.orgsShort[a.orgId] : t.orgs[a.orgId];
+  return {
+    what: plainTruncate(a.what, d.actionWhat),
+    line: isOverdue ? t.caseActions.overdue(org, due) : t.caseActions.meta(org, due),
+    overdue: isOverdue,
+  };
 }
 
 /** Open actions (soonest due first, overdue marked), a summary of the settled ones, and the two forms. */
@@ -453,27 +461,26 @@ export function actionsSection(view: CaseCardView, d: CardDensity): CardElement[
   const open = all.filter((a) => a.status === 'open').sort(byDue);
   const overdueList = overdueActions(all, view.now).sort(byDue);
   const overdue = new Set(overdueList.map((a) => a.id));
-  const items: CardElement[] = [heading(t.caseActions.heading(open.length), { separator: true, spacing: 'large' })];
-  if (all.length === 0) items.push(text(t.caseActions.none, { isSubtle: true, spacing: 'none' }));
-  if (overdue.size > 0)
-    items.push(text(t.caseActions.overdueCount(overdue.size), { color: 'attention', weight: 'bolder', spacing: 'none' }));
   // Overdue ones are due earliest, so they lead; all overdue ones are in the "Actie afronden" list too.
-  const shown = open.slice(0, d.maxOpenActions);
-  items.push(...shown.map((a) => actionItem(a, overdue.has(a.id), view, d)));
-  // With none listed (the leanest card), the heading's count says it all.
-  if (open.length > shown.length && shown.length > 0)
-    items.push(text(t.caseActions.more(open.length - shown.length), { isSubtle: true, size: 'small' }));
+  const shown = open.slice(0, d.maxOpenActions).map((a) => actionItem(a, overdue.has(a.id), view, d));
   const parts = ACTION_VERDICTS.map((v) => [v, all.filter((a) => a.status === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => t.caseActions.settledPart(t.verdictsInline[v], n));
-  if (parts.length > 0 && d.confirmations)
-    items.push(text(t.caseActions.settled(parts.join(' · ')), { isSubtle: true, size: 'small', spacing: 'small' }));
-  if (view.case.status !== 'closed') {
-    items.push(
-      actionSet([addActionForm(view), ...(overdueList.length > 0 ? [settleActionForm(view, overdueList)] : [])], { spacing: 'small' }),
-    );
-  }
-  return items;
+  const isOpen = view.case.status !== 'closed';
+  const model: ActionsPart = {
+    caseId: view.case.id,
+    heading: t.caseActions.heading(open.length),
+    none: all.length === 0 ? t.caseActions.none : null,
+    overdueCount: overdue.size > 0 ? t.caseActions.overdueCount(overdue.size) : null,
+    lines: d.compactActions ? shown : [],
+    blocks: d.compactActions ? [] : shown,
+    // With none listed (the leanest card), the heading's count says it all.
+    more: open.length > shown.length && shown.length > 0 ? t.caseActions.more(open.length - shown.length) : null,
+    settled: parts.length > 0 && d.confirmations ? t.caseActions.settled(parts.join(' · ')) : null,
+    add: isOpen ? addActionForm(view) : null,
+    settle: isOpen && overdueList.length > 0 ? settleActionForm(view, overdueList) : null,
+  };
+  return renderPart('case-actions', model);
 }
 
 // ---- the chair ----
