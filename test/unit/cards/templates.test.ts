@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { templateJson } from '../../../src/cards/template';
+import { casePartSamples } from './part-samples';
 import { caseAreaSamples } from './samples';
 import { adaptiveCardProblems } from './validate';
 
@@ -20,7 +21,11 @@ const templates = (['cards', 'dialogs'] as const).flatMap((folder) =>
     .filter((f) => f.endsWith('.json'))
     .map((f) => ({ folder, name: f.slice(0, -'.json'.length) })),
 );
-const samples = caseAreaSamples();
+/** Parts of a card (cards/parts/): whole cards in the Designer, whose body renderPart (src/cards/parts.ts) splices in. */
+const parts = readdirSync(path.join(ROOT, 'cards', 'parts'))
+  .filter((f) => f.endsWith('.json'))
+  .map((f) => ({ folder: 'cards' as const, name: `parts/${f.slice(0, -'.json'.length)}` }));
+const samples = [...caseAreaSamples(), ...casePartSamples()];
 /** The functions that bind a template: renderTemplate (src/cards/template.ts) and bindTemplate (src/cards/bind.ts). */
 const BINDERS = ['renderTemplate', 'bindTemplate'] as const;
 /** cards/report: the rapportage card of issue 15, drafted with its pure figures; its command is not built yet. */
@@ -57,6 +62,35 @@ describe('card and dialog templates (cards/, dialogs/)', () => {
     for (const s of samples.filter((x) => x.template !== '')) {
       const leftovers = JSON.stringify(s.card).match(/\$\{[^}]*\}/g) ?? [];
       expect([s.name, leftovers]).toEqual([s.name, []]);
+    }
+  });
+});
+
+describe('card part templates (cards/parts/)', () => {
+  it('there are parts, among them every section of the case course', () => {
+    expect(parts.map((t) => t.name)).toEqual(
+      expect.arrayContaining(
+        ['case-actions', 'case-chair', 'case-closure', 'case-escalation', 'case-re-agenda', 'case-regie', 'case-round'].map(
+          (n) => `parts/${n}`,
+        ),
+      ),
+    );
+  });
+
+  it.each(parts.map((t) => [t.name, t] as const))('%s is an Adaptive Card 1.5 template used by src through renderPart', (_n, t) => {
+    expect(templateJson(t.folder, t.name)).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
+    const part = t.name.slice('parts/'.length);
+    expect([t.name, src.some((s) => s.includes(`renderPart('${part}'`))]).toEqual([t.name, true]);
+  });
+
+  it.each(parts.map((t) => [t.name, t] as const))('%s is validated against the schema with sample data for each state', (_n, t) => {
+    const sampled = samples.filter((s) => s.template === t.name);
+    // More than one state per part, except the one-line parts that have only one.
+    const oneState = new Set(['parts/case-escalation', 'parts/case-re-agenda']);
+    expect([t.name, sampled.length >= (oneState.has(t.name) ? 1 : 2)]).toEqual([t.name, true]);
+    for (const s of sampled) {
+      expect(s.card.body.length).toBeGreaterThan(0);
+      expect([s.name, adaptiveCardProblems(s.card)]).toEqual([s.name, []]);
     }
   });
 });
