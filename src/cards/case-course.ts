@@ -14,10 +14,10 @@ import {
   type CaseAction,
 } from '../domain/rounds';
 import { nlCards as t } from '../i18n/nl/cards';
-import { actionSet, container, heading, text } from './elements';
 import { escalationWhy, orgNames, voteGroups, voteRows, voteTally } from './sections';
 import { amsterdamDate, formatAmsterdam, formatAmsterdamShort, formatDayDate, minTrimmedLength, plainTruncate, truncate } from './text';
 import type { CardElement } from './types';
+import { renderPart } from './parts';
 import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { nlCaseCards as c } from '../i18n/nl/case-cards';
@@ -28,6 +28,9 @@ import { standingReasons } from './case-top';
  * closure and the chair's controls. Buttons sit in an ActionSet next to the section they act on, so
  * the card's own action row keeps its four buttons (hosts show about five well). Every form opens
  * inline (Action.ShowCard): no dialogs, so it works in the Agents Playground too.
+ *
+ * The layout of each section is a template in cards/parts/case-*.json (bound by renderPart, parts.ts);
+ * this file decides what each shows (densities, viewer, state) and builds its typed view model.
  */
 
 type Draft = CaseCardView['draft'];
@@ -100,68 +103,149 @@ export interface CardDensity {
   vt: 'full' | 'compact';
 }
 
-const execute = (title: string, verb: string, caseId: string, extra: Record<string, unknown> = {}): CardElement => ({
-  type: 'Action.Execute',
-  title,
-  verb,
-  data: { caseId },
-  associatedInputs: 'none',
-  ...extra,
-});
+// ---- the view models of the parts (cards/parts/case-*.json); `null` leaves an element or property out ----
 
-/** An inline form: its Execute sends the form's own inputs (and `{ caseId }`). */
-const form = (title: string, body: CardElement[], submit: CardElement): CardElement => ({
-  type: 'Action.ShowCard',
-  title,
-  card: { type: 'AdaptiveCard', body, actions: [{ ...submit, associatedInputs: 'auto' }] },
-});
+interface Button {
+  title: string;
+  verb: string;
+}
+
+/** cards/parts/case-regie.json: who has regie, and "Regie nemen" or the "Regie overdragen" form. */
+export interface RegiePart {
+  caseId: string;
+  holder: string;
+  take: Button | null;
+  handOver:
+    | (Button & {
+        inputId: string;
+        value: string | null;
+        label: string;
+        placeholder: string;
+        errorMessage: string;
+        choices: { title: string; value: string }[];
+        submit: string;
+      })
+    | null;
+}
+
+/** cards/parts/case-chair.json: the chair's block; exactly one of the three round buttons is set. */
+export interface ChairPart {
+  caseId: string;
+  heading: string;
+  hint: string | null;
+  confirmCloseRound: (Button & { question: string; confirm: string }) | null;
+  closeRound: Button | null;
+  startRound: Button | null;
+  reAgenda: Button & {
+    dateId: string;
+    date: string | null;
+    dateLabel: string;
+    datePlaceholder: string;
+    min: string;
+    max: string;
+    dateError: string;
+    timeId: string;
+    time: string | null;
+    timeLabel: string;
+    timePlaceholder: string;
+    timeError: string;
+    submit: string;
+  };
+  close: Button | null;
+  closeDespite:
+    | (Button & {
+        inputId: string;
+        value: string | null;
+        label: string;
+        placeholder: string;
+        maxLength: number;
+        regex: string;
+        errorMessage: string;
+        submit: string;
+      })
+    | null;
+}
 
 // ---- escalation, closure, door-agenderen (top of the card) ----
 
 export function escalationLine(view: CaseCardView): CardElement[] {
   const e = view.escalation;
   if (!e) return [];
-  const line = t.escalation.line(formatAmsterdamShort(e.at, view.now), escalationWhy(e, view.location));
-  return [container([text(line, { weight: 'bolder', color: 'attention' })], { style: 'attention', spacing: 'medium' })];
+  return renderPart('case-escalation', { line: t.escalation.line(formatAmsterdamShort(e.at, view.now), escalationWhy(e, view.location)) });
+}
+
+/** cards/parts/case-closure.json: when the case was closed and, when closed despite buikpijn, by whom and why. */
+export interface ClosurePart {
+  style: 'warning' | 'emphasis';
+  at: string;
+  despite: string | null;
+  reason: string | null;
 }
 
 export function closureSection(view: CaseCardView): CardElement[] {
   const c = view.case.closure;
   if (!c) return [];
-  const items: CardElement[] = [text(t.closure.at(formatAmsterdam(c.at)), { weight: 'bolder' })];
-  if (c.despiteConcern) {
-    const line = c.remainingConcern.length > 0 ? t.closure.despite(orgNames(c.remainingConcern)) : t.closure.despiteNoOrgs;
-    items.push(text(line, { weight: 'bolder', color: 'attention', spacing: 'small' }));
-    if (c.reason) items.push(text(t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)), { spacing: 'small' }));
-  }
-  return [container(items, { style: c.despiteConcern ? 'warning' : 'emphasis', spacing: 'medium' })];
+  const despite = c.despiteConcern
+    ? c.remainingConcern.length > 0
+      ? t.closure.despite(orgNames(c.remainingConcern))
+      : t.closure.despiteNoOrgs
+    : null;
+  const model: ClosurePart = {
+    style: c.despiteConcern ? 'warning' : 'emphasis',
+    at: t.closure.at(formatAmsterdam(c.at)),
+    despite,
+    reason: c.despiteConcern && c.reason ? t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)) : null,
+  };
+  return renderPart('case-closure', model);
 }
 
 export function reAgendaLine(view: CaseCardView): CardElement[] {
   const at = view.case.reAgendaAt;
-  return at ? [text(`📅 ${t.reAgenda.at(formatDayDate(at))}`, { weight: 'bolder', color: 'accent', spacing: 'small' })] : [];
+  return at ? renderPart('case-re-agenda', { line: t.reAgenda.at(formatDayDate(at)) }) : [];
 }
 
 // ---- the round ----
 
-function roundChanges(view: CaseCardView, round: number, d: CardDensity): CardElement[] {
-  if (round <= 1) return [];
+/** cards/parts/case-round.json: the round's state, who has not voted, standing buikpijn and what changed. */
+export interface RoundPart {
+  heading: string;
+  question: string;
+  tally: string;
+  state: string;
+  allVoted: string | null;
+  missingOpen: string | null;
+  missingClosed: string | null;
+  standing: string | null;
+  standingReasons: string[];
+  noChanges: string | null;
+  changesHeading: string | null;
+  changes: { text: string; weight: 'bolder' | null }[];
+  same: string | null;
+}
+
+type RoundChanges = Pick<RoundPart, 'noChanges' | 'changesHeading' | 'changes' | 'same'>;
+
+function roundChanges(view: CaseCardView, round: number, d: CardDensity): RoundChanges {
+  const none: RoundChanges = { noChanges: null, changesHeading: null, changes: [], same: null };
+  if (round <= 1) return none;
   const delta = roundDelta(view.votes, round);
-  if (delta.length === 0) return []; // nobody voted in this round yet: "Nog niet gestemd" says it
-  const lines: CardElement[] = [];
-  const small = { size: 'small' as const, spacing: 'none' as const };
+  if (delta.length === 0) return none; // nobody voted in this round yet: "Nog niet gestemd" says it
+  const changes: RoundChanges['changes'] = [];
   for (const d of delta) {
     const org = t.orgsShort[d.orgId];
-    if (d.change === 'erbij') lines.push(text(t.round.up(org), { ...small, color: 'attention', weight: 'bolder' }));
-    else if (d.change === 'weg') lines.push(text(t.round.down(org), { ...small, color: 'good', weight: 'bolder' }));
+    if (d.change === 'erbij') changes.push({ text: t.round.up(org), weight: 'bolder' });
+    else if (d.change === 'weg') changes.push({ text: t.round.down(org), weight: 'bolder' });
     else if (d.change === 'nieuw')
-      lines.push(d.concern ? text(t.round.upFirst(org), { ...small, color: 'attention' }) : text(t.round.downFirst(org), small));
+      changes.push(d.concern ? { text: t.round.upFirst(org), weight: 'bolder' } : { text: t.round.downFirst(org), weight: null });
   }
   const same = delta.filter((d) => d.change === 'gelijk').map((d) => d.orgId);
-  if (lines.length === 0)
-    return d.confirmations ? [text(t.round.noChanges(round - 1), { size: 'small', isSubtle: true, spacing: 'small' })] : [];
-  if (same.length > 0) lines.push(text(t.round.same(orgNames(same, true)), { ...small, isSubtle: true }));
-  return [text(t.round.changesHeading(round - 1), { size: 'small', weight: 'bolder', spacing: 'small' }), ...lines];
+  if (changes.length === 0) return { ...none, noChanges: d.confirmations ? t.round.noChanges(round - 1) : null };
+  return {
+    noChanges: null,
+    changesHeading: t.round.changesHeading(round - 1),
+    changes,
+    same: same.length > 0 ? t.round.same(orgNames(same, true)) : null,
+  };
 }
 
 /** "Buikpijn — ronde N": open or closed, who has not voted, what changed, and the per-organisation picture. */
@@ -171,36 +255,31 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
   const rounds = c.rounds ?? [];
   const open = isCurrentRoundOpen(rounds);
   const info = currentRound(rounds);
-  const state = open
-    ? t.round.open(round, info ? formatAmsterdamShort(info.startedAt, view.now) : undefined)
-    : t.round.closed(round, info?.closedAt ? formatAmsterdamShort(info.closedAt, view.now) : '');
   const missing = missingOrgs(view.location.expectedOrgs, view.votes, round);
   const votedNow = new Set(view.votes.filter((v) => v.round === round).map((v) => v.orgId));
   const standing = concernedOrgs(view.votes, round).filter((o) => !votedNow.has(o));
-
-  const items: CardElement[] = [
-    heading(t.votes.heading(round)),
-    text(`${t.votes.question} ${voteTally(view, round)}`, { isSubtle: true, spacing: 'none', size: 'small' }),
-    text(state, { weight: 'bolder', color: open ? 'accent' : 'default', spacing: 'small' }),
-  ];
-  if (missing.length === 0) {
-    if (d.confirmations) items.push(text(t.round.allVoted, { color: 'good', spacing: 'none', size: 'small' }));
-  } else if (open) items.push(text(t.round.missing(orgNames(missing)), { color: 'warning', weight: 'bolder', spacing: 'none' }));
-  else items.push(text(t.round.missingClosed(orgNames(missing)), { isSubtle: true, spacing: 'none', size: 'small' }));
-  // Buikpijn from an earlier round still counts: name it WITH its reason (the leanest card: names only).
-  if (standing.length > 0) {
-    items.push(text(t.round.standing(orgNames(standing)), { weight: 'bolder', spacing: 'small', size: 'small' }));
-    const reasons = standingReasons(view, d.voteReason > 0 ? d.voteReason : 0);
-    if (d.voteReason > 0) items.push(...reasons.map((r) => text(`• ${r}`, { size: 'small', spacing: 'none' })));
-  }
-  items.push(...roundChanges(view, round, d));
-  // Who has not voted is said once (the line above); the rows list the organisations that voted.
-  items.push(
+  const model: RoundPart = {
+    heading: t.votes.heading(round),
+    question: t.votes.question,
+    tally: voteTally(view, round),
+    state: open
+      ? t.round.open(round, info ? formatAmsterdamShort(info.startedAt, view.now) : undefined)
+      : t.round.closed(round, info?.closedAt ? formatAmsterdamShort(info.closedAt, view.now) : ''),
+    allVoted: missing.length === 0 && d.confirmations ? t.round.allVoted : null,
+    missingOpen: missing.length > 0 && open ? t.round.missing(orgNames(missing)) : null,
+    missingClosed: missing.length > 0 && !open ? t.round.missingClosed(orgNames(missing)) : null,
+    // Buikpijn from an earlier round still counts: name it WITH its reason (the leanest card: names only).
+    standing: standing.length > 0 ? t.round.standing(orgNames(standing)) : null,
+    standingReasons: standing.length > 0 && d.voteReason > 0 ? standingReasons(view, d.voteReason) : [],
+    ...roundChanges(view, round, d),
+  };
+  // Who has not voted is said once (missingOpen); the rows (sections.ts) list the organisations that voted.
+  return [
+    ...renderPart('case-round', model),
     ...(d.votes === 'grouped'
       ? voteGroups(view, round)
       : voteRows(view, round, { reasonMax: d.voteReason, withTime: false, compact: d.votes === 'lines', omitNotVoted: true })),
-  );
-  return items;
+  ];
 }
 
 // ---- regie ----
@@ -212,99 +291,125 @@ export function roundSection(view: CaseCardView, d: CardDensity): CardElement[] 
  */
 export function regieSection(view: CaseCardView): CardElement[] {
   const lead = view.case.caseLead;
-  const line = lead ? t.regie.holder(t.orgs[lead.orgId], formatAmsterdamShort(lead.since, view.now)) : t.regie.none;
-  const items: CardElement[] = [
-    text(line, {
-      weight: 'bolder',
-      size: 'medium',
-      spacing: 'large',
-      separator: true,
-      ...(lead || view.case.status === 'closed' ? {} : { color: 'warning' as const }),
-    }),
-  ];
-  if (view.case.status === 'closed') return items;
   const caseId = view.case.id;
-  if (!lead) {
-    items.push(actionSet([execute(t.regie.take, VERBS.takeLead, caseId, { style: 'positive' })], { spacing: 'small' }));
-    return items;
-  }
-  const mayHandOver = view.viewerOrg === undefined || view.viewerOrg === lead.orgId || view.viewerIsChair === true;
-  if (!mayHandOver) return items;
-  const handOver = form(
-    t.regie.handOver,
-    [
-      {
-        type: 'Input.ChoiceSet',
-        id: INPUTS.leadTo,
-        ...prefill(view.draft, INPUTS.leadTo),
-        label: t.regie.handOverTo,
-        placeholder: t.regie.handOverPlaceholder,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: t.regie.handOverError,
-        choices: PARTNER_ORGS.filter((o) => o !== lead.orgId).map((o) => ({ title: t.orgs[o], value: o })),
-      },
-    ],
-    execute(t.regie.handOverSubmit, VERBS.handOverLead, caseId),
-  );
-  items.push(actionSet([handOver], { spacing: 'small' }));
-  return items;
+  const holder = lead ? t.regie.holder(t.orgs[lead.orgId], formatAmsterdamShort(lead.since, view.now)) : t.regie.none;
+  const open = view.case.status !== 'closed';
+  const mayHandOver = lead !== undefined && (view.viewerOrg === undefined || view.viewerOrg === lead.orgId || view.viewerIsChair === true);
+  const model: RegiePart = {
+    caseId,
+    holder,
+    take: open && !lead ? { title: t.regie.take, verb: VERBS.takeLead } : null,
+    handOver:
+      open && lead && mayHandOver
+        ? {
+            title: t.regie.handOver,
+            inputId: INPUTS.leadTo,
+            value: prefill(view.draft, INPUTS.leadTo).value ?? null,
+            label: t.regie.handOverTo,
+            placeholder: t.regie.handOverPlaceholder,
+            errorMessage: t.regie.handOverError,
+            choices: PARTNER_ORGS.filter((o) => o !== lead.orgId).map((o) => ({ title: t.orgs[o], value: o })),
+            submit: t.regie.handOverSubmit,
+            verb: VERBS.handOverLead,
+          }
+        : null,
+  };
+  return renderPart('case-regie', model);
 }
 
 // ---- actions ----
 
 const byDue = (a: CaseAction, b: CaseAction): number => Date.parse(a.dueAt) - Date.parse(b.dueAt) || a.id.localeCompare(b.id);
 
-function addActionForm(view: CaseCardView): CardElement {
-  const d = view.draft;
-  return form(
-    t.caseActions.add,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.actionWhat,
-        ...prefill(d, INPUTS.actionWhat),
-        label: t.caseActions.what,
-        placeholder: t.caseActions.whatPlaceholder,
-        isMultiline: true,
-        maxLength: 500,
-        regex: minTrimmedLength(3),
-        isRequired: true,
-        errorMessage: t.caseActions.whatError,
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: INPUTS.actionOrg,
-        ...prefill(d, INPUTS.actionOrg),
-        label: t.caseActions.org,
-        placeholder: t.caseActions.orgPlaceholder,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: t.caseActions.orgError,
-        choices: PARTNER_ORGS.map((o) => ({ title: t.orgs[o], value: o })),
-      },
-      {
-        type: 'Input.Date',
-        id: INPUTS.actionDueDate,
-        ...prefill(d, INPUTS.actionDueDate),
-        label: t.caseActions.dueDate,
-        placeholder: c.placeholders.date,
-        min: amsterdamDate(view.now),
-        isRequired: true,
-        errorMessage: t.caseActions.dueDateError,
-      },
-      {
-        type: 'Input.Time',
-        id: INPUTS.actionDueTime,
-        ...prefill(d, INPUTS.actionDueTime),
-        label: t.caseActions.dueTime,
-        placeholder: c.placeholders.time,
-        isRequired: true,
-        errorMessage: t.caseActions.dueTimeError,
-      },
-    ],
-    execute(t.caseActions.addSubmit, VERBS.addAction, view.case.id, { style: 'positive' }),
-  );
+interface Input {
+  id: string;
+  value: string | null;
+  label: string;
+  errorMessage: string;
+}
+
+/** cards/parts/case-actions.json: open actions (as lines or blocks), what was settled, and the two forms. */
+export interface ActionsPart {
+  caseId: string;
+  heading: string;
+  none: string | null;
+  overdueCount: string | null;
+  /** One line per action (compact density) … */
+  lines: ActionItem[];
+  /** … or one block per action; one of the two lists is empty. */
+  blocks: ActionItem[];
+  more: string | null;
+  settled: string | null;
+  add:
+    | (Button & {
+        submit: string;
+        what: Input & { placeholder: string; maxLength: number; regex: string };
+        org: Input & { placeholder: string; choices: Choice[] };
+        dueDate: Input & { placeholder: string; min: string };
+        dueTime: Input & { placeholder: string };
+      })
+    | null;
+  settle:
+    | (Button & {
+        submit: string;
+        action: Input & { choices: Choice[] };
+        verdict: Input & { placeholder: string; choices: Choice[] };
+      })
+    | null;
+}
+
+interface ActionItem {
+  what: string;
+  /** Who and when; for an overdue action, that it is overdue. */
+  line: string;
+  overdue: boolean;
+}
+
+interface Choice {
+  title: string;
+  value: string;
+}
+
+const prefilled = (view: CaseCardView, id: keyof NonNullable<Draft>): string | null => prefill(view.draft, id).value ?? null;
+
+function addActionForm(view: CaseCardView): NonNullable<ActionsPart['add']> {
+  return {
+    title: t.caseActions.add,
+    submit: t.caseActions.addSubmit,
+    verb: VERBS.addAction,
+    what: {
+      id: INPUTS.actionWhat,
+      value: prefilled(view, INPUTS.actionWhat),
+      label: t.caseActions.what,
+      placeholder: t.caseActions.whatPlaceholder,
+      maxLength: 500,
+      regex: minTrimmedLength(3),
+      errorMessage: t.caseActions.whatError,
+    },
+    org: {
+      id: INPUTS.actionOrg,
+      value: prefilled(view, INPUTS.actionOrg),
+      label: t.caseActions.org,
+      placeholder: t.caseActions.orgPlaceholder,
+      errorMessage: t.caseActions.orgError,
+      choices: PARTNER_ORGS.map((o) => ({ title: t.orgs[o], value: o })),
+    },
+    dueDate: {
+      id: INPUTS.actionDueDate,
+      value: prefilled(view, INPUTS.actionDueDate),
+      label: t.caseActions.dueDate,
+      placeholder: c.placeholders.date,
+      min: amsterdamDate(view.now),
+      errorMessage: t.caseActions.dueDateError,
+    },
+    dueTime: {
+      id: INPUTS.actionDueTime,
+      value: prefilled(view, INPUTS.actionDueTime),
+      label: t.caseActions.dueTime,
+      placeholder: c.placeholders.time,
+      errorMessage: t.caseActions.dueTimeError,
+    },
+  };
 }
 
 /**
@@ -313,58 +418,41 @@ function addActionForm(view: CaseCardView): CardElement {
  * overdue preselected) and one of the verdicts. One form instead of one per action keeps the input
  * ids unique and the card short.
  */
-function settleActionForm(view: CaseCardView, overdue: readonly CaseAction[]): CardElement {
-  return form(
-    t.caseActions.settle,
-    [
-      {
-        type: 'Input.ChoiceSet',
-        id: SETTLE_ACTION_ID_INPUT,
-        label: t.caseActions.settleWhich,
-        style: 'compact',
-        value: overdue[0]?.id,
-        isRequired: true,
-        errorMessage: t.caseActions.settleWhichError,
-        choices: overdue.map((a) => ({
-          title: t.caseActions.choice(truncate(a.what, COURSE_LIMITS.actionChoice), t.orgsShort[a.orgId]),
-          value: a.id,
-        })),
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: INPUTS.actionVerdict,
-        ...prefill(view.draft, INPUTS.actionVerdict),
-        label: t.caseActions.verdict,
-        placeholder: t.caseActions.verdictPlaceholder,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: t.caseActions.verdictError,
-        choices: ACTION_VERDICTS.map((v) => ({ title: t.verdicts[v], value: v })),
-      },
-    ],
-    execute(t.caseActions.settleSubmit, VERBS.settleAction, view.case.id),
-  );
+function settleActionForm(view: CaseCardView, overdue: readonly CaseAction[]): NonNullable<ActionsPart['settle']> {
+  return {
+    title: t.caseActions.settle,
+    submit: t.caseActions.settleSubmit,
+    verb: VERBS.settleAction,
+    action: {
+      id: SETTLE_ACTION_ID_INPUT,
+      value: overdue[0]?.id ?? null,
+      label: t.caseActions.settleWhich,
+      errorMessage: t.caseActions.settleWhichError,
+      choices: overdue.map((a) => ({
+        title: t.caseActions.choice(truncate(a.what, COURSE_LIMITS.actionChoice), t.orgsShort[a.orgId]),
+        value: a.id,
+      })),
+    },
+    verdict: {
+      id: INPUTS.actionVerdict,
+      value: prefilled(view, INPUTS.actionVerdict),
+      label: t.caseActions.verdict,
+      placeholder: t.caseActions.verdictPlaceholder,
+      errorMessage: t.caseActions.verdictError,
+      choices: ACTION_VERDICTS.map((v) => ({ title: t.verdicts[v], value: v })),
+    },
+  };
 }
 
-function actionItem(a: CaseAction, isOverdue: boolean, view: CaseCardView, d: CardDensity): CardElement {
+function actionItem(a: CaseAction, isOverdue: boolean, view: CaseCardView, d: CardDensity): ActionItem {
   const due = formatAmsterdamShort(a.dueAt, view.now);
-  const what = plainTruncate(a.what, d.actionWhat);
-  if (d.compactActions) {
-    const org = t.orgsShort[a.orgId];
-    return isOverdue
-      ? text(`**${what}** — ${t.caseActions.overdue(org, due)}`, { size: 'small', spacing: 'small', color: 'attention' })
-      : text(`${what} — ${t.caseActions.meta(org, due)}`, { size: 'small', spacing: 'small' });
-  }
-  const org = t.orgs[a.orgId];
-  return container(
-    [
-      text(what, { ...(isOverdue ? { weight: 'bolder' as const, color: 'attention' as const } : {}) }),
-      isOverdue
-        ? text(t.caseActions.overdue(org, due), { size: 'small', spacing: 'none', weight: 'bolder', color: 'attention' })
-        : text(t.caseActions.meta(org, due), { size: 'small', spacing: 'none', isSubtle: true }),
-    ],
-    { spacing: 'small', ...(isOverdue ? { style: 'attention' as const } : {}) },
-  );
+  // A line names the organisation short; a block in full.
+  const org = d.compactActions ? t.orgsShort[a.orgId] : t.orgs[a.orgId];
+  return {
+    what: plainTruncate(a.what, d.actionWhat),
+    line: isOverdue ? t.caseActions.overdue(org, due) : t.caseActions.meta(org, due),
+    overdue: isOverdue,
+  };
 }
 
 /** Open actions (soonest due first, overdue marked), a summary of the settled ones, and the two forms. */
@@ -373,79 +461,63 @@ export function actionsSection(view: CaseCardView, d: CardDensity): CardElement[
   const open = all.filter((a) => a.status === 'open').sort(byDue);
   const overdueList = overdueActions(all, view.now).sort(byDue);
   const overdue = new Set(overdueList.map((a) => a.id));
-  const items: CardElement[] = [heading(t.caseActions.heading(open.length), { separator: true, spacing: 'large' })];
-  if (all.length === 0) items.push(text(t.caseActions.none, { isSubtle: true, spacing: 'none' }));
-  if (overdue.size > 0)
-    items.push(text(t.caseActions.overdueCount(overdue.size), { color: 'attention', weight: 'bolder', spacing: 'none' }));
   // Overdue ones are due earliest, so they lead; all overdue ones are in the "Actie afronden" list too.
-  const shown = open.slice(0, d.maxOpenActions);
-  items.push(...shown.map((a) => actionItem(a, overdue.has(a.id), view, d)));
-  // With none listed (the leanest card), the heading's count says it all.
-  if (open.length > shown.length && shown.length > 0)
-    items.push(text(t.caseActions.more(open.length - shown.length), { isSubtle: true, size: 'small' }));
+  const shown = open.slice(0, d.maxOpenActions).map((a) => actionItem(a, overdue.has(a.id), view, d));
   const parts = ACTION_VERDICTS.map((v) => [v, all.filter((a) => a.status === v).length] as const)
     .filter(([, n]) => n > 0)
     .map(([v, n]) => t.caseActions.settledPart(t.verdictsInline[v], n));
-  if (parts.length > 0 && d.confirmations)
-    items.push(text(t.caseActions.settled(parts.join(' · ')), { isSubtle: true, size: 'small', spacing: 'small' }));
-  if (view.case.status !== 'closed') {
-    items.push(
-      actionSet([addActionForm(view), ...(overdueList.length > 0 ? [settleActionForm(view, overdueList)] : [])], { spacing: 'small' }),
-    );
-  }
-  return items;
+  const isOpen = view.case.status !== 'closed';
+  const model: ActionsPart = {
+    caseId: view.case.id,
+    heading: t.caseActions.heading(open.length),
+    none: all.length === 0 ? t.caseActions.none : null,
+    overdueCount: overdue.size > 0 ? t.caseActions.overdueCount(overdue.size) : null,
+    lines: d.compactActions ? shown : [],
+    blocks: d.compactActions ? [] : shown,
+    // With none listed (the leanest card), the heading's count says it all.
+    more: open.length > shown.length && shown.length > 0 ? t.caseActions.more(open.length - shown.length) : null,
+    settled: parts.length > 0 && d.confirmations ? t.caseActions.settled(parts.join(' · ')) : null,
+    add: isOpen ? addActionForm(view) : null,
+    settle: isOpen && overdueList.length > 0 ? settleActionForm(view, overdueList) : null,
+  };
+  return renderPart('case-actions', model);
 }
 
 // ---- the chair ----
 
-function reAgendaForm(view: CaseCardView): CardElement {
-  return form(
-    t.reAgenda.button,
-    [
-      {
-        type: 'Input.Date',
-        id: INPUTS.reAgendaDate,
-        ...prefill(view.draft, INPUTS.reAgendaDate),
-        label: t.reAgenda.date,
-        placeholder: c.placeholders.date,
-        min: amsterdamDate(view.now),
-        max: amsterdamDate(view.now, RE_AGENDA_MAX_DAYS),
-        isRequired: true,
-        errorMessage: t.reAgenda.dateError(RE_AGENDA_MAX_DAYS),
-      },
-      {
-        type: 'Input.Time',
-        id: INPUTS.reAgendaTime,
-        ...prefill(view.draft, INPUTS.reAgendaTime),
-        label: t.reAgenda.time,
-        placeholder: c.placeholders.time,
-        isRequired: true,
-        errorMessage: t.reAgenda.timeError,
-      },
-    ],
-    execute(t.reAgenda.submit, VERBS.reAgenda, view.case.id),
-  );
+function reAgendaForm(view: CaseCardView): ChairPart['reAgenda'] {
+  return {
+    title: t.reAgenda.button,
+    dateId: INPUTS.reAgendaDate,
+    date: prefill(view.draft, INPUTS.reAgendaDate).value ?? null,
+    dateLabel: t.reAgenda.date,
+    datePlaceholder: c.placeholders.date,
+    min: amsterdamDate(view.now),
+    max: amsterdamDate(view.now, RE_AGENDA_MAX_DAYS),
+    dateError: t.reAgenda.dateError(RE_AGENDA_MAX_DAYS),
+    timeId: INPUTS.reAgendaTime,
+    time: prefill(view.draft, INPUTS.reAgendaTime).value ?? null,
+    timeLabel: t.reAgenda.time,
+    timePlaceholder: c.placeholders.time,
+    timeError: t.reAgenda.timeError,
+    submit: t.reAgenda.submit,
+    verb: VERBS.reAgenda,
+  };
 }
 
-function closeDespiteForm(view: CaseCardView): CardElement {
-  return form(
-    t.chair.closeDespite,
-    [
-      {
-        type: 'Input.Text',
-        id: INPUTS.closeReason,
-        ...prefill(view.draft, INPUTS.closeReason),
-        label: t.chair.closeReason,
-        placeholder: t.chair.closeReasonPlaceholder,
-        isMultiline: true,
-        maxLength: MAX_REASON,
-        regex: minTrimmedLength(CLOSE_DESPITE_CONCERN_MIN_REASON),
-        isRequired: true,
-        errorMessage: t.chair.closeReasonError(CLOSE_DESPITE_CONCERN_MIN_REASON),
-      },
-    ],
-    execute(t.chair.closeDespiteSubmit, VERBS.closeDespiteConcern, view.case.id, { style: 'destructive' }),
-  );
+function closeDespiteForm(view: CaseCardView): NonNullable<ChairPart['closeDespite']> {
+  return {
+    title: t.chair.closeDespite,
+    inputId: INPUTS.closeReason,
+    value: prefill(view.draft, INPUTS.closeReason).value ?? null,
+    label: t.chair.closeReason,
+    placeholder: t.chair.closeReasonPlaceholder,
+    maxLength: MAX_REASON,
+    regex: minTrimmedLength(CLOSE_DESPITE_CONCERN_MIN_REASON),
+    errorMessage: t.chair.closeReasonError(CLOSE_DESPITE_CONCERN_MIN_REASON),
+    submit: t.chair.closeDespiteSubmit,
+    verb: VERBS.closeDespiteConcern,
+  };
 }
 
 /**
@@ -459,37 +531,30 @@ export function chairSection(view: CaseCardView, d: CardDensity): CardElement[] 
   // without automatic refresh never get the chair's own view. The bot refuses non-chairs anyway.
   const knownNonChair = view.viewerOrg !== undefined && view.viewerIsChair !== true;
   if (knownNonChair || view.case.status === 'closed') return [];
-  const caseId = view.case.id;
   const rounds = view.case.rounds ?? [];
   const missing = missingOrgs(view.location.expectedOrgs, view.votes, view.case.round);
   const expected = view.location.expectedOrgs.length;
-  // Closing while organisations have not voted asks for a confirmation first (inline, every client).
-  const closeRound =
-    missing.length > 0
-      ? form(
-          t.chair.closeRound,
-          [text(c.confirmCloseRound.question(missing.length, expected), { weight: 'bolder' })],
-          execute(c.confirmCloseRound.confirm, VERBS.closeRound, caseId, { style: 'destructive' }),
-        )
-      : execute(t.chair.closeRound, VERBS.closeRound, caseId);
-  const roundButton = isCurrentRoundOpen(rounds)
-    ? closeRound
-    : execute(t.chair.startRound, VERBS.startRound, caseId, { style: 'positive' });
-  const concern = concernedOrgs(view.votes, view.case.round);
-  const buttons: CardElement[] = [
-    roundButton,
-    reAgendaForm(view),
-    ...(canClose(view.votes, rounds).ok ? [execute(t.chair.close, VERBS.closeCase, caseId)] : []),
-    ...(concern.length > 0 ? [closeDespiteForm(view)] : []),
-  ];
-  return [
-    container(
-      [
-        text(t.chair.heading, { weight: 'bolder' }),
-        ...(d.hints ? [text(t.chair.closeHint, { size: 'small', isSubtle: true, spacing: 'none' })] : []),
-        actionSet(buttons, { spacing: 'small' }),
-      ],
-      { style: 'emphasis', spacing: 'large', separator: true },
-    ),
-  ];
+  const open = isCurrentRoundOpen(rounds);
+  const button = (title: string, verb: string) => ({ title, verb });
+  const model: ChairPart = {
+    caseId: view.case.id,
+    heading: t.chair.heading,
+    hint: d.hints ? t.chair.closeHint : null,
+    // Closing while organisations have not voted asks for a confirmation first (inline, every client).
+    confirmCloseRound:
+      open && missing.length > 0
+        ? {
+            title: t.chair.closeRound,
+            question: c.confirmCloseRound.question(missing.length, expected),
+            confirm: c.confirmCloseRound.confirm,
+            verb: VERBS.closeRound,
+          }
+        : null,
+    closeRound: open && missing.length === 0 ? button(t.chair.closeRound, VERBS.closeRound) : null,
+    startRound: open ? null : button(t.chair.startRound, VERBS.startRound),
+    reAgenda: reAgendaForm(view),
+    close: canClose(view.votes, rounds).ok ? button(t.chair.close, VERBS.closeCase) : null,
+    closeDespite: concernedOrgs(view.votes, view.case.round).length > 0 ? closeDespiteForm(view) : null,
+  };
+  return renderPart('case-chair', model);
 }

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { templateJson } from '../../../src/cards/template';
+import { casePartSamples } from './course-part-samples';
 import { partSamples } from './part-samples';
 import { caseAreaSamples } from './samples';
 import { adaptiveCardProblems } from './validate';
@@ -34,7 +35,11 @@ const tests = files(path.join(ROOT, 'test'), '.ts')
 const partNames = readdirSync(path.join(ROOT, 'cards', 'parts'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.slice(0, -'.json'.length));
-const parts = partSamples();
+// The shared sections (part-samples.ts) and the case course's sections (course-part-samples.ts).
+const parts = [
+  ...partSamples(),
+  ...casePartSamples().map((s) => ({ name: s.name, part: s.template.slice('parts/'.length), card: s.card })),
+];
 
 describe('card part templates (cards/parts/: sections bound by renderPart, src/cards/parts.ts)', () => {
   it('there are parts', () => {
