@@ -1,6 +1,7 @@
 import { nlCards as t } from '../i18n/nl/cards';
+import { bindTemplate } from './bind';
 import { cardBytes, takeWithinBudget } from './budget';
-import { heading, text } from './elements';
+import { renderPart } from './parts';
 import {
   contributionCounts,
   contributionItem,
@@ -26,48 +27,72 @@ export const DETAILS_CARD_LIMITS = {
   voteReason: 500,
 } as const;
 
+/** The view model of dialogs/details.json; `null` leaves a line out. */
+export interface DetailsModel {
+  schema: string;
+  top: CardElement[];
+  votesHeading: string;
+  noVotes: string | null;
+  rounds: CardElement[];
+  olderRounds: string | null;
+  contributionsHeading: string;
+  contributionsLine: string;
+  contributionsNone: boolean | null;
+  contributions: CardElement[];
+  olderContributions: string | null;
+}
+
+/** One rendered round (cards/parts/details-round.json) per round, newest first. */
 function roundGroups(view: CaseCardView): CardElement[][] {
   const last = Math.max(view.case.round, ...view.votes.map((v) => v.round));
   const groups: CardElement[][] = [];
   for (let round = last; round >= 1; round--) {
-    groups.push([
-      text(t.votes.roundHeading(round, round === view.case.round), { weight: 'bolder', spacing: 'medium', separator: true }),
-      text(voteTally(view, round), { isSubtle: true, size: 'small', spacing: 'none' }),
-      ...voteRows(view, round, { reasonMax: DETAILS_CARD_LIMITS.voteReason, withTime: true }),
-    ]);
+    groups.push(
+      renderPart('details-round', {
+        heading: t.votes.roundHeading(round, round === view.case.round),
+        tally: voteTally(view, round),
+        rows: voteRows(view, round, { reasonMax: DETAILS_CARD_LIMITS.voteReason, withTime: true }),
+      }),
+    );
   }
   return groups;
 }
 
-function votesSection(view: CaseCardView): CardElement[] {
-  const head = heading(t.details.votesHeading);
-  if (view.votes.length === 0) return [head, text(t.details.noVotes, { isSubtle: true })];
-  const fit = takeWithinBudget(roundGroups(view), DETAILS_CARD_LIMITS.voteBytes, cardBytes);
-  const note = fit.omitted > 0 ? [text(t.votes.olderRounds(fit.omitted), { isSubtle: true, size: 'small' })] : [];
-  return [head, ...fit.taken.flat(), ...note];
-}
+const render = (m: DetailsModel): AdaptiveCard => bindTemplate('dialogs', 'details', m);
 
 /** The "Details" dialog (task module): all context information and the votes of all rounds, newest first. */
 export function buildDetailsCard(view: CaseCardView): AdaptiveCard {
-  const card: AdaptiveCard = { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', body: [] };
-  const before: CardElement[] = [
-    ...(view.notice ? [noticeSection(view.notice)] : []),
-    headerSection(view),
-    termijnSection(view),
-    safetySection(view),
-    ...factsSection(view, DETAILS_CARD_LIMITS.summary),
-    ...votesSection(view),
-    heading(t.contributions.heading(view.contributions.length)),
-    view.contributions.length === 0
-      ? text(t.contributions.none, { isSubtle: true, spacing: 'none' })
-      : text(`${t.contributions.byOrg}: ${contributionCounts(view.contributions)}`, { spacing: 'none' }),
-  ];
+  const rounds = view.votes.length === 0 ? null : takeWithinBudget(roundGroups(view), DETAILS_CARD_LIMITS.voteBytes, cardBytes);
+  const none = view.contributions.length === 0;
+  const model: DetailsModel = {
+    schema: CARD_SCHEMA,
+    top: [
+      ...(view.notice ? [noticeSection(view.notice)] : []),
+      headerSection(view),
+      termijnSection(view),
+      safetySection(view),
+      ...factsSection(view, DETAILS_CARD_LIMITS.summary),
+    ],
+    votesHeading: t.details.votesHeading,
+    noVotes: rounds ? null : t.details.noVotes,
+    rounds: rounds ? rounds.taken.flat() : [],
+    olderRounds: rounds && rounds.omitted > 0 ? t.votes.olderRounds(rounds.omitted) : null,
+    contributionsHeading: t.contributions.heading(view.contributions.length),
+    contributionsLine: none ? t.contributions.none : `${t.contributions.byOrg}: ${contributionCounts(view.contributions)}`,
+    contributionsNone: none ? true : null,
+    contributions: [],
+    olderContributions: null,
+  };
   const items = newestFirst(view.contributions).map((c) =>
     contributionItem(c, { textMax: DETAILS_CARD_LIMITS.contributionText, needMax: DETAILS_CARD_LIMITS.needToKnow }),
   );
-  const olderNote = (n: number) => text(t.contributions.olderInDialog(n), { isSubtle: true, size: 'small' });
-  const budget = DETAILS_CARD_LIMITS.maxBytes - cardBytes({ ...card, body: before }) - cardBytes(olderNote(items.length));
+  // The contributions get what the rest leaves of the dialog's budget (with room for the "older" note).
+  const budget =
+    DETAILS_CARD_LIMITS.maxBytes - cardBytes(render({ ...model, olderContributions: t.contributions.olderInDialog(items.length) }));
   const fit = takeWithinBudget(items, budget, cardBytes);
-  card.body = [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : [])];
-  return card;
+  return render({
+    ...model,
+    contributions: fit.taken,
+    olderContributions: fit.omitted > 0 ? t.contributions.olderInDialog(fit.omitted) : null,
+  });
 }

@@ -12,6 +12,7 @@ import {
   voteGroups,
   voteRows,
 } from '../../../src/cards/sections';
+import { renderPart } from '../../../src/cards/parts';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
 import { contribution, sampleCase, typicalView, vote } from './fixtures';
@@ -76,6 +77,16 @@ export function partSamples(): PartSample[] {
     s('safety: risks', 'safety', safetySection(typicalView())),
     s('safety: unknowns', 'safety', safetySection(typicalView({ case: safe }))),
     s('facts', 'facts', factsSection(typicalView(), 80)),
+    s(
+      'details round: with votes',
+      'details-round',
+      renderPart('details-round', {
+        heading: 'Ronde 2 (huidige ronde)',
+        tally: '2 buikpijn',
+        rows: voteRows(voting, 2, { reasonMax: 100, withTime: true }),
+      }),
+    ),
+    s('details round: nobody voted', 'details-round', renderPart('details-round', { heading: 'Ronde 1', tally: '0 gestemd', rows: [] })),
     s('vote rows: blocks', 'vote-row', voteRows(voting, 2, { reasonMax: 100, withTime: true })),
     s('vote rows: lines', 'vote-row', voteRows(voting, 2, { reasonMax: 40, withTime: false, compact: true })),
     s('vote groups', 'vote-groups', voteGroups(voting, 2)),
