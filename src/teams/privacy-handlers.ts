@@ -2,7 +2,8 @@ import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import type { Application, TurnState } from '@microsoft/teams-ai';
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps';
-import { confirmErasure, prepareErasure, readCaseTrail, ZAAKCODE, type PrivacyRefusal } from '../app/privacy/privacy-officer';
+import { caseCode } from '../domain/case-code';
+import { confirmErasure, parseCaseRef, prepareErasure, readCaseTrail, type PrivacyRefusal } from '../app/privacy/privacy-officer';
 import { buildAuditTrailCard } from '../cards/audit-trail-card';
 import { CARD_SCHEMA } from '../cards/types';
 import { nlPrivacy } from '../i18n/nl/privacy';
@@ -24,12 +25,12 @@ export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
     pattern: /^audit(\s+.*)?$/i,
     run: async (context, text) => {
       if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
-      const ref = text.split(/\s+/)[1]?.toLowerCase() ?? '';
-      if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageAudit));
+      const ref = parseCaseRef(text.split(/\s+/).slice(1).join(' '));
+      if (!ref) return void (await context.sendActivity(nlPrivacy.chat.usageAudit));
       const r = await readCaseTrail(deps, context.activity.from?.aadObjectId, ref);
       if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
       const card = buildAuditTrailCard({
-        ref: r.value.chain.slice(0, 8),
+        ref: caseCode(r.value.chain),
         total: r.value.total,
         records: r.value.records,
         ...(r.value.broken ? { brokenSeq: r.value.broken.seq } : {}),
@@ -42,11 +43,11 @@ export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
     pattern: /^wis(\s+.*)?$/i,
     run: async (context, text) => {
       if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
-      const ref = text.split(/\s+/)[1]?.toLowerCase() ?? '';
-      if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageErase));
+      const ref = parseCaseRef(text.split(/\s+/).slice(1).join(' '));
+      if (!ref) return void (await context.sendActivity(nlPrivacy.chat.usageErase));
       const r = await prepareErasure(deps, context.activity.from?.aadObjectId, ref);
       if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
-      const shown = r.value.caseId.slice(0, 8);
+      const shown = caseCode(r.value.caseId);
       await context.sendActivity(
         MessageFactory.attachment(
           CardFactory.adaptiveCard({
@@ -77,7 +78,7 @@ export function registerPrivacyHandlers(app: Application<TurnState>, deps: AppDe
     const parsed = eraseDataSchema.safeParse(raw);
     if (!parsed.success || !isPersonal(context)) return answerInvoke(context, nlPrivacy.chat.usageErase).then(() => '');
     const r = await confirmErasure(deps, context.activity.from?.aadObjectId, parsed.data.caseId);
-    const shown = parsed.data.caseId.slice(0, 8);
+    const shown = caseCode(parsed.data.caseId);
     await answerInvoke(
       context,
       !r.ok ? refusalText(r.reason) : r.value.started ? nlPrivacy.chat.eraseStarted(shown) : nlPrivacy.chat.eraseAlready(shown),
