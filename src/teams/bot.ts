@@ -30,7 +30,7 @@ import { buildAdviceEditDialogCard } from '../cards/case-advice';
 import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
-import { registerNewCaseDialog } from './new-case-dialog';
+import { buildNewCasePromptCard, registerNewCaseDialog } from './new-case-dialog';
 import { privacyMessageCommands, registerPrivacyHandlers } from './privacy-handlers';
 import { registerMessageCommands, type MessageCommand } from './message-commands';
 import { countEvent, EVENTS } from '../telemetry';
@@ -224,22 +224,12 @@ export function createBot(
     name: 'nieuwe zaak',
     pattern: /^(nieuwe zaak|nieuw)$/i,
     run: async (context) => {
-      await context.sendActivity(
-        MessageFactory.attachment(
-          CardFactory.adaptiveCard({
-            type: 'AdaptiveCard',
-            version: '1.5',
-            body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
-            actions: [
-              {
-                type: 'Action.Submit',
-                title: nlMessages.chat.newCaseButton,
-                data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
-              },
-            ],
-          }),
-        ),
-      );
+      const member = deps.directory.member(context.activity.from?.aadObjectId);
+      const locations = deps.directory
+        .allLocations()
+        .filter((l) => member?.locations.includes(l.id))
+        .map((l) => ({ id: l.id, name: l.name }));
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildNewCasePromptCard(locations))));
     },
   };
 
