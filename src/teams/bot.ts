@@ -141,6 +141,7 @@ export function createBot(
   registerCourseHandlers(app, deps);
   registerVtHandlers(app, deps);
   registerPrivacyHandlers(app, deps);
+  registerNewCaseDialog(app, deps); // before the catch-all below: its inline form has an Action.Execute verb
 
   // Anything else (forged or outdated verbs): a clear Dutch message, nothing changes.
   // The verb itself is not logged: it is whatever the request said (logs name known verbs only).
@@ -215,8 +216,6 @@ export function createBot(
     });
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });
-
-  registerNewCaseDialog(app, deps);
 
   // Every message command in one table, registered by one loop (src/teams/message-commands.ts). Mentions
   // are removed before matching: "agenda" works with or without "@ZSM HG" in the channel.
