@@ -2,7 +2,7 @@
  * The audit trail from the command line (docs/privacy.md, "Audit trail"):
  *   npm run audit:verify [-- --sqlite <file>]
  *       walks every hash chain; prints the first broken link (chain, seq) and exits 1, else exits 0.
- *   npm run audit:export -- --case <zaakcode|case id> [--format csv|json]
+ *   npm run audit:export -- --case <case code (KTX-482)|case id> [--format csv|json]
  *   npm run audit:export -- --from <date> --to <date> [--format csv|json]
  *       writes the trail of one case, or every entry with from <= at < to, to stdout (CSV by default).
  *       The export itself is audited in the `_privacy` chain (who ran it, what was selected, how many).
@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { auditToCsv, auditToJson, readWholeChain, verifyAllChains } from '../src/app/privacy/audit-trail';
 import { PRIVACY_CHAIN } from '../src/app/privacy/purge';
 import type { AuditRecord } from '../src/domain/audit-chain';
+import { caseCode, caseCodeIdPrefix, parseCaseCode } from '../src/domain/case-code';
 import type { DocStore } from '../src/store/docstore';
 import { openDocStore } from '../src/store/index';
 
@@ -39,7 +40,10 @@ const argsSchema = z
     sqlite: z.string().min(1).optional(),
     case: z
       .string()
-      .regex(/^[0-9a-f]{4,64}$|^_[A-Za-z0-9:_-]{1,100}$/, 'must be a zaakcode (hex) or a reserved chain name')
+      .regex(
+        /^[0-9a-f]{4,64}$|^[A-Za-z]{3}-?[0-9]{3}$|^_[A-Za-z0-9:_-]{1,100}$/,
+        'must be a case code (KTX-482), a case id (hex) or a reserved chain name',
+      )
       .optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
@@ -109,10 +113,15 @@ async function main(): Promise<number> {
     let records: AuditRecord[];
     let selection: string;
     if (a.case) {
-      const chains = a.case.startsWith('_') ? [a.case] : await db.auditChains(a.case);
+      const code = parseCaseCode(a.case);
+      const chains = a.case.startsWith('_')
+        ? [a.case]
+        : code
+          ? (await db.auditChains(caseCodeIdPrefix(code))).filter((c) => caseCode(c) === code)
+          : await db.auditChains(a.case);
       if (chains.length !== 1) {
         process.stderr.write(
-          chains.length === 0 ? 'no audit trail for that zaakcode\n' : 'zaakcode matches several cases: give more characters\n',
+          chains.length === 0 ? 'no audit trail for that zaakcode\n' : 'zaakcode matches several cases: give the case id (hex)\n',
         );
         return 2;
       }

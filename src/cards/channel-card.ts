@@ -1,3 +1,4 @@
+import { caseCode } from '../domain/case-code';
 import type { ChannelSummary } from '../domain/views';
 import { nlCards } from '../i18n/nl/cards';
 import { nlCaseCards } from '../i18n/nl/case-cards';
@@ -40,7 +41,7 @@ export interface ChannelCardModel {
 }
 
 function title(s: ChannelSummary): string {
-  const ref = s.caseId.slice(0, 8);
+  const ref = caseCode(s.caseId);
   if (s.kind === 'actieoverleg') return v.channel.actieoverlegTitle(ref);
   if (s.kind === 'advice') return v.channel.adviceTitle(ref);
   return v.channel.caseTitle(ref);

@@ -27,6 +27,8 @@ export interface NewCaseCardOptions {
   error?: string;
   /** Submitted values, to show the form again with what the user typed. */
   values?: Partial<Record<NewCaseField, string>>;
+  /** Inline (no dialog): the form sits in the message itself and submits with this Action.Execute verb. */
+  inlineVerb?: string;
 }
 
 const choice = (title: string, value: string) => ({ title, value });
@@ -62,7 +64,8 @@ export interface NewCaseModel {
   victimContact: SelectModel;
   custody: SelectModel;
   termijnHint: string;
-  submit: { title: string; data: { dialog: string } };
+  /** `verb` null: the dialog's Action.Submit; otherwise the inline form's Action.Execute. */
+  submit: { title: string; verb: string | null; data: { dialog: string } };
 }
 
 export function newCaseModel(opts: NewCaseCardOptions): NewCaseModel {
@@ -114,7 +117,7 @@ export function newCaseModel(opts: NewCaseCardOptions): NewCaseModel {
       value: val('custody', 'onbekend'),
     },
     termijnHint: t.termijnHint,
-    submit: { title: t.submit, data: { dialog: DIALOGS.newCase } },
+    submit: { title: t.submit, verb: opts.inlineVerb ?? null, data: { dialog: DIALOGS.newCase } },
   };
 }
 

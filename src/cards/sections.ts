@@ -1,4 +1,5 @@
 import type { Contribution } from '../domain/contribution';
+import { caseCode } from '../domain/case-code';
 import type { EscalationRecord } from '../domain/escalation-record';
 import { PARTNER_ORGS, type PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
@@ -37,8 +38,9 @@ export function noticeSection(notice: NonNullable<CaseCardView['notice']>): Card
   return renderOne('notice', { style: notice.kind, text: notice.text });
 }
 
+/** The case's speakable code ("KTX-482"); see src/domain/case-code.ts. */
 export function caseRef(caseId: string): string {
-  return caseId.slice(0, 8);
+  return caseCode(caseId);
 }
 
 /** The header part (cards/parts/header.json): badges, offence, location and case reference. */

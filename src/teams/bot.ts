@@ -20,7 +20,7 @@ import { buildAdviceEditDialogCard } from '../cards/case-advice';
 import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
-import { registerNewCaseDialog } from './new-case-dialog';
+import { buildNewCasePromptCard, registerNewCaseDialog } from './new-case-dialog';
 import { privacyCardVerbs, privacyMessageCommands } from './privacy-handlers';
 import { registerMessageCommands, type MessageCommand } from './message-commands';
 import { countEvent, EVENTS } from '../telemetry';
@@ -63,8 +63,10 @@ export function createBot(
     return true;
   });
 
-  // Every card verb in one table, registered by one loop (src/teams/card-verbs.ts), then the catch-all
-  // for forged or outdated verbs.
+  // The new-case dialog and its inline form (for clients without dialogs; its own parse, like the dialog's
+  // submit). Before the table: the table ends with the catch-all for forged or outdated verbs.
+  registerNewCaseDialog(app, deps);
+  // Every card verb in one table, registered by one loop (src/teams/card-verbs.ts), then the catch-all.
   registerCardVerbs(app, deps, [...caseCardVerbs(deps), ...courseCardVerbs(deps), ...vtCardVerbs(deps), ...privacyCardVerbs(deps)]);
 
   const dialogData = async (
@@ -133,30 +135,18 @@ export function createBot(
     return result.ok ? nlMessages.advice.drafted : dutchError(result.error);
   });
 
-  registerNewCaseDialog(app, deps);
-
   // Every message command in one table, registered by one loop (src/teams/message-commands.ts). Mentions
   // are removed before matching: "agenda" works with or without "@ZSM HG" in the channel.
   const newCaseCommand: MessageCommand = {
     name: 'nieuwe zaak',
     pattern: /^(nieuwe zaak|nieuw)$/i,
     run: async (context) => {
-      await context.sendActivity(
-        MessageFactory.attachment(
-          CardFactory.adaptiveCard({
-            type: 'AdaptiveCard',
-            version: '1.5',
-            body: [{ type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true }],
-            actions: [
-              {
-                type: 'Action.Submit',
-                title: nlMessages.chat.newCaseButton,
-                data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase },
-              },
-            ],
-          }),
-        ),
-      );
+      const member = deps.directory.member(context.activity.from?.aadObjectId);
+      const locations = deps.directory
+        .allLocations()
+        .filter((l) => member?.locations.includes(l.id))
+        .map((l) => ({ id: l.id, name: l.name }));
+      await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(buildNewCasePromptCard(locations))));
     },
   };
 

@@ -1,7 +1,8 @@
 import { CardFactory, MessageFactory, type TurnContext } from 'botbuilder';
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps';
-import { confirmErasure, prepareErasure, readCaseTrail, ZAAKCODE, type PrivacyRefusal } from '../app/privacy/privacy-officer';
+import { caseCode } from '../domain/case-code';
+import { confirmErasure, parseCaseRef, prepareErasure, readCaseTrail, type PrivacyRefusal } from '../app/privacy/privacy-officer';
 import { buildAuditTrailCard } from '../cards/audit-trail-card';
 import { CARD_SCHEMA } from '../cards/types';
 import { nlPrivacy } from '../i18n/nl/privacy';
@@ -24,12 +25,12 @@ export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
     pattern: /^audit(\s+.*)?$/i,
     run: async (context, text) => {
       if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
-      const ref = text.split(/\s+/)[1]?.toLowerCase() ?? '';
-      if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageAudit));
+      const ref = parseCaseRef(text.split(/\s+/).slice(1).join(' '));
+      if (!ref) return void (await context.sendActivity(nlPrivacy.chat.usageAudit));
       const r = await readCaseTrail(deps, context.activity.from?.aadObjectId, ref);
       if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
       const card = buildAuditTrailCard({
-        ref: r.value.chain.slice(0, 8),
+        ref: caseCode(r.value.chain),
         total: r.value.total,
         records: r.value.records,
         ...(r.value.broken ? { brokenSeq: r.value.broken.seq } : {}),
@@ -42,11 +43,11 @@ export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
     pattern: /^wis(\s+.*)?$/i,
     run: async (context, text) => {
       if (!isPersonal(context)) return void (await context.sendActivity(nlPrivacy.chat.onlyPersonal));
-      const ref = text.split(/\s+/)[1]?.toLowerCase() ?? '';
-      if (!ZAAKCODE.test(ref)) return void (await context.sendActivity(nlPrivacy.chat.usageErase));
+      const ref = parseCaseRef(text.split(/\s+/).slice(1).join(' '));
+      if (!ref) return void (await context.sendActivity(nlPrivacy.chat.usageErase));
       const r = await prepareErasure(deps, context.activity.from?.aadObjectId, ref);
       if (!r.ok) return void (await context.sendActivity(refusalText(r.reason)));
-      const shown = r.value.caseId.slice(0, 8);
+      const shown = caseCode(r.value.caseId);
       await context.sendActivity(
         MessageFactory.attachment(
           CardFactory.adaptiveCard({
@@ -82,7 +83,7 @@ export function privacyCardVerbs(deps: AppDeps): CardVerb[] {
       command: async (d, actor) => {
         if (!actor.personal) return { ok: true, value: nlPrivacy.chat.usageErase };
         const r = await confirmErasure(deps, actor.aadObjectId, d.caseId);
-        const shown = d.caseId.slice(0, 8);
+        const shown = caseCode(d.caseId);
         return {
           ok: true,
           value: !r.ok ? refusalText(r.reason) : r.value.started ? nlPrivacy.chat.eraseStarted(shown) : nlPrivacy.chat.eraseAlready(shown),

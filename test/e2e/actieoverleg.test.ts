@@ -3,6 +3,7 @@
  * Playground. The chair (politie) works in the Playground UI; the second partner (RvdK) is another
  * Teams client, whose card actions reach the bot as activities with the Playground's service URL.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { clickCardButton, expandAndFill, lastCard, openChannel, withDiagnostics } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
@@ -84,7 +85,7 @@ describe('Actieoverleg in the Agents Playground', () => {
   test('two rounds with buikpijn from politie and RvdK lead to the Actieoverleg card', () =>
     withDiagnostics(p.parts, async () => {
       const caseId = await p.postCase();
-      const ref = `Zaak ${caseId.slice(0, 8)}`;
+      const ref = `Zaak ${caseCode(caseId)}`;
       const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
       await openPersonal(card, 'Buikpijn — ronde 1');
 
@@ -108,7 +109,7 @@ describe('Actieoverleg in the Agents Playground', () => {
       await lastingPersonal(p, card, /Actieoverleg/);
 
       await openChannel(p.page, 'Actieoverleg');
-      const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
+      const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${caseCode(caseId)}`, timeoutMs: 20_000 });
       // The Actieoverleg channel: the minimal message, no reasons; the invitee opens the card personally.
       const posted = await ao.innerText();
       expect(posted).toContain(CHANNEL_MARK);

@@ -3,6 +3,7 @@
  * sends the advice from the case card; the OvJ (here the same Playground user) gets the advice card in
  * the personal chat and records the decision; the case card shows it.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -53,7 +54,7 @@ describe('advice and decision in the Agents Playground', () => {
   test('two rounds, the advice, and the OvJ decision recorded from the card', () =>
     withDiagnostics(p.parts, async () => {
       const caseId = await p.postCase();
-      const ref = `Zaak ${caseId.slice(0, 8)}`;
+      const ref = `Zaak ${caseCode(caseId)}`;
       const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
 
       expect(await card.innerText()).toContain(CHANNEL_MARK);
@@ -82,7 +83,7 @@ describe('advice and decision in the Agents Playground', () => {
       });
 
       await openPersonalChat(p.page);
-      const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${caseId.slice(0, 8)}`, { timeoutMs: 20_000 });
+      const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${caseCode(caseId)}`, { timeoutMs: 20_000 });
       // The screenshot for the closing note (docs/advice-card.png is refreshed by hand from this file).
       mkdirSync(RESULTS_DIR, { recursive: true });
       await advice.screenshot({ path: join(RESULTS_DIR, 'advice-card.png') });

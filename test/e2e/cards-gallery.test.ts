@@ -9,6 +9,7 @@
  * what the Playground renders. The Playground user is OM (chair and OvJ) and VT's on-call member, so
  * the Actieoverleg card, the VT consultation card and the advice card all reach its UI.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
@@ -318,7 +319,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       const cases: Record<CaseSize, string> = { typical: await typicalCase(), large: await largeCase() };
       for (const size of ['typical', 'large'] as const) {
         const caseId = cases[size];
-        const code = caseId.slice(0, 8);
+        const code = caseCode(caseId);
         await openChannel(p.page, 'General');
         const card = await lastCard(p.page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
         await jobsDone(p);
@@ -342,7 +343,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       await openChannel(p.page, 'General');
       await postInChannel(p.page, 'agenda');
       const agenda = await lastCard(p.page, { hasText: /Agenda /, timeoutMs: 30_000 });
-      await shoot(agenda, 'agenda', 'large', [[`Naar zaak ${cases.large.slice(0, 8)}`, 'Naar zaak']]);
+      await shoot(agenda, 'agenda', 'large', [[`Naar zaak ${caseCode(cases.large)}`, 'Naar zaak']]);
       const report = JSON.stringify({ phoneWidth: PHONE_WIDTH, firstScreenPx: FIRST_SCREEN_PX, measured }, null, 2);
       writeFileSync(join(SHOTS, 'first-screen.json'), `${report}\n`);
       if (process.env.UPDATE_CARD_SCREENSHOTS === '1') writeFileSync(join(DOCS, 'first-screen.json'), `${report}\n`);

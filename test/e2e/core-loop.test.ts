@@ -3,6 +3,7 @@
  * the intake API, its card appears in the location channel, a partner adds context information and
  * votes from the card, and the card changes. The bot process restarts in the middle; nothing is lost.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { join } from 'node:path';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
@@ -52,7 +53,7 @@ describe('core loop in the Agents Playground', () => {
   test('a posted case appears as a card; context information and a vote from the card change it, across a bot restart', () =>
     withDiagnostics(p.parts, async () => {
       const caseId = await p.postCase({ summary: 'E2E: buren melden geschreeuw; slachtoffer met letsel; kinderen thuis.' });
-      const card = await lastCard(p.page, { hasText: `Zaak ${caseId.slice(0, 8)}`, timeoutMs: 20_000 });
+      const card = await lastCard(p.page, { hasText: `Zaak ${caseCode(caseId)}`, timeoutMs: 20_000 });
       // The channel message: case code, HG/KM, where the round stands — no content.
       const posted = await card.innerText();
       expect(posted).toContain(CHANNEL_MARK);

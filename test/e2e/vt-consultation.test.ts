@@ -3,6 +3,7 @@
  * arrives in the on-call member's personal chat; their answer shows on the case card.
  * The Playground has one user, so here the desk member and VT's on-call member are the same person.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -87,7 +88,7 @@ describe('Veilig Thuis consultation in the Agents Playground', () => {
   test('the desk asks VT; the answer in the personal chat updates the case card', () =>
     withDiagnostics(p.parts, async () => {
       const caseId = await p.postCase();
-      const ref = `Zaak ${caseId.slice(0, 8)}`;
+      const ref = `Zaak ${caseCode(caseId)}`;
       const card = await lastCard(p.page, { hasText: ref, timeoutMs: 20_000 });
       expect(await card.innerText()).toContain(CHANNEL_MARK);
       await openPersonal(card, 'Regio Veilig Thuis onbekend');
@@ -98,7 +99,7 @@ describe('Veilig Thuis consultation in the Agents Playground', () => {
       await step(p, caseId, card, /gevraagd om/, () => clickCardButton(card, 'Vraag VT'));
 
       await openPersonalChat(p.page);
-      const consult = await chatCard(p.page, `Zaak ${caseId.slice(0, 8)}`, { timeoutMs: 20_000 });
+      const consult = await chatCard(p.page, `Zaak ${caseCode(caseId)}`, { timeoutMs: 20_000 });
       expect(await consult.innerText()).toContain('Is dit gezin bekend bij Veilig Thuis?');
       await clickCardButton(consult, 'Niet bekend');
       await waitForCardUpdate(consult, 'Dank u');

@@ -5,6 +5,7 @@
  * vote, the escalation to the Actieoverleg (Announcements), a VT answer in the Personal Chat and the
  * OvJ decision. When this test changes, change README.md § "Try it" with it.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,7 +79,7 @@ describe('README walkthrough: npm start → sample case → vote → Actieoverle
       const m = /^201 \{"caseId":"([0-9a-f]+)","created":true\}/m.exec(sample.out);
       expect(m).not.toBeNull();
       const caseId = (m as RegExpExecArray)[1] as string;
-      const code = caseId.slice(0, 8);
+      const code = caseCode(caseId);
 
       // The card was posted before anyone opened General (no wait for an installation event).
       const store = { dataDir: a.dataDir, storeKey: a.storeKey };

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import { caseCode } from '../../src/domain/case-code';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DIALOGS, INPUTS, VERBS } from '../../src/cards/verbs';
@@ -99,7 +100,7 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     expect(threadTexts.join('\n')).not.toContain('Contactverbod');
     const thread = personal(USERS.politie)
       .map((c) => String(c.body.text ?? ''))
-      .find((x) => x.includes('het besluit van de OvJ') && x.includes(caseId.slice(0, 8)));
+      .find((x) => x.includes('het besluit van de OvJ') && x.includes(caseCode(caseId)));
     expect(thread).toContain('Interventies: Contactverbod');
     expect(thread).toContain('Toelichting van de OvJ: Voorwaarden via reclassering.');
     expect(thread).toContain('Besluit ondanks buikpijn van Veilig Thuis. Reden van de OvJ: Zorgen VT gedeeld');
@@ -231,7 +232,7 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     await settle(t);
     const feedback = personal(USERS.politie)
       .map((c) => String(c.body.text ?? ''))
-      .find((x) => x.includes('het besluit van de OvJ') && x.includes(caseId.slice(0, 8)));
+      .find((x) => x.includes('het besluit van de OvJ') && x.includes(caseCode(caseId)));
     expect(feedback).toContain('proeftijd 2 jaar; voorwaarde: hulpverlening accepteren');
     expect(feedback).toContain('(vertaald: Pools)');
   });

@@ -5,6 +5,7 @@
  * appear there; (c) the personal views (invoke answers and 1:1 chats): each canary appears where
  * need-to-know allows it, and a contribution restricted to politie never reaches OM.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { Writable } from 'node:stream';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -225,7 +226,7 @@ describe('canaries in every free-text field', () => {
     expect(logLines.length).toBeGreaterThan(20);
     expect(logLines.join('')).toContain(caseId); // the logs are about this case (ids only)
     expect(channelCalls.length).toBeGreaterThan(5);
-    expect(count(channelCalls, caseId.slice(0, 8))).toBeGreaterThan(5); // the channel messages are about this case
+    expect(count(channelCalls, caseCode(caseId))).toBeGreaterThan(5); // the channel messages are about this case
     for (const [name, f] of Object.entries(figures)) {
       expect({ name, logs: f.logs, channel: f.channel }).toEqual({ name, logs: 0, channel: 0 });
       expect({ name, seen: f.personal > 0 }).toEqual({ name, seen: true });

@@ -3,6 +3,7 @@
  * Actieoverleg card, and is killed with SIGKILL before Teams answers. After a restart the post
  * happens, once. And two bot processes on one store, voting at the same moment, escalate once.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,7 +66,7 @@ describe('SIGKILL between deciding and posting', () => {
     const b = bot!;
     await sendActivity(b.baseUrl, channelActivity(stub.url, USERS.vt, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
     const caseId = await postCase(b.baseUrl, E2E_SECRETS.INTAKE_HMAC_SECRET);
-    await waitFor('case card', () => stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))));
+    await waitFor('case card', () => stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseCode(caseId))));
     await sendActivity(
       b.baseUrl,
       executeInvoke(stub.url, USERS.vt, VERBS.voteConcern, {
@@ -86,7 +87,7 @@ describe('SIGKILL between deciding and posting', () => {
     await new Promise((r) => setTimeout(r, 3000));
     expect(aoCreates(stub)).toHaveLength(1);
     // It is the Actieoverleg message of this case — minimal, without the buikpijn reason.
-    expect(JSON.stringify(aoCreates(stub)[0].body)).toContain(`Actieoverleg — zaak ${caseId.slice(0, 8)}`);
+    expect(JSON.stringify(aoCreates(stub)[0].body)).toContain(`Actieoverleg — zaak ${caseCode(caseId)}`);
     expect(JSON.stringify(aoCreates(stub)[0].body)).not.toContain('Direct gevaar voor de kinderen');
   });
 });
@@ -104,7 +105,7 @@ describe('two bot processes on one store', () => {
         channelActivity(stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
       );
       const caseId = await postCase(a.base, TEST_SECRET);
-      await waitFor('case card', () => stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))));
+      await waitFor('case card', () => stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseCode(caseId))));
       const voters = [USERS.politie, USERS.rvdk, USERS.vt, USERS.shn, USERS.reclassering, USERS.om];
       await Promise.all(
         voters.map((u, i) =>
@@ -115,12 +116,12 @@ describe('two bot processes on one store', () => {
         ),
       );
       await waitFor('Actieoverleg post', () =>
-        aoCreates(stub).some((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))) ? true : undefined,
+        aoCreates(stub).some((c) => JSON.stringify(c.body).includes(caseCode(caseId))) ? true : undefined,
       );
       await a.host.runner.runOnce();
       await b.host.runner.runOnce();
       await new Promise((r) => setTimeout(r, 500));
-      expect(aoCreates(stub).filter((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8)))).toHaveLength(1);
+      expect(aoCreates(stub).filter((c) => JSON.stringify(c.body).includes(caseCode(caseId)))).toHaveLength(1);
       expect((await a.host.deps.repo.listAudit(caseId)).filter((e) => e.action === 'case.escalated')).toHaveLength(1);
     } finally {
       await a.stop();

@@ -1,4 +1,5 @@
 import { VERBS, INPUTS } from '../../src/cards/verbs';
+import { caseCode } from '../../src/domain/case-code';
 import type { DocKind } from '../../src/store/docstore';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake, USERS } from '../helpers/fixtures';
@@ -64,7 +65,7 @@ describe('intake: keyed external id, display reference, summary warning', () => 
     const stored = await t.host.deps.repo.getCase(caseId);
     expect(stored).toMatchObject({ displayReference: DISPLAY_REF, summaryPii: ['phone', 'address'] });
     expect(Object.keys(stored ?? {})).not.toContain('externalId');
-    const posted = t.stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8)));
+    const posted = t.stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseCode(caseId)));
     expect(JSON.stringify(posted?.body)).not.toContain(DISPLAY_REF);
     expect(JSON.stringify(posted?.body)).not.toContain(EXTERNAL_ID);
   });

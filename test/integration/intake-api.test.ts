@@ -1,4 +1,5 @@
 import type { DocKind } from '../../src/store/docstore';
+import { caseCode } from '../../src/domain/case-code';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { sampleIntake } from '../helpers/fixtures';
 import { settle, channelActivity, postSignedCase, sendActivity, startTestHost, TEST_SECRET, waitFor, type TestHost } from '../helpers/host';
@@ -42,7 +43,7 @@ describe('POST /api/cases', () => {
     expect(((await again.json()) as { caseId: string }).caseId).toBe(caseId);
 
     const create = await waitFor('card post', () =>
-      t.stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8))),
+      t.stub.successful('create').find((c) => JSON.stringify(c.body).includes(caseCode(caseId))),
     );
     expect((create.body.channelData as { channel: { id: string } }).channel.id).toBe('19:zsm-mn-hg@thread.tacv2');
     const card = JSON.stringify(ConnectorStub.cardOf(create.body));
@@ -51,7 +52,7 @@ describe('POST /api/cases', () => {
     await waitFor('card ref', () => t.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
     // Give a duplicate post every chance to happen, then assert there was none.
     await t.host.runner.runOnce();
-    expect(t.stub.successful('create').filter((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8)))).toHaveLength(1);
+    expect(t.stub.successful('create').filter((c) => JSON.stringify(c.body).includes(caseCode(caseId)))).toHaveLength(1);
     const stored = await t.host.deps.repo.getCase(caseId);
     expect(stored?.persons[0].pseudonym).toMatch(/^[0-9a-f]{32}$/);
     expect(JSON.stringify(stored)).not.toContain('src-key-verdachte-0001');

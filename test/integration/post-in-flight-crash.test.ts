@@ -5,6 +5,7 @@
  * posted again and that post says in its thread that it may be a duplicate. A post that never started
  * (or that Teams refused) is not marked.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,7 +21,7 @@ const caseCreates = (stub: ConnectorStub, caseId: string) =>
   stub
     .successful('create')
     .filter((c) => (c.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === CHANNEL)
-    .filter((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8)));
+    .filter((c) => JSON.stringify(c.body).includes(caseCode(caseId)));
 const repliesIn = (stub: ConnectorStub, conversationPrefix: string) =>
   stub.successful('send').filter((c) => c.conversationId?.startsWith(conversationPrefix));
 

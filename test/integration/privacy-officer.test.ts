@@ -1,4 +1,5 @@
 import { PURGE_PK, type PurgeRecord } from '../../src/app/privacy/purge';
+import { caseCode } from '../../src/domain/case-code';
 import { nlPrivacy } from '../../src/i18n/nl/privacy';
 import { PRIVACY_VERBS } from '../../src/teams/privacy-handlers';
 import { LOCATION, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
@@ -60,7 +61,7 @@ async function confirmErase(aad: string, caseId: string): Promise<string> {
 describe('privacy officer in a personal chat', () => {
   it('"audit <zaakcode>" shows the verified trail to the privacy role only, and audits the read and the refusal', async () => {
     const caseId = await newCase();
-    const ref = caseId.slice(0, 8);
+    const ref = caseCode(caseId);
     const card = await say(PRIVACY, `audit ${ref}`);
     expect(card).toContain(nlPrivacy.auditCard.title(ref));
     expect(card).toContain(nlPrivacy.auditCard.chainOk);
@@ -82,7 +83,7 @@ describe('privacy officer in a personal chat', () => {
 
   it('"wis <zaakcode>" asks for confirmation; only the privacy role can confirm; the case is purged with who did it', async () => {
     const caseId = await newCase();
-    const ref = caseId.slice(0, 8);
+    const ref = caseCode(caseId);
     const cardRef = await t.host.deps.repo.getCardRef(caseId);
     const prompt = await say(PRIVACY, `wis ${ref}`);
     expect(prompt).toContain(PRIVACY_VERBS.erase);
@@ -113,5 +114,31 @@ describe('privacy officer in a personal chat', () => {
     // The trail of the erased case stays readable; a second erasure says it is already done.
     expect(await say(PRIVACY, `audit ${ref}`)).toContain('case.purged');
     expect(await confirmErase(PRIVACY, caseId)).toContain(nlPrivacy.chat.eraseAlready(ref).slice(0, 20));
+  });
+  it('a code shared by two cases is refused as ambiguous; the full case id (or its hex prefix) still resolves', async () => {
+    // Two external ids whose case ids share the 21 bits of the code (a birthday search: ~2,000 HMACs).
+    const byCode = new Map<string, string>();
+    let pair: [string, string] | undefined;
+    for (let i = 0; !pair; i++) {
+      const ext = `BVH-2026-collide-${i}`;
+      const code = caseCode(t.host.deps.hasher.caseId(ext));
+      const other = byCode.get(code);
+      if (other) pair = [other, ext];
+      else byCode.set(code, ext);
+    }
+    const ids: string[] = [];
+    for (const externalId of pair) {
+      const res = await postSignedCase(t.base, sampleIntake({ externalId }));
+      ids.push(((await res.json()) as { caseId: string }).caseId);
+    }
+    const code = caseCode(ids[0]);
+    expect(caseCode(ids[1])).toBe(code);
+    expect(await say(PRIVACY, `wis ${code}`)).toContain(nlPrivacy.chat.ambiguousRef.slice(0, 30));
+    expect(await say(PRIVACY, `audit ${code.toLowerCase().replace('-', '')}`)).toContain(nlPrivacy.chat.ambiguousRef.slice(0, 30));
+    const byId = await say(PRIVACY, `wis ${ids[0]}`);
+    expect(byId).toContain(PRIVACY_VERBS.erase);
+    expect(byId).toContain(ids[0]); // the confirmation carries the one case the full id named
+    expect(byId).not.toContain(ids[1]);
+    expect(await say(PRIVACY, `audit ${ids[1].slice(0, 12)}`)).toContain(nlPrivacy.auditCard.title(code));
   });
 });

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { caseCode } from '../../src/domain/case-code';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
@@ -82,9 +83,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     await settle(t);
     expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');
     const cardKeys = [...t.stub.messages.entries()]
-      .filter(
-        ([, body]) => JSON.stringify(body).includes(`Zaak ${caseId.slice(0, 8)}`) || JSON.stringify(body).includes(caseId.slice(0, 8)),
-      )
+      .filter(([, body]) => JSON.stringify(body).includes(`Zaak ${caseCode(caseId)}`) || JSON.stringify(body).includes(caseCode(caseId)))
       .map(([k]) => k);
     const rootKeys = [
       ...new Set(
@@ -117,7 +116,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     for (const key of rootKeys) {
       const now = JSON.stringify(t.stub.messages.get(key));
       expect(now).toContain(nlPrivacy.tombstone.retention);
-      expect(now).not.toContain(caseId.slice(0, 8));
+      expect(now).not.toContain(caseCode(caseId));
       expect(now).not.toContain('Dreiging met mes');
     }
     const record = (await t.host.db.get<PurgeRecord>(PURGE_PK, caseId))?.body;
@@ -178,7 +177,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     it('npm run audit:export writes the trail of one case as CSV and audits the export', async () => {
       const file = store.file as string;
       const [chain] = (await t.host.db.auditChains()).filter((c) => !c.startsWith('_'));
-      const out = cli('export', '--sqlite', file, '--case', chain.slice(0, 8), '--format', 'csv');
+      const out = cli('export', '--sqlite', file, '--case', caseCode(chain), '--format', 'csv');
       expect(out.status).toBe(0);
       const lines = out.stdout.trim().split('\n');
       expect(lines[0]).toBe('chain,seq,at,action,actorId,actorOrg,detail,prevHash,hash');

@@ -1,4 +1,5 @@
 import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { caseCode } from '../../src/domain/case-code';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { AO_CHANNEL, CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
 import {
@@ -45,8 +46,7 @@ const aoPosts = (caseId: string) =>
     .successful('create')
     .filter(
       (c) =>
-        (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL &&
-        JSON.stringify(c.body).includes(caseId.slice(0, 8)),
+        (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL && JSON.stringify(c.body).includes(caseCode(caseId)),
     );
 const threadReplies = async (caseId: string) => {
   const ref = await t.host.deps.repo.getCardRef(caseId);
@@ -252,8 +252,8 @@ describe('durable timers (driven by a test clock)', () => {
       .filter((c) => (c.body.channelData as { channel: { id: string } }).channel.id === CHANNEL);
     expect(agendaPosts).toHaveLength(1);
     const text = JSON.stringify(agendaPosts[0].body);
-    expect(text).toContain(a.slice(0, 8));
-    expect(text).toContain(b.slice(0, 8));
+    expect(text).toContain(caseCode(a));
+    expect(text).toContain(caseCode(b));
   });
 
   it('"agenda" in the channel lists the open cases of the location', async () => {

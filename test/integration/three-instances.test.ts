@@ -5,6 +5,7 @@
  * whichever instance claimed it, that instance is killed (SIGKILL), and a survivor takes the job over
  * once the lease has run out: the Actieoverleg is posted exactly once.
  */
+import { caseCode } from '../../src/domain/case-code';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,7 +25,7 @@ const LEASE_MS = 3000;
 const CASES = 6;
 
 const channelOf = (c: ConnectorCall) => (c.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id;
-const mentions = (c: ConnectorCall, caseId: string) => JSON.stringify(c.body).includes(caseId.slice(0, 8));
+const mentions = (c: ConnectorCall, caseId: string) => JSON.stringify(c.body).includes(caseCode(caseId));
 
 describe('three bot processes on one Cosmos DB store', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'zsm-three-'));

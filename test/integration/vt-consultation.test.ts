@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { caseCode } from '../../src/domain/case-code';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
@@ -168,7 +169,7 @@ describe('Veilig Thuis in the evening', () => {
     const posts = t.stub
       .successful('create')
       .concat(t.stub.successful('update'))
-      .filter((c) => JSON.stringify(c.body).includes(caseId.slice(0, 8)) || c.activityId === ref?.activityId);
+      .filter((c) => JSON.stringify(c.body).includes(caseCode(caseId)) || c.activityId === ref?.activityId);
     expect(posts.length).toBeGreaterThan(0);
     const opened = await sendActivity(t.base, executeInvoke(t.stub.url, USERS.politie, VERBS.open, { caseId }));
     expect(JSON.stringify(opened.body)).toMatch(/Niemand van Veilig Thuis/);

@@ -1,4 +1,5 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { caseCode } from '../../src/domain/case-code';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
@@ -192,7 +193,7 @@ describe('issue 13: VT consultation', () => {
 
   it('4 + 3: the backup gets its own reminder naming the case, and the desk is told when the backup is silent too', async () => {
     const caseId = await newCase('Stilledorp');
-    const ref = caseId.slice(0, 8);
+    const ref = caseCode(caseId);
     const before = personalSends(BACKUP).length;
     clock.advance(16 * MINUTE);
     await settle(t);
@@ -226,8 +227,8 @@ describe('issue 13: VT consultation', () => {
       .map((c) => JSON.stringify(c.body))
       .filter((b) => b.includes('Herinnering'));
     expect(reminders).toHaveLength(2);
-    expect(reminders.filter((r) => r.includes(`zaak ${first.slice(0, 8)}`))).toHaveLength(1);
-    expect(reminders.filter((r) => r.includes(`zaak ${second.slice(0, 8)}`))).toHaveLength(1);
+    expect(reminders.filter((r) => r.includes(`zaak ${caseCode(first)}`))).toHaveLength(1);
+    expect(reminders.filter((r) => r.includes(`zaak ${caseCode(second)}`))).toHaveLength(1);
     for (const r of reminders) expect(r).toContain('Is dit gezin bekend bij Veilig Thuis?');
   });
 

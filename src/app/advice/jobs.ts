@@ -1,3 +1,4 @@
+import { caseCode } from '../../domain/case-code';
 import { buildAdviceCard } from '../../cards/advice-card';
 import { buildChannelCard } from '../../cards/channel-card';
 import { contributionVisibleTo, type ViewVia } from '../../domain/views';
@@ -139,7 +140,7 @@ export async function feedbackJob(deps: AppDeps, outbound: Outbound, job: Job): 
   if (!theCase) return;
   const view = await adviceView(deps, theCase);
   if (!view) return;
-  const ref = theCase.id.slice(0, 8);
+  const ref = caseCode(theCase.id);
   const f = view.advice.followUp;
   const followUp = job.payload.what === 'followUp' && !!f?.answer;
   // 1:1 to each contributor: a personal message, so it may carry the content (audited as delivered).
@@ -183,6 +184,6 @@ export async function adviceFollowUpJob(deps: AppDeps, outbound: Outbound, job: 
   const at = deps.clock.now().toISOString();
   await deps.repo.putAdvice({ ...doc.body, followUp: { ...doc.body.followUp, askedAt: at } }, doc.etag);
   const cardRef = await deps.repo.getCardRef(theCase.id);
-  if (cardRef) await outbound.replyInThread(cardRef, { text: nlMessages.advice.followUpQuestion(theCase.id.slice(0, 8)) });
+  if (cardRef) await outbound.replyInThread(cardRef, { text: nlMessages.advice.followUpQuestion(caseCode(theCase.id)) });
   await requestCardRefresh(deps, theCase.id);
 }

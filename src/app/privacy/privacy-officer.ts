@@ -1,3 +1,4 @@
+import { caseCode, caseCodeIdPrefix, parseCaseCode } from '../../domain/case-code';
 import type { AuditRecord, BrokenLink } from '../../domain/audit-chain';
 import type { Member } from '../../domain/roster';
 import type { AppDeps } from '../deps';
@@ -8,8 +9,21 @@ import { PRIVACY_CHAIN, startPurge } from './purge';
 export type PrivacyRefusal = 'not_privacy' | 'unknown_ref' | 'ambiguous_ref';
 type Outcome<T> = { ok: true; value: T } | { ok: false; reason: PrivacyRefusal };
 
-/** A zaakcode: the 8 hex characters shown on the card (up to the whole 24-character case id). */
+/** A hex reference: 8 up to all 24 characters of the case id (the code before issue 12, and the way out of an ambiguous code). */
 export const ZAAKCODE = /^[0-9a-f]{8,24}$/;
+
+/** What `audit`/`wis` accept: the case code on the card ("KTX-482") or a hex prefix of the case id. */
+export type CaseRefInput = { code: string; prefix: string } | { code: null; prefix: string };
+
+export function parseCaseRef(input: string): CaseRefInput | null {
+  const code = parseCaseCode(input);
+  if (code) return { code, prefix: caseCodeIdPrefix(code) };
+  const hex = input.trim().toLowerCase();
+  return ZAAKCODE.test(hex) ? { code: null, prefix: hex } : null;
+}
+
+/** Ids found by the prefix that really carry the code (the prefix covers two codes; other chains are not case ids). */
+const withCode = (ids: string[], ref: CaseRefInput): string[] => (ref.code ? ids.filter((id) => caseCode(id) === ref.code) : ids);
 
 async function privacyMember(deps: AppDeps, aadObjectId: string | undefined, attempted: string): Promise<Member | null> {
   const member = deps.directory.member(aadObjectId);
@@ -36,10 +50,15 @@ export interface CaseTrail {
 }
 
 /** `audit <zaakcode>`: the trail of one case (also of a purged one), verified; the read itself is audited. */
-export async function readCaseTrail(deps: AppDeps, aadObjectId: string | undefined, ref: string, limit = 20): Promise<Outcome<CaseTrail>> {
+export async function readCaseTrail(
+  deps: AppDeps,
+  aadObjectId: string | undefined,
+  ref: CaseRefInput,
+  limit = 20,
+): Promise<Outcome<CaseTrail>> {
   const member = await privacyMember(deps, aadObjectId, 'audit.read');
   if (!member) return { ok: false, reason: 'not_privacy' };
-  const chains = await deps.repo.db.auditChains(ref);
+  const chains = withCode(await deps.repo.db.auditChains(ref.prefix), ref);
   if (chains.length === 0) return { ok: false, reason: 'unknown_ref' };
   if (chains.length > 1) return { ok: false, reason: 'ambiguous_ref' };
   const [chain] = chains;
@@ -59,10 +78,15 @@ export async function readCaseTrail(deps: AppDeps, aadObjectId: string | undefin
 }
 
 /** `wis <zaakcode>` step 1: which case would be erased (nothing changes yet). */
-export async function prepareErasure(deps: AppDeps, aadObjectId: string | undefined, ref: string): Promise<Outcome<{ caseId: string }>> {
+export async function prepareErasure(
+  deps: AppDeps,
+  aadObjectId: string | undefined,
+  ref: CaseRefInput,
+): Promise<Outcome<{ caseId: string }>> {
   const member = await privacyMember(deps, aadObjectId, 'case.erase');
   if (!member) return { ok: false, reason: 'not_privacy' };
-  const ids = await deps.repo.findCaseIdsByRef(ref);
+  // A 20-bit prefix holds two codes: read a few more than two and keep those with the code.
+  const ids = withCode(await deps.repo.findCaseIdsByRef(ref.prefix, ref.code ? 16 : 2), ref);
   if (ids.length === 0) return { ok: false, reason: 'unknown_ref' };
   if (ids.length > 1) return { ok: false, reason: 'ambiguous_ref' };
   return { ok: true, value: { caseId: ids[0] } };

@@ -31,10 +31,10 @@ export const nlPrivacy = {
   chat: {
     notPrivacy: 'Alleen een privacyfunctionaris (rol privacy) kan dit doen. Er is niets gewijzigd.',
     onlyPersonal: 'Gebruik deze opdracht in een persoonlijke chat met de bot, niet in een kanaal.',
-    usageAudit: 'Gebruik: audit <zaakcode> (de acht tekens van "Zaak …" op de kaart).',
+    usageAudit: 'Gebruik: audit <zaakcode> (de code van "Zaak …" op de kaart, bijvoorbeeld KTX-482).',
     usageErase: 'Gebruik: wis <zaakcode>. U krijgt eerst een bevestigingsvraag.',
     unknownRef: 'Geen zaak of audittrail gevonden met deze zaakcode.',
-    ambiguousRef: 'Deze zaakcode past bij meer dan één zaak. Gebruik meer tekens van de zaakcode.',
+    ambiguousRef: 'Deze zaakcode past bij meer dan één zaak. Gebruik de zaak-id (24 tekens, uit het beheerlog) in plaats van de code.',
     eraseConfirm: (ref: string) =>
       `Weet u zeker dat zaak ${ref} nu gewist moet worden? Alle gegevens van de zaak worden verwijderd en de kaarten in Teams vervangen. Dit kan niet ongedaan worden gemaakt. De audittrail blijft bewaard.`,
     eraseButton: 'Ja, wis deze zaak',

@@ -30,7 +30,7 @@ describe('Actieoverleg card: content', () => {
   const card = buildActieoverlegCard(actieoverlegView());
 
   it('is headed "Actieoverleg — HG-zaak <ref>" with the case header', () => {
-    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: 'Actieoverleg — HG-zaak c0ffee12', size: 'large' });
+    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: 'Actieoverleg — HG-zaak SBZ-997', size: 'large' });
     expect(texts(card)).toEqual(expect.arrayContaining(['HG', 'KM', 'Mishandeling']));
   });
 

@@ -96,7 +96,7 @@ describe('advice card: read in one minute', () => {
     const concept = texts(buildAdviceCard(adviceView(adviceRecord('concept'))));
     // Line 1: where it stands and what is asked of the reader; then what it is.
     expect(concept[0]).toBe('Concept — nog niet verzonden');
-    expect(concept[1]).toBe('Advies aan de OvJ — HG-zaak c0ffee12');
+    expect(concept[1]).toBe('Advies aan de OvJ — HG-zaak SBZ-997');
     expect(concept).toContain('ZSM Midden-Nederland · Mishandeling · versie 1 · opgesteld 22:30');
     expect(concept).toContain('Concept — nog niet verzonden');
     // Spoken to the OvJ, with the termijn (issue 13.11).

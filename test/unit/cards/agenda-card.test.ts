@@ -1,3 +1,4 @@
+import { caseCode } from '../../../src/domain/case-code';
 import { AGENDA_CARD_LIMITS, buildAgendaCard } from '../../../src/cards/agenda-card';
 import { CASE_CARD_LIMITS } from '../../../src/cards/case-card';
 import type { AgendaView } from '../../../src/cards/view';
@@ -38,16 +39,16 @@ describe('agenda card: content', () => {
   it('shows per case the reference, offence, termijn, buikpijn (or how many voted) and the marks', () => {
     const [first, second, third] = entries(card).map((e) => texts(e));
     expect(first).toEqual([
-      '**Zaak a9e1d100** · Mishandeling',
+      `**Zaak ${caseCode('a9e1d100')}** · Mishandeling`,
       '⚠ ACUUT ONVEILIG',
       'Kinderen',
       'Actieoverleg',
       '⚠ Termijn verstreken',
       'Buikpijn: OM, VT',
     ]);
-    expect(second).toEqual(['**Zaak a9e2d200** · Stalking', 'Kinderen', '⏰ Termijn: nog 30 min', 'Buikpijn: RvdK']);
+    expect(second).toEqual([`**Zaak ${caseCode('a9e2d200')}** · Stalking`, 'Kinderen', '⏰ Termijn: nog 30 min', 'Buikpijn: RvdK']);
     expect(third).toEqual([
-      '**Zaak a9e3d300** · Mishandeling',
+      `**Zaak ${caseCode('a9e3d300')}** · Mishandeling`,
       'Kinderen',
       'Termijn: nog 3 u 45 min',
       'Nog niemand gestemd (0/6)',
@@ -88,16 +89,18 @@ describe('agenda card: content', () => {
   });
 
   it('links to a case only when its link is known', () => {
-    expect(ofType(card, 'Action.OpenUrl')).toEqual([{ type: 'Action.OpenUrl', title: 'Naar zaak a9e1d100', url: CASE_LINK }]);
+    expect(ofType(card, 'Action.OpenUrl')).toEqual([
+      { type: 'Action.OpenUrl', title: `Naar zaak ${caseCode('a9e1d100')}`, url: CASE_LINK },
+    ]);
   });
 
   it("keeps the caller's order (it does not sort by termijn itself)", () => {
     const view = agendaView();
     const reversed = buildAgendaCard({ ...view, items: [...view.items].reverse() });
     expect(refs(reversed)).toEqual([
-      '**Zaak a9e3d300** · Mishandeling',
-      '**Zaak a9e2d200** · Stalking',
-      '**Zaak a9e1d100** · Mishandeling',
+      `**Zaak ${caseCode('a9e3d300')}** · Mishandeling`,
+      `**Zaak ${caseCode('a9e2d200')}** · Stalking`,
+      `**Zaak ${caseCode('a9e1d100')}** · Mishandeling`,
     ]);
   });
 
@@ -118,7 +121,7 @@ describe('agenda card: size and privacy', () => {
     expect(utf16Bytes(card)).toBeLessThan(80 * KB);
     const shown = entries(card).length;
     expect(shown).toBeGreaterThan(10);
-    expect(refs(card)[0]).toBe('**Zaak a9e0d000** · Mishandeling');
+    expect(refs(card)[0]).toBe(`**Zaak ${caseCode('a9e0d000')}** · Mishandeling`);
     expect(texts(card)).toContain(`${200 - shown} zaken passen niet op deze kaart.`);
   });
 

@@ -26,7 +26,7 @@ describe('case card: header and termijn', () => {
   it('shows HG and KM badges, offence, location and the short case reference', () => {
     const all = texts(buildCaseCard(typicalView()));
     expect(all).toEqual(expect.arrayContaining(['HG', 'KM', 'Mishandeling']));
-    expect(textBlock(buildCaseCard(typicalView()), 'ZSM Midden-Nederland').text).toBe('ZSM Midden-Nederland · Zaak c0ffee12');
+    expect(textBlock(buildCaseCard(typicalView()), 'ZSM Midden-Nederland').text).toBe('ZSM Midden-Nederland · Zaak SBZ-997');
   });
 
   it('shows no KM badge without children', () => {

@@ -73,7 +73,7 @@ describe('VT consultation card: who asks what, and when', () => {
 
   it('is headed with the ZSM location that asks, the region, the case reference and the time asked', () => {
     expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: 'Vraag van ZSM Midden-Nederland aan Veilig Thuis', size: 'large' });
-    expect(texts(card)).toContain('Regio Utrecht · Zaak c0ffee12 · gevraagd om 21:10');
+    expect(texts(card)).toContain('Regio Utrecht · Zaak SBZ-997 · gevraagd om 21:10');
     expect(zsmName('Rotterdam')).toBe('ZSM Rotterdam');
     const named = buildVtConsultationCard(vtConsultationView({ location: sampleLocation({ name: 'Oost-Brabant' }) }));
     expect(named.body[1]).toMatchObject({ text: 'Vraag van ZSM Oost-Brabant aan Veilig Thuis' });

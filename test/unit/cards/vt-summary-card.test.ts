@@ -1,3 +1,4 @@
+import { caseCode } from '../../../src/domain/case-code';
 import { CASE_CARD_LIMITS } from '../../../src/cards/case-card';
 import { buildVtMorningSummaryCard, VT_SUMMARY_CARD_LIMITS } from '../../../src/cards/vt-summary-card';
 import { CASE_LINK, PSEUDONYMS, sampleCase } from './fixtures';
@@ -41,9 +42,9 @@ describe('VT morning summary: content', () => {
 
   it('puts call-back requests first, then keeps the given order', () => {
     expect(refs(card)).toEqual([
-      '**Zaak b0b2e200** · ZSM Midden-Nederland',
-      '**Zaak b0b1e100** · ZSM Midden-Nederland',
-      '**Zaak b0b3e300** · ZSM Midden-Nederland',
+      `**Zaak ${caseCode('b0b2e200')}** · ZSM Midden-Nederland`,
+      `**Zaak ${caseCode('b0b1e100')}** · ZSM Midden-Nederland`,
+      `**Zaak ${caseCode('b0b3e300')}** · ZSM Midden-Nederland`,
     ]);
     expect(entries(card)[0]?.style).toBe('warning');
     expect(entries(card)[1]?.style).toBeUndefined();
@@ -53,7 +54,7 @@ describe('VT morning summary: content', () => {
     const [callBack, notKnown, noReaction] = entries(card).map((e) => texts(e));
     const question = '**Vraag:** Is dit gezin bekend bij Veilig Thuis? Zijn er zorgen over de kinderen (13 en 9 jr)?';
     expect(callBack).toEqual([
-      '**Zaak b0b2e200** · ZSM Midden-Nederland',
+      `**Zaak ${caseCode('b0b2e200')}** · ZSM Midden-Nederland`,
       'Mishandeling · Kinderen betrokken: ja — 13 jr, 9 jr',
       question,
       'Status: gevraagd om ma 23 nov 21:10 · herinnerd om ma 23 nov 21:25 · beantwoord om ma 23 nov 21:30 door de bereikbaarheidsdienst VT regio Utrecht',
@@ -139,7 +140,7 @@ describe('VT morning summary: privacy and size', () => {
     const shown = entries(card).length;
     expect(shown).toBeGreaterThan(4);
     expect(refs(card).slice(0, 5)).toEqual(
-      ['b0b49e49', 'b0b99e99', 'b0b149e1', 'b0b199e1', 'b0b0e000'].map((ref) => `**Zaak ${ref}** · ZSM Midden-Nederland`),
+      ['b0b49e49', 'b0b99e99', 'b0b149e1', 'b0b199e1', 'b0b0e000'].map((ref) => `**Zaak ${caseCode(ref)}** · ZSM Midden-Nederland`),
     );
     expect(texts(card)).toContain(`${200 - shown} consultaties passen niet op deze kaart.`);
   });

@@ -32,7 +32,7 @@ describe('the channel card (what every member of a channel may see)', () => {
     const card = buildChannelCard(summary(kind, true), ['29:a', '29:b'], NOW);
     expect(adaptiveCardProblems(card)).toEqual([]);
     const all = strings(card).join('\n');
-    expect(all).toContain('Zaak c0ffee12'.slice(-8));
+    expect(all).toContain('SBZ-997'); // the case code of the fixture's case id
     expect(all).toContain('Mishandeling');
     expect(texts(card)).toContain('ronde 2 · 3 van 6 gestemd · 2 buikpijn');
     expect(texts(card)).toContain('⚠ Geëscaleerd naar het Actieoverleg: ja');
