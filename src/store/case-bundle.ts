@@ -9,7 +9,7 @@ import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import type { DocStore, NewDoc, Stored, WriteOp } from './docstore';
-import { newJob, type Job } from './jobs';
+import { newJob, requeuedJob, type Job } from './jobs';
 
 /** A case bundle as loaded, with the partition's jobs (needed to coalesce job requests in the commit). */
 export interface LoadedCase {
@@ -96,18 +96,8 @@ export function planJobRequest(current: Stored<Job> | undefined, intent: JobInte
   });
   if (!current) return { op: 'insert', doc: jobDoc(wanted) };
   if (intent.mode === 'ensure') return null;
-  const prev = current.body;
-  const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
-  if (queuedNotStarted && prev.dueAt <= intent.dueAt) return null;
-  const dueAt = prev.status === 'pending' && prev.dueAt < intent.dueAt ? prev.dueAt : intent.dueAt;
-  const next: Job = {
-    ...prev,
-    payload: wanted.payload,
-    status: 'pending',
-    dueAt,
-    rev: prev.rev + 1,
-    attempts: prev.status === 'pending' ? prev.attempts : 0,
-  };
+  const next = requeuedJob(current.body, wanted);
+  if (!next) return null;
   return { op: 'replace', doc: jobDoc(next), ifMatch: current.etag };
 }
 

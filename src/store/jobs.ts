@@ -59,3 +59,23 @@ export function newJob(args: { id: string; caseId: string; type: JobType; dueAt:
     createdAt: args.now,
   };
 }
+
+/**
+ * The re-queue rule of a job asked for again (`requestJob`, and a command's one commit): a job queued
+ * and not yet started needs nothing (it will see the newest state) unless the new request is due
+ * earlier; otherwise it is pending again at the earlier due time, with rev bumped so a worker running it
+ * now fails its completeJob and it runs once more. Null: nothing to write.
+ */
+export function requeuedJob(prev: Job, wanted: Pick<Job, 'dueAt' | 'payload'>): Job | null {
+  const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
+  if (queuedNotStarted && prev.dueAt <= wanted.dueAt) return null;
+  const dueAt = prev.status === 'pending' && prev.dueAt < wanted.dueAt ? prev.dueAt : wanted.dueAt;
+  return {
+    ...prev,
+    payload: wanted.payload,
+    status: 'pending',
+    dueAt,
+    rev: prev.rev + 1,
+    attempts: prev.status === 'pending' ? prev.attempts : 0,
+  };
+}

@@ -9,7 +9,7 @@ import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
 import { withEtagRetry } from './etag-retry';
-import { EPOCH, type Job } from './jobs';
+import { EPOCH, requeuedJob, type Job } from './jobs';
 
 import type { CardRef } from '../domain/refs';
 export type { CardRef };
@@ -385,18 +385,8 @@ export class Repository {
           if ((await this.db.insert(jobDoc(job))) === 'exists') throw new PreconditionFailedError(job.caseId, job.id);
           return;
         }
-        const prev = current.body;
-        const queuedNotStarted = prev.status === 'pending' && (prev.leasedRev === undefined || prev.rev > prev.leasedRev);
-        if (queuedNotStarted && prev.dueAt <= job.dueAt) return;
-        const dueAt = prev.status === 'pending' && prev.dueAt < job.dueAt ? prev.dueAt : job.dueAt;
-        const next: Job = {
-          ...prev,
-          payload: job.payload,
-          status: 'pending',
-          dueAt,
-          rev: prev.rev + 1,
-          attempts: prev.status === 'pending' ? prev.attempts : 0,
-        };
+        const next = requeuedJob(current.body, job);
+        if (!next) return;
         await this.db.replace(jobDoc(next), current.etag);
       },
       { attempts: 50, maxPauseMs: 10 },
