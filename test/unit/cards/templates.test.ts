@@ -100,3 +100,20 @@ describe('card and dialog templates (cards/, dialogs/)', () => {
     }
   });
 });
+
+describe('no text colour in any template (docs/cards.md: coloured text fails WCAG AA in a Teams theme)', () => {
+  const all = [...templates, ...partNames.map((name) => ({ folder: 'cards' as const, name: `parts/${name}` }))];
+  it.each(all.map((t) => [`${t.folder}/${t.name}`, t] as const))('%s has no TextBlock with a color', (_n, t) => {
+    const coloured: string[] = [];
+    const walk = (x: unknown): void => {
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') {
+        const o = x as Record<string, unknown>;
+        if (o.type === 'TextBlock' && 'color' in o) coloured.push(String(o.text));
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(templateJson(t.folder, t.name));
+    expect(coloured).toEqual([]);
+  });
+});
