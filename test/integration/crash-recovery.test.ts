@@ -4,14 +4,15 @@
  * happens, once. And two bot processes on one store, voting at the same moment, escalate once.
  */
 import { caseCode } from '../../src/domain/case-code';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { ConnectorStub } from '../helpers/connector-stub';
-import { AO_CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
+import { AO_CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
 import { channelActivity, executeInvoke, postSignedCase, sendActivity, startTestHost, TEST_SECRET, waitFor } from '../helpers/host';
-import { E2E_SECRETS, freePort, startBot, type BotHandle } from '../e2e/harness';
+import { E2E_SECRETS, type BotHandle } from '../e2e/harness';
+import { startCrashBot } from '../helpers/crash-bot';
 
 jest.setTimeout(120_000);
 
@@ -32,29 +33,7 @@ describe('SIGKILL between deciding and posting', () => {
 
   beforeAll(async () => {
     await stub.start();
-    stub.faults = {
-      decide: (call) =>
-        hangActieoverleg &&
-        call.method === 'POST' &&
-        !call.conversationId &&
-        (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === AO_CHANNEL
-          ? 'hang'
-          : undefined,
-    };
-    const rosterFile = join(dataDir, 'roster.json');
-    writeFileSync(rosterFile, JSON.stringify(testRoster()));
-    bot = await startBot({
-      port: await freePort(),
-      dataDir,
-      env: {
-        ROSTER_FILE: rosterFile,
-        JOB_LEASE_MS: '2000',
-        JOB_POLL_MS: '100',
-        TEAMS_TIMEOUT_MS: '1000',
-        TEAMS_RATE_MAX_WAIT_MS: '500',
-        LOG_LEVEL: 'warn',
-      },
-    });
+    bot = await startCrashBot({ dataDir, stub, channelId: AO_CHANNEL, fault: 'hang', inFlight: () => hangActieoverleg });
   });
   afterAll(async () => {
     await bot?.stop('SIGKILL');

@@ -6,14 +6,15 @@
  * (or that Teams refused) is not marked.
  */
 import { caseCode } from '../../src/domain/case-code';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nlDelivery } from '../../src/i18n/nl';
 import { ConnectorStub } from '../helpers/connector-stub';
-import { CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
+import { CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
 import { channelActivity, postSignedCase, sendActivity, waitFor } from '../helpers/host';
-import { E2E_SECRETS, freePort, startBot, type BotHandle } from '../e2e/harness';
+import { E2E_SECRETS, type BotHandle } from '../e2e/harness';
+import { startCrashBot } from '../helpers/crash-bot';
 
 jest.setTimeout(120_000);
 
@@ -34,29 +35,7 @@ describe('SIGKILL after Teams accepted a post, before its reference was stored',
   beforeAll(async () => {
     await stub.start();
     // Teams takes the case card's post, but the answer never reaches the bot.
-    stub.faults = {
-      decide: (call) =>
-        acceptAndHang &&
-        call.method === 'POST' &&
-        !call.conversationId &&
-        (call.body.channelData as { channel?: { id?: string } } | undefined)?.channel?.id === CHANNEL
-          ? 'accept-hang'
-          : undefined,
-    };
-    const rosterFile = join(dataDir, 'roster.json');
-    writeFileSync(rosterFile, JSON.stringify(testRoster()));
-    bot = await startBot({
-      port: await freePort(),
-      dataDir,
-      env: {
-        ROSTER_FILE: rosterFile,
-        JOB_LEASE_MS: '2000',
-        JOB_POLL_MS: '100',
-        TEAMS_TIMEOUT_MS: '1000',
-        TEAMS_RATE_MAX_WAIT_MS: '500',
-        LOG_LEVEL: 'warn',
-      },
-    });
+    bot = await startCrashBot({ dataDir, stub, channelId: CHANNEL, fault: 'accept-hang', inFlight: () => acceptAndHang });
   });
   afterAll(async () => {
     await bot?.stop('SIGKILL');
