@@ -1,3 +1,4 @@
+import { renderPart } from './parts';
 import { PHASES, type AdviceDraft, type Intervention, type Phase, type SourceRef } from '../domain/advice/types';
 import type { PartnerOrg } from '../domain/orgs';
 import { nlCards as t } from '../i18n/nl/cards';
@@ -103,6 +104,16 @@ export function interventionList(chosen: readonly { interventionId: string }[], 
     .join(t.listSeparator);
 }
 
+/** One input of `cards/parts/intervention-details.json`: a note, or the letter's language, of one intervention. */
+export interface InterventionDetailInput {
+  id: string;
+  label: string;
+  placeholder: string;
+  maxLength: number;
+  /** What the advice (or the user) says already; null: empty. */
+  value: string | null;
+}
+
 /**
  * Per proposed intervention a note input (and, where the palette allows, the letter's language),
  * prefilled with what the advice (or `typed`) says; ids `ivNote_<id>` / `ivLang_<id>`.
@@ -113,32 +124,30 @@ export function interventionDetailInputs(
   typed?: Record<string, string | undefined>,
 ): CardElement[] {
   const byId = new Map(palette.map((i) => [i.id, i]));
-  const out: CardElement[] = [];
+  const inputs: InterventionDetailInput[] = [];
   for (const p of proposed) {
     const item = byId.get(p.interventionId);
     if (!item) continue;
     const noteId = interventionNoteInput(item.id);
     const note = (typed?.[noteId] ?? p.note ?? '').slice(0, 300);
-    out.push({
-      type: 'Input.Text',
+    inputs.push({
       id: noteId,
       label: fx.interventionDetails.noteLabel(item.label),
       placeholder: fx.interventionDetails.notePlaceholder,
       maxLength: 300,
-      ...(note ? { value: note } : {}),
+      value: note || null,
     });
     if (item.allowsLanguage) {
       const langId = interventionLanguageInput(item.id);
       const language = (typed?.[langId] ?? p.language ?? '').slice(0, 40);
-      out.push({
-        type: 'Input.Text',
+      inputs.push({
         id: langId,
         label: fx.interventionDetails.languageLabel(item.label),
         placeholder: fx.interventionDetails.languagePlaceholder,
         maxLength: 40,
-        ...(language ? { value: language } : {}),
+        value: language || null,
       });
     }
   }
-  return out;
+  return inputs.length > 0 ? renderPart('intervention-details', { inputs }) : [];
 }

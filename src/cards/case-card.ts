@@ -13,7 +13,9 @@ import {
   regieSection,
   roundSection,
 } from './case-course';
-import { heading, text, type ContainerStyle } from './elements';
+import type { ContainerStyle } from './elements';
+import { renderActions, renderOne, renderPart } from './parts';
+import { nlPrivacy } from '../i18n/nl';
 import { contributionCounts, contributionItem, factsSection, headerSection, newestFirst, safetySection, termijnSection } from './sections';
 import { minTrimmedLength } from './text';
 import type { AdaptiveCard, CardElement } from './types';
@@ -23,7 +25,7 @@ import { nlCaseCards } from '../i18n/nl/case-cards';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
-import { piiConfirmToggles, summaryPiiWarning } from './free-text';
+import { summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
 
 export { minTrimmedLength };
@@ -105,143 +107,155 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
   },
 ];
 
-function visibleToInput(view: CaseCardView): CardElement[] {
-  const orgs = view.rosterOrgs ?? [];
-  if (orgs.length < 2) return [];
-  const drafted = view.draft?.[INPUTS.contribVisibleTo];
-  return [
-    {
-      type: 'Input.ChoiceSet',
-      id: INPUTS.contribVisibleTo,
-      label: nlViews.restricted.input,
-      isMultiSelect: true,
-      style: 'expanded',
-      value: drafted ?? orgs.join(','),
-      choices: orgs.map((o) => ({ title: t.orgs[o], value: o })),
-    },
-    text(nlViews.restricted.inputHint, { isSubtle: true, size: 'small', spacing: 'none' }),
-  ];
+type Draft = CaseCardView['draft'];
+type Choice = { title: string; value: string };
+/** A text input of a form: its id, what the user typed before (null: nothing), Dutch label, placeholder and error. */
+interface TextInputModel {
+  id: string;
+  value: string | null;
+  label: string;
+  placeholder: string;
+  error: string;
+}
+const toggleModel = (draft: Draft, id: string) => (draft && Object.hasOwn(draft, id) ? { id, title: nlPrivacy.piiConfirmToggle } : null);
+const typed = (draft: Draft, id: keyof NonNullable<Draft>): string | null => prefill(draft, id).value ?? null;
+
+/** What `cards/parts/vote-form.json` binds: the Buikpijn form (reason, acute) and Geen buikpijn. */
+export interface VoteFormModel {
+  caseId: string;
+  concern: {
+    title: string;
+    reason: TextInputModel & { regex: string };
+    acute: { id: string; title: string };
+    /** "Acuut onveilig" escalates at once: said under the toggle (null on a crowded card). */
+    acuteHint: string | null;
+    piiToggle: { id: string; title: string } | null;
+    submit: string;
+    verb: string;
+  };
+  noConcern: { title: string; verb: string };
 }
 
-function contributionActions(view: CaseCardView): CardElement {
-  const caseId = view.case.id;
-  const draft = view.draft;
+/** What `cards/parts/case-card-actions.json` binds: the contribution form (open cases) and Details. */
+export interface CaseCardActionsModel {
+  caseId: string;
+  contribution: {
+    title: string;
+    text: TextInputModel;
+    source: Omit<TextInputModel, 'value'> & { value: string | null; choices: Choice[] };
+    needToKnow: TextInputModel & { regex: string };
+    piiToggle: { id: string; title: string } | null;
+    /** "Zichtbaar voor": only when the roster has two organisations or more. */
+    visibleTo: { id: string; label: string; value: string; choices: Choice[]; hint: string } | null;
+    submit: string;
+    verb: string;
+  } | null;
+  details: { title: string; dialog: string };
+}
+
+function visibleToModel(view: CaseCardView): NonNullable<CaseCardActionsModel['contribution']>['visibleTo'] {
+  const orgs = view.rosterOrgs ?? [];
+  if (orgs.length < 2) return null;
   return {
-    type: 'Action.ShowCard',
-    title: t.actions.addContribution,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
-        {
-          type: 'Input.Text',
-          id: INPUTS.contribText,
-          ...prefill(draft, INPUTS.contribText),
-          label: t.inputs.contribText,
-          placeholder: t.inputs.contribTextPlaceholder,
-          isMultiline: true,
-          maxLength: 2000,
-          isRequired: true,
-          errorMessage: t.inputs.contribTextError,
-        },
-        {
-          type: 'Input.ChoiceSet',
-          id: INPUTS.contribSource,
-          ...prefill(draft, INPUTS.contribSource),
-          label: t.inputs.contribSource,
-          placeholder: t.inputs.contribSourcePlaceholder,
-          style: 'compact',
-          isRequired: true,
-          errorMessage: t.inputs.contribSourceError,
-          choices: CONTRIBUTION_SOURCES.map((s) => ({ title: t.sources[s], value: s })),
-        },
-        {
-          type: 'Input.Text',
-          id: INPUTS.contribNeedToKnow,
-          ...prefill(draft, INPUTS.contribNeedToKnow),
-          label: t.inputs.contribNeedToKnow,
-          placeholder: t.inputs.contribNeedToKnowPlaceholder,
-          isMultiline: true,
-          maxLength: 500,
-          regex: minTrimmedLength(10),
-          isRequired: true,
-          errorMessage: t.inputs.contribNeedToKnowError,
-        },
-        ...piiConfirmToggles(draft, INPUTS.contribPiiConfirm),
-        ...visibleToInput(view),
-      ],
-      actions: [
-        {
-          type: 'Action.Execute',
-          title: t.actions.submitContribution,
-          verb: VERBS.addContribution,
-          data: { caseId },
-          associatedInputs: 'auto',
-          style: 'positive',
-        },
-      ],
-    },
+    id: INPUTS.contribVisibleTo,
+    label: nlViews.restricted.input,
+    value: view.draft?.[INPUTS.contribVisibleTo] ?? orgs.join(','),
+    choices: orgs.map((o) => ({ title: t.orgs[o], value: o })),
+    hint: nlViews.restricted.inputHint,
   };
 }
 
-function concernActions(caseId: string, draft: CaseCardView['draft'], hints: boolean): CardElement {
+function contributionForm(view: CaseCardView): CaseCardActionsModel['contribution'] {
+  const draft = view.draft;
   return {
-    type: 'Action.ShowCard',
-    title: t.actions.concern,
-    card: {
-      type: 'AdaptiveCard',
-      body: [
-        {
-          type: 'Input.Text',
-          id: INPUTS.voteReason,
-          ...prefill(draft, INPUTS.voteReason),
-          label: t.inputs.voteReason,
-          placeholder: t.inputs.voteReasonPlaceholder,
-          isMultiline: true,
-          maxLength: 500,
-          regex: minTrimmedLength(3),
-          isRequired: true,
-          errorMessage: t.inputs.voteReasonError,
-        },
-        { type: 'Input.Toggle', id: INPUTS.voteAcute, title: t.inputs.voteAcute, valueOn: 'true', valueOff: 'false', value: 'false' },
-        ...(hints ? [text(nlCaseCards.acuteHint, { size: 'small', isSubtle: true, spacing: 'none' })] : []),
-        ...piiConfirmToggles(draft, INPUTS.votePiiConfirm),
-      ],
-      actions: [
-        { type: 'Action.Execute', title: t.actions.submitConcern, verb: VERBS.voteConcern, data: { caseId }, associatedInputs: 'auto' },
-      ],
+    title: t.actions.addContribution,
+    text: {
+      id: INPUTS.contribText,
+      value: typed(draft, INPUTS.contribText),
+      label: t.inputs.contribText,
+      placeholder: t.inputs.contribTextPlaceholder,
+      error: t.inputs.contribTextError,
     },
+    source: {
+      id: INPUTS.contribSource,
+      value: typed(draft, INPUTS.contribSource),
+      label: t.inputs.contribSource,
+      placeholder: t.inputs.contribSourcePlaceholder,
+      error: t.inputs.contribSourceError,
+      choices: CONTRIBUTION_SOURCES.map((s) => ({ title: t.sources[s], value: s })),
+    },
+    needToKnow: {
+      id: INPUTS.contribNeedToKnow,
+      value: typed(draft, INPUTS.contribNeedToKnow),
+      label: t.inputs.contribNeedToKnow,
+      placeholder: t.inputs.contribNeedToKnowPlaceholder,
+      error: t.inputs.contribNeedToKnowError,
+      regex: minTrimmedLength(10),
+    },
+    piiToggle: toggleModel(draft, INPUTS.contribPiiConfirm),
+    visibleTo: visibleToModel(view),
+    submit: t.actions.submitContribution,
+    verb: VERBS.addContribution,
   };
 }
 
 /** The card's own action row: context information and Details (the votes sit at the top, see primaryActions). */
-function actions(view: CaseCardView): CardElement[] {
-  const caseId = view.case.id;
-  const details: CardElement = {
-    type: 'Action.Submit',
-    title: t.actions.details,
-    data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.details, caseId },
-    associatedInputs: 'none',
+export function caseCardActionsModel(view: CaseCardView): CaseCardActionsModel {
+  return {
+    caseId: view.case.id,
+    // A closed case takes no more input (the server refuses it too); it can still be read.
+    contribution: view.case.status === 'closed' ? null : contributionForm(view),
+    details: { title: t.actions.details, dialog: DIALOGS.details },
   };
-  // A closed case takes no more input (the server refuses it too); it can still be read.
-  if (view.case.status === 'closed') return [details];
-  return [contributionActions(view), details];
 }
 
 /** The one or two primary actions, right under the status and the danger: Buikpijn (a form) and Geen buikpijn. */
+export function voteFormModel(view: CaseCardView, hints: boolean): VoteFormModel {
+  const draft = view.draft;
+  return {
+    caseId: view.case.id,
+    concern: {
+      title: t.actions.concern,
+      reason: {
+        id: INPUTS.voteReason,
+        value: typed(draft, INPUTS.voteReason),
+        label: t.inputs.voteReason,
+        placeholder: t.inputs.voteReasonPlaceholder,
+        error: t.inputs.voteReasonError,
+        regex: minTrimmedLength(3),
+      },
+      acute: { id: INPUTS.voteAcute, title: t.inputs.voteAcute },
+      acuteHint: hints ? nlCaseCards.acuteHint : null,
+      piiToggle: toggleModel(draft, INPUTS.votePiiConfirm),
+      submit: t.actions.submitConcern,
+      verb: VERBS.voteConcern,
+    },
+    noConcern: { title: t.actions.noConcern, verb: VERBS.voteNoConcern },
+  };
+}
+
 function primaryActions(view: CaseCardView, d: CardDensity): CardElement[] {
   if (view.case.status === 'closed') return [];
-  const caseId = view.case.id;
-  return [
-    concernActions(caseId, view.draft, d.hints),
-    { type: 'Action.Execute', title: t.actions.noConcern, verb: VERBS.voteNoConcern, data: { caseId }, associatedInputs: 'none' },
-  ];
+  return renderActions('vote-form', voteFormModel(view, d.hints));
+}
+
+/** What `cards/parts/contribution-list.json` binds: the head of the contributions, or the note under them. */
+export interface ContributionListModel {
+  heading?: string;
+  none?: string;
+  counts?: string;
+  older?: string;
 }
 
 function contributionsHead(view: CaseCardView, d: CardDensity): CardElement[] {
-  const head = [heading(t.contributions.heading(view.contributions.length))];
-  if (view.contributions.length === 0) return [...head, text(t.contributions.none, { isSubtle: true, spacing: 'none' })];
-  if (!d.confirmations) return head;
-  return [...head, text(`${t.contributions.byOrg}: ${contributionCounts(view.contributions)}`, { spacing: 'none' })];
+  const heading = t.contributions.heading(view.contributions.length);
+  const model: ContributionListModel =
+    view.contributions.length === 0
+      ? { heading, none: t.contributions.none }
+      : d.confirmations
+        ? { heading, counts: `${t.contributions.byOrg}: ${contributionCounts(view.contributions)}` }
+        : { heading };
+  return renderPart('contribution-list', model);
 }
 
 /** What `cards/case-card.json` binds: the layout rule's parts, in its order (docs/cards.md). */
@@ -280,7 +294,8 @@ const renderModel = (model: CaseCardModel): AdaptiveCard => renderTemplate('card
 export function caseCardModel(view: CaseCardView): CaseCardModel {
   const contributions = newestFirst(view.contributions);
   const itemsAt = (d: CardDensity) => contributions.map((c) => contributionItem(c, { textMax: d.contributionText, needMax: d.needToKnow }));
-  const olderNote = (n: number) => text(t.contributions.olderOnCard(n), { isSubtle: true, size: 'small' });
+  const olderNote = (n: number) =>
+    renderOne('contribution-list', { older: t.contributions.olderOnCard(n) } satisfies ContributionListModel);
   const fixed = {
     caseId: view.case.id,
     refreshVerb: VERBS.refresh,
@@ -291,7 +306,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     danger: dangerLines(view),
     alerts: [...escalationLine(view), ...closureSection(view)],
     toggles: nlCaseCards.toggles,
-    actions: actions(view),
+    actions: renderActions('case-card-actions', caseCardActionsModel(view)),
   };
   const parts = (d: CardDensity) => {
     const items = itemsAt(d);

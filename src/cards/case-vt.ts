@@ -101,9 +101,7 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
     status: c && !compact ? t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)) : null,
     next: (c && nextStepText(c.state, view.now)) || null,
     // The answers' wording is the consultation card's (vt-sections.ts); the case card takes its lines.
-    answers: c
-      ? answerLines(c, view.now, { compact }).map((e) => ({ text: String(e.text), weight: e.weight === 'bolder' ? 'bolder' : null }))
-      : [],
+    answers: c ? answerLines(c, view.now, { compact }) : [],
     callBack: c?.callBack && callBackOpen(c) ? fx.vt.callBackOpen(c.callBack.phone) : null,
     callYourself: c?.state.status === 'geen_reactie' && vt.warning !== 'no_one_on_call' ? t.vt.callYourself : null,
     never: !c && d.hints && !unknown ? t.vt.never : null,

@@ -1,58 +1,11 @@
-import type { CardElement } from './types';
-
-/** Small constructors for the Adaptive Card elements we use; they keep the builders readable. */
-export type Color = 'default' | 'good' | 'warning' | 'attention' | 'accent';
-export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';
-
-export interface TextOpts {
-  size?: 'small' | 'default' | 'medium' | 'large';
-  weight?: 'bolder' | 'default';
-  color?: Color;
-  isSubtle?: boolean;
-  spacing?: 'none' | 'small' | 'medium' | 'large';
-  separator?: boolean;
-}
-
 /**
+ * The Adaptive Card colour and container-style names the view models use. The layout itself lives
+ * in the templates of `cards/` and `dialogs/` (docs/cards.md); `src` builds no card elements.
+ *
  * Text is always in the host's default colour: in Teams' light, dark and high-contrast host configs
  * only the default (and subtle) foreground meets WCAG AA on every container background (see
  * docs/cards.md and test/unit/cards/contrast.test.ts). A signal is carried by a word or icon in the
- * text and, where it matters, by the container's style; `color: 'attention'` still makes the text bold.
+ * text and, where it matters, by the container's style.
  */
-export function text(value: string, opts: TextOpts = {}): CardElement {
-  const { color, ...rest } = opts;
-  return { type: 'TextBlock', text: value, wrap: true, ...rest, ...(color === 'attention' ? { weight: 'bolder' as const } : {}) };
-}
-
-export function heading(value: string, opts: TextOpts = {}): CardElement {
-  return text(value, { weight: 'bolder', size: 'medium', spacing: 'medium', ...opts });
-}
-
-export function container(
-  items: CardElement[],
-  opts: { style?: ContainerStyle; spacing?: TextOpts['spacing']; separator?: boolean; bleed?: boolean } = {},
-): CardElement {
-  return { type: 'Container', items, ...opts };
-}
-
-export function column(
-  items: CardElement[],
-  width: 'auto' | 'stretch' = 'stretch',
-  opts: { verticalContentAlignment?: 'center' } = {},
-): CardElement {
-  return { type: 'Column', width, items, ...opts };
-}
-
-export function columns(cols: CardElement[], opts: { spacing?: TextOpts['spacing']; separator?: boolean } = {}): CardElement {
-  return { type: 'ColumnSet', columns: cols, ...opts };
-}
-
-/** A coloured label box ("HG", "KM"). */
-export function badge(label: string, style: ContainerStyle): CardElement {
-  return column([container([text(label, { weight: 'bolder', size: 'small' })], { style })], 'auto', { verticalContentAlignment: 'center' });
-}
-
-/** Buttons inside the body, next to the section they act on (keeps the card's own action row short). */
-export function actionSet(actions: CardElement[], opts: { spacing?: TextOpts['spacing'] } = {}): CardElement {
-  return { type: 'ActionSet', actions, ...opts };
-}
+export type Color = 'default' | 'good' | 'warning' | 'attention' | 'accent';
+export type ContainerStyle = 'default' | 'emphasis' | 'good' | 'warning' | 'attention' | 'accent';

@@ -17,3 +17,10 @@ export function renderOne(name: string, model: object): CardElement {
   if (!el) throw new Error(`card part ${name} rendered no element`);
   return el;
 }
+
+/** The actions of a part whose body is one ActionSet (buttons that go into a card's own action row or another ActionSet). */
+export function renderActions(name: string, model: object): CardElement[] {
+  const el = renderOne(name, model);
+  if (el.type !== 'ActionSet' || !Array.isArray(el.actions)) throw new Error(`card part ${name} is not one ActionSet`);
+  return el.actions as CardElement[];
+}

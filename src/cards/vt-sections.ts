@@ -2,9 +2,8 @@ import { nextStep, type Consultation, type NextStep, type NoAnswerReason } from 
 import type { VtConsultationRecord } from '../domain/vt/record';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
-import { text, type Color } from './elements';
+import type { Color } from './elements';
 import { formatAmsterdamShort } from './text';
-import type { CardElement } from './types';
 
 /**
  * Pieces of the Veilig Thuis consultation shared by the case card, the consultation card in the
@@ -103,27 +102,28 @@ export function nextStepText(state: Consultation, now: Date): string | undefined
   return t.vt.nextStep(label(step), after ? label(after) : undefined);
 }
 
+/** One VT answer line as the case card's VT part (cards/parts/vt.json) shows it: the text, bold when it asks something of the desk. */
+export interface AnswerLine {
+  text: string;
+  weight: 'bolder' | null;
+}
+
 /**
  * One line per answer: known, not known, or call back (with the number VT gave; the desk needs it).
- * `compact`: shorter wording, for the leanest case card and the summary.
+ * `compact`: shorter wording, for the leanest case card and the summary. A view model: the layout
+ * is the template's.
  */
-export function answerLines(record: VtConsultationRecord, now: Date, opts: { small?: boolean; compact?: boolean } = {}): CardElement[] {
-  const small = opts.small ? { size: 'small' as const } : {};
+export function answerLines(record: VtConsultationRecord, now: Date, opts: { compact?: boolean } = {}): AnswerLine[] {
   const a = opts.compact ? t.vt.answersCompact : t.vt.answers;
   return record.answers.map((answer) => {
     const at = formatAmsterdamShort(answer.at, now);
     switch (answer.kind) {
       case 'bekend':
-        return text(a.bekend(at), { color: 'good', weight: 'bolder', spacing: 'small', ...small });
+        return { text: a.bekend(at), weight: 'bolder' };
       case 'niet_bekend':
-        return text(a.niet_bekend(at), { spacing: 'small', ...small });
+        return { text: a.niet_bekend(at), weight: null };
       case 'bel_terug':
-        return text(answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), {
-          color: 'warning',
-          weight: 'bolder',
-          spacing: 'small',
-          ...small,
-        });
+        return { text: answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), weight: 'bolder' };
     }
   });
 }

@@ -4,10 +4,10 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
 import type { AppDeps } from '../app/deps';
 import { intakeCase } from '../app/intake-case';
 import { buildNewCaseCard, NEW_CASE_INPUTS, parseNewCaseForm } from '../cards/new-case-card';
-import { CARD_SCHEMA, type AdaptiveCard } from '../cards/types';
+import { buildNewCasePromptCard as buildPromptCard } from '../cards/new-case-prompt';
+import type { AdaptiveCard } from '../cards/types';
 import { DIALOGS } from '../cards/verbs';
 import { nlMessages } from '../i18n/nl';
-import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
 import { dutchError } from './errors-nl';
 import { answerInvoke } from './invoke-response';
 
@@ -17,30 +17,14 @@ export const NEW_CASE_INLINE_VERB = 'newCase.inline';
 type Locations = { id: string; name: string }[];
 
 /**
- * The reply to `nieuwe zaak`: the dialog button, and the same form inline behind "Hier invullen"
- * (Action.ShowCard) for clients that cannot open a dialog. Both submit to the same intake.
+ * The reply to `nieuwe zaak` (cards/new-case-prompt.json): the dialog button, and the same form
+ * inline behind "Hier invullen" for clients that cannot open a dialog. Both submit to the same intake.
  */
 export function buildNewCasePromptCard(
   locations: Locations,
   inline: { error?: string; values?: Record<string, string> } = {},
 ): AdaptiveCard {
-  return {
-    type: 'AdaptiveCard',
-    version: '1.5',
-    $schema: CARD_SCHEMA,
-    body: [
-      { type: 'TextBlock', text: nlMessages.chat.newCasePrompt, wrap: true },
-      { type: 'TextBlock', text: nlDialogsInline.newCase.inlineHint, wrap: true, isSubtle: true, size: 'small', spacing: 'none' },
-    ],
-    actions: [
-      { type: 'Action.Submit', title: nlMessages.chat.newCaseButton, data: { msteams: { type: 'task/fetch' }, dialog: DIALOGS.newCase } },
-      {
-        type: 'Action.ShowCard',
-        title: nlDialogsInline.newCase.inlineButton,
-        card: buildNewCaseCard({ locations, inlineVerb: NEW_CASE_INLINE_VERB, ...inline }),
-      },
-    ],
-  };
+  return buildPromptCard({ locations, inlineVerb: NEW_CASE_INLINE_VERB, ...inline });
 }
 
 /** "Nieuwe zaak": desk staff start a case from Teams. Dialogs are covered by HTTP tests (the Playground opens none). */

@@ -4,7 +4,7 @@ import type { AppDeps } from '../app/deps';
 import { caseCode } from '../domain/case-code';
 import { confirmErasure, parseCaseRef, prepareErasure, readCaseTrail, type PrivacyRefusal } from '../app/privacy/privacy-officer';
 import { buildAuditTrailCard } from '../cards/audit-trail-card';
-import { CARD_SCHEMA } from '../cards/types';
+import { buildEraseConfirmCard } from '../cards/erase-confirm-card';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { answerInvoke } from './invoke-response';
 import { cardVerb, type CardVerb } from './card-verbs';
@@ -50,21 +50,7 @@ export const privacyMessageCommands = (deps: AppDeps): MessageCommand[] => [
       const shown = caseCode(r.value.caseId);
       await context.sendActivity(
         MessageFactory.attachment(
-          CardFactory.adaptiveCard({
-            type: 'AdaptiveCard',
-            version: '1.5',
-            $schema: CARD_SCHEMA,
-            body: [{ type: 'TextBlock', text: nlPrivacy.chat.eraseConfirm(shown), wrap: true }],
-            actions: [
-              {
-                type: 'Action.Execute',
-                verb: PRIVACY_VERBS.erase,
-                title: nlPrivacy.chat.eraseButton,
-                style: 'destructive',
-                data: { caseId: r.value.caseId },
-              },
-            ],
-          }),
+          CardFactory.adaptiveCard(buildEraseConfirmCard({ caseId: r.value.caseId, shown, verb: PRIVACY_VERBS.erase })),
         ),
       );
     },

@@ -13,6 +13,8 @@ import {
   voteRows,
 } from '../../../src/cards/sections';
 import { renderPart } from '../../../src/cards/parts';
+import { caseCardActionsModel, voteFormModel, type ContributionListModel } from '../../../src/cards/case-card';
+import { interventionDetailInputs } from '../../../src/cards/advice-sections';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
 import { contribution, sampleCase, typicalView, vote } from './fixtures';
@@ -105,6 +107,66 @@ export function partSamples(): PartSample[] {
       ...piiConfirmedMark(['phone']),
       ...summaryPiiWarning(['phone']),
     ]),
+    s('vote form: empty, with the acute hint', 'vote-form', renderPart('vote-form', voteFormModel(typicalView(), true))),
+    s(
+      'vote form: reason typed again, need-to-know toggle, no hint',
+      'vote-form',
+      renderPart('vote-form', voteFormModel(typicalView({ draft: { voteReason: 'Zorgen om de kinderen', votePiiConfirm: '' } }), false)),
+    ),
+    s(
+      'case card actions: open, one organisation',
+      'case-card-actions',
+      renderPart('case-card-actions', caseCardActionsModel(typicalView())),
+    ),
+    s(
+      'case card actions: roster, typed again, need-to-know toggle',
+      'case-card-actions',
+      renderPart(
+        'case-card-actions',
+        caseCardActionsModel(
+          typicalView({
+            rosterOrgs: ['om', 'politie', 'vt'],
+            draft: {
+              contribText: 'Bekend bij ons',
+              contribSource: 'bvh',
+              contribNeedToKnow: 'Nodig voor de veiligheid',
+              contribPiiConfirm: '',
+              contribVisibleTo: 'om',
+            },
+          }),
+        ),
+      ),
+    ),
+    s(
+      'case card actions: closed case (Details only)',
+      'case-card-actions',
+      renderPart('case-card-actions', caseCardActionsModel(typicalView({ case: sampleCase({ status: 'closed' }) }))),
+    ),
+    s(
+      'contribution list: none yet',
+      'contribution-list',
+      renderPart('contribution-list', { heading: 'Contextinformatie (0)', none: 'Nog niets' } satisfies ContributionListModel),
+    ),
+    s(
+      'contribution list: counts',
+      'contribution-list',
+      renderPart('contribution-list', {
+        heading: 'Contextinformatie (2)',
+        counts: 'Per organisatie: OM 2',
+      } satisfies ContributionListModel),
+    ),
+    s(
+      'contribution list: older note',
+      'contribution-list',
+      renderPart('contribution-list', { older: 'En nog 3 oudere' } satisfies ContributionListModel),
+    ),
+    s(
+      'intervention details: note typed, language',
+      'intervention-details',
+      interventionDetailInputs([{ interventionId: 'huisverbod', phase: 'ZSM', note: 'Tien dagen' }, { interventionId: 'brief-betrokkene', phase: 'ZSM' }], PALETTE, {
+        'ivLang_brief-betrokkene': 'Pools',
+      }),
+    ),
     s('vt: never asked', 'vt', vtSection(vtCaseView(), FULL)),
     s('vt: region unknown', 'vt', vtSection(vtCaseView({ regionId: undefined, regionName: undefined, warning: 'region_unknown' }), FULL)),
     s('vt: nobody on call', 'vt', vtSection(vtCaseView({ warning: 'no_one_on_call' }), FULL)),

@@ -1,7 +1,9 @@
 import { buildActieoverlegCard } from '../../../src/cards/actieoverleg-card';
 import { buildAdviceCard } from '../../../src/cards/advice-card';
 import { buildAdviceEditDialog } from '../../../src/cards/advice-edit-dialog';
+import { buildEraseConfirmCard } from '../../../src/cards/erase-confirm-card';
 import { buildNewCaseCard } from '../../../src/cards/new-case-card';
+import { buildNewCasePromptCard } from '../../../src/cards/new-case-prompt';
 import { templateJson } from '../../../src/cards/template';
 import type { AdaptiveCard } from '../../../src/cards/types';
 import { buildVtConsultationCard } from '../../../src/cards/vt-consultation-card';
@@ -25,6 +27,8 @@ const TEMPLATES: ['cards' | 'dialogs', string][] = [
   ['dialogs', 'new-case'],
   ['dialogs', 'advice-edit'],
   ['dialogs', 'advice-details-page'],
+  ['cards', 'new-case-prompt'],
+  ['cards', 'erase-confirm'],
 ];
 
 const advice = (status: 'concept' | 'verzonden' | 'besloten', extra: object = {}) =>
@@ -56,6 +60,24 @@ const STATES: [string, () => AdaptiveCard | undefined][] = [
     'new-case: error and values',
     () => buildNewCaseCard({ locations: [{ id: 'a', name: 'ZSM A' }], error: 'Kies een delict.', values: { summary: '${x}' } }),
   ],
+  [
+    'new-case-prompt: one location',
+    () => buildNewCasePromptCard({ locations: [{ id: 'a', name: 'ZSM A' }], inlineVerb: 'newCase.inline' }),
+  ],
+  [
+    'new-case-prompt: error and values again',
+    () =>
+      buildNewCasePromptCard({
+        locations: [
+          { id: 'a', name: 'ZSM A' },
+          { id: 'b', name: 'ZSM B' },
+        ],
+        inlineVerb: 'newCase.inline',
+        error: 'Kies een delict.',
+        values: { summary: '${x}' },
+      }),
+  ],
+  ['erase-confirm', () => buildEraseConfirmCard({ caseId: 'a'.repeat(24), shown: 'Zaak 20d9d8a4', verb: 'privacy.erase' })],
   ['advice-edit', () => buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('concept'), draft: undefined })],
 ];
 

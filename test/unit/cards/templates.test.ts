@@ -48,7 +48,7 @@ describe('card part templates (cards/parts/: sections bound by renderPart, src/c
 
   it.each(partNames)('cards/parts/%s is an Adaptive Card 1.5 template used by src', (name) => {
     expect(templateJson('cards', `parts/${name}`)).toMatchObject({ type: 'AdaptiveCard', version: '1.5' });
-    const used = src.some((s) => s.includes(`renderPart('${name}'`) || s.includes(`renderOne('${name}'`));
+    const used = src.some((s) => ['renderPart', 'renderOne', 'renderActions'].some((f) => s.includes(`${f}('${name}'`)));
     expect([name, used]).toEqual([name, true]);
   });
 
