@@ -1,5 +1,6 @@
 import type { Intervention } from '../domain/advice/types';
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { interventionChoices, proposedValue } from './advice-sections';
@@ -7,7 +8,7 @@ import { bindTemplate } from './bind';
 import { prefill } from './case-course';
 import { CASE_ADVICE_LIMITS } from './case-advice';
 import { CARD_SCHEMA, type AdaptiveCard } from './types';
-import { DIALOGS, INPUTS, interventionLanguageInput, interventionNoteInput } from './verbs';
+import { DIALOGS, INPUTS, VERBS, interventionLanguageInput, interventionNoteInput } from './verbs';
 import type { CaseCardView } from './view';
 
 type View = Pick<CaseCardView, 'case' | 'palette' | 'draft' | 'advice'>;
@@ -29,7 +30,13 @@ export interface AdviceEditModel {
   interventions: { id: string; label: string; value: string | null; choices: { title: string; value: string }[]; hint: string } | null;
   /** Per proposed intervention a note and, where the palette allows, the letter's language. */
   details: DetailInput[];
-  submit: { title: string; data: { dialog: string; caseId: string } };
+  /**
+   * `verb` null: the dialog's Action.Submit (data `{ dialog, caseId }`); otherwise the same form in
+   * the message itself, submitting with Action.Execute (data `{ caseId }`, the inline form's schema).
+   */
+  submit: { title: string; verb: string | null; data: { dialog?: string; caseId: string } };
+  /** In the message itself: back to the case card. */
+  back: { title: string; verb: string; caseId: string } | null;
 }
 
 /** Per proposed intervention a note input and, where the palette allows, the letter's language; ids `ivNote_<id>` / `ivLang_<id>`. */
@@ -64,7 +71,7 @@ export function interventionDetailModels(
   return details;
 }
 
-export function adviceEditModel(view: View): AdviceEditModel | undefined {
+export function adviceEditModel(view: View, opts: { here?: boolean } = {}): AdviceEditModel | undefined {
   const advice = view.advice;
   if (!advice || advice.status !== 'concept') return undefined;
   const palette = view.palette ?? [];
@@ -94,7 +101,10 @@ export function adviceEditModel(view: View): AdviceEditModel | undefined {
           }
         : null,
     details: palette.length > 0 ? details : [],
-    submit: { title: t.advice.editSubmit, data: { dialog: DIALOGS.editAdvice, caseId: view.case.id } },
+    submit: opts.here
+      ? { title: t.advice.editSubmit, verb: VERBS.editAdvice, data: { caseId: view.case.id } }
+      : { title: t.advice.editSubmit, verb: null, data: { dialog: DIALOGS.editAdvice, caseId: view.case.id } },
+    back: opts.here ? { title: nlDialogsInline.backToCase, verb: VERBS.open, caseId: view.case.id } : null,
   };
 }
 
@@ -104,7 +114,7 @@ export function adviceEditModel(view: View): AdviceEditModel | undefined {
  * Action.Submit sends `{ dialog, caseId, adviceSummary, adviceInterventions, … }`. Only a concept can
  * be edited: undefined otherwise.
  */
-export function buildAdviceEditDialog(view: View): AdaptiveCard | undefined {
-  const model = adviceEditModel(view);
+export function buildAdviceEditDialog(view: View, opts: { here?: boolean } = {}): AdaptiveCard | undefined {
+  const model = adviceEditModel(view, opts);
   return model ? bindTemplate('dialogs', 'advice-edit', model) : undefined;
 }

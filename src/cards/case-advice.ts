@@ -1,3 +1,4 @@
+import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlCaseCards } from '../i18n/nl/case-cards';
 import { interventionList, openConcernOrgs, proposalLine } from './advice-sections';
@@ -52,6 +53,8 @@ export interface AdvicePartModel {
     asked: string | null;
   };
   editDialog?: { title: string; dialog: string };
+  /** Beside the dialog button on the leanest card: the same form in the message itself (Action.Execute). */
+  editHere?: { title: string; verb: string };
   editForm?: Pick<AdviceEditModel, 'summary' | 'piiConfirm' | 'interventions' | 'details'> & {
     title: string;
     submit: string;
@@ -164,7 +167,14 @@ function conceptPart(view: CaseCardView, advice: Advice, d: CardDensity): Partia
     confirm: nlCaseCards.confirmSend.confirm,
     verb: VERBS.sendAdvice,
   };
-  const edit = lean ? { editDialog: { title: t.advice.edit, dialog: DIALOGS.editAdvice } } : { editForm: editForm(view) };
+  // The leanest card has no room for the form: the dialog, and the same form in the message itself
+  // ("Hier aanpassen") for clients that cannot open a dialog.
+  const edit = lean
+    ? {
+        editDialog: { title: t.advice.edit, dialog: DIALOGS.editAdvice },
+        editHere: { title: nlDialogsInline.editAdvice.hereButton, verb: VERBS.editAdviceHere },
+      }
+    : { editForm: editForm(view) };
   return { advice: lines, ...edit, send, view: viewAdvice() };
 }
 

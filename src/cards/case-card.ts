@@ -1,6 +1,7 @@
 import { CONTRIBUTION_SOURCES } from '../domain/contribution';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlViews } from '../i18n/nl/views';
+import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
 import { cardBytes, takeWithinBudget } from './budget';
 import {
   actionsSection,
@@ -258,6 +259,28 @@ function contributionsHead(view: CaseCardView, d: CardDensity): CardElement[] {
   return renderPart('contribution-list', model);
 }
 
+/** What `cards/parts/details-here.json` binds: the Details dialog's content in the message itself. */
+export interface DetailsHereModel {
+  caseId: string;
+  hint: string | null;
+  title: string;
+  verb: string;
+}
+
+/**
+ * At the bottom of "Meer tonen": the Details dialog's content shown in the message itself, for
+ * clients that cannot open a dialog (the "Details" button in the action row opens the dialog).
+ */
+function detailsHere(view: CaseCardView, d: CardDensity): CardElement[] {
+  const model: DetailsHereModel = {
+    caseId: view.case.id,
+    hint: d.hints ? nlDialogsInline.details.hereHint : null,
+    title: nlDialogsInline.details.hereButton,
+    verb: VERBS.detailsHere,
+  };
+  return renderPart('details-here', model);
+}
+
 /** What `cards/case-card.json` binds: the layout rule's parts, in its order (docs/cards.md). */
 export interface CaseCardModel {
   caseId: string;
@@ -320,7 +343,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
       ...contributionsHead(view, d),
     ];
-    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d)];
+    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d), ...detailsHere(view, d)];
     const model: CaseCardModel = {
       ...fixed,
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],

@@ -1,5 +1,7 @@
 import { nlCards as t } from '../i18n/nl/cards';
+import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
 import { bindTemplate } from './bind';
+import { VERBS } from './verbs';
 import { cardBytes, takeWithinBudget } from './budget';
 import { renderPart } from './parts';
 import {
@@ -40,6 +42,8 @@ export interface DetailsModel {
   contributionsNone: boolean | null;
   contributions: CardElement[];
   olderContributions: string | null;
+  /** Shown in the message itself (no dialog): back to the case card. */
+  back: { title: string; verb: string; caseId: string } | null;
 }
 
 /** One rendered round (cards/parts/details-round.json) per round, newest first. */
@@ -60,9 +64,17 @@ function roundGroups(view: CaseCardView): CardElement[][] {
 
 const render = (m: DetailsModel): AdaptiveCard => bindTemplate('dialogs', 'details', m);
 
-/** The "Details" dialog (task module): all context information and the votes of all rounds, newest first. */
-export function buildDetailsCard(view: CaseCardView): AdaptiveCard {
-  const rounds = view.votes.length === 0 ? null : takeWithinBudget(roundGroups(view), DETAILS_CARD_LIMITS.voteBytes, cardBytes);
+/**
+ * The "Details" dialog (task module): all context information and the votes of all rounds, newest
+ * first. `here`: the same view in the message itself, for clients that cannot open a dialog; it then
+ * stays within the case card's size limit and offers "Terug naar de zaak".
+ */
+export function buildDetailsCard(view: CaseCardView, opts: { here?: { maxBytes: number } } = {}): AdaptiveCard {
+  const maxBytes = opts.here?.maxBytes ?? DETAILS_CARD_LIMITS.maxBytes;
+  const rounds =
+    view.votes.length === 0
+      ? null
+      : takeWithinBudget(roundGroups(view), Math.min(DETAILS_CARD_LIMITS.voteBytes, Math.floor(maxBytes / 2)), cardBytes);
   const none = view.contributions.length === 0;
   const model: DetailsModel = {
     schema: CARD_SCHEMA,
@@ -82,13 +94,13 @@ export function buildDetailsCard(view: CaseCardView): AdaptiveCard {
     contributionsNone: none ? true : null,
     contributions: [],
     olderContributions: null,
+    back: opts.here ? { title: nlDialogsInline.backToCase, verb: VERBS.open, caseId: view.case.id } : null,
   };
   const items = newestFirst(view.contributions).map((c) =>
     contributionItem(c, { textMax: DETAILS_CARD_LIMITS.contributionText, needMax: DETAILS_CARD_LIMITS.needToKnow }),
   );
   // The contributions get what the rest leaves of the dialog's budget (with room for the "older" note).
-  const budget =
-    DETAILS_CARD_LIMITS.maxBytes - cardBytes(render({ ...model, olderContributions: t.contributions.olderInDialog(items.length) }));
+  const budget = maxBytes - cardBytes(render({ ...model, olderContributions: t.contributions.olderInDialog(items.length) }));
   const fit = takeWithinBudget(items, budget, cardBytes);
   return render({
     ...model,

@@ -9,6 +9,8 @@ export const VERBS = {
   refresh: 'case.refresh',
   /** "Openen" on a channel message: the personal view where the client does not refresh (Playground). */
   open: 'case.open',
+  /** The Details dialog's content in the message itself, for clients that cannot open a dialog. */
+  detailsHere: 'case.detailsHere',
   addContribution: 'case.addContribution',
   voteConcern: 'case.voteConcern',
   voteNoConcern: 'case.voteNoConcern',
@@ -38,6 +40,8 @@ export const VERBS = {
   // advice to the OvJ, decision and terugkoppeling
   draftAdvice: 'case.draftAdvice',
   editAdvice: 'advice.edit',
+  /** The "Advies aanpassen" dialog's form in the message itself (it submits with `editAdvice`). */
+  editAdviceHere: 'advice.editHere',
   sendAdvice: 'advice.send',
   adviceRefresh: 'advice.refresh',
   adviceOpen: 'advice.open',

@@ -21,6 +21,7 @@ import { draftAdvice } from '../app/advice/advice';
 import { buildAgenda } from '../app/course/timers';
 import { buildAgendaCard } from '../cards/agenda-card';
 import { buildNewCasePromptCard, registerNewCaseDialog } from './new-case-dialog';
+import { inlineDialogVerbs } from './inline-dialog-verbs';
 import { privacyCardVerbs, privacyMessageCommands } from './privacy-handlers';
 import { registerMessageCommands, type MessageCommand } from './message-commands';
 import { countEvent, EVENTS } from '../telemetry';
@@ -67,7 +68,13 @@ export function createBot(
   // submit). Before the table: the table ends with the catch-all for forged or outdated verbs.
   registerNewCaseDialog(app, deps);
   // Every card verb in one table, registered by one loop (src/teams/card-verbs.ts), then the catch-all.
-  registerCardVerbs(app, deps, [...caseCardVerbs(deps), ...courseCardVerbs(deps), ...vtCardVerbs(deps), ...privacyCardVerbs(deps)]);
+  registerCardVerbs(app, deps, [
+    ...caseCardVerbs(deps),
+    ...courseCardVerbs(deps),
+    ...vtCardVerbs(deps),
+    ...privacyCardVerbs(deps),
+    ...inlineDialogVerbs(deps),
+  ]);
 
   const dialogData = async (
     context: TurnContext,

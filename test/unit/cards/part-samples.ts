@@ -163,7 +163,7 @@ export function partSamples(): PartSample[] {
     s(
       'intervention details: note typed, language',
       'intervention-details',
-      interventionDetailInputs([{ interventionId: 'huisverbod', phase: 'ZSM', note: 'Tien dagen' }, { interventionId: 'brief-betrokkene', phase: 'ZSM' }], PALETTE, {
+      interventionDetailInputs([{ interventionId: 'huisverbod', phase: 'veiligheid', note: 'Tien dagen' }, { interventionId: 'brief-betrokkene', phase: 'veiligheid' }], PALETTE, {
         'ivLang_brief-betrokkene': 'Pools',
       }),
     ),
