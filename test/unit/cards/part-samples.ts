@@ -13,7 +13,7 @@ import {
   voteRows,
 } from '../../../src/cards/sections';
 import { renderPart } from '../../../src/cards/parts';
-import { caseCardActionsModel, voteFormModel, type ContributionListModel } from '../../../src/cards/case-card';
+import { caseCardActionsModel, voteFormModel, type ContributionListModel, type DetailsHereModel } from '../../../src/cards/case-card';
 import { interventionDetailInputs } from '../../../src/cards/advice-sections';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
@@ -163,9 +163,36 @@ export function partSamples(): PartSample[] {
     s(
       'intervention details: note typed, language',
       'intervention-details',
-      interventionDetailInputs([{ interventionId: 'huisverbod', phase: 'veiligheid', note: 'Tien dagen' }, { interventionId: 'brief-betrokkene', phase: 'veiligheid' }], PALETTE, {
-        'ivLang_brief-betrokkene': 'Pools',
-      }),
+      interventionDetailInputs(
+        [
+          { interventionId: 'huisverbod', phase: 'veiligheid', note: 'Tien dagen' },
+          { interventionId: 'brief-betrokkene', phase: 'veiligheid' },
+        ],
+        PALETTE,
+        {
+          'ivLang_brief-betrokkene': 'Pools',
+        },
+      ),
+    ),
+    s(
+      'details here: with the hint',
+      'details-here',
+      renderPart('details-here', {
+        caseId: 'c1',
+        hint: 'Opent er geen venster?',
+        title: 'Alle details hier tonen',
+        verb: 'case.detailsHere',
+      } satisfies DetailsHereModel),
+    ),
+    s(
+      'details here: crowded card, no hint',
+      'details-here',
+      renderPart('details-here', {
+        caseId: 'c1',
+        hint: null,
+        title: 'Alle details hier tonen',
+        verb: 'case.detailsHere',
+      } satisfies DetailsHereModel),
     ),
     s('vt: never asked', 'vt', vtSection(vtCaseView(), FULL)),
     s('vt: region unknown', 'vt', vtSection(vtCaseView({ regionId: undefined, regionName: undefined, warning: 'region_unknown' }), FULL)),

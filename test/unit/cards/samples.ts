@@ -13,7 +13,7 @@ import { vtCaseView } from './vt-fixtures';
 /**
  * One rendered sample per state of every card of the case-card area (case, channel, agenda,
  * details, tombstone, audit trail): the schema, contrast and template tests run over these.
- * `template` names the file in cards/ the card is bound from ('' = still built in src: the details dialog).
+ * `template` names the file in cards/ or dialogs/ the card is bound from.
  */
 export interface CardSample {
   name: string;
@@ -89,7 +89,9 @@ export function caseAreaSamples(): CardSample[] {
       }),
     ),
     s('audit trail: broken', 'audit-trail', buildAuditTrailCard({ ref: 'c0ffee12', total: 3, records: [], brokenSeq: 2 })),
-    s('details dialog: typical', '', buildDetailsCard(typicalView())),
-    s('details dialog: large', '', buildDetailsCard(largeView())),
+    s('details dialog: typical', 'details', buildDetailsCard(typicalView())),
+    s('details dialog: large', 'details', buildDetailsCard(largeView())),
+    s('details in the message (no dialog): typical', 'details', buildDetailsCard(typicalView(), { here: { maxBytes: 38 * 1024 } })),
+    s('details in the message (no dialog): large', 'details', buildDetailsCard(largeView(), { here: { maxBytes: 38 * 1024 } })),
   ];
 }
