@@ -269,7 +269,8 @@ export interface DetailsHereModel {
 
 /**
  * At the bottom of "Meer tonen": the Details dialog's content shown in the message itself, for
- * clients that cannot open a dialog (the "Details" button in the action row opens the dialog).
+ * clients that cannot open a dialog (the "Details" button in the action row opens the dialog). Added
+ * after the contributions, where the size limit leaves room (see caseCardModel).
  */
 function detailsHere(view: CaseCardView, d: CardDensity): CardElement[] {
   const model: DetailsHereModel = {
@@ -343,7 +344,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
       ...contributionsHead(view, d),
     ];
-    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d), ...detailsHere(view, d)];
+    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d)];
     const model: CaseCardModel = {
       ...fixed,
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
@@ -355,7 +356,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     };
     // Everything but the contributions, plus room for the "N oudere" note.
     const rest = cardBytes(renderModel(model)) + cardBytes(olderNote(contributions.length));
-    return { model, before, after, items, rest, firstItem: items.length > 0 ? cardBytes(items[0]) + 2 : 0 };
+    return { model, before, after, items, rest, density: d, firstItem: items.length > 0 ? cardBytes(items[0]) + 2 : 0 };
   };
   // The fullest density that leaves room for at least one contribution; else the leanest.
   let chosen = parts(CASE_CARD_DENSITIES[0] as CardDensity);
@@ -367,7 +368,13 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
   // Whatever the rest of the card leaves goes to the contributions.
   const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - chosen.rest);
   const fit = takeWithinBudget(items, budget, cardBytes, CASE_CARD_LIMITS.maxContributions);
-  return { ...model, details: [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after] };
+  const final: CaseCardModel = {
+    ...model,
+    details: [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after],
+  };
+  // "Alle details hier tonen" comes last and only where it fits: a contribution on the card goes first.
+  const withHere: CaseCardModel = { ...final, details: [...final.details, ...detailsHere(view, chosen.density)] };
+  return cardBytes(renderModel(withHere)) <= CASE_CARD_LIMITS.maxBytes ? withHere : final;
 }
 
 export function buildCaseCard(view: CaseCardView): AdaptiveCard {

@@ -309,9 +309,12 @@ describe('case card: actions', () => {
     expect(texts(buildCaseCard(typicalView()))).toEqual(expect.arrayContaining(['Acties (0 open)', 'Nog geen acties.']));
     const closed = buildCaseCard(typicalView({ case: sampleCase({ status: 'closed', actions }) }));
     expect(texts(closed)).toContain('Acties (3 open)');
-    // Only the "Meer tonen" toggle: no forms, no buttons that change anything.
-    expect(ofType(closed, 'ActionSet').flatMap((a) => (a.actions as Node[]).map((x) => x.type))).toEqual(['Action.ToggleVisibility']);
-    expect(verbs(closed)).toEqual([]);
+    // Only the "Meer tonen" toggle and the Details view in the message: no forms, no buttons that change anything.
+    expect(ofType(closed, 'ActionSet').flatMap((a) => (a.actions as Node[]).map((x) => x.type))).toEqual([
+      'Action.ToggleVisibility',
+      'Action.Execute',
+    ]);
+    expect(verbs(closed)).toEqual([VERBS.detailsHere]);
   });
 });
 
