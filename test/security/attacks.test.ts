@@ -69,8 +69,10 @@ function dataFor(verb: string, caseId: string): Record<string, unknown> {
 }
 
 const ALL_VERBS = Object.values(VERBS);
-/** Card verbs a roster member could use to change a case (everything but the personal views: refresh and open). */
-const WRITE_VERBS = ALL_VERBS.filter((v) => !v.endsWith('refresh') && !v.endsWith('.open') && v !== VERBS.refresh);
+/** Views in the message for clients without dialogs (Details, the advice form): they read, like refresh and open. */
+const VIEW_VERBS = new Set<string>([VERBS.detailsHere, VERBS.editAdviceHere]);
+/** Card verbs a roster member could use to change a case (everything but the personal views: refresh, open, the dialog views). */
+const WRITE_VERBS = ALL_VERBS.filter((v) => !v.endsWith('refresh') && !v.endsWith('.open') && v !== VERBS.refresh && !VIEW_VERBS.has(v));
 const MESSAGES = new Set<string>(
   [...Object.values(nlMessages.errors), ...Object.values(nlTrust), ...Object.values(nlMessages.vt)].filter((m) => typeof m === 'string'),
 );

@@ -4,13 +4,20 @@ import { VERBS } from '../../../src/cards/verbs';
 import { cardVerb, registerCardVerbs, type CardVerb } from '../../../src/teams/card-verbs';
 import { caseCardVerbs } from '../../../src/teams/case-verbs';
 import { courseCardVerbs } from '../../../src/teams/course-handlers';
+import { inlineDialogVerbs } from '../../../src/teams/inline-dialog-verbs';
 import { PRIVACY_VERBS, privacyCardVerbs } from '../../../src/teams/privacy-handlers';
 import { vtCardVerbs } from '../../../src/teams/vt-handlers';
 import { caseActionDataSchema } from '../../../src/cards/verbs';
 
 // Building the table touches no dependency (rows only close over deps); the routes run in the integration suites.
 const deps = {} as AppDeps;
-const table = (): CardVerb[] => [...caseCardVerbs(deps), ...courseCardVerbs(deps), ...vtCardVerbs(deps), ...privacyCardVerbs(deps)];
+const table = (): CardVerb[] => [
+  ...caseCardVerbs(deps),
+  ...courseCardVerbs(deps),
+  ...vtCardVerbs(deps),
+  ...privacyCardVerbs(deps),
+  ...inlineDialogVerbs(deps),
+];
 
 /** Records what the loop registers, in order (the catch-all must come last: teams-ai takes the first match). */
 function recordingApp(): { app: Application<TurnState>; registered: (string | RegExp)[] } {
