@@ -24,6 +24,14 @@ export interface CaseCommand {
    * roster check. Absent: the roster of the case's location decides (`need`).
    */
   preAuthorized?: DecisionActor;
+  /**
+   * The case itself says who may act (the VT member the consultation asked, who need not be on the
+   * roster): decided on every load, before the roster. A refusal with `audit` is recorded as an
+   * access denial (ids and the code only).
+   */
+  actorFromCase?: (
+    bundle: CaseBundle,
+  ) => { ok: true; actor: DecisionActor } | { ok: false; error: AppErrorCode; audit: boolean };
 }
 
 export interface CommandOutcome<T> {
@@ -55,6 +63,15 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
     const loaded = await loadCaseBundle(deps.repo.db, cmd.caseId);
     if (!loaded) return fail('case_not_found');
     const theCase = loaded.bundle.theCase.body;
+    if (cmd.actorFromCase) {
+      const who = cmd.actorFromCase(loaded.bundle);
+      if (!who.ok) {
+        if (who.audit)
+          await auditRefusal(deps, { caseId: cmd.caseId, actorId: cmd.aadObjectId, attempted: cmd.attempted, reason: who.error });
+        return fail(who.error);
+      }
+      actor = who.actor;
+    }
     if (!actor) {
       // A case never changes location: one authorisation serves every retry.
       const authz = await authorizeForCase(deps, cmd.aadObjectId, cmd.caseId, theCase.locationId, cmd.attempted, cmd.need);
