@@ -29,9 +29,7 @@ export interface CaseCommand {
    * roster): decided on every load, before the roster. A refusal with `audit` is recorded as an
    * access denial (ids and the code only).
    */
-  actorFromCase?: (
-    bundle: CaseBundle,
-  ) => { ok: true; actor: DecisionActor } | { ok: false; error: AppErrorCode; audit: boolean };
+  actorFromCase?: (bundle: CaseBundle) => { ok: true; actor: DecisionActor } | { ok: false; error: AppErrorCode; audit: boolean };
 }
 
 export interface CommandOutcome<T> {
@@ -103,6 +101,11 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
           },
         ]
       : [];
+    const d = decided.decision;
+    const nothing =
+      d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
+    // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
+    if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
     const ops = decisionOps(loaded, decided.decision, now, viewAudit);
     const results = await deps.repo.db.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
