@@ -1,7 +1,7 @@
 import type { CaseBundle } from '../domain/case-bundle';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
 import type { ViewVia } from '../domain/views';
-import { decisionOps, loadCaseBundle } from '../store/case-bundle';
+import { decisionOps } from '../store/case-bundle';
 import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
@@ -58,7 +58,7 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
 ): Promise<Result<CommandOutcome<T>>> {
   let actor: DecisionActor | undefined = cmd.preAuthorized;
   return withEtagRetry(`case command on ${cmd.caseId}`, async (): Promise<Result<CommandOutcome<T>>> => {
-    const loaded = await loadCaseBundle(deps.repo.db, cmd.caseId);
+    const loaded = await deps.repo.cases.loadBundle(cmd.caseId);
     if (!loaded) return fail('case_not_found');
     const theCase = loaded.bundle.theCase.body;
     if (cmd.actorFromCase) {
@@ -107,7 +107,7 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
     // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
     if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
     const ops = decisionOps(loaded, decided.decision, now, viewAudit);
-    const results = await deps.repo.db.commit(ops);
+    const results = await deps.repo.cases.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
     if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
       deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
