@@ -13,7 +13,7 @@ import {
 } from '../../domain/decisions';
 import type { AdviceDraft } from '../../domain/advice/types';
 import type { Member } from '../../domain/roster';
-import { nlCards, nlVtAdviceFixes as fx } from '../../i18n/nl';
+import { nlAdviceCommands, nlCards, nlVtAdviceFixes as fx } from '../../i18n/nl';
 import { auditRefusal } from '../actor';
 import { runCaseCommand } from '../case-command';
 import type { AppDeps } from '../deps';
@@ -22,9 +22,6 @@ import { checkFreeText } from '../pii-gate';
 
 export type { InterventionDetails };
 type Args = { caseId: string; aadObjectId: string | undefined };
-
-/** The closure reason a follow-up answer that closes the case stores (as before this module moved onto decisions). */
-const CLOSED_AFTER_FOLLOW_UP = 'Afgesloten na terugkoppeling';
 
 /** The roster member behind an authorised actor (roles decide who drafts and who decides). */
 const memberOf = (deps: AppDeps, actor: DecisionActor): Member =>
@@ -148,21 +145,19 @@ export async function decide(
     args,
     'advice.decide',
     (b, member, ctx) =>
-      Promise.resolve(
-        decideAdviceDecision(
-          b,
-          {
-            member,
-            palette: deps.directory.palette,
-            ...(args.interventionIds !== undefined ? { interventionIds: args.interventionIds } : {}),
-            ...(args.text !== undefined ? { text: args.text } : {}),
-            ...(args.concernAcknowledgement !== undefined ? { concernAcknowledgement: args.concernAcknowledgement } : {}),
-            ...(args.details ? { details: args.details } : {}),
-            ...(pii.value ? { piiConfirmed: pii.value } : {}),
-            followUpDays: deps.directory.location(b.theCase.body.locationId)?.followUpDays ?? 14,
-          },
-          ctx,
-        ),
+      decideAdviceDecision(
+        b,
+        {
+          member,
+          palette: deps.directory.palette,
+          ...(args.interventionIds !== undefined ? { interventionIds: args.interventionIds } : {}),
+          ...(args.text !== undefined ? { text: args.text } : {}),
+          ...(args.concernAcknowledgement !== undefined ? { concernAcknowledgement: args.concernAcknowledgement } : {}),
+          ...(args.details ? { details: args.details } : {}),
+          ...(pii.value ? { piiConfirmed: pii.value } : {}),
+          followUpDays: deps.directory.location(b.theCase.body.locationId)?.followUpDays ?? 14,
+        },
+        ctx,
       ),
     {
       decision_empty: [{ path: 'decision', message: 'choose interventions or write the decision' }],
@@ -183,18 +178,16 @@ export async function answerFollowUp(
     args,
     'advice.followup',
     (b, member, ctx) =>
-      Promise.resolve(
-        decideFollowUpAnswer(
-          b,
-          {
-            member,
-            ...(args.text !== undefined ? { text: args.text } : {}),
-            ...(args.close !== undefined ? { close: args.close } : {}),
-            ...(pii.value ? { piiConfirmed: pii.value } : {}),
-            closeReason: CLOSED_AFTER_FOLLOW_UP,
-          },
-          ctx,
-        ),
+      decideFollowUpAnswer(
+        b,
+        {
+          member,
+          ...(args.text !== undefined ? { text: args.text } : {}),
+          ...(args.close !== undefined ? { close: args.close } : {}),
+          ...(pii.value ? { piiConfirmed: pii.value } : {}),
+          closeReason: nlAdviceCommands.closedAfterFollowUp,
+        },
+        ctx,
       ),
     { followup_empty: [{ path: 'followUp', message: 'required' }] },
   );
