@@ -10,6 +10,7 @@ import { purgeCaseJob, startPurge, PURGE_PK } from '../src/app/privacy/purge';
 import type { AppDeps } from '../src/app/deps';
 import type { Outbound } from '../src/app/ports';
 import { createLogger } from '../src/log';
+import type { DocStore } from '../src/store/docstore';
 import { newJob, type Job } from '../src/store/jobs';
 import { Repository } from '../src/store/repository';
 import { closeSharedCosmosServer, makeDocStore } from '../test/helpers/stores';
@@ -22,10 +23,9 @@ const ref = (n: number) => ({
   postedAt: '2026-01-01T00:00:00.000Z',
 });
 
-async function seed(repo: Repository, i: number): Promise<string> {
+async function seed(repo: Repository, db: DocStore, i: number): Promise<string> {
   const caseId = i.toString(16).padStart(24, '0');
   const at = '2026-01-01T00:00:00.000Z';
-  const db = repo.db;
   await db.insert({
     pk: caseId,
     id: 'case',
@@ -66,18 +66,18 @@ async function run(kind: 'sqlite' | 'cosmos'): Promise<void> {
   const outbound = { updateCard: async () => void updates++ } as unknown as Outbound;
   const deps = { repo, clock: { now: () => new Date() }, log: createLogger('silent'), kickJobs: () => undefined } as unknown as AppDeps;
   const ids: string[] = [];
-  for (let i = 1; i <= N; i++) ids.push(await seed(repo, i));
+  for (let i = 1; i <= N; i++) ids.push(await seed(repo, store.db, i));
   const times: number[] = [];
   for (const caseId of ids) {
     const t0 = performance.now();
     await startPurge(deps, caseId, 'retention_closed', { actorId: 'retention' });
-    const job = (await repo.db.get<Job>(PURGE_PK, `job:purge:${caseId}`))?.body as Job;
+    const job = (await store.db.get<Job>(PURGE_PK, `job:purge:${caseId}`))?.body as Job;
     await purgeCaseJob(deps, outbound, job);
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
   const p = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))].toFixed(1);
-  const left = (await Promise.all(ids.map((id) => repo.db.listPartition(id, 'contribution')))).flat().length;
+  const left = (await Promise.all(ids.map((id) => store.db.listPartition(id, 'contribution')))).flat().length;
   console.log(
     `${kind}: ${N} cases purged, p50 ${p(0.5)} ms, p95 ${p(0.95)} ms, max ${p(1)} ms per case; ${updates} cards replaced; ${left} documents left`,
   );

@@ -1,7 +1,7 @@
 import type { CaseBundle } from '../domain/case-bundle';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
 import type { ViewVia } from '../domain/views';
-import { decisionOps, loadCaseBundle } from '../store/case-bundle';
+import { decisionOps } from '../store/case-bundle';
 import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
@@ -24,6 +24,12 @@ export interface CaseCommand {
    * roster check. Absent: the roster of the case's location decides (`need`).
    */
   preAuthorized?: DecisionActor;
+  /**
+   * The case itself says who may act (the VT member the consultation asked, who need not be on the
+   * roster): decided on every load, before the roster. A refusal with `audit` is recorded as an
+   * access denial (ids and the code only).
+   */
+  actorFromCase?: (bundle: CaseBundle) => { ok: true; actor: DecisionActor } | { ok: false; error: AppErrorCode; audit: boolean };
 }
 
 export interface CommandOutcome<T> {
@@ -52,9 +58,18 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
 ): Promise<Result<CommandOutcome<T>>> {
   let actor: DecisionActor | undefined = cmd.preAuthorized;
   return withEtagRetry(`case command on ${cmd.caseId}`, async (): Promise<Result<CommandOutcome<T>>> => {
-    const loaded = await loadCaseBundle(deps.repo.db, cmd.caseId);
+    const loaded = await deps.repo.cases.loadBundle(cmd.caseId);
     if (!loaded) return fail('case_not_found');
     const theCase = loaded.bundle.theCase.body;
+    if (cmd.actorFromCase) {
+      const who = cmd.actorFromCase(loaded.bundle);
+      if (!who.ok) {
+        if (who.audit)
+          await auditRefusal(deps, { caseId: cmd.caseId, actorId: cmd.aadObjectId, attempted: cmd.attempted, reason: who.error });
+        return fail(who.error);
+      }
+      actor = who.actor;
+    }
     if (!actor) {
       // A case never changes location: one authorisation serves every retry.
       const authz = await authorizeForCase(deps, cmd.aadObjectId, cmd.caseId, theCase.locationId, cmd.attempted, cmd.need);
@@ -86,8 +101,13 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
           },
         ]
       : [];
+    const d = decided.decision;
+    const nothing =
+      d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
+    // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
+    if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
     const ops = decisionOps(loaded, decided.decision, now, viewAudit);
-    const results = await deps.repo.db.commit(ops);
+    const results = await deps.repo.cases.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
     if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
       deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');

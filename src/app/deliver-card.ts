@@ -8,7 +8,6 @@ import type { AppDeps } from './deps';
 import type { Outbound } from './ports';
 import { channelSummaryOf, loadChannelSummary } from './views';
 import { snapshotOf } from '../domain/decisions';
-import { loadCaseBundle } from '../store/case-bundle';
 
 /**
  * An earlier attempt of this post died unanswered (crash, kill), so Teams may show it twice: say so in
@@ -30,7 +29,7 @@ export async function noteMaybeDuplicate(deps: AppDeps, outbound: Outbound, case
  */
 export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   // One read of the partition: the case, its votes, escalation and where its card was posted.
-  const loaded = await loadCaseBundle(deps.repo.db, job.caseId);
+  const loaded = await deps.repo.cases.loadBundle(job.caseId);
   const theCase = loaded?.bundle.theCase.body;
   const channel = loaded ? channelSummaryOf(deps, 'case', snapshotOf(loaded.bundle), await deps.repo.getUserMris()) : null;
   const location = theCase ? deps.directory.location(theCase.locationId) : undefined;

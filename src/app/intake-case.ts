@@ -5,7 +5,6 @@ import { newJob } from '../store/jobs';
 import { regionIdForIntake } from './vt/consult';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
-import { PURGE_PK } from './privacy/purge';
 
 export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
 
@@ -37,7 +36,7 @@ export async function intakeCase(
   const existing = await deps.repo.getCase(caseId);
   if (existing && existing.intakeHash !== intakeHash) return fail('intake_conflict');
   // A purged (retention) or erased case is not brought back by a late re-delivery of its intake.
-  if (!existing && (await deps.repo.db.get(PURGE_PK, caseId))) {
+  if (!existing && (await deps.repo.purges.isPurged(caseId))) {
     deps.log.info({ caseId }, 'intake of a purged case refused');
     return fail('intake_conflict');
   }

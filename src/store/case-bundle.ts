@@ -101,6 +101,13 @@ export function planJobRequest(current: Stored<Job> | undefined, intent: JobInte
   return { op: 'replace', doc: jobDoc(next), ifMatch: current.etag };
 }
 
+/** A side document of the case as decided: replaced on the version loaded, or inserted when there was none. */
+function sideDocOp(caseId: string, id: string, kind: 'vtconsult' | 'advice', body: unknown, etag: string | undefined): WriteOp[] {
+  if (body === undefined) return [];
+  const doc = { pk: caseId, id, kind, body };
+  return [etag === undefined ? { op: 'insert', doc } : { op: 'replace', doc, ifMatch: etag }];
+}
+
 /**
  * A decision as the write ops of ONE commit. Conditional writes come first (job re-queues, then the
  * case version), so on Cosmos, which applies the ops one by one, a lost race stops the commit before
@@ -112,6 +119,9 @@ export function decisionOps(loaded: LoadedCase, d: CaseDecision, now: string, ex
   return [
     ...jobOps.filter((o) => o.op === 'replace'),
     { op: 'replace', doc: { pk: caseId, id: IDS.case, kind: 'case', body: d.nextCase }, ifMatch: loaded.bundle.theCase.etag },
+    // documents next to the case that others (the VT and advice jobs) change without the case: conditional too
+    ...sideDocOp(caseId, IDS.vtconsult, 'vtconsult', d.vtConsultation, loaded.bundle.vtConsultation?.etag),
+    ...sideDocOp(caseId, IDS.advice, 'advice', d.advice, loaded.bundle.advice?.etag),
     ...d.votes.map((v): WriteOp => ({ op: 'upsert', doc: { pk: caseId, id: v.id, kind: 'vote', body: v } })),
     ...d.contributions.map((c): WriteOp => ({ op: 'insert', doc: { pk: caseId, id: c.id, kind: 'contribution', body: c } })),
     ...(d.escalation ? [{ op: 'insert', doc: { pk: caseId, id: IDS.escalation, kind: 'escalation', body: d.escalation } } as WriteOp] : []),

@@ -1,4 +1,4 @@
-import { decideVote, type DecisionContext } from '../../src/domain/decisions';
+import { decideVote, decideVtAnswer, type DecisionContext } from '../../src/domain/decisions';
 import { DEFAULT_ESCALATION_POLICY } from '../../src/domain/rounds';
 import { decisionOps, loadCaseBundle } from '../../src/store/case-bundle';
 import { PreconditionFailedError, type DocStore } from '../../src/store/docstore';
@@ -79,5 +79,71 @@ describe.each(storeKinds)('case bundle and decision commit: %s', (kind) => {
       'vote.cast:aad-om',
       'round.close:bot',
     ]);
+  });
+
+  it('a VT answer commits the consultation on the version loaded; a consultation changed meanwhile (a VT job) refuses the commit', async () => {
+    const asked = '2026-11-23T21:00:00.000Z';
+    const consultation = {
+      caseId: CASE_ID,
+      seq: 1,
+      regionId: 'utrecht',
+      regionName: 'Utrecht',
+      question: 'Bekend?',
+      askedBy: 'auto',
+      state: {
+        status: 'gevraagd' as const,
+        askedAt: asked,
+        expiresAt: '2026-11-24T01:00:00.000Z',
+        reminderAt: '2026-11-23T21:15:00.000Z',
+        backupAt: '2026-11-23T21:30:00.000Z',
+        primary: 'aad-vt',
+      },
+      sent: {},
+      answers: [],
+    };
+    await db.insert({ pk: CASE_ID, id: 'vtconsult', kind: 'vtconsult', body: consultation });
+    const now = '2026-11-23T21:10:00.000Z';
+    const answer = (b: NonNullable<Awaited<ReturnType<typeof loadCaseBundle>>>['bundle']) =>
+      decideVtAnswer(
+        b,
+        {
+          actor: { aadObjectId: 'aad-vt', orgId: 'vt' },
+          seq: 1,
+          kind: 'niet_bekend',
+          contribution: { id: 'contrib-vt', text: 'Niet bekend.', source: 'eigen_systeem', needToKnow: 'Geen eerdere meldingen.' },
+          callBackReminderMinutes: 15,
+        },
+        ctx(now),
+      );
+    const stale = await loadCaseBundle(db, CASE_ID);
+    if (!stale) throw new Error('no case');
+    // a VT job records the sent message: the consultation changes, the case does not
+    const current = await db.get(CASE_ID, 'vtconsult');
+    await db.replace(
+      {
+        pk: CASE_ID,
+        id: 'vtconsult',
+        kind: 'vtconsult',
+        body: {
+          ...consultation,
+          sent: { primary: { conversationId: 'a:1', activityId: '1', serviceUrl: 'https://smba/', postedAt: asked } },
+        },
+      },
+      current!.etag,
+    );
+    const r1 = answer(stale.bundle);
+    if (!r1.ok) throw new Error(r1.error);
+    await expect(db.commit(decisionOps(stale, r1.decision, now))).rejects.toBeInstanceOf(PreconditionFailedError);
+    // decided again on the newer state, it commits once: the answer and the job's change both kept
+    const fresh = await loadCaseBundle(db, CASE_ID);
+    if (!fresh) throw new Error('no case');
+    const r2 = answer(fresh.bundle);
+    if (!r2.ok) throw new Error(r2.error);
+    await db.commit(decisionOps(fresh, r2.decision, now));
+    const after = (await loadCaseBundle(db, CASE_ID))?.bundle;
+    expect(after?.vtConsultation?.body.state.status).toBe('beantwoord');
+    expect(after?.vtConsultation?.body.sent.primary?.activityId).toBe('1');
+    expect(after?.contributions.map((c) => c.id)).toEqual(['contrib-vt']);
+    expect((await db.readAudit(CASE_ID)).map((a) => a.entry.action)).toEqual(['vt.answered']);
   });
 });

@@ -27,13 +27,13 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
       expect(await repo.intakeCase(aCase(CASE, 'andere tekst'), intakeAudit(CASE), [job('postCard', at(5))])).toBe('exists');
       expect(await repo.getCase(CASE)).toEqual(c);
       expect(await repo.listAudit(CASE)).toEqual([intakeAudit(CASE)]);
-      const jobs = await repo.db.listPartition<Job>(CASE, 'job');
+      const jobs = await store().db.listPartition<Job>(CASE, 'job');
       expect(jobs.map((j) => [j.id, j.body.dueAt])).toEqual([['postCard', T0]]);
       expect(await repo.getCase('other')).toBeNull();
     });
 
     it('a re-run of an interrupted intake repairs the missing audit entry and job', async () => {
-      await repo.db.insert({ pk: CASE, id: 'case', kind: 'case', body: aCase(CASE) }); // as if the rest was lost
+      await store().db.insert({ pk: CASE, id: 'case', kind: 'case', body: aCase(CASE) }); // as if the rest was lost
       expect(await repo.intakeCase(aCase(CASE), intakeAudit(CASE), [job('postCard', T0)])).toBe('exists');
       expect(await repo.listAudit(CASE)).toHaveLength(1);
       expect(await repo.getJob(CASE, 'postCard')).not.toBeNull();
@@ -100,7 +100,7 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
     };
 
     it('findDueJobs returns only due, pending, unleased jobs, oldest first, across cases, up to the limit', async () => {
-      const put = (j: Job) => repo.db.insert({ pk: j.caseId, id: j.id, kind: 'job', body: j });
+      const put = (j: Job) => store().db.insert({ pk: j.caseId, id: j.id, kind: 'job', body: j });
       await put(job('due-late', at(90)));
       await put(job('due-early', at(10), 'case-2'));
       await put({ ...job('lease-expired', at(50)), leaseUntil: at(99), leaseOwner: 'crashed' });
@@ -108,7 +108,7 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
       await put(job('future', at(101)));
       await put({ ...job('done', at(1)), status: 'done' });
       await put({ ...job('dead', at(1)), status: 'dead' });
-      await repo.db.insert({ pk: CASE, id: 'not-a-job', kind: 'audit', body: { ...job('x', at(1)) } });
+      await store().db.insert({ pk: CASE, id: 'not-a-job', kind: 'audit', body: { ...job('x', at(1)) } });
       expect(await due()).toEqual(['due-early', 'lease-expired', 'due-late']);
       expect((await repo.findDueJobs(now.toISOString(), 2)).map((d) => d.id)).toEqual(['due-early', 'lease-expired']);
     });
@@ -196,7 +196,7 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
     const audit = await repo.listAudit(CASE);
     expect(audit.filter((e) => e.action === 'vote.cast')).toHaveLength(20);
     expect(audit.filter((e) => e.action === 'contribution.add')).toHaveLength(20);
-    expect(await repo.db.listPartition(CASE, 'job')).toHaveLength(1);
+    expect(await store().db.listPartition(CASE, 'job')).toHaveLength(1);
   });
 });
 
@@ -239,10 +239,11 @@ describe('Repository on SQLite: several connections and processes on one file', 
       );
       const claimed = outputs.map((o): string[] => JSON.parse(o.stdout));
       expect(claimed.flat().sort()).toEqual(jobs.map((j) => j.id).sort());
-      const check = new Repository(SqliteDocStore.open(file ?? '', TEST_STORE_KEY));
+      const checkDb = SqliteDocStore.open(file ?? '', TEST_STORE_KEY);
+      const check = new Repository(checkDb);
       const audit = (await Promise.all(Array.from({ length: 6 }, (_, i) => check.listAudit(`case-${i}`)))).flat();
       expect(audit).toHaveLength(60);
-      await check.db.close();
+      await checkDb.close();
     } finally {
       await cleanup();
     }

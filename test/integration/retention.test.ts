@@ -97,7 +97,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     // A second case, closed later: it must survive the first sweep.
     const young = await newCase();
     expect(await t.host.db.listPartition(`_person:${pseudonym}`, 'personidx')).toHaveLength(2); // same person key
-    expect((await verifyAllChains(t.host.deps.repo.db)).broken).toBeNull();
+    expect((await verifyAllChains(t.host.db)).broken).toBeNull();
 
     // 31 days later the sweep finds the first case due (closed 31 days ago) and purges it.
     clock.advance(31 * DAY);
@@ -137,7 +137,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     expect(await t.host.deps.repo.getCase(caseId)).toBeNull();
 
     // The chain still verifies after the purge; a re-run of the sweep starts nothing new.
-    expect((await verifyAllChains(t.host.deps.repo.db)).broken).toBeNull();
+    expect((await verifyAllChains(t.host.db)).broken).toBeNull();
     expect(await t.host.db.get(PURGE_PK, `job:purge:${caseId}`)).not.toBeNull();
   });
 
@@ -167,7 +167,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
       raw.exec('DROP TRIGGER audit_no_update');
       raw.prepare(`UPDATE audit SET body = json_set(body, '$.actorId', 'someone-else') WHERE chain = ? AND seq = 2`).run(chain);
       raw.close();
-      const report = await verifyAllChains(t.host.deps.repo.db);
+      const report = await verifyAllChains(t.host.db);
       expect(report.broken).toEqual({ chain, seq: 2, problem: 'hash' });
       const after = cli('verify', '--sqlite', file);
       expect(after.stdout).toContain(`BROKEN: chain ${chain} at seq 2 (hash)`);

@@ -25,11 +25,8 @@ export async function reAgendaCase(deps: AppDeps, args: Args & { date?: string; 
   const when = r.value.theCase.reAgendaAt as string;
   const now = deps.clock.now().toISOString();
   // One reminder per location and moment, however many cases are put on that agenda.
-  await deps.repo.db.insert({
-    pk: agendaPartition(r.value.theCase.locationId),
-    id: `job:agenda:${when}`,
-    kind: 'job',
-    body: newJob({
+  await deps.repo.ensureJob(
+    newJob({
       id: `job:agenda:${when}`,
       caseId: agendaPartition(r.value.theCase.locationId),
       type: 'agendaReminder',
@@ -37,7 +34,7 @@ export async function reAgendaCase(deps: AppDeps, args: Args & { date?: string; 
       now,
       payload: { locationId: r.value.theCase.locationId, at: when },
     }),
-  });
+  );
   await requestCardRefresh(deps, args.caseId);
   return { ok: true, value: { at: when } };
 }

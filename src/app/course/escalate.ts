@@ -25,8 +25,7 @@ export async function evaluateEscalation(deps: AppDeps, caseId: string): Promise
   const existing = await deps.repo.getEscalation(caseId);
   if (existing) {
     // Repair: a crash after recording but before the job was stored (Cosmos writes are sequential).
-    if (!existing.body.actieoverlegRef)
-      await deps.repo.db.insert({ pk: caseId, id: POST_ACTIEOVERLEG_JOB_ID, kind: 'job', body: postJob(caseId, now) });
+    if (!existing.body.actieoverlegRef) await deps.repo.ensureJob(postJob(caseId, now));
     return 'already';
   }
   const votes = await deps.repo.listVotes(caseId);

@@ -2,6 +2,9 @@ import { verifyChain, type AuditRecord, type BrokenLink } from '../../domain/aud
 import { sha256Hex } from '../../store/audit-hash';
 import type { DocStore } from '../../store/docstore';
 
+/** What reading and verifying chains needs: the DocStore itself or the repository's AuditStore. */
+export type AuditReader = Pick<DocStore, 'auditAnchor' | 'readAudit' | 'auditChains'>;
+
 const PAGE = 500;
 
 export interface VerifyReport {
@@ -12,7 +15,7 @@ export interface VerifyReport {
 }
 
 /** Walk one chain from its anchor (if part of it expired), page by page. */
-export async function verifyOneChain(db: DocStore, chain: string): Promise<{ entries: number; broken: BrokenLink | null }> {
+export async function verifyOneChain(db: AuditReader, chain: string): Promise<{ entries: number; broken: BrokenLink | null }> {
   const anchor = await db.auditAnchor(chain);
   let prev: { seq: number; hash: string } | null = anchor ? { seq: anchor.upToSeq, hash: anchor.hash } : null;
   let entries = 0;
@@ -29,7 +32,7 @@ export async function verifyOneChain(db: DocStore, chain: string): Promise<{ ent
 }
 
 /** Every chain in the store; stops at the first broken link. */
-export async function verifyAllChains(db: DocStore): Promise<VerifyReport> {
+export async function verifyAllChains(db: AuditReader): Promise<VerifyReport> {
   const chains = await db.auditChains();
   let entries = 0;
   for (const chain of chains) {
@@ -41,7 +44,7 @@ export async function verifyAllChains(db: DocStore): Promise<VerifyReport> {
 }
 
 /** All records of one chain, in seq order. */
-export async function readWholeChain(db: DocStore, chain: string): Promise<AuditRecord[]> {
+export async function readWholeChain(db: AuditReader, chain: string): Promise<AuditRecord[]> {
   const anchor = await db.auditAnchor(chain);
   const out: AuditRecord[] = [];
   let after = anchor?.upToSeq ?? 0;
@@ -54,7 +57,7 @@ export async function readWholeChain(db: DocStore, chain: string): Promise<Audit
 }
 
 /** Chains whose name starts with a zaakcode (case ids are hex; reserved chains start with "_"). */
-export async function chainsForRef(db: DocStore, ref: string): Promise<string[]> {
+export async function chainsForRef(db: AuditReader, ref: string): Promise<string[]> {
   return db.auditChains(ref);
 }
 

@@ -58,12 +58,12 @@ export async function readCaseTrail(
 ): Promise<Outcome<CaseTrail>> {
   const member = await privacyMember(deps, aadObjectId, 'audit.read');
   if (!member) return { ok: false, reason: 'not_privacy' };
-  const chains = withCode(await deps.repo.db.auditChains(ref.prefix), ref);
+  const chains = withCode(await deps.repo.audit.auditChains(ref.prefix), ref);
   if (chains.length === 0) return { ok: false, reason: 'unknown_ref' };
   if (chains.length > 1) return { ok: false, reason: 'ambiguous_ref' };
   const [chain] = chains;
-  const all = await readWholeChain(deps.repo.db, chain);
-  const { broken } = await verifyOneChain(deps.repo.db, chain);
+  const all = await readWholeChain(deps.repo.audit, chain);
+  const { broken } = await verifyOneChain(deps.repo.audit, chain);
   const at = deps.clock.now().toISOString();
   await deps.repo.appendAudit({
     id: `audit:read:${at}:${member.aadObjectId}`,

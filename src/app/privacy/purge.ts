@@ -1,10 +1,7 @@
 import type { AuditEntry } from '../../domain/audit';
 import type { Case } from '../../domain/case';
-import type { EscalationRecord } from '../../domain/escalation-record';
-import type { AdviceRecord } from '../../domain/advice/types';
 import type { CardRef } from '../../domain/refs';
 import { expirableUpTo, retentionCutoffs, sweepSlot, type RetentionPolicy } from '../../domain/retention';
-import type { VtConsultationRecord } from '../../domain/vt/record';
 import { buildTombstoneCard } from '../../cards/tombstone-card';
 import { PreconditionFailedError, type Stored } from '../../store/docstore';
 import { newJob, type Job } from '../../store/jobs';
@@ -23,7 +20,8 @@ import { OutboundError, type Outbound } from '../ports';
  * Deleting before tombstoning means no refresh job of the case can render it again over a tombstone
  * (its jobs are gone with the partition); the references survive in the purge record.
  */
-export const PURGE_PK = '_purge';
+import { PURGE_PK } from '../../store/purges';
+export { PURGE_PK };
 export const RETENTION_PK = '_retention';
 /** The audit chain for privacy events that belong to no single case (the sweep's expiries). */
 export const PRIVACY_CHAIN = '_privacy';
@@ -53,12 +51,12 @@ async function collectCardRefs(deps: AppDeps, caseId: string): Promise<CardRef[]
   const refs: CardRef[] = [];
   const card = await deps.repo.getCardRef(caseId);
   if (card) refs.push(card);
-  const esc = (await deps.repo.db.get<EscalationRecord>(caseId, 'escalation'))?.body;
+  const esc = (await deps.repo.getEscalation(caseId))?.body;
   if (esc?.actieoverlegRef) refs.push(esc.actieoverlegRef);
-  const vt = (await deps.repo.db.get<VtConsultationRecord>(caseId, 'vtconsult'))?.body;
+  const vt = (await deps.repo.getVtConsultation(caseId))?.body;
   if (vt?.sent.primary) refs.push(vt.sent.primary);
   if (vt?.sent.backup) refs.push(vt.sent.backup);
-  const advice = (await deps.repo.db.get<AdviceRecord>(caseId, 'advice'))?.body;
+  const advice = (await deps.repo.getAdvice(caseId))?.body;
   if (advice?.adviceRef) refs.push(advice.adviceRef);
   return refs;
 }
@@ -73,7 +71,7 @@ export async function startPurge(
   reason: PurgeReason,
   by: { actorId: string; actorOrg?: string },
 ): Promise<'started' | 'exists' | 'not_found'> {
-  const existing = await deps.repo.db.get<PurgeRecord>(PURGE_PK, caseId);
+  const existing = await deps.repo.purges.getPurge<PurgeRecord>(caseId);
   const now = deps.clock.now().toISOString();
   const job = newJob({ id: purgeJobId(caseId), caseId: PURGE_PK, type: 'purgeCase', dueAt: now, now, payload: { caseId } });
   if (existing) {
@@ -93,10 +91,7 @@ export async function startPurge(
     tombstoned: 0,
     missing: 0,
   };
-  const [created] = await deps.repo.db.commit([
-    { op: 'insert', doc: { pk: PURGE_PK, id: caseId, kind: 'purge', body: record } },
-    { op: 'insert', doc: { pk: PURGE_PK, id: job.id, kind: 'job', body: job } },
-  ]);
+  const created = await deps.repo.purges.startPurge(caseId, record, job);
   if (created === 'exists') return 'exists';
   await deps.repo.appendAudit({
     id: 'audit:purge:start',
@@ -113,13 +108,13 @@ export async function startPurge(
 }
 
 async function saveProgress(deps: AppDeps, doc: Stored<PurgeRecord>, next: PurgeRecord): Promise<Stored<PurgeRecord>> {
-  return deps.repo.db.replace<PurgeRecord>({ pk: PURGE_PK, id: next.caseId, kind: 'purge', body: next }, doc.etag);
+  return deps.repo.purges.savePurge(next.caseId, next, doc.etag);
 }
 
 /** The purge job: runs the remaining steps of one purge record. */
 export async function purgeCaseJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   const caseId = String(job.payload.caseId ?? '');
-  let doc = await deps.repo.db.get<PurgeRecord>(PURGE_PK, caseId);
+  let doc = await deps.repo.purges.getPurge<PurgeRecord>(caseId);
   if (!doc) {
     deps.log.error({ jobId: job.id }, 'purge job without purge record dropped');
     return;
@@ -127,7 +122,7 @@ export async function purgeCaseJob(deps: AppDeps, outbound: Outbound, job: Job):
   const started = Date.now();
   try {
     if (doc.body.step === 'delete') {
-      const documents = await deps.repo.db.deletePartition(caseId);
+      const documents = await deps.repo.cases.deletePartition(caseId);
       for (const p of doc.body.pseudonyms) await deps.repo.removePersonIndex(p, caseId);
       doc = await saveProgress(deps, doc, { ...doc.body, step: 'tombstones', pseudonyms: [], documents });
     }
@@ -217,15 +212,15 @@ export async function retentionSweep(deps: AppDeps, policy: RetentionPolicy): Pr
     await deps.repo.deleteDoc(j.pk, j.id);
     result.jobsRemoved++;
   }
-  for (const chain of await deps.repo.db.auditChainsWithEntriesBefore(cut.audit, BATCH)) {
-    const anchor = await deps.repo.db.auditAnchor(chain);
-    const records = await deps.repo.db.readAudit(chain, { afterSeq: anchor?.upToSeq ?? 0, limit: 1000 });
+  for (const chain of await deps.repo.audit.auditChainsWithEntriesBefore(cut.audit, BATCH)) {
+    const anchor = await deps.repo.audit.auditAnchor(chain);
+    const records = await deps.repo.audit.readAudit(chain, { afterSeq: anchor?.upToSeq ?? 0, limit: 1000 });
     const upTo = expirableUpTo(
       records.map((r) => ({ seq: r.seq, at: r.entry.at })),
       cut.audit,
     );
     if (upTo === 0) continue;
-    const removed = await deps.repo.db.expireAudit(chain, upTo, at);
+    const removed = await deps.repo.audit.expireAudit(chain, upTo, at);
     result.auditEntriesExpired += removed;
     const entry: AuditEntry = {
       id: `audit:expired:${chain}:${upTo}`,

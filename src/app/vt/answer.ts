@@ -1,52 +1,37 @@
+import type { CaseBundle } from '../../domain/case-bundle';
 import { contributionInputSchema, type Contribution } from '../../domain/contribution';
-import type { VtAnswerKind } from '../../domain/vt/record';
+import { consultedVtActor, decideVote, decideVtAnswer, decideVtInfo } from '../../domain/decisions';
 import { partnerOrgSchema, type PartnerOrg } from '../../domain/orgs';
 import { restrictionFrom } from '../../domain/views';
 import { isVtPhone } from '../../domain/vt/phone';
+import type { VtAnswerKind } from '../../domain/vt/record';
 import { voteInputSchema } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
-import { newJob } from '../../store/jobs';
-import { auditId, contributionId } from '../../store/repository';
-import { auditRefusal, authorizeForCase } from '../actor';
-import { recordVote } from '../cast-vote';
-import { requestCardRefresh } from '../case-access';
+import { contributionId } from '../../store/repository';
+import { authorizeForCase } from '../actor';
+import { decisionLocation, runCaseCommand } from '../case-command';
 import type { AppDeps } from '../deps';
-import { fail, ok, type Result, fieldsOf } from '../errors';
-import { applyEvent, changeConsultation } from './consult';
-import { checkFreeText, piiAuditDetail } from '../pii-gate';
+import { fail, fieldsOf, ok, type Result } from '../errors';
+import { checkFreeText } from '../pii-gate';
 
 type Args = { caseId: string; seq: number; aadObjectId: string | undefined };
 
-/** Only the on-call member or the backup who was asked may answer for VT (they need not be on the desk roster). */
-async function consultationFor(deps: AppDeps, args: Args): Promise<Result<{ regionName: string }>> {
-  const doc = await deps.repo.getVtConsultation(args.caseId);
-  if (!doc || doc.body.seq !== args.seq) return fail('vt_closed');
-  const s = doc.body.state;
-  const asked = [s.primary, s.status === 'achterwacht_gevraagd' || s.backupAskedAt ? s.backup : undefined].filter(Boolean);
-  if (!args.aadObjectId || !asked.includes(args.aadObjectId)) {
-    const at = deps.clock.now().toISOString();
-    await deps.repo.appendAudit({
-      id: auditId({ at }),
-      caseId: args.caseId,
-      at,
-      action: 'access.denied',
-      actorId: args.aadObjectId ?? 'unknown',
-      detail: { attempted: 'vt.answer' },
-    });
-    return fail('vt_not_consulted');
-  }
-  // A closed case takes no more answers or votes, also not from VT.
-  const theCase = await deps.repo.getCase(args.caseId);
-  if (!theCase) return fail('case_not_found');
-  if (theCase.status !== 'open') {
-    await auditRefusal(
-      deps,
-      { caseId: args.caseId, actorId: args.aadObjectId, actorOrg: 'vt', attempted: 'vt.answer', reason: 'case_closed' },
-      'action.refused',
-    );
-    return fail('case_closed');
-  }
-  return ok({ regionName: doc.body.regionName });
+/** Only the on-call member or the backup who was asked may act for VT (decided on the loaded case). */
+const consulted =
+  (args: Args) =>
+  (b: CaseBundle): ReturnType<typeof consultedVtActor> =>
+    consultedVtActor(b, { aadObjectId: args.aadObjectId, seq: args.seq });
+
+/** VT's free text as contribution input, or the field problem (no text echoed). */
+function parseVtText(input: {
+  text: string;
+  source: string;
+  needToKnow: string;
+}): Result<Pick<Contribution, 'text' | 'source' | 'needToKnow'>> {
+  const parsed = contributionInputSchema.safeParse(input);
+  if (parsed.success) return ok(parsed.data);
+  const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
+  return fail('invalid_input', [{ path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) }]);
 }
 
 /**
@@ -70,195 +55,141 @@ export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Res
 
 /**
  * VT answers: known (with information), not known, or call me back. The answer becomes VT's context
- * information on the case (with its need-to-know reason) and closes the consultation as answered.
+ * information on the case (with its need-to-know reason) and closes the consultation as answered:
+ * one partition read, one decision (decideVtAnswer), one commit.
  */
 export async function answerVt(
   deps: AppDeps,
   args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string; piiConfirm?: boolean; visibleTo?: string },
 ): Promise<Result<{ kind: VtAnswerKind }>> {
-  const access = await consultationFor(deps, args);
-  if (!access.ok) return access;
-  const region = access.value.regionName;
-  const aad = args.aadObjectId as string;
   if (args.kind === 'bel_terug' && !isVtPhone(args.phone ?? ''))
     return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
-  const input =
-    args.kind === 'bekend'
-      ? { text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' }
-      : args.kind === 'niet_bekend'
-        ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem', needToKnow: nlMessages.vt.notKnownNeedToKnow }
-        : { text: nlMessages.vt.callBackText(region), source: 'overig', needToKnow: nlMessages.vt.notKnownNeedToKnow };
-  const parsed = contributionInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
-    return fail('invalid_input', [
-      { path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) },
-    ]);
-  }
+  // VT's own information is checked here; the fixed texts of the other answers are built from the loaded consultation.
+  const own =
+    args.kind === 'bekend' ? parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' }) : undefined;
+  if (own && !own.ok) return own;
   // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
-  const pii =
-    args.kind === 'bekend' ? checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true) : ok(undefined);
+  const pii = own?.ok ? checkFreeText(deps, [own.value.text, own.value.needToKnow], args.piiConfirm === true) : ok(undefined);
   if (!pii.ok) return pii;
-  const restriction = await vtRestriction(deps, args.caseId, args.kind === 'bekend' ? args.visibleTo : undefined);
-  if (!restriction.ok) return restriction;
-  const at = deps.clock.now().toISOString();
-  const contribution = vtContribution(args.caseId, aad, at, parsed.data, pii.value, restriction.value);
-  const changed = await changeConsultation(deps, args.caseId, (r) => {
-    if (r.seq !== args.seq) return 'refuse-closed';
-    // Answered already (e.g. by the backup): the domain refuses a second answer, and so do we.
-    const answered = applyEvent(r, { type: 'answer', at, by: aad });
-    if (answered === 'unchanged') return 'unchanged';
-    return {
-      ...answered,
-      ...(args.kind === 'bel_terug' ? { callBack: { phone: (args.phone ?? '').trim(), requestedAt: at } } : {}),
-      answers: [
-        ...r.answers,
+  const chosen = parseRestriction(args.kind === 'bekend' ? args.visibleTo : undefined);
+  if (!chosen.ok) return chosen;
+  const id = contributionId(deps.clock.now().toISOString());
+  const r = await runCaseCommand(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.answer', actorFromCase: consulted(args) },
+    (b, actor, ctx) => {
+      const region = b.vtConsultation?.body.regionName ?? '';
+      const text = own?.ok
+        ? own.value
+        : args.kind === 'niet_bekend'
+          ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow }
+          : { text: nlMessages.vt.callBackText(region), source: 'overig' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow };
+      const visibleTo = restrictionOf(deps, b, chosen.value);
+      return decideVtAnswer(
+        b,
         {
+          actor,
+          seq: args.seq,
           kind: args.kind,
-          by: aad,
-          at,
-          contributionId: contribution.id,
-          ...(args.kind === 'bel_terug' ? { phone: (args.phone ?? '').trim() } : {}),
+          contribution: { id, ...text, ...(pii.value ? { piiConfirmed: pii.value } : {}), ...(visibleTo ? { visibleTo } : {}) },
+          ...(args.phone !== undefined ? { phone: args.phone } : {}),
+          callBackReminderMinutes: deps.directory.vt?.delays.reminderMinutes ?? 15,
         },
-      ],
-    };
-  });
-  if (changed === 'missing' || changed === 'refuse-closed') return fail('vt_closed');
-  if (changed === 'unchanged') {
-    deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answer refused: already answered');
-    return fail('vt_already_answered');
+        ctx,
+      );
+    },
+  );
+  if (!r.ok) {
+    if (r.error.code === 'vt_already_answered')
+      deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answer refused: already answered');
+    return r;
   }
-  await deps.repo.addContribution(contribution, {
-    id: auditId({ at }),
-    caseId: args.caseId,
-    at,
-    action: 'vt.answered',
-    actorId: aad,
-    actorOrg: 'vt',
-    detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id, ...piiAuditDetail(pii.value) },
-  });
   deps.log.info({ caseId: args.caseId, seq: args.seq, kind: args.kind }, 'VT answered');
-  if (args.kind === 'bel_terug') {
-    // The call-back is the desk's task now: remind the desk in the thread until it is marked done.
-    const reminderAt = new Date(Date.parse(at) + (deps.directory.vt?.delays.reminderMinutes ?? 15) * 60_000).toISOString();
-    await deps.repo.requestJob(
-      newJob({
-        id: `job:vtReminder:${args.seq}:callBack`,
-        caseId: args.caseId,
-        type: 'vtReminder',
-        dueAt: reminderAt,
-        now: at,
-        payload: { seq: args.seq, target: 'callBack' },
-      }),
-    );
-    deps.kickJobs();
-  }
-  await requestCardRefresh(deps, args.caseId);
   return ok({ kind: args.kind });
 }
 
-/** VT's buikpijn vote, cast by the consulted on-call member on behalf of VT. */
+/** VT's buikpijn vote, cast by the consulted on-call member on behalf of VT (one read, one commit). */
 export async function voteAsVt(
   deps: AppDeps,
   args: Args & { input: unknown; piiConfirm?: boolean },
 ): Promise<Result<{ concern: boolean }>> {
-  const access = await consultationFor(deps, args);
-  if (!access.ok) return access;
   const parsed = voteInputSchema.safeParse(args.input);
   if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error.issues));
   const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
   if (!pii.ok) return pii;
-  const theCase = await deps.repo.getCase(args.caseId);
-  if (!theCase) return fail('case_not_found');
-  // The on-call member is not on the desk roster: closing a round stays with the desk.
-  const vote = await recordVote(deps, theCase, {
-    orgId: 'vt',
-    voterId: args.aadObjectId as string,
-    input: parsed.data,
-    closeAsVoter: false,
-    ...(pii.value ? { piiConfirmed: pii.value } : {}),
-  });
-  if (!vote.ok) return vote;
+  const r = await runCaseCommand(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.answer', actorFromCase: consulted(args) },
+    (b, actor, ctx) =>
+      decideVote(
+        b,
+        {
+          actor,
+          input: parsed.data,
+          ...(pii.value ? { piiConfirmed: pii.value } : {}),
+          location: decisionLocation(deps, b.theCase.body.locationId),
+          // The on-call member is not on the desk roster: closing a round stays with the desk.
+          mayCloseRound: false,
+        },
+        ctx,
+      ),
+  );
   // A vote is not an answer to the question (is the family known?): the consultation stays open for that.
-  // (The vote's own commit requested the card refresh.)
-  return ok({ concern: parsed.data.concern });
+  return r.ok ? ok({ concern: parsed.data.concern }) : r;
 }
+
+/** "Zichtbaar voor" of VT's information (e.g. only politie, OM and RvdK) as chosen; unknown organisations are refused. */
+function parseRestriction(raw: string | undefined): Result<PartnerOrg[] | undefined> {
+  if (raw === undefined) return ok(undefined);
+  const chosen = partnerOrgSchema
+    .array()
+    .max(7)
+    .safeParse(
+      raw
+        .split(',')
+        .map((x) => x.trim())
+        .filter((x) => x.length > 0),
+    );
+  return chosen.success ? ok(chosen.data) : fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
+}
+
+/** The chosen audience resolved against the roster of the case's location. */
+const restrictionOf = (deps: AppDeps, b: CaseBundle, chosen: PartnerOrg[] | undefined): PartnerOrg[] | undefined =>
+  chosen === undefined ? undefined : restrictionFrom(chosen, 'vt', deps.directory.rosterOrgs(b.theCase.body.locationId));
 
 /**
  * Further information from a consulted VT member after the question was answered (also what a
  * refused late answer is offered as): a VT contribution with its need-to-know reason; the
  * consultation itself does not change.
  */
-/** VT's information as context information of the case, with its free-text confirmation and audience. */
-function vtContribution(
-  caseId: string,
-  authorId: string,
-  at: string,
-  data: Pick<Contribution, 'text' | 'source' | 'needToKnow'>,
-  piiConfirmed: Contribution['piiConfirmed'],
-  visibleTo: PartnerOrg[] | undefined,
-): Contribution {
-  return {
-    id: contributionId(at),
-    caseId,
-    orgId: 'vt',
-    authorId,
-    ...data,
-    ...(piiConfirmed ? { piiConfirmed } : {}),
-    ...(visibleTo ? { visibleTo } : {}),
-    createdAt: at,
-  };
-}
-
-/** "Zichtbaar voor" of VT's information (e.g. only politie, OM and RvdK); unknown organisations are refused. */
-async function vtRestriction(deps: AppDeps, caseId: string, raw: string | undefined): Promise<Result<PartnerOrg[] | undefined>> {
-  const chosen = partnerOrgSchema
-    .array()
-    .max(7)
-    .safeParse(
-      (raw ?? '')
-        .split(',')
-        .map((x) => x.trim())
-        .filter((x) => x.length > 0),
-    );
-  if (!chosen.success) return fail('invalid_input', [{ path: 'visibleTo', message: 'unknown organisation' }]);
-  const theCase = await deps.repo.getCase(caseId);
-  return ok(raw !== undefined && theCase ? restrictionFrom(chosen.data, 'vt', deps.directory.rosterOrgs(theCase.locationId)) : undefined);
-}
-
 export async function addVtInfo(
   deps: AppDeps,
   args: Args & { text?: string; needToKnow?: string; piiConfirm?: boolean; visibleTo?: string },
 ): Promise<Result<{ contributionId: string }>> {
-  const access = await consultationFor(deps, args);
-  if (!access.ok) return access;
-  const theCase = await deps.repo.getCase(args.caseId);
-  if (!theCase) return fail('case_not_found');
-  if (theCase.status === 'closed') return fail('case_closed');
-  const parsed = contributionInputSchema.safeParse({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
-  if (!parsed.success) {
-    const tooLong = parsed.error.issues.some((i) => i.code === 'too_big');
-    return fail('invalid_input', [
-      { path: 'vtText', message: 'text and need-to-know reason are required', ...(tooLong ? { tooLong } : {}) },
-    ]);
-  }
-  const pii = checkFreeText(deps, [parsed.data.text, parsed.data.needToKnow], args.piiConfirm === true);
+  const parsed = parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
+  if (!parsed.ok) return parsed;
+  const pii = checkFreeText(deps, [parsed.value.text, parsed.value.needToKnow], args.piiConfirm === true);
   if (!pii.ok) return pii;
-  const restriction = await vtRestriction(deps, args.caseId, args.visibleTo);
-  if (!restriction.ok) return restriction;
-  const aad = args.aadObjectId as string;
-  const at = deps.clock.now().toISOString();
-  const contribution = vtContribution(args.caseId, aad, at, parsed.data, pii.value, restriction.value);
-  await deps.repo.addContribution(contribution, {
-    id: auditId({ at }),
-    caseId: args.caseId,
-    at,
-    action: 'vt.info',
-    actorId: aad,
-    actorOrg: 'vt',
-    detail: { seq: args.seq, contributionId: contribution.id },
-  });
+  const chosen = parseRestriction(args.visibleTo);
+  if (!chosen.ok) return chosen;
+  const id = contributionId(deps.clock.now().toISOString());
+  const r = await runCaseCommand(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.info', actorFromCase: consulted(args) },
+    (b, actor, ctx) => {
+      const visibleTo = restrictionOf(deps, b, chosen.value);
+      return decideVtInfo(
+        b,
+        {
+          actor,
+          seq: args.seq,
+          contribution: { id, ...parsed.value, ...(pii.value ? { piiConfirmed: pii.value } : {}), ...(visibleTo ? { visibleTo } : {}) },
+        },
+        ctx,
+      );
+    },
+  );
+  if (!r.ok) return r;
   deps.log.info({ caseId: args.caseId, seq: args.seq }, 'VT added information');
-  await requestCardRefresh(deps, args.caseId);
-  return ok({ contributionId: contribution.id });
+  return ok({ contributionId: r.value.value.id });
 }

@@ -6,6 +6,7 @@ import { resolveOnCall } from '../../domain/vt/on-call';
 import type { VtConsultationRecord } from '../../domain/vt/record';
 import { nlMessages } from '../../i18n/nl';
 import { PreconditionFailedError } from '../../store/docstore';
+import { withEtagRetry } from '../../store/etag-retry';
 import { newJob, type Job } from '../../store/jobs';
 import { auditId } from '../../store/repository';
 import { requestCardRefresh } from '../case-access';
@@ -42,25 +43,23 @@ async function effectiveConfig(deps: AppDeps, region: VtRegion): Promise<VtConfi
   };
 }
 
-/** Change the consultation with optimistic concurrency; returns the new record or why not. */
+/**
+ * Change the consultation with optimistic concurrency (the VT jobs: sent refs, reminders, backup,
+ * expiry — they change the consultation only, not the case); returns the new record or why not.
+ */
 export async function changeConsultation(
   deps: AppDeps,
   caseId: string,
   change: (r: VtConsultationRecord) => VtConsultationRecord | 'refuse-closed' | 'unchanged',
 ): Promise<VtConsultationRecord | 'missing' | 'refuse-closed' | 'unchanged'> {
-  for (let attempt = 0; attempt < 20; attempt++) {
+  return withEtagRetry(`changeConsultation on ${caseId}`, async () => {
     const doc = await deps.repo.getVtConsultation(caseId);
-    if (!doc) return 'missing';
+    if (!doc) return 'missing' as const;
     const next = change(doc.body);
     if (typeof next === 'string') return next;
-    try {
-      await deps.repo.putVtConsultation(next, doc.etag);
-      return next;
-    } catch (e) {
-      if (!(e instanceof PreconditionFailedError)) throw e;
-    }
-  }
-  throw new Error(`changeConsultation: too much contention on ${caseId}`);
+    await deps.repo.putVtConsultation(next, doc.etag);
+    return next;
+  });
 }
 
 /** Apply a timeline event (reminder, backup, expiry, answer) to the consultation. */
@@ -145,8 +144,7 @@ export async function askVt(
   const seq = record.seq;
   const jobs = consultationJobs(region, record);
   for (const j of jobs.ladder) await deps.repo.requestJob(j);
-  if (jobs.morningSummary)
-    await deps.repo.db.insert({ pk: jobs.morningSummary.caseId, id: jobs.morningSummary.id, kind: 'job', body: jobs.morningSummary });
+  if (jobs.morningSummary) await deps.repo.ensureJob(jobs.morningSummary);
   deps.log.info({ caseId: theCase.id, regionId: region.id, seq, onCall: onCall.source }, 'VT consulted');
   deps.kickJobs();
   await requestCardRefresh(deps, theCase.id);

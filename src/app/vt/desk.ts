@@ -5,12 +5,14 @@ import type { VtOverride } from '../../domain/vt/config';
 import type { VtConsultationRecord } from '../../domain/vt/record';
 import { PreconditionFailedError } from '../../store/docstore';
 import { auditId } from '../../store/repository';
+import { decideCalledBack } from '../../domain/decisions';
 import { authorizeForCase, refuseClosed } from '../actor';
+import { runCaseCommand } from '../case-command';
 import { requestCardRefresh } from '../case-access';
 import { changeCase } from '../course/change-case';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
-import { askVt, changeConsultation, vtRegionOf } from './consult';
+import { askVt, vtRegionOf } from './consult';
 
 /** What the case card shows about Veilig Thuis. */
 export async function vtView(deps: AppDeps, theCase: Case): Promise<CaseCardView['vt'] | undefined> {
@@ -114,32 +116,15 @@ export async function claimOnCall(
   return ok(out);
 }
 
-/** The desk called VT back ("Teruggebeld"): closes the call-back task (once), audited. */
+/** The desk called VT back ("Teruggebeld"): closes the call-back task (once), audited; one read, one commit. */
 export async function markCalledBack(
   deps: AppDeps,
   args: { caseId: string; aadObjectId: string | undefined },
 ): Promise<Result<{ changed: boolean }>> {
-  const theCase = await deps.repo.getCase(args.caseId);
-  if (!theCase) return fail('case_not_found');
-  const authz = await authorizeForCase(deps, args.aadObjectId, theCase.id, theCase.locationId, 'vt.calledBack');
-  if (!authz.ok) return authz;
-  if (theCase.status !== 'open') return refuseClosed(deps, theCase.id, authz.value, 'vt.calledBack');
-  const at = deps.clock.now().toISOString();
-  const by = authz.value.aadObjectId;
-  const changed = await changeConsultation(deps, args.caseId, (r) =>
-    r.callBack && r.callBack.doneAt === undefined ? { ...r, callBack: { ...r.callBack, doneAt: at, doneBy: by } } : 'unchanged',
+  const r = await runCaseCommand(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.calledBack' },
+    (b, actor, ctx) => decideCalledBack(b, { actor }, ctx),
   );
-  if (changed === 'missing') return fail('unknown_action');
-  if (typeof changed === 'string') return ok({ changed: false });
-  await deps.repo.appendAudit({
-    id: auditId({ at }),
-    caseId: args.caseId,
-    at,
-    action: 'vt.calledBack',
-    actorId: by,
-    actorOrg: authz.value.orgId,
-    detail: { seq: changed.seq },
-  });
-  await requestCardRefresh(deps, args.caseId);
-  return ok({ changed: true });
+  return r.ok ? ok(r.value.value) : r;
 }

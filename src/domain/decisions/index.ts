@@ -1,3 +1,5 @@
 export * from './types';
 export * from './follow-up';
 export * from './case-decisions';
+export * from './vt-decisions';
+export * from './advice-decisions';

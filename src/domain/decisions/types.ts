@@ -14,7 +14,18 @@ export const SYSTEM_ACTOR = 'bot';
 
 /** The jobs a decision can ask for (a subset of the store's JobType). */
 export type DecidedJobType =
-  'refreshCard' | 'refreshActieoverleg' | 'postActieoverleg' | 'escalationCheck' | 'missingVotes' | 'deputyReminder';
+  | 'refreshCard'
+  | 'refreshActieoverleg'
+  | 'postActieoverleg'
+  | 'escalationCheck'
+  | 'missingVotes'
+  | 'deputyReminder'
+  // VT answers and advice steps (vt-decisions.ts, advice-decisions.ts)
+  | 'vtReminder'
+  | 'sendAdvice'
+  | 'refreshAdvice'
+  | 'feedback'
+  | 'adviceFollowUp';
 
 export interface JobIntent {
   id: string;
@@ -44,6 +55,10 @@ export interface CaseDecision {
   /** In this order. */
   audit: AuditEntry[];
   jobs: JobIntent[];
+  /** The VT consultation as it now is: replaced conditionally on the version loaded with the bundle. */
+  vtConsultation?: VtConsultationRecord;
+  /** The advice as it now is: replaced conditionally on the version loaded (inserted when there was none). */
+  advice?: AdviceRecord;
 }
 
 /** The case as it stands after a decision was committed: what the answer's view is built from (no reload). */
