@@ -8,6 +8,7 @@ import { addAction, handOverLead, settleAction, takeLead } from '../app/course/l
 import { closeRoundAsChair, startRound } from '../app/course/rounds';
 import type { AppDeps } from '../app/deps';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
+import { actieoverlegCommandVerb } from './actieoverleg-answer';
 import {
   adviceEditDataSchema,
   decideDataSchema,
@@ -280,18 +281,30 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
     );
   aoVerb(VERBS.aoRefresh, caseActionDataSchema, noChange, undefined, 'refresh');
   aoVerb(VERBS.aoOpen, caseActionDataSchema, noChange, undefined, 'open');
-  aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
-  aoVerb(
-    VERBS.aoEditQuestion,
-    aoQuestionDataSchema,
-    (d, aad) =>
-      editConcreteQuestion(deps, {
-        caseId: d.caseId,
-        aadObjectId: aad,
-        question: d[INPUTS.aoQuestion],
-        piiConfirm: d[INPUTS.aoQuestionPiiConfirm] === 'true',
-      }),
-    ok.questionChanged,
+  verbs.push(
+    actieoverlegCommandVerb(
+      deps,
+      VERBS.aoBecomeOwner,
+      caseActionDataSchema,
+      (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action' }),
+      ok.ownerSet,
+    ),
+  );
+  verbs.push(
+    actieoverlegCommandVerb(
+      deps,
+      VERBS.aoEditQuestion,
+      aoQuestionDataSchema,
+      (d, aad) =>
+        editConcreteQuestion(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          question: d[INPUTS.aoQuestion],
+          piiConfirm: d[INPUTS.aoQuestionPiiConfirm] === 'true',
+          answerView: 'action',
+        }),
+      ok.questionChanged,
+    ),
   );
   return verbs;
 }

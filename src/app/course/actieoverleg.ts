@@ -66,14 +66,17 @@ export async function viewActieoverleg(
   return ok(view);
 }
 
+/** The actor is answered with the Actieoverleg card built from the commit's result: that view is audited in the commit. */
+const answeredWith = (via: ViewVia | undefined) => (via ? { answerView: via, answerViewKind: 'actieoverleg' as const } : {});
+
 /** "Ik word casusverantwoordelijke": the first partner to claim it gets it; never two. One partition read, one commit. */
 export async function becomeCaseOwner(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined },
+  args: { caseId: string; aadObjectId: string | undefined; answerView?: ViewVia },
 ): Promise<Result<{ changed: boolean; after: CaseSnapshot }>> {
   const r = await runCaseCommand(
     deps,
-    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'actieoverleg.owner' },
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'actieoverleg.owner', ...answeredWith(args.answerView) },
     (b, actor, ctx) => decideBecomeCaseOwner(b, { actor }, ctx),
   );
   return r.ok ? ok({ changed: r.value.value.changed, after: r.value.after }) : r;
@@ -82,7 +85,7 @@ export async function becomeCaseOwner(
 /** The chair sharpens the concrete question for the Actieoverleg. One partition read, one commit. */
 export async function editConcreteQuestion(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined; piiConfirm?: boolean },
+  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined; piiConfirm?: boolean; answerView?: ViewVia },
 ): Promise<Result<{ changed: boolean; after: CaseSnapshot }>> {
   const parsed = concreteQuestionInputSchema.safeParse({ question: args.question ?? '' });
   const pii = parsed.success ? checkFreeText(deps, [parsed.data.question], args.piiConfirm === true) : undefined;
@@ -90,7 +93,13 @@ export async function editConcreteQuestion(
   let refusal: AppError | undefined;
   const r = await runCaseCommand(
     deps,
-    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'actieoverleg.question', need: 'chair' },
+    {
+      caseId: args.caseId,
+      aadObjectId: args.aadObjectId,
+      attempted: 'actieoverleg.question',
+      need: 'chair',
+      ...answeredWith(args.answerView),
+    },
     (b, actor, ctx): Decided<CourseOutcome, 'case_closed' | 'not_escalated' | 'invalid_input' | 'pii_found'> => {
       if (!parsed.success) {
         refusal = { code: 'invalid_input', fields: [{ path: 'question', message: 'must have 10 to 1000 characters' }] };
