@@ -255,3 +255,35 @@ describe('a closed case refuses every course verb and changes nothing', () => {
     expect(refused.map((e) => e.actorId)).toEqual([from]);
   });
 });
+
+describe('two people at the same moment: the conditional commit lets one win, the other is decided again and refused', () => {
+  it('regie: one organisation gets it, the other is told it is taken', async () => {
+    const id = await newCase();
+    const [a, b] = await Promise.all([
+      invoke(USERS.rvdk, VERBS.takeLead, { caseId: id }),
+      invoke(USERS.politie, VERBS.takeLead, { caseId: id }),
+    ]);
+    const lead = (await t.host.deps.repo.getCase(id))?.caseLead?.orgId;
+    expect(['rvdk', 'politie']).toContain(lead);
+    const [won, lost] = lead === 'rvdk' ? [a, b] : [b, a];
+    expect(won.text).toContain(nlMessages.ok.leadTaken);
+    expect(lost.text).toContain(nlMessages.errors.leadTaken);
+    expect((await auditOf(id)).filter((x) => x.startsWith('lead.take'))).toHaveLength(1);
+  });
+
+  it('casusverantwoordelijke: one owner, one audit entry; the other is told there is one already', async () => {
+    const id = await newCase();
+    await invoke(USERS.vt, VERBS.voteConcern, { caseId: id, [INPUTS.voteReason]: 'Direct gevaar thuis.', [INPUTS.voteAcute]: 'true' });
+    expect((await t.host.deps.repo.getEscalation(id))?.body.rule).toBe('acuut_onveilig');
+    const [a, b] = await Promise.all([
+      invoke(USERS.rvdk, VERBS.aoBecomeOwner, { caseId: id }),
+      invoke(USERS.politie, VERBS.aoBecomeOwner, { caseId: id }),
+    ]);
+    const owner = (await t.host.deps.repo.getEscalation(id))?.body.caseOwner?.aadObjectId;
+    expect([USERS.rvdk, USERS.politie]).toContain(owner);
+    const [won, lost] = owner === USERS.rvdk ? [a, b] : [b, a];
+    expect(won.text).toContain(nlMessages.ok.ownerSet);
+    expect(lost.text).toContain('Er is al een casusverantwoordelijke');
+    expect((await auditOf(id)).filter((x) => x.startsWith('actieoverleg.owner'))).toEqual([`actieoverleg.owner:${owner}`]);
+  });
+});
