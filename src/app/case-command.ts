@@ -1,6 +1,6 @@
 import type { CaseBundle } from '../domain/case-bundle';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
-import type { ViewVia } from '../domain/views';
+import type { PersonalView, ViewVia } from '../domain/views';
 import { decisionOps } from '../store/case-bundle';
 import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
@@ -19,6 +19,8 @@ export interface CaseCommand {
    * audited (`view.opened`, via) in the same commit instead of a write of its own.
    */
   answerView?: ViewVia;
+  /** Which personal view that answer is (default the case card; the Actieoverleg card for its verbs). */
+  answerViewKind?: PersonalView;
   /**
    * Someone the caller already authorised off the roster (the consulted VT on-call member): no
    * roster check. Absent: the roster of the case's location decides (`need`).
@@ -97,7 +99,7 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
             action: 'view.opened' as const,
             actorId: actor.aadObjectId,
             actorOrg: actor.orgId,
-            detail: { view: 'case', via: cmd.answerView },
+            detail: { view: cmd.answerViewKind ?? 'case', via: cmd.answerView },
           },
         ]
       : [];

@@ -122,10 +122,20 @@ export function decisionOps(loaded: LoadedCase, d: CaseDecision, now: string, ex
     // documents next to the case that others (the VT and advice jobs) change without the case: conditional too
     ...sideDocOp(caseId, IDS.vtconsult, 'vtconsult', d.vtConsultation, loaded.bundle.vtConsultation?.etag),
     ...sideDocOp(caseId, IDS.advice, 'advice', d.advice, loaded.bundle.advice?.etag),
+    ...escalationUpdateOps(loaded, d),
     ...d.votes.map((v): WriteOp => ({ op: 'upsert', doc: { pk: caseId, id: v.id, kind: 'vote', body: v } })),
     ...d.contributions.map((c): WriteOp => ({ op: 'insert', doc: { pk: caseId, id: c.id, kind: 'contribution', body: c } })),
     ...(d.escalation ? [{ op: 'insert', doc: { pk: caseId, id: IDS.escalation, kind: 'escalation', body: d.escalation } } as WriteOp] : []),
     ...[...d.audit, ...extraAudit].map((entry): WriteOp => ({ op: 'audit', entry })),
     ...jobOps.filter((o) => o.op !== 'replace'),
   ];
+}
+
+/** A changed escalation, conditional on the version loaded (a post job may have stored the card ref meanwhile). */
+function escalationUpdateOps(loaded: LoadedCase, d: CaseDecision): WriteOp[] {
+  const current = loaded.bundle.escalation;
+  if (!d.escalationUpdate) return [];
+  if (!current) throw new Error('decision changes an escalation the case does not have');
+  const doc = { pk: loaded.bundle.theCase.body.id, id: IDS.escalation, kind: 'escalation' as const, body: d.escalationUpdate };
+  return [{ op: 'replace', doc, ifMatch: current.etag }];
 }

@@ -1,5 +1,6 @@
 import { computeReport, type ReportFigures, type ReportPeriod, type ReportRow } from '../domain/aftercare/report';
-import { PreconditionFailedError, type Condition, type DocStore, type NewDoc, type WriteOp } from './docstore';
+import { type Condition, type DocStore, type NewDoc, type WriteOp } from './docstore';
+import { withEtagRetry } from './etag-retry';
 
 /**
  * The rapportage's store side: one `reportrow` document per case, in the case's own partition (so a
@@ -94,17 +95,16 @@ export async function loadReport(
  */
 export async function markNextIntake(db: DocStore, earlierCaseId: string, nextIntakeAt: string): Promise<boolean> {
   const next = toUtcIso(nextIntakeAt);
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const doc = await db.get<ReportRow>(earlierCaseId, REPORT_ROW_ID);
-    if (!doc) return false;
-    const row = doc.body;
-    if (next <= row.intakeAt || (row.nextIntakeAt !== undefined && row.nextIntakeAt <= next)) return true;
-    try {
+  return withEtagRetry(
+    `markNextIntake: row of ${earlierCaseId}`,
+    async () => {
+      const doc = await db.get<ReportRow>(earlierCaseId, REPORT_ROW_ID);
+      if (!doc) return false;
+      const row = doc.body;
+      if (next <= row.intakeAt || (row.nextIntakeAt !== undefined && row.nextIntakeAt <= next)) return true;
       await db.replace(reportRowDoc({ ...row, nextIntakeAt: next }), doc.etag);
       return true;
-    } catch (e) {
-      if (!(e instanceof PreconditionFailedError)) throw e;
-    }
-  }
-  throw new Error(`markNextIntake: row of ${earlierCaseId} kept changing`);
+    },
+    { attempts: 5 },
+  );
 }

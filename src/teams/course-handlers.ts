@@ -2,11 +2,13 @@ import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/a
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
 import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
-import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
+import { closeCase, closeCaseDespiteConcern } from '../app/course/closing';
+import { reAgendaCase } from '../app/course/re-agenda';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
 import { closeRoundAsChair, startRound } from '../app/course/rounds';
 import type { AppDeps } from '../app/deps';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
+import { actieoverlegCommandVerb } from './actieoverleg-answer';
 import {
   adviceEditDataSchema,
   decideDataSchema,
@@ -74,16 +76,20 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
     caseVerb(
       VERBS.takeLead,
       caseActionDataSchema,
-      (d, aad) => takeLead(deps, { caseId: d.caseId, aadObjectId: aad }),
+      (d, aad) => takeLead(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action' }),
       () => ok.leadTaken,
+      undefined,
+      (v) => v.after,
     ),
   );
   verbs.push(
     caseVerb(
       VERBS.handOverLead,
       leadDataSchema,
-      (d, aad) => handOverLead(deps, { caseId: d.caseId, aadObjectId: aad, to: d[INPUTS.leadTo] }),
+      (d, aad) => handOverLead(deps, { caseId: d.caseId, aadObjectId: aad, to: d[INPUTS.leadTo], answerView: 'action' }),
       () => ok.leadHandedOver,
+      undefined,
+      (v) => v.after,
     ),
   );
   verbs.push(
@@ -98,24 +104,45 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
           orgId: d[INPUTS.actionOrg],
           dueDate: d[INPUTS.actionDueDate],
           dueTime: d[INPUTS.actionDueTime],
+          answerView: 'action',
         }),
       () => ok.actionAdded,
+      undefined,
+      (v) => v.after,
     ),
   );
   verbs.push(
     caseVerb(
       VERBS.settleAction,
       settleActionDataSchema,
-      (d, aad) => settleAction(deps, { caseId: d.caseId, aadObjectId: aad, actionId: d.actionId, verdict: d[INPUTS.actionVerdict] }),
+      (d, aad) =>
+        settleAction(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          actionId: d.actionId,
+          verdict: d[INPUTS.actionVerdict],
+          answerView: 'action',
+        }),
       () => ok.actionSettled,
+      undefined,
+      (v) => v.after,
     ),
   );
   verbs.push(
     caseVerb(
       VERBS.reAgenda,
       reAgendaDataSchema,
-      (d, aad) => reAgendaCase(deps, { caseId: d.caseId, aadObjectId: aad, date: d[INPUTS.reAgendaDate], time: d[INPUTS.reAgendaTime] }),
+      (d, aad) =>
+        reAgendaCase(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          date: d[INPUTS.reAgendaDate],
+          time: d[INPUTS.reAgendaTime],
+          answerView: 'action',
+        }),
       (v) => ok.reAgenda(amsterdamShort(v.at)),
+      undefined,
+      (v) => v.after,
     ),
   );
   verbs.push(
@@ -254,18 +281,30 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
     );
   aoVerb(VERBS.aoRefresh, caseActionDataSchema, noChange, undefined, 'refresh');
   aoVerb(VERBS.aoOpen, caseActionDataSchema, noChange, undefined, 'open');
-  aoVerb(VERBS.aoBecomeOwner, caseActionDataSchema, (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad }), ok.ownerSet);
-  aoVerb(
-    VERBS.aoEditQuestion,
-    aoQuestionDataSchema,
-    (d, aad) =>
-      editConcreteQuestion(deps, {
-        caseId: d.caseId,
-        aadObjectId: aad,
-        question: d[INPUTS.aoQuestion],
-        piiConfirm: d[INPUTS.aoQuestionPiiConfirm] === 'true',
-      }),
-    ok.questionChanged,
+  verbs.push(
+    actieoverlegCommandVerb(
+      deps,
+      VERBS.aoBecomeOwner,
+      caseActionDataSchema,
+      (d, aad) => becomeCaseOwner(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action' }),
+      ok.ownerSet,
+    ),
+  );
+  verbs.push(
+    actieoverlegCommandVerb(
+      deps,
+      VERBS.aoEditQuestion,
+      aoQuestionDataSchema,
+      (d, aad) =>
+        editConcreteQuestion(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          question: d[INPUTS.aoQuestion],
+          piiConfirm: d[INPUTS.aoQuestionPiiConfirm] === 'true',
+          answerView: 'action',
+        }),
+      ok.questionChanged,
+    ),
   );
   return verbs;
 }

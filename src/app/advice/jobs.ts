@@ -8,7 +8,7 @@ import { mayRecordDecision } from '../../domain/roster';
 import type { AdaptiveCard } from '../../cards/types';
 import { nlCards, nlMessages, nlViews, nlVtAdviceFixes as fx } from '../../i18n/nl';
 import type { PartnerOrg } from '../../domain/orgs';
-import { PreconditionFailedError } from '../../store/docstore';
+import { withEtagRetry } from '../../store/etag-retry';
 import type { Job } from '../../store/jobs';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
@@ -113,16 +113,13 @@ export async function sendAdviceJob(deps: AppDeps, outbound: Outbound, job: Job)
     message.to === 'channel' && location.ovjChannelId
       ? await outbound.postCardToChannel(location.ovjChannelId, message.card, { idempotencyKey: `advice:${theCase.id}` })
       : await outbound.sendToUser(message.to, { card: message.card });
-  for (let attempt = 0; attempt < 20; attempt++) {
+  const stored = await withEtagRetry(`advice ref of ${job.caseId}`, async () => {
     const current = await deps.repo.getAdvice(job.caseId);
-    if (!current) return;
-    try {
-      await deps.repo.putAdvice({ ...current.body, adviceRef: ref }, current.etag);
-      break;
-    } catch (e) {
-      if (!(e instanceof PreconditionFailedError)) throw e;
-    }
-  }
+    if (!current) return false;
+    await deps.repo.putAdvice({ ...current.body, adviceRef: ref }, current.etag);
+    return true;
+  });
+  if (!stored) return;
   deps.log.info({ caseId: job.caseId, activityId: ref.activityId }, 'advice sent to the OvJ');
 }
 

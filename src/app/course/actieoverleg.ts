@@ -4,13 +4,12 @@ import type { Case } from '../../domain/case';
 import type { CardRef } from '../../domain/refs';
 import { concreteQuestionInputSchema } from '../../domain/rounds';
 import { contributionsFor, type ViewVia } from '../../domain/views';
-import { newJob } from '../../store/jobs';
-import { openCaseFor } from '../case-access';
+import { decideBecomeCaseOwner, decideEditQuestion, type CaseSnapshot, type CourseOutcome, type Decided } from '../../domain/decisions';
+import { runCaseCommand } from '../case-command';
 import type { AppDeps } from '../deps';
-import { fail, ok, type Result } from '../errors';
+import { fail, ok, type AppError, type Result } from '../errors';
 import { auditView, authorizeView } from '../views';
-import { auditEscalationChange, changeEscalation, REFRESH_ACTIEOVERLEG_JOB_ID } from './escalate';
-import { checkFreeText, piiAuditDetail } from '../pii-gate';
+import { checkFreeText } from '../pii-gate';
 
 /** A Teams link to the case card's real message (from its stored reference), when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
@@ -67,61 +66,53 @@ export async function viewActieoverleg(
   return ok(view);
 }
 
-async function requestActieoverlegRefresh(deps: AppDeps, caseId: string): Promise<void> {
-  const now = deps.clock.now().toISOString();
-  await deps.repo.requestJob(newJob({ id: REFRESH_ACTIEOVERLEG_JOB_ID, caseId, type: 'refreshActieoverleg', dueAt: now, now }));
-  deps.kickJobs();
-}
+/** The actor is answered with the Actieoverleg card built from the commit's result: that view is audited in the commit. */
+const answeredWith = (via: ViewVia | undefined) => (via ? { answerView: via, answerViewKind: 'actieoverleg' as const } : {});
 
-/** "Ik word casusverantwoordelijke": the first partner to claim it gets it; never two. */
+/** "Ik word casusverantwoordelijke": the first partner to claim it gets it; never two. One partition read, one commit. */
 export async function becomeCaseOwner(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined },
-): Promise<Result<{ changed: boolean }>> {
-  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.owner');
-  if (!access.ok) return access;
-  const { member } = access.value;
-  const at = deps.clock.now().toISOString();
-  const outcome = await changeEscalation(deps, args.caseId, (e) => {
-    if (e.caseOwner) return e.caseOwner.aadObjectId === member.aadObjectId ? 'unchanged' : 'refuse';
-    return { ...e, caseOwner: { orgId: member.orgId, aadObjectId: member.aadObjectId, at } };
-  });
-  if (outcome === 'missing') return fail('not_escalated');
-  if (outcome === 'refused') return fail('owner_taken');
-  if (outcome === 'changed') {
-    await auditEscalationChange(deps, args.caseId, 'actieoverleg.owner', member.aadObjectId, member.orgId);
-    await requestActieoverlegRefresh(deps, args.caseId);
-  }
-  return ok({ changed: outcome === 'changed' });
+  args: { caseId: string; aadObjectId: string | undefined; answerView?: ViewVia },
+): Promise<Result<{ changed: boolean; after: CaseSnapshot }>> {
+  const r = await runCaseCommand(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'actieoverleg.owner', ...answeredWith(args.answerView) },
+    (b, actor, ctx) => decideBecomeCaseOwner(b, { actor }, ctx),
+  );
+  return r.ok ? ok({ changed: r.value.value.changed, after: r.value.after }) : r;
 }
 
-/** The chair sharpens the concrete question for the Actieoverleg. */
+/** The chair sharpens the concrete question for the Actieoverleg. One partition read, one commit. */
 export async function editConcreteQuestion(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined; piiConfirm?: boolean },
-): Promise<Result<{ changed: boolean }>> {
-  const access = await openCaseFor(deps, args.caseId, args.aadObjectId, 'actieoverleg.question', { need: 'chair' });
-  if (!access.ok) return access;
+  args: { caseId: string; aadObjectId: string | undefined; question: string | undefined; piiConfirm?: boolean; answerView?: ViewVia },
+): Promise<Result<{ changed: boolean; after: CaseSnapshot }>> {
   const parsed = concreteQuestionInputSchema.safeParse({ question: args.question ?? '' });
-  if (!parsed.success) return fail('invalid_input', [{ path: 'question', message: 'must have 10 to 1000 characters' }]);
-  const pii = checkFreeText(deps, [parsed.data.question], args.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const outcome = await changeEscalation(deps, args.caseId, (e) => {
-    if (e.question === parsed.data.question) return 'unchanged';
-    const { questionPiiConfirmed: _earlier, ...rest } = e;
-    return { ...rest, question: parsed.data.question, ...(pii.value ? { questionPiiConfirmed: pii.value } : {}) };
-  });
-  if (outcome === 'missing') return fail('not_escalated');
-  if (outcome === 'changed') {
-    await auditEscalationChange(
-      deps,
-      args.caseId,
-      'actieoverleg.question',
-      access.value.member.aadObjectId,
-      access.value.member.orgId,
-      piiAuditDetail(pii.value),
-    );
-    await requestActieoverlegRefresh(deps, args.caseId);
-  }
-  return ok({ changed: outcome === 'changed' });
+  const pii = parsed.success ? checkFreeText(deps, [parsed.data.question], args.piiConfirm === true) : undefined;
+  // Refusals of the input come after the roster and closed-case checks (who may not learns nothing more).
+  let refusal: AppError | undefined;
+  const r = await runCaseCommand(
+    deps,
+    {
+      caseId: args.caseId,
+      aadObjectId: args.aadObjectId,
+      attempted: 'actieoverleg.question',
+      need: 'chair',
+      ...answeredWith(args.answerView),
+    },
+    (b, actor, ctx): Decided<CourseOutcome, 'case_closed' | 'not_escalated' | 'invalid_input' | 'pii_found'> => {
+      if (!parsed.success) {
+        refusal = { code: 'invalid_input', fields: [{ path: 'question', message: 'must have 10 to 1000 characters' }] };
+        return { ok: false, error: 'invalid_input' };
+      }
+      if (pii && !pii.ok) {
+        refusal = pii.error;
+        return { ok: false, error: 'pii_found' };
+      }
+      const kinds = pii?.ok ? pii.value : undefined;
+      return decideEditQuestion(b, { actor, question: parsed.data.question, ...(kinds ? { piiConfirmed: kinds } : {}) }, ctx);
+    },
+  );
+  if (!r.ok) return refusal && r.error.code === refusal.code ? { ok: false, error: refusal } : r;
+  return ok({ changed: r.value.value.changed, after: r.value.after });
 }

@@ -1,96 +1,91 @@
 import { randomUUID } from 'node:crypto';
+import {
+  decideAddAction,
+  decideHandOverLead,
+  decideSettleAction,
+  decideTakeLead,
+  type CaseSnapshot,
+  type CourseActor,
+  type CourseOutcome,
+  type Decided,
+  type DecisionActor,
+} from '../../domain/decisions';
+import type { CaseLeadError } from '../../domain/rounds';
 import { amsterdamToUtc } from '../../domain/local-time';
 import { partnerOrgSchema } from '../../domain/orgs';
-import {
-  actionInputSchema,
-  actionVerdictInputSchema,
-  handOverCaseLead,
-  mayJudgeAction,
-  newAction,
-  settleAction as settleRule,
-  takeCaseLead,
-} from '../../domain/rounds';
-import { requestCardRefresh } from '../case-access';
+import { actionInputSchema, actionVerdictInputSchema } from '../../domain/rounds';
+import type { ViewVia } from '../../domain/views';
+import { runCaseCommand } from '../case-command';
 import type { AppDeps } from '../deps';
 import type { Result } from '../errors';
-import { changeCase } from './change-case';
 
-type Args = { caseId: string; aadObjectId: string | undefined };
+type AddedAction = CourseOutcome & { actionId: string };
+type Args = { caseId: string; aadObjectId: string | undefined; answerView?: ViewVia };
 
-async function thenRefresh<T>(
-  deps: AppDeps,
-  caseId: string,
-  r: Result<T & { changed: boolean }>,
-): Promise<Result<T & { changed: boolean }>> {
-  if (r.ok && r.value.changed) await requestCardRefresh(deps, caseId);
-  return r;
+/** What a course verb answers: whether it changed anything, and the case as the commit left it (for the view). */
+export type CourseResult<T = object> = Result<T & { changed: boolean; after: CaseSnapshot }>;
+
+/** The roster's word on the actor's role (in memory; the roster check itself is runCaseCommand's). */
+export function courseActor(deps: AppDeps, actor: DecisionActor): CourseActor {
+  return { ...actor, chair: deps.directory.member(actor.aadObjectId)?.roles.includes('chair') ?? false };
 }
 
-/** Regie: one organisation takes the lead when nobody has it. */
-export async function takeLead(deps: AppDeps, args: Args) {
-  const r = await changeCase(deps, { ...args, attempted: 'lead.take' }, (c, member, now) => {
-    const res = takeCaseLead(c.caseLead?.orgId, member.orgId);
-    if (!res.ok) return { kind: 'refuse', code: res.error };
-    if (!res.changed) return { kind: 'unchanged' };
-    return { kind: 'change', next: { ...c, caseLead: { orgId: res.lead, since: now } }, action: 'lead.take', detail: { orgId: res.lead } };
-  });
-  return thenRefresh(deps, args.caseId, r);
+/** Input that does not parse is refused after the roster check and the closed-case check, as before. */
+export const INVALID: { ok: false; error: 'invalid_input' } = { ok: false, error: 'invalid_input' };
+
+const command = (args: Args, attempted: string, need: 'member' | 'chair' = 'member') => ({
+  caseId: args.caseId,
+  aadObjectId: args.aadObjectId,
+  attempted,
+  need,
+  ...(args.answerView ? { answerView: args.answerView } : {}),
+});
+
+/** Regie: one organisation takes the lead when nobody has it. One partition read, one commit. */
+export async function takeLead(deps: AppDeps, args: Args): Promise<CourseResult> {
+  const r = await runCaseCommand(deps, command(args, 'lead.take'), (b, actor, ctx) => decideTakeLead(b, { actor }, ctx));
+  return r.ok ? { ok: true, value: { changed: r.value.value.changed, after: r.value.after } } : r;
 }
 
 /** Hand regie over (by the lead organisation or the chair); never two at once. */
-export async function handOverLead(deps: AppDeps, args: Args & { to: string | undefined }) {
+export async function handOverLead(deps: AppDeps, args: Args & { to: string | undefined }): Promise<CourseResult> {
   const to = partnerOrgSchema.safeParse(args.to);
-  const r = await changeCase(deps, { ...args, attempted: 'lead.handover' }, (c, member, now) => {
-    if (!to.success) return { kind: 'refuse', code: 'invalid_input' };
-    const res = handOverCaseLead(c.caseLead?.orgId, { orgId: member.orgId, chair: member.roles.includes('chair') }, to.data);
-    if (!res.ok) return { kind: 'refuse', code: res.error };
-    if (!res.changed) return { kind: 'unchanged' };
-    return {
-      kind: 'change',
-      next: { ...c, caseLead: { orgId: res.lead, since: now } },
-      action: 'lead.handover',
-      detail: { from: c.caseLead?.orgId ?? '', to: res.lead },
-    };
-  });
-  return thenRefresh(deps, args.caseId, r);
+  const r = await runCaseCommand(
+    deps,
+    command(args, 'lead.handover'),
+    (b, actor, ctx): Decided<CourseOutcome, CaseLeadError | 'case_closed' | 'invalid_input'> =>
+      to.success ? decideHandOverLead(b, { actor: courseActor(deps, actor), to: to.data }, ctx) : INVALID,
+  );
+  return r.ok ? { ok: true, value: { changed: r.value.value.changed, after: r.value.after } } : r;
 }
 
 /** An action: what, which organisation, by when (date and time as meant in the Netherlands). */
-export async function addAction(deps: AppDeps, args: Args & { what?: string; orgId?: string; dueDate?: string; dueTime?: string }) {
+export async function addAction(
+  deps: AppDeps,
+  args: Args & { what?: string; orgId?: string; dueDate?: string; dueTime?: string },
+): Promise<CourseResult<{ actionId: string }>> {
   const dueAt = amsterdamToUtc(args.dueDate, args.dueTime);
   const input = actionInputSchema.safeParse({ what: args.what ?? '', orgId: args.orgId, dueAt: dueAt ?? '' });
-  const r = await changeCase(deps, { ...args, attempted: 'action.add' }, (c, _member, now) => {
-    if (!input.success) return { kind: 'refuse', code: 'invalid_input' };
-    const made = newAction(`action-${randomUUID().slice(0, 8)}`, input.data, now);
-    if (!made.ok) return { kind: 'refuse', code: made.error === 'due_not_in_future' ? 'not_in_future' : 'invalid_time' };
-    return {
-      kind: 'change',
-      next: { ...c, actions: [...c.actions, made.action] },
-      action: 'action.add',
-      detail: { actionId: made.action.id, orgId: made.action.orgId },
-    };
-  });
-  return thenRefresh(deps, args.caseId, r);
+  const id = `action-${randomUUID().slice(0, 8)}`;
+  const r = await runCaseCommand(
+    deps,
+    command(args, 'action.add'),
+    (b, actor, ctx): Decided<AddedAction, 'case_closed' | 'not_in_future' | 'invalid_time' | 'invalid_input'> =>
+      input.success ? decideAddAction(b, { actor, id, input: input.data }, ctx) : INVALID,
+  );
+  return r.ok ? { ok: true, value: { ...r.value.value, after: r.value.after } } : r;
 }
 
 /** Settle an overdue action: gedaan, omstandigheden veranderd or niet uitgevoerd. */
-export async function settleAction(deps: AppDeps, args: Args & { actionId: string; verdict?: string }) {
+export async function settleAction(deps: AppDeps, args: Args & { actionId: string; verdict?: string }): Promise<CourseResult> {
   const input = actionVerdictInputSchema.safeParse({ actionId: args.actionId, verdict: args.verdict });
-  const r = await changeCase(deps, { ...args, attempted: 'action.settle' }, (c, member, now) => {
-    if (!input.success) return { kind: 'refuse', code: 'invalid_input' };
-    const action = c.actions.find((a) => a.id === args.actionId);
-    if (!action) return { kind: 'refuse', code: 'unknown_action' };
-    if (!mayJudgeAction(action, { orgId: member.orgId, chair: member.roles.includes('chair') }, c.caseLead?.orgId))
-      return { kind: 'refuse', code: 'not_allowed' };
-    const res = settleRule(action, input.data.verdict, now);
-    if (!res.ok) return { kind: 'refuse', code: 'already_settled' };
-    if (!res.changed) return { kind: 'unchanged' };
-    return {
-      kind: 'change',
-      next: { ...c, actions: c.actions.map((a) => (a.id === action.id ? res.action : a)) },
-      action: 'action.settle',
-      detail: { actionId: action.id, verdict: input.data.verdict },
-    };
-  });
-  return thenRefresh(deps, args.caseId, r);
+  const r = await runCaseCommand(
+    deps,
+    command(args, 'action.settle'),
+    (b, actor, ctx): Decided<CourseOutcome, 'case_closed' | 'unknown_action' | 'not_allowed' | 'already_settled' | 'invalid_input'> =>
+      input.success
+        ? decideSettleAction(b, { actor: courseActor(deps, actor), actionId: input.data.actionId, verdict: input.data.verdict }, ctx)
+        : INVALID,
+  );
+  return r.ok ? { ok: true, value: { changed: r.value.value.changed, after: r.value.after } } : r;
 }

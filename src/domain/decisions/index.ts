@@ -3,3 +3,4 @@ export * from './follow-up';
 export * from './case-decisions';
 export * from './vt-decisions';
 export * from './advice-decisions';
+export * from './course-decisions';

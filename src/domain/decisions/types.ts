@@ -52,6 +52,8 @@ export interface CaseDecision {
   contributions: Contribution[];
   /** Inserted if absent (one escalation per case). */
   escalation?: EscalationRecord;
+  /** The existing escalation changed (casusverantwoordelijke, concrete question): replaced if unchanged since loaded. */
+  escalationUpdate?: EscalationRecord;
   /** In this order. */
   audit: AuditEntry[];
   jobs: JobIntent[];
