@@ -14,7 +14,14 @@ export const SYSTEM_ACTOR = 'bot';
 
 /** The jobs a decision can ask for (a subset of the store's JobType). */
 export type DecidedJobType =
-  'refreshCard' | 'refreshActieoverleg' | 'postActieoverleg' | 'escalationCheck' | 'missingVotes' | 'deputyReminder';
+  | 'refreshCard'
+  | 'refreshActieoverleg'
+  | 'postActieoverleg'
+  | 'escalationCheck'
+  | 'missingVotes'
+  | 'deputyReminder'
+  /** Also the reminder before a verdieping horizon (payload.horizon). */
+  | 'termijnReminder';
 
 export interface JobIntent {
   id: string;
