@@ -60,6 +60,7 @@ const FIELD_HINTS: Record<string, string> = {
   concernAcknowledgement: nlMessages.advice.concernAckRequired,
   followUp: nlMessages.advice.followUpRequired,
   closeReason: e.closeReasonRequired,
+  ...Object.fromEntries(Object.entries(nlVerdiepingReading.fieldHints).map(([k, v]) => [`vd.${k}`, v])),
 };
 
 const long = nlVtAdviceFixes.errors;

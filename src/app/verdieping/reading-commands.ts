@@ -38,9 +38,14 @@ type Base = { caseId: string; aadObjectId: string | undefined };
 /** Job ids of the horizon's timers in the case partition (one each; a move re-requests them). */
 export const HORIZON_JOB_IDS = { reminder: 'job:horizonReminder', passed: 'job:horizonPassed' } as const;
 
-function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): { ok: true; data: z.infer<S> } | { ok: false; code: 'invalid_input'; fields: ReturnType<typeof fieldsOf> } {
+function parse<S extends z.ZodTypeAny>(
+  schema: S,
+  input: unknown,
+): { ok: true; data: z.infer<S> } | { ok: false; code: 'invalid_input'; fields: ReturnType<typeof fieldsOf> } {
   const r = schema.safeParse(input);
-  return r.success ? { ok: true, data: r.data } : { ok: false, code: 'invalid_input', fields: fieldsOf(r.error.issues) };
+  if (r.success) return { ok: true, data: r.data };
+  // Paths under "vd." so the Dutch hints of these forms do not meet another form's field of the same name.
+  return { ok: false, code: 'invalid_input', fields: (fieldsOf(r.error.issues) ?? []).map((f) => ({ ...f, path: `vd.${f.path}` })) };
 }
 
 const refuse = <T>(code: AppErrorCode): VerdiepingDecided<T> => ({ kind: 'refuse', code });
@@ -62,7 +67,13 @@ function horizonJobs(state: PhaseState, deadline: string, minutesBefore: number)
   return {
     reAgendaAt: f.reAgendaAt,
     jobs: [
-      { id: HORIZON_JOB_IDS.reminder, type: 'termijnReminder' as const, dueAt: f.reminderAt, payload: { horizon: f.reAgendaAt }, mode: 'request' as const },
+      {
+        id: HORIZON_JOB_IDS.reminder,
+        type: 'termijnReminder' as const,
+        dueAt: f.reminderAt,
+        payload: { horizon: f.reAgendaAt },
+        mode: 'request' as const,
+      },
       { id: HORIZON_JOB_IDS.passed, type: 'refreshCard' as const, dueAt: f.reAgendaAt, mode: 'request' as const },
     ],
   };
@@ -78,7 +89,12 @@ async function phaseCommand(
   const input: HorizonInput = parsed.data;
   const r = await runVerdiepingCommand<HorizonOutcome>(
     deps,
-    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: which === 'enter' ? 'verdieping.started' : 'verdieping.horizon', need: 'chair' },
+    {
+      caseId: args.caseId,
+      aadObjectId: args.aadObjectId,
+      attempted: which === 'enter' ? 'verdieping.started' : 'verdieping.horizon',
+      need: 'chair',
+    },
     (s) => {
       const current = s.verdieping.phase;
       const rule = which === 'enter' ? enterRule : moveRule;
@@ -115,7 +131,14 @@ async function phaseCommand(
       pk,
       id: `job:agenda:${when}`,
       kind: 'job',
-      body: newJob({ id: `job:agenda:${when}`, caseId: pk, type: 'agendaReminder', dueAt: when, now: deps.clock.now().toISOString(), payload: { locationId, at: when } }),
+      body: newJob({
+        id: `job:agenda:${when}`,
+        caseId: pk,
+        type: 'agendaReminder',
+        dueAt: when,
+        now: deps.clock.now().toISOString(),
+        payload: { locationId, at: when },
+      }),
     });
   }
   return r;
@@ -185,7 +208,10 @@ export interface PersonOutcome {
 }
 
 /** Any roster member sets or updates the safety-plan entry of one person (role label, never a name). */
-export async function setSafetyPlanEntry(deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<PersonOutcome>>> {
+export async function setSafetyPlanEntry(
+  deps: AppDeps,
+  args: Base & { input: unknown },
+): Promise<Result<VerdiepingOutcome<PersonOutcome>>> {
   const parsed = parse(safetyEntryInputSchema, args.input);
   if (!parsed.ok) return fail('invalid_input', parsed.fields);
   const input: SafetyEntryInput = parsed.data;
@@ -207,7 +233,12 @@ export async function setSafetyPlanEntry(deps: AppDeps, args: Base & { input: un
       kind: 'change',
       value: { personRef: input.personRef },
       writes: [{ doc, etag: current?.etag ?? null }],
-      detail: { personRef: input.personRef, holderOrg: input.holderOrg, status: input.status, ...(input.receivingPartyId ? { receivingPartyId: input.receivingPartyId } : {}) },
+      detail: {
+        personRef: input.personRef,
+        holderOrg: input.holderOrg,
+        status: input.status,
+        ...(input.receivingPartyId ? { receivingPartyId: input.receivingPartyId } : {}),
+      },
       ...(current ? {} : { auditId: creationAuditId(doc) }),
     };
   });
@@ -238,7 +269,13 @@ export async function setInvolvement(deps: AppDeps, args: Base & { input: unknow
       kind: 'change',
       value: { personRef: input.personRef },
       writes: [{ doc, etag: current?.etag ?? null }],
-      detail: { personRef: input.personRef, fields: Object.keys(input).filter((k) => k !== 'personRef').sort().join(',') },
+      detail: {
+        personRef: input.personRef,
+        fields: Object.keys(input)
+          .filter((k) => k !== 'personRef')
+          .sort()
+          .join(','),
+      },
       ...(current ? {} : { auditId: creationAuditId(doc) }),
     };
   });
