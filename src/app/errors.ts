@@ -23,6 +23,7 @@ export type AppErrorCode =
   | 'too_far'
   // verdieping: the shared reading (issue 14)
   | 'nonexistent_local_time'
+  | 'horizon_too_far'
   | 'already_in_verdieping'
   | 'not_in_verdieping'
   | 'reading_stale'

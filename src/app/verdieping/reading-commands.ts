@@ -35,8 +35,15 @@ import { runVerdiepingCommand, type VerdiepingDecided, type VerdiepingOutcome } 
  */
 type Base = { caseId: string; aadObjectId: string | undefined };
 
-/** Job ids of the horizon's timers in the case partition (one each; a move re-requests them). */
-export const HORIZON_JOB_IDS = { reminder: 'job:horizonReminder', passed: 'job:horizonPassed' } as const;
+/**
+ * Job ids of the horizon's timers in the case partition: one per moment, so a moved horizon gets its
+ * own reminder (a job already queued is never moved later, store rule) and the old one, finding the
+ * horizon moved, says nothing.
+ */
+export const HORIZON_JOB_IDS = {
+  reminder: (at: string): string => `job:horizonReminder:${at}`,
+  passed: (at: string): string => `job:horizonPassed:${at}`,
+} as const;
 
 function parse<S extends z.ZodTypeAny>(
   schema: S,
@@ -68,13 +75,13 @@ function horizonJobs(state: PhaseState, deadline: string, minutesBefore: number)
     reAgendaAt: f.reAgendaAt,
     jobs: [
       {
-        id: HORIZON_JOB_IDS.reminder,
+        id: HORIZON_JOB_IDS.reminder(f.reAgendaAt),
         type: 'termijnReminder' as const,
         dueAt: f.reminderAt,
         payload: { horizon: f.reAgendaAt },
         mode: 'request' as const,
       },
-      { id: HORIZON_JOB_IDS.passed, type: 'refreshCard' as const, dueAt: f.reAgendaAt, mode: 'request' as const },
+      { id: HORIZON_JOB_IDS.passed(f.reAgendaAt), type: 'refreshCard' as const, dueAt: f.reAgendaAt, mode: 'request' as const },
     ],
   };
 }
@@ -106,7 +113,8 @@ async function phaseCommand(
         now: s.now,
         maxDays: s.location.verdieping.maxHorizonDays,
       });
-      if (!res.ok) return refuse(res.error);
+      // The horizon's own limit (weeks), not door-agenderen's "within 14 days".
+      if (!res.ok) return refuse(res.error === 'too_far' ? 'horizon_too_far' : res.error);
       const at = res.state.horizon?.at as string;
       if (!res.changed) return { kind: 'unchanged', value: { at } };
       const timers = horizonJobs(res.state, s.theCase.deadline, s.location.reminders.termijnMinutesBefore);

@@ -11,6 +11,7 @@ export const nlVerdiepingReading = {
   /** One per app error code of these commands (the teams layer maps codes to these). */
   errors: {
     nonexistent_local_time: v.phaseErrors.nonexistent_local_time,
+    horizon_too_far: v.phaseErrors.too_far,
     already_in_verdieping: v.phaseErrors.already_in_verdieping,
     not_in_verdieping: v.phaseErrors.not_in_verdieping,
     reading_stale: v.reading.errors.stale_base,
