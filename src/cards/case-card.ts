@@ -307,13 +307,13 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
       ...contributionsHead(view, d),
     ];
-    const after = [...regieSection(view), ...actionsSection(view, d), ...verdiepingForms(view), ...adviceSection(view, d)];
+    const after = [...regieSection(view), ...actionsSection(view, d), ...verdiepingForms(view, d.confirmations), ...adviceSection(view, d)];
     const model: CaseCardModel = {
       ...fixed,
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
       primaryActions: primaryActions(view, d),
       // The confirmed duiding first in the picture, then the safety plan and what is missing.
-      picture: [...verdiepingPicture(view), ...roundSection(view, d)],
+      picture: [...verdiepingPicture(view, !d.hints), ...roundSection(view, d)],
       tasks: vtSection(view, d),
       details: [...before, ...after],
       chair: [...chairSection(view, d), ...verdiepingChairControls(view)],

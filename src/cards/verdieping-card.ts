@@ -42,6 +42,9 @@ interface VerdiepingViewPart {
 export const READING_CARD_MAX = 240;
 /** At most this many "wat ontbreekt" lines on the card; the rest is counted. */
 export const MISSING_CARD_MAX = 6;
+/** A crowded card (the lean densities of the case card) shows less: shorter duiding, no measures, fewer lines. */
+export const LEAN = { reading: 0, measure: 0, missing: 0 } as const;
+const FULL = { reading: READING_CARD_MAX, measure: 120, missing: MISSING_CARD_MAX } as const;
 
 /** The line that replaces the termijn (status line and details) while the case is in verdieping. */
 export function nextMomentLine(view: VerdiepingViewPart): { text: string; passed: boolean } | undefined {
@@ -70,7 +73,8 @@ const holderText = (orgId: PartnerOrg, partyId: string | undefined, parties: rea
 };
 
 /** The view model of cards/parts/verdieping-picture.json (null parts are left out). */
-export function verdiepingPictureModel(d: VerdiepingCardData) {
+export function verdiepingPictureModel(d: VerdiepingCardData, lean = false) {
+  const max = lean ? LEAN : FULL;
   const s = d.summary;
   const byRef = new Map(d.persons.map((p) => [p.ref, p]));
   const label = (ref: string): string => {
@@ -82,13 +86,14 @@ export function verdiepingPictureModel(d: VerdiepingCardData) {
     confirmed || s.reading.pending > 0
       ? {
           title: r.card.readingTitle,
-          lines: confirmed
-            ? [
-                { label: v.reading.whatHappened, value: plainTruncate(confirmed.whatHappened, READING_CARD_MAX) },
-                { label: v.reading.worries, value: plainTruncate(confirmed.worries, READING_CARD_MAX) },
-                { label: v.reading.sharedGoal, value: plainTruncate(confirmed.sharedGoal, READING_CARD_MAX) },
-              ]
-            : [],
+          lines:
+            confirmed && max.reading > 0
+              ? [
+                  { label: v.reading.whatHappened, value: plainTruncate(confirmed.whatHappened, max.reading) },
+                  { label: v.reading.worries, value: plainTruncate(confirmed.worries, max.reading) },
+                  { label: v.reading.sharedGoal, value: plainTruncate(confirmed.sharedGoal, max.reading) },
+                ]
+              : [],
           meta: [
             confirmed
               ? r.card.readingVersion(confirmed.version, t.orgs[confirmed.proposedBy.orgId], formatAmsterdam(confirmed.proposedAt))
@@ -105,17 +110,20 @@ export function verdiepingPictureModel(d: VerdiepingCardData) {
           title: r.card.safetyTitle,
           lines: [
             ...s.safety.withoutHolder.map((ref) => ({ mark: '⚠ ', text: r.card.noHolder(label(ref)), weight: 'bolder' })),
-            ...entries.map((e) => ({
-              mark: s.safety.toCheck.includes(e.personRef) ? '⏰ ' : '',
-              text: r.card.safetyLine(
-                label(e.personRef),
-                holderText(e.holder?.orgId as PartnerOrg, e.holder?.receivingPartyId, d.receivingParties),
-                plainTruncate(e.measure ?? '', 120),
-                e.status ? v.safety.status[e.status] : '',
-                e.checkDate ?? '',
-              ),
-              weight: null,
-            })),
+            ...(max.measure === 0 && entries.length > 0 ? [{ mark: '', text: r.card.safetyPlaced(entries.length), weight: null }] : []),
+            ...entries
+              .filter(() => max.measure > 0)
+              .map((e) => ({
+                mark: s.safety.toCheck.includes(e.personRef) ? '⏰ ' : '',
+                text: r.card.safetyLine(
+                  label(e.personRef),
+                  holderText(e.holder?.orgId as PartnerOrg, e.holder?.receivingPartyId, d.receivingParties),
+                  plainTruncate(e.measure ?? '', max.measure),
+                  e.status ? v.safety.status[e.status] : '',
+                  e.checkDate ?? '',
+                ),
+                weight: null,
+              })),
           ],
         }
       : null;
@@ -128,26 +136,40 @@ export function verdiepingPictureModel(d: VerdiepingCardData) {
       ? {
           title: r.card.missingTitle,
           lines: [
-            ...all.slice(0, MISSING_CARD_MAX),
-            ...(all.length > MISSING_CARD_MAX ? [r.card.moreMissing(all.length - MISSING_CARD_MAX)] : []),
+            ...all.slice(0, max.missing),
+            ...(max.missing === 0
+              ? [r.card.missingCount(all.length)]
+              : all.length > max.missing
+                ? [r.card.moreMissing(all.length - max.missing)]
+                : []),
           ],
         }
       : null;
-  return { reading, safety, missing };
+  if (!lean) return { reading, safety, missing };
+  // The crowded card: one line (which version is confirmed, how many have a holder, how much is missing),
+  // and the people without a holder stay named (by role) — they are the safety risk.
+  const summary = [
+    confirmed ? r.card.readingShort(confirmed.version) : s.reading.pending > 0 ? r.card.readingNone : null,
+    entries.length > 0 ? r.card.safetyShort(entries.length) : null,
+    d.inVerdieping && all.length > 0 ? r.card.missingShort(all.length) : null,
+  ].filter((x): x is string => x !== null);
+  const danger = s.safety.withoutHolder.map((ref) => ({ mark: '⚠ ', text: r.card.noHolder(label(ref)), weight: 'bolder' }));
+  if (summary.length === 0 && danger.length === 0) return { reading: null, safety: null, missing: null };
+  return { reading: null, safety: { title: `${v.phase.verdieping}: ${summary.join(' · ')}`, lines: danger }, missing: null };
 }
 
 /** The picture's verdieping part (first in the picture): nothing while there is nothing to show. */
-export function verdiepingPicture(view: VerdiepingViewPart): CardElement[] {
+export function verdiepingPicture(view: VerdiepingViewPart, lean = false): CardElement[] {
   const d = view.verdieping;
   if (!d) return [];
-  const model = verdiepingPictureModel(d);
+  const model = verdiepingPictureModel(d, lean);
   if (!model.reading && !model.safety && !model.missing) return [];
   return renderPart('verdieping-picture', model);
 }
 
 const choice = (title: string, value: string) => ({ title, value });
 const personChoices = (d: VerdiepingCardData) => d.persons.map((p) => choice(v.personLabel(p, d.persons), p.ref));
-const orgChoices = () => PARTNER_ORGS.map((o) => choice(t.orgs[o], o));
+const orgChoices = () => PARTNER_ORGS.map((o) => choice(t.orgsShort[o], o));
 const showCard = (title: string, body: CardElement[], verb: string, data: Record<string, string>): CardElement => ({
   type: 'Action.ShowCard',
   title,
@@ -182,9 +204,11 @@ export const READING_PREFILL_MAX = 2500;
  * The inline forms every roster member has (the fallback where no dialog opens): propose a duiding
  * version (based on the newest), a safety-plan entry, a person's involvement. Input ids: VD_INPUTS.
  */
-export function verdiepingForms(view: VerdiepingViewPart): CardElement[] {
+export function verdiepingForms(view: VerdiepingViewPart, room = true): CardElement[] {
   const d = view.verdieping;
   if (!d || view.case.status === 'closed') return [];
+  // The leanest card has no room for the forms (the budget goes to the picture and a contribution).
+  if (!room) return [];
   const caseId = view.case.id;
   const latest = d.latest;
   const fits = latest

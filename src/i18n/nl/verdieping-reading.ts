@@ -64,6 +64,11 @@ export const nlVerdiepingReading = {
     holderWithParty: (org: string, party: string) => `${org} (${party})`,
     missingTitle: 'Wat ontbreekt',
     moreMissing: (n: number) => `en nog ${n} punt(en); zie Details.`,
+    missingCount: (n: number) => `${n} punt(en); zie Details.`,
+    safetyPlaced: (n: number) => `Voor ${n} ${n === 1 ? 'persoon' : 'personen'} bewaakt iemand de veiligheid; zie Details.`,
+    readingShort: (n: number) => `duiding versie ${n} bevestigd`,
+    safetyShort: (n: number) => `veiligheid belegd voor ${n}`,
+    missingShort: (n: number) => `${n} punt(en) ontbreken (zie Details)`,
   },
   actions: {
     enter: 'In verdieping nemen',
