@@ -149,6 +149,12 @@ describe('verdieping: phase and horizon', () => {
         .find((c) => c.conversationId === ref?.conversationId && JSON.stringify(c.body).includes('in verdieping staat om 09:00')),
     );
     expect(JSON.stringify(reply.body)).toContain('over 59 minuten');
+    // The reminder of the moment that was moved away (25 Nov 10:00) came due too, ran, and said nothing.
+    await waitFor(
+      'old reminder run',
+      async () => (await job(caseId, HORIZON_JOB_IDS.reminder('2026-11-25T09:00:00.000Z')))?.status === 'done' || undefined,
+    );
+    expect(t.stub.successful('send').some((c) => JSON.stringify(c.body).includes('in verdieping staat om 10:00'))).toBe(false);
   });
 });
 
