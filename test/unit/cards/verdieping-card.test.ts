@@ -163,7 +163,11 @@ describe('case card in verdieping: size on a large case', () => {
     expect(all[0]).toContain('Volgende bespreking');
     expect(indexOf(all, 'Gezamenlijke duiding')).toBeLessThan(indexOf(all, 'Buikpijn — ronde'));
     // The crowded card steps down to one verdieping line; the plan per person is in Details.
-    expect(all).toEqual(expect.arrayContaining([expect.stringMatching(/^Verdieping: duiding versie 29 bevestigd · veiligheid belegd voor 5 · \d+ punt\(en\) ontbreken/)]));
+    expect(all).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^Verdieping: duiding versie 29 bevestigd · veiligheid belegd voor 5 · \d+ punt\(en\) ontbreken/),
+      ]),
+    );
     // The 30 × 10,000 characters of history are not on the card, nor prefilled in the form.
     expect(JSON.stringify(card)).not.toContain(
       'v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30',
