@@ -8,6 +8,7 @@ import type { CaseSnapshot } from '../domain/decisions';
 import type { AppDeps } from './deps';
 import { ok, type Result } from './errors';
 import { auditView } from './views';
+import { verdiepingCardData } from './verdieping/card-data';
 
 /**
  * Everything the full case card shows, for one viewer: a personal view only (channels get the
@@ -19,15 +20,16 @@ export async function loadCaseView(
   viewerAad?: string,
   notice?: CaseCardView['notice'],
 ): Promise<CaseCardView> {
-  const [contributions, votes, mris, escalation, consultation, advice] = await Promise.all([
+  const [contributions, votes, mris, escalation, consultation, advice, verdieping] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     deps.repo.getUserMris(),
     deps.repo.getEscalation(theCase.id),
     deps.directory.vt ? deps.repo.getVtConsultation(theCase.id) : Promise.resolve(null),
     deps.repo.getAdvice(theCase.id),
+    deps.repo.cases.loadVerdieping(theCase.id),
   ]);
-  return caseViewOf(
+  const view = caseViewOf(
     deps,
     {
       theCase,
@@ -41,6 +43,9 @@ export async function loadCaseView(
     viewerAad,
     notice,
   );
+  const viewer = view.viewerOrg !== undefined ? { orgId: view.viewerOrg, chair: view.viewerIsChair === true } : undefined;
+  const vd = verdiepingCardData(theCase, view.location, verdieping, viewer, view.now);
+  return vd ? { ...view, verdieping: vd } : view;
 }
 
 /**

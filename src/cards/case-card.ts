@@ -28,6 +28,7 @@ import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
 import { summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
+import { nextMomentSection, verdiepingChairControls, verdiepingForms, verdiepingPicture } from './verdieping-card';
 
 export { minTrimmedLength };
 
@@ -335,7 +336,8 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
   const parts = (d: CardDensity) => {
     const items = itemsAt(d);
     const before = [
-      termijnSection(view),
+      // In verdieping the next moment stands where the (passed) termijn stood.
+      nextMomentSection(view) ?? termijnSection(view),
       ...reAgendaLine(view),
       // A crowded card leaves the full safety list to Details: the danger block names the risks.
       ...(d.hints ? [safetySection(view)] : []),
@@ -344,15 +346,16 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
       ...contributionsHead(view, d),
     ];
-    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d)];
+    const after = [...regieSection(view), ...actionsSection(view, d), ...verdiepingForms(view, d.confirmations), ...adviceSection(view, d)];
     const model: CaseCardModel = {
       ...fixed,
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
       primaryActions: primaryActions(view, d),
-      picture: roundSection(view, d),
+      // The confirmed duiding first in the picture, then the safety plan and what is missing.
+      picture: [...verdiepingPicture(view, !d.hints), ...roundSection(view, d)],
       tasks: vtSection(view, d),
       details: [...before, ...after],
-      chair: chairSection(view, d),
+      chair: [...chairSection(view, d), ...verdiepingChairControls(view)],
     };
     // Everything but the contributions, plus room for the "N oudere" note.
     const rest = cardBytes(renderModel(model)) + cardBytes(olderNote(contributions.length));

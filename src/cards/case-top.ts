@@ -6,6 +6,7 @@ import type { ContainerStyle } from './elements';
 import { orgNames } from './sections';
 import { plainTruncate, timeLeft } from './text';
 import type { CaseCardView } from './view';
+import { nextMomentLine } from './verdieping-card';
 
 /**
  * The top of the case card, as the layout rule (docs/cards.md) orders it: line 1 says the status
@@ -30,8 +31,9 @@ export function statusLine(view: CaseCardView): { text: string; style: Container
   const votedNow = new Set(view.votes.filter((v) => v.round === round).map((v) => v.orgId)).size;
   const concern = concernedOrgs(view.votes, round).length;
   parts.push(votedNow === 0 && concern === 0 ? c.status.nobodyVoted(expected) : c.status.concernOf(concern, expected));
-  const left = timeLeft(k.deadline, view.now);
-  if (k.status !== 'closed') parts.push(left.passed ? c.status.termijnPassed : t.termijn.left(left.hours, left.minutes));
+  const next = nextMomentLine(view);
+  const left = next ? { passed: next.passed, hours: 0, minutes: 0 } : timeLeft(k.deadline, view.now);
+  if (k.status !== 'closed') parts.push(next ? next.text : left.passed ? c.status.termijnPassed : t.termijn.left(left.hours, left.minutes));
   const asked = k.status !== 'closed' && view.viewerOrg !== undefined && open && !concernPicture(view.votes, round).has(view.viewerOrg);
   const style: ContainerStyle = k.status !== 'closed' && left.passed ? 'attention' : asked ? 'accent' : 'emphasis';
   return { text: parts.join(c.status.separator), style };

@@ -7,6 +7,7 @@ import type { PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
 import type { ConcernVote } from '../domain/vote';
 import type { INPUTS } from './verbs';
+import type { VerdiepingCardData } from './verdieping-card';
 
 /** Everything a case card shows; built by the app layer, rendered by pure card builders. */
 export interface CaseCardView {
@@ -42,6 +43,8 @@ export interface CaseCardView {
   viewerIsChair?: boolean;
   /** What the user typed, to show again after the server refused it (nothing typed is lost). */
   draft?: Partial<Record<(typeof INPUTS)[keyof typeof INPUTS], string>>;
+  /** Verdieping (issue 14): the next moment, the confirmed duiding, the safety plan, what is missing (personal views). */
+  verdieping?: VerdiepingCardData;
   /** "Now", for the time left until the termijn. */
   now: Date;
 }

@@ -6,6 +6,7 @@ export { nlPrivacy, piiKindList } from './nl/privacy';
 export { nlViews } from './nl/views';
 export { nlVtAdviceFixes } from './nl/vt-advice-fixes';
 export { nlVerdieping } from './nl/verdieping';
+export { nlVerdiepingReading } from './nl/verdieping-reading';
 export { nlAftercare, reportFigureLabel } from './nl/aftercare';
 export { nlCardsOther } from './nl/cards-other';
 export { nlDelivery } from './nl/delivery';

@@ -8,6 +8,7 @@ import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import { loadCaseBundle, type LoadedCase } from './case-bundle';
+import { loadVerdieping, type VerdiepingBundle } from './verdieping-store';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp, type WriteResult } from './docstore';
 import type { Job } from './jobs';
 
@@ -35,6 +36,16 @@ export class CaseStore {
   /** One read of a case's partition: the bundle a decision takes, with the partition's jobs; null when there is no case. */
   loadBundle(caseId: string): Promise<LoadedCase | null> {
     return loadCaseBundle(this.db, caseId);
+  }
+
+  /** Every document of a case's partition in one read (the verdieping commands parse what they need). */
+  readPartition(caseId: string): Promise<Stored[]> {
+    return this.db.readPartition(caseId);
+  }
+
+  /** The verdieping documents of a case (phase, duiding, safety plan, questions, signals, people). */
+  loadVerdieping(caseId: string): Promise<VerdiepingBundle> {
+    return loadVerdieping(this.db, caseId);
   }
 
   /** A decision's write ops (decisionOps) on ONE partition, in one DocStore.commit. */

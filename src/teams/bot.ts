@@ -13,6 +13,7 @@ import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { courseCardVerbs } from './course-handlers';
 import { registerCardVerbs } from './card-verbs';
 import { caseCardVerbs } from './case-verbs';
+import { verdiepingReadingVerbs } from './verdieping-verbs';
 import { vtCardVerbs, vtMessageCommands } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
@@ -74,6 +75,7 @@ export function createBot(
     ...vtCardVerbs(deps),
     ...privacyCardVerbs(deps),
     ...inlineDialogVerbs(deps),
+    ...verdiepingReadingVerbs(deps),
   ]);
 
   const dialogData = async (

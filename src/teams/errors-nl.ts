@@ -1,7 +1,9 @@
 import type { AppError, AppErrorCode } from '../app/errors';
+import { nlVerdiepingReading } from '../i18n/nl/verdieping-reading';
 import { nlMessages, nlPrivacy, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
+const verdiepingReadingErrors = nlVerdiepingReading.errors;
 
 /**
  * The Dutch text per failure. Typed as a complete record, so a new error code cannot be added without
@@ -42,6 +44,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   already_decided: nlMessages.advice.alreadyDecided,
   not_ovj: nlMessages.advice.notOvj,
   not_for_view: nlViews.refused.view,
+  ...verdiepingReadingErrors,
 };
 
 /** A hint per invalid field (field paths as the use cases report them). */
@@ -57,6 +60,7 @@ const FIELD_HINTS: Record<string, string> = {
   concernAcknowledgement: nlMessages.advice.concernAckRequired,
   followUp: nlMessages.advice.followUpRequired,
   closeReason: e.closeReasonRequired,
+  ...Object.fromEntries(Object.entries(nlVerdiepingReading.fieldHints).map(([k, v]) => [`vd.${k}`, v])),
 };
 
 const long = nlVtAdviceFixes.errors;

@@ -16,6 +16,7 @@ import { loadChannelSummary } from '../views';
 import { auditEscalationChange, changeEscalation, evaluateEscalation } from './escalate';
 import type { AgendaView } from '../../cards/view';
 import type { Location } from '../../domain/roster';
+import { horizonReminder } from '../verdieping/horizon-reminder';
 
 const orgList = (orgs: readonly string[]): string => orgs.map((o) => nlCards.orgs[o as keyof typeof nlCards.orgs] ?? o).join(', ');
 
@@ -76,6 +77,7 @@ export async function termijnReminderJob(deps: AppDeps, outbound: Outbound, job:
   const theCase = await deps.repo.getCase(job.caseId);
   const ref = await deps.repo.getCardRef(job.caseId);
   if (!theCase || theCase.status !== 'open' || !ref) return;
+  if (typeof job.payload.horizon === 'string') return horizonReminder(deps, outbound, job.caseId, ref, job.payload.horizon);
   const minutes = Math.max(0, Math.round((Date.parse(theCase.deadline) - deps.clock.now().getTime()) / 60_000));
   await outbound.replyInThread(ref, { text: nlMessages.reminders.termijnSoon(amsterdamClock(theCase.deadline), minutes) });
   await requestCardRefresh(deps, job.caseId);

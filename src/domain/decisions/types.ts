@@ -25,7 +25,10 @@ export type DecidedJobType =
   | 'sendAdvice'
   | 'refreshAdvice'
   | 'feedback'
-  | 'adviceFollowUp';
+  | 'adviceFollowUp'
+
+  /** Also the reminder before a verdieping horizon (payload.horizon). */
+  | 'termijnReminder';
 
 export interface JobIntent {
   id: string;

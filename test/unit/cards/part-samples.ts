@@ -15,6 +15,8 @@ import {
 import { renderPart } from '../../../src/cards/parts';
 import { caseCardActionsModel, voteFormModel, type ContributionListModel, type DetailsHereModel } from '../../../src/cards/case-card';
 import { interventionDetailInputs } from '../../../src/cards/advice-sections';
+import { verdiepingPicture } from '../../../src/cards/verdieping-card';
+import { withVerdieping } from './verdieping-fixtures';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
 import { contribution, sampleCase, typicalView, vote } from './fixtures';
@@ -74,6 +76,16 @@ export function partSamples(): PartSample[] {
     s('header: HG + KM', 'header', headerSection(typicalView())),
     s('header: personal, no flags, closed', 'header', headerSection(typicalView({ case: noFlags }), { personal: true })),
     s('termijn: running', 'termijn', termijnSection(typicalView())),
+    s(
+      'verdieping: duiding, plan, missing',
+      'verdieping-picture',
+      verdiepingPicture(withVerdieping(typicalView(), { versions: 2, confirm: 1, safetyFor: ['kind-1'] })),
+    ),
+    s(
+      'verdieping: crowded card',
+      'verdieping-picture',
+      verdiepingPicture(withVerdieping(typicalView(), { versions: 2, confirm: 1, safetyFor: ['kind-1'] }), true),
+    ),
     s('termijn: near', 'termijn', termijnSection(typicalView({ now: new Date('2026-11-24T00:50:00Z') }))),
     s('termijn: passed', 'termijn', termijnSection(typicalView({ now: new Date('2026-11-24T02:00:00Z') }))),
     s('safety: risks', 'safety', safetySection(typicalView())),
