@@ -127,6 +127,8 @@ export const nlAftercare = {
       aanhoudend_meerdere_organisaties: 'meerdere partners houden buikpijn',
       aanhoudend_rondes: 'buikpijn over meerdere rondes',
       aanhoudend_tijd: 'buikpijn te lang',
+      overtreding_maatregel: 'overtreding van een maatregel',
+      hoog_risico: 'hoog risico uit een risicotaxatie',
     } satisfies Record<EscalationRule, string>,
     /** Labels of `figureLines` keys; unknown keys fall back to the key itself. */
     figure: {
