@@ -1,5 +1,5 @@
 import type { AppError, AppErrorCode } from '../app/errors';
-import { nlMessages, nlPrivacy, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
+import { nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 
@@ -42,6 +42,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   already_decided: nlMessages.advice.alreadyDecided,
   not_ovj: nlMessages.advice.notOvj,
   not_for_view: nlViews.refused.view,
+  ...nlVerdiepingSignals.errors,
 };
 
 /** A hint per invalid field (field paths as the use cases report them). */
