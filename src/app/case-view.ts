@@ -8,6 +8,7 @@ import type { CaseSnapshot } from '../domain/decisions';
 import type { AppDeps } from './deps';
 import { ok, type Result } from './errors';
 import { auditView } from './views';
+import { loadVerdieping } from '../store/verdieping-store';
 
 /**
  * Everything the full case card shows, for one viewer: a personal view only (channels get the
@@ -19,13 +20,14 @@ export async function loadCaseView(
   viewerAad?: string,
   notice?: CaseCardView['notice'],
 ): Promise<CaseCardView> {
-  const [contributions, votes, mris, escalation, consultation, advice] = await Promise.all([
+  const [contributions, votes, mris, escalation, consultation, advice, verdieping] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     deps.repo.getUserMris(),
     deps.repo.getEscalation(theCase.id),
     deps.directory.vt ? deps.repo.getVtConsultation(theCase.id) : Promise.resolve(null),
     deps.repo.getAdvice(theCase.id),
+    loadVerdieping(deps.repo.db, theCase.id),
   ]);
   return caseViewOf(
     deps,
@@ -36,6 +38,7 @@ export async function loadCaseView(
       ...(escalation ? { escalation: escalation.body } : {}),
       ...(consultation ? { vtConsultation: consultation.body } : {}),
       ...(advice ? { advice: advice.body } : {}),
+      verdieping,
     },
     mris,
     viewerAad,
@@ -70,6 +73,7 @@ export function caseViewOf(
     ...(s.escalation ? { escalation: s.escalation } : {}),
     ...(vt ? { vt } : {}),
     ...(s.advice ? { advice: s.advice } : {}),
+    ...(s.verdieping ? { verdieping: s.verdieping } : {}),
     palette: deps.directory.palette,
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     rosterOrgs: deps.directory.rosterOrgs(theCase.locationId),

@@ -25,6 +25,7 @@ import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
 import { piiConfirmToggles, summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
+import { askedOfYouSection, questionsSection, safetySignalDangerLines, safetySignalsSection } from './safety-signals';
 
 export { minTrimmedLength };
 
@@ -288,7 +289,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     ...(view.notice ? { notice: { text: view.notice.text, style: view.notice.kind } } : {}),
     status: statusLine(view),
     dangerHeading: nlCaseCards.danger.heading,
-    danger: dangerLines(view),
+    danger: [...dangerLines(view), ...safetySignalDangerLines(view)],
     alerts: [...escalationLine(view), ...closureSection(view)],
     toggles: nlCaseCards.toggles,
     actions: actions(view),
@@ -300,6 +301,8 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...reAgendaLine(view),
       // A crowded card leaves the full safety list to Details: the danger block names the risks.
       ...(d.hints ? [safetySection(view)] : []),
+      ...safetySignalsSection(view),
+      ...questionsSection(view),
       // The leanest card (summary 0) leaves the facts to Details.
       ...(d.summary > 0 ? factsSection(view, d.summary) : []),
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
@@ -311,7 +314,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
       primaryActions: primaryActions(view, d),
       picture: roundSection(view, d),
-      tasks: vtSection(view, d),
+      tasks: [...askedOfYouSection(view), ...vtSection(view, d)],
       details: [...before, ...after],
       chair: chairSection(view, d),
     };

@@ -7,6 +7,7 @@ import type { PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
 import type { ConcernVote } from '../domain/vote';
 import type { INPUTS } from './verbs';
+import type { VerdiepingDocs } from '../domain/verdieping/bundle';
 
 /** Everything a case card shows; built by the app layer, rendered by pure card builders. */
 export interface CaseCardView {
@@ -42,6 +43,8 @@ export interface CaseCardView {
   viewerIsChair?: boolean;
   /** What the user typed, to show again after the server refused it (nothing typed is lost). */
   draft?: Partial<Record<(typeof INPUTS)[keyof typeof INPUTS], string>>;
+  /** The verdieping documents of the case (issue 14): questions, instruments, measures, ... */
+  verdieping?: VerdiepingDocs;
   /** "Now", for the time left until the termijn. */
   now: Date;
 }

@@ -50,7 +50,7 @@ export const nlVerdiepingSignals = {
     measureLine: r.measureLine,
     violationDanger: (type: string, n: number) =>
       n === 1 ? `Overtreding van een ${type.toLowerCase()} gemeld` : `${n} overtredingen van een ${type.toLowerCase()} gemeld`,
-    highRiskDanger: (instrument: string) => `${instrument}: hoog risico`,
+    highRiskDanger: (instrument: string, level: string) => `${instrument}: risico ${level}`,
     none: 'Geen risicotaxatie of maatregel vastgelegd.',
     // forms
     askTitle: 'Vraag stellen',
