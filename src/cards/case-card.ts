@@ -301,8 +301,9 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...reAgendaLine(view),
       // A crowded card leaves the full safety list to Details: the danger block names the risks.
       ...(d.hints ? [safetySection(view)] : []),
-      ...safetySignalsSection(view),
-      ...questionsSection(view),
+      // Risk, measures and questions; their forms only on a card that is not crowded (else in the personal view's fullest density).
+      ...safetySignalsSection(view, d.hints),
+      ...questionsSection(view, d.hints),
       // The leanest card (summary 0) leaves the facts to Details.
       ...(d.summary > 0 ? factsSection(view, d.summary) : []),
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),

@@ -153,6 +153,7 @@ function requestPicker(view: CaseCardView, mine: readonly InfoRequest[]): CardEl
     style: 'compact',
     value: mine[0].id,
     isRequired: true,
+    errorMessage: s.required,
     choices: requestChoices(view, mine),
   };
 }
@@ -174,13 +175,22 @@ function answerForm(view: CaseCardView, mine: readonly InfoRequest[]): CardEleme
     s.answerTitle,
     [
       requestPicker(view, mine),
-      { type: 'Input.Text', id: I.answerText, label: s.answerText, isMultiline: true, maxLength: 2000, isRequired: true },
+      {
+        type: 'Input.Text',
+        id: I.answerText,
+        label: s.answerText,
+        isMultiline: true,
+        maxLength: 2000,
+        isRequired: true,
+        errorMessage: s.required,
+      },
       {
         type: 'Input.ChoiceSet',
         id: I.answerSource,
         label: s.answerSource,
         style: 'compact',
         isRequired: true,
+        errorMessage: s.required,
         choices: CONTRIBUTION_SOURCES.map((c) => ({ title: nlCards.sources[c], value: c })),
       },
       {
@@ -191,6 +201,7 @@ function answerForm(view: CaseCardView, mine: readonly InfoRequest[]): CardEleme
         maxLength: 500,
         regex: minTrimmedLength(10),
         isRequired: true,
+        errorMessage: s.required,
       },
     ],
     SIGNAL_VERBS.answerInfo,
@@ -210,6 +221,7 @@ function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): CardElem
         label: s.declineReason,
         style: 'compact',
         isRequired: true,
+        errorMessage: s.required,
         choices: DECLINE_REASONS.map((r) => ({ title: v.questions.declineReason[r], value: r })),
       },
       { type: 'Input.Text', id: I.declineNote, label: s.declineNote, isMultiline: true, maxLength: 500 },
@@ -222,7 +234,7 @@ function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): CardElem
 
 // ---- all questions of the case (count and age), and "Vraag stellen" ----
 
-export function questionsSection(view: CaseCardView): CardElement[] {
+export function questionsSection(view: CaseCardView, withForms = true): CardElement[] {
   const all = docsOf(view).infoRequests.map((d) => d.body);
   const open = openRequests(all);
   const answered = all.filter((r) => r.status === 'answered').length;
@@ -234,7 +246,7 @@ export function questionsSection(view: CaseCardView): CardElement[] {
     ),
     ...(answered > 0 ? [line(s.settledCount(answered, declined.length), { subtle: true })] : []),
   ];
-  const ask = isOpenCase(view) && view.viewerOrg !== undefined ? [actionSet([askForm(view)], { spacing: 'small' })] : [];
+  const ask = withForms && isOpenCase(view) && view.viewerOrg !== undefined ? [actionSet([askForm(view)], { spacing: 'small' })] : [];
   if (lines.length === 0 && ask.length === 0) return [];
   return [...renderPart('questions', { style: null, heading: s.questionsHeading(open.length), lines }), ...ask];
 }
@@ -250,9 +262,18 @@ function askForm(view: CaseCardView): CardElement {
         label: s.askTo,
         style: 'compact',
         isRequired: true,
+        errorMessage: s.required,
         choices: others.map((o) => ({ title: orgName(o), value: o })),
       },
-      { type: 'Input.Text', id: I.askQuestion, label: s.askQuestion, isMultiline: true, maxLength: 1000, isRequired: true },
+      {
+        type: 'Input.Text',
+        id: I.askQuestion,
+        label: s.askQuestion,
+        isMultiline: true,
+        maxLength: 1000,
+        isRequired: true,
+        errorMessage: s.required,
+      },
       {
         type: 'Input.Text',
         id: I.askWhy,
@@ -261,6 +282,7 @@ function askForm(view: CaseCardView): CardElement {
         maxLength: 500,
         regex: minTrimmedLength(10),
         isRequired: true,
+        errorMessage: s.required,
       },
       {
         type: 'Input.Text',
@@ -270,6 +292,7 @@ function askForm(view: CaseCardView): CardElement {
         maxLength: 500,
         regex: minTrimmedLength(10),
         isRequired: true,
+        errorMessage: s.required,
       },
     ],
     SIGNAL_VERBS.askInfo,
@@ -282,7 +305,7 @@ function askForm(view: CaseCardView): CardElement {
 
 const measureLabel = (m: RunningMeasure): string => v.risk.measureType[m.type];
 
-export function safetySignalsSection(view: CaseCardView): CardElement[] {
+export function safetySignalsSection(view: CaseCardView, withForms = true): CardElement[] {
   const d = docsOf(view);
   const today = amsterdamDate(view.now.toISOString());
   const measures = runningMeasures(
@@ -301,8 +324,9 @@ export function safetySignalsSection(view: CaseCardView): CardElement[] {
       ...m.violations.map((x) => line(v.risk.violation(measureLabel(m), formatAmsterdam(x.at)), { bold: true })),
     ]),
   ];
+  const forms = withForms && isOpenCase(view) && view.viewerOrg !== undefined ? signalForms(view, measures) : [];
+  if (lines.length === 0 && forms.length === 0) return [];
   if (lines.length === 0) lines.push(line(s.none, { subtle: true }));
-  const forms = isOpenCase(view) && view.viewerOrg !== undefined ? signalForms(view, measures) : [];
   return [...renderPart('safety-signals', { style: null, heading: s.safetyHeading, lines }), ...forms];
 }
 
@@ -323,9 +347,18 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
           label: s.riskInstrument,
           style: 'compact',
           isRequired: true,
+          errorMessage: s.required,
           choices: instrumentsOf(view.location.verdieping).map((i) => ({ title: i, value: i })),
         },
-        { type: 'Input.ChoiceSet', id: I.riskFrom, label: s.riskFrom, style: 'compact', isRequired: true, choices: orgChoices },
+        {
+          type: 'Input.ChoiceSet',
+          id: I.riskFrom,
+          label: s.riskFrom,
+          style: 'compact',
+          isRequired: true,
+          errorMessage: s.required,
+          choices: orgChoices,
+        },
       ],
       SIGNAL_VERBS.requestRisk,
       s.riskSubmit,
@@ -340,10 +373,19 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
           label: s.measureType,
           style: 'compact',
           isRequired: true,
+          errorMessage: s.required,
           choices: MEASURE_TYPES.map((m) => ({ title: v.risk.measureType[m], value: m })),
         },
-        { type: 'Input.ChoiceSet', id: I.measureHolder, label: s.measureHolder, style: 'compact', isRequired: true, choices: orgChoices },
-        { type: 'Input.Date', id: I.measureUntil, label: s.measureUntil, isRequired: true },
+        {
+          type: 'Input.ChoiceSet',
+          id: I.measureHolder,
+          label: s.measureHolder,
+          style: 'compact',
+          isRequired: true,
+          errorMessage: s.required,
+          choices: orgChoices,
+        },
+        { type: 'Input.Date', id: I.measureUntil, label: s.measureUntil, isRequired: true, errorMessage: s.required },
       ],
       SIGNAL_VERBS.addMeasure,
       s.measureSubmit,
@@ -362,6 +404,7 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
             style: 'compact',
             value: pending[0].id,
             isRequired: true,
+            errorMessage: s.required,
             choices: pending.map((a) => ({ title: a.instrument, value: a.id })),
           },
           {
@@ -370,9 +413,10 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
             label: s.outcomeLevel,
             style: 'compact',
             isRequired: true,
+            errorMessage: s.required,
             choices: RISK_LEVELS.map((l) => ({ title: v.risk.level[l], value: l })),
           },
-          { type: 'Input.Date', id: I.outcomeDate, label: s.outcomeDate, isRequired: true },
+          { type: 'Input.Date', id: I.outcomeDate, label: s.outcomeDate, isRequired: true, errorMessage: s.required },
         ],
         SIGNAL_VERBS.riskOutcome,
         s.outcomeSubmit,
@@ -391,10 +435,11 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
             style: 'compact',
             value: measures[0].id,
             isRequired: true,
+            errorMessage: s.required,
             choices: measures.map((m) => ({ title: `${measureLabel(m)} (${orgName(m.holderOrg)})`, value: m.id })),
           },
-          { type: 'Input.Date', id: I.violationDate, label: s.violationDate, isRequired: true },
-          { type: 'Input.Time', id: I.violationTime, label: s.violationTime, isRequired: true },
+          { type: 'Input.Date', id: I.violationDate, label: s.violationDate, isRequired: true, errorMessage: s.required },
+          { type: 'Input.Time', id: I.violationTime, label: s.violationTime, isRequired: true, errorMessage: s.required },
           { type: 'Input.Text', id: I.violationNote, label: s.violationNote, isMultiline: true, maxLength: 500 },
         ],
         SIGNAL_VERBS.reportViolation,

@@ -53,6 +53,7 @@ export const nlVerdiepingSignals = {
     highRiskDanger: (instrument: string, level: string) => `${instrument}: risico ${level}`,
     none: 'Geen risicotaxatie of maatregel vastgelegd.',
     // forms
+    required: 'Vul dit veld in.',
     askTitle: 'Vraag stellen',
     askTo: 'Aan welke organisatie?',
     askQuestion: 'Uw vraag',
