@@ -13,6 +13,7 @@ import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { courseCardVerbs } from './course-handlers';
 import { registerCardVerbs } from './card-verbs';
 import { caseCardVerbs } from './case-verbs';
+import { safetyCardVerbs } from './safety-verbs';
 import { vtCardVerbs, vtMessageCommands } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
@@ -67,7 +68,13 @@ export function createBot(
   // submit). Before the table: the table ends with the catch-all for forged or outdated verbs.
   registerNewCaseDialog(app, deps);
   // Every card verb in one table, registered by one loop (src/teams/card-verbs.ts), then the catch-all.
-  registerCardVerbs(app, deps, [...caseCardVerbs(deps), ...courseCardVerbs(deps), ...vtCardVerbs(deps), ...privacyCardVerbs(deps)]);
+  registerCardVerbs(app, deps, [
+    ...caseCardVerbs(deps),
+    ...courseCardVerbs(deps),
+    ...vtCardVerbs(deps),
+    ...privacyCardVerbs(deps),
+    ...safetyCardVerbs(deps),
+  ]);
 
   const dialogData = async (
     context: TurnContext,
