@@ -41,6 +41,7 @@ export const SIGNAL_INPUTS = {
   askWhy: 'sigAskWhy',
   askChanges: 'sigAskChanges',
   requestId: 'sigRequestId',
+  declineRequestId: 'sigDeclineRequestId',
   answerText: 'sigAnswerText',
   answerSource: 'sigAnswerSource',
   answerNeedToKnow: 'sigAnswerNeedToKnow',
@@ -88,7 +89,7 @@ export const signalDataSchemas = {
     })
     .strict(),
   declineInfo: z
-    .object({ caseId: caseIdSchema, [I.requestId]: field, [I.declineReason]: field, [I.declineNote]: field, [I.piiConfirm]: field })
+    .object({ caseId: caseIdSchema, [I.declineRequestId]: field, [I.declineReason]: field, [I.declineNote]: field, [I.piiConfirm]: field })
     .strict(),
   requestRisk: z.object({ caseId: caseIdSchema, [I.riskInstrument]: field, [I.riskFrom]: field }).strict(),
   riskOutcome: z.object({ caseId: caseIdSchema, [I.assessmentId]: field, [I.outcomeLevel]: field, [I.outcomeDate]: field }).strict(),
@@ -145,10 +146,10 @@ export function askedOfYouSection(view: CaseCardView): CardElement[] {
 const requestChoices = (view: CaseCardView, mine: readonly InfoRequest[]) =>
   mine.map((r, i) => ({ title: `${i + 1}. ${orgName(r.fromOrg)} (${ageOf(r, view)})`, value: r.id }));
 
-function requestPicker(view: CaseCardView, mine: readonly InfoRequest[]): CardElement {
+function requestPicker(view: CaseCardView, mine: readonly InfoRequest[], id: string): CardElement {
   return {
     type: 'Input.ChoiceSet',
-    id: I.requestId,
+    id,
     label: nlVerdieping.questions.title,
     style: 'compact',
     value: mine[0].id,
@@ -174,7 +175,7 @@ function answerForm(view: CaseCardView, mine: readonly InfoRequest[]): CardEleme
   return form(
     s.answerTitle,
     [
-      requestPicker(view, mine),
+      requestPicker(view, mine, I.requestId),
       {
         type: 'Input.Text',
         id: I.answerText,
@@ -214,7 +215,7 @@ function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): CardElem
   return form(
     s.declineTitle,
     [
-      requestPicker(view, mine),
+      requestPicker(view, mine, I.declineRequestId),
       {
         type: 'Input.ChoiceSet',
         id: I.declineReason,

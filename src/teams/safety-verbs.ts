@@ -50,7 +50,7 @@ export function safetyCardVerbs(deps: AppDeps): CardVerb[] {
           answerView: 'action',
           caseId: d.caseId,
           aadObjectId: actor.aadObjectId,
-          input: { requestId: d[I.requestId], reason: d[I.declineReason], ...(d[I.declineNote] ? { note: d[I.declineNote] } : {}) },
+          input: { requestId: d[I.declineRequestId], reason: d[I.declineReason], ...(d[I.declineNote] ? { note: d[I.declineNote] } : {}) },
           piiConfirm: d[I.piiConfirm] === 'true',
         }),
       answer: { kind: 'case', okText: () => ok.declined, snapshot: (r) => r.after },
