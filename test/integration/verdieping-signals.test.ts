@@ -168,7 +168,7 @@ describe('informatievragen through HTTP', () => {
 
     const declined = await invoke(USERS.vt, SIGNAL_VERBS.declineInfo, {
       caseId,
-      [I.requestId]: q.id,
+      [I.declineRequestId]: q.id,
       [I.declineReason]: 'toestemming_nodig',
     });
     expect(declined).toContain('De vraag is geweigerd');
@@ -250,8 +250,8 @@ describe('risk instruments, running measures and the safety escalation', () => {
       await invoke(USERS.politie, SIGNAL_VERBS.reportViolation, {
         caseId,
         [I.measureId]: m.id,
-        [I.violationDate]: TODAY,
-        [I.violationTime]: '23:30',
+        [I.violationDate]: '2026-12-30',
+        [I.violationTime]: '10:00',
       }),
     ).toContain('ligt in de toekomst');
   });
