@@ -149,6 +149,8 @@ export const nlAftercare = {
       escalation_aanhoudend_meerdere_organisaties: 'Escalaties: meerdere partners',
       escalation_aanhoudend_rondes: 'Escalaties: meerdere rondes',
       escalation_aanhoudend_tijd: 'Escalaties: te lang',
+      escalation_overtreding_maatregel: 'Escalaties: overtreding maatregel',
+      escalation_hoog_risico: 'Escalaties: hoog risico',
       vt_evening_consultations: 'VT-consultaties buiten kantoortijd',
       vt_evening_answered: 'VT-consultaties beantwoord',
       vt_evening_response_median_min: 'VT-antwoordtijd, mediaan (min)',
