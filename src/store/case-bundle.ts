@@ -115,11 +115,10 @@ export function decisionOps(loaded: LoadedCase, d: CaseDecision, now: string, ex
     ...jobOps.filter((o) => o.op === 'replace'),
     { op: 'replace', doc: { pk: caseId, id: IDS.case, kind: 'case', body: d.nextCase }, ifMatch: loaded.bundle.theCase.etag },
     // verdieping documents right after the case version: a stale one stops the commit before the rest
-    ...(d.verdieping ?? []).map(
-      (w): WriteOp =>
-        w.etag === null
-          ? { op: 'insert', doc: { pk: caseId, id: w.id, kind: w.kind, body: w.body } }
-          : { op: 'replace', doc: { pk: caseId, id: w.id, kind: w.kind, body: w.body }, ifMatch: w.etag },
+    ...(d.verdieping ?? []).map((w): WriteOp =>
+      w.etag === null
+        ? { op: 'insert', doc: { pk: caseId, id: w.id, kind: w.kind, body: w.body } }
+        : { op: 'replace', doc: { pk: caseId, id: w.id, kind: w.kind, body: w.body }, ifMatch: w.etag },
     ),
     ...d.votes.map((v): WriteOp => ({ op: 'upsert', doc: { pk: caseId, id: v.id, kind: 'vote', body: v } })),
     ...d.contributions.map((c): WriteOp => ({ op: 'insert', doc: { pk: caseId, id: c.id, kind: 'contribution', body: c } })),
