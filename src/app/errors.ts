@@ -52,7 +52,20 @@ export type AppErrorCode =
   /** Free text with likely personal identifiers, not confirmed by the author (see piiKinds). */
   | 'pii_found'
   /** On the roster, but no need-to-know for this card (e.g. the advice). */
-  | 'not_for_view';
+  | 'not_for_view'
+  // informatievragen, risicotaxatie, maatregelen (issue 14; src/app/verdieping/questions.ts, signals.ts)
+  | 'ask_own_org'
+  | 'too_many_open'
+  | 'not_asked_org'
+  | 'unknown_item'
+  | 'unknown_instrument'
+  | 'already_requested'
+  | 'date_in_future'
+  | 'already_recorded'
+  | 'until_in_past'
+  | 'violation_in_future'
+  | 'measure_ended'
+  | 'too_many_violations';
 
 export interface AppError {
   code: AppErrorCode;

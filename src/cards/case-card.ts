@@ -29,6 +29,7 @@ import { vtSection } from './case-vt';
 import { summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
 import { nextMomentSection, verdiepingChairControls, verdiepingForms, verdiepingPicture } from './verdieping-card';
+import { askedOfYouSection, questionsSection, safetySignalDangerLines, safetySignalsSection } from './safety-signals';
 
 export { minTrimmedLength };
 
@@ -328,7 +329,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     ...(view.notice ? { notice: { text: view.notice.text, style: view.notice.kind } } : {}),
     status: statusLine(view),
     dangerHeading: nlCaseCards.danger.heading,
-    danger: dangerLines(view),
+    danger: [...dangerLines(view), ...safetySignalDangerLines(view)],
     alerts: [...escalationLine(view), ...closureSection(view)],
     toggles: nlCaseCards.toggles,
     actions: renderActions('case-card-actions', caseCardActionsModel(view)),
@@ -341,6 +342,9 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...reAgendaLine(view),
       // A crowded card leaves the full safety list to Details: the danger block names the risks.
       ...(d.hints ? [safetySection(view)] : []),
+      // Risk, measures and questions; their forms only on a card that is not crowded (else in the personal view's fullest density).
+      ...safetySignalsSection(view, d.hints),
+      ...questionsSection(view, d.hints),
       // The leanest card (summary 0) leaves the facts to Details.
       ...(d.summary > 0 ? factsSection(view, d.summary) : []),
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
@@ -353,7 +357,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       primaryActions: primaryActions(view, d),
       // The confirmed duiding first in the picture, then the safety plan and what is missing.
       picture: [...verdiepingPicture(view, !d.hints), ...roundSection(view, d)],
-      tasks: vtSection(view, d),
+      tasks: [...askedOfYouSection(view), ...vtSection(view, d)],
       details: [...before, ...after],
       chair: [...chairSection(view, d), ...verdiepingChairControls(view)],
     };

@@ -8,6 +8,7 @@ import type { Location } from '../domain/roster';
 import type { ConcernVote } from '../domain/vote';
 import type { INPUTS } from './verbs';
 import type { VerdiepingCardData } from './verdieping-card';
+import type { VerdiepingDocs } from '../domain/verdieping/bundle';
 
 /** Everything a case card shows; built by the app layer, rendered by pure card builders. */
 export interface CaseCardView {
@@ -45,6 +46,8 @@ export interface CaseCardView {
   draft?: Partial<Record<(typeof INPUTS)[keyof typeof INPUTS], string>>;
   /** Verdieping (issue 14): the next moment, the confirmed duiding, the safety plan, what is missing (personal views). */
   verdieping?: VerdiepingCardData;
+  /** The verdieping documents of the case (issue 14): questions, instruments, measures, ... */
+  verdiepingDocs?: VerdiepingDocs;
   /** "Now", for the time left until the termijn. */
   now: Date;
 }

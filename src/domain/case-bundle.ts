@@ -5,6 +5,7 @@ import type { EscalationRecord } from './escalation-record';
 import type { CardRef } from './refs';
 import type { VtConsultationRecord } from './vt/record';
 import type { ConcernVote } from './vote';
+import type { VerdiepingDocs } from './verdieping/bundle';
 
 /** A document as loaded, with the version tag a conditional write of it must name. */
 export interface Versioned<T> {
@@ -26,4 +27,6 @@ export interface CaseBundle {
   vtConsultation?: Versioned<VtConsultationRecord>;
   advice?: Versioned<AdviceRecord>;
   cardRef?: CardRef;
+  /** The verdieping documents of the case (issue 14), from the same partition read. */
+  verdieping?: VerdiepingDocs;
 }

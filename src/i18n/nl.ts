@@ -12,3 +12,4 @@ export { nlCardsOther } from './nl/cards-other';
 export { nlDelivery } from './nl/delivery';
 export { nlCaseCards } from './nl/case-cards';
 export { nlAdviceCommands } from './nl/advice-commands';
+export { nlVerdiepingSignals } from './nl/verdieping-signals';

@@ -10,6 +10,7 @@ import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import type { DocStore, NewDoc, Stored, WriteOp } from './docstore';
 import { newJob, requeuedJob, type Job } from './jobs';
+import { verdiepingFromPartition } from './verdieping-store';
 
 /** A case bundle as loaded, with the partition's jobs (needed to coalesce job requests in the commit). */
 export interface LoadedCase {
@@ -73,6 +74,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       ...(vtConsultation ? { vtConsultation } : {}),
       ...(advice ? { advice } : {}),
       ...(cardRef ? { cardRef } : {}),
+      verdieping: verdiepingFromPartition(docs),
     },
     jobs,
   };
@@ -123,6 +125,12 @@ export function decisionOps(loaded: LoadedCase, d: CaseDecision, now: string, ex
     ...sideDocOp(caseId, IDS.vtconsult, 'vtconsult', d.vtConsultation, loaded.bundle.vtConsultation?.etag),
     ...sideDocOp(caseId, IDS.advice, 'advice', d.advice, loaded.bundle.advice?.etag),
     ...escalationUpdateOps(loaded, d),
+    // verdieping documents right after the case version: a stale one stops the commit before the rest
+    ...(d.verdieping ?? []).map((w): WriteOp =>
+      w.etag === null
+        ? { op: 'insert', doc: { pk: caseId, id: w.id, kind: w.kind, body: w.body } }
+        : { op: 'replace', doc: { pk: caseId, id: w.id, kind: w.kind, body: w.body }, ifMatch: w.etag },
+    ),
     ...d.votes.map((v): WriteOp => ({ op: 'upsert', doc: { pk: caseId, id: v.id, kind: 'vote', body: v } })),
     ...d.contributions.map((c): WriteOp => ({ op: 'insert', doc: { pk: caseId, id: c.id, kind: 'contribution', body: c } })),
     ...(d.escalation ? [{ op: 'insert', doc: { pk: caseId, id: IDS.escalation, kind: 'escalation', body: d.escalation } } as WriteOp] : []),

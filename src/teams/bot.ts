@@ -14,6 +14,7 @@ import { courseCardVerbs } from './course-handlers';
 import { registerCardVerbs } from './card-verbs';
 import { caseCardVerbs } from './case-verbs';
 import { verdiepingReadingVerbs } from './verdieping-verbs';
+import { safetyCardVerbs } from './safety-verbs';
 import { vtCardVerbs, vtMessageCommands } from './vt-handlers';
 import { viewAdvice } from '../app/advice/jobs';
 import { buildAdviceCard } from '../cards/advice-card';
@@ -76,6 +77,7 @@ export function createBot(
     ...privacyCardVerbs(deps),
     ...inlineDialogVerbs(deps),
     ...verdiepingReadingVerbs(deps),
+    ...safetyCardVerbs(deps),
   ]);
 
   const dialogData = async (

@@ -1,6 +1,6 @@
 import type { AppError, AppErrorCode } from '../app/errors';
 import { nlVerdiepingReading } from '../i18n/nl/verdieping-reading';
-import { nlMessages, nlPrivacy, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
+import { nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 const verdiepingReadingErrors = nlVerdiepingReading.errors;
@@ -45,6 +45,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   not_ovj: nlMessages.advice.notOvj,
   not_for_view: nlViews.refused.view,
   ...verdiepingReadingErrors,
+  ...nlVerdiepingSignals.errors,
 };
 
 /** A hint per invalid field (field paths as the use cases report them). */

@@ -14,6 +14,8 @@ export const ESCALATION_RULES: readonly EscalationRule[] = [
   'aanhoudend_meerdere_organisaties',
   'aanhoudend_rondes',
   'aanhoudend_tijd',
+  'overtreding_maatregel',
+  'hoog_risico',
 ];
 export const REPORT_DECISIONS = ['geescaleerd', 'gesloten', 'gesloten_ondanks_buikpijn'] as const;
 export type ReportDecision = (typeof REPORT_DECISIONS)[number];

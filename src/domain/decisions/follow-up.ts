@@ -22,6 +22,7 @@ export function snapshotOf(b: CaseBundle): CaseSnapshot {
     ...(b.vtConsultation ? { vtConsultation: b.vtConsultation.body } : {}),
     ...(b.advice ? { advice: b.advice.body } : {}),
     ...(b.cardRef ? { cardRef: b.cardRef } : {}),
+    ...(b.verdieping ? { verdieping: b.verdieping } : {}),
   };
 }
 

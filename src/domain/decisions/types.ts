@@ -8,6 +8,7 @@ import type { EscalationPolicy } from '../rounds/escalation';
 import type { CardRef } from '../refs';
 import type { VtConsultationRecord } from '../vt/record';
 import type { ConcernVote } from '../vote';
+import type { VerdiepingDocs, VerdiepingDocWrite } from '../verdieping/bundle';
 
 /** Who acts when no person does: an automatic round close, an escalation, a posted card. */
 export const SYSTEM_ACTOR = 'bot';
@@ -64,6 +65,8 @@ export interface CaseDecision {
   vtConsultation?: VtConsultationRecord;
   /** The advice as it now is: replaced conditionally on the version loaded (inserted when there was none). */
   advice?: AdviceRecord;
+  /** Verdieping documents created or replaced in the same commit (issue 14). */
+  verdieping?: VerdiepingDocWrite[];
 }
 
 /** The case as it stands after a decision was committed: what the answer's view is built from (no reload). */
@@ -75,6 +78,7 @@ export interface CaseSnapshot {
   vtConsultation?: VtConsultationRecord;
   advice?: AdviceRecord;
   cardRef?: CardRef;
+  verdieping?: VerdiepingDocs;
 }
 
 /** What every decision is given besides the bundle: the moment, and where new audit ids come from. */

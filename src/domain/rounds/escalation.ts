@@ -39,7 +39,14 @@ export const escalationPolicySchema = z
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 export const DEFAULT_ESCALATION_POLICY: Readonly<EscalationPolicy> = Object.freeze(escalationPolicySchema.parse({}));
 
-export type EscalationRule = 'acuut_onveilig' | 'aanhoudend_meerdere_organisaties' | 'aanhoudend_rondes' | 'aanhoudend_tijd';
+export type EscalationRule =
+  | 'acuut_onveilig'
+  | 'aanhoudend_meerdere_organisaties'
+  | 'aanhoudend_rondes'
+  | 'aanhoudend_tijd'
+  // safety signals (issue 14, src/domain/verdieping/safety-signals.ts decideSafetyEscalation)
+  | 'overtreding_maatregel'
+  | 'hoog_risico';
 
 export interface EscalationReason {
   orgId: PartnerOrg;

@@ -8,3 +8,4 @@ export * from './safety-signals';
 export * from './people';
 export * from './summary';
 export * from './agenda';
+export * from './bundle';

@@ -127,6 +127,8 @@ export const nlAftercare = {
       aanhoudend_meerdere_organisaties: 'meerdere partners houden buikpijn',
       aanhoudend_rondes: 'buikpijn over meerdere rondes',
       aanhoudend_tijd: 'buikpijn te lang',
+      overtreding_maatregel: 'overtreding van een maatregel',
+      hoog_risico: 'hoog risico uit een risicotaxatie',
     } satisfies Record<EscalationRule, string>,
     /** Labels of `figureLines` keys; unknown keys fall back to the key itself. */
     figure: {
@@ -147,6 +149,8 @@ export const nlAftercare = {
       escalation_aanhoudend_meerdere_organisaties: 'Escalaties: meerdere partners',
       escalation_aanhoudend_rondes: 'Escalaties: meerdere rondes',
       escalation_aanhoudend_tijd: 'Escalaties: te lang',
+      escalation_overtreding_maatregel: 'Escalaties: overtreding maatregel',
+      escalation_hoog_risico: 'Escalaties: hoog risico',
       vt_evening_consultations: 'VT-consultaties buiten kantoortijd',
       vt_evening_answered: 'VT-consultaties beantwoord',
       vt_evening_response_median_min: 'VT-antwoordtijd, mediaan (min)',

@@ -17,6 +17,8 @@ import { caseCardActionsModel, voteFormModel, type ContributionListModel, type D
 import { interventionDetailInputs } from '../../../src/cards/advice-sections';
 import { verdiepingPicture } from '../../../src/cards/verdieping-card';
 import { withVerdieping } from './verdieping-fixtures';
+import { askedOfYouSection, questionsSection, safetySignalsSection } from '../../../src/cards/safety-signals';
+import { signalsView } from './signals-fixtures';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
 import { contribution, sampleCase, typicalView, vote } from './fixtures';
@@ -91,6 +93,11 @@ export function partSamples(): PartSample[] {
     s('safety: risks', 'safety', safetySection(typicalView())),
     s('safety: unknowns', 'safety', safetySection(typicalView({ case: safe }))),
     s('facts', 'facts', factsSection(typicalView(), 80)),
+    s('questions: asked of you, with forms', 'questions', askedOfYouSection(signalsView('rvdk'))),
+    s('questions: open, declined and answered', 'questions', questionsSection(signalsView('politie'), false)),
+    s('questions: with the ask form', 'questions', questionsSection(signalsView('politie'), true)),
+    s('safety-signals: outcome, measure, violation', 'safety-signals', safetySignalsSection(signalsView('politie'), false)),
+    s('safety-signals: with forms', 'safety-signals', safetySignalsSection(signalsView('3ro'), true)),
     s(
       'details round: with votes',
       'details-round',

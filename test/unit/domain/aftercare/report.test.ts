@@ -112,7 +112,14 @@ describe('report figures (hand-computed)', () => {
       intakeToFirstVote: { n: 3, medianMinutes: 30, p90Minutes: 45 }, // 10, 30, 45
       intakeToDecision: { n: 3, medianMinutes: 120, p90Minutes: 300 }, // 60, 120, 300
       decisions: { geescaleerd: 1, gesloten: 1, gesloten_ondanks_buikpijn: 1 },
-      escalationsByRule: { acuut_onveilig: 0, aanhoudend_meerdere_organisaties: 0, aanhoudend_rondes: 1, aanhoudend_tijd: 0 },
+      escalationsByRule: {
+        acuut_onveilig: 0,
+        aanhoudend_meerdere_organisaties: 0,
+        aanhoudend_rondes: 1,
+        aanhoudend_tijd: 0,
+        overtreding_maatregel: 0,
+        hoog_risico: 0,
+      },
       vtEvening: { consultations: 4, answered: 3, response: { n: 3, medianMinutes: 12, p90Minutes: 40 } }, // 5, 12, 40
       decisionsByPhase: { veiligheid: 2, zorg: 1, herstel: 0 },
       followUp: { uitgevoerd: 1, deels_uitgevoerd: 0, niet_uitgevoerd: 0, onbekend: 0, onbeantwoord: 1 },
@@ -188,8 +195,8 @@ describe('CSV export', () => {
     expect(lines[1]).toBe(`"'=cmd|calc","2026-01-01T00:00:00.000Z","2026-07-01T00:00:00.000Z","label:cases",4`);
     expect(lines).toContain(`"'=cmd|calc","2026-01-01T00:00:00.000Z","2026-07-01T00:00:00.000Z","label:hermelding_12m_share",0.6667`);
     expect(lines.at(-1)).toBe('');
-    // 10 base figures + 3 decisions + 4 rules + 4 VT + 3 phases + 5 follow-up + 6 hermelding = 35, plus header and the final CRLF
-    expect(lines.length).toBe(1 + 35 + 1);
+    // 10 base figures + 3 decisions + 6 rules + 4 VT + 3 phases + 5 follow-up + 6 hermelding = 37, plus header and the final CRLF
+    expect(lines.length).toBe(1 + 37 + 1);
   });
 });
 

@@ -1,0 +1,133 @@
+import { z } from 'zod';
+import { amsterdamToUtc } from '../../domain/local-time';
+import { instrumentsOf } from '../../domain/verdieping/config';
+import { localDate, localTime, note } from '../../domain/verdieping/common';
+import { decideAddMeasure, decideRequestRisk, decideRiskOutcome, decideViolation } from '../../domain/verdieping/decide-signals';
+import {
+  measureInputSchema,
+  riskOutcomeInputSchema,
+  riskRequestInputSchema,
+  type RiskAssessment,
+  type RunningMeasure,
+} from '../../domain/verdieping/safety-signals';
+import { amsterdamDate } from '../../domain/verdieping/summary';
+import type { ViewVia } from '../../domain/views';
+import { newMeasureId, newRiskAssessmentId } from '../../store/verdieping-store';
+import { runCaseCommand, type CommandOutcome } from '../case-command';
+import type { AppDeps } from '../deps';
+import { fail, fieldsOf, type AppErrorCode, type Result } from '../errors';
+import { checkFreeText } from '../pii-gate';
+
+/**
+ * Risk instruments and running measures (issue 14 item 5). Recording a high-risk outcome or a
+ * violation evaluates the location's safety escalation rules in the same decision, so the escalation
+ * record and the Actieoverleg post job are part of that one commit.
+ */
+interface Base {
+  caseId: string;
+  aadObjectId: string | undefined;
+  input: unknown;
+  piiConfirm?: boolean;
+  answerView?: ViewVia;
+}
+
+const base = (a: Base, attempted: string) => ({
+  caseId: a.caseId,
+  aadObjectId: a.aadObjectId,
+  attempted,
+  ...(a.answerView ? { answerView: a.answerView } : {}),
+});
+
+const invalid = <T>(issues: z.ZodIssue[]): Result<T> => fail('invalid_input', fieldsOf(issues));
+
+/** Domain refusals under the app's names (the domain says in_future / too_many for a violation). */
+const VIOLATION_ERRORS = {
+  case_closed: 'case_closed',
+  unknown_item: 'unknown_item',
+  in_future: 'violation_in_future',
+  measure_ended: 'measure_ended',
+  too_many: 'too_many_violations',
+  already_settled: 'already_settled',
+} as const satisfies Record<string, AppErrorCode>;
+
+export async function requestRiskAssessment(deps: AppDeps, a: Base): Promise<Result<CommandOutcome<RiskAssessment>>> {
+  const parsed = riskRequestInputSchema.safeParse(a.input);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  return runCaseCommand<RiskAssessment, AppErrorCode>(deps, base(a, 'risk.request'), (bundle, actor, ctx) => {
+    const config = deps.directory.location(bundle.theCase.body.locationId)?.verdieping;
+    const instruments = config ? instrumentsOf(config) : instrumentsOf({ extraInstruments: [] });
+    return decideRequestRisk(bundle, { actor, input: parsed.data, instruments, id: newRiskAssessmentId(ctx.now) }, ctx);
+  });
+}
+
+export async function recordRiskOutcome(
+  deps: AppDeps,
+  a: Base,
+): Promise<Result<CommandOutcome<{ assessment: RiskAssessment; escalated: boolean }>>> {
+  const parsed = riskOutcomeInputSchema.safeParse(a.input);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const r = await runCaseCommand<{ assessment: RiskAssessment; escalated: boolean }, AppErrorCode>(
+    deps,
+    base(a, 'risk.outcome'),
+    (bundle, actor, ctx) => {
+      const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
+      return decideRiskOutcome(bundle, { actor, ...parsed.data, todayLocal: amsterdamDate(ctx.now), ...(policy ? { policy } : {}) }, ctx);
+    },
+  );
+  if (r.ok)
+    deps.log.info(
+      { caseId: a.caseId, assessmentId: parsed.data.assessmentId, escalated: r.value.value.escalated },
+      'risk outcome recorded',
+    );
+  return r;
+}
+
+export async function addRunningMeasure(deps: AppDeps, a: Base): Promise<Result<CommandOutcome<RunningMeasure>>> {
+  const parsed = measureInputSchema.safeParse(a.input);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
+  if (!pii.ok) return pii;
+  return runCaseCommand<RunningMeasure, AppErrorCode>(deps, base(a, 'measure.add'), (bundle, actor, ctx) =>
+    decideAddMeasure(bundle, { actor, input: parsed.data, todayLocal: amsterdamDate(ctx.now), id: newMeasureId(ctx.now) }, ctx),
+  );
+}
+
+/** A violation as the card sends it: the measure, the Dutch date and time it happened, an optional note. */
+export const violationFormSchema = z
+  .object({ measureId: z.string().min(1).max(128), date: localDate, time: localTime, note: note(500).optional() })
+  .strict();
+
+export async function reportMeasureViolation(
+  deps: AppDeps,
+  a: Base,
+): Promise<Result<CommandOutcome<{ measure: RunningMeasure; violationId: string; escalated: boolean }>>> {
+  const parsed = violationFormSchema.safeParse(a.input);
+  if (!parsed.success) return invalid(parsed.error.issues);
+  const v = parsed.data;
+  const at = amsterdamToUtc(v.date, v.time);
+  if (!at) return fail('invalid_time');
+  const pii = checkFreeText(deps, [v.note], a.piiConfirm === true);
+  if (!pii.ok) return pii;
+  const r = await runCaseCommand<{ measure: RunningMeasure; violationId: string; escalated: boolean }, AppErrorCode>(
+    deps,
+    base(a, 'measure.violation'),
+    (bundle, actor, ctx) => {
+      const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
+      const d = decideViolation(
+        bundle,
+        {
+          actor,
+          measureId: v.measureId,
+          at,
+          violationLocalDate: v.date,
+          ...(v.note ? { note: v.note } : {}),
+          ...(policy ? { policy } : {}),
+        },
+        ctx,
+      );
+      return d.ok ? d : { ok: false, error: VIOLATION_ERRORS[d.error] };
+    },
+  );
+  if (r.ok) deps.log.info({ caseId: a.caseId, measureId: v.measureId, escalated: r.value.value.escalated }, 'measure violation reported');
+  return r;
+}
