@@ -27,6 +27,7 @@ import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, plainTruncate 
 import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { ActieoverlegCardView } from './view';
+import { aoMeetingElementsFor, withMeetingPart } from './ao-meeting';
 
 /**
  * Limits of the Actieoverleg card: the same byte budget as the case card (it is posted the same
@@ -249,6 +250,10 @@ function take(full: ActieoverlegModel, r: number, s: number, c: number): Actieov
  * first, what does not fit counted). Persons only as role + age; the owner only as an organisation.
  */
 export function buildActieoverlegCard(view: ActieoverlegCardView): AdaptiveCard {
+  return withMeetingPart(buildActieoverlegCardWithoutMeeting(view), aoMeetingElementsFor(view));
+}
+
+function buildActieoverlegCardWithoutMeeting(view: ActieoverlegCardView): AdaptiveCard {
   const full = actieoverlegModel(view);
   const L = ACTIEOVERLEG_CARD_LIMITS;
   const nR = full.reasons?.items.length ?? 0;

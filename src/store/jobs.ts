@@ -22,7 +22,9 @@ export type JobType =
   | 'feedback'
   | 'adviceFollowUp'
   | 'retentionSweep'
-  | 'purgeCase';
+  | 'purgeCase'
+  /** The day-before reminder of the Actieoverleg meeting (issue 15). */
+  | 'meetingReminder';
 
 export interface Job {
   id: string;

@@ -11,6 +11,7 @@ import { dutchError } from './errors-nl';
 import { answerInvoke, parseInvokeData } from './invoke-response';
 import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { courseCardVerbs } from './course-handlers';
+import { aftercareCardVerbs } from './aftercare-verbs';
 import { registerCardVerbs } from './card-verbs';
 import { caseCardVerbs } from './case-verbs';
 import { vtCardVerbs, vtMessageCommands } from './vt-handlers';
@@ -67,7 +68,13 @@ export function createBot(
   // submit). Before the table: the table ends with the catch-all for forged or outdated verbs.
   registerNewCaseDialog(app, deps);
   // Every card verb in one table, registered by one loop (src/teams/card-verbs.ts), then the catch-all.
-  registerCardVerbs(app, deps, [...caseCardVerbs(deps), ...courseCardVerbs(deps), ...vtCardVerbs(deps), ...privacyCardVerbs(deps)]);
+  registerCardVerbs(app, deps, [
+    ...caseCardVerbs(deps),
+    ...courseCardVerbs(deps),
+    ...vtCardVerbs(deps),
+    ...privacyCardVerbs(deps),
+    ...aftercareCardVerbs(deps),
+  ]);
 
   const dialogData = async (
     context: TurnContext,

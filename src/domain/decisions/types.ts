@@ -14,7 +14,7 @@ export const SYSTEM_ACTOR = 'bot';
 
 /** The jobs a decision can ask for (a subset of the store's JobType). */
 export type DecidedJobType =
-  'refreshCard' | 'refreshActieoverleg' | 'postActieoverleg' | 'escalationCheck' | 'missingVotes' | 'deputyReminder';
+  'refreshCard' | 'refreshActieoverleg' | 'postActieoverleg' | 'escalationCheck' | 'missingVotes' | 'deputyReminder' | 'meetingReminder';
 
 export interface JobIntent {
   id: string;
