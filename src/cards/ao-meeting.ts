@@ -23,20 +23,20 @@ export interface AoMeetingModel {
   notPrepared: string | null;
   youArePrepared: string | null;
   join: { title: string; url: string } | null;
-  prepareForm: { title: string; label: string; value: string; max: number; submit: string } | null;
+  prepareForm: { title: string; label: string; value: string | null; max: number; submit: string } | null;
   setForm: {
     title: string;
     dateLabel: string;
     datePlaceholder: string;
-    date: string;
+    date: string | null;
     timeLabel: string;
     timePlaceholder: string;
-    time: string;
+    time: string | null;
     placeLabel: string;
-    place: string;
+    place: string | null;
     placeMax: number;
     linkLabel: string;
-    link: string;
+    link: string | null;
     submit: string;
   } | null;
   inputs: typeof AFTERCARE_INPUTS;
@@ -73,7 +73,7 @@ export function aoMeetingModel(args: {
     join: meeting?.teamsLink ? { title: x.joinTeams, url: meeting.teamsLink } : null,
     prepareForm:
       args.open && invited && before
-        ? { title: x.prepareTitle, label: x.bringsLabel, value: viewerPrep?.brings ?? '', max: MAX_BRINGS, submit: x.prepareSubmit }
+        ? { title: x.prepareTitle, label: x.bringsLabel, value: viewerPrep?.brings || null, max: MAX_BRINGS, submit: x.prepareSubmit }
         : null,
     setForm:
       args.open && isOwnerOrg
@@ -81,15 +81,15 @@ export function aoMeetingModel(args: {
             title: meeting ? x.moveTitle : x.setTitle,
             dateLabel: x.dateLabel,
             datePlaceholder: x.datePlaceholder,
-            date: meeting?.localDate ?? '',
+            date: meeting?.localDate ?? null,
             timeLabel: x.timeLabel,
             timePlaceholder: x.timePlaceholder,
-            time: meeting?.localTime ?? '',
+            time: meeting?.localTime ?? null,
             placeLabel: x.placeLabel,
-            place: meeting?.place ?? '',
+            place: meeting?.place ?? null,
             placeMax: MAX_PLACE,
             linkLabel: x.linkLabel,
-            link: meeting?.teamsLink ?? '',
+            link: meeting?.teamsLink ?? null,
             submit: x.save,
           }
         : null,
