@@ -5,6 +5,7 @@ import type { PartnerOrg } from '../domain/orgs';
 import { nlAftercare } from '../i18n/nl/aftercare';
 import { nlCards as t } from '../i18n/nl/cards';
 import { AFTERCARE_INPUTS, AFTERCARE_VERBS } from './aftercare-verbs';
+import { aoOutcomeElements, aoOutcomeModel } from './ao-outcome';
 import { renderPart } from './parts';
 import { plainTruncate } from './text';
 import type { AdaptiveCard, CardElement } from './types';
@@ -112,13 +113,12 @@ export function withMeetingPart(card: AdaptiveCard, elements: CardElement[]): Ad
 
 /** The meeting part of the Actieoverleg card for this viewer (the form only while the case is open). */
 export function aoMeetingElementsFor(view: ActieoverlegCardView): CardElement[] {
-  return aoMeetingElements(
-    aoMeetingModel({
-      caseId: view.case.id,
-      escalation: view.escalation,
-      viewerOrg: view.viewerOrg,
-      open: view.case.status === 'open',
-      now: view.now,
-    }),
-  );
+  const args = {
+    caseId: view.case.id,
+    escalation: view.escalation,
+    viewerOrg: view.viewerOrg,
+    open: view.case.status === 'open',
+    now: view.now,
+  };
+  return [...aoMeetingElements(aoMeetingModel(args)), ...aoOutcomeElements(aoOutcomeModel(args))];
 }

@@ -58,7 +58,8 @@ export type AuditAction =
   | 'case.close_despite_safety'
   // after the decision (issue 15)
   | 'actieoverleg.meeting'
-  | 'actieoverleg.prepared';
+  | 'actieoverleg.prepared'
+  | 'actieoverleg.outcome';
 
 export interface AuditEntry {
   id: string;

@@ -24,7 +24,9 @@ export type JobType =
   | 'retentionSweep'
   | 'purgeCase'
   /** The day-before reminder of the Actieoverleg meeting (issue 15). */
-  | 'meetingReminder';
+  | 'meetingReminder'
+  /** Terugkoppeling of the Actieoverleg's outcome (issue 15). */
+  | 'aoOutcomeFeedback';
 
 export interface Job {
   id: string;

@@ -3,7 +3,18 @@ import { viewActieoverleg } from '../app/course/actieoverleg';
 import type { AppDeps } from '../app/deps';
 import type { AppError, Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
-import { AFTERCARE_INPUTS, AFTERCARE_VERBS, aoMeetingSetDataSchema, aoPreparedDataSchema } from '../cards/aftercare-verbs';
+import {
+  AFTERCARE_INPUTS,
+  AFTERCARE_VERBS,
+  AO_OUTCOME_VERB,
+  aoMeetingSetDataSchema,
+  aoOutcomeDataSchema,
+  aoPreparedDataSchema,
+  outcomeFormOf,
+  type AoOutcomeData,
+} from '../cards/aftercare-verbs';
+import { outcomeFormSchema, recordActieoverlegOutcome } from '../app/aftercare/outcome';
+import type { OutcomeError } from '../domain/aftercare/outcome';
 import type { MeetingError, PrepareError } from '../domain/aftercare/meeting';
 import { nlAftercare } from '../i18n/nl/aftercare';
 import { cardVerb, type CardVerb } from './card-verbs';
@@ -17,16 +28,24 @@ const MEETING_FORM_FIELDS = new Set(['date', 'time', 'place', 'teamsLink']);
  * message, never the submitted value), a form that did not parse, else the shared table.
  */
 export function aftercareError(error: AppError): string {
-  const rule = error.code === 'invalid_input' ? error.fields?.find((f) => f.path === AFTERCARE_FIELD)?.message : undefined;
-  if (rule !== undefined) {
-    const meetingErrors: Record<string, string> = nlAftercare.meeting.errors satisfies Record<MeetingError, string>;
-    const prepareErrors: Record<string, string> = nlAftercare.meeting.prepareErrors satisfies Record<PrepareError, string>;
-    if (Object.hasOwn(meetingErrors, rule)) return meetingErrors[rule] as string;
-    if (Object.hasOwn(prepareErrors, rule)) return prepareErrors[rule] as string;
-    if (rule === 'no_meeting') return nlAftercare.meetingExtra.noMeeting;
+  const refusal = error.code === 'invalid_input' ? error.fields?.find((f) => f.path.startsWith(`${AFTERCARE_FIELD}.`)) : undefined;
+  if (refusal) {
+    const rule = refusal.message;
+    const tables: Record<string, Record<string, string>> = {
+      [`${AFTERCARE_FIELD}.meeting`]: {
+        ...(nlAftercare.meeting.errors satisfies Record<MeetingError, string>),
+        ...(nlAftercare.meeting.prepareErrors satisfies Record<PrepareError, string>),
+        no_meeting: nlAftercare.meetingExtra.noMeeting,
+      },
+      [`${AFTERCARE_FIELD}.outcome`]: nlAftercare.outcome.errors satisfies Record<OutcomeError, string>,
+    };
+    const table = tables[refusal.path];
+    if (table && Object.hasOwn(table, rule)) return table[rule] as string;
   }
   if (error.code === 'invalid_input' && (error.fields ?? []).some((f) => MEETING_FORM_FIELDS.has(f.path)))
     return nlAftercare.meetingExtra.invalidForm;
+  if (error.code === 'invalid_input' && (error.fields ?? []).some((f) => /^(decisions|actions)\./.test(f.path)))
+    return nlAftercare.outcomeExtra.invalidForm;
   return dutchError(error);
 }
 
@@ -75,6 +94,15 @@ export function aftercareCardVerbs(deps: AppDeps): CardVerb[] {
       aoPreparedDataSchema,
       (d, aad) => markMeetingPrepared(deps, { caseId: d.caseId, aadObjectId: aad, brings: d[AFTERCARE_INPUTS.preparedBrings] }),
       nlAftercare.meetingExtra.preparedSaved,
+    ),
+    aoVerb(
+      AO_OUTCOME_VERB,
+      aoOutcomeDataSchema,
+      (d, aad) => {
+        const form = outcomeFormSchema.parse(outcomeFormOf(d as AoOutcomeData));
+        return recordActieoverlegOutcome(deps, { caseId: d.caseId, aadObjectId: aad, form });
+      },
+      nlAftercare.outcomeExtra.saved,
     ),
   ];
 }

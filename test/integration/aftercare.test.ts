@@ -1,11 +1,13 @@
 import { AFTERCARE_INPUTS, AFTERCARE_VERBS } from '../../src/cards/aftercare-verbs';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { AO_OUTCOME_VERB, outcomeInputIds as ids } from '../../src/cards/aftercare-verbs';
 import { meetingReminderJobId } from '../../src/domain/aftercare/meeting';
 import type { Job } from '../../src/store/jobs';
 import { LOCATION, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
   executeInvoke,
+  personalActivity,
   ManualClock,
   postSignedCase,
   sendActivity,
@@ -77,6 +79,8 @@ beforeAll(async () => {
   t = await startTestHost({ clock, roster });
   for (const u of Object.values(USERS))
     await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  // The app installed personally for these (1:1 terugkoppeling).
+  for (const u of [USERS.politie, USERS.vt, USERS.om, USERS.rvdk]) await sendActivity(t.base, personalActivity(t.stub.url, u));
 });
 afterAll(async () => {
   await t.stop();
@@ -154,5 +158,76 @@ describe('the Actieoverleg as a meeting', () => {
     clock.advance(60 * MINUTE);
     await settle(t);
     expect((await aoThreadTexts(caseId)).filter((x) => x.includes('Herinnering'))).toHaveLength(1);
+  });
+
+  it('the outcome: recorded by the casusverantwoordelijke after the meeting, on the Actieoverleg card and as case actions, terugkoppeling in the thread and 1:1', async () => {
+    const caseId = await escalatedCase();
+    // The meeting two days ahead (10:00 Amsterdam time), politie and VT prepare.
+    const day = new Date(clock.now().getTime() + 2 * 24 * 60 * MINUTE).toISOString().slice(0, 10);
+    expect(await setMoment(USERS.rvdk, caseId, day, '10:00')).toContain('Het moment van het Actieoverleg is vastgelegd.');
+    await invoke(USERS.politie, AFTERCARE_VERBS.aoPrepared, { caseId, [AFTERCARE_INPUTS.preparedBrings]: 'Eerdere meldingen' });
+    await invoke(USERS.vt, AFTERCARE_VERBS.aoPrepared, { caseId, [AFTERCARE_INPUTS.preparedBrings]: '' });
+    const outcome = {
+      caseId,
+      [ids.decisionSubject(1)]: 'veiligheidsplan',
+      [ids.decisionPhase(1)]: 'veiligheid',
+      [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
+      [ids.decisionSubject(2)]: 'interventie',
+      [ids.decisionPhase(2)]: 'zorg',
+      [ids.decisionText(2)]: 'Ouderschapsondersteuning via het wijkteam',
+      [ids.decisionText(3)]: '',
+      [ids.actionOwner(1)]: 'vt',
+      [ids.actionWhat(1)]: 'Huisbezoek en veiligheidsplan',
+      [ids.actionDue(1)]: day,
+      [ids.actionWhat(2)]: '',
+      [ids.actionDue(2)]: '',
+      [ids.zvh]: 'true',
+    };
+    // Not before the meeting, and never by another partner.
+    expect(await invoke(USERS.rvdk, AO_OUTCOME_VERB, outcome)).toContain('Het Actieoverleg heeft nog niet plaatsgevonden.');
+    clock.advance(2 * 24 * 60 * MINUTE + 60 * MINUTE);
+    await settle(t);
+    expect(await invoke(USERS.politie, AO_OUTCOME_VERB, outcome)).toContain('Alleen de casusverantwoordelijke legt de uitkomst vast.');
+    expect(await invoke(USERS.rvdk, AO_OUTCOME_VERB, { ...outcome, [ids.actionDue(1)]: '' })).toContain(
+      'Vul elk besluit (minstens 3 tekens) en elke actie (wie, wat en een datum) volledig in.',
+    );
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.outcome).toBeUndefined();
+
+    const saved = await invoke(USERS.rvdk, AO_OUTCOME_VERB, outcome);
+    expect(saved).toContain('De uitkomst van het Actieoverleg is vastgelegd.');
+    expect(saved).toContain('Veiligheidsplan (Veiligheid): Veiligheidsplan opstellen met beide ouders');
+    expect(saved).toContain('Aangemeld bij het Zorg- en Veiligheidshuis voor casusregie');
+    const recorded = (await t.host.deps.repo.getEscalation(caseId))?.body.outcome;
+    expect(recorded).toMatchObject({ revision: 1, zvhCasusregie: true, recordedBy: { orgId: 'rvdk' } });
+    expect(recorded?.decisions.map((d) => d.phase)).toEqual(['veiligheid', 'zorg']);
+    // The action is on the case (the case card's actions), due at 17:00 Amsterdam time on its date.
+    const theCase = await t.host.deps.repo.getCase(caseId);
+    const action = theCase?.actions.find((a) => a.id === 'ao-action-1');
+    expect(action).toMatchObject({ orgId: 'vt', what: 'Huisbezoek en veiligheidsplan', status: 'open' });
+    expect(
+      new Date(action?.dueAt ?? '').toLocaleString('nl-NL', { timeZone: 'Europe/Amsterdam', hour: '2-digit', minute: '2-digit' }),
+    ).toBe('17:00');
+    // The same outcome again is no change (no second terugkoppeling).
+    expect(await invoke(USERS.rvdk, AO_OUTCOME_VERB, outcome)).toContain('De uitkomst van het Actieoverleg is vastgelegd.');
+    await settle(t);
+
+    // Thread: only that there is an outcome (the location channel); 1:1: the content, to those who prepared.
+    const ref = await t.host.deps.repo.getCardRef(caseId);
+    const thread = t.stub.successful('send').filter((c) => ref && c.conversationId === ref.conversationId);
+    const notes = thread.filter((c) => JSON.stringify(c.body).includes('de uitkomst van het Actieoverleg is vastgelegd'));
+    expect(notes).toHaveLength(1);
+    expect(JSON.stringify(notes)).not.toContain('beide ouders');
+    const personal = (aad: string) =>
+      t.stub
+        .successful('send')
+        .filter((c) => c.conversationId === `a:personal-${aad}` && JSON.stringify(c.body).includes('Terugkoppeling Actieoverleg'));
+    expect(personal(USERS.politie)).toHaveLength(1);
+    expect(personal(USERS.vt)).toHaveLength(1);
+    expect(JSON.stringify(personal(USERS.vt)[0]?.body)).toContain('Huisbezoek en veiligheidsplan');
+    expect(personal(USERS.rvdk)).toHaveLength(0); // who recorded it does not hear it back
+    expect(personal(USERS.om)).toHaveLength(0); // om neither contributed nor prepared
+    const audit = await t.host.deps.repo.listAudit(caseId);
+    expect(audit.filter((a) => a.action === 'actieoverleg.outcome')).toHaveLength(1);
+    expect(JSON.stringify(audit)).not.toContain('beide ouders');
   });
 });

@@ -11,6 +11,8 @@ import {
 } from '../../domain/aftercare/meeting';
 import type { AuditEntry } from '../../domain/audit';
 import type { EscalationRecord } from '../../domain/escalation-record';
+import type { Case } from '../../domain/case';
+import type { OutcomeError } from '../../domain/aftercare/outcome';
 import { amsterdamShort } from '../../domain/local-time';
 import { nlAftercare } from '../../i18n/nl/aftercare';
 import { nlCards } from '../../i18n/nl/cards';
@@ -41,19 +43,23 @@ import type { PartnerOrg } from '../../domain/orgs';
 export const AFTERCARE_FIELD = 'aftercare';
 
 type AftercareRefusal = MeetingError | PrepareError | 'no_meeting';
-const refuse = <T>(code: AftercareRefusal): Result<T> => fail('invalid_input', [{ path: AFTERCARE_FIELD, message: code }]);
+export const refuse = <T>(code: AftercareRefusal | OutcomeError, area: 'meeting' | 'outcome' = 'meeting'): Result<T> =>
+  fail('invalid_input', [{ path: `${AFTERCARE_FIELD}.${area}`, message: code }]);
 
-interface Loaded {
+export interface Loaded {
   caseId: string;
   locationId: string;
   escalation: EscalationRecord;
   etag: string;
   actor: { orgId: PartnerOrg; aadObjectId: string };
   jobs: Map<string, Stored<Job>>;
+  /** The case as loaded (an outcome also writes its actions onto it). */
+  theCase: Case;
+  caseEtag: string;
 }
 
 /** One partition read, the roster check, open case, escalated. */
-async function load(deps: AppDeps, caseId: string, aad: string | undefined, attempted: string): Promise<Result<Loaded>> {
+export async function load(deps: AppDeps, caseId: string, aad: string | undefined, attempted: string): Promise<Result<Loaded>> {
   const loaded = await loadCaseBundle(deps.repo.db, caseId);
   if (!loaded) return fail('case_not_found');
   const theCase = loaded.bundle.theCase.body;
@@ -70,21 +76,40 @@ async function load(deps: AppDeps, caseId: string, aad: string | undefined, atte
   }
   const e = loaded.bundle.escalation;
   if (!e) return fail('not_escalated');
-  return ok({ caseId, locationId: theCase.locationId, escalation: e.body, etag: e.etag, actor, jobs: loaded.jobs });
+  return ok({
+    caseId,
+    locationId: theCase.locationId,
+    escalation: e.body,
+    etag: e.etag,
+    actor,
+    jobs: loaded.jobs,
+    theCase,
+    caseEtag: loaded.bundle.theCase.etag,
+  });
 }
 
 /** One commit: job re-queues and the escalation (both conditional) first, then the audit entry and new jobs. */
-function commitOps(l: Loaded, next: EscalationRecord, audit: AuditEntry, jobs: JobIntent[], now: string): WriteOp[] {
+export function commitOps(
+  l: Loaded,
+  next: EscalationRecord,
+  audit: AuditEntry,
+  jobs: JobIntent[],
+  now: string,
+  nextCase?: Case,
+): WriteOp[] {
   const jobOps = jobs.map((j) => planJobRequest(l.jobs.get(j.id), j, l.caseId, now)).filter((o): o is WriteOp => o !== null);
   return [
     ...jobOps.filter((o) => o.op === 'replace'),
     { op: 'replace', doc: { pk: l.caseId, id: 'escalation', kind: 'escalation', body: next }, ifMatch: l.etag },
+    ...(nextCase
+      ? [{ op: 'replace', doc: { pk: l.caseId, id: 'case', kind: 'case', body: nextCase }, ifMatch: l.caseEtag } as WriteOp]
+      : []),
     { op: 'audit', entry: audit },
     ...jobOps.filter((o) => o.op !== 'replace'),
   ];
 }
 
-const refreshAo = (now: string): JobIntent => ({
+export const refreshAo = (now: string): JobIntent => ({
   id: REFRESH_ACTIEOVERLEG_JOB_ID,
   type: 'refreshActieoverleg',
   dueAt: now,

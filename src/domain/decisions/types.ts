@@ -14,7 +14,14 @@ export const SYSTEM_ACTOR = 'bot';
 
 /** The jobs a decision can ask for (a subset of the store's JobType). */
 export type DecidedJobType =
-  'refreshCard' | 'refreshActieoverleg' | 'postActieoverleg' | 'escalationCheck' | 'missingVotes' | 'deputyReminder' | 'meetingReminder';
+  | 'refreshCard'
+  | 'refreshActieoverleg'
+  | 'postActieoverleg'
+  | 'escalationCheck'
+  | 'missingVotes'
+  | 'deputyReminder'
+  | 'meetingReminder'
+  | 'aoOutcomeFeedback';
 
 export interface JobIntent {
   id: string;
