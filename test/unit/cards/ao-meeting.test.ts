@@ -2,7 +2,8 @@ import { buildActieoverlegCard } from '../../../src/cards/actieoverleg-card';
 import { AFTERCARE_VERBS } from '../../../src/cards/aftercare-verbs';
 import { aoMeetingModel } from '../../../src/cards/ao-meeting';
 import { actieoverlegView, NOW, sampleEscalation } from './fixtures';
-import { sampleMeeting } from './ao-part-samples';
+import { sampleMeeting, sampleOutcome } from './ao-part-samples';
+import { aoOutcomeModel } from '../../../src/cards/ao-outcome';
 import { adaptiveCardProblems } from './validate';
 
 const owner = { orgId: 'rvdk' as const, aadObjectId: 'aad-rvdk-1', at: '2026-11-23T21:15:00.000Z' };
@@ -48,5 +49,36 @@ describe('the meeting part of the Actieoverleg card', () => {
     const title = texts.findIndex((s) => s.includes('"size":"large"'));
     expect(texts[title + 1]).toContain('Het Actieoverleg · 2 van 5 partners voorbereid');
     expect(JSON.stringify(card)).toContain(AFTERCARE_VERBS.aoPrepared);
+  });
+
+  it.each([
+    // [viewer, outcome recorded, now, form?, shown?]
+    ['rvdk', false, NOW, false, false], // before the meeting: nothing to record
+    ['rvdk', false, new Date('2026-11-26T09:00:00Z'), true, false], // from the moment of the meeting
+    ['politie', false, new Date('2026-11-26T10:00:00Z'), false, false],
+    ['politie', true, new Date('2026-11-26T10:00:00Z'), false, true],
+    ['rvdk', true, new Date('2026-11-26T10:00:00Z'), true, true],
+  ] as const)('outcome part for %s, recorded %s, at %s: form %s, shown %s', (viewerOrg, recorded, now, form, shown) => {
+    const m = aoOutcomeModel({
+      ...base,
+      now,
+      escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting(), ...(recorded ? { outcome: sampleOutcome() } : {}) }),
+      viewerOrg,
+    });
+    expect([m.form !== null, m.shown !== null]).toEqual([form, shown]);
+  });
+
+  it('shows the outcome as decisions per phase, who does what by when, and the ZVH registration', () => {
+    const m = aoOutcomeModel({
+      ...base,
+      escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting(), outcome: sampleOutcome() }),
+      viewerOrg: 'om',
+    });
+    expect(m.shown?.lines.map((l) => l.text)).toEqual([
+      'Veiligheidsplan (Veiligheid): Veiligheidsplan opstellen met beide ouders',
+      'Interventie (Zorg): Ouderschapsondersteuning via het wijkteam',
+      'Veilig Thuis: Huisbezoek en veiligheidsplan (uiterlijk 01-12-2026)',
+      'Aangemeld bij het Zorg- en Veiligheidshuis voor casusregie',
+    ]);
   });
 });

@@ -1,4 +1,6 @@
 import { aoMeetingElements, aoMeetingModel } from '../../../src/cards/ao-meeting';
+import { aoOutcomeElements, aoOutcomeModel } from '../../../src/cards/ao-outcome';
+import type { ActieoverlegOutcome } from '../../../src/domain/aftercare/outcome';
 import { CARD_SCHEMA } from '../../../src/cards/types';
 import type { ActieoverlegMeeting } from '../../../src/domain/aftercare/meeting';
 import type { PartSample } from './part-samples';
@@ -21,6 +23,23 @@ export function sampleMeeting(overrides: Partial<ActieoverlegMeeting> = {}): Act
       { orgId: 'politie', by: 'aad-politie-1', at: '2026-11-24T08:00:00.000Z', brings: 'Eerdere meldingen op het adres' },
       { orgId: 'vt', by: 'aad-vt-1', at: '2026-11-24T09:00:00.000Z', brings: '' },
     ],
+    ...overrides,
+  };
+}
+
+/** The outcome recorded after that meeting: two decisions, one action, registered with the ZVH. */
+export function sampleOutcome(overrides: Partial<ActieoverlegOutcome> = {}): ActieoverlegOutcome {
+  return {
+    caseId: 'c0ffee12a9b8c7d6e5f4',
+    decisions: [
+      { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
+      { subject: 'interventie', phase: 'zorg', text: 'Ouderschapsondersteuning via het wijkteam' },
+    ],
+    actions: [{ owner: 'vt', what: 'Huisbezoek en veiligheidsplan', due: '2026-12-01' }],
+    zvhCasusregie: true,
+    recordedBy: { orgId: 'rvdk', aadObjectId: 'aad-rvdk-1' },
+    recordedAt: '2026-11-26T10:30:00.000Z',
+    revision: 1,
     ...overrides,
   };
 }
@@ -64,6 +83,40 @@ export function aoPartSamples(): PartSample[] {
       viewerOrg: 'politie',
       open: false,
       now: new Date('2026-11-27T10:00:00Z'),
+    }),
+    ...outcomeSamples(),
+  ];
+}
+
+function outcomeSamples(): PartSample[] {
+  const s = (name: string, model: Parameters<typeof aoOutcomeModel>[0]): PartSample => ({
+    name,
+    part: 'ao-outcome',
+    card: { type: 'AdaptiveCard', $schema: CARD_SCHEMA, version: '1.5', body: aoOutcomeElements(aoOutcomeModel(model)) },
+  });
+  const caseId = 'c0ffee12a9b8c7d6e5f4';
+  const after = new Date('2026-11-26T10:00:00Z');
+  return [
+    s('ao-outcome: form for the owner after the meeting', {
+      caseId,
+      escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting() }),
+      viewerOrg: 'rvdk',
+      open: true,
+      now: after,
+    }),
+    s('ao-outcome: recorded, owner corrects', {
+      caseId,
+      escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting(), outcome: sampleOutcome() }),
+      viewerOrg: 'rvdk',
+      open: true,
+      now: after,
+    }),
+    s('ao-outcome: recorded, read by a partner', {
+      caseId,
+      escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting(), outcome: sampleOutcome({ zvhCasusregie: false }) }),
+      viewerOrg: 'politie',
+      open: true,
+      now: after,
     }),
   ];
 }
