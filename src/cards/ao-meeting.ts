@@ -55,6 +55,8 @@ export function aoMeetingModel(args: {
   viewerOrg: PartnerOrg | undefined;
   open: boolean;
   now: Date;
+  /** A crowded card: what partners bring is cut shorter. */
+  compact?: boolean;
 }): AoMeetingModel {
   const e = args.escalation;
   const meeting = e.meeting;
@@ -68,7 +70,9 @@ export function aoMeetingModel(args: {
     heading: meeting ? `${x.heading} · ${m.prepared(meeting.preparations.length, meeting.invitees.length)}` : x.heading,
     moment: meeting ? `📅 ${m.moment(amsterdamShort(meeting.at), x.where(meeting.place, !!meeting.teamsLink))}` : null,
     none: meeting ? null : x.none,
-    prepared: (meeting?.preparations ?? []).map((p) => ({ text: x.preparedLine(t.orgs[p.orgId], plainTruncate(p.brings, 200)) })),
+    prepared: (meeting?.preparations ?? []).map((p) => ({
+      text: x.preparedLine(t.orgs[p.orgId], plainTruncate(p.brings, args.compact ? 60 : 200)),
+    })),
     notPrepared: meeting && missing.length > 0 ? x.notPreparedLine(missing.map((o) => t.orgs[o]).join(', ')) : null,
     youArePrepared: viewerPrep && before ? x.youArePrepared : null,
     join: meeting?.teamsLink ? { title: x.joinTeams, url: meeting.teamsLink } : null,
@@ -112,7 +116,7 @@ export function withMeetingPart(card: AdaptiveCard, elements: CardElement[]): Ad
 }
 
 /** The meeting part of the Actieoverleg card for this viewer (the form only while the case is open). */
-export function aoMeetingElementsFor(view: ActieoverlegCardView): CardElement[] {
+export function aoMeetingElementsFor(view: ActieoverlegCardView, compact = false): CardElement[] {
   const args = {
     caseId: view.case.id,
     escalation: view.escalation,
@@ -120,5 +124,5 @@ export function aoMeetingElementsFor(view: ActieoverlegCardView): CardElement[] 
     open: view.case.status === 'open',
     now: view.now,
   };
-  return [...aoMeetingElements(aoMeetingModel(args)), ...aoOutcomeElements(aoOutcomeModel(args))];
+  return [...aoMeetingElements(aoMeetingModel({ ...args, compact })), ...aoOutcomeElements(aoOutcomeModel({ ...args, compact }))];
 }

@@ -12,6 +12,10 @@ const o = nlAftercare.outcome;
 const x = nlAftercare.outcomeExtra;
 type Choice = { title: string; value: string };
 
+/** What the card shows of a long outcome (the whole outcome is in the 1:1 terugkoppeling and on the case's actions). */
+export const AO_OUTCOME_CARD_LIMITS = { lines: 6, text: 160, compactLines: 2, compactText: 80 } as const;
+const more = (n: number, shown: number): { text: string }[] => (n > shown ? [{ text: x.more(n - shown) }] : []);
+
 /** The view model bound to cards/parts/ao-outcome.json. */
 export interface AoOutcomeModel {
   data: { caseId: string };
@@ -64,6 +68,11 @@ export function aoOutcomeModel(args: {
   viewerOrg: PartnerOrg | undefined;
   open: boolean;
   now: Date;
+  /**
+   * A crowded card: fewer, shorter lines and no form (its prefilled texts are the bulk); the outcome is
+   * then corrected from a lighter card or read whole in the 1:1 terugkoppeling.
+   */
+  compact?: boolean;
 }): AoOutcomeModel {
   const e = args.escalation;
   const out = e.outcome;
@@ -73,20 +82,28 @@ export function aoOutcomeModel(args: {
   const phases = INTERVENTION_PHASES.map((p) => ({ title: o.phase[p], value: p }));
   const owners = (e.meeting?.invitees ?? e.attendees).map((org) => ({ title: t.orgs[org], value: org }));
   const slots = Array.from({ length: OUTCOME_FORM_SLOTS }, (_v, i) => i);
+  const lines = args.compact ? AO_OUTCOME_CARD_LIMITS.compactLines : AO_OUTCOME_CARD_LIMITS.lines;
+  const textMax = args.compact ? AO_OUTCOME_CARD_LIMITS.compactText : AO_OUTCOME_CARD_LIMITS.text;
   return {
     data: { caseId: args.caseId },
     shown: out
       ? {
           heading: x.heading,
           lines: [
-            ...out.decisions.map((d) => ({ text: `${o.subject[d.subject]} (${o.phase[d.phase]}): ${plainTruncate(d.text, 300)}` })),
-            ...out.actions.map((a) => ({ text: `${t.orgs[a.owner]}: ${plainTruncate(a.what, 200)} (${x.dueOn(a.due)})` })),
+            ...out.decisions.slice(0, lines).map((d) => ({
+              text: `${o.subject[d.subject]} (${o.phase[d.phase]}): ${plainTruncate(d.text, textMax)}`,
+            })),
+            ...more(out.decisions.length, lines),
+            ...out.actions
+              .slice(0, lines)
+              .map((a) => ({ text: `${t.orgs[a.owner]}: ${plainTruncate(a.what, textMax)} (${x.dueOn(a.due)})` })),
+            ...more(out.actions.length, lines),
             { text: o.zvh(out.zvhCasusregie) },
           ],
         }
       : null,
     form:
-      args.open && held && isOwnerOrg
+      args.open && held && isOwnerOrg && !args.compact
         ? {
             title: out ? x.correctTitle : x.recordTitle,
             verb: AO_OUTCOME_VERB,

@@ -81,6 +81,7 @@ export const nlAftercare = {
     zvhToggle: 'Aangemeld bij het Zorg- en Veiligheidshuis voor casusregie',
     save: 'Uitkomst opslaan',
     saved: 'De uitkomst van het Actieoverleg is vastgelegd. De partners krijgen terugkoppeling.',
+    more: (n: number) => `… en nog ${n} (volledig in de terugkoppeling)`,
     invalidForm: 'Vul elk besluit (minstens 3 tekens) en elke actie (wie, wat en een datum) volledig in.',
   },
   outcome: {
