@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type https from 'node:https';
 import path from 'node:path';
 import { deliverCardJob } from './app/deliver-card';
+import { meetingReminderJob } from './app/aftercare/meeting';
+import { outcomeFeedbackJob } from './app/aftercare/outcome';
 import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
 import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
 import { vtAskAtIntakeJob } from './app/vt/intake-question';
@@ -132,6 +134,8 @@ export async function startHost(
         await retentionSweep(deps, retention);
       },
       purgeCase: (job) => purgeCaseJob(deps, outbound, job),
+      meetingReminder: (job) => meetingReminderJob(deps, outbound, job),
+      aoOutcomeFeedback: (job) => outcomeFeedbackJob(deps, outbound, job),
     },
     deps.clock,
     log,

@@ -27,6 +27,7 @@ import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, plainTruncate 
 import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { ActieoverlegCardView } from './view';
+import { aoMeetingElementsFor, withMeetingPart } from './ao-meeting';
 
 /**
  * Limits of the Actieoverleg card: the same byte budget as the case card (it is posted the same
@@ -249,6 +250,20 @@ function take(full: ActieoverlegModel, r: number, s: number, c: number): Actieov
  * first, what does not fit counted). Persons only as role + age; the owner only as an organisation.
  */
 export function buildActieoverlegCard(view: ActieoverlegCardView): AdaptiveCard {
+  // The meeting and outcome parts (issue 15) come off the budget of the rest (its lists step down);
+  // when even that does not fit, the parts go compact.
+  const build = (compact: boolean): AdaptiveCard => {
+    const meeting = aoMeetingElementsFor(view, compact);
+    // JSON of the elements plus a comma each: what splicing them in adds.
+    const reserved = cardBytes(meeting) + 2 * meeting.length;
+    return withMeetingPart(buildActieoverlegCardWithoutMeeting(view, reserved), meeting);
+  };
+  const full = build(false);
+  return cardBytes(full) <= ACTIEOVERLEG_CARD_LIMITS.maxBytes ? full : build(true);
+}
+
+function buildActieoverlegCardWithoutMeeting(view: ActieoverlegCardView, reserved: number): AdaptiveCard {
+  const maxBytes = ACTIEOVERLEG_CARD_LIMITS.maxBytes - reserved;
   const full = actieoverlegModel(view);
   const L = ACTIEOVERLEG_CARD_LIMITS;
   const nR = full.reasons?.items.length ?? 0;
@@ -257,14 +272,14 @@ export function buildActieoverlegCard(view: ActieoverlegCardView): AdaptiveCard 
   const base = cardBytes(render(take(full, 0, 0, 0)));
   // Usual case: all of it together is within the smallest share, so within every share.
   const all = render(take(full, nR, nS, nC));
-  if (cardBytes(all) - base <= L.reasonBytes && cardBytes(all) <= L.maxBytes) return all;
+  if (cardBytes(all) - base <= L.reasonBytes && cardBytes(all) <= maxBytes) return all;
   const r = largestFitting(nR, (k) => cardBytes(render(take(full, k, 0, 0))) - base <= L.reasonBytes);
   const withR = cardBytes(render(take(full, r, 0, 0)));
   const s = largestFitting(nS, (k) => cardBytes(render(take(full, r, k, 0))) - withR <= L.reasonBytes);
   const withRS = cardBytes(render(take(full, r, s, 0)));
   const c = largestFitting(nC, (k) => {
     const bytes = cardBytes(render(take(full, r, s, k)));
-    return bytes - withRS <= L.contributionBytes && bytes <= L.maxBytes;
+    return bytes - withRS <= L.contributionBytes && bytes <= maxBytes;
   });
   return render(take(full, r, s, c));
 }

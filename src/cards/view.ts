@@ -62,6 +62,8 @@ export interface ActieoverlegCardView {
   /** Deep link back to the case card in the location channel, when known. */
   caseLink?: string;
   viewerIsChair?: boolean;
+  /** The viewer's organisation (the meeting part: set the moment, mark voorbereid). */
+  viewerOrg?: PartnerOrg;
   notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
 }

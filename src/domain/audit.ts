@@ -55,7 +55,11 @@ export type AuditAction =
   | 'measure.added'
   | 'measure.violation'
   | 'involvement.set'
-  | 'case.close_despite_safety';
+  | 'case.close_despite_safety'
+  // after the decision (issue 15)
+  | 'actieoverleg.meeting'
+  | 'actieoverleg.prepared'
+  | 'actieoverleg.outcome';
 
 export interface AuditEntry {
   id: string;

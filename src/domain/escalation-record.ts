@@ -20,6 +20,10 @@ export interface EscalationRecord {
   caseOwner?: { orgId: PartnerOrg; aadObjectId: string; at: string };
   /** Set once the Actieoverleg card is posted. */
   actieoverlegRef?: CardRef;
+  /** The Actieoverleg as a meeting (issue 15): moment, invitees, who is voorbereid. */
+  meeting?: import('./aftercare/meeting').ActieoverlegMeeting;
+  /** What the Actieoverleg decided (issue 15), recorded by the casusverantwoordelijke. */
+  outcome?: import('./aftercare/outcome').ActieoverlegOutcome;
 }
 
 /** How a case was closed; remaining buikpijn stays visible. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { partnerOrgSchema, type PartnerOrg } from './orgs';
 import { escalationPolicySchema } from './rounds/escalation';
 import { verdiepingConfigSchema } from './verdieping/config';
+import { aftercareConfigSchema } from './aftercare/config';
 
 /** chair: leads the rounds (usually an OvJ at the desk); ovj: receives the advice and records the decision. */
 export const MEMBER_ROLES = ['member', 'chair', 'ovj', 'privacy', 'coordinator'] as const;
@@ -68,6 +69,8 @@ export const locationSchema = z
     deputies: z.record(partnerOrgSchema, z.string().min(1)).default({}),
     /** Verdieping (issue 14): receiving parties, extra risk instruments, the safety escalation rules, the horizon limit. */
     verdieping: verdiepingConfigSchema.default({}),
+    /** After the decision (issue 15): Actieoverleg reminder time, receiving parties, follow-up reminders. */
+    aftercare: aftercareConfigSchema.default({}),
   })
   .strict();
 export type Location = z.infer<typeof locationSchema>;

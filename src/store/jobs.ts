@@ -22,7 +22,11 @@ export type JobType =
   | 'feedback'
   | 'adviceFollowUp'
   | 'retentionSweep'
-  | 'purgeCase';
+  | 'purgeCase'
+  /** The day-before reminder of the Actieoverleg meeting (issue 15). */
+  | 'meetingReminder'
+  /** Terugkoppeling of the Actieoverleg's outcome (issue 15). */
+  | 'aoOutcomeFeedback';
 
 export interface Job {
   id: string;

@@ -11,6 +11,7 @@ import { dutchError } from './errors-nl';
 import { answerInvoke, parseInvokeData } from './invoke-response';
 import { errorClass, knownActivityType, knownInvokeName } from './log-safe';
 import { courseCardVerbs } from './course-handlers';
+import { aftercareCardVerbs } from './aftercare-verbs';
 import { registerCardVerbs } from './card-verbs';
 import { caseCardVerbs } from './case-verbs';
 import { verdiepingReadingVerbs } from './verdieping-verbs';
@@ -78,6 +79,7 @@ export function createBot(
     ...inlineDialogVerbs(deps),
     ...verdiepingReadingVerbs(deps),
     ...safetyCardVerbs(deps),
+    ...aftercareCardVerbs(deps),
   ]);
 
   const dialogData = async (

@@ -44,6 +44,7 @@ export async function loadActieoverlegView(
     votes,
     ...(link ? { caseLink: link } : {}),
     viewerIsChair: !!viewer?.roles.includes('chair') && viewer.locations.includes(theCase.locationId),
+    ...(viewer ? { viewerOrg: viewer.orgId } : {}),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),
   };

@@ -29,7 +29,10 @@ export type DecidedJobType =
   | 'adviceFollowUp'
 
   /** Also the reminder before a verdieping horizon (payload.horizon). */
-  | 'termijnReminder';
+  | 'termijnReminder'
+
+  | 'meetingReminder'
+  | 'aoOutcomeFeedback';
 
 export interface JobIntent {
   id: string;

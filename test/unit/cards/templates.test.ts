@@ -1,4 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { aoPartSamples } from './ao-part-samples';
 import path from 'node:path';
 import { templateJson } from '../../../src/cards/template';
 import { casePartSamples } from './course-part-samples';
@@ -39,6 +40,7 @@ const partNames = readdirSync(path.join(ROOT, 'cards', 'parts'))
 const parts = [
   ...partSamples(),
   ...casePartSamples().map((s) => ({ name: s.name, part: s.template.slice('parts/'.length), card: s.card })),
+  ...aoPartSamples(),
 ];
 
 describe('card part templates (cards/parts/: sections bound by renderPart, src/cards/parts.ts)', () => {
