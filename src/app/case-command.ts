@@ -7,6 +7,7 @@ import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
 import type { AppDeps } from './deps';
 import { fail, ok, type AppErrorCode, type Result } from './errors';
+import { reportRowOps } from './report/report-row-hook';
 
 export interface CaseCommand {
   caseId: string;
@@ -86,7 +87,8 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
           },
         ]
       : [];
-    const ops = decisionOps(loaded, decided.decision, now, viewAudit);
+    // The case's report row in the same commit, when the command changed one of its figures.
+    const ops = [...decisionOps(loaded, decided.decision, now, viewAudit), ...reportRowOps(deps, loaded, decided.after)];
     const results = await deps.repo.db.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
     if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')

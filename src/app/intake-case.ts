@@ -6,6 +6,7 @@ import { regionIdForIntake } from './vt/consult';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 import { PURGE_PK } from './privacy/purge';
+import { intakeReportRowOp } from './report/report-row-hook';
 
 export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
 
@@ -80,6 +81,7 @@ export async function intakeCase(
         ? [newJob({ id: VT_ASK_AT_INTAKE_JOB_ID, caseId, type: 'vtAskAtIntake', dueAt: theCase.createdAt, now: theCase.createdAt })]
         : []),
     ],
+    [intakeReportRowOp(theCase)],
   );
   if (outcome === 'exists' && !existing) {
     // Lost a race with a concurrent delivery of the same external id: compare with the winner.
