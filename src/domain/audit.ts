@@ -55,7 +55,10 @@ export type AuditAction =
   | 'measure.added'
   | 'measure.violation'
   | 'involvement.set'
-  | 'case.close_despite_safety';
+  | 'case.close_despite_safety'
+  // rapportage (issue 15): aggregated figures, audited per view and export
+  | 'report.viewed'
+  | 'report.exported';
 
 export interface AuditEntry {
   id: string;

@@ -10,3 +10,4 @@ export { nlAftercare, reportFigureLabel } from './nl/aftercare';
 export { nlCardsOther } from './nl/cards-other';
 export { nlDelivery } from './nl/delivery';
 export { nlCaseCards } from './nl/case-cards';
+export { nlReport } from './nl/report';
