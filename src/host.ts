@@ -20,6 +20,7 @@ import { createHasher } from './app/hasher';
 import { systemClock, type Clock, type Outbound } from './app/ports';
 import { retentionPolicy, type Config } from './config';
 import { ensureRetentionSweep, purgeCaseJob, retentionSweep } from './app/privacy/purge';
+import { createCsvLinks } from './app/report/csv-link';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
@@ -88,7 +89,10 @@ export async function startHost(
     kickJobs: () => runner.kick(),
   };
   const adapter = createAdapter(env);
+  // The rapportage CSV export: signed links to this process's own HTTP route (only with a public address).
+  const reportCsv = env.PUBLIC_BASE_URL ? createCsvLinks(env.PUBLIC_BASE_URL, env.INTAKE_HMAC_SECRET) : undefined;
   const bot = createBot(deps, adapter, {
+    ...(reportCsv ? { reportCsv } : {}),
     ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}),
     allowedTenants: env.ALLOWED_TENANT_IDS,
     serviceUrls: config.serviceUrls,
@@ -159,6 +163,7 @@ export async function startHost(
     intake: { secret: env.INTAKE_HMAC_SECRET, maxSkewSeconds: env.INTAKE_MAX_SKEW_SECONDS },
     rateLimits: { windowMs: env.RATE_LIMIT_WINDOW_MS, intake: env.RATE_LIMIT_INTAKE, messages: env.RATE_LIMIT_MESSAGES },
     trustProxy: env.TRUST_PROXY,
+    ...(reportCsv ? { reportCsv } : {}),
   });
   let stopping = false;
   const server: Server = await new Promise((resolve) => {
