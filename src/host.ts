@@ -21,6 +21,7 @@ import { systemClock, type Clock, type Outbound } from './app/ports';
 import { retentionPolicy, type Config } from './config';
 import { ensureRetentionSweep, purgeCaseJob, retentionSweep } from './app/privacy/purge';
 import { createCsvLinks } from './app/report/csv-link';
+import { returningNoteJob } from './app/report/returning';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
@@ -136,6 +137,7 @@ export async function startHost(
         await retentionSweep(deps, retention);
       },
       purgeCase: (job) => purgeCaseJob(deps, outbound, job),
+      returningNote: (job) => returningNoteJob(deps, outbound, job),
     },
     deps.clock,
     log,

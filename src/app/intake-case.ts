@@ -7,6 +7,7 @@ import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 import { PURGE_PK } from './privacy/purge';
 import { intakeReportRowOp } from './report/report-row-hook';
+import { recordReturning } from './report/returning';
 
 export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
 
@@ -90,6 +91,7 @@ export async function intakeCase(
   }
   const created = outcome === 'created';
   await deps.repo.indexPersons(theCase); // insert-if-absent: a re-delivery repairs a missing entry
+  await recordReturning(deps, theCase); // oude bekenden: summary, hermelding, one note per earlier lead
   deps.log.info({ caseId, locationId: location.id, created, actor: actor.kind }, created ? 'case intake' : 'case intake re-delivered');
   deps.kickJobs();
   if (created && !theCase.vtRegionId) deps.log.info({ caseId }, 'VT region unknown at intake: the desk chooses it on the card');

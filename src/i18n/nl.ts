@@ -11,3 +11,4 @@ export { nlCardsOther } from './nl/cards-other';
 export { nlDelivery } from './nl/delivery';
 export { nlCaseCards } from './nl/case-cards';
 export { nlReport } from './nl/report';
+export { nlReturning } from './nl/returning';

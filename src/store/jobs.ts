@@ -22,7 +22,9 @@ export type JobType =
   | 'feedback'
   | 'adviceFollowUp'
   | 'retentionSweep'
-  | 'purgeCase';
+  | 'purgeCase'
+  /** Oude bekenden: the 1:1 note to an earlier case's lead (issue 15 item 3). */
+  | 'returningNote';
 
 export interface Job {
   id: string;
