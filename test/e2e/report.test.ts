@@ -82,6 +82,9 @@ describe('rapportage in the Agents Playground', () => {
       expect(text).toContain('acuut onveilig');
       expect(await card.locator('svg').count()).toBeGreaterThan(0);
       expect(text).toContain('Download als CSV');
+      // A tall window, so the whole card is on screen for the picture (no header over it).
+      await p.page.setViewportSize({ width: 1280, height: 2400 });
+      await card.scrollIntoViewIfNeeded();
       mkdirSync(RESULTS_DIR, { recursive: true });
       const shot = join(RESULTS_DIR, 'report-card.png');
       await card.screenshot({ path: shot });
