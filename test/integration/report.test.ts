@@ -65,8 +65,7 @@ async function say(aad: string, text: string): Promise<Record<string, unknown>> 
 }
 
 type Card = {
-  body: { type: string; text?: string; facts?: { title: string; value: string }[]; data?: unknown }[];
-  actions?: { url: string }[];
+  body: { type: string; text?: string; facts?: { title: string; value: string }[]; data?: unknown; actions?: { url: string }[] }[];
 };
 const cardOf = (body: Record<string, unknown>): Card => {
   const card = ConnectorStub.cardOf(body);
@@ -123,7 +122,7 @@ describe('rapportage in a personal chat', () => {
 
   it('exports the same figures as CSV behind a signed link that expires, is audited and carries no case data', async () => {
     const card = cardOf(await say(COORD, 'rapportage 2026-03'));
-    const url = card.actions?.[0]?.url;
+    const url = card.body.find((b) => b.type === 'ActionSet')?.actions?.[0]?.url;
     expect(url?.startsWith(`${PUBLIC}/rapportage.csv?t=`)).toBe(true);
     const local = `${t.base}${(url as string).slice(PUBLIC.length)}`;
     const res = await fetch(local);
