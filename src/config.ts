@@ -104,6 +104,8 @@ const envSchema = z
     RATE_LIMIT_MESSAGES: z.coerce.number().int().min(1).max(1_000_000).default(3000),
     /** Reverse proxies in front of the process (App Service: 1), so the rate limit sees the client address. */
     TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+    /** The bot's public https address (e.g. https://zsm-hg.example.nl): enables the rapportage CSV link. */
+    PUBLIC_BASE_URL: z.string().url().optional(),
   })
   .superRefine((env, ctx) => {
     const local = env[LOCAL_MODE_VAR];

@@ -22,6 +22,8 @@ import { createHasher } from './app/hasher';
 import { systemClock, type Clock, type Outbound } from './app/ports';
 import { retentionPolicy, type Config } from './config';
 import { ensureRetentionSweep, purgeCaseJob, retentionSweep } from './app/privacy/purge';
+import { createCsvLinks } from './app/report/csv-link';
+import { returningNoteJob } from './app/report/returning';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
@@ -90,7 +92,10 @@ export async function startHost(
     kickJobs: () => runner.kick(),
   };
   const adapter = createAdapter(env);
+  // The rapportage CSV export: signed links to this process's own HTTP route (only with a public address).
+  const reportCsv = env.PUBLIC_BASE_URL ? createCsvLinks(env.PUBLIC_BASE_URL, env.INTAKE_HMAC_SECRET) : undefined;
   const bot = createBot(deps, adapter, {
+    ...(reportCsv ? { reportCsv } : {}),
     ...(env.MICROSOFT_APP_ID ? { botAppId: env.MICROSOFT_APP_ID } : {}),
     allowedTenants: env.ALLOWED_TENANT_IDS,
     serviceUrls: config.serviceUrls,
@@ -136,6 +141,7 @@ export async function startHost(
       purgeCase: (job) => purgeCaseJob(deps, outbound, job),
       meetingReminder: (job) => meetingReminderJob(deps, outbound, job),
       aoOutcomeFeedback: (job) => outcomeFeedbackJob(deps, outbound, job),
+      returningNote: (job) => returningNoteJob(deps, outbound, job),
     },
     deps.clock,
     log,
@@ -163,6 +169,7 @@ export async function startHost(
     intake: { secret: env.INTAKE_HMAC_SECRET, maxSkewSeconds: env.INTAKE_MAX_SKEW_SECONDS },
     rateLimits: { windowMs: env.RATE_LIMIT_WINDOW_MS, intake: env.RATE_LIMIT_INTAKE, messages: env.RATE_LIMIT_MESSAGES },
     trustProxy: env.TRUST_PROXY,
+    ...(reportCsv ? { reportCsv } : {}),
   });
   let stopping = false;
   const server: Server = await new Promise((resolve) => {

@@ -7,6 +7,7 @@ import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
 import type { AppDeps } from './deps';
 import { fail, ok, type AppErrorCode, type Result } from './errors';
+import { reportRowOps } from './report/report-row-hook';
 
 export interface CaseCommand {
   caseId: string;
@@ -108,7 +109,8 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
       d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
     // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
     if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
-    const ops = decisionOps(loaded, decided.decision, now, viewAudit);
+    // The case's report row in the same commit, when the command changed one of its figures.
+    const ops = [...decisionOps(loaded, decided.decision, now, viewAudit), ...reportRowOps(deps, loaded, decided.after)];
     const results = await deps.repo.cases.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
     if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')

@@ -5,6 +5,8 @@ import { newJob } from '../store/jobs';
 import { regionIdForIntake } from './vt/consult';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
+import { intakeReportRowOp } from './report/report-row-hook';
+import { recordReturning } from './report/returning';
 
 export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
 
@@ -79,6 +81,7 @@ export async function intakeCase(
         ? [newJob({ id: VT_ASK_AT_INTAKE_JOB_ID, caseId, type: 'vtAskAtIntake', dueAt: theCase.createdAt, now: theCase.createdAt })]
         : []),
     ],
+    [intakeReportRowOp(theCase)],
   );
   if (outcome === 'exists' && !existing) {
     // Lost a race with a concurrent delivery of the same external id: compare with the winner.
@@ -87,6 +90,7 @@ export async function intakeCase(
   }
   const created = outcome === 'created';
   await deps.repo.indexPersons(theCase); // insert-if-absent: a re-delivery repairs a missing entry
+  await recordReturning(deps, theCase); // oude bekenden: summary, hermelding, one note per earlier lead
   deps.log.info({ caseId, locationId: location.id, created, actor: actor.kind }, created ? 'case intake' : 'case intake re-delivered');
   deps.kickJobs();
   if (created && !theCase.vtRegionId) deps.log.info({ caseId }, 'VT region unknown at intake: the desk chooses it on the card');

@@ -59,7 +59,11 @@ export type AuditAction =
   // after the decision (issue 15)
   | 'actieoverleg.meeting'
   | 'actieoverleg.prepared'
-  | 'actieoverleg.outcome';
+  | 'actieoverleg.outcome'
+
+  // rapportage (issue 15): aggregated figures, audited per view and export
+  | 'report.viewed'
+  | 'report.exported';
 
 export interface AuditEntry {
   id: string;

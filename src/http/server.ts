@@ -4,7 +4,9 @@ import helmet from 'helmet';
 import { z } from 'zod';
 import type { AppDeps } from '../app/deps';
 import type { DocStore } from '../store/docstore';
+import { CSV_PATH, type CsvLinks } from '../app/report/csv-link';
 import { intakeRouter } from './intake-route';
+import { reportCsvRouter } from './report-csv-route';
 import { sendProblem } from './problem';
 
 /** The minimal response the Bot Framework adapter writes to (status, header, send, end). */
@@ -102,6 +104,8 @@ export function createHttpApp(args: {
   trustProxy?: number;
   /** False while shutting down or when the job loop is stuck: /readyz answers 503. */
   ready?: () => boolean;
+  /** The rapportage CSV export behind signed links (absent: not configured, no route). */
+  reportCsv?: CsvLinks;
 }): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -138,6 +142,10 @@ export function createHttpApp(args: {
   app.use('/api/cases', limiter(args.rateLimits.intake, 'intake'));
   app.use('/api/messages', limiter(args.rateLimits.messages, 'messages'));
   app.use(intakeRouter(args.deps, args.intake));
+  if (args.reportCsv) {
+    app.use(CSV_PATH, limiter(args.rateLimits.messages, 'rapportage-csv'));
+    app.use(reportCsvRouter(args.deps, args.reportCsv));
+  }
   app.post(
     '/api/messages',
     (req, res, next) => (isJson(req) ? next() : sendProblem(res, 415, 'unsupported-media-type', 'The body must be application/json')),

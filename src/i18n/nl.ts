@@ -13,3 +13,5 @@ export { nlDelivery } from './nl/delivery';
 export { nlCaseCards } from './nl/case-cards';
 export { nlAdviceCommands } from './nl/advice-commands';
 export { nlVerdiepingSignals } from './nl/verdieping-signals';
+export { nlReport } from './nl/report';
+export { nlReturning } from './nl/returning';

@@ -5,6 +5,7 @@ import type { Contribution } from '../domain/contribution';
 import type { CaseDecision, JobIntent } from '../domain/decisions';
 import type { EscalationRecord } from '../domain/escalation-record';
 import type { AdviceRecord } from '../domain/advice/types';
+import type { ReportRow } from '../domain/aftercare/report';
 import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
@@ -16,6 +17,8 @@ import { verdiepingFromPartition } from './verdieping-store';
 export interface LoadedCase {
   bundle: CaseBundle;
   jobs: Map<string, Stored<Job>>;
+  /** The case's report row (src/store/report-store.ts), if it has one: a command keeps it current. */
+  reportRow?: ReportRow;
 }
 
 const versioned = <T>(d: Stored): Versioned<T> => ({ body: d.body as T, etag: d.etag });
@@ -34,6 +37,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
   let vtConsultation: Versioned<VtConsultationRecord> | undefined;
   let advice: Versioned<AdviceRecord> | undefined;
   let cardRef: CardRef | undefined;
+  let reportRow: ReportRow | undefined;
   for (const d of docs) {
     switch (d.kind) {
       case 'case':
@@ -60,6 +64,9 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       case 'cardref':
         if (d.id === IDS.cardref) cardRef = d.body as CardRef;
         break;
+      case 'reportrow':
+        reportRow = d.body as ReportRow;
+        break;
       default:
         break;
     }
@@ -77,6 +84,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       verdieping: verdiepingFromPartition(docs),
     },
     jobs,
+    ...(reportRow ? { reportRow } : {}),
   };
 }
 

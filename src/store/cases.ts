@@ -48,6 +48,11 @@ export class CaseStore {
     return loadVerdieping(this.db, caseId);
   }
 
+  /** One document of a case's partition by id (e.g. the oude-bekenden summary). */
+  async getDoc<T>(caseId: string, id: string): Promise<T | null> {
+    return (await this.db.get<T>(caseId, id))?.body ?? null;
+  }
+
   /** A decision's write ops (decisionOps) on ONE partition, in one DocStore.commit. */
   commit(ops: WriteOp[]): Promise<WriteResult[]> {
     return this.db.commit(ops);
@@ -65,10 +70,12 @@ export class CaseStore {
   }
 
   /** Replace the case if nobody changed it since `etag` (else PreconditionFailedError), with its audit entry. */
-  async replaceCase(c: Case, etag: string, audit: AuditEntry): Promise<void> {
+  async replaceCase(c: Case, etag: string, audit: AuditEntry, extra: WriteOp[] = []): Promise<void> {
     await this.db.commit([
       { op: 'replace', doc: caseDoc(c), ifMatch: etag },
       { op: 'audit', entry: audit },
+      // Derived documents of the same change (the report row), after the conditional replace.
+      ...extra,
     ]);
   }
 
@@ -139,12 +146,14 @@ export class CaseStore {
   }
 
   /** Insert-if-absent of a case with its audit entry and jobs; all ids deterministic, so a re-run repairs. */
-  async intakeCase(c: Case, audit: AuditEntry, jobs: Job[]): Promise<'created' | 'exists'> {
+  async intakeCase(c: Case, audit: AuditEntry, jobs: Job[], extra: WriteOp[] = []): Promise<'created' | 'exists'> {
     // jobs are inserted if absent: a re-delivery repairs missing ones and never resets a finished one
     const ops: WriteOp[] = [
       { op: 'insert', doc: caseDoc(c) },
       { op: 'audit', entry: audit },
       ...jobs.map((j): WriteOp => ({ op: 'insert', doc: jobDoc(j) })),
+      // Other documents of the intake's commit (the report row), insert-if-absent like the rest.
+      ...extra,
     ];
     const [result] = await this.db.commit(ops);
     return result === 'created' ? 'created' : 'exists';

@@ -32,7 +32,9 @@ export type DocKind =
   /** One small row per case for the rapportage (no personal data), see report-store.ts. */
   | 'reportrow'
   /** A channel post in flight (src/store/post-marks.ts). */
-  | 'postmark';
+  | 'postmark'
+  /** Oude bekenden of a new case: counts, dates, decisions of earlier cases (src/app/report/returning.ts). */
+  | 'returning';
 
 export interface Stored<T = unknown> {
   pk: string;

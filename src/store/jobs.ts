@@ -26,7 +26,9 @@ export type JobType =
   /** The day-before reminder of the Actieoverleg meeting (issue 15). */
   | 'meetingReminder'
   /** Terugkoppeling of the Actieoverleg's outcome (issue 15). */
-  | 'aoOutcomeFeedback';
+  | 'aoOutcomeFeedback'
+  /** Oude bekenden: the 1:1 note to an earlier case's lead (issue 15 item 3). */
+  | 'returningNote';
 
 export interface Job {
   id: string;

@@ -108,3 +108,20 @@ export async function markNextIntake(db: DocStore, earlierCaseId: string, nextIn
     { attempts: 5 },
   );
 }
+
+/** The report rows as the use cases reach them (the DocStore stays private to the store). */
+export class ReportStore {
+  constructor(private readonly db: DocStore) {}
+
+  getRow(caseId: string): Promise<ReportRow | null> {
+    return getReportRow(this.db, caseId);
+  }
+
+  markNextIntake(earlierCaseId: string, nextIntakeAt: string): Promise<boolean> {
+    return markNextIntake(this.db, earlierCaseId, nextIntakeAt);
+  }
+
+  load(period: ReportPeriod, locationIds?: readonly string[]): Promise<{ perLocation: LocationReport[]; total: ReportFigures }> {
+    return loadReport(this.db, period, locationIds);
+  }
+}

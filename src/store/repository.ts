@@ -10,10 +10,11 @@ import type { ConcernVote } from '../domain/vote';
 import { AuditStore } from './audit';
 import { CaseStore } from './cases';
 import { ConversationRefStore, type ConversationRefData } from './conversation-refs';
-import type { DocStore, Stored } from './docstore';
+import type { DocStore, Stored, WriteOp } from './docstore';
 import { JobStore } from './job-store';
 import type { Job } from './jobs';
 import { PurgeStore } from './purges';
+import { ReportStore } from './report-store';
 import { VtOverrideStore } from './vt-overrides';
 
 export type { CardRef, ConversationRefData };
@@ -36,6 +37,7 @@ export class Repository {
   readonly audit: AuditStore;
   readonly purges: PurgeStore;
   readonly vtOverrides: VtOverrideStore;
+  readonly reports: ReportStore;
 
   constructor(db: DocStore) {
     this.cases = new CaseStore(db);
@@ -44,6 +46,7 @@ export class Repository {
     this.audit = new AuditStore(db);
     this.purges = new PurgeStore(db);
     this.vtOverrides = new VtOverrideStore(db);
+    this.reports = new ReportStore(db);
   }
 
   // ---- cases ----
@@ -53,8 +56,8 @@ export class Repository {
   getCaseForUpdate(caseId: string): Promise<{ theCase: Case; etag: string } | null> {
     return this.cases.getCaseForUpdate(caseId);
   }
-  replaceCase(c: Case, etag: string, audit: AuditEntry): Promise<void> {
-    return this.cases.replaceCase(c, etag, audit);
+  replaceCase(c: Case, etag: string, audit: AuditEntry, extra: WriteOp[] = []): Promise<void> {
+    return this.cases.replaceCase(c, etag, audit, extra);
   }
   getEscalation(caseId: string): Promise<Stored<EscalationRecord> | null> {
     return this.cases.getEscalation(caseId);
@@ -83,8 +86,8 @@ export class Repository {
   earlierCasesOf(c: Case): Promise<{ caseId: string; intakeAt: string; sharedPseudonyms: number }[]> {
     return this.cases.earlierCasesOf(c);
   }
-  intakeCase(c: Case, audit: AuditEntry, jobs: Job[]): Promise<'created' | 'exists'> {
-    return this.cases.intakeCase(c, audit, jobs);
+  intakeCase(c: Case, audit: AuditEntry, jobs: Job[], extra: WriteOp[] = []): Promise<'created' | 'exists'> {
+    return this.cases.intakeCase(c, audit, jobs, extra);
   }
   addContribution(c: Contribution, audit: AuditEntry): Promise<void> {
     return this.cases.addContribution(c, audit);

@@ -27,12 +27,14 @@ import { buildNewCasePromptCard, registerNewCaseDialog } from './new-case-dialog
 import { inlineDialogVerbs } from './inline-dialog-verbs';
 import { privacyCardVerbs, privacyMessageCommands } from './privacy-handlers';
 import { registerMessageCommands, type MessageCommand } from './message-commands';
+import { reportMessageCommands } from './report-handlers';
+import type { CsvLinks } from '../app/report/csv-link';
 import { countEvent, EVENTS } from '../telemetry';
 
 export function createBot(
   deps: AppDeps,
   adapter: TeamsAdapter,
-  opts: { botAppId?: string; allowedTenants: string[]; serviceUrls: ServiceUrlAllowlist },
+  opts: { botAppId?: string; allowedTenants: string[]; serviceUrls: ServiceUrlAllowlist; reportCsv?: CsvLinks },
 ): Application<TurnState> {
   const app = new Application<TurnState>({
     adapter,
@@ -190,7 +192,13 @@ export function createBot(
     },
   };
 
-  registerMessageCommands(app, [newCaseCommand, agendaCommand, ...privacyMessageCommands(deps), ...vtMessageCommands(deps)]);
+  registerMessageCommands(app, [
+    newCaseCommand,
+    agendaCommand,
+    ...privacyMessageCommands(deps),
+    ...vtMessageCommands(deps),
+    ...reportMessageCommands(deps, opts.reportCsv),
+  ]);
 
   app.activity(ActivityTypes.Message, async (context) => {
     await context.sendActivity(nlMessages.chat.help);

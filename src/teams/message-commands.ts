@@ -7,7 +7,7 @@ import type { Application, TurnState } from '@microsoft/teams-ai';
  * catch-all help answer.
  */
 export interface MessageCommand {
-  name: 'nieuwe zaak' | 'agenda' | 'audit' | 'wis' | 'ik heb dienst';
+  name: 'nieuwe zaak' | 'agenda' | 'audit' | 'wis' | 'ik heb dienst' | 'rapportage';
   /** Matched against `commandText` (mentions removed, trimmed). */
   pattern: RegExp;
   run: (context: TurnContext, text: string) => Promise<void>;

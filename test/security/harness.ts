@@ -54,6 +54,7 @@ const KINDS: DocKind[] = [
   'measure',
   'involvement',
   'reportrow',
+  'returning',
 ];
 
 export interface StoreSnapshot {

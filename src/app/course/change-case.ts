@@ -5,6 +5,7 @@ import { withEtagRetry } from '../../store/etag-retry';
 import { auditId } from '../../store/repository';
 import { authorizeForCase, refuseClosed } from '../actor';
 import type { AppDeps } from '../deps';
+import { reportRowOpsForChange } from '../report/report-row-hook';
 import { fail, ok, type AppError, type AppErrorCode, type Result } from '../errors';
 
 export type CaseChange =
@@ -34,15 +35,21 @@ export async function changeCase(
     if (change.kind === 'refuse') return fail(change.code, change.fields);
     if (change.kind === 'unchanged') return ok({ theCase: loaded.theCase, member, changed: false });
     // a lost race (PreconditionFailedError) decides again on the newer state
-    await deps.repo.replaceCase(change.next, loaded.etag, {
-      id: auditId({ at: now }),
-      caseId: args.caseId,
-      at: now,
-      action: change.action,
-      actorId: member.aadObjectId,
-      actorOrg: member.orgId,
-      ...(change.detail ? { detail: change.detail } : {}),
-    });
+    const rowOps = await reportRowOpsForChange(deps, loaded.theCase, change.next);
+    await deps.repo.replaceCase(
+      change.next,
+      loaded.etag,
+      {
+        id: auditId({ at: now }),
+        caseId: args.caseId,
+        at: now,
+        action: change.action,
+        actorId: member.aadObjectId,
+        actorOrg: member.orgId,
+        ...(change.detail ? { detail: change.detail } : {}),
+      },
+      rowOps,
+    );
     deps.log.info({ caseId: args.caseId, action: change.action, orgId: member.orgId }, 'case changed');
     return ok({ theCase: change.next, member, changed: true });
   });

@@ -60,3 +60,72 @@ export function buildReportRow(s: ReportRowSource): ReportRow {
     ...(s.previous?.nextIntakeAt ? { nextIntakeAt: s.previous.nextIntakeAt } : {}),
   };
 }
+
+/** What the report row of a case needs of the case as a command left it (a CaseSnapshot fits). */
+export interface ReportRowSnapshot {
+  theCase: ReportRowSource['case'] & Pick<Case, 'reAgendaAt'>;
+  votes: readonly Pick<ConcernVote, 'castAt'>[];
+  escalation?: Pick<EscalationRecord, 'at' | 'rule'>;
+  vtConsultation?: { askedBy: string; state: { askedAt: string; status: string; answeredAt?: string } };
+}
+
+/**
+ * The row after a command: the snapshot's facts, with what only ever counts up kept from the stored
+ * row. A door-agendering is counted when the command set a new reAgendaAt (different from the one
+ * the case had before it). `outsideOfficeHours` decides per consultation (VT's office hours live in
+ * configuration); a consultation the bot asked on its own ('auto') is outside office hours by definition.
+ */
+export function reportRowAfter(args: {
+  after: ReportRowSnapshot;
+  reAgendaAtBefore: string | undefined;
+  previous: ReportRow | undefined;
+  outsideOfficeHours: (askedAt: string) => boolean;
+}): ReportRow {
+  const { after, previous } = args;
+  const reAgendaNow = after.theCase.reAgendaAt;
+  const reAgendaCount = (previous?.reAgendaCount ?? 0) + (reAgendaNow !== undefined && reAgendaNow !== args.reAgendaAtBefore ? 1 : 0);
+  const vt = after.vtConsultation;
+  const vtConsultations = vt
+    ? [
+        {
+          askedAt: vt.state.askedAt,
+          outsideOfficeHours: vt.askedBy === 'auto' || args.outsideOfficeHours(vt.state.askedAt),
+          ...(vt.state.status === 'beantwoord' && vt.state.answeredAt ? { firstAnswerAt: vt.state.answeredAt } : {}),
+        },
+      ]
+    : [];
+  const row = buildReportRow({
+    case: after.theCase,
+    reAgendaCount,
+    votes: after.votes,
+    ...(after.escalation ? { escalation: after.escalation } : {}),
+    vtConsultations,
+    ...(previous ? { previous } : {}),
+  });
+  // Facts written by other parts of the product (Actieoverleg outcome, follow-up, handover) are kept.
+  return previous
+    ? {
+        ...row,
+        phases: previous.phases,
+        ...(previous.followUp ? { followUp: previous.followUp } : {}),
+        ...(previous.handoverKind ? { handoverKind: previous.handoverKind } : {}),
+      }
+    : row;
+}
+
+/** Equal rows (key order aside): a command that changes no figure writes no row. */
+export function sameReportRow(a: ReportRow | undefined, b: ReportRow): boolean {
+  if (!a) return false;
+  return canonical(a) === canonical(b);
+}
+
+function canonical(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+  if (v && typeof v === 'object')
+    return `{${Object.keys(v)
+      .sort()
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(v);
+}

@@ -27,7 +27,7 @@ const samples = caseAreaSamples();
 /** The functions that bind a template: renderTemplate (src/cards/template.ts) and bindTemplate (src/cards/bind.ts). */
 const BINDERS = ['renderTemplate', 'bindTemplate'] as const;
 /** cards/report: the rapportage card of issue 15, drafted with its pure figures; its command is not built yet. */
-const NOT_YET_WIRED = new Set(['cards/report']);
+const NOT_YET_WIRED = new Set<string>([]);
 const src = files(path.join(ROOT, 'src'), '.ts').map((f) => readFileSync(f, 'utf8'));
 const tests = files(path.join(ROOT, 'test'), '.ts')
   .filter((f) => !f.endsWith('templates.test.ts'))

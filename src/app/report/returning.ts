@@ -1,0 +1,100 @@
+import { caseCode } from '../../domain/case-code';
+import type { Case } from '../../domain/case';
+import {
+  returningConfigSchema,
+  returningLeadNotes,
+  returningSummary,
+  type EarlierCase,
+  type ReturningSummary,
+} from '../../domain/aftercare/returning';
+import { newJob, type Job } from '../../store/jobs';
+import type { WriteOp } from '../../store/docstore';
+import { nlReturning } from '../../i18n/nl/returning';
+import { caseLink } from '../course/actieoverleg';
+import type { Outbound } from '../ports';
+import type { AppDeps } from '../deps';
+
+/** The oude-bekenden record of a new case (one document in its partition): counts, dates and decisions, no person. */
+export const RETURNING_DOC_ID = 'returning';
+
+export interface ReturningRecord {
+  caseId: string;
+  summary: ReturningSummary;
+  /** The earlier cases as the personal view may show them (ids for the links, dates, decisions). */
+  earlier: Pick<EarlierCase, 'caseId' | 'intakeAt' | 'decision' | 'decidedAt' | 'handoverKind'>[];
+}
+
+/**
+ * Oude bekenden at intake: the earlier cases of any person of the new case, found through the keyed
+ * pseudonym index (one partition read per pseudonym, `_person:<pseudonym>`: a key lookup on both
+ * adapters, no scan), their report rows (decision, handover) and escalation (the casusverantwoordelijke).
+ * Writes, in one commit on the new case's partition, the summary and one note job per earlier lead
+ * still on a roster (deterministic job ids: a re-delivery or a restart never sends a second note), and
+ * tells each earlier case's report row that its person came back (hermelding).
+ */
+export async function recordReturning(deps: AppDeps, theCase: Case): Promise<ReturningRecord | null> {
+  const found = await deps.repo.earlierCasesOf(theCase);
+  if (found.length === 0) return null;
+  const earlier: EarlierCase[] = [];
+  for (const e of found) {
+    const row = await deps.repo.reports.getRow(e.caseId);
+    const escalation = await deps.repo.getEscalation(e.caseId);
+    const owner = escalation?.body.caseOwner;
+    earlier.push({
+      caseId: e.caseId,
+      intakeAt: e.intakeAt,
+      decision: row?.decision ?? 'open',
+      ...(row?.decidedAt ? { decidedAt: row.decidedAt } : {}),
+      ...(row?.handoverKind ? { handoverKind: row.handoverKind } : {}),
+      ...(owner ? { lead: { orgId: owner.orgId, aadObjectId: owner.aadObjectId } } : {}),
+    });
+    if (e.intakeAt < theCase.intakeAt) await deps.repo.reports.markNextIntake(e.caseId, theCase.intakeAt);
+  }
+  const summary = returningSummary({ caseId: theCase.id, intakeAt: theCase.intakeAt }, earlier, returningConfigSchema.parse({}));
+  if (summary.count === 0) return null;
+  const record: ReturningRecord = {
+    caseId: theCase.id,
+    summary,
+    earlier: earlier.filter((e) => e.intakeAt < theCase.intakeAt).map(({ lead: _lead, measureRunningUntil: _m, ...rest }) => rest),
+  };
+  const now = deps.clock.now().toISOString();
+  const notes = returningLeadNotes(theCase.id, earlier, (aad) => deps.directory.member(aad) !== undefined);
+  const ops: WriteOp[] = [
+    { op: 'upsert', doc: { pk: theCase.id, id: RETURNING_DOC_ID, kind: 'returning', body: record } },
+    ...notes.map((n): WriteOp => ({
+      op: 'insert',
+      doc: {
+        pk: theCase.id,
+        id: n.noteId,
+        kind: 'job',
+        body: newJob({
+          id: n.noteId,
+          caseId: theCase.id,
+          type: 'returningNote',
+          dueAt: now,
+          now,
+          payload: { to: n.aadObjectId, earlier: n.earlierCaseIds.join(',') },
+        }),
+      },
+    })),
+  ];
+  await deps.repo.cases.commit(ops);
+  deps.log.info({ caseId: theCase.id, earlier: summary.count, notes: notes.length, signal: summary.signal }, 'oude bekende at intake');
+  if (notes.length > 0) deps.kickJobs();
+  return record;
+}
+
+export async function getReturningRecord(deps: AppDeps, caseId: string): Promise<ReturningRecord | null> {
+  return deps.repo.cases.getDoc<ReturningRecord>(caseId, RETURNING_DOC_ID);
+}
+
+/** The 1:1 note to an earlier case's lead; skipped when they left the roster meanwhile. */
+export async function returningNoteJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+  const to = typeof job.payload.to === 'string' ? job.payload.to : undefined;
+  const earlierIds = typeof job.payload.earlier === 'string' ? job.payload.earlier.split(',').filter(Boolean) : [];
+  const theCase = await deps.repo.getCase(job.caseId);
+  if (!to || !theCase || !deps.directory.member(to)) return;
+  const text = nlReturning.leadNote(caseCode(theCase.id), earlierIds.map(caseCode), await caseLink(deps, theCase));
+  await outbound.sendToUser(to, { text });
+  deps.log.info({ caseId: theCase.id, to }, 'oude bekende: earlier lead notified');
+}
