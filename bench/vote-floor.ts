@@ -335,6 +335,18 @@ function attributedStore(inner: DocStore): Attribution {
     }),
   };
   attributeRunner = (runner: JobRunner) => {
+    // A hand-off (a command's refresh delivered by this process right after its commit) is the job
+    // loop's work, though it starts on the request path: counted with the loop, as one pass.
+    const handOff = runner.handOff.bind(runner);
+    runner.handOff = (caseId, jobIds) => {
+      const c = countingStore(inner);
+      return pass.run(c, async () => {
+        await handOff(caseId, jobIds);
+        for (const [k, v] of Object.entries(c.take())) a.jobs[k] = (a.jobs[k] ?? 0) + v;
+        a.passes++;
+        a.jobsRun += jobIds.length;
+      });
+    };
     const runOnce = runner.runOnce.bind(runner);
     runner.runOnce = () => {
       const c = countingStore(inner);

@@ -2,7 +2,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type https from 'node:https';
 import path from 'node:path';
-import { deliverCardJob } from './app/deliver-card';
+import { deliverCardJob } from './jobs/deliver-card';
+import { loadCaseBundle } from './store/case-bundle';
 import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
 import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
 import { vtAskAtIntakeJob } from './app/vt/intake-question';
@@ -108,8 +109,8 @@ export async function startHost(
   const runner: JobRunner = new JobRunner(
     repo,
     {
-      postCard: (job) => deliverCardJob(deps, outbound, job),
-      refreshCard: (job) => deliverCardJob(deps, outbound, job),
+      postCard: (job, loaded) => deliverCardJob(deps, outbound, job, loaded),
+      refreshCard: (job, loaded) => deliverCardJob(deps, outbound, job, loaded),
       termijnPassed: (job) => deliverCardJob(deps, outbound, { ...job, type: 'refreshCard' }),
       postActieoverleg: (job) => postActieoverlegJob(deps, outbound, job),
       refreshActieoverleg: (job) => refreshActieoverlegJob(deps, outbound, job),
@@ -141,7 +142,15 @@ export async function startHost(
       maxAttempts: env.JOB_MAX_ATTEMPTS,
       backoff: { baseMs: env.JOB_BACKOFF_BASE_MS, maxMs: env.JOB_BACKOFF_MAX_MS },
     },
+    (caseId) => loadCaseBundle(db, caseId),
   );
+  // A command's card refresh is delivered by this process right after its commit (docs/decisions.md §38).
+  deps.handOff = {
+    owner: runner.owner,
+    leaseMs: env.JOB_LEASE_MS,
+    types: new Set(['refreshCard']),
+    run: (caseId, jobIds) => void runner.handOff(caseId, jobIds),
+  };
   const http = createHttpApp({
     deps,
     db,

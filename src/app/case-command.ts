@@ -1,7 +1,7 @@
 import type { CaseBundle } from '../domain/case-bundle';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
 import type { ViewVia } from '../domain/views';
-import { decisionOps, loadCaseBundle } from '../store/case-bundle';
+import { decisionOps, handedOffJobs, loadCaseBundle } from '../store/case-bundle';
 import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
@@ -86,13 +86,17 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
           },
         ]
       : [];
-    const ops = decisionOps(loaded, decided.decision, now, viewAudit);
+    const h = deps.handOff;
+    const handOff = h ? { owner: h.owner, types: h.types, until: new Date(Date.parse(now) + h.leaseMs).toISOString() } : undefined;
+    const ops = decisionOps(loaded, decided.decision, now, viewAudit, handOff);
     const results = await deps.repo.db.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
     if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
       deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
     deps.log.info({ caseId: cmd.caseId, action: cmd.attempted, orgId: actor.orgId }, 'case command committed');
-    if (decided.decision.jobs.length > 0) deps.kickJobs();
+    const handed = h ? handedOffJobs(ops, h.owner) : [];
+    if (h && handed.length > 0) h.run(cmd.caseId, handed);
+    if (decided.decision.jobs.length > handed.length) deps.kickJobs();
     return ok({ value: decided.value, actor, after: decided.after });
   });
 }

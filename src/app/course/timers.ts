@@ -7,7 +7,7 @@ import { nlCards } from '../../i18n/nl/cards';
 import { nlMessages } from '../../i18n/nl';
 import type { Job } from '../../store/jobs';
 import { requestCardRefresh } from '../case-access';
-import { noteMaybeDuplicate } from '../deliver-card';
+import { noteMaybeDuplicate } from '../../jobs/deliver-card';
 import type { AppDeps } from '../deps';
 import type { Outbound } from '../ports';
 import { caseLinkOf } from './actieoverleg';
