@@ -84,7 +84,7 @@ const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', 
  * A job the committing process takes on itself in the same commit (a "hand-off"): written already
  * leased to `owner` until `until`, so that process delivers it at once from the partition read it
  * makes anyway, with no poll and no claim of its own (docs/decisions.md §38). Only for job `types`
- * that are due now, and only when no other run holds the job (absent, finished, or its lease ran out);
+ * that are due now, and only when no run of the job is queued or under way (absent or finished);
  * otherwise the ordinary re-queue applies and the job loop runs it.
  */
 export interface JobHandOff {
@@ -113,15 +113,16 @@ export function planJobRequest(
     now,
     ...(intent.payload ? { payload: intent.payload } : {}),
   });
-  const free = !current || current.body.status !== 'pending' || current.body.leaseUntil <= now;
-  if (handOff && handOff.types.has(intent.type) && intent.dueAt <= now && free && !(current && intent.mode === 'ensure')) {
+  // Only a job no run is queued for (absent, or finished): the same writes as without a hand-off, so
+  // racing commands contend on nothing more. A queued or running job stays with the loop's rules.
+  const finished = !current || current.body.status !== 'pending';
+  if (handOff && handOff.types.has(intent.type) && intent.dueAt <= now && finished && !(current && intent.mode === 'ensure')) {
     const base = current ? { ...current.body, payload: wanted.payload, rev: current.body.rev + 1 } : wanted;
-    const attempts = current && current.body.status === 'pending' ? current.body.attempts : 0;
     const leased: Job = {
       ...base,
       status: 'pending',
       dueAt: intent.dueAt,
-      attempts: attempts + 1,
+      attempts: 1,
       leaseOwner: handOff.owner,
       leaseUntil: handOff.until,
       leasedRev: base.rev,

@@ -70,19 +70,13 @@ describe('planJobRequest with a hand-off (the committing process leases the job 
       'replace',
       { ...leasedToMe, rev: 1, leasedRev: 1, attempts: 1 },
     ],
+    ['queued, not started: left to the loop (nothing to write)', stored({ status: 'pending', dueAt: EARLIER }), intent(), null, {}],
     [
-      'queued, not started (lease free): taken, not left to the poll',
-      stored({ status: 'pending', dueAt: EARLIER }),
-      intent(),
-      'replace',
-      { ...leasedToMe, rev: 1, leasedRev: 1, dueAt: NOW },
-    ],
-    [
-      'a lease that ran out (its process died): taken over',
+      'a lease that ran out (its process died): the ordinary re-queue, the loop takes it',
       stored({ status: 'pending', leasedRev: 0, leaseUntil: EARLIER, leaseOwner: 'dead', attempts: 1 }),
       intent(),
       'replace',
-      { ...leasedToMe, rev: 1, leasedRev: 1, attempts: 2 },
+      { rev: 1, leaseOwner: 'dead', leasedRev: 0 },
     ],
     [
       'running elsewhere (lease held): the ordinary re-queue, the holder runs it once more',
