@@ -4,8 +4,8 @@ import type https from 'node:https';
 import path from 'node:path';
 import { deliverCardJob } from './jobs/deliver-card';
 import { loadCaseBundle } from './store/case-bundle';
-import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
-import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
+import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './jobs/advice-jobs';
+import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './jobs/vt-jobs';
 import { vtAskAtIntakeJob } from './app/vt/intake-question';
 import {
   agendaReminderJob,
@@ -14,13 +14,14 @@ import {
   postActieoverlegJob,
   refreshActieoverlegJob,
   termijnReminderJob,
-} from './app/course/timers';
+} from './jobs/course-timers';
 import type { AppDeps } from './app/deps';
 import { Directory } from './app/directory';
 import { createHasher } from './app/hasher';
 import { systemClock, type Clock, type Outbound } from './app/ports';
 import { retentionPolicy, type Config } from './config';
-import { ensureRetentionSweep, purgeCaseJob, retentionSweep } from './app/privacy/purge';
+import { ensureRetentionSweep, retentionSweep } from './app/privacy/purge';
+import { purgeCaseJob } from './jobs/purge-job';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';

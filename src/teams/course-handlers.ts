@@ -1,5 +1,5 @@
 import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/advice';
-import { viewAdvice } from '../app/advice/jobs';
+import { viewAdvice } from '../jobs/advice-jobs';
 import { buildAdviceCard } from '../cards/advice-card';
 import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
 import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
