@@ -10,7 +10,7 @@ import { requestCardRefresh } from '../app/case-access';
 import { noteMaybeDuplicate } from './deliver-card';
 import type { AppDeps } from '../app/deps';
 import type { Outbound } from '../app/ports';
-import { caseLinkOf } from '../app/course/actieoverleg';
+import { caseLinkOf } from '../views/actieoverleg-view';
 import { agendaFacts } from '../domain/agenda-entry';
 import { loadChannelSummary } from '../app/views';
 import { auditEscalationChange, changeEscalation, evaluateEscalation } from '../app/course/escalate';

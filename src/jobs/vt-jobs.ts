@@ -11,7 +11,7 @@ import { auditId } from '../store/repository';
 import { RecipientUnreachableError, type Outbound } from '../app/ports';
 import { requestCardRefresh } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
-import { caseLink } from '../app/course/actieoverleg';
+import { caseLink } from '../views/actieoverleg-view';
 import { applyEvent, changeConsultation } from '../app/vt/consult';
 import type { ViewVia } from '../domain/views';
 import type { AdaptiveCard } from '../cards/types';

@@ -1,6 +1,6 @@
 import { ActivityTypes, CardFactory, INVOKE_RESPONSE_KEY, MessageFactory, type TurnContext } from 'botbuilder';
 import { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
-import { readCaseDetails, viewCase } from '../app/case-view';
+import { readCaseDetails, viewCase } from '../views/case-view';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { AppDeps } from '../app/deps';
 import { buildDetailsCard } from '../cards/details-card';

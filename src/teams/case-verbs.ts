@@ -1,6 +1,6 @@
 import { addContributionWithView } from '../app/add-contribution';
 import { castVoteWithView } from '../app/cast-vote';
-import { viewCase } from '../app/case-view';
+import { viewCase } from '../views/case-view';
 import type { AppDeps } from '../app/deps';
 import { buildCaseCard } from '../cards/case-card';
 import { addContributionDataSchema, caseActionDataSchema, INPUTS, VERBS, voteDataSchema } from '../cards/verbs';

@@ -1,7 +1,8 @@
 import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/advice';
 import { viewAdvice } from '../jobs/advice-jobs';
 import { buildAdviceCard } from '../cards/advice-card';
-import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
+import { becomeCaseOwner, editConcreteQuestion } from '../app/course/actieoverleg';
+import { viewActieoverleg } from '../views/actieoverleg-view';
 import { closeCase, closeCaseDespiteConcern, reAgendaCase } from '../app/course/closing';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';
 import { closeRoundAsChair, startRound } from '../app/course/rounds';

@@ -5,7 +5,7 @@ import { parseCardData } from '../cards/verbs';
 import { refuseCardInput } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
 import type { AppError } from '../app/errors';
-import { caseViewOf, viewCase } from '../app/case-view';
+import { caseViewOf, viewCase } from '../views/case-view';
 import type { CaseSnapshot } from '../domain/decisions';
 import { buildCaseCard } from '../cards/case-card';
 import type { AdaptiveCard } from '../cards/types';
