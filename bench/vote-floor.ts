@@ -194,7 +194,8 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
   const counted = attributedStore(inner);
   const rss0 = process.memoryUsage().rss;
   // The product's defaults, except the inbound rate limit (one client address here).
-  const t = await startTestHost({ db: counted.store, env: { JOB_POLL_MS: '500', ...RAISED_INBOUND } });
+  const handOff: Record<string, string> = process.env.JOB_HAND_OFF ? { JOB_HAND_OFF: process.env.JOB_HAND_OFF } : {};
+  const t = await startTestHost({ db: counted.store, env: { JOB_POLL_MS: '500', ...RAISED_INBOUND, ...handOff } });
   attributeRunner(t.host.runner);
   const floor = await startFloor(t);
   const client = new LoadClient();

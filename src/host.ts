@@ -146,12 +146,13 @@ export async function startHost(
     (caseId) => loadCaseBundle(db, caseId),
   );
   // A command's card refresh is delivered by this process right after its commit (docs/decisions.md §38).
-  deps.handOff = {
-    owner: runner.owner,
-    leaseMs: env.JOB_LEASE_MS,
-    types: new Set(['refreshCard']),
-    run: (caseId, jobIds) => void runner.handOff(caseId, jobIds),
-  };
+  if (env.JOB_HAND_OFF)
+    deps.handOff = {
+      owner: runner.owner,
+      leaseMs: env.JOB_LEASE_MS,
+      types: new Set(['refreshCard']),
+      run: (caseId, jobIds) => void runner.handOff(caseId, jobIds),
+    };
   const http = createHttpApp({
     deps,
     db,

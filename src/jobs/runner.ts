@@ -80,6 +80,8 @@ export class JobRunner {
   private stopped = true;
   private halting = false;
   private idle: Promise<void> = Promise.resolve();
+  /** Passes and hand-offs, one after the other. */
+  private lane: Promise<void> = Promise.resolve();
   /** Hand-offs under way (stop waits for them). */
   private readonly handedOff = new Set<Promise<void>>();
   /** performance.now() of the last sign of life (a pass started or ended); for /readyz. */
@@ -139,7 +141,9 @@ export class JobRunner {
   handOff(caseId: string, jobIds: readonly string[]): Promise<void> {
     if (this.halting || !this.loadCase) return Promise.resolve(); // a stopping runner releases its leases (Host.stop)
     const load = this.loadCase;
-    const run = (async () => {
+    // One delivery at a time per process, as the loop runs its jobs: a hand-off waits for the pass or
+    // hand-off before it (order of sends to Teams and the rate limiter see what they saw before).
+    const run = this.exclusive(async () => {
       const loaded = await load(caseId);
       for (const id of jobIds) {
         if (this.halting) break;
@@ -148,7 +152,7 @@ export class JobRunner {
         if (!doc || !j || j.status !== 'pending' || j.leaseOwner !== this.owner || j.leaseUntil <= this.clock.now().toISOString()) continue;
         if ((await this.execute(doc, loaded ?? undefined)) === 'requeued') this.kick();
       }
-    })().catch((e: unknown) => {
+    }).catch((e: unknown) => {
       // The lease runs out and the loop takes the job: nothing is lost.
       this.log.warn({ caseId, err: errorForLog(e) }, 'hand-off failed, the job loop will run it');
     });
@@ -189,6 +193,16 @@ export class JobRunner {
     return ran;
   }
 
+  /** Runs `fn` after every pass and hand-off started before it (one at a time). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.lane.then(fn);
+    this.lane = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
   /** Run one claimed job and record the outcome (done, re-queued, retry later, or dead). */
   private async execute(claimed: Stored<Job>, loaded?: LoadedCase): Promise<'done' | 'requeued' | 'failed'> {
     const job = claimed.body;
@@ -222,7 +236,7 @@ export class JobRunner {
     try {
       do {
         this.again = false;
-        await this.runOnce();
+        await this.exclusive(() => this.runOnce());
       } while (this.again && !this.stopped);
     } catch (e) {
       this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'job loop pass failed');

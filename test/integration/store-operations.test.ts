@@ -58,7 +58,7 @@ async function jobPass(label: string): Promise<{ counts: Record<string, number>;
 beforeAll(async () => {
   store = await makeDocStore('sqlite');
   counter = countingStore(store.db);
-  t = await startTestHost({ db: counter.store });
+  t = await startTestHost({ db: counter.store, env: { JOB_HAND_OFF: 'true' } });
   for (const u of [USERS.politie, USERS.om, USERS.vt])
     await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
   const res = await postSignedCase(t.base, sampleIntake());
