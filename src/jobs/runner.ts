@@ -80,7 +80,7 @@ export class JobRunner {
   private stopped = true;
   private halting = false;
   private idle: Promise<void> = Promise.resolve();
-  /** Passes and hand-offs, one after the other. */
+  /** Hand-offs, one after the other. */
   private lane: Promise<void> = Promise.resolve();
   /** Hand-offs under way (stop waits for them). */
   private readonly handedOff = new Set<Promise<void>>();
@@ -141,8 +141,8 @@ export class JobRunner {
   handOff(caseId: string, jobIds: readonly string[]): Promise<void> {
     if (this.halting || !this.loadCase) return Promise.resolve(); // a stopping runner releases its leases (Host.stop)
     const load = this.loadCase;
-    // One delivery at a time per process, as the loop runs its jobs: a hand-off waits for the pass or
-    // hand-off before it (order of sends to Teams and the rate limiter see what they saw before).
+    // Hand-offs run one at a time (in commit order). They are not serialised with the loop's passes:
+    // doing so made rounds-escalation's agenda test fail 2 of 3 runs (docs/decisions.md §38).
     const run = this.exclusive(async () => {
       const loaded = await load(caseId);
       for (const id of jobIds) {
@@ -193,7 +193,7 @@ export class JobRunner {
     return ran;
   }
 
-  /** Runs `fn` after every pass and hand-off started before it (one at a time). */
+  /** Runs `fn` after every hand-off started before it (one at a time). */
   private exclusive<T>(fn: () => Promise<T>): Promise<T> {
     const result = this.lane.then(fn);
     this.lane = result.then(
@@ -236,7 +236,7 @@ export class JobRunner {
     try {
       do {
         this.again = false;
-        await this.exclusive(() => this.runOnce());
+        await this.runOnce();
       } while (this.again && !this.stopped);
     } catch (e) {
       this.log.error({ err: e instanceof Error ? e.message : String(e) }, 'job loop pass failed');
