@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { AppDeps } from '../src/app/deps';
-import { buildAgenda } from '../src/app/course/timers';
+import { buildAgenda } from '../src/jobs/course-timers';
 import { buildAgendaCard } from '../src/cards/agenda-card';
 import { cardBytes } from '../src/cards/budget';
 import type { Case } from '../src/domain/case';

@@ -6,7 +6,8 @@
  * Actieoverleg card, 2 index entries and 30 audit entries. Environment: BENCH_PURGE_CASES (30).
  */
 import { performance } from 'node:perf_hooks';
-import { purgeCaseJob, startPurge, PURGE_PK } from '../src/app/privacy/purge';
+import { startPurge, PURGE_PK } from '../src/app/privacy/purge';
+import { purgeCaseJob } from '../src/jobs/purge-job';
 import type { AppDeps } from '../src/app/deps';
 import type { Outbound } from '../src/app/ports';
 import { createLogger } from '../src/log';

@@ -2,11 +2,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type https from 'node:https';
 import path from 'node:path';
-import { deliverCardJob } from './app/deliver-card';
+import { deliverCardJob } from './jobs/deliver-card';
+import { loadCaseBundle } from './store/case-bundle';
 import { meetingReminderJob } from './app/aftercare/meeting';
 import { outcomeFeedbackJob } from './app/aftercare/outcome';
-import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './app/advice/jobs';
-import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './app/vt/jobs';
+import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './jobs/advice-jobs';
+import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './jobs/vt-jobs';
 import { vtAskAtIntakeJob } from './app/vt/intake-question';
 import {
   agendaReminderJob,
@@ -15,15 +16,16 @@ import {
   postActieoverlegJob,
   refreshActieoverlegJob,
   termijnReminderJob,
-} from './app/course/timers';
+} from './jobs/course-timers';
 import type { AppDeps } from './app/deps';
 import { Directory } from './app/directory';
 import { createHasher } from './app/hasher';
 import { systemClock, type Clock, type Outbound } from './app/ports';
 import { retentionPolicy, type Config } from './config';
-import { ensureRetentionSweep, purgeCaseJob, retentionSweep } from './app/privacy/purge';
+import { ensureRetentionSweep, retentionSweep } from './app/privacy/purge';
+import { purgeCaseJob } from './jobs/purge-job';
 import { createCsvLinks } from './app/report/csv-link';
-import { returningNoteJob } from './app/report/returning';
+import { returningNoteJob } from './jobs/returning-note-job';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
@@ -115,8 +117,8 @@ export async function startHost(
   const runner: JobRunner = new JobRunner(
     repo,
     {
-      postCard: (job) => deliverCardJob(deps, outbound, job),
-      refreshCard: (job) => deliverCardJob(deps, outbound, job),
+      postCard: (job, loaded) => deliverCardJob(deps, outbound, job, loaded),
+      refreshCard: (job, loaded) => deliverCardJob(deps, outbound, job, loaded),
       termijnPassed: (job) => deliverCardJob(deps, outbound, { ...job, type: 'refreshCard' }),
       postActieoverleg: (job) => postActieoverlegJob(deps, outbound, job),
       refreshActieoverleg: (job) => refreshActieoverlegJob(deps, outbound, job),
@@ -151,7 +153,16 @@ export async function startHost(
       maxAttempts: env.JOB_MAX_ATTEMPTS,
       backoff: { baseMs: env.JOB_BACKOFF_BASE_MS, maxMs: env.JOB_BACKOFF_MAX_MS },
     },
+    (caseId) => loadCaseBundle(db, caseId),
   );
+  // A command's card refresh is delivered by this process right after its commit (docs/decisions.md §38).
+  if (env.JOB_HAND_OFF)
+    deps.handOff = {
+      owner: runner.owner,
+      leaseMs: env.JOB_LEASE_MS,
+      types: new Set(['refreshCard']),
+      run: (caseId, jobIds) => void runner.handOff(caseId, jobIds),
+    };
   const http = createHttpApp({
     deps,
     db,

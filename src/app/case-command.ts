@@ -1,7 +1,7 @@
 import type { CaseBundle } from '../domain/case-bundle';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
 import type { PersonalView, ViewVia } from '../domain/views';
-import { decisionOps } from '../store/case-bundle';
+import { decisionOps, handedOffJobs } from '../store/case-bundle';
 import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
@@ -109,14 +109,18 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
       d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
     // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
     if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
+    const h = deps.handOff;
+    const handOff = h ? { owner: h.owner, types: h.types, until: new Date(Date.parse(now) + h.leaseMs).toISOString() } : undefined;
     // The case's report row in the same commit, when the command changed one of its figures.
-    const ops = [...decisionOps(loaded, decided.decision, now, viewAudit), ...reportRowOps(deps, loaded, decided.after)];
+    const ops = [...decisionOps(loaded, decided.decision, now, viewAudit, handOff), ...reportRowOps(deps, loaded, decided.after)];
     const results = await deps.repo.cases.commit(ops);
     const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
     if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
       deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
     deps.log.info({ caseId: cmd.caseId, action: cmd.attempted, orgId: actor.orgId }, 'case command committed');
-    if (decided.decision.jobs.length > 0) deps.kickJobs();
+    const handed = h ? handedOffJobs(ops, h.owner) : [];
+    if (h && handed.length > 0) h.run(cmd.caseId, handed);
+    if (decided.decision.jobs.length > handed.length) deps.kickJobs();
     return ok({ value: decided.value, actor, after: decided.after });
   });
 }

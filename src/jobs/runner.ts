@@ -1,13 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { nextRetryDelayMs } from '../domain/backoff';
 import type { Logger } from '../log';
+import type { LoadedCase } from '../store/case-bundle';
+import type { Stored } from '../store/docstore';
 import type { Job } from '../store/jobs';
 import type { Repository } from '../store/repository';
 import type { Clock } from '../app/ports';
 import { OutboundError } from '../app/ports';
 import { countEvent, EVENTS, withSpan } from '../telemetry';
 
-export type JobHandler = (job: Job) => Promise<void>;
+/** `loaded`: the case partition as read for a handed-off job (the handler need not read it again). */
+export type JobHandler = (job: Job, loaded?: LoadedCase) => Promise<void>;
 
 /** The part of the Repository the job loop uses (so tests can give it a small fake). */
 export type JobStore = Pick<Repository, 'findDueJobs' | 'claimJob' | 'completeJob' | 'failJob'>;
@@ -77,6 +80,10 @@ export class JobRunner {
   private stopped = true;
   private halting = false;
   private idle: Promise<void> = Promise.resolve();
+  /** Hand-offs, one after the other. */
+  private lane: Promise<void> = Promise.resolve();
+  /** Hand-offs under way (stop waits for them). */
+  private readonly handedOff = new Set<Promise<void>>();
   /** performance.now() of the last sign of life (a pass started or ended); for /readyz. */
   private lastBeat = performance.now();
 
@@ -86,6 +93,8 @@ export class JobRunner {
     private readonly clock: Clock,
     private readonly log: Logger,
     private opts: RunnerOptions,
+    /** One read of a case partition (its jobs included), for hand-offs; without it `handOff` leaves jobs to the loop. */
+    private readonly loadCase?: (caseId: string) => Promise<LoadedCase | null>,
   ) {}
 
   /**
@@ -119,6 +128,37 @@ export class JobRunner {
     this.halting = true;
     if (this.timer) clearTimeout(this.timer);
     await this.idle;
+    await Promise.all([...this.handedOff]);
+  }
+
+  /**
+   * Run jobs a command's commit already leased to this runner (`owner`): one partition read gives the
+   * jobs and the case, the handler delivers from it, and completing the job is the second and last
+   * store operation. A job no longer leased to this runner is left alone (the loop or its holder runs
+   * it); if this process dies first, the lease runs out and any instance's loop takes the job.
+   * The promise settles when the hand-off is over; it never rejects.
+   */
+  handOff(caseId: string, jobIds: readonly string[]): Promise<void> {
+    if (this.halting || !this.loadCase) return Promise.resolve(); // a stopping runner releases its leases (Host.stop)
+    const load = this.loadCase;
+    // Hand-offs run one at a time (in commit order). They are not serialised with the loop's passes:
+    // doing so made rounds-escalation's agenda test fail 2 of 3 runs (docs/decisions.md §38).
+    const run = this.exclusive(async () => {
+      const loaded = await load(caseId);
+      for (const id of jobIds) {
+        if (this.halting) break;
+        const doc = loaded?.jobs.get(id);
+        const j = doc?.body;
+        if (!doc || !j || j.status !== 'pending' || j.leaseOwner !== this.owner || j.leaseUntil <= this.clock.now().toISOString()) continue;
+        if ((await this.execute(doc, loaded ?? undefined)) === 'requeued') this.kick();
+      }
+    }).catch((e: unknown) => {
+      // The lease runs out and the loop takes the job: nothing is lost.
+      this.log.warn({ caseId, err: errorForLog(e) }, 'hand-off failed, the job loop will run it');
+    });
+    this.handedOff.add(run);
+    void run.finally(() => this.handedOff.delete(run));
+    return run;
   }
 
   /**
@@ -148,29 +188,45 @@ export class JobRunner {
       if (!claimed) continue;
       ran++;
       this.lastBeat = performance.now();
-      const job = claimed.body;
-      const handler = this.handlers[job.type];
-      try {
-        if (!handler) throw new Error(`no handler for job type ${job.type}`);
-        await withSpan(`job ${job.type}`, { 'zsm.case_id': job.caseId, 'zsm.job_id': job.id, 'zsm.attempt': job.attempts }, () =>
-          handler(job),
-        );
-        await this.repo.completeJob(claimed);
-      } catch (e) {
-        const decision = decideRetry(e, job.attempts, this.opts);
-        const next = decision.giveUp ? null : new Date(this.clock.now().getTime() + decision.delayMs).toISOString();
-        const message = e instanceof Error ? e.message : String(e);
-        await this.repo.failJob(claimed, next, message.slice(0, 300));
-        // Ids, counts and our own error texts only: a handler's exception may carry case content.
-        const fields = { caseId: job.caseId, jobId: job.id, type: job.type, attempts: job.attempts, err: errorForLog(e) };
-        if (decision.giveUp) {
-          countEvent(EVENTS.jobDead, { type: job.type, why: decision.reason });
-          this.log.error({ ...fields, why: decision.reason, event: EVENTS.jobDead }, 'job failed for good');
-        } else if (decision.reason === 'deferred') this.log.debug({ ...fields, retryInMs: decision.delayMs }, 'job deferred');
-        else this.log.warn({ ...fields, retryInMs: decision.delayMs }, 'job failed, will retry');
-      }
+      await this.execute(claimed);
     }
     return ran;
+  }
+
+  /** Runs `fn` after every hand-off started before it (one at a time). */
+  private exclusive<T>(fn: () => Promise<T>): Promise<T> {
+    const result = this.lane.then(fn);
+    this.lane = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    return result;
+  }
+
+  /** Run one claimed job and record the outcome (done, re-queued, retry later, or dead). */
+  private async execute(claimed: Stored<Job>, loaded?: LoadedCase): Promise<'done' | 'requeued' | 'failed'> {
+    const job = claimed.body;
+    const handler = this.handlers[job.type];
+    try {
+      if (!handler) throw new Error(`no handler for job type ${job.type}`);
+      await withSpan(`job ${job.type}`, { 'zsm.case_id': job.caseId, 'zsm.job_id': job.id, 'zsm.attempt': job.attempts }, () =>
+        handler(job, loaded),
+      );
+      return await this.repo.completeJob(claimed);
+    } catch (e) {
+      const decision = decideRetry(e, job.attempts, this.opts);
+      const next = decision.giveUp ? null : new Date(this.clock.now().getTime() + decision.delayMs).toISOString();
+      const message = e instanceof Error ? e.message : String(e);
+      await this.repo.failJob(claimed, next, message.slice(0, 300));
+      // Ids, counts and our own error texts only: a handler's exception may carry case content.
+      const fields = { caseId: job.caseId, jobId: job.id, type: job.type, attempts: job.attempts, err: errorForLog(e) };
+      if (decision.giveUp) {
+        countEvent(EVENTS.jobDead, { type: job.type, why: decision.reason });
+        this.log.error({ ...fields, why: decision.reason, event: EVENTS.jobDead }, 'job failed for good');
+      } else if (decision.reason === 'deferred') this.log.debug({ ...fields, retryInMs: decision.delayMs }, 'job deferred');
+      else this.log.warn({ ...fields, retryInMs: decision.delayMs }, 'job failed, will retry');
+      return 'failed';
+    }
   }
 
   private async tick(): Promise<void> {

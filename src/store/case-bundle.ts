@@ -10,7 +10,7 @@ import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import type { DocStore, NewDoc, Stored, WriteOp } from './docstore';
-import { newJob, requeuedJob, type Job } from './jobs';
+import { newJob, requeuedJob, type Job, type JobType } from './jobs';
 import { verdiepingFromPartition } from './verdieping-store';
 
 /** A case bundle as loaded, with the partition's jobs (needed to coalesce job requests in the commit). */
@@ -91,11 +91,30 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
 const jobDoc = (j: Job): NewDoc<Job> => ({ pk: j.caseId, id: j.id, kind: 'job', body: j });
 
 /**
+ * A job the committing process takes on itself in the same commit (a "hand-off"): written already
+ * leased to `owner` until `until`, so that process delivers it at once from the partition read it
+ * makes anyway, with no poll and no claim of its own (docs/decisions.md §38). Only for job `types`
+ * that are due now, and only when no run of the job is queued or under way (absent or finished);
+ * otherwise the ordinary re-queue applies and the job loop runs it.
+ */
+export interface JobHandOff {
+  owner: string;
+  until: string;
+  types: ReadonlySet<JobType>;
+}
+
+/**
  * A job request against the job as loaded (the rules of Repository.requestJob, decided on the bundle):
  * absent → insert; a run queued that has not started and is due no later → nothing to write; else
  * the job is (re)queued with rev + 1, so a worker that is running it now runs it once more.
  */
-export function planJobRequest(current: Stored<Job> | undefined, intent: JobIntent, caseId: string, now: string): WriteOp | null {
+export function planJobRequest(
+  current: Stored<Job> | undefined,
+  intent: JobIntent,
+  caseId: string,
+  now: string,
+  handOff?: JobHandOff,
+): WriteOp | null {
   const wanted = newJob({
     id: intent.id,
     caseId,
@@ -104,6 +123,22 @@ export function planJobRequest(current: Stored<Job> | undefined, intent: JobInte
     now,
     ...(intent.payload ? { payload: intent.payload } : {}),
   });
+  // Only a job no run is queued for (absent, or finished): the same writes as without a hand-off, so
+  // racing commands contend on nothing more. A queued or running job stays with the loop's rules.
+  const finished = !current || current.body.status !== 'pending';
+  if (handOff && handOff.types.has(intent.type) && intent.dueAt <= now && finished && !(current && intent.mode === 'ensure')) {
+    const base = current ? { ...current.body, payload: wanted.payload, rev: current.body.rev + 1 } : wanted;
+    const leased: Job = {
+      ...base,
+      status: 'pending',
+      dueAt: intent.dueAt,
+      attempts: 1,
+      leaseOwner: handOff.owner,
+      leaseUntil: handOff.until,
+      leasedRev: base.rev,
+    };
+    return current ? { op: 'replace', doc: jobDoc(leased), ifMatch: current.etag } : { op: 'insert', doc: jobDoc(leased) };
+  }
   if (!current) return { op: 'insert', doc: jobDoc(wanted) };
   if (intent.mode === 'ensure') return null;
   const next = requeuedJob(current.body, wanted);
@@ -118,14 +153,29 @@ function sideDocOp(caseId: string, id: string, kind: 'vtconsult' | 'advice', bod
   return [etag === undefined ? { op: 'insert', doc } : { op: 'replace', doc, ifMatch: etag }];
 }
 
+/** The ids of the jobs a commit's ops hand off to `owner` (see JobHandOff). */
+export function handedOffJobs(ops: readonly WriteOp[], owner: string): string[] {
+  return ops.flatMap((o) => {
+    if (o.op === 'audit' || o.op === 'upsert' || o.doc.kind !== 'job') return [];
+    const j = o.doc.body as Job;
+    return j.leaseOwner === owner && j.leasedRev === j.rev ? [o.doc.id] : [];
+  });
+}
+
 /**
  * A decision as the write ops of ONE commit. Conditional writes come first (job re-queues, then the
  * case version), so on Cosmos, which applies the ops one by one, a lost race stops the commit before
  * any unconditional write; what a retry then repeats is idempotent (deterministic ids, re-queues).
  */
-export function decisionOps(loaded: LoadedCase, d: CaseDecision, now: string, extraAudit: AuditEntry[] = []): WriteOp[] {
+export function decisionOps(
+  loaded: LoadedCase,
+  d: CaseDecision,
+  now: string,
+  extraAudit: AuditEntry[] = [],
+  handOff?: JobHandOff,
+): WriteOp[] {
   const caseId = loaded.bundle.theCase.body.id;
-  const jobOps = d.jobs.map((j) => planJobRequest(loaded.jobs.get(j.id), j, caseId, now)).filter((o): o is WriteOp => o !== null);
+  const jobOps = d.jobs.map((j) => planJobRequest(loaded.jobs.get(j.id), j, caseId, now, handOff)).filter((o): o is WriteOp => o !== null);
   return [
     ...jobOps.filter((o) => o.op === 'replace'),
     { op: 'replace', doc: { pk: caseId, id: IDS.case, kind: 'case', body: d.nextCase }, ifMatch: loaded.bundle.theCase.etag },

@@ -1,4 +1,4 @@
-import { viewActieoverleg, caseLinkOf } from '../app/course/actieoverleg';
+import { caseLinkOf, viewActieoverleg } from '../views/actieoverleg-view';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';

@@ -1,5 +1,5 @@
 import { AFTERCARE_FIELD, markMeetingPrepared, setActieoverlegMeeting } from '../app/aftercare/meeting';
-import { viewActieoverleg } from '../app/course/actieoverleg';
+import { viewActieoverleg } from '../views/actieoverleg-view';
 import type { AppDeps } from '../app/deps';
 import type { AppError, Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';

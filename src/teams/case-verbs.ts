@@ -1,8 +1,8 @@
 import { addContributionWithView } from '../app/add-contribution';
 import { castVoteWithView } from '../app/cast-vote';
-import { viewCase } from '../app/case-view';
+import { viewCase } from '../views/case-view';
 import type { AppDeps } from '../app/deps';
-import { buildCaseCard } from '../cards/case-card';
+import { renderCaseCard } from '../views/render-cache';
 import { addContributionDataSchema, caseActionDataSchema, INPUTS, VERBS, voteDataSchema } from '../cards/verbs';
 import { nlMessages } from '../i18n/nl';
 import { cardVerb, type CardVerb } from './card-verbs';
@@ -17,7 +17,7 @@ export function caseCardVerbs(deps: AppDeps): CardVerb[] {
       verb,
       schema: caseActionDataSchema,
       command: (d, actor) => viewCase(deps, d.caseId, actor.aadObjectId, undefined, via),
-      answer: { kind: 'direct', respond: (context, r) => answerInvoke(context, r.ok ? buildCaseCard(r.value) : dutchError(r.error)) },
+      answer: { kind: 'direct', respond: (context, r) => answerInvoke(context, r.ok ? renderCaseCard(r.value) : dutchError(r.error)) },
     });
 
   const vote = (concern: boolean): CardVerb =>

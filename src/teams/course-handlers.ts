@@ -1,7 +1,8 @@
 import { answerFollowUp, decide, draftAdvice, sendAdvice } from '../app/advice/advice';
-import { viewAdvice } from '../app/advice/jobs';
+import { viewAdvice } from '../jobs/advice-jobs';
 import { buildAdviceCard } from '../cards/advice-card';
-import { becomeCaseOwner, editConcreteQuestion, viewActieoverleg } from '../app/course/actieoverleg';
+import { becomeCaseOwner, editConcreteQuestion } from '../app/course/actieoverleg';
+import { viewActieoverleg } from '../views/actieoverleg-view';
 import { closeCase, closeCaseDespiteConcern } from '../app/course/closing';
 import { reAgendaCase } from '../app/course/re-agenda';
 import { addAction, handOverLead, settleAction, takeLead } from '../app/course/lead-actions';

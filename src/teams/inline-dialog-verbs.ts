@@ -1,4 +1,4 @@
-import { readCaseDetails, viewCase } from '../app/case-view';
+import { readCaseDetails, viewCase } from '../views/case-view';
 import type { AppDeps } from '../app/deps';
 import { buildAdviceEditDialog } from '../cards/advice-edit-dialog';
 import { CASE_CARD_LIMITS } from '../cards/case-card';

@@ -5,9 +5,9 @@ import { parseCardData } from '../cards/verbs';
 import { refuseCardInput } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
 import type { AppError } from '../app/errors';
-import { caseViewOf, viewCase } from '../app/case-view';
+import { caseViewOf, viewCase } from '../views/case-view';
 import type { CaseSnapshot } from '../domain/decisions';
-import { buildCaseCard } from '../cards/case-card';
+import { renderCaseCard } from '../views/render-cache';
 import type { AdaptiveCard } from '../cards/types';
 import type { CaseCardView } from '../cards/view';
 import { dutchError } from './errors-nl';
@@ -58,7 +58,7 @@ export async function respondWithCase(
   draft?: CaseCardView['draft'],
 ): Promise<void> {
   const view = await viewCase(deps, caseId, context.activity.from?.aadObjectId, notice);
-  await answerInvoke(context, view.ok ? buildCaseCard({ ...view.value, ...(draft ? { draft } : {}) }) : dutchError(view.error));
+  await answerInvoke(context, view.ok ? renderCaseCard({ ...view.value, ...(draft ? { draft } : {}) }) : dutchError(view.error));
 }
 
 /**
@@ -72,7 +72,7 @@ export async function respondWithSnapshot(
   notice: { kind: 'good' | 'attention'; text: string },
 ): Promise<void> {
   const mris = await deps.repo.getUserMris();
-  await answerInvoke(context, buildCaseCard(caseViewOf(deps, after, mris, context.activity.from?.aadObjectId, notice)));
+  await answerInvoke(context, renderCaseCard(caseViewOf(deps, after, mris, context.activity.from?.aadObjectId, notice)));
 }
 
 /** Refusals of access get a plain message (no card for someone who may not see it); anything else keeps the card with the reason on top. */

@@ -2,7 +2,7 @@ import type { AppDeps } from '../app/deps';
 import type { AppError, Result } from '../app/errors';
 import { addVtInfo, answerVt, viewVtConsultation, voteAsVt } from '../app/vt/answer';
 import { claimOnCall, deskAsksVt, markCalledBack, setVtRegion } from '../app/vt/desk';
-import { vtCardFor } from '../app/vt/jobs';
+import { vtCardFor } from '../jobs/vt-jobs';
 import { amsterdamShort } from '../domain/local-time';
 import { caseActionDataSchema, INPUTS, VERBS, vtActionDataSchema, vtRegionDataSchema } from '../cards/verbs';
 import { nlMessages, nlTrust, nlVtAdviceFixes } from '../i18n/nl';

@@ -24,6 +24,7 @@ let store: TestStore;
 let counter: StoreCounter;
 let t: TestHost;
 let caseId: string;
+let handOff: TestHost['host']['deps']['handOff'];
 const measured: Record<string, Record<string, number>> = {};
 
 const total = (c: Record<string, number>): number => Object.values(c).reduce((a, b) => a + b, 0);
@@ -57,15 +58,18 @@ async function jobPass(label: string): Promise<{ counts: Record<string, number>;
 beforeAll(async () => {
   store = await makeDocStore('sqlite');
   counter = countingStore(store.db);
-  t = await startTestHost({ db: counter.store });
+  t = await startTestHost({ db: counter.store, env: { JOB_HAND_OFF: 'true' } });
   for (const u of [USERS.politie, USERS.om, USERS.vt])
     await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
   const res = await postSignedCase(t.base, sampleIntake());
   caseId = ((await res.json()) as { caseId: string }).caseId;
   await waitFor('card ref', () => t.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
   await settle(t);
-  // From here on the job loop runs only when the test drives it: no kicks, no polls within the test.
+  // From here on the job loop runs only when the test drives it: no kicks, no polls within the test,
+  // and a command's card refresh is not handed off to this process (the hand-off test below does that by hand).
   t.host.deps.kickJobs = () => undefined;
+  handOff = t.host.deps.handOff;
+  t.host.deps.handOff = undefined;
   t.host.runner.setOptions({ pollMs: 3_600_000 });
   await t.host.runner.stop();
   t.host.runner.start(); // one pass now (nothing is due after settle), the next in an hour
@@ -130,6 +134,39 @@ describe('store operations per click (counted, SQLite)', () => {
     expect(total(job.counts)).toBeLessThanOrEqual(4);
   });
 
+  it('with the hand-off on: the card refresh is one partition read and one write after the commit, no poll, no claim', async () => {
+    const port = handOff;
+    if (!port) throw new Error('the host wires a hand-off');
+    const handed: { caseId: string; jobIds: readonly string[] }[] = [];
+    // The hand-off is started by hand after the request path was counted, so the two are counted apart.
+    t.host.deps.handOff = { ...port, run: (c, ids) => handed.push({ caseId: c, jobIds: ids }) };
+    try {
+      const counts = await requestPath('vote, hand-off', () =>
+        invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Eerdere meldingen in dit gezin.' }),
+      );
+      expect(counts).toEqual({ readPartition: 1, commit: 1 });
+      expect(handed).toEqual([{ caseId, jobIds: ['job:refreshCard'] }]);
+      // The commit wrote the refresh already leased to this process's job loop: the loop's poll does not take it.
+      const job = await t.host.db.get<{ leaseOwner?: string; status: string }>(caseId, 'job:refreshCard');
+      expect(job?.body).toMatchObject({ status: 'pending', leaseOwner: t.host.runner.owner });
+      expect(await t.host.deps.repo.findDueJobs(t.host.deps.clock.now().toISOString(), 20)).toEqual([]);
+
+      const updatesBefore = t.stub.successful('update').length;
+      counter.reset();
+      await t.host.runner.handOff(caseId, handed[0].jobIds);
+      const loop = counter.take();
+      measured['vote, hand-off (job loop)'] = loop;
+      expect(loop).toEqual({ readPartition: 1, replace: 1 });
+      const updates = t.stub.successful('update').slice(updatesBefore);
+      expect(updates).toHaveLength(1);
+      // The update shows the vote just cast in the second round (the channel summary counts votes, no reasons).
+      expect(JSON.stringify(updates[0].body)).toMatch(/ronde 2 · 1 van \d+ gestemd/);
+      expect((await t.host.db.get<{ status: string }>(caseId, 'job:refreshCard'))?.body.status).toBe('done');
+    } finally {
+      t.host.deps.handOff = undefined;
+    }
+  });
+
   it('the audit trail holds what the click did and that the actor saw the case, from that one commit', async () => {
     const trail = await t.host.deps.repo.listAudit(caseId);
     const actions = trail.map((e) => `${e.action}:${e.actorId}`);
@@ -141,6 +178,6 @@ describe('store operations per click (counted, SQLite)', () => {
         `view.opened:${USERS.politie}`,
       ]),
     );
-    expect(trail.filter((e) => e.action === 'view.opened' && e.detail?.via === 'action')).toHaveLength(4);
+    expect(trail.filter((e) => e.action === 'view.opened' && e.detail?.via === 'action')).toHaveLength(5);
   });
 });

@@ -1,4 +1,3 @@
-import { caseCode } from '../../domain/case-code';
 import type { Case } from '../../domain/case';
 import {
   returningConfigSchema,
@@ -7,11 +6,8 @@ import {
   type EarlierCase,
   type ReturningSummary,
 } from '../../domain/aftercare/returning';
-import { newJob, type Job } from '../../store/jobs';
+import { newJob } from '../../store/jobs';
 import type { WriteOp } from '../../store/docstore';
-import { nlReturning } from '../../i18n/nl/returning';
-import { caseLink } from '../course/actieoverleg';
-import type { Outbound } from '../ports';
 import type { AppDeps } from '../deps';
 
 /** The oude-bekenden record of a new case (one document in its partition): counts, dates and decisions, no person. */
@@ -86,15 +82,4 @@ export async function recordReturning(deps: AppDeps, theCase: Case): Promise<Ret
 
 export async function getReturningRecord(deps: AppDeps, caseId: string): Promise<ReturningRecord | null> {
   return deps.repo.cases.getDoc<ReturningRecord>(caseId, RETURNING_DOC_ID);
-}
-
-/** The 1:1 note to an earlier case's lead; skipped when they left the roster meanwhile. */
-export async function returningNoteJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
-  const to = typeof job.payload.to === 'string' ? job.payload.to : undefined;
-  const earlierIds = typeof job.payload.earlier === 'string' ? job.payload.earlier.split(',').filter(Boolean) : [];
-  const theCase = await deps.repo.getCase(job.caseId);
-  if (!to || !theCase || !deps.directory.member(to)) return;
-  const text = nlReturning.leadNote(caseCode(theCase.id), earlierIds.map(caseCode), await caseLink(deps, theCase));
-  await outbound.sendToUser(to, { text });
-  deps.log.info({ caseId: theCase.id, to }, 'oude bekende: earlier lead notified');
 }

@@ -1,8 +1,5 @@
-import type { CaseCardView } from '../../cards/view';
-import type { Case } from '../../domain/case';
 import { resolveOnCall } from '../../domain/vt/on-call';
 import type { VtOverride } from '../../domain/vt/config';
-import type { VtConsultationRecord } from '../../domain/vt/record';
 import { PreconditionFailedError } from '../../store/docstore';
 import { auditId } from '../../store/repository';
 import { decideCalledBack } from '../../domain/decisions';
@@ -12,33 +9,7 @@ import { requestCardRefresh } from '../case-access';
 import { changeCase } from '../course/change-case';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
-import { askVt, vtRegionOf } from './consult';
-
-/** What the case card shows about Veilig Thuis. */
-export async function vtView(deps: AppDeps, theCase: Case): Promise<CaseCardView['vt'] | undefined> {
-  if (!deps.directory.vt) return undefined;
-  return vtViewOf(deps, theCase, (await deps.repo.getVtConsultation(theCase.id))?.body);
-}
-
-/** The same, from a consultation already loaded (a case bundle). */
-export function vtViewOf(
-  deps: Pick<AppDeps, 'directory'>,
-  theCase: Case,
-  consultation: VtConsultationRecord | undefined,
-): CaseCardView['vt'] | undefined {
-  const vt = deps.directory.vt;
-  if (!vt) return undefined;
-  const loc = vt.locations.find((l) => l.id === theCase.locationId);
-  const regionChoices = vt.regions.filter((r) => !loc || loc.regionIds.includes(r.id)).map((r) => ({ id: r.id, name: r.name }));
-  const region = vtRegionOf(deps, theCase);
-  const noOneOnCall = consultation?.state.status === 'geen_reactie' && consultation.state.reason === 'no_one_on_call';
-  return {
-    ...(region ? { regionId: region.id, regionName: region.name } : {}),
-    regionChoices,
-    ...(consultation ? { consultation } : {}),
-    ...(!region ? { warning: 'region_unknown' as const } : noOneOnCall ? { warning: 'no_one_on_call' as const } : {}),
-  };
-}
+import { askVt } from './consult';
 
 /** The desk presses "Vraag VT". */
 export async function deskAsksVt(deps: AppDeps, args: { caseId: string; aadObjectId: string | undefined }) {

@@ -30,7 +30,6 @@ export type DecidedJobType =
 
   /** Also the reminder before a verdieping horizon (payload.horizon). */
   | 'termijnReminder'
-
   | 'meetingReminder'
   | 'aoOutcomeFeedback';
 

@@ -1,5 +1,5 @@
 import { PreconditionFailedError, type Stored } from '../../../src/store/docstore';
-import { planJobRequest } from '../../../src/store/case-bundle';
+import { handedOffJobs, planJobRequest, type JobHandOff } from '../../../src/store/case-bundle';
 import { withEtagRetry } from '../../../src/store/etag-retry';
 import { EPOCH, newJob, type Job } from '../../../src/store/jobs';
 import type { JobIntent } from '../../../src/domain/decisions';
@@ -54,6 +54,51 @@ describe('planJobRequest (the requestJob rules, decided on the loaded job)', () 
       expect(planned.ifMatch).toBe('e1');
       expect(planned.doc.body).toMatchObject(body as object);
     }
+  });
+});
+
+describe('planJobRequest with a hand-off (the committing process leases the job to itself)', () => {
+  const UNTIL = '2026-11-23T21:30:25.000Z';
+  const handOff: JobHandOff = { owner: 'me', until: UNTIL, types: new Set(['refreshCard']) };
+  const leasedToMe = { status: 'pending', leaseOwner: 'me', leaseUntil: UNTIL };
+  it.each([
+    ['absent: inserted leased to me', undefined, intent(), 'insert', { ...leasedToMe, rev: 0, leasedRev: 0, attempts: 1 }],
+    [
+      'done: leased to me at rev + 1',
+      stored({ status: 'done', attempts: 2 }),
+      intent(),
+      'replace',
+      { ...leasedToMe, rev: 1, leasedRev: 1, attempts: 1 },
+    ],
+    ['queued, not started: left to the loop (nothing to write)', stored({ status: 'pending', dueAt: EARLIER }), intent(), null, {}],
+    [
+      'a lease that ran out (its process died): the ordinary re-queue, the loop takes it',
+      stored({ status: 'pending', leasedRev: 0, leaseUntil: EARLIER, leaseOwner: 'dead', attempts: 1 }),
+      intent(),
+      'replace',
+      { rev: 1, leaseOwner: 'dead', leasedRev: 0 },
+    ],
+    [
+      'running elsewhere (lease held): the ordinary re-queue, the holder runs it once more',
+      stored({ status: 'pending', leasedRev: 0, leaseUntil: LATER, leaseOwner: 'w1' }),
+      intent(),
+      'replace',
+      { rev: 1, leaseOwner: 'w1', leaseUntil: LATER, leasedRev: 0 },
+    ],
+    ['due later: left to the loop', undefined, intent(LATER), 'insert', { status: 'pending', leaseUntil: EPOCH }],
+  ])('%s', (_n, current, wanted, op, body) => {
+    const planned = planJobRequest(current, wanted, 'c1', NOW, handOff);
+    expect(planned?.op ?? null).toBe(op);
+    if (planned && planned.op !== 'audit') expect(planned.doc.body).toMatchObject(body as object);
+    expect(planned ? handedOffJobs([planned], 'me') : []).toEqual(
+      (body as { leaseOwner?: string }).leaseOwner === 'me' ? ['job:refreshCard'] : [],
+    );
+  });
+
+  it('a job type not named is never handed off', () => {
+    const planned = planJobRequest(undefined, { id: 'job:x', type: 'missingVotes', dueAt: NOW, mode: 'request' }, 'c1', NOW, handOff);
+    expect(planned?.op).toBe('insert');
+    expect(handedOffJobs(planned ? [planned] : [], 'me')).toEqual([]);
   });
 });
 

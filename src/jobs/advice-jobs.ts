@@ -1,20 +1,20 @@
-import { caseCode } from '../../domain/case-code';
-import { buildAdviceCard } from '../../cards/advice-card';
-import { buildChannelCard } from '../../cards/channel-card';
-import { contributionVisibleTo, type ViewVia } from '../../domain/views';
-import type { AdviceCardView } from '../../cards/view';
-import type { Case } from '../../domain/case';
-import { mayRecordDecision } from '../../domain/roster';
-import type { AdaptiveCard } from '../../cards/types';
-import { nlCards, nlMessages, nlViews, nlVtAdviceFixes as fx } from '../../i18n/nl';
-import type { PartnerOrg } from '../../domain/orgs';
-import { withEtagRetry } from '../../store/etag-retry';
-import type { Job } from '../../store/jobs';
-import { requestCardRefresh } from '../case-access';
-import type { AppDeps } from '../deps';
-import { fail, ok, type Result } from '../errors';
-import type { Outbound } from '../ports';
-import { auditView, authorizeView, loadChannelSummary } from '../views';
+import { caseCode } from '../domain/case-code';
+import { buildAdviceCard } from '../cards/advice-card';
+import { buildChannelCard } from '../cards/channel-card';
+import { contributionVisibleTo, type ViewVia } from '../domain/views';
+import type { AdviceCardView } from '../cards/view';
+import type { Case } from '../domain/case';
+import { mayRecordDecision } from '../domain/roster';
+import type { AdaptiveCard } from '../cards/types';
+import { nlCards, nlMessages, nlViews, nlVtAdviceFixes as fx } from '../i18n/nl';
+import type { PartnerOrg } from '../domain/orgs';
+import type { Job } from '../store/jobs';
+import { requestCardRefresh } from '../app/case-access';
+import type { AppDeps } from '../app/deps';
+import { fail, ok, type Result } from '../app/errors';
+import type { Outbound } from '../app/ports';
+import { auditView, authorizeView, loadChannelSummary } from '../app/views';
+import { withEtagRetry } from '../store/etag-retry';
 
 export async function adviceView(
   deps: AppDeps,

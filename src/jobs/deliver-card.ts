@@ -3,11 +3,12 @@ import type { CardRef } from '../domain/refs';
 import { nlDelivery } from '../i18n/nl';
 import type { Job } from '../store/jobs';
 import { auditId } from '../store/repository';
-import { requestCardRefresh } from './case-access';
-import type { AppDeps } from './deps';
-import type { Outbound } from './ports';
-import { channelSummaryOf, loadChannelSummary } from './views';
+import { requestCardRefresh } from '../app/case-access';
+import type { AppDeps } from '../app/deps';
+import type { Outbound } from '../app/ports';
+import { channelSummaryOf, loadChannelSummary } from '../app/views';
 import { snapshotOf } from '../domain/decisions';
+import type { LoadedCase } from '../store/case-bundle';
 
 /**
  * An earlier attempt of this post died unanswered (crash, kill), so Teams may show it twice: say so in
@@ -25,11 +26,12 @@ export async function noteMaybeDuplicate(deps: AppDeps, outbound: Outbound, case
 
 /**
  * Job handlers that talk to Teams. Each renders the case as it is NOW, so a refresh that was
- * requested several times is sent once with the newest state.
+ * requested several times is sent once with the newest state. `preloaded`: the partition as the job
+ * loop read it for a hand-off (read after the commit that asked for this job, so it is that state or newer).
  */
-export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+export async function deliverCardJob(deps: AppDeps, outbound: Outbound, job: Job, preloaded?: LoadedCase): Promise<void> {
   // One read of the partition: the case, its votes, escalation and where its card was posted.
-  const loaded = await deps.repo.cases.loadBundle(job.caseId);
+  const loaded = preloaded ?? (await deps.repo.cases.loadBundle(job.caseId));
   const theCase = loaded?.bundle.theCase.body;
   const channel = loaded ? channelSummaryOf(deps, 'case', snapshotOf(loaded.bundle), await deps.repo.getUserMris()) : null;
   const location = theCase ? deps.directory.location(theCase.locationId) : undefined;

@@ -2,13 +2,13 @@ import type { CaseCardView } from '../cards/view';
 import type { Case } from '../domain/case';
 import { contributionsFor, type ViewVia } from '../domain/views';
 import { auditId } from '../store/repository';
-import { openCaseFor } from './case-access';
-import { vtViewOf } from './vt/desk';
+import { openCaseFor } from '../app/case-access';
+import { vtViewOf } from './vt-view';
 import type { CaseSnapshot } from '../domain/decisions';
-import type { AppDeps } from './deps';
-import { ok, type Result } from './errors';
-import { auditView } from './views';
-import { verdiepingCardData } from './verdieping/card-data';
+import type { AppDeps } from '../app/deps';
+import { ok, type Result } from '../app/errors';
+import { auditView } from '../app/views';
+import { verdiepingCardData } from '../app/verdieping/card-data';
 
 /**
  * Everything the full case card shows, for one viewer: a personal view only (channels get the

@@ -1,22 +1,22 @@
-import { buildVtConsultationCard } from '../../cards/vt-consultation-card';
-import { buildVtMorningSummaryCard } from '../../cards/vt-summary-card';
-import type { VtConsultationCardView, VtMorningSummaryView } from '../../cards/view';
-import { callBackOpen, type VtConsultationRecord } from '../../domain/vt/record';
-import { nlMessages, nlVtAdviceFixes as fx } from '../../i18n/nl';
-import { caseRef } from '../../cards/sections';
-import { formatAmsterdamShort } from '../../cards/text';
-import { zsmName } from '../../cards/vt-sections';
-import { newJob, type Job } from '../../store/jobs';
-import { auditId } from '../../store/repository';
-import { RecipientUnreachableError, type Outbound } from '../ports';
-import { requestCardRefresh } from '../case-access';
-import type { AppDeps } from '../deps';
-import { caseLink } from '../course/actieoverleg';
-import { applyEvent, changeConsultation } from './consult';
-import type { ViewVia } from '../../domain/views';
-import type { AdaptiveCard } from '../../cards/types';
-import { ok, type Result } from '../errors';
-import { auditView, authorizeView } from '../views';
+import { buildVtConsultationCard } from '../cards/vt-consultation-card';
+import { buildVtMorningSummaryCard } from '../cards/vt-summary-card';
+import type { VtConsultationCardView, VtMorningSummaryView } from '../cards/view';
+import { callBackOpen, type VtConsultationRecord } from '../domain/vt/record';
+import { nlMessages, nlVtAdviceFixes as fx } from '../i18n/nl';
+import { caseRef } from '../cards/sections';
+import { formatAmsterdamShort } from '../cards/text';
+import { zsmName } from '../cards/vt-sections';
+import { newJob, type Job } from '../store/jobs';
+import { auditId } from '../store/repository';
+import { RecipientUnreachableError, type Outbound } from '../app/ports';
+import { requestCardRefresh } from '../app/case-access';
+import type { AppDeps } from '../app/deps';
+import { caseLink } from '../views/actieoverleg-view';
+import { applyEvent, changeConsultation } from '../app/vt/consult';
+import type { ViewVia } from '../domain/views';
+import type { AdaptiveCard } from '../cards/types';
+import { ok, type Result } from '../app/errors';
+import { auditView, authorizeView } from '../app/views';
 
 async function consultationView(
   deps: AppDeps,
