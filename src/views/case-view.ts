@@ -8,7 +8,7 @@ import type { CaseSnapshot } from '../domain/decisions';
 import type { AppDeps } from '../app/deps';
 import { ok, type Result } from '../app/errors';
 import { auditView } from '../app/views';
-import { verdiepingCardData } from '../app/verdieping/card-data';
+import { verdiepingCardData } from './verdieping-view';
 
 /**
  * Everything the full case card shows, for one viewer: a personal view only (channels get the

@@ -41,7 +41,7 @@ describe('src/app never reaches the DocStore', () => {
   it('the repository offers no DocStore handle (only the stores split by what they hold)', () => {
     const fake = {} as DocStore;
     const repo = new Repository(fake);
-    expect(Object.keys(repo).sort()).toEqual(['audit', 'cases', 'conversations', 'jobs', 'purges', 'vtOverrides']);
+    expect(Object.keys(repo).sort()).toEqual(['audit', 'cases', 'conversations', 'jobs', 'purges', 'reports', 'vtOverrides']);
     expect(Object.values(repo)).not.toContain(fake);
     expect('db' in repo).toBe(false);
   });

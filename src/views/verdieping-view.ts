@@ -1,10 +1,10 @@
-import type { VerdiepingCardData } from '../../cards/verdieping-card';
-import type { Case } from '../../domain/case';
-import type { PartnerOrg } from '../../domain/orgs';
-import type { Location } from '../../domain/roster';
-import { personRefs } from '../../domain/verdieping/common';
-import { summarizeVerdieping } from '../../domain/verdieping/summary';
-import type { VerdiepingBundle } from '../../store/verdieping-store';
+import type { VerdiepingCardData } from '../cards/verdieping-card';
+import type { Case } from '../domain/case';
+import type { PartnerOrg } from '../domain/orgs';
+import type { Location } from '../domain/roster';
+import { personRefs } from '../domain/verdieping/common';
+import { summarizeVerdieping } from '../domain/verdieping/summary';
+import type { VerdiepingBundle } from '../store/verdieping-store';
 
 /**
  * What the case card shows of verdieping for one viewer, from the verdieping documents of the case's
