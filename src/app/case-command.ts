@@ -6,7 +6,7 @@ import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
 import { auditRefusal, authorizeForCase } from './actor';
 import type { AppDeps } from './deps';
-import { fail, ok, type AppErrorCode, type Result } from './errors';
+import { fail, ok, type AppError, type AppErrorCode, type Result } from './errors';
 import { reportRowOps } from './report/report-row-hook';
 
 export interface CaseCommand {
@@ -123,4 +123,27 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
     if (decided.decision.jobs.length > handed.length) deps.kickJobs();
     return ok({ value: decided.value, actor, after: decided.after });
   });
+}
+
+/**
+ * runCaseCommand for a command with typed input: the input is checked only after the roster and the
+ * closed-case checks (whoever may not act learns nothing about what the input should be), and its refusal
+ * (with its field hints) is returned as it was.
+ */
+export async function runCaseCommandWithInput<I, T, E extends AppErrorCode>(
+  deps: AppDeps,
+  cmd: CaseCommand,
+  input: () => Result<I>,
+  decide: (bundle: CaseBundle, actor: DecisionActor, ctx: DecisionContext, input: I) => Decided<T, E>,
+): Promise<Result<CommandOutcome<T>>> {
+  let refusal: AppError | undefined;
+  const r = await runCaseCommand(deps, cmd, (b, actor, ctx): Decided<T, E | AppErrorCode> => {
+    const checked = input();
+    if (!checked.ok) {
+      refusal = checked.error;
+      return { ok: false, error: checked.error.code };
+    }
+    return decide(b, actor, ctx, checked.value);
+  });
+  return !r.ok && refusal && r.error.code === refusal.code ? { ok: false, error: refusal } : r;
 }

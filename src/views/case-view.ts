@@ -4,7 +4,7 @@ import { contributionsFor, type ViewVia } from '../domain/views';
 import { auditId } from '../store/repository';
 import { openCaseFor } from '../app/case-access';
 import { vtViewOf } from './vt-view';
-import type { CaseSnapshot } from '../domain/decisions';
+import { snapshotOf, type CaseSnapshot } from '../domain/decisions';
 import type { AppDeps } from '../app/deps';
 import { ok, type Result } from '../app/errors';
 import { auditView } from '../app/views';
@@ -20,33 +20,10 @@ export async function loadCaseView(
   viewerAad?: string,
   notice?: CaseCardView['notice'],
 ): Promise<CaseCardView> {
-  const [contributions, votes, mris, escalation, consultation, advice, verdieping] = await Promise.all([
-    deps.repo.listContributions(theCase.id),
-    deps.repo.listVotes(theCase.id),
-    deps.repo.getUserMris(),
-    deps.repo.getEscalation(theCase.id),
-    deps.directory.vt ? deps.repo.getVtConsultation(theCase.id) : Promise.resolve(null),
-    deps.repo.getAdvice(theCase.id),
-    deps.repo.cases.loadVerdieping(theCase.id),
-  ]);
-  const view = caseViewOf(
-    deps,
-    {
-      theCase,
-      contributions,
-      votes,
-      ...(escalation ? { escalation: escalation.body } : {}),
-      ...(consultation ? { vtConsultation: consultation.body } : {}),
-      ...(advice ? { advice: advice.body } : {}),
-      verdieping,
-    },
-    mris,
-    viewerAad,
-    notice,
-  );
-  const viewer = view.viewerOrg !== undefined ? { orgId: view.viewerOrg, chair: view.viewerIsChair === true } : undefined;
-  const vd = verdiepingCardData(theCase, view.location, verdieping, viewer, view.now);
-  return vd ? { ...view, verdieping: vd } : view;
+  // One read of the partition (the case as it is now: votes, contributions, escalation, VT, advice, verdieping).
+  const [loaded, mris] = await Promise.all([deps.repo.cases.loadBundle(theCase.id), deps.repo.getUserMris()]);
+  const snapshot = loaded ? snapshotOf(loaded.bundle) : { theCase, votes: [], contributions: [] };
+  return caseViewOf(deps, deps.directory.vt ? snapshot : { ...snapshot, vtConsultation: undefined }, mris, viewerAad, notice);
 }
 
 /**
@@ -65,6 +42,16 @@ export function caseViewOf(
   if (!location) throw new Error(`location ${theCase.locationId} of case ${theCase.id} is no longer configured`);
   const viewer = deps.directory.member(viewerAad);
   const vt = vtViewOf(deps, theCase, s.vtConsultation);
+  const inLocation = viewer && viewer.locations.includes(theCase.locationId);
+  const vd = s.verdieping
+    ? verdiepingCardData(
+        theCase,
+        location,
+        s.verdieping,
+        inLocation ? { orgId: viewer.orgId, chair: viewer.roles.includes('chair') } : undefined,
+        deps.clock.now(),
+      )
+    : undefined;
   return {
     case: theCase,
     location,
@@ -77,6 +64,7 @@ export function caseViewOf(
     ...(vt ? { vt } : {}),
     ...(s.advice ? { advice: s.advice } : {}),
     ...(s.verdieping ? { verdiepingDocs: s.verdieping } : {}),
+    ...(vd ? { verdieping: vd } : {}),
     palette: deps.directory.palette,
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     rosterOrgs: deps.directory.rosterOrgs(theCase.locationId),

@@ -5,16 +5,18 @@ import { partnerOrgSchema, type PartnerOrg } from '../../domain/orgs';
 import { restrictionFrom } from '../../domain/views';
 import { isVtPhone } from '../../domain/vt/phone';
 import type { VtAnswerKind } from '../../domain/vt/record';
-import { voteInputSchema } from '../../domain/vote';
+import { voteInputSchema, type VoteInput } from '../../domain/vote';
 import { nlMessages } from '../../i18n/nl';
 import { contributionId } from '../../store/repository';
 import { authorizeForCase } from '../actor';
-import { decisionLocation, runCaseCommand } from '../case-command';
+import { decisionLocation, runCaseCommandWithInput } from '../case-command';
 import type { AppDeps } from '../deps';
 import { fail, fieldsOf, ok, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
 
 type Args = { caseId: string; seq: number; aadObjectId: string | undefined };
+type VtText = Pick<Contribution, 'text' | 'source' | 'needToKnow'>;
+type PiiKinds = Contribution['piiConfirmed'];
 
 /** Only the on-call member or the backup who was asked may act for VT (decided on the loaded case). */
 const consulted =
@@ -62,36 +64,43 @@ export async function answerVt(
   deps: AppDeps,
   args: Args & { kind: VtAnswerKind; text?: string; needToKnow?: string; phone?: string; piiConfirm?: boolean; visibleTo?: string },
 ): Promise<Result<{ kind: VtAnswerKind }>> {
-  if (args.kind === 'bel_terug' && !isVtPhone(args.phone ?? ''))
-    return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
-  // VT's own information is checked here; the fixed texts of the other answers are built from the loaded consultation.
-  const own =
-    args.kind === 'bekend' ? parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' }) : undefined;
-  if (own && !own.ok) return own;
-  // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
-  const pii = own?.ok ? checkFreeText(deps, [own.value.text, own.value.needToKnow], args.piiConfirm === true) : ok(undefined);
-  if (!pii.ok) return pii;
-  const chosen = parseRestriction(args.kind === 'bekend' ? args.visibleTo : undefined);
-  if (!chosen.ok) return chosen;
   const id = contributionId(deps.clock.now().toISOString());
-  const r = await runCaseCommand(
+  // The input is checked after the roster and closed-case checks (runCaseCommandWithInput).
+  const input = (): Result<{ own: VtText | undefined; pii: PiiKinds; chosen: PartnerOrg[] | undefined }> => {
+    if (args.kind === 'bel_terug' && !isVtPhone(args.phone ?? ''))
+      return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
+    // VT's own information is checked here; the fixed texts of the other answers are built from the loaded consultation.
+    const own =
+      args.kind === 'bekend'
+        ? parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' })
+        : undefined;
+    if (own && !own.ok) return own;
+    // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
+    const pii = own?.ok ? checkFreeText(deps, [own.value.text, own.value.needToKnow], args.piiConfirm === true) : ok(undefined);
+    if (!pii.ok) return pii;
+    const chosen = parseRestriction(args.kind === 'bekend' ? args.visibleTo : undefined);
+    if (!chosen.ok) return chosen;
+    return ok({ own: own?.value, pii: pii.value, chosen: chosen.value });
+  };
+  const r = await runCaseCommandWithInput(
     deps,
     { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.answer', actorFromCase: consulted(args) },
-    (b, actor, ctx) => {
+    input,
+    (b, actor, ctx, { own, pii, chosen }) => {
       const region = b.vtConsultation?.body.regionName ?? '';
-      const text = own?.ok
-        ? own.value
+      const text = own
+        ? own
         : args.kind === 'niet_bekend'
           ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow }
           : { text: nlMessages.vt.callBackText(region), source: 'overig' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow };
-      const visibleTo = restrictionOf(deps, b, chosen.value);
+      const visibleTo = restrictionOf(deps, b, chosen);
       return decideVtAnswer(
         b,
         {
           actor,
           seq: args.seq,
           kind: args.kind,
-          contribution: { id, ...text, ...(pii.value ? { piiConfirmed: pii.value } : {}), ...(visibleTo ? { visibleTo } : {}) },
+          contribution: { id, ...text, ...(pii ? { piiConfirmed: pii } : {}), ...(visibleTo ? { visibleTo } : {}) },
           ...(args.phone !== undefined ? { phone: args.phone } : {}),
           callBackReminderMinutes: deps.directory.vt?.delays.reminderMinutes ?? 15,
         },
@@ -113,20 +122,26 @@ export async function voteAsVt(
   deps: AppDeps,
   args: Args & { input: unknown; piiConfirm?: boolean },
 ): Promise<Result<{ concern: boolean }>> {
-  const parsed = voteInputSchema.safeParse(args.input);
-  if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error.issues));
-  const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const r = await runCaseCommand(
+  let concern = false;
+  const input = (): Result<{ vote: VoteInput; pii: PiiKinds }> => {
+    const parsed = voteInputSchema.safeParse(args.input);
+    if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error.issues));
+    concern = parsed.data.concern;
+    const pii = checkFreeText(deps, [parsed.data.reason], args.piiConfirm === true);
+    if (!pii.ok) return pii;
+    return ok({ vote: parsed.data, pii: pii.value });
+  };
+  const r = await runCaseCommandWithInput(
     deps,
     { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.answer', actorFromCase: consulted(args) },
-    (b, actor, ctx) =>
+    input,
+    (b, actor, ctx, { vote, pii }) =>
       decideVote(
         b,
         {
           actor,
-          input: parsed.data,
-          ...(pii.value ? { piiConfirmed: pii.value } : {}),
+          input: vote,
+          ...(pii ? { piiConfirmed: pii } : {}),
           location: decisionLocation(deps, b.theCase.body.locationId),
           // The on-call member is not on the desk roster: closing a round stays with the desk.
           mayCloseRound: false,
@@ -135,7 +150,7 @@ export async function voteAsVt(
       ),
   );
   // A vote is not an answer to the question (is the family known?): the consultation stays open for that.
-  return r.ok ? ok({ concern: parsed.data.concern }) : r;
+  return r.ok ? ok({ concern }) : r;
 }
 
 /** "Zichtbaar voor" of VT's information (e.g. only politie, OM and RvdK) as chosen; unknown organisations are refused. */
@@ -166,24 +181,28 @@ export async function addVtInfo(
   deps: AppDeps,
   args: Args & { text?: string; needToKnow?: string; piiConfirm?: boolean; visibleTo?: string },
 ): Promise<Result<{ contributionId: string }>> {
-  const parsed = parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
-  if (!parsed.ok) return parsed;
-  const pii = checkFreeText(deps, [parsed.value.text, parsed.value.needToKnow], args.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const chosen = parseRestriction(args.visibleTo);
-  if (!chosen.ok) return chosen;
   const id = contributionId(deps.clock.now().toISOString());
-  const r = await runCaseCommand(
+  const input = (): Result<{ text: VtText; pii: PiiKinds; chosen: PartnerOrg[] | undefined }> => {
+    const parsed = parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
+    if (!parsed.ok) return parsed;
+    const pii = checkFreeText(deps, [parsed.value.text, parsed.value.needToKnow], args.piiConfirm === true);
+    if (!pii.ok) return pii;
+    const chosen = parseRestriction(args.visibleTo);
+    if (!chosen.ok) return chosen;
+    return ok({ text: parsed.value, pii: pii.value, chosen: chosen.value });
+  };
+  const r = await runCaseCommandWithInput(
     deps,
     { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.info', actorFromCase: consulted(args) },
-    (b, actor, ctx) => {
-      const visibleTo = restrictionOf(deps, b, chosen.value);
+    input,
+    (b, actor, ctx, { text, pii, chosen }) => {
+      const visibleTo = restrictionOf(deps, b, chosen);
       return decideVtInfo(
         b,
         {
           actor,
           seq: args.seq,
-          contribution: { id, ...parsed.value, ...(pii.value ? { piiConfirmed: pii.value } : {}), ...(visibleTo ? { visibleTo } : {}) },
+          contribution: { id, ...text, ...(pii ? { piiConfirmed: pii } : {}), ...(visibleTo ? { visibleTo } : {}) },
         },
         ctx,
       );
