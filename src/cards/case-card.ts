@@ -28,7 +28,8 @@ import type { CaseCardView } from './view';
 import { vtSection } from './case-vt';
 import { summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
-import { nextMomentSection, verdiepingChairControls, verdiepingForms, verdiepingPicture } from './verdieping-card';
+import { nextMomentSection, verdiepingPicture } from './verdieping-card';
+import { verdiepingOpenButton } from './verdieping-view-card';
 import { askedOfYouSection, questionsSection, safetySignalDangerLines, safetySignalsSection } from './safety-signals';
 
 export { minTrimmedLength };
@@ -334,6 +335,8 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     toggles: nlCaseCards.toggles,
     actions: renderActions('case-card-actions', caseCardActionsModel(view)),
   };
+  // "Verdiepen" (the card's own action row) opens the verdieping forms in a separate view (docs/cards.md).
+  const open = verdiepingOpenButton(view);
   const parts = (d: CardDensity) => {
     const items = itemsAt(d);
     const before = [
@@ -342,24 +345,26 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       ...reAgendaLine(view),
       // A crowded card leaves the full safety list to Details: the danger block names the risks.
       ...(d.hints ? [safetySection(view)] : []),
-      // Risk, measures and questions; their forms only on a card that is not crowded (else in the personal view's fullest density).
-      ...safetySignalsSection(view, d.hints),
-      ...questionsSection(view, d.hints),
+      // Risk, measures and questions; their forms are in the verdieping view ("Verdiepen").
+      ...safetySignalsSection(view),
+      ...questionsSection(view),
       // The leanest card (summary 0) leaves the facts to Details.
       ...(d.summary > 0 ? factsSection(view, d.summary) : []),
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
       ...contributionsHead(view, d),
     ];
-    const after = [...regieSection(view), ...actionsSection(view, d), ...verdiepingForms(view, d.confirmations), ...adviceSection(view, d)];
+    const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d)];
     const model: CaseCardModel = {
       ...fixed,
+      // The leanest card adds it below, only where a contribution still fits (a contribution goes first).
+      actions: d.confirmations ? [...fixed.actions, ...open] : fixed.actions,
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
       primaryActions: primaryActions(view, d),
       // The confirmed duiding first in the picture, then the safety plan and what is missing.
       picture: [...verdiepingPicture(view, !d.hints), ...roundSection(view, d)],
       tasks: [...askedOfYouSection(view), ...vtSection(view, d)],
       details: [...before, ...after],
-      chair: [...chairSection(view, d), ...verdiepingChairControls(view)],
+      chair: chairSection(view, d),
     };
     // Everything but the contributions, plus room for the "N oudere" note.
     const rest = cardBytes(renderModel(model)) + cardBytes(olderNote(contributions.length));
@@ -379,9 +384,13 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     ...model,
     details: [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after],
   };
+  const fits = (m: CaseCardModel) => cardBytes(renderModel(m)) <= CASE_CARD_LIMITS.maxBytes;
+  // On the leanest card "Verdiepen" comes after the contributions, where it fits.
+  const withOpen: CaseCardModel = chosen.density.confirmations ? final : { ...final, actions: [...final.actions, ...open] };
+  const base = open.length > 0 && fits(withOpen) ? withOpen : final;
   // "Alle details hier tonen" comes last and only where it fits: a contribution on the card goes first.
-  const withHere: CaseCardModel = { ...final, details: [...final.details, ...detailsHere(view, chosen.density)] };
-  return cardBytes(renderModel(withHere)) <= CASE_CARD_LIMITS.maxBytes ? withHere : final;
+  const withHere: CaseCardModel = { ...base, details: [...base.details, ...detailsHere(view, chosen.density)] };
+  return fits(withHere) ? withHere : base;
 }
 
 export function buildCaseCard(view: CaseCardView): AdaptiveCard {

@@ -10,7 +10,7 @@ import { formatAmsterdam } from '../domain/local-time';
 import { nlCards } from '../i18n/nl/cards';
 import { nlVerdieping } from '../i18n/nl/verdieping';
 import { nlVerdiepingSignals } from '../i18n/nl/verdieping-signals';
-import { actionSet } from './form-elements';
+import { choiceField, dateField, textField, timeField, type FormInput, type FormModel } from './verdieping-form-model';
 import { renderPart } from './parts';
 import { minTrimmedLength } from './text';
 import type { CardElement } from './types';
@@ -123,13 +123,17 @@ const isOpenCase = (view: CaseCardView): boolean => view.case.status === 'open';
 
 // ---- "Gevraagd van u": at the top of the asked organisation's personal view ----
 
-/** The open questions asked of the viewer's organisation, oldest first, with the forms to answer or decline. */
+const askedOfViewer = (view: CaseCardView): InfoRequest[] =>
+  view.viewerOrg === undefined || !isOpenCase(view)
+    ? []
+    : openRequests(
+        docsOf(view).infoRequests.map((d) => d.body),
+        view.viewerOrg,
+      );
+
+/** The open questions asked of the viewer's organisation, oldest first (the forms to answer or decline are in the verdieping view). */
 export function askedOfYouSection(view: CaseCardView): CardElement[] {
-  if (view.viewerOrg === undefined || !isOpenCase(view)) return [];
-  const mine = openRequests(
-    docsOf(view).infoRequests.map((d) => d.body),
-    view.viewerOrg,
-  );
+  const mine = askedOfViewer(view);
   if (mine.length === 0) return [];
   const lines = mine.flatMap((r) => [
     line(s.askedOfYouLine(orgName(r.fromOrg), ageOf(r, view)), { bold: true }),
@@ -137,73 +141,44 @@ export function askedOfYouSection(view: CaseCardView): CardElement[] {
     line(`${s.why}: ${r.whyNeeded}`, { subtle: true }),
     line(`${s.changes}: ${r.whatItChanges}`, { subtle: true }),
   ]);
-  return [
-    ...renderPart('questions', { style: 'emphasis', heading: s.askedOfYou, lines }),
-    actionSet([answerForm(view, mine), declineForm(view, mine)], { spacing: 'small' }),
-  ];
+  return renderPart('questions', { style: 'emphasis', heading: s.askedOfYou, lines });
+}
+
+/** The answer and decline forms for the questions asked of the viewer's organisation (the verdieping view). */
+export function askedOfYouForms(view: CaseCardView): FormModel[] {
+  const mine = askedOfViewer(view);
+  return mine.length === 0 ? [] : [answerForm(view, mine), declineForm(view, mine)];
 }
 
 const requestChoices = (view: CaseCardView, mine: readonly InfoRequest[]) =>
   mine.map((r, i) => ({ title: `${i + 1}. ${orgName(r.fromOrg)} (${ageOf(r, view)})`, value: r.id }));
 
-function requestPicker(view: CaseCardView, mine: readonly InfoRequest[], id: string): CardElement {
-  return {
-    type: 'Input.ChoiceSet',
-    id,
-    label: nlVerdieping.questions.title,
-    style: 'compact',
-    value: mine[0].id,
-    isRequired: true,
-    errorMessage: s.required,
-    choices: requestChoices(view, mine),
-  };
-}
+const requestPicker = (view: CaseCardView, mine: readonly InfoRequest[], id: string): FormInput =>
+  choiceField(id, nlVerdieping.questions.title, requestChoices(view, mine), { required: true, value: mine[0].id, error: s.required });
 
-function form(title: string, body: CardElement[], verb: string, submit: string, caseId: string): CardElement {
-  return {
-    type: 'Action.ShowCard',
-    title,
-    card: {
-      type: 'AdaptiveCard',
-      body,
-      actions: [{ type: 'Action.Execute', title: submit, verb, data: { caseId }, associatedInputs: 'auto', style: 'positive' }],
-    },
-  };
-}
+const form = (title: string, inputs: FormInput[], verb: string, submit: string, caseId: string): FormModel => ({
+  title,
+  submit,
+  verb,
+  data: { caseId },
+  style: 'positive',
+  inputs,
+});
+const req = { required: true, error: s.required } as const;
 
-function answerForm(view: CaseCardView, mine: readonly InfoRequest[]): CardElement {
+function answerForm(view: CaseCardView, mine: readonly InfoRequest[]): FormModel {
   return form(
     s.answerTitle,
     [
       requestPicker(view, mine, I.requestId),
-      {
-        type: 'Input.Text',
-        id: I.answerText,
-        label: s.answerText,
-        isMultiline: true,
-        maxLength: 2000,
-        isRequired: true,
-        errorMessage: s.required,
-      },
-      {
-        type: 'Input.ChoiceSet',
-        id: I.answerSource,
-        label: s.answerSource,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: s.required,
-        choices: CONTRIBUTION_SOURCES.map((c) => ({ title: nlCards.sources[c], value: c })),
-      },
-      {
-        type: 'Input.Text',
-        id: I.answerNeedToKnow,
-        label: s.answerNeedToKnow,
-        isMultiline: true,
-        maxLength: 500,
-        regex: minTrimmedLength(10),
-        isRequired: true,
-        errorMessage: s.required,
-      },
+      textField(I.answerText, s.answerText, 2000, { ...req, multiline: true }),
+      choiceField(
+        I.answerSource,
+        s.answerSource,
+        CONTRIBUTION_SOURCES.map((c) => ({ title: nlCards.sources[c], value: c })),
+        req,
+      ),
+      textField(I.answerNeedToKnow, s.answerNeedToKnow, 500, { ...req, multiline: true, regex: minTrimmedLength(10) }),
     ],
     SIGNAL_VERBS.answerInfo,
     s.answerSubmit,
@@ -211,21 +186,18 @@ function answerForm(view: CaseCardView, mine: readonly InfoRequest[]): CardEleme
   );
 }
 
-function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): CardElement {
+function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): FormModel {
   return form(
     s.declineTitle,
     [
       requestPicker(view, mine, I.declineRequestId),
-      {
-        type: 'Input.ChoiceSet',
-        id: I.declineReason,
-        label: s.declineReason,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: s.required,
-        choices: DECLINE_REASONS.map((r) => ({ title: v.questions.declineReason[r], value: r })),
-      },
-      { type: 'Input.Text', id: I.declineNote, label: s.declineNote, isMultiline: true, maxLength: 500 },
+      choiceField(
+        I.declineReason,
+        s.declineReason,
+        DECLINE_REASONS.map((r) => ({ title: v.questions.declineReason[r], value: r })),
+        req,
+      ),
+      textField(I.declineNote, s.declineNote, 500, { multiline: true }),
     ],
     SIGNAL_VERBS.declineInfo,
     s.declineSubmit,
@@ -233,9 +205,9 @@ function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): CardElem
   );
 }
 
-// ---- all questions of the case (count and age), and "Vraag stellen" ----
+// ---- all questions of the case (count and age); "Vraag stellen" is in the verdieping view ----
 
-export function questionsSection(view: CaseCardView, withForms = true): CardElement[] {
+export function questionsSection(view: CaseCardView): CardElement[] {
   const all = docsOf(view).infoRequests.map((d) => d.body);
   const open = openRequests(all);
   const answered = all.filter((r) => r.status === 'answered').length;
@@ -247,54 +219,26 @@ export function questionsSection(view: CaseCardView, withForms = true): CardElem
     ),
     ...(answered > 0 ? [line(s.settledCount(answered, declined.length), { subtle: true })] : []),
   ];
-  const ask = withForms && isOpenCase(view) && view.viewerOrg !== undefined ? [actionSet([askForm(view)], { spacing: 'small' })] : [];
-  if (lines.length === 0 && ask.length === 0) return [];
-  return [...renderPart('questions', { style: null, heading: s.questionsHeading(open.length), lines }), ...ask];
+  if (lines.length === 0) return [];
+  return renderPart('questions', { style: null, heading: s.questionsHeading(open.length), lines });
 }
 
-function askForm(view: CaseCardView): CardElement {
+const mayAct = (view: CaseCardView): boolean => isOpenCase(view) && view.viewerOrg !== undefined;
+
+function askForm(view: CaseCardView): FormModel {
   const others = (view.rosterOrgs ?? [...PARTNER_ORGS]).filter((o) => o !== view.viewerOrg);
   return form(
     s.askTitle,
     [
-      {
-        type: 'Input.ChoiceSet',
-        id: I.askTo,
-        label: s.askTo,
-        style: 'compact',
-        isRequired: true,
-        errorMessage: s.required,
-        choices: others.map((o) => ({ title: orgName(o), value: o })),
-      },
-      {
-        type: 'Input.Text',
-        id: I.askQuestion,
-        label: s.askQuestion,
-        isMultiline: true,
-        maxLength: 1000,
-        isRequired: true,
-        errorMessage: s.required,
-      },
-      {
-        type: 'Input.Text',
-        id: I.askWhy,
-        label: s.askWhy,
-        isMultiline: true,
-        maxLength: 500,
-        regex: minTrimmedLength(10),
-        isRequired: true,
-        errorMessage: s.required,
-      },
-      {
-        type: 'Input.Text',
-        id: I.askChanges,
-        label: s.askChanges,
-        isMultiline: true,
-        maxLength: 500,
-        regex: minTrimmedLength(10),
-        isRequired: true,
-        errorMessage: s.required,
-      },
+      choiceField(
+        I.askTo,
+        s.askTo,
+        others.map((o) => ({ title: orgName(o), value: o })),
+        req,
+      ),
+      textField(I.askQuestion, s.askQuestion, 1000, { ...req, multiline: true }),
+      textField(I.askWhy, s.askWhy, 500, { ...req, multiline: true, regex: minTrimmedLength(10) }),
+      textField(I.askChanges, s.askChanges, 500, { ...req, multiline: true, regex: minTrimmedLength(10) }),
     ],
     SIGNAL_VERBS.askInfo,
     s.askSubmit,
@@ -305,14 +249,15 @@ function askForm(view: CaseCardView): CardElement {
 // ---- risk instruments and running measures ----
 
 const measureLabel = (m: RunningMeasure): string => v.risk.measureType[m.type];
-
-export function safetySignalsSection(view: CaseCardView, withForms = true): CardElement[] {
-  const d = docsOf(view);
-  const today = amsterdamDate(view.now.toISOString());
-  const measures = runningMeasures(
-    d.measures.map((x) => x.body),
-    today,
+const measuresOf = (view: CaseCardView): RunningMeasure[] =>
+  runningMeasures(
+    docsOf(view).measures.map((x) => x.body),
+    amsterdamDate(view.now.toISOString()),
   );
+
+export function safetySignalsSection(view: CaseCardView): CardElement[] {
+  const d = docsOf(view);
+  const measures = measuresOf(view);
   const lines: Line[] = [
     ...d.riskAssessments.map((x) => {
       const a = x.body;
@@ -325,41 +270,32 @@ export function safetySignalsSection(view: CaseCardView, withForms = true): Card
       ...m.violations.map((x) => line(v.risk.violation(measureLabel(m), formatAmsterdam(x.at)), { bold: true })),
     ]),
   ];
-  const forms = withForms && isOpenCase(view) && view.viewerOrg !== undefined ? signalForms(view, measures) : [];
-  if (lines.length === 0 && forms.length === 0) return [];
-  if (lines.length === 0) lines.push(line(s.none, { subtle: true }));
-  return [...renderPart('safety-signals', { style: null, heading: s.safetyHeading, lines }), ...forms];
+  if (lines.length === 0) return [];
+  return renderPart('safety-signals', { style: null, heading: s.safetyHeading, lines });
 }
 
-function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): CardElement[] {
+/** The forms of informatievragen, risk instruments and measures (the verdieping view): a roster organisation on an open case. */
+export function safetySignalForms(view: CaseCardView): FormModel[] {
+  if (!mayAct(view)) return [];
+  const measures = measuresOf(view);
   const caseId = view.case.id;
   const orgs = view.rosterOrgs ?? [...PARTNER_ORGS];
   const orgChoices = orgs.map((o) => ({ title: orgName(o), value: o }));
   const pending = docsOf(view)
     .riskAssessments.map((x) => x.body)
     .filter((a) => a.status === 'gevraagd' && a.fromOrg === view.viewerOrg);
-  const forms: CardElement[] = [
+  const forms: FormModel[] = [
+    askForm(view),
     form(
       s.riskTitle,
       [
-        {
-          type: 'Input.ChoiceSet',
-          id: I.riskInstrument,
-          label: s.riskInstrument,
-          style: 'compact',
-          isRequired: true,
-          errorMessage: s.required,
-          choices: instrumentsOf(view.location.verdieping).map((i) => ({ title: i, value: i })),
-        },
-        {
-          type: 'Input.ChoiceSet',
-          id: I.riskFrom,
-          label: s.riskFrom,
-          style: 'compact',
-          isRequired: true,
-          errorMessage: s.required,
-          choices: orgChoices,
-        },
+        choiceField(
+          I.riskInstrument,
+          s.riskInstrument,
+          instrumentsOf(view.location.verdieping).map((i) => ({ title: i, value: i })),
+          req,
+        ),
+        choiceField(I.riskFrom, s.riskFrom, orgChoices, req),
       ],
       SIGNAL_VERBS.requestRisk,
       s.riskSubmit,
@@ -368,25 +304,14 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
     form(
       s.measureTitle,
       [
-        {
-          type: 'Input.ChoiceSet',
-          id: I.measureType,
-          label: s.measureType,
-          style: 'compact',
-          isRequired: true,
-          errorMessage: s.required,
-          choices: MEASURE_TYPES.map((m) => ({ title: v.risk.measureType[m], value: m })),
-        },
-        {
-          type: 'Input.ChoiceSet',
-          id: I.measureHolder,
-          label: s.measureHolder,
-          style: 'compact',
-          isRequired: true,
-          errorMessage: s.required,
-          choices: orgChoices,
-        },
-        { type: 'Input.Date', id: I.measureUntil, label: s.measureUntil, isRequired: true, errorMessage: s.required },
+        choiceField(
+          I.measureType,
+          s.measureType,
+          MEASURE_TYPES.map((m) => ({ title: v.risk.measureType[m], value: m })),
+          req,
+        ),
+        choiceField(I.measureHolder, s.measureHolder, orgChoices, req),
+        dateField(I.measureUntil, s.measureUntil, req),
       ],
       SIGNAL_VERBS.addMeasure,
       s.measureSubmit,
@@ -398,26 +323,19 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
       form(
         s.outcomeTitle,
         [
-          {
-            type: 'Input.ChoiceSet',
-            id: I.assessmentId,
-            label: s.riskInstrument,
-            style: 'compact',
-            value: pending[0].id,
-            isRequired: true,
-            errorMessage: s.required,
-            choices: pending.map((a) => ({ title: a.instrument, value: a.id })),
-          },
-          {
-            type: 'Input.ChoiceSet',
-            id: I.outcomeLevel,
-            label: s.outcomeLevel,
-            style: 'compact',
-            isRequired: true,
-            errorMessage: s.required,
-            choices: RISK_LEVELS.map((l) => ({ title: v.risk.level[l], value: l })),
-          },
-          { type: 'Input.Date', id: I.outcomeDate, label: s.outcomeDate, isRequired: true, errorMessage: s.required },
+          choiceField(
+            I.assessmentId,
+            s.riskInstrument,
+            pending.map((a) => ({ title: a.instrument, value: a.id })),
+            { ...req, value: pending[0].id },
+          ),
+          choiceField(
+            I.outcomeLevel,
+            s.outcomeLevel,
+            RISK_LEVELS.map((l) => ({ title: v.risk.level[l], value: l })),
+            req,
+          ),
+          dateField(I.outcomeDate, s.outcomeDate, req),
         ],
         SIGNAL_VERBS.riskOutcome,
         s.outcomeSubmit,
@@ -429,26 +347,22 @@ function signalForms(view: CaseCardView, measures: readonly RunningMeasure[]): C
       form(
         s.violationTitle,
         [
-          {
-            type: 'Input.ChoiceSet',
-            id: I.measureId,
-            label: s.measureType,
-            style: 'compact',
-            value: measures[0].id,
-            isRequired: true,
-            errorMessage: s.required,
-            choices: measures.map((m) => ({ title: `${measureLabel(m)} (${orgName(m.holderOrg)})`, value: m.id })),
-          },
-          { type: 'Input.Date', id: I.violationDate, label: s.violationDate, isRequired: true, errorMessage: s.required },
-          { type: 'Input.Time', id: I.violationTime, label: s.violationTime, isRequired: true, errorMessage: s.required },
-          { type: 'Input.Text', id: I.violationNote, label: s.violationNote, isMultiline: true, maxLength: 500 },
+          choiceField(
+            I.measureId,
+            s.measureType,
+            measures.map((m) => ({ title: `${measureLabel(m)} (${orgName(m.holderOrg)})`, value: m.id })),
+            { ...req, value: measures[0].id },
+          ),
+          dateField(I.violationDate, s.violationDate, req),
+          timeField(I.violationTime, s.violationTime, req),
+          textField(I.violationNote, s.violationNote, 500, { multiline: true }),
         ],
         SIGNAL_VERBS.reportViolation,
         s.violationSubmit,
         caseId,
       ),
     );
-  return [actionSet(forms, { spacing: 'small' })];
+  return forms;
 }
 
 /** Lines for the danger block: a violated measure and a high-risk outcome (the location's levels). */

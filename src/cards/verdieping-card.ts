@@ -10,11 +10,20 @@ import type { VerdiepingSummary } from '../domain/verdieping/summary';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlVerdieping as v } from '../i18n/nl/verdieping';
 import { nlVerdiepingReading as r } from '../i18n/nl/verdieping-reading';
-import { actionSet, heading, text } from './form-elements';
 import { renderOne, renderPart } from './parts';
 import { formatAmsterdam, plainTruncate } from './text';
 import type { CardElement } from './types';
 import { NOT_SPOKEN, VD_INPUTS as I, VD_VERBS } from './verdieping-inputs';
+import {
+  choiceField,
+  dateField,
+  textField,
+  timeField,
+  toggleField,
+  type ButtonModel,
+  type FormInput,
+  type FormModel,
+} from './verdieping-form-model';
 
 /**
  * The case card's verdieping (issue 14 items 1, 2, 3, 6): the next moment instead of the dead
@@ -170,45 +179,25 @@ export function verdiepingPicture(view: VerdiepingViewPart, lean = false): CardE
 const choice = (title: string, value: string) => ({ title, value });
 const personChoices = (d: VerdiepingCardData) => d.persons.map((p) => choice(v.personLabel(p, d.persons), p.ref));
 const orgChoices = () => PARTNER_ORGS.map((o) => choice(t.orgsShort[o], o));
-const showCard = (title: string, body: CardElement[], verb: string, data: Record<string, string>): CardElement => ({
-  type: 'Action.ShowCard',
+const form = (title: string, inputs: FormInput[], verb: string, data: Record<string, string>): FormModel => ({
   title,
-  card: {
-    type: 'AdaptiveCard',
-    body,
-    actions: [{ type: 'Action.Execute', title: r.actions.submit, verb, data, associatedInputs: 'auto' }],
-  },
-});
-const textInput = (id: string, label: string, max: number, opts: { required?: boolean; multiline?: boolean; value?: string } = {}) => ({
-  type: 'Input.Text',
-  id,
-  label,
-  maxLength: max,
-  ...(opts.multiline ? { isMultiline: true } : {}),
-  ...(opts.required ? { isRequired: true, errorMessage: label } : {}),
-  ...(opts.value ? { value: opts.value } : {}),
-});
-const choiceInput = (id: string, label: string, choices: { title: string; value: string }[], required = true) => ({
-  type: 'Input.ChoiceSet',
-  id,
-  label,
-  style: 'compact',
-  choices,
-  ...(required ? { isRequired: true, errorMessage: label } : {}),
+  submit: r.actions.submit,
+  verb,
+  data,
+  style: null,
+  inputs,
 });
 
 /** A proposal is prefilled with the newest version only when it fits the card; else it starts empty (the full text is in Details). */
 export const READING_PREFILL_MAX = 2500;
 
 /**
- * The inline forms every roster member has (the fallback where no dialog opens): propose a duiding
- * version (based on the newest), a safety-plan entry, a person's involvement. Input ids: VD_INPUTS.
+ * The forms every roster member has in the verdieping view (cards/verdieping.json): propose a
+ * duiding version (based on the newest), a safety-plan entry, a person's involvement. Input ids: VD_INPUTS.
  */
-export function verdiepingForms(view: VerdiepingViewPart, room = true): CardElement[] {
+export function verdiepingForms(view: VerdiepingViewPart): FormModel[] {
   const d = view.verdieping;
   if (!d || view.case.status === 'closed') return [];
-  // The leanest card has no room for the forms (the budget goes to the picture and a contribution).
-  if (!room) return [];
   const caseId = view.case.id;
   const latest = d.latest;
   const fits = latest
@@ -220,97 +209,95 @@ export function verdiepingForms(view: VerdiepingViewPart, room = true): CardElem
       READING_PREFILL_MAX
     : false;
   const pre = (k: 'whatHappened' | 'worries' | 'protectiveFactors' | 'unknowns' | 'sharedGoal') => (fits && latest ? latest[k] : undefined);
-  const propose = showCard(
+  const propose = form(
     r.actions.propose,
     [
-      textInput(I.whatHappened, v.reading.whatHappened, 2000, { required: true, multiline: true, value: pre('whatHappened') }),
-      textInput(I.worries, v.reading.worries, 2000, { required: true, multiline: true, value: pre('worries') }),
-      textInput(I.protectiveFactors, v.reading.protectiveFactors, 2000, { multiline: true, value: pre('protectiveFactors') }),
-      textInput(I.unknowns, v.reading.unknowns, 2000, { multiline: true, value: pre('unknowns') }),
-      textInput(I.sharedGoal, v.reading.sharedGoal, 2000, { required: true, multiline: true, value: pre('sharedGoal') }),
+      textField(I.whatHappened, v.reading.whatHappened, 2000, { required: true, multiline: true, value: pre('whatHappened') }),
+      textField(I.worries, v.reading.worries, 2000, { required: true, multiline: true, value: pre('worries') }),
+      textField(I.protectiveFactors, v.reading.protectiveFactors, 2000, { multiline: true, value: pre('protectiveFactors') }),
+      textField(I.unknowns, v.reading.unknowns, 2000, { multiline: true, value: pre('unknowns') }),
+      textField(I.sharedGoal, v.reading.sharedGoal, 2000, { required: true, multiline: true, value: pre('sharedGoal') }),
     ],
     VD_VERBS.proposeReading,
     { caseId, [I.basedOn]: String(latest?.version ?? 0) },
   );
-  const safety = showCard(
+  const safety = form(
     r.actions.safety,
     [
-      choiceInput(I.person, r.labels.person, personChoices(d)),
-      choiceInput(I.holderOrg, r.labels.holderOrg, orgChoices()),
-      choiceInput(
+      choiceField(I.person, r.labels.person, personChoices(d)),
+      choiceField(I.holderOrg, r.labels.holderOrg, orgChoices()),
+      choiceField(
         I.receivingParty,
         r.labels.receivingParty,
         d.receivingParties.map((p) => choice(p.name, p.id)),
-        false,
+        {},
       ),
-      textInput(I.measure, r.labels.measure, 500, { required: true, multiline: true }),
-      choiceInput(
+      textField(I.measure, r.labels.measure, 500, { required: true, multiline: true }),
+      choiceField(
         I.status,
         r.labels.status,
         SAFETY_STATUSES.map((s) => choice(v.safety.status[s], s)),
       ),
-      { type: 'Input.Date', id: I.checkDate, label: r.labels.checkDate, isRequired: true, errorMessage: r.labels.checkDate },
+      dateField(I.checkDate, r.labels.checkDate),
     ],
     VD_VERBS.setSafety,
     { caseId },
   );
-  const involvement = showCard(
+  const involvement = form(
     r.actions.involvement,
     [
-      choiceInput(I.ivPerson, r.labels.person, personChoices(d)),
-      choiceInput(
+      choiceField(I.ivPerson, r.labels.person, personChoices(d)),
+      choiceField(
         I.violenceForm,
         r.labels.violenceForm,
         VIOLENCE_FORMS.map((f) => choice(v.people.violenceForm[f], f)),
-        false,
+        {},
       ),
-      choiceInput(
+      choiceField(
         I.relationship,
         r.labels.relationship,
         RELATIONSHIPS.map((x) => choice(v.people.relationship[x], x)),
-        false,
+        {},
       ),
-      choiceInput(I.spokenBy, r.labels.spokenBy, [choice(r.labels.notSpoken, NOT_SPOKEN), ...orgChoices()], false),
-      textInput(I.wishes, r.labels.wishes, 300),
-      { type: 'Input.Toggle', id: I.informed, title: r.labels.informed, valueOn: 'true', valueOff: 'false', value: 'false' },
+      choiceField(I.spokenBy, r.labels.spokenBy, [choice(r.labels.notSpoken, NOT_SPOKEN), ...orgChoices()], {}),
+      textField(I.wishes, r.labels.wishes, 300),
+      toggleField(I.informed, r.labels.informed),
     ],
     VD_VERBS.setInvolvement,
     { caseId },
   );
-  return [heading(v.phase.verdieping), actionSet([propose, safety, involvement], { spacing: 'small' })];
+  return [propose, safety, involvement];
 }
 
 /** The chair's verdieping controls: take into verdieping / move the next moment, and confirm the newest proposal. */
-export function verdiepingChairControls(view: VerdiepingViewPart): CardElement[] {
+export function verdiepingChairControls(view: VerdiepingViewPart): { forms: FormModel[]; buttons: ButtonModel[] } {
   const d = view.verdieping;
-  if (!d || !view.viewerIsChair || view.case.status === 'closed') return [];
+  if (!d || !view.viewerIsChair || view.case.status === 'closed') return { forms: [], buttons: [] };
   const caseId = view.case.id;
-  const horizon = showCard(
+  const horizon = form(
     d.inVerdieping ? r.actions.move : r.actions.enter,
     [
-      choiceInput(
+      choiceField(
         I.reason,
         r.labels.reason,
         HORIZON_REASONS.map((x) => choice(v.horizonReason[x], x)),
       ),
-      { type: 'Input.Date', id: I.date, label: r.labels.date, isRequired: true, errorMessage: r.labels.date },
-      { type: 'Input.Time', id: I.time, label: r.labels.time },
-      textInput(I.note, r.labels.note, 500),
+      dateField(I.date, r.labels.date),
+      timeField(I.time, r.labels.time),
+      textField(I.note, r.labels.note, 500),
     ],
     d.inVerdieping ? VD_VERBS.moveHorizon : VD_VERBS.enter,
     { caseId },
   );
-  const confirm: CardElement[] =
+  const confirm: ButtonModel[] =
     d.latest && !d.latest.confirmed
       ? [
           {
-            type: 'Action.Execute',
             title: r.actions.confirm(d.latest.version),
             verb: VD_VERBS.confirmReading,
             data: { caseId, [I.version]: String(d.latest.version) },
-            associatedInputs: 'none',
           },
         ]
       : [];
-  return [text(v.phase.verdieping, { weight: 'bolder' }), actionSet([horizon, ...confirm], { spacing: 'small' })];
+  return { forms: [horizon], buttons: confirm };
 }

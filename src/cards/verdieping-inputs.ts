@@ -16,6 +16,9 @@ export const VD_VERBS = {
   setInvolvement: 'verdieping.setInvolvement',
 } as const;
 
+/** The read-only verdieping view (cards/verdieping.json), opened from the case card; audited as a case view. */
+export const VD_VIEW_VERB = 'verdieping.open';
+
 export const VD_INPUTS = {
   reason: 'vdReason',
   date: 'vdDate',

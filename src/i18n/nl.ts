@@ -13,5 +13,6 @@ export { nlDelivery } from './nl/delivery';
 export { nlCaseCards } from './nl/case-cards';
 export { nlAdviceCommands } from './nl/advice-commands';
 export { nlVerdiepingSignals } from './nl/verdieping-signals';
+export { nlVerdiepingView } from './nl/verdieping-view';
 export { nlReport } from './nl/report';
 export { nlReturning } from './nl/returning';

@@ -18,7 +18,13 @@ import {
   safetyDataSchema,
   vdInput,
   VD_VERBS,
+  VD_VIEW_VERB,
 } from '../cards/verdieping-inputs';
+import { caseActionDataSchema } from '../cards/verbs';
+import { buildVerdiepingCard } from '../cards/verdieping-view-card';
+import { viewCase } from '../views/case-view';
+import { dutchError } from './errors-nl';
+import { answerInvoke } from './invoke-response';
 import { amsterdamShort } from '../domain/local-time';
 import { nlVerdiepingReading } from '../i18n/nl';
 import { cardVerb, type CardVerb } from './card-verbs';
@@ -37,6 +43,13 @@ const said =
  */
 export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
   return [
+    // The read-only verdieping view (the forms of verdieping, off the case card): audited as a case view.
+    cardVerb({
+      verb: VD_VIEW_VERB,
+      schema: caseActionDataSchema,
+      command: (d, actor) => viewCase(deps, d.caseId, actor.aadObjectId),
+      answer: { kind: 'direct', respond: (context, r) => answerInvoke(context, r.ok ? buildVerdiepingCard(r.value) : dutchError(r.error)) },
+    }),
     cardVerb({
       verb: VD_VERBS.enter,
       schema: horizonDataSchema,

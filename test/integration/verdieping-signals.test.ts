@@ -15,6 +15,7 @@ import {
   type TestHost,
 } from '../helpers/host';
 import { VERBS } from '../../src/cards/verbs';
+import { VD_VIEW_VERB } from '../../src/cards/verdieping-inputs';
 
 jest.setTimeout(60_000);
 let t: TestHost;
@@ -130,6 +131,29 @@ describe('informatievragen through HTTP', () => {
     });
     expect(again).toContain('Deze actie is al afgerond.');
     expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(contributions.length);
+  });
+
+  it('"Verdiepen" on the case card opens the verdieping view (audited as a view) with the forms; the submit answers with the case card', async () => {
+    const caseId = await newCase();
+    await ask(caseId, USERS.politie, 'rvdk');
+    const rvdkCard = await invoke(USERS.rvdk, VERBS.open, { caseId });
+    expect(rvdkCard).toContain(`"verb":"${VD_VIEW_VERB}"`);
+    // The case card carries no verdieping form.
+    for (const v of Object.values(SIGNAL_VERBS)) expect(rvdkCard).not.toContain(`"verb":"${v}"`);
+    const viewsBefore = (await t.host.deps.repo.listAudit(caseId)).filter((e) => e.action === 'view.opened').length;
+    const view = await invoke(USERS.rvdk, VD_VIEW_VERB, { caseId });
+    expect(view).toContain('Verdiepen · Zaak');
+    for (const v of [SIGNAL_VERBS.answerInfo, SIGNAL_VERBS.declineInfo, SIGNAL_VERBS.askInfo]) expect(view).toContain(`"verb":"${v}"`);
+    expect(view).toContain(`"id":"${I.answerText}"`);
+    const audit = await t.host.deps.repo.listAudit(caseId);
+    expect(audit.filter((e) => e.action === 'view.opened')).toHaveLength(viewsBefore + 1);
+    expect(audit[audit.length - 1]).toMatchObject({ action: 'view.opened', actorId: USERS.rvdk, actorOrg: 'rvdk' });
+    // Someone outside the roster gets no forms, and nothing is audited as viewed by them.
+    const outsider = await invoke(USERS.outsider, VD_VIEW_VERB, { caseId });
+    expect(outsider).not.toContain('Action.ShowCard');
+    expect(outsider).toMatch(/niet op het rooster/);
+    // A forged field refuses the view (strict schema).
+    expect(await invoke(USERS.rvdk, VD_VIEW_VERB, { caseId, orgId: 'om' })).not.toContain('Action.ShowCard');
   });
 
   it('decline with a reason; refusals: wrong organisation answering, asking oneself, non-roster, closed case', async () => {

@@ -475,8 +475,12 @@ describe('case card: chair controls', () => {
     });
   });
 
-  it("keeps the card's own buttons short, for chairs too: context information and Details", () => {
-    expect((buildCaseCard(chairView()).actions as Node[]).map((a) => a.title)).toEqual(['Contextinformatie toevoegen', 'Details']);
+  it("keeps the card's own buttons short, for chairs too: context information, Details and Verdiepen", () => {
+    expect((buildCaseCard(chairView()).actions as Node[]).map((a) => a.title)).toEqual([
+      'Contextinformatie toevoegen',
+      'Details',
+      'Verdiepen',
+    ]);
   });
 });
 

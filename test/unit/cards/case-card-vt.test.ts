@@ -293,7 +293,7 @@ describe('case card: "Vraag VT"', () => {
 
   it("sits in the VT section (not in the card's own actions) and sends { caseId } only", () => {
     const card = buildCaseCard(vtCaseView());
-    expect((card.actions as Node[]).map((a) => a.title)).toEqual(['Contextinformatie toevoegen', 'Details']);
+    expect((card.actions as Node[]).map((a) => a.title)).toEqual(['Contextinformatie toevoegen', 'Details', 'Verdiepen']);
     const ask = ofType(vtBox(card), 'Action.Execute').find((a) => a.verb === VERBS.askVt);
     expect(ask).toMatchObject({ title: 'Vraag VT', data: { caseId }, associatedInputs: 'none' });
     const info = executeActions(card).find((a) => a.verb === VERBS.askVt);

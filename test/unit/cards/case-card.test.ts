@@ -203,6 +203,7 @@ describe('case card: actions and refresh', () => {
     expect(actions.map((a) => [a.type, a.title])).toEqual([
       ['Action.ShowCard', 'Contextinformatie toevoegen'],
       ['Action.Submit', 'Details'],
+      ['Action.Execute', 'Verdiepen'],
     ]);
   });
 

@@ -17,7 +17,13 @@ import { caseCardActionsModel, voteFormModel, type ContributionListModel, type D
 import { interventionDetailInputs } from '../../../src/cards/advice-sections';
 import { verdiepingPicture } from '../../../src/cards/verdieping-card';
 import { withVerdieping } from './verdieping-fixtures';
-import { askedOfYouSection, questionsSection, safetySignalsSection } from '../../../src/cards/safety-signals';
+import {
+  askedOfYouForms,
+  askedOfYouSection,
+  questionsSection,
+  safetySignalForms,
+  safetySignalsSection,
+} from '../../../src/cards/safety-signals';
 import { signalsView } from './signals-fixtures';
 import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from '../../../src/cards/types';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
@@ -93,11 +99,20 @@ export function partSamples(): PartSample[] {
     s('safety: risks', 'safety', safetySection(typicalView())),
     s('safety: unknowns', 'safety', safetySection(typicalView({ case: safe }))),
     s('facts', 'facts', factsSection(typicalView(), 80)),
-    s('questions: asked of you, with forms', 'questions', askedOfYouSection(signalsView('rvdk'))),
-    s('questions: open, declined and answered', 'questions', questionsSection(signalsView('politie'), false)),
-    s('questions: with the ask form', 'questions', questionsSection(signalsView('politie'), true)),
-    s('safety-signals: outcome, measure, violation', 'safety-signals', safetySignalsSection(signalsView('politie'), false)),
-    s('safety-signals: with forms', 'safety-signals', safetySignalsSection(signalsView('3ro'), true)),
+    s('questions: asked of you', 'questions', askedOfYouSection(signalsView('rvdk'))),
+    s('questions: open, declined and answered', 'questions', questionsSection(signalsView('politie'))),
+    s('safety-signals: outcome, measure, violation', 'safety-signals', safetySignalsSection(signalsView('politie'))),
+    s(
+      "verdieping-open: the case card's Verdiepen button",
+      'verdieping-open',
+      renderPart('verdieping-open', { title: 'Verdiepen', verb: 'verdieping.open', caseId: 'c-1' }),
+    ),
+    s('verdieping-form: asked-of-you forms', 'verdieping-form', [
+      ...renderPart('verdieping-form', { forms: askedOfYouForms(signalsView('rvdk')), buttons: [] }),
+    ]),
+    s('verdieping-form: signal forms (outcome and violation)', 'verdieping-form', [
+      ...renderPart('verdieping-form', { forms: safetySignalForms(signalsView('3ro')), buttons: [] }),
+    ]),
     s(
       'details round: with votes',
       'details-round',

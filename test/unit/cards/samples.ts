@@ -9,6 +9,9 @@ import { channelSummary } from '../../../src/domain/views';
 import { adviceRecord, PALETTE } from '../domain/advice/fixtures';
 import { agendaView, largeView, NOW, roundsUpTo, sampleCase, sampleEscalation, sampleLocation, typicalView, vote } from './fixtures';
 import { vtCaseView } from './vt-fixtures';
+import { buildVerdiepingCard } from '../../../src/cards/verdieping-view-card';
+import { withVerdieping } from './verdieping-fixtures';
+import { signalsView } from './signals-fixtures';
 
 /**
  * One rendered sample per state of every card of the case-card area (case, channel, agenda,
@@ -93,5 +96,17 @@ export function caseAreaSamples(): CardSample[] {
     s('details dialog: large', 'details', buildDetailsCard(largeView())),
     s('details in the message (no dialog): typical', 'details', buildDetailsCard(typicalView(), { here: { maxBytes: 38 * 1024 } })),
     s('details in the message (no dialog): large', 'details', buildDetailsCard(largeView(), { here: { maxBytes: 38 * 1024 } })),
+    s('verdieping view: member', 'verdieping', buildVerdiepingCard(withVerdieping(typicalView(), { versions: 2 }))),
+    s(
+      'verdieping view: chair, not yet in verdieping',
+      'verdieping',
+      buildVerdiepingCard(withVerdieping(typicalView({ viewerOrg: 'om', viewerIsChair: true }), { inVerdieping: false, versions: 0 })),
+    ),
+    s('verdieping view: asked organisation with signals', 'verdieping', buildVerdiepingCard(signalsView('rvdk'))),
+    s(
+      'verdieping view: closed case (nothing to do)',
+      'verdieping',
+      buildVerdiepingCard(typicalView({ case: sampleCase({ status: 'closed' }) })),
+    ),
   ];
 }

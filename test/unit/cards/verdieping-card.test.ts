@@ -1,5 +1,7 @@
 import { buildCaseCard, CASE_CARD_LIMITS } from '../../../src/cards/case-card';
-import { VD_INPUTS, VD_VERBS } from '../../../src/cards/verdieping-inputs';
+import { VD_INPUTS, VD_VERBS, VD_VIEW_VERB } from '../../../src/cards/verdieping-inputs';
+import { VERBS } from '../../../src/cards/verbs';
+import { buildVerdiepingCard } from '../../../src/cards/verdieping-view-card';
 import { MISSING_CARD_MAX, READING_CARD_MAX } from '../../../src/cards/verdieping-card';
 import { largeView, PSEUDONYMS, sampleCase, typicalView } from './fixtures';
 import { withVerdieping } from './verdieping-fixtures';
@@ -94,9 +96,28 @@ describe('case card in verdieping: duiding, safety plan, what is missing', () =>
   });
 });
 
-describe('case card in verdieping: forms with stable verbs and input ids', () => {
+describe('verdieping view (cards/verdieping.json): forms with stable verbs and input ids', () => {
+  const FORM_VERBS: string[] = Object.values(VD_VERBS);
+
+  it('the case card carries no verdieping form, only the one "Verdiepen" button, and the typical case keeps the full picture', () => {
+    const view = withVerdieping(typicalView(), { versions: 2, confirm: 1, safetyFor: ['kind-1'] });
+    const card = buildCaseCard(view);
+    const verbs = ofType(card, 'Action.Execute').map((a) => String(a.verb));
+    expect(verbs.filter((v) => v === VD_VIEW_VERB)).toHaveLength(1);
+    for (const v of FORM_VERBS) expect(verbs).not.toContain(v);
+    expect(ofType(card, 'Action.Execute').find((a) => a.verb === VD_VIEW_VERB)).toMatchObject({
+      title: 'Verdiepen',
+      data: { caseId: view.case.id },
+    });
+    // Full density: the duiding lines and the safety plan per person, not the one-line summary of a crowded card.
+    const all = body(card);
+    expect(all.some((t) => t.startsWith('**Wat is er gebeurd:**'))).toBe(true);
+    expect(all.some((t) => t.startsWith('Verdieping: '))).toBe(false);
+    expect(utf16Bytes(card)).toBeLessThanOrEqual(CASE_CARD_LIMITS.maxBytes);
+  });
+
   it('every member has the forms; a proposal starts from the newest version (in the action data)', () => {
-    const card = buildCaseCard(withVerdieping(typicalView(), { versions: 2 }));
+    const card = buildVerdiepingCard(withVerdieping(typicalView(), { versions: 2 }));
     const execs = ofType(card, 'Action.Execute');
     const propose = execs.find((a) => a.verb === VD_VERBS.proposeReading);
     expect(propose?.data).toEqual({ caseId: typicalView().case.id, [VD_INPUTS.basedOn]: '2' });
@@ -116,23 +137,40 @@ describe('case card in verdieping: forms with stable verbs and input ids', () =>
     // The person choices are role labels, the values person refs.
     const persons = nodes(card).find((n) => n.id === VD_INPUTS.person) as { choices: { title: string; value: string }[] };
     expect(persons.choices).toEqual(expect.arrayContaining([{ title: 'kind, 13 jr', value: 'kind-1' }]));
+    // Required inputs say so; optional ones carry no isRequired (null left out).
+    const what = nodes(card).find((n) => n.id === VD_INPUTS.whatHappened);
+    expect(what).toMatchObject({ type: 'Input.Text', isRequired: true, isMultiline: true, maxLength: 2000 });
+    expect(nodes(card).find((n) => n.id === VD_INPUTS.unknowns)).not.toHaveProperty('isRequired');
+    expect(nodes(card).find((n) => n.id === VD_INPUTS.informed)).toMatchObject({
+      type: 'Input.Toggle',
+      valueOn: 'true',
+      valueOff: 'false',
+    });
+    // Back to the case card.
+    expect(execs.find((a) => a.verb === VERBS.open)?.data).toEqual({ caseId: typicalView().case.id });
     expect(adaptiveCardProblems(card)).toEqual([]);
+    const json = JSON.stringify(card);
+    for (const p of PSEUDONYMS) expect(json).not.toContain(p);
   });
 
   it('the chair moves the horizon and confirms the newest proposal; a closed case has no forms', () => {
-    const chair = buildCaseCard(withVerdieping(typicalView({ viewerOrg: 'om', viewerIsChair: true }), { versions: 2 }));
+    const chair = buildVerdiepingCard(withVerdieping(typicalView({ viewerOrg: 'om', viewerIsChair: true }), { versions: 2 }));
     const verbs = ofType(chair, 'Action.Execute');
     expect(verbs.find((a) => a.verb === VD_VERBS.confirmReading)?.data).toEqual({
       caseId: typicalView().case.id,
       [VD_INPUTS.version]: '2',
     });
     expect(verbs.map((a) => a.verb)).toContain(VD_VERBS.moveHorizon);
-    const zsmChair = buildCaseCard(
+    expect(adaptiveCardProblems(chair)).toEqual([]);
+    const zsmChair = buildVerdiepingCard(
       withVerdieping(typicalView({ viewerOrg: 'om', viewerIsChair: true }), { inVerdieping: false, versions: 0 }),
     );
     expect(ofType(zsmChair, 'Action.Execute').map((a) => a.verb)).toContain(VD_VERBS.enter);
-    const closed = buildCaseCard(withVerdieping(typicalView({ case: sampleCase({ status: 'closed' }) }), { versions: 2 }));
+    const closedView = withVerdieping(typicalView({ case: sampleCase({ status: 'closed' }) }), { versions: 2 });
+    const closed = buildVerdiepingCard(closedView);
     expect(ofType(closed, 'Action.Execute').some((a) => String(a.verb).startsWith('verdieping.'))).toBe(false);
+    expect(texts(closed)).toContain('Op deze zaak is nu niets te verdiepen.');
+    expect(ofType(buildCaseCard(closedView), 'Action.Execute').some((a) => String(a.verb).startsWith('verdieping.'))).toBe(false);
   });
 });
 

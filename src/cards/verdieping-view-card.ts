@@ -1,0 +1,57 @@
+import { caseCode } from '../domain/case-code';
+import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
+import { nlVerdiepingView as t } from '../i18n/nl/verdieping-view';
+import { renderActions } from './parts';
+import { askedOfYouForms, safetySignalForms } from './safety-signals';
+import { renderTemplate } from './template';
+import type { AdaptiveCard, CardElement } from './types';
+import { VERBS } from './verbs';
+import type { CaseCardView } from './view';
+import { verdiepingChairControls, verdiepingForms } from './verdieping-card';
+import type { ButtonModel, FormModel } from './verdieping-form-model';
+import { VD_VIEW_VERB } from './verdieping-inputs';
+
+/**
+ * The verdieping view (cards/verdieping.json): the details and controls of verdieping in a separate
+ * personal card (docs/cards.md), opened from the case card's one "Verdiepen" button. Every form
+ * keeps the verb and input ids of its command; after a submit the answer is the case card again.
+ */
+export interface VerdiepingViewModel {
+  caseId: string;
+  title: string;
+  intro: string;
+  empty: string;
+  sections: { heading: string; forms: CardElement[] }[];
+  back: { title: string; verb: string };
+}
+
+const section = (heading: string, forms: FormModel[], buttons: ButtonModel[] = []) =>
+  forms.length + buttons.length === 0 ? [] : [{ heading, forms: renderActions('verdieping-form', { forms, buttons }) }];
+
+export function verdiepingViewModel(view: CaseCardView): VerdiepingViewModel {
+  const chair = verdiepingChairControls(view);
+  return {
+    caseId: view.case.id,
+    title: t.title(`Zaak ${caseCode(view.case.id)}`),
+    intro: t.intro,
+    empty: t.empty,
+    sections: [
+      ...section(t.sections.asked, askedOfYouForms(view)),
+      ...section(t.sections.reading, verdiepingForms(view)),
+      ...section(t.sections.signals, safetySignalForms(view)),
+      ...section(t.sections.chair, chair.forms, chair.buttons),
+    ],
+    back: { title: nlDialogsInline.backToCase, verb: VERBS.open },
+  };
+}
+
+export function buildVerdiepingCard(view: CaseCardView): AdaptiveCard {
+  return renderTemplate('cards', 'verdieping', verdiepingViewModel(view));
+}
+
+/** The case card's one "Verdiepen" button (cards/parts/verdieping-open.json), in the card's own action row: where everything of verdieping is done. */
+export function verdiepingOpenButton(view: CaseCardView): CardElement[] {
+  if (view.case.status === 'closed') return [];
+  if (view.viewerOrg === undefined && !view.viewerIsChair && view.verdieping === undefined) return [];
+  return renderActions('verdieping-open', { title: t.open, verb: VD_VIEW_VERB, caseId: view.case.id });
+}
