@@ -162,7 +162,11 @@ export function verdiepingPictureModel(d: VerdiepingCardData, lean = false) {
     entries.length > 0 ? r.card.safetyShort(entries.length) : null,
     d.inVerdieping && all.length > 0 ? r.card.missingShort(all.length) : null,
   ].filter((x): x is string => x !== null);
-  const danger = s.safety.withoutHolder.map((ref) => ({ mark: '⚠ ', text: r.card.noHolder(label(ref)), weight: 'bolder' }));
+  // As on the full card: people without a holder are named once the case is in verdieping or has a plan.
+  const danger =
+    d.inVerdieping || entries.length > 0
+      ? s.safety.withoutHolder.map((ref) => ({ mark: '⚠ ', text: r.card.noHolder(label(ref)), weight: 'bolder' }))
+      : [];
   if (summary.length === 0 && danger.length === 0) return { reading: null, safety: null, missing: null };
   return { reading: null, safety: { title: `${v.phase.verdieping}: ${summary.join(' · ')}`, lines: danger }, missing: null };
 }

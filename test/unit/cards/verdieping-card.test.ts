@@ -2,7 +2,7 @@ import { buildCaseCard, CASE_CARD_LIMITS } from '../../../src/cards/case-card';
 import { VD_INPUTS, VD_VERBS, VD_VIEW_VERB } from '../../../src/cards/verdieping-inputs';
 import { VERBS } from '../../../src/cards/verbs';
 import { buildVerdiepingCard } from '../../../src/cards/verdieping-view-card';
-import { MISSING_CARD_MAX, READING_CARD_MAX } from '../../../src/cards/verdieping-card';
+import { MISSING_CARD_MAX, READING_CARD_MAX, verdiepingPictureModel } from '../../../src/cards/verdieping-card';
 import { largeView, PSEUDONYMS, sampleCase, typicalView } from './fixtures';
 import { withVerdieping } from './verdieping-fixtures';
 import { adaptiveCardProblems } from './validate';
@@ -210,5 +210,20 @@ describe('case card in verdieping: size on a large case', () => {
     expect(JSON.stringify(card)).not.toContain(
       'v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30 Wat er gebeurde v30',
     );
+  });
+});
+
+describe('a case in the ZSM phase without a safety plan', () => {
+  const noHolder = (view: ReturnType<typeof typicalView>, lean: boolean) =>
+    JSON.stringify(verdiepingPictureModel(withVerdieping(view, { inVerdieping: false, versions: 0 }).verdieping!, lean));
+
+  it('names nobody as "niemand verantwoordelijk" on the full or the crowded card (that is a verdieping question)', () => {
+    expect(noHolder(typicalView(), false)).not.toContain('niemand verantwoordelijk');
+    expect(noHolder(typicalView(), true)).not.toContain('niemand verantwoordelijk');
+  });
+
+  it('in verdieping the crowded card still names who has no holder', () => {
+    const model = verdiepingPictureModel(withVerdieping(typicalView(), { versions: 0 }).verdieping!, true);
+    expect(JSON.stringify(model)).toContain('niemand verantwoordelijk');
   });
 });
