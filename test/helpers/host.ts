@@ -12,7 +12,8 @@ import type { RosterFileInput } from '../../src/domain/roster';
 import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from './connector-stub';
 import { TEST_STORE_KEY } from './stores';
-import { CHANNEL, TENANT, testRoster } from './fixtures';
+import { caseCode } from '../../src/domain/case-code';
+import { AO_CHANNEL, CHANNEL, sampleIntake, TENANT, testRoster } from './fixtures';
 
 export const TEST_SECRET = 'test-intake-secret-0123456789abcdef0123';
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789abcdef012';
@@ -217,4 +218,32 @@ export async function waitForCardRef(t: TestHost, caseId: string, hangLimitMs = 
       throw new Error(`no card reference for ${caseId} after ${hangLimitMs} ms (post job: ${JSON.stringify(job ?? null)})`);
     await new Promise((r) => setTimeout(r, 20));
   }
+}
+
+/** An Action.Execute invoke by `from` (answered 200); the invoke response's value (card or message) as JSON text. */
+export async function invokeVerb(t: TestHost, from: string, verb: string, data: Record<string, unknown>): Promise<string> {
+  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
+  expect(res.status).toBe(200);
+  return JSON.stringify((res.body as { type: string; value: unknown }).value);
+}
+
+/** A sample case taken in at the clock's "now" (signed with that time), once its card is posted. */
+export async function newCaseAt(t: TestHost, clock: Clock): Promise<string> {
+  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
+    timestamp: Math.floor(clock.now().getTime() / 1000),
+  });
+  expect(res.status).toBe(201);
+  const { caseId } = (await res.json()) as { caseId: string };
+  await waitForCardRef(t, caseId);
+  return caseId;
+}
+
+/** The Actieoverleg posts of a case that Teams accepted (the Connector stub's successful creates in the AO channel). */
+export function aoPostsOf(t: TestHost, caseId: string): ReturnType<ConnectorStub['successful']> {
+  return t.stub
+    .successful('create')
+    .filter(
+      (c) =>
+        (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL && JSON.stringify(c.body).includes(caseCode(caseId)),
+    );
 }

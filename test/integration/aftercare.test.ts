@@ -3,17 +3,16 @@ import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { AO_OUTCOME_VERB, outcomeInputIds as ids } from '../../src/cards/aftercare-verbs';
 import { meetingReminderJobId } from '../../src/domain/aftercare/meeting';
 import type { Job } from '../../src/store/jobs';
-import { LOCATION, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
+import { LOCATION, testRoster, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
-  executeInvoke,
-  personalActivity,
+  invokeVerb,
   ManualClock,
-  postSignedCase,
+  newCaseAt,
+  personalActivity,
   sendActivity,
   settle,
   startTestHost,
-  waitForCardRef,
   type TestHost,
 } from '../helpers/host';
 
@@ -27,25 +26,11 @@ const MINUTE = 60_000;
 let t: TestHost;
 let clock: ManualClock;
 
-interface InvokeBody {
-  type: string;
-  value: unknown;
-}
-
-async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
-  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
-  expect(res.status).toBe(200);
-  return JSON.stringify((res.body as InvokeBody).value);
-}
+const invoke = (from: string, verb: string, data: Record<string, unknown>) => invokeVerb(t, from, verb, data);
 
 /** A case escalated (acuut onveilig) with its Actieoverleg card posted and RvdK as casusverantwoordelijke. */
 async function escalatedCase(): Promise<string> {
-  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
-    timestamp: Math.floor(clock.now().getTime() / 1000),
-  });
-  expect(res.status).toBe(201);
-  const { caseId } = (await res.json()) as { caseId: string };
-  await waitForCardRef(t, caseId);
+  const caseId = await newCaseAt(t, clock);
   await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Direct gevaar', [INPUTS.voteAcute]: 'true' });
   await settle(t);
   expect((await t.host.deps.repo.getEscalation(caseId))?.body.actieoverlegRef).toBeDefined();

@@ -1,18 +1,18 @@
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { caseCode } from '../../src/domain/case-code';
 import { ConnectorStub } from '../helpers/connector-stub';
-import { AO_CHANNEL, CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
+import { CHANNEL, USERS } from '../helpers/fixtures';
 import {
+  aoPostsOf,
   channelActivity,
-  executeInvoke,
+  invokeVerb,
   ManualClock,
-  postSignedCase,
+  newCaseAt,
   sendActivity,
   settle,
   startTestHost,
-  waitFor,
-  waitForCardRef,
   type TestHost,
+  waitFor,
 } from '../helpers/host';
 
 jest.setTimeout(30_000);
@@ -20,34 +20,11 @@ const MINUTE = 60_000;
 let t: TestHost;
 let clock: ManualClock;
 
-interface InvokeBody {
-  type: string;
-  value: unknown;
-}
+const invoke = (from: string, verb: string, data: Record<string, unknown>) => invokeVerb(t, from, verb, data);
 
-async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
-  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
-  expect(res.status).toBe(200);
-  return JSON.stringify((res.body as InvokeBody).value);
-}
+const newCase = () => newCaseAt(t, clock);
 
-async function newCase(): Promise<string> {
-  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
-    timestamp: Math.floor(clock.now().getTime() / 1000),
-  });
-  expect(res.status).toBe(201);
-  const { caseId } = (await res.json()) as { caseId: string };
-  await waitForCardRef(t, caseId);
-  return caseId;
-}
-
-const aoPosts = (caseId: string) =>
-  t.stub
-    .successful('create')
-    .filter(
-      (c) =>
-        (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL && JSON.stringify(c.body).includes(caseCode(caseId)),
-    );
+const aoPosts = (caseId: string) => aoPostsOf(t, caseId);
 const threadReplies = async (caseId: string) => {
   const ref = await t.host.deps.repo.getCardRef(caseId);
   return t.stub.successful('send').filter((c) => ref && c.conversationId === ref.conversationId);

@@ -5,18 +5,8 @@ import { HORIZON_JOB_IDS } from '../../src/app/verdieping/reading-commands';
 import type { Case } from '../../src/domain/case';
 import type { Job } from '../../src/store/jobs';
 import { loadVerdieping } from '../../src/store/verdieping-store';
-import { LOCATION, sampleIntake, USERS } from '../helpers/fixtures';
-import {
-  channelActivity,
-  executeInvoke,
-  ManualClock,
-  postSignedCase,
-  sendActivity,
-  startTestHost,
-  waitFor,
-  waitForCardRef,
-  type TestHost,
-} from '../helpers/host';
+import { LOCATION, USERS } from '../helpers/fixtures';
+import { channelActivity, invokeVerb, ManualClock, newCaseAt, sendActivity, startTestHost, type TestHost, waitFor } from '../helpers/host';
 
 /**
  * The verbs of the shared reading in verdieping (issue 14 items 1, 2, 3, 6) through the real HTTP
@@ -28,26 +18,9 @@ let t: TestHost;
 let clock: ManualClock;
 const MINUTE = 60_000;
 
-interface InvokeBody {
-  type: string;
-  value: unknown;
-}
+const invoke = (from: string, verb: string, data: Record<string, unknown>) => invokeVerb(t, from, verb, data);
 
-async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
-  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
-  expect(res.status).toBe(200);
-  return JSON.stringify((res.body as InvokeBody).value);
-}
-
-async function newCase(): Promise<string> {
-  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
-    timestamp: Math.floor(clock.now().getTime() / 1000),
-  });
-  expect(res.status).toBe(201);
-  const { caseId } = (await res.json()) as { caseId: string };
-  await waitForCardRef(t, caseId);
-  return caseId;
-}
+const newCase = () => newCaseAt(t, clock);
 
 const audit = async (caseId: string) => t.host.deps.repo.listAudit(caseId);
 const job = async (caseId: string, id: string) => (await t.host.db.get<Job>(caseId, id))?.body;

@@ -1,17 +1,16 @@
 import { SIGNAL_INPUTS as I, SIGNAL_VERBS } from '../../src/cards/safety-signals';
-import { caseCode } from '../../src/domain/case-code';
 import type { InfoRequest } from '../../src/domain/verdieping/info-request';
 import type { RunningMeasure } from '../../src/domain/verdieping/safety-signals';
-import { AO_CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
+import { USERS } from '../helpers/fixtures';
 import {
+  aoPostsOf,
   channelActivity,
-  executeInvoke,
+  invokeVerb,
   ManualClock,
-  postSignedCase,
+  newCaseAt,
   sendActivity,
   settle,
   startTestHost,
-  waitForCardRef,
   type TestHost,
 } from '../helpers/host';
 import { VERBS } from '../../src/cards/verbs';
@@ -22,34 +21,11 @@ let t: TestHost;
 let clock: ManualClock;
 const HOUR = 3_600_000;
 
-interface InvokeBody {
-  type: string;
-  value: unknown;
-}
+const invoke = (from: string, verb: string, data: Record<string, unknown>) => invokeVerb(t, from, verb, data);
 
-async function invoke(from: string, verb: string, data: Record<string, unknown>): Promise<string> {
-  const res = await sendActivity(t.base, executeInvoke(t.stub.url, from, verb, data));
-  expect(res.status).toBe(200);
-  return JSON.stringify((res.body as InvokeBody).value);
-}
+const newCase = () => newCaseAt(t, clock);
 
-async function newCase(): Promise<string> {
-  const res = await postSignedCase(t.base, sampleIntake({ intakeAt: clock.now().toISOString() }), {
-    timestamp: Math.floor(clock.now().getTime() / 1000),
-  });
-  expect(res.status).toBe(201);
-  const { caseId } = (await res.json()) as { caseId: string };
-  await waitForCardRef(t, caseId);
-  return caseId;
-}
-
-const aoPosts = (caseId: string) =>
-  t.stub
-    .successful('create')
-    .filter(
-      (c) =>
-        (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL && JSON.stringify(c.body).includes(caseCode(caseId)),
-    );
+const aoPosts = (caseId: string) => aoPostsOf(t, caseId);
 
 const ask = (caseId: string, from: string, toOrg: string) =>
   invoke(from, SIGNAL_VERBS.askInfo, {
