@@ -11,34 +11,18 @@ import {
   type RunningMeasure,
 } from '../../domain/verdieping/safety-signals';
 import { amsterdamDate } from '../../domain/verdieping/summary';
-import type { ViewVia } from '../../domain/views';
 import { newMeasureId, newRiskAssessmentId } from '../../store/verdieping-store';
 import { runCaseCommand, type CommandOutcome } from '../case-command';
 import type { AppDeps } from '../deps';
-import { fail, fieldsOf, type AppErrorCode, type Result } from '../errors';
+import { fail, type AppErrorCode, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
+import { invalidInput, signalCommand, type SignalCommandArgs } from './signal-command';
 
 /**
  * Risk instruments and running measures (issue 14 item 5). Recording a high-risk outcome or a
  * violation evaluates the location's safety escalation rules in the same decision, so the escalation
  * record and the Actieoverleg post job are part of that one commit.
  */
-interface Base {
-  caseId: string;
-  aadObjectId: string | undefined;
-  input: unknown;
-  piiConfirm?: boolean;
-  answerView?: ViewVia;
-}
-
-const base = (a: Base, attempted: string) => ({
-  caseId: a.caseId,
-  aadObjectId: a.aadObjectId,
-  attempted,
-  ...(a.answerView ? { answerView: a.answerView } : {}),
-});
-
-const invalid = <T>(issues: z.ZodIssue[]): Result<T> => fail('invalid_input', fieldsOf(issues));
 
 /** Domain refusals under the app's names (the domain says in_future / too_many for a violation). */
 const VIOLATION_ERRORS = {
@@ -50,10 +34,10 @@ const VIOLATION_ERRORS = {
   already_settled: 'already_settled',
 } as const satisfies Record<string, AppErrorCode>;
 
-export async function requestRiskAssessment(deps: AppDeps, a: Base): Promise<Result<CommandOutcome<RiskAssessment>>> {
+export async function requestRiskAssessment(deps: AppDeps, a: SignalCommandArgs): Promise<Result<CommandOutcome<RiskAssessment>>> {
   const parsed = riskRequestInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalid(parsed.error.issues);
-  return runCaseCommand<RiskAssessment, AppErrorCode>(deps, base(a, 'risk.request'), (bundle, actor, ctx) => {
+  if (!parsed.success) return invalidInput(parsed.error.issues);
+  return runCaseCommand<RiskAssessment, AppErrorCode>(deps, signalCommand(a, 'risk.request'), (bundle, actor, ctx) => {
     const config = deps.directory.location(bundle.theCase.body.locationId)?.verdieping;
     const instruments = config ? instrumentsOf(config) : instrumentsOf({ extraInstruments: [] });
     return decideRequestRisk(bundle, { actor, input: parsed.data, instruments, id: newRiskAssessmentId(ctx.now) }, ctx);
@@ -62,13 +46,13 @@ export async function requestRiskAssessment(deps: AppDeps, a: Base): Promise<Res
 
 export async function recordRiskOutcome(
   deps: AppDeps,
-  a: Base,
+  a: SignalCommandArgs,
 ): Promise<Result<CommandOutcome<{ assessment: RiskAssessment; escalated: boolean }>>> {
   const parsed = riskOutcomeInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
   const r = await runCaseCommand<{ assessment: RiskAssessment; escalated: boolean }, AppErrorCode>(
     deps,
-    base(a, 'risk.outcome'),
+    signalCommand(a, 'risk.outcome'),
     (bundle, actor, ctx) => {
       const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
       return decideRiskOutcome(bundle, { actor, ...parsed.data, todayLocal: amsterdamDate(ctx.now), ...(policy ? { policy } : {}) }, ctx);
@@ -82,12 +66,12 @@ export async function recordRiskOutcome(
   return r;
 }
 
-export async function addRunningMeasure(deps: AppDeps, a: Base): Promise<Result<CommandOutcome<RunningMeasure>>> {
+export async function addRunningMeasure(deps: AppDeps, a: SignalCommandArgs): Promise<Result<CommandOutcome<RunningMeasure>>> {
   const parsed = measureInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
   const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
   if (!pii.ok) return pii;
-  return runCaseCommand<RunningMeasure, AppErrorCode>(deps, base(a, 'measure.add'), (bundle, actor, ctx) =>
+  return runCaseCommand<RunningMeasure, AppErrorCode>(deps, signalCommand(a, 'measure.add'), (bundle, actor, ctx) =>
     decideAddMeasure(bundle, { actor, input: parsed.data, todayLocal: amsterdamDate(ctx.now), id: newMeasureId(ctx.now) }, ctx),
   );
 }
@@ -99,10 +83,10 @@ export const violationFormSchema = z
 
 export async function reportMeasureViolation(
   deps: AppDeps,
-  a: Base,
+  a: SignalCommandArgs,
 ): Promise<Result<CommandOutcome<{ measure: RunningMeasure; violationId: string; escalated: boolean }>>> {
   const parsed = violationFormSchema.safeParse(a.input);
-  if (!parsed.success) return invalid(parsed.error.issues);
+  if (!parsed.success) return invalidInput(parsed.error.issues);
   const v = parsed.data;
   const at = amsterdamToUtc(v.date, v.time);
   if (!at) return fail('invalid_time');
@@ -110,7 +94,7 @@ export async function reportMeasureViolation(
   if (!pii.ok) return pii;
   const r = await runCaseCommand<{ measure: RunningMeasure; violationId: string; escalated: boolean }, AppErrorCode>(
     deps,
-    base(a, 'measure.violation'),
+    signalCommand(a, 'measure.violation'),
     (bundle, actor, ctx) => {
       const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
       const d = decideViolation(
