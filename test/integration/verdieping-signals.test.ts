@@ -180,6 +180,12 @@ describe('informatievragen through HTTP', () => {
     expect(outsider).not.toContain('Uw vraag is gesteld');
     const elsewhere = await ask(caseId, USERS.otherLocation, 'rvdk');
     expect(elsewhere).not.toContain('Uw vraag is gesteld');
+    // Whoever may not act learns nothing about the input either: the roster refusal, not the form's hints.
+    for (const verb of Object.values(SIGNAL_VERBS)) {
+      const refused = await invoke(USERS.outsider, verb, { caseId });
+      expect(refused).toMatch(/niet op het rooster/);
+      expect(refused).not.toMatch(/invoer is niet volledig/);
+    }
     expect(await questions(caseId)).toHaveLength(1);
     const refusals = (await t.host.deps.repo.listAudit(caseId)).filter(
       (e) => e.action === 'access.denied' || e.action === 'action.refused',

@@ -4,9 +4,9 @@ import { decideAnswerInfo, decideAskInfo, decideDeclineInfo } from '../../domain
 import { declineInputSchema, infoRequestInputSchema, type InfoRequest } from '../../domain/verdieping/info-request';
 import { contributionId } from '../../store/repository';
 import { newInfoRequestId } from '../../store/verdieping-store';
-import { runCaseCommand, type CommandOutcome } from '../case-command';
+import { runCaseCommandWithInput, type CommandOutcome } from '../case-command';
 import type { AppDeps } from '../deps';
-import type { AppErrorCode, Result } from '../errors';
+import { ok, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
 import { invalidInput, signalCommand, type SignalCommandArgs } from './signal-command';
 
@@ -17,12 +17,14 @@ import { invalidInput, signalCommand, type SignalCommandArgs } from './signal-co
  */
 
 export async function askInfoRequest(deps: AppDeps, a: SignalCommandArgs): Promise<Result<CommandOutcome<InfoRequest>>> {
-  const parsed = infoRequestInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  const pii = checkFreeText(deps, [parsed.data.question, parsed.data.whyNeeded, parsed.data.whatItChanges], a.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const r = await runCaseCommand<InfoRequest, AppErrorCode>(deps, signalCommand(a, 'inforequest.ask'), (bundle, actor, ctx) =>
-    decideAskInfo(bundle, { actor, input: parsed.data, id: newInfoRequestId(ctx.now) }, ctx),
+  const input = () => {
+    const parsed = infoRequestInputSchema.safeParse(a.input);
+    if (!parsed.success) return invalidInput<z.infer<typeof infoRequestInputSchema>>(parsed.error.issues);
+    const pii = checkFreeText(deps, [parsed.data.question, parsed.data.whyNeeded, parsed.data.whatItChanges], a.piiConfirm === true);
+    return pii.ok ? ok(parsed.data) : pii;
+  };
+  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'inforequest.ask'), input, (bundle, actor, ctx, data) =>
+    decideAskInfo(bundle, { actor, input: data, id: newInfoRequestId(ctx.now) }, ctx),
   );
   if (r.ok) deps.log.info({ caseId: a.caseId, requestId: r.value.value.id, toOrg: r.value.value.toOrg }, 'information request asked');
   return r;
@@ -41,34 +43,43 @@ export async function answerInfoRequest(
   deps: AppDeps,
   a: SignalCommandArgs,
 ): Promise<Result<CommandOutcome<{ request: InfoRequest; contribution: Contribution }>>> {
-  const parsed = answerInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  const { requestId, ...input } = parsed.data;
-  const pii = checkFreeText(deps, [input.text, input.needToKnow], a.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const r = await runCaseCommand<{ request: InfoRequest; contribution: Contribution }, AppErrorCode>(
+  const checked = () => {
+    const parsed = answerInputSchema.safeParse(a.input);
+    if (!parsed.success) return invalidInput<never>(parsed.error.issues);
+    const { requestId, ...input } = parsed.data;
+    const pii = checkFreeText(deps, [input.text, input.needToKnow], a.piiConfirm === true);
+    return pii.ok ? ok({ requestId, input, piiConfirmed: pii.value }) : pii;
+  };
+  const r = await runCaseCommandWithInput(
     deps,
     signalCommand(a, 'inforequest.answer'),
-    (bundle, actor, ctx) =>
+    checked,
+    (bundle, actor, ctx, { requestId, input, piiConfirmed }) =>
       decideAnswerInfo(
         bundle,
-        { actor, requestId, input, ...(pii.value ? { piiConfirmed: pii.value } : {}), contributionId: contributionId(ctx.now) },
+        { actor, requestId, input, ...(piiConfirmed ? { piiConfirmed } : {}), contributionId: contributionId(ctx.now) },
         ctx,
       ),
   );
-  if (r.ok) deps.log.info({ caseId: a.caseId, requestId, contributionId: r.value.value.contribution.id }, 'information request answered');
+  if (r.ok)
+    deps.log.info(
+      { caseId: a.caseId, requestId: r.value.value.request.id, contributionId: r.value.value.contribution.id },
+      'information request answered',
+    );
   return r;
 }
 
 export async function declineInfoRequest(deps: AppDeps, a: SignalCommandArgs): Promise<Result<CommandOutcome<InfoRequest>>> {
-  const parsed = declineInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  const d = parsed.data;
-  const pii = checkFreeText(deps, [d.note], a.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const r = await runCaseCommand<InfoRequest, AppErrorCode>(deps, signalCommand(a, 'inforequest.decline'), (bundle, actor, ctx) =>
+  const input = () => {
+    const parsed = declineInputSchema.safeParse(a.input);
+    if (!parsed.success) return invalidInput<z.infer<typeof declineInputSchema>>(parsed.error.issues);
+    const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
+    return pii.ok ? ok(parsed.data) : pii;
+  };
+  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'inforequest.decline'), input, (bundle, actor, ctx, d) =>
     decideDeclineInfo(bundle, { actor, requestId: d.requestId, reason: d.reason, ...(d.note ? { note: d.note } : {}) }, ctx),
   );
-  if (r.ok) deps.log.info({ caseId: a.caseId, requestId: d.requestId, reason: d.reason }, 'information request declined');
+  if (r.ok)
+    deps.log.info({ caseId: a.caseId, requestId: r.value.value.id, reason: r.value.value.decline?.reason }, 'information request declined');
   return r;
 }

@@ -12,9 +12,9 @@ import {
 } from '../../domain/verdieping/safety-signals';
 import { amsterdamDate } from '../../domain/verdieping/summary';
 import { newMeasureId, newRiskAssessmentId } from '../../store/verdieping-store';
-import { runCaseCommand, type CommandOutcome } from '../case-command';
+import { runCaseCommandWithInput, type CommandOutcome } from '../case-command';
 import type { AppDeps } from '../deps';
-import { fail, type AppErrorCode, type Result } from '../errors';
+import { fail, ok, type AppErrorCode, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
 import { invalidInput, signalCommand, type SignalCommandArgs } from './signal-command';
 
@@ -35,12 +35,14 @@ const VIOLATION_ERRORS = {
 } as const satisfies Record<string, AppErrorCode>;
 
 export async function requestRiskAssessment(deps: AppDeps, a: SignalCommandArgs): Promise<Result<CommandOutcome<RiskAssessment>>> {
-  const parsed = riskRequestInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  return runCaseCommand<RiskAssessment, AppErrorCode>(deps, signalCommand(a, 'risk.request'), (bundle, actor, ctx) => {
+  const input = () => {
+    const parsed = riskRequestInputSchema.safeParse(a.input);
+    return parsed.success ? ok(parsed.data) : invalidInput<z.infer<typeof riskRequestInputSchema>>(parsed.error.issues);
+  };
+  return runCaseCommandWithInput(deps, signalCommand(a, 'risk.request'), input, (bundle, actor, ctx, data) => {
     const config = deps.directory.location(bundle.theCase.body.locationId)?.verdieping;
     const instruments = config ? instrumentsOf(config) : instrumentsOf({ extraInstruments: [] });
-    return decideRequestRisk(bundle, { actor, input: parsed.data, instruments, id: newRiskAssessmentId(ctx.now) }, ctx);
+    return decideRequestRisk(bundle, { actor, input: data, instruments, id: newRiskAssessmentId(ctx.now) }, ctx);
   });
 }
 
@@ -48,31 +50,31 @@ export async function recordRiskOutcome(
   deps: AppDeps,
   a: SignalCommandArgs,
 ): Promise<Result<CommandOutcome<{ assessment: RiskAssessment; escalated: boolean }>>> {
-  const parsed = riskOutcomeInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  const r = await runCaseCommand<{ assessment: RiskAssessment; escalated: boolean }, AppErrorCode>(
-    deps,
-    signalCommand(a, 'risk.outcome'),
-    (bundle, actor, ctx) => {
-      const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
-      return decideRiskOutcome(bundle, { actor, ...parsed.data, todayLocal: amsterdamDate(ctx.now), ...(policy ? { policy } : {}) }, ctx);
-    },
-  );
+  const input = () => {
+    const parsed = riskOutcomeInputSchema.safeParse(a.input);
+    return parsed.success ? ok(parsed.data) : invalidInput<z.infer<typeof riskOutcomeInputSchema>>(parsed.error.issues);
+  };
+  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'risk.outcome'), input, (bundle, actor, ctx, data) => {
+    const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
+    return decideRiskOutcome(bundle, { actor, ...data, todayLocal: amsterdamDate(ctx.now), ...(policy ? { policy } : {}) }, ctx);
+  });
   if (r.ok)
     deps.log.info(
-      { caseId: a.caseId, assessmentId: parsed.data.assessmentId, escalated: r.value.value.escalated },
+      { caseId: a.caseId, assessmentId: r.value.value.assessment.id, escalated: r.value.value.escalated },
       'risk outcome recorded',
     );
   return r;
 }
 
 export async function addRunningMeasure(deps: AppDeps, a: SignalCommandArgs): Promise<Result<CommandOutcome<RunningMeasure>>> {
-  const parsed = measureInputSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
-  if (!pii.ok) return pii;
-  return runCaseCommand<RunningMeasure, AppErrorCode>(deps, signalCommand(a, 'measure.add'), (bundle, actor, ctx) =>
-    decideAddMeasure(bundle, { actor, input: parsed.data, todayLocal: amsterdamDate(ctx.now), id: newMeasureId(ctx.now) }, ctx),
+  const input = () => {
+    const parsed = measureInputSchema.safeParse(a.input);
+    if (!parsed.success) return invalidInput<z.infer<typeof measureInputSchema>>(parsed.error.issues);
+    const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
+    return pii.ok ? ok(parsed.data) : pii;
+  };
+  return runCaseCommandWithInput(deps, signalCommand(a, 'measure.add'), input, (bundle, actor, ctx, data) =>
+    decideAddMeasure(bundle, { actor, input: data, todayLocal: amsterdamDate(ctx.now), id: newMeasureId(ctx.now) }, ctx),
   );
 }
 
@@ -85,33 +87,34 @@ export async function reportMeasureViolation(
   deps: AppDeps,
   a: SignalCommandArgs,
 ): Promise<Result<CommandOutcome<{ measure: RunningMeasure; violationId: string; escalated: boolean }>>> {
-  const parsed = violationFormSchema.safeParse(a.input);
-  if (!parsed.success) return invalidInput(parsed.error.issues);
-  const v = parsed.data;
-  const at = amsterdamToUtc(v.date, v.time);
-  if (!at) return fail('invalid_time');
-  const pii = checkFreeText(deps, [v.note], a.piiConfirm === true);
-  if (!pii.ok) return pii;
-  const r = await runCaseCommand<{ measure: RunningMeasure; violationId: string; escalated: boolean }, AppErrorCode>(
-    deps,
-    signalCommand(a, 'measure.violation'),
-    (bundle, actor, ctx) => {
-      const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
-      const d = decideViolation(
-        bundle,
-        {
-          actor,
-          measureId: v.measureId,
-          at,
-          violationLocalDate: v.date,
-          ...(v.note ? { note: v.note } : {}),
-          ...(policy ? { policy } : {}),
-        },
-        ctx,
-      );
-      return d.ok ? d : { ok: false, error: VIOLATION_ERRORS[d.error] };
-    },
-  );
-  if (r.ok) deps.log.info({ caseId: a.caseId, measureId: v.measureId, escalated: r.value.value.escalated }, 'measure violation reported');
+  const input = () => {
+    const parsed = violationFormSchema.safeParse(a.input);
+    if (!parsed.success) return invalidInput<never>(parsed.error.issues);
+    const at = amsterdamToUtc(parsed.data.date, parsed.data.time);
+    if (!at) return fail<never>('invalid_time');
+    const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
+    return pii.ok ? ok({ v: parsed.data, at }) : pii;
+  };
+  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'measure.violation'), input, (bundle, actor, ctx, { v, at }) => {
+    const policy = deps.directory.location(bundle.theCase.body.locationId)?.verdieping.safetyEscalation;
+    const d = decideViolation(
+      bundle,
+      {
+        actor,
+        measureId: v.measureId,
+        at,
+        violationLocalDate: v.date,
+        ...(v.note ? { note: v.note } : {}),
+        ...(policy ? { policy } : {}),
+      },
+      ctx,
+    );
+    return d.ok ? d : { ok: false, error: VIOLATION_ERRORS[d.error] };
+  });
+  if (r.ok)
+    deps.log.info(
+      { caseId: a.caseId, measureId: r.value.value.measure.id, escalated: r.value.value.escalated },
+      'measure violation reported',
+    );
   return r;
 }
