@@ -32,7 +32,11 @@ const threadReplies = async (caseId: string) => {
 
 beforeAll(async () => {
   clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
-  t = await startTestHost({ clock });
+  // One host serves every test of this file, so its channel thread gets more than Teams' 60 posts per
+  // 30 s when the file runs fast; a deferral then waits for the host's (manual) clock, which only the
+  // test moves. The 30-s window is raised here; the short windows stay as in Teams, and the limiter
+  // itself (deferral, Retry-After) is tested in outbound-faults.test.ts.
+  t = await startTestHost({ clock, env: { TEAMS_RATE_LIMITS: '7/1000,8/2000,600/30000,1800/3600000' } });
   for (const u of Object.values(USERS))
     await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
 });
