@@ -60,69 +60,75 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
   decide: (bundle: CaseBundle, actor: DecisionActor, ctx: DecisionContext) => Decided<T, E> | Promise<Decided<T, E>>,
 ): Promise<Result<CommandOutcome<T>>> {
   let actor: DecisionActor | undefined = cmd.preAuthorized;
-  return withEtagRetry(`case command on ${cmd.caseId}`, async (): Promise<Result<CommandOutcome<T>>> => {
-    const loaded = await deps.repo.cases.loadBundle(cmd.caseId);
-    if (!loaded) return fail('case_not_found');
-    const theCase = loaded.bundle.theCase.body;
-    if (cmd.actorFromCase) {
-      const who = cmd.actorFromCase(loaded.bundle);
-      if (!who.ok) {
-        if (who.audit)
-          await auditRefusal(deps, { caseId: cmd.caseId, actorId: cmd.aadObjectId, attempted: cmd.attempted, reason: who.error });
-        return fail(who.error);
+  // A commit loses to any writer of the partition (the case, or a job the loop is claiming), so a
+  // busy case can lose more often than the default allows: as many tries as requestJob.
+  return withEtagRetry(
+    `case command on ${cmd.caseId}`,
+    async (): Promise<Result<CommandOutcome<T>>> => {
+      const loaded = await deps.repo.cases.loadBundle(cmd.caseId);
+      if (!loaded) return fail('case_not_found');
+      const theCase = loaded.bundle.theCase.body;
+      if (cmd.actorFromCase) {
+        const who = cmd.actorFromCase(loaded.bundle);
+        if (!who.ok) {
+          if (who.audit)
+            await auditRefusal(deps, { caseId: cmd.caseId, actorId: cmd.aadObjectId, attempted: cmd.attempted, reason: who.error });
+          return fail(who.error);
+        }
+        actor = who.actor;
       }
-      actor = who.actor;
-    }
-    if (!actor) {
-      // A case never changes location: one authorisation serves every retry.
-      const authz = await authorizeForCase(deps, cmd.aadObjectId, cmd.caseId, theCase.locationId, cmd.attempted, cmd.need);
-      if (!authz.ok) return authz;
-      actor = { aadObjectId: authz.value.aadObjectId, orgId: authz.value.orgId };
-    }
-    if (theCase.status !== 'open') {
-      await auditRefusal(
-        deps,
-        { caseId: cmd.caseId, actorId: actor.aadObjectId, actorOrg: actor.orgId, attempted: cmd.attempted, reason: 'case_closed' },
-        'action.refused',
-      );
-      return fail('case_closed');
-    }
-    const now = deps.clock.now().toISOString();
-    const ctx: DecisionContext = { now, newAuditId: () => auditId({ at: now }) };
-    const decided = await decide(loaded.bundle, actor, ctx);
-    if (!decided.ok) return fail(decided.error);
-    const viewAudit = cmd.answerView
-      ? [
-          {
-            id: ctx.newAuditId(),
-            caseId: cmd.caseId,
-            at: now,
-            action: 'view.opened' as const,
-            actorId: actor.aadObjectId,
-            actorOrg: actor.orgId,
-            detail: { view: cmd.answerViewKind ?? 'case', via: cmd.answerView },
-          },
-        ]
-      : [];
-    const d = decided.decision;
-    const nothing =
-      d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
-    // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
-    if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
-    const h = deps.handOff;
-    const handOff = h ? { owner: h.owner, types: h.types, until: new Date(Date.parse(now) + h.leaseMs).toISOString() } : undefined;
-    // The case's report row in the same commit, when the command changed one of its figures.
-    const ops = [...decisionOps(loaded, decided.decision, now, viewAudit, handOff), ...reportRowOps(deps, loaded, decided.after)];
-    const results = await deps.repo.cases.commit(ops);
-    const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
-    if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
-      deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
-    deps.log.info({ caseId: cmd.caseId, action: cmd.attempted, orgId: actor.orgId }, 'case command committed');
-    const handed = h ? handedOffJobs(ops, h.owner) : [];
-    if (h && handed.length > 0) h.run(cmd.caseId, handed);
-    if (decided.decision.jobs.length > handed.length) deps.kickJobs();
-    return ok({ value: decided.value, actor, after: decided.after });
-  });
+      if (!actor) {
+        // A case never changes location: one authorisation serves every retry.
+        const authz = await authorizeForCase(deps, cmd.aadObjectId, cmd.caseId, theCase.locationId, cmd.attempted, cmd.need);
+        if (!authz.ok) return authz;
+        actor = { aadObjectId: authz.value.aadObjectId, orgId: authz.value.orgId };
+      }
+      if (theCase.status !== 'open') {
+        await auditRefusal(
+          deps,
+          { caseId: cmd.caseId, actorId: actor.aadObjectId, actorOrg: actor.orgId, attempted: cmd.attempted, reason: 'case_closed' },
+          'action.refused',
+        );
+        return fail('case_closed');
+      }
+      const now = deps.clock.now().toISOString();
+      const ctx: DecisionContext = { now, newAuditId: () => auditId({ at: now }) };
+      const decided = await decide(loaded.bundle, actor, ctx);
+      if (!decided.ok) return fail(decided.error);
+      const viewAudit = cmd.answerView
+        ? [
+            {
+              id: ctx.newAuditId(),
+              caseId: cmd.caseId,
+              at: now,
+              action: 'view.opened' as const,
+              actorId: actor.aadObjectId,
+              actorOrg: actor.orgId,
+              detail: { view: cmd.answerViewKind ?? 'case', via: cmd.answerView },
+            },
+          ]
+        : [];
+      const d = decided.decision;
+      const nothing =
+        d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
+      // A click that changes nothing (e.g. "teruggebeld" twice) writes nothing.
+      if (nothing && !d.escalation && !d.vtConsultation && !d.advice) return ok({ value: decided.value, actor, after: decided.after });
+      const h = deps.handOff;
+      const handOff = h ? { owner: h.owner, types: h.types, until: new Date(Date.parse(now) + h.leaseMs).toISOString() } : undefined;
+      // The case's report row in the same commit, when the command changed one of its figures.
+      const ops = [...decisionOps(loaded, decided.decision, now, viewAudit, handOff), ...reportRowOps(deps, loaded, decided.after)];
+      const results = await deps.repo.cases.commit(ops);
+      const escalationAt = ops.findIndex((o) => o.op === 'insert' && o.doc.kind === 'escalation');
+      if (decided.decision.escalation && escalationAt >= 0 && results[escalationAt] === 'created')
+        deps.log.info({ caseId: cmd.caseId, rule: decided.decision.escalation.rule }, 'case escalated to the Actieoverleg');
+      deps.log.info({ caseId: cmd.caseId, action: cmd.attempted, orgId: actor.orgId }, 'case command committed');
+      const handed = h ? handedOffJobs(ops, h.owner) : [];
+      if (h && handed.length > 0) h.run(cmd.caseId, handed);
+      if (decided.decision.jobs.length > handed.length) deps.kickJobs();
+      return ok({ value: decided.value, actor, after: decided.after });
+    },
+    { attempts: 50, maxPauseMs: 20 },
+  );
 }
 
 /**

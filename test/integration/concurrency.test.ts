@@ -59,7 +59,13 @@ describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
         ),
       ),
     ]);
-    for (const r of responses) expect((r.body as { type: string }).type).toBe('application/vnd.microsoft.card.adaptive');
+    // (a refusal's text in the failure, so a lost race shows what the user was told)
+    for (const r of responses) {
+      const b = r.body as { type: string; value: unknown };
+      expect(b.type === 'application/vnd.microsoft.card.adaptive' ? b.type : `${b.type}: ${String(b.value)}`).toBe(
+        'application/vnd.microsoft.card.adaptive',
+      );
+    }
 
     const contributions = await t.host.deps.repo.listContributions(caseId);
     expect(contributions.map((c) => c.text).sort()).toEqual(voters.map((_, i) => `bijdrage-${i}`).sort());
