@@ -26,6 +26,8 @@ export type AppErrorCode =
   | 'horizon_too_far'
   | 'already_in_verdieping'
   | 'not_in_verdieping'
+  /** Door-agenderen of a case in verdieping: the chair moves the horizon instead. */
+  | 'reagenda_in_verdieping'
   | 'reading_stale'
   | 'unknown_contribution'
   | 'too_many_versions'

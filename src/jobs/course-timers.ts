@@ -17,6 +17,7 @@ import { auditEscalationChange, changeEscalation, evaluateEscalation } from '../
 import type { AgendaView } from '../cards/view';
 import type { Location } from '../domain/roster';
 import { horizonReminder } from '../app/verdieping/horizon-reminder';
+import { termijnReminderApplies } from '../domain/verdieping/time-follows';
 
 const orgList = (orgs: readonly string[]): string => orgs.map((o) => nlCards.orgs[o as keyof typeof nlCards.orgs] ?? o).join(', ');
 
@@ -78,6 +79,8 @@ export async function termijnReminderJob(deps: AppDeps, outbound: Outbound, job:
   const ref = await deps.repo.getCardRef(job.caseId);
   if (!theCase || theCase.status !== 'open' || !ref) return;
   if (typeof job.payload.horizon === 'string') return horizonReminder(deps, outbound, job.caseId, ref, job.payload.horizon);
+  // In verdieping the termijn no longer counts: the horizon has its own reminder (issue 14 item 1).
+  if (!termijnReminderApplies((await deps.repo.cases.loadVerdieping(job.caseId)).phase?.body)) return;
   const minutes = Math.max(0, Math.round((Date.parse(theCase.deadline) - deps.clock.now().getTime()) / 60_000));
   await outbound.replyInThread(ref, { text: nlMessages.reminders.termijnSoon(amsterdamClock(theCase.deadline), minutes) });
   await requestCardRefresh(deps, job.caseId);

@@ -13,6 +13,7 @@ import { requestCardRefresh } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
 import { caseLink } from '../views/actieoverleg-view';
 import { applyEvent, changeConsultation } from '../app/vt/consult';
+import { consultationFollowsHorizon } from '../app/verdieping/consultation-horizon';
 import type { ViewVia } from '../domain/views';
 import type { AdaptiveCard } from '../cards/types';
 import { ok, type Result } from '../app/errors';
@@ -211,6 +212,8 @@ export async function vtBackupJob(deps: AppDeps, outbound: Outbound, job: Job): 
 }
 
 export async function vtExpireJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
+  // A case taken into verdieping keeps its consultation open until the horizon (issue 14 item 1).
+  if (await consultationFollowsHorizon(deps, job.caseId)) return;
   const at = deps.clock.now().toISOString();
   const next = await changeConsultation(deps, job.caseId, (r) =>
     r.seq === Number(job.payload.seq) ? applyEvent(r, { type: 'expire', at }) : 'unchanged',

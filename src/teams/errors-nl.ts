@@ -1,5 +1,6 @@
 import type { AppError, AppErrorCode } from '../app/errors';
 import { nlVerdiepingReading } from '../i18n/nl/verdieping-reading';
+import { nlVerdiepingRules } from '../i18n/nl/verdieping-rules';
 import { nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
@@ -45,6 +46,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   not_ovj: nlMessages.advice.notOvj,
   not_for_view: nlViews.refused.view,
   ...verdiepingReadingErrors,
+  ...nlVerdiepingRules.errors,
   ...nlVerdiepingSignals.errors,
 };
 

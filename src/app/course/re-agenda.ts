@@ -32,7 +32,9 @@ export async function reAgendaCase(
       b,
       actor,
       ctx,
-    ): Promise<Decided<CourseOutcome & { at: string }, 'case_closed' | 'invalid_time' | 'not_in_future' | 'too_far'>> => {
+    ): Promise<
+      Decided<CourseOutcome & { at: string }, 'case_closed' | 'invalid_time' | 'not_in_future' | 'too_far' | 'reagenda_in_verdieping'>
+    > => {
       const decided = decideReAgenda(b, { actor, at: at ?? undefined }, ctx);
       if (decided.ok && decided.value.changed) {
         const locationId = b.theCase.body.locationId;

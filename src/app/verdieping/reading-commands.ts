@@ -23,6 +23,7 @@ import { creationAuditId, verdiepingDocs, type VerdiepingWrite } from '../../sto
 import { agendaPartition } from '../course/closing';
 import type { AppDeps } from '../deps';
 import { fail, fieldsOf, type AppErrorCode, type Result } from '../errors';
+import { consultationFollowsHorizon } from './consultation-horizon';
 import { runVerdiepingCommand, type VerdiepingDecided, type VerdiepingOutcome } from './reading-command';
 
 /**
@@ -130,6 +131,8 @@ async function phaseCommand(
     },
   );
   if (!r.ok || !r.value.changed) return r;
+  // An open VT consultation now waits until the (new) horizon.
+  await consultationFollowsHorizon(deps, args.caseId);
   // On the agenda of that moment: one reminder per location and moment (as door-agenderen).
   const locationId = (await deps.repo.getCase(args.caseId))?.locationId;
   if (locationId) {

@@ -4,6 +4,7 @@ import { applyConsultationEvent, startConsultation, type ConsultationEvent } fro
 import { isVtOfficeHours, nextOfficeHoursStart, regionForMunicipality } from '../../domain/vt/office-hours';
 import { resolveOnCall } from '../../domain/vt/on-call';
 import type { VtConsultationRecord } from '../../domain/vt/record';
+import { consultationExpiry } from '../../domain/verdieping/time-follows';
 import { nlMessages } from '../../i18n/nl';
 import { PreconditionFailedError } from '../../store/docstore';
 import { withEtagRetry } from '../../store/etag-retry';
@@ -114,7 +115,8 @@ export async function askVt(
     askedAt: now,
     onCall: { ...(onCall.primary ? { primary: onCall.primary } : {}), ...(onCall.backup ? { backup: onCall.backup } : {}) },
     delays: deps.directory.vt.delays,
-    expiresAt: theCase.deadline > now ? theCase.deadline : new Date(Date.parse(now) + 60 * 60_000).toISOString(),
+    // In verdieping the consultation waits until the horizon, not the termijn that passed (issue 14 item 1).
+    expiresAt: consultationExpiry((await deps.repo.cases.loadVerdieping(theCase.id)).phase?.body, theCase.deadline, now),
   });
   const record: VtConsultationRecord = {
     caseId: theCase.id,

@@ -1,3 +1,4 @@
+import { reAgendaAllowed } from '../verdieping/time-follows';
 import type { AuditAction, AuditEntry } from '../audit';
 import type { Case } from '../case';
 import type { CaseBundle } from '../case-bundle';
@@ -168,8 +169,10 @@ export function decideReAgenda(
   b: CaseBundle,
   args: { actor: DecisionActor; at: string | undefined },
   ctx: DecisionContext,
-): Decided<CourseOutcome & { at: string }, 'case_closed' | 'invalid_time' | 'not_in_future' | 'too_far'> {
+): Decided<CourseOutcome & { at: string }, 'case_closed' | 'invalid_time' | 'not_in_future' | 'too_far' | 'reagenda_in_verdieping'> {
   if (closed(b)) return { ok: false, error: 'case_closed' };
+  // In verdieping the next moment is the horizon, moved by the chair (issue 14 item 1): no second moment next to it.
+  if (!reAgendaAllowed(b.verdieping?.phase?.body)) return { ok: false, error: 'reagenda_in_verdieping' };
   if (!args.at) return { ok: false, error: 'invalid_time' };
   const c = b.theCase.body;
   const res = reAgenda(args.at, ctx.now);
