@@ -7,6 +7,7 @@ import { loadCaseBundle } from './store/case-bundle';
 import { meetingReminderJob } from './app/aftercare/meeting';
 import { outcomeFeedbackJob } from './app/aftercare/outcome';
 import { adviceFollowUpJob, feedbackJob, refreshAdviceJob, sendAdviceJob } from './jobs/advice-jobs';
+import { questionReminderJob } from './jobs/question-reminder-job';
 import { vtBackupJob, vtExpireJob, vtReminderJob, vtSendJob, vtSummaryJob } from './jobs/vt-jobs';
 import { vtAskAtIntakeJob } from './app/vt/intake-question';
 import {
@@ -144,6 +145,7 @@ export async function startHost(
       meetingReminder: (job) => meetingReminderJob(deps, outbound, job),
       aoOutcomeFeedback: (job) => outcomeFeedbackJob(deps, outbound, job),
       returningNote: (job) => returningNoteJob(deps, outbound, job),
+      questionReminder: (job) => questionReminderJob(deps, outbound, job),
     },
     deps.clock,
     log,

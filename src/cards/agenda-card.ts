@@ -9,6 +9,9 @@ import { renderTemplate } from './template';
 import { formatAmsterdam, formatDayDate, timeLeft } from './text';
 import type { AdaptiveCard } from './types';
 import type { AgendaView } from './view';
+import type { NextMoment } from '../domain/verdieping/phase';
+import { nlVerdieping } from '../i18n/nl/verdieping';
+import { nlVerdiepingRules as rules } from '../i18n/nl/verdieping-rules';
 
 /** The agenda is posted like the case card, so it keeps to the same byte budget. */
 export const AGENDA_CARD_LIMITS = {
@@ -40,11 +43,21 @@ export interface AgendaCardModel {
 }
 
 function termijnLine(view: AgendaView, item: AgendaItem): AgendaItemModel['termijn'] {
+  if (item.next?.kind === 'horizon') return horizonLine(view, item.next);
   const deadline = item.case.deadline;
   const state = termijnState(deadline, view.now, view.location.reminders.termijnMinutesBefore);
   const left = timeLeft(deadline, view.now);
   if (state === 'verstreken' || left.passed) return { text: `⚠ ${t.termijn.passed}`, weight: 'bolder' };
   const text = t.agenda.termijn(t.termijn.left(left.hours, left.minutes));
+  return state === 'bijna' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
+}
+
+/** A case in verdieping: the next moment and its reason instead of a termijn that passed for good. */
+function horizonLine(view: AgendaView, next: Extract<NextMoment, { kind: 'horizon' }>): AgendaItemModel['termijn'] {
+  const reason = nlVerdieping.horizonReason[next.reason];
+  const state = termijnState(next.at, view.now, view.location.reminders.termijnMinutesBefore);
+  if (state === 'verstreken') return { text: `⚠ ${nlVerdieping.nextMomentPassed(reason)}`, weight: 'bolder' };
+  const text = nlVerdieping.nextMoment(formatAmsterdam(next.at), reason);
   return state === 'bijna' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
 }
 
@@ -72,6 +85,10 @@ export function agendaItemModel(view: AgendaView, item: AgendaItem): AgendaItemM
     ...(k.facts.childrenInvolved ? [{ text: c.agenda.children, style: 'warning' as const }] : []),
     ...(item.escalated ? [{ text: c.agenda.actieoverleg, style: 'accent' as const }] : []),
     ...(item.vtQuestionOpen ? [{ text: c.agenda.vtQuestionOpen, style: 'emphasis' as const }] : []),
+    ...(item.violation ? [{ text: rules.agendaViolation, style: 'attention' as const }] : []),
+    ...(item.openQuestions
+      ? [{ text: rules.agendaOpenQuestions(item.openQuestions, rules.age(item.oldestOpenHours ?? 0)), style: 'emphasis' as const }]
+      : []),
   ];
   const termijn = termijnLine(view, item);
   return {

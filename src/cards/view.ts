@@ -1,3 +1,4 @@
+import type { NextMoment } from '../domain/verdieping/phase';
 import type { Case } from '../domain/case';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
@@ -84,6 +85,11 @@ export interface AgendaView {
     caseLink?: string;
     /** A question to VT's on-call staff still waits for an answer (buildAgenda always sets it). */
     vtQuestionOpen?: boolean;
+    /** Verdieping (issue 14): the next moment (the horizon replaces the termijn), a violated measure, open questions and the oldest one's age. */
+    next?: NextMoment;
+    violation?: boolean;
+    openQuestions?: number;
+    oldestOpenHours?: number;
   }[];
   now: Date;
 }

@@ -1,6 +1,6 @@
 import { buildChannelCard } from '../cards/channel-card';
 import { buildAgendaCard } from '../cards/agenda-card';
-import { orderAgenda } from '../domain/agenda';
+import { agendaEntry, agendaVerdiepingFacts, orderAgendaByNextMoment } from '../domain/verdieping/agenda';
 import { amsterdamClock } from '../domain/local-time';
 import { isCurrentRoundOpen, missingOrgs } from '../domain/rounds';
 import { nlCards } from '../i18n/nl/cards';
@@ -92,20 +92,24 @@ export async function termijnReminderJob(deps: AppDeps, outbound: Outbound, job:
  */
 export async function buildAgenda(deps: AppDeps, location: Location, at?: string): Promise<AgendaView> {
   const rows = await deps.queries.agendaData(location.id, (c) => !at || c.reAgendaAt === at);
+  const now = deps.clock.now();
   const items = rows.map((r) => {
     const link = caseLinkOf(r.cardRef);
-    return {
-      ...agendaFacts({
-        theCase: r.theCase,
-        votes: r.votes,
-        escalated: r.escalation !== null,
-        vtConsultation: r.vtConsultation,
-        expectedOrgs: location.expectedOrgs,
-      }),
-      ...(link ? { caseLink: link } : {}),
-    };
+    const facts = agendaFacts({
+      theCase: r.theCase,
+      votes: r.votes,
+      escalated: r.escalation !== null,
+      vtConsultation: r.vtConsultation,
+      expectedOrgs: location.expectedOrgs,
+    });
+    // Verdieping (issue 14): the horizon replaces the termijn, with a violated measure and the open questions' age.
+    const vd = agendaVerdiepingFacts(
+      { infoRequests: r.verdieping.infoRequests.map((x) => x.body), measures: r.verdieping.measures.map((x) => x.body) },
+      now.toISOString(),
+    );
+    return { ...agendaEntry(facts, r.verdieping.phase?.body, vd), ...vd, ...(link ? { caseLink: link } : {}) };
   });
-  return { location, ...(at ? { at } : {}), items: orderAgenda(items), now: deps.clock.now() };
+  return { location, ...(at ? { at } : {}), items: orderAgendaByNextMoment(items), now };
 }
 
 export async function agendaReminderJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {

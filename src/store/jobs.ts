@@ -28,7 +28,9 @@ export type JobType =
   /** Terugkoppeling of the Actieoverleg's outcome (issue 15). */
   | 'aoOutcomeFeedback'
   /** Oude bekenden: the 1:1 note to an earlier case's lead (issue 15 item 3). */
-  | 'returningNote';
+  | 'returningNote'
+  /** An informatievraag still open: a 1:1 reminder to the asked organisation (issue 14). */
+  | 'questionReminder';
 
 export interface Job {
   id: string;

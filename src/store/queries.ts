@@ -4,6 +4,7 @@ import type { CardRef } from '../domain/refs';
 import type { ConcernVote } from '../domain/vote';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { DocKind, DocStore, Stored } from './docstore';
+import { verdiepingFromPartition, type VerdiepingBundle } from './verdieping-store';
 
 /**
  * The read side of the agenda and the VT morning summary: indexed queries by location / region and
@@ -19,10 +20,12 @@ export interface AgendaCaseData {
   escalation: EscalationRecord | null;
   cardRef: CardRef | null;
   vtConsultation: VtConsultationRecord | null;
+  /** The case's verdieping documents the agenda uses (phase, questions, measures; issue 14); empty lists in zsm. */
+  verdieping: VerdiepingBundle;
 }
 
 /** What the agenda reads of each open case's partition besides the case (jobs, contributions, advice are not read). */
-export const AGENDA_KINDS: readonly DocKind[] = ['vote', 'escalation', 'cardref', 'vtconsult'];
+export const AGENDA_KINDS: readonly DocKind[] = ['vote', 'escalation', 'cardref', 'vtconsult', 'phase', 'inforequest', 'measure'];
 
 /** Sorts a partition's documents into what the agenda uses (fixed ids: see repository.ts). */
 function agendaDataOf(theCase: Case, docs: readonly Stored[]): AgendaCaseData {
@@ -36,7 +39,7 @@ function agendaDataOf(theCase: Case, docs: readonly Stored[]): AgendaCaseData {
     else if (d.kind === 'cardref') cardRef = d.body as CardRef;
     else if (d.kind === 'vtconsult') vtConsultation = d.body as VtConsultationRecord;
   }
-  return { theCase, votes, escalation, cardRef, vtConsultation };
+  return { theCase, votes, escalation, cardRef, vtConsultation, verdieping: verdiepingFromPartition(docs) };
 }
 
 export class CaseQueries {

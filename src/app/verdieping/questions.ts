@@ -24,7 +24,16 @@ export async function askInfoRequest(deps: AppDeps, a: SignalCommandArgs): Promi
     return pii.ok ? ok(parsed.data) : pii;
   };
   const r = await runCaseCommandWithInput(deps, signalCommand(a, 'inforequest.ask'), input, (bundle, actor, ctx, data) =>
-    decideAskInfo(bundle, { actor, input: data, id: newInfoRequestId(ctx.now) }, ctx),
+    decideAskInfo(
+      bundle,
+      {
+        actor,
+        input: data,
+        id: newInfoRequestId(ctx.now),
+        reminder: deps.directory.location(bundle.theCase.body.locationId)?.verdieping.questionReminder,
+      },
+      ctx,
+    ),
   );
   if (r.ok) deps.log.info({ caseId: a.caseId, requestId: r.value.value.id, toOrg: r.value.value.toOrg }, 'information request asked');
   return r;

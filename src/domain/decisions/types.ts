@@ -31,7 +31,9 @@ export type DecidedJobType =
   /** Also the reminder before a verdieping horizon (payload.horizon). */
   | 'termijnReminder'
   | 'meetingReminder'
-  | 'aoOutcomeFeedback';
+  | 'aoOutcomeFeedback'
+  /** An informatievraag still open: a 1:1 reminder to the asked organisation (issue 14). */
+  | 'questionReminder';
 
 export interface JobIntent {
   id: string;

@@ -36,6 +36,14 @@ export const safetyEscalationPolicySchema = z
   .strict();
 export type SafetyEscalationPolicy = z.infer<typeof safetyEscalationPolicySchema>;
 
+export const questionReminderPolicySchema = z
+  .object({
+    afterHours: z.number().int().min(1).max(168).default(24),
+    times: z.number().int().min(0).max(5).default(2),
+  })
+  .strict();
+export type QuestionReminderPolicy = z.infer<typeof questionReminderPolicySchema>;
+
 export const DEFAULT_RECEIVING_PARTIES: ReceivingParty[] = [
   { id: 'save', name: 'SAVE / jeugdbescherming' },
   { id: 'wijkteam', name: 'Wijkteam' },
@@ -51,6 +59,8 @@ export const verdiepingConfigSchema = z
     safetyEscalation: safetyEscalationPolicySchema.default({}),
     /** The horizon may lie at most this many days ahead. */
     maxHorizonDays: z.number().int().min(1).max(180).default(42),
+    /** An informatievraag still open after `afterHours` is reminded 1:1 to the asked organisation, at most `times` times (0: off). */
+    questionReminder: questionReminderPolicySchema.default({}),
   })
   .strict()
   .superRefine((c, ctx) => {

@@ -1,7 +1,7 @@
 import type { AuditEntry } from '../audit';
 import type { CaseBundle } from '../case-bundle';
 import type { Contribution, ContributionInput } from '../contribution';
-import type { CaseDecision, CaseSnapshot, Decided, DecisionActor, DecisionContext } from '../decisions/types';
+import type { CaseDecision, CaseSnapshot, Decided, DecisionActor, DecisionContext, JobIntent } from '../decisions/types';
 import { SYSTEM_ACTOR } from '../decisions/types';
 import { refreshJobs, snapshotOf } from '../decisions/follow-up';
 import type { EscalationRecord } from '../escalation-record';
@@ -9,7 +9,8 @@ import type { PiiKind } from '../pii';
 import { actieoverlegAttendees, defaultConcreteQuestion } from '../rounds/escalation';
 import { EMPTY_VERDIEPING, type VerdiepingDocs, type VerdiepingDocWrite } from './bundle';
 import type { VerdiepingActor } from './common';
-import type { RiskLevel, SafetyEscalationPolicy } from './config';
+import type { QuestionReminderPolicy, RiskLevel, SafetyEscalationPolicy } from './config';
+import { questionReminderIntent } from './question-reminder';
 import {
   answerInfo,
   askInfo,
@@ -68,7 +69,13 @@ function audit(
 function decided<T>(
   value: T,
   state: CaseSnapshot,
-  parts: { audit: AuditEntry[]; writes: VerdiepingDocWrite[]; contributions?: Contribution[]; escalation?: EscalationRecord },
+  parts: {
+    audit: AuditEntry[];
+    writes: VerdiepingDocWrite[];
+    contributions?: Contribution[];
+    escalation?: EscalationRecord;
+    jobs?: JobIntent[];
+  },
   now: string,
 ): Decided<T, never> {
   const decision: CaseDecision = {
@@ -77,7 +84,7 @@ function decided<T>(
     contributions: parts.contributions ?? [],
     ...(parts.escalation ? { escalation: parts.escalation } : {}),
     audit: parts.audit,
-    jobs: refreshJobs(state, now, { newEscalation: !!parts.escalation }),
+    jobs: [...refreshJobs(state, now, { newEscalation: !!parts.escalation }), ...(parts.jobs ?? [])],
     verdieping: parts.writes,
   };
   return { ok: true, value, decision, after: state };
@@ -87,7 +94,7 @@ function decided<T>(
 
 export function decideAskInfo(
   b: CaseBundle,
-  args: { actor: DecisionActor; input: InfoRequestInput; id: string },
+  args: { actor: DecisionActor; input: InfoRequestInput; id: string; reminder?: QuestionReminderPolicy },
   ctx: DecisionContext,
 ): Decided<InfoRequest, 'case_closed' | 'ask_own_org' | 'too_many_open'> {
   const v = verdOf(b);
@@ -108,6 +115,8 @@ export function decideAskInfo(
     {
       audit: [audit(b, args.actor, ctx, 'inforequest.asked', { requestId: r.request.id, toOrg: r.request.toOrg })],
       writes: [{ kind: 'inforequest', id: r.request.id, body: r.request, etag: null }],
+      // The first reminder to the asked organisation, in the same commit (it says nothing once answered).
+      jobs: [args.reminder ? questionReminderIntent(r.request, args.reminder) : null].filter((j): j is JobIntent => j !== null),
     },
     ctx.now,
   );

@@ -9,3 +9,5 @@ export * from './people';
 export * from './summary';
 export * from './agenda';
 export * from './bundle';
+export * from './time-follows';
+export * from './question-reminder';

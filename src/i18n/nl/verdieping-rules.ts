@@ -17,6 +17,8 @@ export const nlVerdiepingRules = {
   /** The agenda's line for a case with open questions. */
   agendaOpenQuestions: (count: number, oldestAge: string): string =>
     count === 1 ? `1 open vraag (${oldestAge} open)` : `${count} open vragen (oudste ${oldestAge} open)`,
+  /** The agenda's mark for a case with a violated running measure. */
+  agendaViolation: '⚠ Maatregel overtreden',
   /** On top of the verdieping view when a form came back refused. */
   formKept: 'Uw invoer staat nog in het formulier hieronder.',
 } as const;

@@ -10,7 +10,7 @@ const verdieping = (caseId: string, horizonAt: string): PhaseState => ({
   horizon: { at: horizonAt, reason: 'termijnzaak' },
   timeline: [],
 });
-const theCase = (id: string, deadline: string) => ({ id, deadline }) as Case;
+const theCase = (id: string, deadline: string) => ({ id, deadline, facts: { childrenInvolved: false } }) as Case;
 const entry = (id: string, deadline: string, over: { acuteUnsafe?: boolean; concernOrgs?: PartnerOrg[] } = {}) => ({
   case: theCase(id, deadline),
   concernOrgs: over.concernOrgs ?? [],
