@@ -13,7 +13,8 @@ import { nlVerdiepingReading as r } from '../i18n/nl/verdieping-reading';
 import { renderOne, renderPart } from './parts';
 import { formatAmsterdam, plainTruncate } from './text';
 import type { CardElement } from './types';
-import { NOT_SPOKEN, VD_INPUTS as I, VD_VERBS } from './verdieping-inputs';
+import { NOT_SPOKEN, VD_INPUTS as I, VD_VERBS, type VerdiepingDraft } from './verdieping-inputs';
+import { nlPrivacy } from '../i18n/nl/privacy';
 import {
   choiceField,
   dateField,
@@ -199,7 +200,7 @@ export const READING_PREFILL_MAX = 2500;
  * The forms every roster member has in the verdieping view (cards/verdieping.json): propose a
  * duiding version (based on the newest), a safety-plan entry, a person's involvement. Input ids: VD_INPUTS.
  */
-export function verdiepingForms(view: VerdiepingViewPart): FormModel[] {
+export function verdiepingForms(view: VerdiepingViewPart, draft: VerdiepingDraft = {}): FormModel[] {
   const d = view.verdieping;
   if (!d || view.case.status === 'closed') return [];
   const caseId = view.case.id;
@@ -212,7 +213,10 @@ export function verdiepingForms(view: VerdiepingViewPart): FormModel[] {
         latest.sharedGoal.length <=
       READING_PREFILL_MAX
     : false;
-  const pre = (k: 'whatHappened' | 'worries' | 'protectiveFactors' | 'unknowns' | 'sharedGoal') => (fits && latest ? latest[k] : undefined);
+  // What was typed (a refused submit) comes back first; else the newest version when it fits.
+  const pre = (k: 'whatHappened' | 'worries' | 'protectiveFactors' | 'unknowns' | 'sharedGoal') =>
+    draft[I[k]] ?? (fits && latest ? latest[k] : undefined);
+  const confirmToggle = (id: (typeof I)[keyof typeof I]) => (draft[id] !== undefined ? [toggleField(id, nlPrivacy.piiConfirmToggle)] : []);
   const propose = form(
     r.actions.propose,
     [
@@ -221,28 +225,31 @@ export function verdiepingForms(view: VerdiepingViewPart): FormModel[] {
       textField(I.protectiveFactors, v.reading.protectiveFactors, 2000, { multiline: true, value: pre('protectiveFactors') }),
       textField(I.unknowns, v.reading.unknowns, 2000, { multiline: true, value: pre('unknowns') }),
       textField(I.sharedGoal, v.reading.sharedGoal, 2000, { required: true, multiline: true, value: pre('sharedGoal') }),
+      ...confirmToggle(I.readingPiiConfirm),
     ],
     VD_VERBS.proposeReading,
-    { caseId, [I.basedOn]: String(latest?.version ?? 0) },
+    { caseId, [I.basedOn]: draft[I.basedOn] ?? String(latest?.version ?? 0) },
   );
   const safety = form(
     r.actions.safety,
     [
-      choiceField(I.person, r.labels.person, personChoices(d)),
-      choiceField(I.holderOrg, r.labels.holderOrg, orgChoices()),
+      choiceField(I.person, r.labels.person, personChoices(d), { required: true, value: draft[I.person] }),
+      choiceField(I.holderOrg, r.labels.holderOrg, orgChoices(), { required: true, value: draft[I.holderOrg] }),
       choiceField(
         I.receivingParty,
         r.labels.receivingParty,
         d.receivingParties.map((p) => choice(p.name, p.id)),
-        {},
+        { value: draft[I.receivingParty] },
       ),
-      textField(I.measure, r.labels.measure, 500, { required: true, multiline: true }),
+      textField(I.measure, r.labels.measure, 500, { required: true, multiline: true, value: draft[I.measure] }),
       choiceField(
         I.status,
         r.labels.status,
         SAFETY_STATUSES.map((s) => choice(v.safety.status[s], s)),
+        { required: true, value: draft[I.status] },
       ),
-      dateField(I.checkDate, r.labels.checkDate),
+      dateField(I.checkDate, r.labels.checkDate, { required: true, value: draft[I.checkDate] }),
+      ...confirmToggle(I.safetyPiiConfirm),
     ],
     VD_VERBS.setSafety,
     { caseId },
@@ -250,22 +257,23 @@ export function verdiepingForms(view: VerdiepingViewPart): FormModel[] {
   const involvement = form(
     r.actions.involvement,
     [
-      choiceField(I.ivPerson, r.labels.person, personChoices(d)),
+      choiceField(I.ivPerson, r.labels.person, personChoices(d), { required: true, value: draft[I.ivPerson] }),
       choiceField(
         I.violenceForm,
         r.labels.violenceForm,
         VIOLENCE_FORMS.map((f) => choice(v.people.violenceForm[f], f)),
-        {},
+        { value: draft[I.violenceForm] },
       ),
       choiceField(
         I.relationship,
         r.labels.relationship,
         RELATIONSHIPS.map((x) => choice(v.people.relationship[x], x)),
-        {},
+        { value: draft[I.relationship] },
       ),
-      choiceField(I.spokenBy, r.labels.spokenBy, [choice(r.labels.notSpoken, NOT_SPOKEN), ...orgChoices()], {}),
-      textField(I.wishes, r.labels.wishes, 300),
+      choiceField(I.spokenBy, r.labels.spokenBy, [choice(r.labels.notSpoken, NOT_SPOKEN), ...orgChoices()], { value: draft[I.spokenBy] }),
+      textField(I.wishes, r.labels.wishes, 300, { value: draft[I.wishes] }),
       toggleField(I.informed, r.labels.informed),
+      ...confirmToggle(I.involvementPiiConfirm),
     ],
     VD_VERBS.setInvolvement,
     { caseId },
@@ -274,7 +282,10 @@ export function verdiepingForms(view: VerdiepingViewPart): FormModel[] {
 }
 
 /** The chair's verdieping controls: take into verdieping / move the next moment, and confirm the newest proposal. */
-export function verdiepingChairControls(view: VerdiepingViewPart): { forms: FormModel[]; buttons: ButtonModel[] } {
+export function verdiepingChairControls(
+  view: VerdiepingViewPart,
+  draft: VerdiepingDraft = {},
+): { forms: FormModel[]; buttons: ButtonModel[] } {
   const d = view.verdieping;
   if (!d || !view.viewerIsChair || view.case.status === 'closed') return { forms: [], buttons: [] };
   const caseId = view.case.id;
@@ -285,10 +296,11 @@ export function verdiepingChairControls(view: VerdiepingViewPart): { forms: Form
         I.reason,
         r.labels.reason,
         HORIZON_REASONS.map((x) => choice(v.horizonReason[x], x)),
+        { required: true, value: draft[I.reason] },
       ),
-      dateField(I.date, r.labels.date),
-      timeField(I.time, r.labels.time),
-      textField(I.note, r.labels.note, 500),
+      dateField(I.date, r.labels.date, { required: true, value: draft[I.date] }),
+      timeField(I.time, r.labels.time, { value: draft[I.time] }),
+      textField(I.note, r.labels.note, 500, { value: draft[I.note] }),
     ],
     d.inVerdieping ? VD_VERBS.moveHorizon : VD_VERBS.enter,
     { caseId },

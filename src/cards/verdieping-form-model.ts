@@ -19,8 +19,8 @@ export interface FormInput {
     value: string | null;
   } | null;
   choice: { id: string; label: string; required: true | null; error: string | null; value: string | null; choices: Choice[] } | null;
-  date: { id: string; label: string; required: true | null; error: string | null } | null;
-  time: { id: string; label: string; required: true | null; error: string | null } | null;
+  date: { id: string; label: string; required: true | null; error: string | null; value: string | null } | null;
+  time: { id: string; label: string; required: true | null; error: string | null; value: string | null } | null;
   toggle: { id: string; title: string } | null;
 }
 export interface FormModel {
@@ -74,12 +74,28 @@ export const choiceField = (
     choices,
   },
 });
-export const dateField = (id: string, label: string, opts: { required?: boolean; error?: string } = { required: true }): FormInput => ({
+export const dateField = (
+  id: string,
+  label: string,
+  opts: { required?: boolean; error?: string; value?: string } = { required: true },
+): FormInput => ({
   ...none,
-  date: { id, label, required: opts.required ? true : null, error: opts.required ? (opts.error ?? label) : null },
+  date: {
+    id,
+    label,
+    required: opts.required ? true : null,
+    error: opts.required ? (opts.error ?? label) : null,
+    value: opts.value ?? null,
+  },
 });
-export const timeField = (id: string, label: string, opts: { required?: boolean; error?: string } = {}): FormInput => ({
+export const timeField = (id: string, label: string, opts: { required?: boolean; error?: string; value?: string } = {}): FormInput => ({
   ...none,
-  time: { id, label, required: opts.required ? true : null, error: opts.required ? (opts.error ?? label) : null },
+  time: {
+    id,
+    label,
+    required: opts.required ? true : null,
+    error: opts.required ? (opts.error ?? label) : null,
+    value: opts.value ?? null,
+  },
 });
 export const toggleField = (id: string, title: string): FormInput => ({ ...none, toggle: { id, title } });

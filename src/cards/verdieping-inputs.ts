@@ -46,7 +46,14 @@ export const VD_INPUTS = {
   spokenBy: 'ivSpokenBy',
   wishes: 'ivWishes',
   informed: 'ivInformed',
+  /** "Ik bevestig ..." after a refusal for personal identifiers (shown only then; ids end in PiiConfirm). */
+  readingPiiConfirm: 'rdPiiConfirm',
+  safetyPiiConfirm: 'sfPiiConfirm',
+  involvementPiiConfirm: 'ivPiiConfirm',
 } as const;
+
+/** What was typed into a verdieping form, by input id: re-shown after a refusal so nothing typed is lost. */
+export type VerdiepingDraft = Partial<Record<(typeof VD_INPUTS)[keyof typeof VD_INPUTS], string>>;
 
 export const NOT_SPOKEN = 'niet';
 
@@ -74,6 +81,7 @@ export const proposeReadingDataSchema = z
     [I.unknowns]: str(),
     [I.sharedGoal]: str(),
     [I.contributions]: str(13_000),
+    [I.readingPiiConfirm]: z.enum(['true', 'false']).optional(),
   })
   .strict();
 export type ProposeReadingData = z.infer<typeof proposeReadingDataSchema>;
@@ -90,6 +98,7 @@ export const safetyDataSchema = z
     [I.measure]: str(600),
     [I.status]: str(20),
     [I.checkDate]: str(20),
+    [I.safetyPiiConfirm]: z.enum(['true', 'false']).optional(),
   })
   .strict();
 export type SafetyData = z.infer<typeof safetyDataSchema>;
@@ -103,6 +112,7 @@ export const involvementDataSchema = z
     [I.spokenBy]: str(20),
     [I.wishes]: str(400),
     [I.informed]: z.enum(['true', 'false', '']).optional(),
+    [I.involvementPiiConfirm]: z.enum(['true', 'false']).optional(),
   })
   .strict();
 export type InvolvementData = z.infer<typeof involvementDataSchema>;
@@ -156,3 +166,12 @@ export const vdInput = {
     };
   },
 };
+
+/** The confirmation toggle of a form, as the command reads it. */
+export const piiConfirmed = (v: string | undefined): boolean => v === 'true';
+
+/** The typed values of a form as a draft (only the form's own inputs; undefined ones left out). */
+export function draftOf(d: Record<string, string | undefined>): VerdiepingDraft {
+  const ids = new Set<string>(Object.values(VD_INPUTS));
+  return Object.fromEntries(Object.entries(d).filter(([k, val]) => ids.has(k) && val !== undefined)) as VerdiepingDraft;
+}

@@ -9,7 +9,8 @@ import { VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { verdiepingChairControls, verdiepingForms } from './verdieping-card';
 import type { ButtonModel, FormModel } from './verdieping-form-model';
-import { VD_VIEW_VERB } from './verdieping-inputs';
+import { VD_VIEW_VERB, type VerdiepingDraft } from './verdieping-inputs';
+import { nlVerdiepingRules } from '../i18n/nl/verdieping-rules';
 
 /**
  * The verdieping view (cards/verdieping.json): the details and controls of verdieping in a separate
@@ -20,6 +21,8 @@ export interface VerdiepingViewModel {
   caseId: string;
   title: string;
   intro: string;
+  /** After a refused form: the reason, and that what was typed is still in the form. */
+  notice?: { text: string; style: 'good' | 'attention' };
   empty: string;
   sections: { heading: string; forms: CardElement[] }[];
   back: { title: string; verb: string };
@@ -28,16 +31,31 @@ export interface VerdiepingViewModel {
 const section = (heading: string, forms: FormModel[], buttons: ButtonModel[] = []) =>
   forms.length + buttons.length === 0 ? [] : [{ heading, forms: renderActions('verdieping-form', { forms, buttons }) }];
 
-export function verdiepingViewModel(view: CaseCardView): VerdiepingViewModel {
-  const chair = verdiepingChairControls(view);
+/** A refused form comes back with its notice and what was typed (`draft`, by input id). */
+export interface VerdiepingViewExtras {
+  notice?: { kind: 'good' | 'attention'; text: string };
+  draft?: VerdiepingDraft;
+}
+
+export function verdiepingViewModel(view: CaseCardView, extras: VerdiepingViewExtras = {}): VerdiepingViewModel {
+  const draft = extras.draft ?? {};
+  const chair = verdiepingChairControls(view, draft);
   return {
     caseId: view.case.id,
     title: t.title(`Zaak ${caseCode(view.case.id)}`),
     intro: t.intro,
+    ...(extras.notice
+      ? {
+          notice: {
+            text: extras.draft ? `${extras.notice.text} ${nlVerdiepingRules.formKept}` : extras.notice.text,
+            style: extras.notice.kind,
+          },
+        }
+      : {}),
     empty: t.empty,
     sections: [
       ...section(t.sections.asked, askedOfYouForms(view)),
-      ...section(t.sections.reading, verdiepingForms(view)),
+      ...section(t.sections.reading, verdiepingForms(view, draft)),
       ...section(t.sections.signals, safetySignalForms(view)),
       ...section(t.sections.chair, chair.forms, chair.buttons),
     ],
@@ -45,8 +63,8 @@ export function verdiepingViewModel(view: CaseCardView): VerdiepingViewModel {
   };
 }
 
-export function buildVerdiepingCard(view: CaseCardView): AdaptiveCard {
-  return renderTemplate('cards', 'verdieping', verdiepingViewModel(view));
+export function buildVerdiepingCard(view: CaseCardView, extras: VerdiepingViewExtras = {}): AdaptiveCard {
+  return renderTemplate('cards', 'verdieping', verdiepingViewModel(view, extras));
 }
 
 /** The case card's one "Verdiepen" button (cards/parts/verdieping-open.json), in the card's own action row: where everything of verdieping is done. */

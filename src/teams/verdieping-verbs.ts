@@ -16,7 +16,10 @@ import {
   involvementDataSchema,
   proposeReadingDataSchema,
   safetyDataSchema,
+  draftOf,
+  piiConfirmed,
   vdInput,
+  VD_INPUTS,
   VD_VERBS,
   VD_VIEW_VERB,
 } from '../cards/verdieping-inputs';
@@ -28,6 +31,7 @@ import { answerInvoke } from './invoke-response';
 import { amsterdamShort } from '../domain/local-time';
 import { nlVerdiepingReading } from '../i18n/nl';
 import { cardVerb, type CardVerb } from './card-verbs';
+import { verdiepingFormVerb } from './verdieping-form-verb';
 
 const ok = nlVerdiepingReading.ok;
 /** The confirmation, or "nothing changed" for a re-delivered or repeated click. */
@@ -39,7 +43,7 @@ const said =
 /**
  * The verbs of the shared reading in verdieping (issue 14 items 1, 2, 3, 6): rows of the card-verb
  * table (src/teams/card-verbs.ts). Each answers with the actor's case card, the confirmation or the
- * Dutch reason on top, and what they typed kept on a refusal of the duiding.
+ * Dutch reason on top; a refused form answers with the verdieping view and what was typed in it.
  */
 export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
   return [
@@ -50,26 +54,32 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
       command: (d, actor) => viewCase(deps, d.caseId, actor.aadObjectId),
       answer: { kind: 'direct', respond: (context, r) => answerInvoke(context, r.ok ? buildVerdiepingCard(r.value) : dutchError(r.error)) },
     }),
-    cardVerb({
+    verdiepingFormVerb({
       verb: VD_VERBS.enter,
       schema: horizonDataSchema,
-      command: (d, actor) => enterVerdieping(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.horizon(d) }),
-      answer: { kind: 'case', okText: said<HorizonOutcome>((v) => ok.entered(amsterdamShort(v.at))) },
+      command: (d, aad) => enterVerdieping(deps, { caseId: d.caseId, aadObjectId: aad, input: vdInput.horizon(d) }),
+      okText: said<HorizonOutcome>((v) => ok.entered(amsterdamShort(v.at))),
+      draft: draftOf,
     }),
-    cardVerb({
+    verdiepingFormVerb({
       verb: VD_VERBS.moveHorizon,
       schema: horizonDataSchema,
-      command: (d, actor) => moveHorizon(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.horizon(d) }),
-      answer: { kind: 'case', okText: said<HorizonOutcome>((v) => ok.moved(amsterdamShort(v.at))) },
+      command: (d, aad) => moveHorizon(deps, { caseId: d.caseId, aadObjectId: aad, input: vdInput.horizon(d) }),
+      okText: said<HorizonOutcome>((v) => ok.moved(amsterdamShort(v.at))),
+      draft: draftOf,
     }),
-    cardVerb({
+    verdiepingFormVerb({
       verb: VD_VERBS.proposeReading,
       schema: proposeReadingDataSchema,
-      command: (d, actor) => proposeReading(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.reading(d) }),
-      answer: {
-        kind: 'case',
-        okText: said<ReadingOutcome>((v) => ok.proposed(v.version)),
-      },
+      command: (d, aad) =>
+        proposeReading(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          input: vdInput.reading(d),
+          piiConfirm: piiConfirmed(d[VD_INPUTS.readingPiiConfirm]),
+        }),
+      okText: said<ReadingOutcome>((v) => ok.proposed(v.version)),
+      draft: (d) => ({ ...draftOf(d), [VD_INPUTS.readingPiiConfirm]: d[VD_INPUTS.readingPiiConfirm] ?? 'false' }),
     }),
     cardVerb({
       verb: VD_VERBS.confirmReading,
@@ -77,17 +87,31 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
       command: (d, actor) => confirmReading(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.confirm(d) }),
       answer: { kind: 'case', okText: said<ReadingOutcome>((v) => ok.confirmed(v.version)) },
     }),
-    cardVerb({
+    verdiepingFormVerb({
       verb: VD_VERBS.setSafety,
       schema: safetyDataSchema,
-      command: (d, actor) => setSafetyPlanEntry(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.safety(d) }),
-      answer: { kind: 'case', okText: said(() => ok.safetySet) },
+      command: (d, aad) =>
+        setSafetyPlanEntry(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          input: vdInput.safety(d),
+          piiConfirm: piiConfirmed(d[VD_INPUTS.safetyPiiConfirm]),
+        }),
+      okText: said(() => ok.safetySet),
+      draft: (d) => ({ ...draftOf(d), [VD_INPUTS.safetyPiiConfirm]: d[VD_INPUTS.safetyPiiConfirm] ?? 'false' }),
     }),
-    cardVerb({
+    verdiepingFormVerb({
       verb: VD_VERBS.setInvolvement,
       schema: involvementDataSchema,
-      command: (d, actor) => setInvolvement(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.involvement(d) }),
-      answer: { kind: 'case', okText: said(() => ok.involvementSet) },
+      command: (d, aad) =>
+        setInvolvement(deps, {
+          caseId: d.caseId,
+          aadObjectId: aad,
+          input: vdInput.involvement(d),
+          piiConfirm: piiConfirmed(d[VD_INPUTS.involvementPiiConfirm]),
+        }),
+      okText: said(() => ok.involvementSet),
+      draft: (d) => ({ ...draftOf(d), [VD_INPUTS.involvementPiiConfirm]: d[VD_INPUTS.involvementPiiConfirm] ?? 'false' }),
     }),
   ];
 }

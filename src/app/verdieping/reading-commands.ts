@@ -23,6 +23,7 @@ import { creationAuditId, verdiepingDocs, type VerdiepingWrite } from '../../sto
 import { agendaPartition } from '../course/closing';
 import type { AppDeps } from '../deps';
 import { fail, fieldsOf, type AppErrorCode, type Result } from '../errors';
+import { checkFreeText, piiAuditDetail } from '../pii-gate';
 import { consultationFollowsHorizon } from './consultation-horizon';
 import { runVerdiepingCommand, type VerdiepingDecided, type VerdiepingOutcome } from './reading-command';
 
@@ -34,7 +35,17 @@ import { runVerdiepingCommand, type VerdiepingDecided, type VerdiepingOutcome } 
  * Inputs arrive unparsed from the edge (card data are strings) and are parsed here with the domain's
  * zod schemas; a refusal carries field paths, never the values.
  */
-type Base = { caseId: string; aadObjectId: string | undefined };
+type Base = {
+  caseId: string;
+  aadObjectId: string | undefined;
+  /** The author confirmed that personal identifiers in the free text are needed (need-to-know), after a refusal. */
+  piiConfirm?: boolean;
+};
+
+/** The free-text gate (src/app/pii-gate.ts), as for contributions: refused with the kinds found unless confirmed. */
+function gate(deps: AppDeps, args: Base, texts: readonly (string | undefined)[]) {
+  return checkFreeText(deps, texts, args.piiConfirm === true);
+}
 
 /**
  * Job ids of the horizon's timers in the case partition: one per moment, so a moved horizon gets its
@@ -168,26 +179,37 @@ export async function proposeReading(deps: AppDeps, args: Base & { input: unknow
   const parsed = parse(readingInputSchema, args.input);
   if (!parsed.ok) return fail('invalid_input', parsed.fields);
   const input: ReadingInput = parsed.data;
-  return runVerdiepingCommand<ReadingOutcome>(deps, { ...args, attempted: 'reading.proposed' }, (s) => {
-    const res = proposeRule({
-      caseId: s.theCase.id,
-      caseOpen: true,
-      versions: s.verdieping.readings.map((v) => v.body),
-      actor: s.actor,
-      input,
-      knownContributionIds: s.contributionIds,
-      now: s.now,
-    });
-    if (!res.ok) return refuse(res.error === 'stale_base' ? 'reading_stale' : res.error);
-    const doc = verdiepingDocs.reading(res.version);
-    return {
-      kind: 'change',
-      value: { version: res.version.version },
-      writes: [{ doc, etag: null }],
-      detail: { version: res.version.version, basedOn: input.basedOn, contributions: res.version.contributionIds.length },
-      auditId: creationAuditId(doc),
-    };
-  });
+  const pii = gate(deps, args, [input.whatHappened, input.worries, input.protectiveFactors, input.unknowns, input.sharedGoal]);
+  if (!pii.ok) return pii;
+  return runVerdiepingCommand<ReadingOutcome>(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'reading.proposed' },
+    (s) => {
+      const res = proposeRule({
+        caseId: s.theCase.id,
+        caseOpen: true,
+        versions: s.verdieping.readings.map((v) => v.body),
+        actor: s.actor,
+        input,
+        knownContributionIds: s.contributionIds,
+        now: s.now,
+      });
+      if (!res.ok) return refuse(res.error === 'stale_base' ? 'reading_stale' : res.error);
+      const doc = verdiepingDocs.reading(res.version);
+      return {
+        kind: 'change',
+        value: { version: res.version.version },
+        writes: [{ doc, etag: null }],
+        detail: {
+          version: res.version.version,
+          basedOn: input.basedOn,
+          contributions: res.version.contributionIds.length,
+          ...piiAuditDetail(pii.value),
+        },
+        auditId: creationAuditId(doc),
+      };
+    },
+  );
 }
 
 /** The chair confirms a version: the card and the advice start from it. */
@@ -223,33 +245,40 @@ export async function setSafetyPlanEntry(
   const parsed = parse(safetyEntryInputSchema, args.input);
   if (!parsed.ok) return fail('invalid_input', parsed.fields);
   const input: SafetyEntryInput = parsed.data;
-  return runVerdiepingCommand<PersonOutcome>(deps, { ...args, attempted: 'safetyplan.set' }, (s) => {
-    const current = s.verdieping.safetyPlan.find((e) => e.body.personRef === input.personRef);
-    const res = setSafetyEntry({
-      caseId: s.theCase.id,
-      caseOpen: true,
-      persons: s.persons,
-      receivingParties: s.location.verdieping.receivingParties,
-      current: current?.body,
-      actor: s.actor,
-      input,
-      now: s.now,
-    });
-    if (!res.ok) return res.error === 'unchanged' ? { kind: 'unchanged', value: { personRef: input.personRef } } : refuse(res.error);
-    const doc = verdiepingDocs.safetyEntry(res.entry);
-    return {
-      kind: 'change',
-      value: { personRef: input.personRef },
-      writes: [{ doc, etag: current?.etag ?? null }],
-      detail: {
-        personRef: input.personRef,
-        holderOrg: input.holderOrg,
-        status: input.status,
-        ...(input.receivingPartyId ? { receivingPartyId: input.receivingPartyId } : {}),
-      },
-      ...(current ? {} : { auditId: creationAuditId(doc) }),
-    };
-  });
+  const pii = gate(deps, args, [input.measure]);
+  if (!pii.ok) return pii;
+  return runVerdiepingCommand<PersonOutcome>(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'safetyplan.set' },
+    (s) => {
+      const current = s.verdieping.safetyPlan.find((e) => e.body.personRef === input.personRef);
+      const res = setSafetyEntry({
+        caseId: s.theCase.id,
+        caseOpen: true,
+        persons: s.persons,
+        receivingParties: s.location.verdieping.receivingParties,
+        current: current?.body,
+        actor: s.actor,
+        input,
+        now: s.now,
+      });
+      if (!res.ok) return res.error === 'unchanged' ? { kind: 'unchanged', value: { personRef: input.personRef } } : refuse(res.error);
+      const doc = verdiepingDocs.safetyEntry(res.entry);
+      return {
+        kind: 'change',
+        value: { personRef: input.personRef },
+        writes: [{ doc, etag: current?.etag ?? null }],
+        detail: {
+          personRef: input.personRef,
+          holderOrg: input.holderOrg,
+          status: input.status,
+          ...(input.receivingPartyId ? { receivingPartyId: input.receivingPartyId } : {}),
+          ...piiAuditDetail(pii.value),
+        },
+        ...(current ? {} : { auditId: creationAuditId(doc) }),
+      };
+    },
+  );
 }
 
 // ---- betrokkenen ----
@@ -259,32 +288,39 @@ export async function setInvolvement(deps: AppDeps, args: Base & { input: unknow
   const parsed = parse(involvementInputSchema, args.input);
   if (!parsed.ok) return fail('invalid_input', parsed.fields);
   const input: InvolvementInput = parsed.data;
-  return runVerdiepingCommand<PersonOutcome>(deps, { ...args, attempted: 'involvement.set' }, (s) => {
-    const current = s.verdieping.involvements.find((i) => i.body.personRef === input.personRef);
-    const res = updateInvolvement({
-      caseId: s.theCase.id,
-      caseOpen: true,
-      persons: s.persons,
-      current: current?.body,
-      actor: s.actor,
-      input,
-      now: s.now,
-    });
-    if (!res.ok) return refuse(res.error);
-    if (!res.changed) return { kind: 'unchanged', value: { personRef: input.personRef } };
-    const doc = verdiepingDocs.involvement(res.involvement);
-    return {
-      kind: 'change',
-      value: { personRef: input.personRef },
-      writes: [{ doc, etag: current?.etag ?? null }],
-      detail: {
-        personRef: input.personRef,
-        fields: Object.keys(input)
-          .filter((k) => k !== 'personRef')
-          .sort()
-          .join(','),
-      },
-      ...(current ? {} : { auditId: creationAuditId(doc) }),
-    };
-  });
+  const pii = gate(deps, args, [input.wishes ?? undefined]);
+  if (!pii.ok) return pii;
+  return runVerdiepingCommand<PersonOutcome>(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'involvement.set' },
+    (s) => {
+      const current = s.verdieping.involvements.find((i) => i.body.personRef === input.personRef);
+      const res = updateInvolvement({
+        caseId: s.theCase.id,
+        caseOpen: true,
+        persons: s.persons,
+        current: current?.body,
+        actor: s.actor,
+        input,
+        now: s.now,
+      });
+      if (!res.ok) return refuse(res.error);
+      if (!res.changed) return { kind: 'unchanged', value: { personRef: input.personRef } };
+      const doc = verdiepingDocs.involvement(res.involvement);
+      return {
+        kind: 'change',
+        value: { personRef: input.personRef },
+        writes: [{ doc, etag: current?.etag ?? null }],
+        detail: {
+          personRef: input.personRef,
+          fields: Object.keys(input)
+            .filter((k) => k !== 'personRef')
+            .sort()
+            .join(','),
+          ...piiAuditDetail(pii.value),
+        },
+        ...(current ? {} : { auditId: creationAuditId(doc) }),
+      };
+    },
+  );
 }
