@@ -1,12 +1,28 @@
 import { buildCase, type Case, type CaseIntake } from '../domain/case';
 import type { Person } from '../domain/persons';
 import { termijnReminderAt } from '../domain/rounds';
+import { personRefs } from '../domain/verdieping/common';
+import { involvementsFromIntake } from '../domain/verdieping/people';
+import type { WriteOp } from '../store/docstore';
 import { newJob } from '../store/jobs';
+import { verdiepingDocs } from '../store/verdieping-store';
 import { regionIdForIntake } from './vt/consult';
 import type { AppDeps } from './deps';
 import { fail, ok, type Result } from './errors';
 import { intakeReportRowOp } from './report/report-row-hook';
 import { recordReturning } from './report/returning';
+
+/**
+ * The form of violence and the relationship per person, when the source sends them (issue 14 item 6):
+ * involvement documents (source 'intake') in the intake's commit, insert-if-absent, so a re-delivery
+ * never overwrites what the desk set on the card since. Otherwise they are set on the card.
+ */
+function intakeInvolvementOps(theCase: Case, intake: CaseIntake): WriteOp[] {
+  return involvementsFromIntake(theCase.id, personRefs(theCase.persons), intake.persons, theCase.createdAt).map((i): WriteOp => ({
+    op: 'insert',
+    doc: verdiepingDocs.involvement(i),
+  }));
+}
 
 export type IntakeActor = { kind: 'system'; id: string } | { kind: 'member'; aadObjectId: string };
 
@@ -81,7 +97,7 @@ export async function intakeCase(
         ? [newJob({ id: VT_ASK_AT_INTAKE_JOB_ID, caseId, type: 'vtAskAtIntake', dueAt: theCase.createdAt, now: theCase.createdAt })]
         : []),
     ],
-    [intakeReportRowOp(theCase)],
+    [intakeReportRowOp(theCase), ...intakeInvolvementOps(theCase, intake)],
   );
   if (outcome === 'exists' && !existing) {
     // Lost a race with a concurrent delivery of the same external id: compare with the winner.
