@@ -1,5 +1,5 @@
 import { applyConsultationEvent, startConsultation, type Consultation } from '../../../../src/domain/vt/consultation';
-import { enterVerdieping, initialPhase, moveHorizon, type PhaseState } from '../../../../src/domain/verdieping/phase';
+import { enterVerdieping, followUps, initialPhase, moveHorizon, type PhaseState } from '../../../../src/domain/verdieping/phase';
 import {
   consultationExpiry,
   currentHorizon,
@@ -169,5 +169,22 @@ describe('decideReAgenda on a case in verdieping', () => {
   ] as const)('%s', (_name, phase, want) => {
     const r = decideReAgenda(bundleWith(phase), { actor: chairActor, at: '2026-10-25T19:00:00.000Z' }, ctx());
     expect(r).toMatchObject(want);
+  });
+});
+
+describe('door-agenderen and the reminder follow the horizon over the DST night (real minutes, not wall-clock)', () => {
+  it.each([
+    // horizon (Amsterdam), minutes before, expected reAgendaAt (UTC), expected reminder (UTC)
+    ['2026-03-29', '03:00', 60, '2026-03-29T01:00:00.000Z', '2026-03-29T00:00:00.000Z'], // 01:00 CET: two hours earlier on the clock face
+    ['2026-03-29', '10:00', 60, '2026-03-29T08:00:00.000Z', '2026-03-29T07:00:00.000Z'],
+    ['2026-10-25', '03:00', 60, '2026-10-25T02:00:00.000Z', '2026-10-25T01:00:00.000Z'], // 02:00 CET, the second 02:00
+    ['2026-10-25', '10:00', 120, '2026-10-25T09:00:00.000Z', '2026-10-25T07:00:00.000Z'],
+  ] as const)('%s %s, %i min before', (date, time, before, reAgendaAt, reminderAt) => {
+    const now = date.startsWith('2026-03') ? '2026-03-27T20:00:00.000Z' : '2026-10-23T20:00:00.000Z';
+    expect(followUps(phaseAt(now, date, time), '2026-01-01T00:00:00.000Z', before)).toEqual({
+      reAgendaAt,
+      reminderAt,
+      vtConsultationUntil: reAgendaAt,
+    });
   });
 });
