@@ -9,7 +9,9 @@ import { VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { verdiepingChairControls, verdiepingForms } from './verdieping-card';
 import type { ButtonModel, FormModel } from './verdieping-form-model';
-import { VD_VIEW_VERB, type VerdiepingDraft } from './verdieping-inputs';
+import { VD_INPUTS as I, VD_VIEW_VERB, type VerdiepingDraft } from './verdieping-inputs';
+import { cardBytes } from './budget';
+import { CASE_CARD_LIMITS } from './case-card';
 import { nlVerdiepingRules } from '../i18n/nl/verdieping-rules';
 
 /**
@@ -35,7 +37,12 @@ const section = (heading: string, forms: FormModel[], buttons: ButtonModel[] = [
 export interface VerdiepingViewExtras {
   notice?: { kind: 'good' | 'attention'; text: string };
   draft?: VerdiepingDraft;
+  /** Only the sections that hold the refused form (a long draft on a large case; see buildVerdiepingCard). */
+  onlyDraftSections?: boolean;
 }
+
+/** The input ids of the chair's horizon form: a draft with one of these belongs to the chair's section. */
+const CHAIR_INPUTS: readonly string[] = [I.reason, I.date, I.time, I.note];
 
 export function verdiepingViewModel(view: CaseCardView, extras: VerdiepingViewExtras = {}): VerdiepingViewModel {
   const draft = extras.draft ?? {};
@@ -53,18 +60,26 @@ export function verdiepingViewModel(view: CaseCardView, extras: VerdiepingViewEx
         }
       : {}),
     empty: t.empty,
-    sections: [
-      ...section(t.sections.asked, askedOfYouForms(view)),
-      ...section(t.sections.reading, verdiepingForms(view, draft)),
-      ...section(t.sections.signals, safetySignalForms(view)),
-      ...section(t.sections.chair, chair.forms, chair.buttons),
-    ],
+    sections: extras.onlyDraftSections
+      ? Object.keys(draft).some((k) => CHAIR_INPUTS.includes(k))
+        ? section(t.sections.chair, chair.forms)
+        : section(t.sections.reading, verdiepingForms(view, draft))
+      : [
+          ...section(t.sections.asked, askedOfYouForms(view)),
+          ...section(t.sections.reading, verdiepingForms(view, draft)),
+          ...section(t.sections.signals, safetySignalForms(view)),
+          ...section(t.sections.chair, chair.forms, chair.buttons),
+        ],
     back: { title: nlDialogsInline.backToCase, verb: VERBS.open },
   };
 }
 
 export function buildVerdiepingCard(view: CaseCardView, extras: VerdiepingViewExtras = {}): AdaptiveCard {
-  return renderTemplate('cards', 'verdieping', verdiepingViewModel(view, extras));
+  const full = renderTemplate('cards', 'verdieping', verdiepingViewModel(view, extras));
+  // A refused form keeps all its text (up to 5 × 2,000 characters): when that does not fit next to the
+  // other forms, only the refused form's section comes back (the others are one "Verdiepen" away).
+  if (!extras.draft || cardBytes(full) <= CASE_CARD_LIMITS.maxBytes) return full;
+  return renderTemplate('cards', 'verdieping', verdiepingViewModel(view, { ...extras, onlyDraftSections: true }));
 }
 
 /** The case card's one "Verdiepen" button (cards/parts/verdieping-open.json), in the card's own action row: where everything of verdieping is done. */
