@@ -16,7 +16,7 @@
  *
  * Environment: BENCH_SECTIONS, BENCH_LEVELS (1,10,50), BENCH_ROUNDS (2), BENCH_ROUND (requests per round),
  * BENCH_VOTE_CASES (100), BENCH_COMMITS (600), BENCH_CASES (100), BENCH_VOTES (300), BENCH_COSMOS_CASES (40),
- * BENCH_COSMOS_VOTES (100).
+ * BENCH_COSMOS_VOTES (100), BENCH_TEMPLATE_ENGINE (compiled | library: bind cards with adaptivecards-templating itself).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchAgenda } from './agenda';
@@ -33,6 +33,7 @@ import { performance } from 'node:perf_hooks';
 import { buildCaseCard } from '../src/cards/case-card';
 import { cardBytes } from '../src/cards/budget';
 import { INPUTS, VERBS } from '../src/cards/verbs';
+import { useTemplateEngine, type TemplateEngine } from '../src/cards/template';
 import type { CaseCardView } from '../src/cards/view';
 import { loadConfig } from '../src/config';
 import { startHost, type Host } from '../src/host';
@@ -93,28 +94,36 @@ async function until(fn: () => boolean | Promise<boolean>, timeoutMs: number): P
 // a. cards
 
 function benchCards(): void {
-  console.log('   case      builds  p50 ms  p95 ms  builds/s  bytes (UTF-16, as Teams counts)  UTF-8 bytes');
+  console.log('   case      engine    builds  p50 ms  p95 ms  builds/s  bytes (UTF-16, as Teams counts)  UTF-8 bytes');
   const cases: [string, CaseCardView][] = [
     ['typical', typicalView()],
     ['large', largeView()],
   ];
-  for (const [name, view] of cases) {
-    for (let i = 0; i < 200; i++) buildCaseCard(view); // warm-up
-    const times: number[] = [];
-    const n = name === 'large' ? 1000 : 3000;
-    const t0 = performance.now();
-    for (let i = 0; i < n; i++) {
-      const s = performance.now();
-      buildCaseCard(view);
-      times.push(performance.now() - s);
+  // The same card bound by adaptivecards-templating itself and by the compiled templates (byte-identical output).
+  const engines: TemplateEngine[] = ['library', 'compiled'];
+  for (const [name, view] of cases)
+    for (const engine of engines) {
+      useTemplateEngine(engine);
+      for (let i = 0; i < 200; i++) buildCaseCard(view); // warm-up
+      const times: number[] = [];
+      const n = name === 'large' ? 1000 : 3000;
+      const t0 = performance.now();
+      for (let i = 0; i < n; i++) {
+        const s = performance.now();
+        buildCaseCard(view);
+        times.push(performance.now() - s);
+      }
+      const total = performance.now() - t0;
+      const card = buildCaseCard(view);
+      console.log(
+        `   ${name.padEnd(8)}  ${engine.padEnd(8)}  ${String(n).padStart(6)}  ${f2(pct(times, 50)).padStart(6)}  ${f2(pct(times, 95)).padStart(6)}  ${f1((n / total) * 1000).padStart(8)}  ${String(cardBytes(card)).padStart(31)}  ${String(Buffer.byteLength(JSON.stringify(card))).padStart(11)}`,
+      );
     }
-    const total = performance.now() - t0;
-    const card = buildCaseCard(view);
-    console.log(
-      `   ${name.padEnd(8)}  ${String(n).padStart(6)}  ${f2(pct(times, 50)).padStart(6)}  ${f2(pct(times, 95)).padStart(6)}  ${f1((n / total) * 1000).padStart(8)}  ${String(cardBytes(card)).padStart(31)}  ${String(Buffer.byteLength(JSON.stringify(card))).padStart(11)}`,
-    );
-  }
+  useTemplateEngine(benchEngine);
 }
+
+/** BENCH_TEMPLATE_ENGINE=library binds every card with adaptivecards-templating itself (the figures before §47). */
+const benchEngine: TemplateEngine = process.env.BENCH_TEMPLATE_ENGINE === 'library' ? 'library' : 'compiled';
 
 // ---------------------------------------------------------------------------------------------
 // b–d. the bot in-process
@@ -390,13 +399,25 @@ async function main(): Promise<void> {
   console.log(
     `zsm-hg-bot bench — node ${process.version}, ${new Date().toISOString()}, ${os.cpus().length} CPUs (shared: figures are relative within this run)`,
   );
+  useTemplateEngine(benchEngine);
+  console.log(
+    `card templates bound by: ${benchEngine === 'library' ? 'adaptivecards-templating (BENCH_TEMPLATE_ENGINE=library)' : 'the compiled templates'}; load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   const only = process.env.BENCH_SECTIONS?.split(',').map((s) => s.trim());
   for (const s of SECTIONS) {
     if (only && !only.includes(s.name)) continue;
     console.log(`\n[${s.name}] ${s.title}`);
     const t0 = performance.now();
     await s.run();
-    console.log(`   (${f1((performance.now() - t0) / 1000)} s)`);
+    console.log(
+      `   (${f1((performance.now() - t0) / 1000)} s; load average after it ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')})`,
+    );
   }
   console.log(`\ntotal ${f1((performance.now() - started) / 1000)} s, RSS ${(process.memoryUsage().rss / 1024 / 1024).toFixed(0)} MB`);
 }

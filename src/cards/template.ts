@@ -1,13 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
+import { CompiledTemplate } from './template-engine';
 import type { AdaptiveCard } from './types';
 
 /**
  * Card and dialog layouts live as Adaptive Card templates (JSON that opens in the Adaptive Cards
  * Designer) in the top-level `cards/` and `dialogs/` folders; `src` builds a typed view model and
- * binds it here. Templates are parsed once per process and cached; binding never re-evaluates
- * `${…}` inside data values, so free text cannot inject template expressions.
+ * binds it here. Templates are read and compiled once per process (template-engine.ts: the
+ * adaptivecards-templating semantics, compiled to closures); binding never re-evaluates `${…}`
+ * inside data values, so free text cannot inject template expressions.
  */
 export type TemplateFolder = 'cards' | 'dialogs';
 
@@ -23,7 +25,17 @@ function projectRoot(): string {
 }
 
 let root: string | undefined;
-const cache = new Map<string, Template>();
+const compiled = new Map<string, CompiledTemplate>();
+const library = new Map<string, Template>();
+
+/** Which engine binds: the compiled one (default), or adaptivecards-templating itself (the reference, for tests and the bench). */
+export type TemplateEngine = 'compiled' | 'library';
+let engine: TemplateEngine = 'compiled';
+
+/** Switch the engine (tests compare the two on whole cards; the bench measures both). */
+export function useTemplateEngine(next: TemplateEngine): void {
+  engine = next;
+}
 
 /** The raw template JSON (for schema tests and the Designer). */
 export function templateJson(folder: TemplateFolder, name: string): unknown {
@@ -31,13 +43,25 @@ export function templateJson(folder: TemplateFolder, name: string): unknown {
   return JSON.parse(readFileSync(path.join(root, folder, `${name}.json`), 'utf8')) as unknown;
 }
 
-/** Bind `data` (the view model) to the template `folder/name.json`. */
-export function renderTemplate<T extends object>(folder: TemplateFolder, name: string, data: T): AdaptiveCard {
+/** Bind `data` (the view model) to the template `folder/name.json` with adaptivecards-templating itself. */
+export function renderTemplateWithLibrary<T extends object>(folder: TemplateFolder, name: string, data: T): AdaptiveCard {
   const key = `${folder}/${name}`;
-  let t = cache.get(key);
+  let t = library.get(key);
   if (!t) {
     t = new Template(templateJson(folder, name));
-    cache.set(key, t);
+    library.set(key, t);
   }
   return t.expand({ $root: data }) as AdaptiveCard;
+}
+
+/** Bind `data` (the view model) to the template `folder/name.json`. */
+export function renderTemplate<T extends object>(folder: TemplateFolder, name: string, data: T): AdaptiveCard {
+  if (engine === 'library') return renderTemplateWithLibrary(folder, name, data);
+  const key = `${folder}/${name}`;
+  let t = compiled.get(key);
+  if (!t) {
+    t = new CompiledTemplate(templateJson(folder, name));
+    compiled.set(key, t);
+  }
+  return t.expand(data) as AdaptiveCard;
 }

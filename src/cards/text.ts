@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { amsterdamParts, ZONE, zoneSuffix } from '../domain/local-time';
+import { amsterdamDay, amsterdamParts, zoneSuffix } from '../domain/local-time';
 
 const ELLIPSIS = '…';
 
@@ -39,7 +39,7 @@ export function timeLeft(deadline: string, now: Date): TimeLeft {
 
 /** The Amsterdam calendar date of an instant, plus `days`, as Input.Date wants it ("YYYY-MM-DD"). */
 export function amsterdamDate(now: Date, days = 0): string {
-  return DateTime.fromJSDate(now, { zone: ZONE }).plus({ days }).toFormat('yyyy-LL-dd');
+  return amsterdamDay(now, days);
 }
 
 /** Client-side check matching the domain rule "at least N characters after trimming", so the typed text is not lost to a round trip. */

@@ -184,3 +184,18 @@ export function formatDayMonthYear(iso: string): string {
   const p = amsterdamParts(iso);
   return p ? `${p.day} ${p.monthShort} ${p.year}` : INVALID;
 }
+
+/**
+ * The Amsterdam calendar date of an instant plus `days` calendar days, "YYYY-MM-DD" (what an
+ * Input.Date takes). Calendar arithmetic on the date: the same as luxon's
+ * `fromJSDate(at, { zone }).plus({ days }).toFormat('yyyy-LL-dd')`, which keeps the wall-clock date
+ * across a clock change, but from the cached parts instead of a zoned DateTime per call.
+ */
+export function amsterdamDay(at: string | Date | number, days = 0): string {
+  const p = amsterdamParts(at);
+  if (!p) return INVALID;
+  const d = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  const y = d.getUTCFullYear();
+  const year = y >= 0 && y <= 9999 ? String(y).padStart(4, '0') : String(y);
+  return `${year}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())}`;
+}

@@ -53,7 +53,14 @@ export function caseViewKey(view: CaseCardView): string {
 /** Personal case cards of this process (about 12–40 KB each: 200 of them stay under ~8 MB). */
 export const caseCards = new RenderCache<AdaptiveCard>(200);
 
-/** The personal case card for a view: rendered once per distinct view, then reused. */
+/**
+ * The personal case card for a view: rendered once per distinct view, then reused. The answer to an
+ * action (a view with a notice or the actor's typed draft) is built directly: its key would not come
+ * back (the notice is part of it, and a vote or contribution makes a new case version), so hashing it
+ * (a JSON of the whole view and a SHA-256 on every click) would only cost time and push reusable
+ * refresh cards out of the cache.
+ */
 export function renderCaseCard(view: CaseCardView): AdaptiveCard {
+  if (view.notice !== undefined || view.draft !== undefined) return buildCaseCard(view);
   return caseCards.get(caseViewKey(view), () => buildCaseCard(view));
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import {
   amsterdamClock,
+  amsterdamDay,
   amsterdamParts,
   amsterdamShort,
   formatAmsterdam,
@@ -89,5 +90,24 @@ describe('Amsterdam time formatting (one zone, cached Intl formatter)', () => {
     expect(amsterdamParts('2026-11-23T20:40:50Z')).toEqual(a);
     expect(amsterdamParts('2026-11-23T20:41:00Z')).not.toEqual(a);
     expect(a).toMatchObject({ year: 2026, month: 11, day: 23, hour: 21, minute: 40, weekday: 'ma', monthShort: 'nov', offset: 60 });
+  });
+  it('the calendar date plus days like luxon (the Input.Date bounds), also across the clock changes', () => {
+    const luxonDay = (ms: number, days: number) => DateTime.fromJSDate(new Date(ms), { zone: ZONE }).plus({ days }).toFormat('yyyy-LL-dd');
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2035, 11, 31) }),
+        fc.integer({ min: -400, max: 400 }),
+        (ms, days) => {
+          expect(amsterdamDay(new Date(ms), days)).toBe(luxonDay(ms, days));
+          expect(amsterdamDay(new Date(ms))).toBe(luxonDay(ms, 0));
+        },
+      ),
+      { numRuns: 300 },
+    );
+    // Every hour of the two clock-change weekends of 2026, to the days that land in a gap or a doubled hour.
+    for (const start of [Date.UTC(2026, 2, 27), Date.UTC(2026, 9, 23)])
+      for (let h = 0; h < 96; h++)
+        for (const days of [0, 1, 2, 7]) expect(amsterdamDay(start + h * 3_600_000, days)).toBe(luxonDay(start + h * 3_600_000, days));
+    expect(amsterdamDay(new Date(NaN))).toBe(DateTime.fromJSDate(new Date(NaN), { zone: ZONE }).toFormat('yyyy-LL-dd'));
   });
 });

@@ -1,6 +1,6 @@
 import { INPUTS } from '../../../src/cards/verbs';
 import { buildCaseCard } from '../../../src/cards/case-card';
-import { caseViewKey, RenderCache, renderCaseCard } from '../../../src/views/render-cache';
+import { caseCards, caseViewKey, RenderCache, renderCaseCard } from '../../../src/views/render-cache';
 import { contribution, typicalView } from '../cards/fixtures';
 
 describe('RenderCache (a bounded LRU)', () => {
@@ -52,5 +52,18 @@ describe('the personal case card: rendered once per distinct view', () => {
     const om = typicalView({ now, viewerOrg: 'om', contributions: [] }); // the view layer withheld it for om
     renderCaseCard(politie);
     expect(JSON.stringify(renderCaseCard(om))).not.toContain('Alleen voor de politie zichtbaar.');
+  });
+  it('the answer to an action (a notice or a draft) is built directly, not cached; the refresh after it is', () => {
+    const answered = typicalView({ now, viewerOrg: 'rvdk', notice: { kind: 'good', text: 'Je stem is vastgelegd.' } });
+    const typed = typicalView({ now, viewerOrg: 'rvdk', draft: { [INPUTS.voteReason]: 'x' } });
+    const before = caseCards.stats();
+    expect(renderCaseCard(answered)).toEqual(buildCaseCard(answered));
+    expect(renderCaseCard(typed)).toEqual(buildCaseCard(typed));
+    expect(renderCaseCard(answered)).not.toBe(renderCaseCard(answered));
+    expect(caseCards.stats()).toEqual(before);
+    const refresh = typicalView({ now, viewerOrg: 'rvdk' });
+    const card = renderCaseCard(refresh);
+    expect(renderCaseCard(refresh)).toBe(card);
+    expect(caseCards.stats()).toEqual({ hits: before.hits + 1, misses: before.misses + 1, size: before.size + 1 });
   });
 });
