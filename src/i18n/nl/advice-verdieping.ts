@@ -1,0 +1,42 @@
+/**
+ * Dutch texts of the verdieping sections of the advice to the OvJ and of the safety plan on the
+ * Actieoverleg card (issue 14: "het advies begint bij de bevestigde duiding"). Persons by role label only.
+ */
+export const nlAdviceVerdieping = {
+  reading: {
+    heading: 'Gezamenlijke duiding',
+    confirmed: (version: number, org: string, when: string) => `Versie ${version} van ${org}, bevestigd door de voorzitter op ${when}`,
+    none: '⚠ Er is nog geen bevestigde gezamenlijke duiding.',
+    pending: (n: number) =>
+      n === 1 ? '1 nieuwer voorstel wacht op de voorzitter.' : `${n} nieuwere voorstellen wachten op de voorzitter.`,
+  },
+  safety: {
+    heading: 'Veiligheidsplan per persoon',
+    line: (who: string, holder: string) => `**${who}**: ${holder}`,
+    detail: (measure: string, status: string, check: string) =>
+      [measure, status ? `status ${status}` : '', check ? `controle ${check}` : ''].filter((x) => x.length > 0).join(' · '),
+    noHolder: (who: string) => `⚠ Voor ${who} is niemand verantwoordelijk voor de veiligheid.`,
+    none: 'Er is nog geen veiligheidsplan.',
+  },
+  questions: {
+    heading: (open: number, settled: number) => `Informatievragen (${open} open, ${settled} afgehandeld)`,
+    open: (from: string, to: string, age: string) => `⏳ ${from} vraagt ${to} (${age})`,
+    answered: (to: string, when: string) => `✓ Beantwoord door ${to} op ${when}`,
+    answer: (text: string) => `Antwoord: ${text}`,
+    answerNotVisible: 'Het antwoord is een bijdrage die u niet mag lezen.',
+    declined: (to: string, reason: string) => `✗ Geweigerd door ${to}: ${reason}`,
+    more: (n: number) => `+ ${n} vraag/vragen meer (zie de zaak)`,
+  },
+  signals: {
+    heading: 'Risicotaxatie, maatregelen en overtredingen',
+    outcome: (instrument: string, level: string, date: string, org: string) => `${instrument}: risico ${level} (${date}, ${org})`,
+    requested: (instrument: string, org: string) => `${instrument} gevraagd aan ${org}, nog geen uitkomst`,
+    measure: (type: string, holder: string, until: string) => `${type}, houder ${holder}, loopt tot en met ${until}`,
+    violation: (type: string, when: string, by: string) => `⚠ Overtreding van ${type.toLowerCase()} op ${when} (gemeld door ${by})`,
+    more: (n: number) => `+ ${n} regel(s) meer (zie de zaak)`,
+  },
+  missing: {
+    heading: 'Wat ontbreekt over de betrokkenen',
+    more: (n: number) => `+ ${n} punt(en) meer (zie de zaak)`,
+  },
+} as const;
