@@ -90,6 +90,8 @@ export interface VerdiepingDensity {
   text: number;
   /** At most this many lines per list section (the rest is counted). */
   lines: number;
+  /** One short section instead of five. */
+  short?: true;
 }
 
 export const ADVICE_VERDIEPING_DENSITIES: readonly VerdiepingDensity[] = [
@@ -97,6 +99,8 @@ export const ADVICE_VERDIEPING_DENSITIES: readonly VerdiepingDensity[] = [
   { reading: 600, text: 200, lines: 20 },
   { reading: 240, text: 80, lines: 8 },
   { reading: 120, text: 40, lines: 4 },
+  // The crowded card: one short section (cards/parts/advice-verdieping-short.json), everything counted; the case has it all.
+  { reading: 160, text: 0, lines: 0, short: true },
 ];
 
 const org = (o: PartnerOrg): string => t.orgs[o];
@@ -281,7 +285,7 @@ export function missingModel(d: AdviceVerdiepingData, density: VerdiepingDensity
 
 export function adviceVerdiepingModels(d: AdviceVerdiepingData, now: Date, density: VerdiepingDensity): AdviceVerdiepingModels {
   return {
-    reading: readingModel(d, now, density),
+    reading: d.inVerdieping || d.docs.readings.length > 0 ? readingModel(d, now, density) : null,
     safetyPlan: safetyPlanModel(d, density),
     signals: signalsModel(d, now, density),
     questions: questionsModel(d, now, density),
@@ -291,6 +295,7 @@ export function adviceVerdiepingModels(d: AdviceVerdiepingData, now: Date, densi
 
 /** The sections as card elements, in the advice's order: duiding, safety plan, signals, questions, missing. */
 export function adviceVerdiepingElements(d: AdviceVerdiepingData, now: Date, density: VerdiepingDensity): CardElement[] {
+  if (density.short) return renderPart('advice-verdieping-short', shortModel(d, density));
   const m = adviceVerdiepingModels(d, now, density);
   return [
     ...(m.reading ? renderPart('advice-reading', m.reading) : []),
@@ -299,6 +304,41 @@ export function adviceVerdiepingElements(d: AdviceVerdiepingData, now: Date, den
     ...(m.questions ? renderPart('advice-questions', m.questions) : []),
     ...(m.missing ? renderPart('advice-missing', m.missing) : []),
   ];
+}
+
+/** All sections in a few counted lines: the duiding's shared goal, who has no holder, violations, questions, what is missing. */
+export function shortModel(d: AdviceVerdiepingData, density: VerdiepingDensity): SectionModel {
+  const readings = d.docs.readings.map((r) => r.body);
+  const confirmed = currentReading(readings);
+  const label = personLabelOf(d);
+  const plan = d.docs.safetyPlan.map((x) => x.body);
+  const placed = plan.filter((e) => e.holder).length;
+  const without = d.inVerdieping || placed > 0 ? personsWithoutHolder(d.persons, plan) : [];
+  const measures = d.docs.measures.map((x) => x.body);
+  const violations = measures.reduce((n, m) => n + m.violations.length, 0);
+  const high = d.docs.riskAssessments.filter((x) => x.body.outcome?.level === 'hoog').map((x) => x.body.instrument);
+  const requests = d.docs.infoRequests.map((x) => x.body);
+  const open = openRequests(requests).length;
+  const missing =
+    d.inVerdieping || d.docs.involvements.length > 0
+      ? whatIsMissing(
+          d.persons,
+          d.docs.involvements.map((x) => x.body),
+        )
+      : [];
+  const lines: LineModel[] = [
+    confirmed
+      ? ln(a.short.reading(confirmed.version, plainTruncate(confirmed.sharedGoal, density.reading)))
+      : ln(a.reading.none, { bold: true }),
+    ...(placed > 0 ? [ln(a.short.safety(placed))] : []),
+    ...without.map((p) => ln(a.safety.noHolder(label(p.ref)), { bold: true })),
+    ...(violations > 0 ? [ln(a.short.violations(violations), { bold: true })] : []),
+    ...(high.length > 0 ? [ln(a.short.highRisk(high.join(', ')), { bold: true })] : []),
+    ...(requests.length > 0 ? [ln(a.short.questions(open, requests.length - open))] : []),
+    ...(missing.length > 0 ? [ln(a.short.missing(missing.reduce((n, m) => n + m.missing.length, 0)))] : []),
+    ln(a.short.inCase, { subtle: true, small: true }),
+  ];
+  return { style: without.length > 0 || violations > 0 ? 'attention' : null, heading: a.short.heading, lines };
 }
 
 /** The safety plan alone (the Actieoverleg card). */

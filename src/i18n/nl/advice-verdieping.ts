@@ -35,6 +35,16 @@ export const nlAdviceVerdieping = {
     violation: (type: string, when: string, by: string) => `⚠ Overtreding van ${type.toLowerCase()} op ${when} (gemeld door ${by})`,
     more: (n: number) => `+ ${n} regel(s) meer (zie de zaak)`,
   },
+  short: {
+    heading: 'Verdieping (kort; alles staat bij de zaak)',
+    reading: (version: number, goal: string) => `Gezamenlijke duiding versie ${version} bevestigd. Doel: ${goal}`,
+    safety: (n: number) => `Veiligheid belegd voor ${n} ${n === 1 ? 'persoon' : 'personen'}.`,
+    violations: (n: number) => `⚠ ${n} overtreding(en) van een lopende maatregel.`,
+    highRisk: (instruments: string) => `⚠ Hoog risico: ${instruments}.`,
+    questions: (open: number, settled: number) => `Informatievragen: ${open} open, ${settled} afgehandeld.`,
+    missing: (n: number) => `Over de betrokkenen ontbreken ${n} punt(en).`,
+    inCase: 'Duiding, veiligheidsplan, vragen en maatregelen staan volledig bij de zaak (Verdiepen).',
+  },
   missing: {
     heading: 'Wat ontbreekt over de betrokkenen',
     more: (n: number) => `+ ${n} punt(en) meer (zie de zaak)`,
