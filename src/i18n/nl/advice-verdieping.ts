@@ -45,6 +45,21 @@ export const nlAdviceVerdieping = {
     missing: (n: number) => `Over de betrokkenen ontbreken ${n} punt(en).`,
     inCase: 'Duiding, veiligheidsplan, vragen en maatregelen staan volledig bij de zaak (Verdiepen).',
   },
+  /** The case card's questions and signals when there are more than fit (the rest is in "Verdiepen"). */
+  caseCard: {
+    moreAsked: (n: number) => (n === 1 ? '+ nog 1 vraag aan u (zie Verdiepen)' : `+ nog ${n} vragen aan u (zie Verdiepen)`),
+    moreLines: (n: number) => `+ ${n} regel(s) meer (zie Verdiepen)`,
+    moreViolations: (n: number) => `⚠ + ${n} eerdere overtreding(en)`,
+    moreDanger: (n: number) => `en nog ${n} (zie Verdiepen)`,
+  },
+  /** Line 1 of the case card: what verdieping asks of the viewer's organisation now. */
+  askedOfMe: {
+    lead: (items: string) => `Gevraagd van u: ${items}`,
+    questions: (n: number) => (n === 1 ? '1 vraag beantwoorden' : `${n} vragen beantwoorden`),
+    risk: (instruments: string) => `${instruments} invullen`,
+    check: (n: number) => (n === 1 ? 'veiligheid van 1 persoon controleren' : `veiligheid van ${n} personen controleren`),
+    confirm: (version: number) => `duiding versie ${version} bevestigen`,
+  },
   missing: {
     heading: 'Wat ontbreekt over de betrokkenen',
     more: (n: number) => `+ ${n} punt(en) meer (zie de zaak)`,
