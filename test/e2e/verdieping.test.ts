@@ -14,6 +14,7 @@ import type { Locator } from 'playwright-core';
 import { SIGNAL_INPUTS as SI, SIGNAL_VERBS } from '../../src/cards/safety-signals';
 import { VD_INPUTS as VI, VD_VERBS, VD_VIEW_VERB } from '../../src/cards/verdieping-inputs';
 import { caseCode } from '../../src/domain/case-code';
+import { VERBS } from '../../src/cards/verbs';
 import { chatCard, clickCardButton, expandAndFill, lastCard, openChannel, openPersonalChat, RESULTS_DIR, withDiagnostics } from './harness';
 import { startProduct, type ProductUnderTest } from './product';
 import { CHANNEL_MARK, jobsDone, lastingPersonal, openPersonal, step } from './views';
@@ -151,8 +152,12 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
       });
 
       // 3. RvdK sees it first in its own view and answers from the verdieping view's form.
+      const rvdkCard = await partnerActs(USERS.rvdk, VERBS.open, { caseId });
+      expect(rvdkCard).toMatch(/Gevraagd van u: 1 vraag beantwoorden/);
+      expect(rvdkCard).toContain('Gevraagd van u door OM (0 uur open)');
       const rvdkView = await partnerActs(USERS.rvdk, VD_VIEW_VERB, { caseId });
-      expect(rvdkView).toContain('Gevraagd van u door OM');
+      expect(rvdkView).toContain('1. OM (0 uur open)');
+      expect(rvdkView).toContain(`"verb":"${SIGNAL_VERBS.answerInfo}"`);
       const requestId = /"value":"(inforeq:[^"]+)"/.exec(rvdkView)?.[1];
       expect(requestId).toBeDefined();
       const answered = await partnerActs(USERS.rvdk, SIGNAL_VERBS.answerInfo, {
@@ -201,6 +206,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
           [VI.holderOrg]: 'vt',
           [VI.measure]: 'E2E: veiligheidsplan met Veilig Thuis, wekelijks contact.',
           [VI.status]: 'loopt',
+          [VI.checkDate]: horizon,
         }),
       ).toContain('Het veiligheidsplan is bijgewerkt');
 
@@ -230,7 +236,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
       const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code}`, timeoutMs: 20_000 });
       expect(await ao.innerText()).toContain(CHANNEL_MARK);
       const aoText = await openPersonal(ao, 'Veiligheidsplan per persoon');
-      expect(aoText).toMatch(/overtreding/i);
+      expect(aoText).toMatch(/overtred/i);
       for (const who of ['kind, 13 jr', 'kind, 9 jr', 'slachtoffer, 31 jr']) expect(aoText).toContain(who);
       expect(aoText).not.toContain('niemand verantwoordelijk');
 
