@@ -2,7 +2,7 @@ import { formatDayMonthYear } from '../domain/local-time';
 import type { PartnerOrg } from '../domain/orgs';
 import type { PersonRef } from '../domain/verdieping/common';
 import { openRequests, requestAge } from '../domain/verdieping/info-request';
-import { whatIsMissing } from '../domain/verdieping/people';
+import { whatIsMissing, type MissingItem } from '../domain/verdieping/people';
 import { personsWithoutHolder } from '../domain/verdieping/safety-plan';
 import { runningMeasures } from '../domain/verdieping/safety-signals';
 import { currentReading, pendingProposals } from '../domain/verdieping/shared-reading';
@@ -261,6 +261,16 @@ export function questionsModel(d: AdviceVerdiepingData, now: Date, density: Verd
   };
 }
 
+const MISSING_ORDER: readonly MissingItem[] = [
+  'niet_gesproken',
+  'niet_geinformeerd',
+  'geweldsvorm_onbekend',
+  'relatie_onbekend',
+  'wensen_onbekend',
+];
+/** On the advice at most this many "wat ontbreekt" sentences (the rest is counted; the case has them all). */
+export const ADVICE_MISSING_MAX = 8;
+
 export function missingModel(d: AdviceVerdiepingData, density: VerdiepingDensity): SectionModel | null {
   if (!d.inVerdieping && d.docs.involvements.length === 0) return null;
   const byRef = new Map(d.persons.map((p) => [p.ref as string, p]));
@@ -270,14 +280,20 @@ export function missingModel(d: AdviceVerdiepingData, density: VerdiepingDensity
   )
     .map((m) => ({ person: byRef.get(m.person.ref) as PersonRef, missing: m.missing }))
     .filter((m) => m.person);
-  const sentences = v.missingLines(items, d.persons);
+  // Most important first across persons: who was not spoken to, then who does not know, then the rest.
+  const sentences = MISSING_ORDER.flatMap((kind) =>
+    v.missingLines(
+      items.filter((m) => m.missing.includes(kind)).map((m) => ({ person: m.person, missing: [kind] })),
+      d.persons,
+    ),
+  );
   if (sentences.length === 0) return null;
   return {
     style: null,
     heading: a.missing.heading,
     lines: capped(
       sentences.map((s) => ln(s)),
-      density.lines,
+      Math.min(density.lines, ADVICE_MISSING_MAX),
       a.missing.more,
     ),
   };

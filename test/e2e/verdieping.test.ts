@@ -271,8 +271,14 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
       expect(text).toContain('Wat ontbreekt over de betrokkenen');
       expect(text).toContain('Met het kind van 9 is niet gesproken.');
 
+      // The Playground's message pane clips what lies outside the window: a window taller than the card.
       mkdirSync(RESULTS_DIR, { recursive: true });
+      const viewport = p.page.viewportSize() ?? { width: 1280, height: 900 };
+      const height = (await advice.boundingBox())?.height ?? 0;
+      await p.page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, Math.ceil(height) + 700) });
+      await advice.scrollIntoViewIfNeeded();
       await advice.screenshot({ path: join(RESULTS_DIR, 'verdieping-advies.png') });
+      await p.page.setViewportSize(viewport);
       if (process.env.SAVE_DOCS_SCREENSHOT === '1') {
         mkdirSync(join(__dirname, '..', '..', 'docs', 'verdiepen'), { recursive: true });
         copyFileSync(join(RESULTS_DIR, 'verdieping-advies.png'), join(__dirname, '..', '..', 'docs', 'verdiepen', 'advies.png'));

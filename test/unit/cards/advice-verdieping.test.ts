@@ -95,6 +95,19 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
     expect(positions[positions.length - 1]).toBeLessThan(at(all, /^Samenvatting/));
   });
 
+  it('what is missing: who was not spoken to first, across persons; at most eight sentences, the rest counted', () => {
+    const missing = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { verdieping: scenarioData(theCase, { spokenTo: [] }) })));
+    const from = at(missing, 'Wat ontbreekt over de betrokkenen');
+    expect(missing.slice(from + 1, from + 5)).toEqual([
+      'Met de verdachte van 34 is niet gesproken.',
+      'Met het slachtoffer van 31 is niet gesproken.',
+      'Met het kind van 13 is niet gesproken.',
+      'Met het kind van 9 is niet gesproken.',
+    ]);
+    expect(missing[from + 5]).toMatch(/^Het is niet bekend dat de verdachte van 34 weet/);
+    expect(missing[from + 9]).toMatch(/^\+ \d+ punt\(en\) meer \(zie de zaak\)$/);
+  });
+
   it('a viewer who may not read a restricted answer learns only that it was answered', () => {
     const { docs, contributions } = scenarioDocs(theCase);
     const restricted = contributions.map((c) => ({ ...c, visibleTo: ['vt' as const] }));
