@@ -25,7 +25,7 @@ export const nlAdviceVerdieping = {
     answer: (text: string) => `Antwoord: ${text}`,
     answerNotVisible: 'Het antwoord is een bijdrage die u niet mag lezen.',
     declined: (to: string, reason: string) => `✗ Geweigerd door ${to}: ${reason}`,
-    more: (n: number) => `+ ${n} vraag/vragen meer (zie de zaak)`,
+    more: (n: number) => `En nog ${n} vraag/vragen (zie de zaak).`,
   },
   signals: {
     heading: 'Risicotaxatie, maatregelen en overtredingen',
@@ -33,7 +33,7 @@ export const nlAdviceVerdieping = {
     requested: (instrument: string, org: string) => `${instrument} gevraagd aan ${org}, nog geen uitkomst`,
     measure: (type: string, holder: string, until: string) => `${type}, houder ${holder}, loopt tot en met ${until}`,
     violation: (type: string, when: string, by: string) => `⚠ Overtreding van ${type.toLowerCase()} op ${when} (gemeld door ${by})`,
-    more: (n: number) => `+ ${n} regel(s) meer (zie de zaak)`,
+    more: (n: number) => `En nog ${n} regel(s) (zie de zaak).`,
   },
   short: {
     heading: 'Verdieping (kort; alles staat bij de zaak)',
@@ -47,9 +47,9 @@ export const nlAdviceVerdieping = {
   },
   /** The case card's questions and signals when there are more than fit (the rest is in "Verdiepen"). */
   caseCard: {
-    moreAsked: (n: number) => (n === 1 ? '+ nog 1 vraag aan u (zie Verdiepen)' : `+ nog ${n} vragen aan u (zie Verdiepen)`),
-    moreLines: (n: number) => `+ ${n} regel(s) meer (zie Verdiepen)`,
-    moreViolations: (n: number) => `⚠ + ${n} eerdere overtreding(en)`,
+    moreAsked: (n: number) => (n === 1 ? 'En nog 1 vraag aan u (zie Verdiepen).' : `En nog ${n} vragen aan u (zie Verdiepen).`),
+    moreLines: (n: number) => `En nog ${n} regel(s) (zie Verdiepen).`,
+    moreViolations: (n: number) => `⚠ En nog ${n} eerdere overtreding(en).`,
     moreDanger: (n: number) => `en nog ${n} (zie Verdiepen)`,
   },
   /** Line 1 of the case card: what verdieping asks of the viewer's organisation now. */
@@ -62,6 +62,6 @@ export const nlAdviceVerdieping = {
   },
   missing: {
     heading: 'Wat ontbreekt over de betrokkenen',
-    more: (n: number) => `+ ${n} punt(en) meer (zie de zaak)`,
+    more: (n: number) => `En nog ${n} punt(en) (zie de zaak).`,
   },
 } as const;

@@ -105,7 +105,7 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
       'Met het kind van 9 is niet gesproken.',
     ]);
     expect(missing[from + 5]).toMatch(/^Het is niet bekend dat de verdachte van 34 weet/);
-    expect(missing[from + 9]).toMatch(/^\+ \d+ punt\(en\) meer \(zie de zaak\)$/);
+    expect(missing[from + 9]).toMatch(/^En nog \d+ punt\(en\) \(zie de zaak\)\.$/);
   });
 
   it('a viewer who may not read a restricted answer learns only that it was answered', () => {

@@ -59,7 +59,7 @@ describe('size: the case card and the verdieping view on a large case in verdiep
       // The questions themselves come before the contributions; one in full on the crowded card, the rest counted.
       const asked = all.findIndex((x) => x.startsWith('Gevraagd van u door'));
       expect(asked).toBeGreaterThan(0);
-      expect(all).toContain('+ nog 28 vragen aan u (zie Verdiepen)');
+      expect(all).toContain('En nog 28 vragen aan u (zie Verdiepen).');
     }
   });
 
