@@ -126,7 +126,12 @@ export function scenarioDocs(theCase: Case, s: AdviceVerdiepingSetup = {}): { do
     source: 'kaart',
     updatedAt: at(70),
   }));
-  const phase: PhaseState = { caseId, phase: 'verdieping', horizon: { at: '2026-11-25T09:00:00.000Z', reason: 'termijnzaak' }, timeline: [] };
+  const phase: PhaseState = {
+    caseId,
+    phase: 'verdieping',
+    horizon: { at: '2026-11-25T09:00:00.000Z', reason: 'termijnzaak' },
+    timeline: [],
+  };
   const answer: Contribution = {
     id: 'contribution-answer-1',
     caseId,

@@ -48,6 +48,7 @@ describe('size: the case card and the verdieping view on a large case in verdiep
   ] as const)('case card for %s: within the budget, line 1 first', (_, org, chair) => {
     const view = largeVerdiepingView(org, chair);
     const card = buildCaseCard(view);
+    if (process.env.PRINT_SIZES) console.log(`case card ${org}: ${utf16Bytes(card)} bytes`);
     expect(utf16Bytes(card)).toBeLessThanOrEqual(CASE_CARD_LIMITS.maxBytes);
     const all = texts(card);
     // Line 1: what is asked of this organisation, then the status with the next moment (in verdieping, not a dead termijn).
@@ -68,6 +69,7 @@ describe('size: the case card and the verdieping view on a large case in verdiep
     ['the chair (OM)', 'om', true],
   ] as const)('verdieping view for %s: within the budget, the questions asked of me first', (_, org, chair) => {
     const card = buildVerdiepingCard(largeVerdiepingView(org, chair));
+    if (process.env.PRINT_SIZES) console.log(`verdieping view ${org}: ${utf16Bytes(card)} bytes`);
     expect(utf16Bytes(card)).toBeLessThanOrEqual(CASE_CARD_LIMITS.maxBytes);
     const json = JSON.stringify(card);
     if (org === 'rvdk') expect(json.indexOf('sigAnswerText')).toBeLessThan(json.indexOf('rdWhatHappened'));
