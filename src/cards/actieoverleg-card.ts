@@ -28,6 +28,7 @@ import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { INPUTS, VERBS } from './verbs';
 import type { ActieoverlegCardView } from './view';
 import { aoMeetingElementsFor, withMeetingPart } from './ao-meeting';
+import { withSafetyPlanPart } from './advice-verdieping';
 
 /**
  * Limits of the Actieoverleg card: the same byte budget as the case card (it is posted the same
@@ -256,7 +257,8 @@ export function buildActieoverlegCard(view: ActieoverlegCardView): AdaptiveCard 
     const meeting = aoMeetingElementsFor(view, compact);
     // JSON of the elements plus a comma each: what splicing them in adds.
     const reserved = cardBytes(meeting) + 2 * meeting.length;
-    return withMeetingPart(buildActieoverlegCardWithoutMeeting(view, reserved), meeting);
+    // The safety plan per person (issue 14) right after the danger; it steps down before the meeting goes compact.
+    return withSafetyPlanPart(view, (r) => withMeetingPart(buildActieoverlegCardWithoutMeeting(view, reserved + r), meeting));
   };
   const full = build(false);
   return cardBytes(full) <= ACTIEOVERLEG_CARD_LIMITS.maxBytes ? full : build(true);

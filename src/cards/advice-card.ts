@@ -27,6 +27,7 @@ import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, plainTruncate 
 import { CARD_SCHEMA, type AdaptiveCard } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
+import { withAdviceVerdieping } from './advice-verdieping';
 
 /**
  * The advice card for the OvJ, laid out by cards/advice.json and readable in one minute. Line 1 says
@@ -255,7 +256,7 @@ const pageButton = (view: AdviceCardView, title: string, page: number): SubmitAc
 });
 
 /** The Details dialog, page by page: page 0 the advice in full with the rounds and what fits; the rest of the contributions after. */
-function buildExpanded(view: AdviceCardView): AdaptiveCard {
+function buildExpanded(view: AdviceCardView, reserved = 0): AdaptiveCard {
   const main = mainModel(view, ADVICE_CARD_DENSITIES[0] as AdviceDensity);
   const draft = view.advice.draft;
   const L = ADVICE_CARD_LIMITS;
@@ -280,7 +281,7 @@ function buildExpanded(view: AdviceCardView): AdaptiveCard {
     },
     actions: [pageButton(view, fx.adviceDetails.next(2, 99), 1)], // room for the button while measuring
   });
-  const max = L.maxBytes - PAGE_CHROME_BYTES;
+  const max = L.maxBytes - PAGE_CHROME_BYTES - reserved;
   const base = cardBytes(render(withDetails(0, 0)));
   const room = max - base;
   // Rounds get at most half unless the contributions need less.
@@ -335,8 +336,14 @@ function contributionPages(view: AdviceCardView, rest: BlockModel[]): BlockModel
 }
 
 export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
-  if (view.expanded) return buildExpanded(view);
+  // Verdieping (issue 14): the advice starts from the confirmed duiding; its sections come off the budget.
+  const build = (v: AdviceCardView) => (reserved: number) => (v.expanded ? buildExpanded(v, reserved) : buildLean(v, reserved));
+  return withAdviceVerdieping(view, build(view), build({ ...view, page: 0 }));
+}
+
+function buildLean(view: AdviceCardView, reserved: number): AdaptiveCard {
   const L = ADVICE_CARD_LIMITS;
+  const maxBytes = L.maxBytes - reserved;
   const contributions = newestContributionsFirst(view.advice.draft);
   const actions = [detailsButton(view)];
   const whoHead = {
@@ -352,7 +359,7 @@ export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
   };
   let fixed = fixedAt(ADVICE_CARD_DENSITIES[0] as AdviceDensity);
   for (const d of ADVICE_CARD_DENSITIES.slice(1)) {
-    if (fixed.bytes + DETAILS_MIN_BYTES <= L.maxBytes) break;
+    if (fixed.bytes + DETAILS_MIN_BYTES <= maxBytes) break;
     fixed = fixedAt(d);
   }
 
@@ -362,7 +369,7 @@ export function buildAdviceCard(view: AdviceCardView): AdaptiveCard {
     ...fixed.model,
     who: { ...whoHead, items: blocks.slice(0, k), more: blocks.length > k ? t.advice.moreContributions(blocks.length - k) : null },
   });
-  const whoRoom = Math.min(L.whoBytes, L.maxBytes - fixed.bytes - DETAILS_MIN_BYTES);
+  const whoRoom = Math.min(L.whoBytes, maxBytes - fixed.bytes - DETAILS_MIN_BYTES);
   const k = largestFitting(blocks.length, (n) => cardBytes(render(withWho(n))) - fixed.bytes <= whoRoom);
   return render(withWho(k));
 }

@@ -30,7 +30,14 @@ import { summaryPiiWarning } from './free-text';
 import { adviceSection } from './case-advice';
 import { nextMomentSection, verdiepingPicture } from './verdieping-card';
 import { verdiepingOpenButton } from './verdieping-view-card';
-import { askedOfYouSection, questionsSection, safetySignalDangerLines, safetySignalsSection } from './safety-signals';
+import {
+  askedOfYouSection,
+  questionsSection,
+  safetySignalDangerLines,
+  safetySignalsSection,
+  SIGNAL_DENSITY_FULL,
+  SIGNAL_DENSITY_LEAN,
+} from './safety-signals';
 
 export { minTrimmedLength };
 
@@ -285,6 +292,9 @@ function detailsHere(view: CaseCardView, d: CardDensity): CardElement[] {
   return renderPart('details-here', model);
 }
 
+/** Questions and signals on a crowded card (the lean densities): fewer lines, shorter texts; all of it is in "Verdiepen". */
+const signals = (d: CardDensity) => (d.hints ? SIGNAL_DENSITY_FULL : SIGNAL_DENSITY_LEAN);
+
 /** What `cards/case-card.json` binds: the layout rule's parts, in its order (docs/cards.md). */
 export interface CaseCardModel {
   caseId: string;
@@ -346,8 +356,8 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       // A crowded card leaves the full safety list to Details: the danger block names the risks.
       ...(d.hints ? [safetySection(view)] : []),
       // Risk, measures and questions; their forms are in the verdieping view ("Verdiepen").
-      ...safetySignalsSection(view),
-      ...questionsSection(view),
+      ...safetySignalsSection(view, signals(d)),
+      ...questionsSection(view, signals(d)),
       // The leanest card (summary 0) leaves the facts to Details.
       ...(d.summary > 0 ? factsSection(view, d.summary) : []),
       ...(view.viewerOrg !== undefined ? summaryPiiWarning(view.case.summaryPii) : []),
@@ -362,7 +372,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       primaryActions: primaryActions(view, d),
       // The confirmed duiding first in the picture, then the safety plan and what is missing.
       picture: [...verdiepingPicture(view, !d.hints), ...roundSection(view, d)],
-      tasks: [...askedOfYouSection(view), ...vtSection(view, d)],
+      tasks: [...askedOfYouSection(view, signals(d)), ...vtSection(view, d)],
       details: [...before, ...after],
       chair: chairSection(view, d),
     };

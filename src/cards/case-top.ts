@@ -7,6 +7,7 @@ import { orgNames } from './sections';
 import { plainTruncate, timeLeft } from './text';
 import type { CaseCardView } from './view';
 import { nextMomentLine } from './verdieping-card';
+import { askedOfMeText } from './asked-of-me';
 
 /**
  * The top of the case card, as the layout rule (docs/cards.md) orders it: line 1 says the status
@@ -22,6 +23,9 @@ export function statusLine(view: CaseCardView): { text: string; style: Container
   const expected = new Set([...view.location.expectedOrgs, ...view.votes.filter((v) => v.round === round).map((v) => v.orgId)]).size;
   const open = k.status !== 'closed' && isCurrentRoundOpen(k.rounds ?? []);
   const parts: string[] = [];
+  // Verdieping (issue 14): what is asked of this organisation (questions, an instrument, a check, the chair's confirmation) leads.
+  const askedOfMe = k.status !== 'closed' && view.viewerOrg !== undefined ? askedOfMeText(view.verdieping?.summary.askedOfMe ?? []) : null;
+  if (askedOfMe) parts.push(askedOfMe);
   if (k.status === 'closed') parts.push(c.status.closed);
   else if (view.viewerOrg !== undefined && open) {
     const mine = concernPicture(view.votes, round).get(view.viewerOrg);
@@ -35,7 +39,7 @@ export function statusLine(view: CaseCardView): { text: string; style: Container
   const left = next ? { passed: next.passed, hours: 0, minutes: 0 } : timeLeft(k.deadline, view.now);
   if (k.status !== 'closed') parts.push(next ? next.text : left.passed ? c.status.termijnPassed : t.termijn.left(left.hours, left.minutes));
   const asked = k.status !== 'closed' && view.viewerOrg !== undefined && open && !concernPicture(view.votes, round).has(view.viewerOrg);
-  const style: ContainerStyle = k.status !== 'closed' && left.passed ? 'attention' : asked ? 'accent' : 'emphasis';
+  const style: ContainerStyle = k.status !== 'closed' && left.passed ? 'attention' : asked || askedOfMe ? 'accent' : 'emphasis';
   return { text: parts.join(c.status.separator), style };
 }
 

@@ -10,9 +10,10 @@ import { formatAmsterdam } from '../domain/local-time';
 import { nlCards } from '../i18n/nl/cards';
 import { nlVerdieping } from '../i18n/nl/verdieping';
 import { nlVerdiepingSignals } from '../i18n/nl/verdieping-signals';
+import { nlAdviceVerdieping } from '../i18n/nl/advice-verdieping';
 import { choiceField, dateField, textField, timeField, type FormInput, type FormModel } from './verdieping-form-model';
 import { renderPart } from './parts';
-import { minTrimmedLength } from './text';
+import { minTrimmedLength, plainTruncate } from './text';
 import type { CardElement } from './types';
 import type { CaseCardView } from './view';
 
@@ -118,6 +119,25 @@ const line = (text: string, opts: { bold?: boolean; subtle?: boolean } = {}): Li
 });
 
 const docsOf = (view: CaseCardView): VerdiepingDocs => view.verdiepingDocs ?? EMPTY_VERDIEPING;
+
+/**
+ * How much of the questions and signals the case card shows (the form and every text are in the
+ * verdieping view): a crowded card (the case card's lean densities) shows less; the rest is counted.
+ */
+export interface SignalDensity {
+  /** Questions asked of the viewer shown in full at the top; the question's text; why and what it changes (0: left out). */
+  asked: number;
+  question: number;
+  why: number;
+  /** Lines of the questions list and of the risk-and-measures list; violations per measure (newest first). */
+  lines: number;
+  violations: number;
+}
+export const SIGNAL_DENSITY_FULL: SignalDensity = { asked: 3, question: 300, why: 160, lines: 10, violations: 3 };
+export const SIGNAL_DENSITY_LEAN: SignalDensity = { asked: 1, question: 120, why: 0, lines: 1, violations: 1 };
+const more = nlAdviceVerdieping.caseCard;
+const cappedLines = (lines: Line[], max: number): Line[] =>
+  lines.length <= max ? lines : [...lines.slice(0, max), line(more.moreLines(lines.length - max), { subtle: true })];
 const ageOf = (r: InfoRequest, view: CaseCardView): string => s.age(requestAge(r, view.now.toISOString()).hours);
 const isOpenCase = (view: CaseCardView): boolean => view.case.status === 'open';
 
@@ -132,16 +152,27 @@ const askedOfViewer = (view: CaseCardView): InfoRequest[] =>
       );
 
 /** The open questions asked of the viewer's organisation, oldest first (the forms to answer or decline are in the verdieping view). */
-export function askedOfYouSection(view: CaseCardView): CardElement[] {
+export function askedOfYouSection(view: CaseCardView, d: SignalDensity = SIGNAL_DENSITY_FULL): CardElement[] {
   const mine = askedOfViewer(view);
   if (mine.length === 0) return [];
-  const lines = mine.flatMap((r) => [
-    line(s.askedOfYouLine(orgName(r.fromOrg), ageOf(r, view)), { bold: true }),
-    line(r.question),
-    line(`${s.why}: ${r.whyNeeded}`, { subtle: true }),
-    line(`${s.changes}: ${r.whatItChanges}`, { subtle: true }),
-  ]);
-  return renderPart('questions', { style: 'emphasis', heading: s.askedOfYou, lines });
+  const lines = mine
+    .slice(0, d.asked)
+    .flatMap((r) => [
+      line(s.askedOfYouLine(orgName(r.fromOrg), ageOf(r, view)), { bold: true }),
+      line(plainTruncate(r.question, d.question)),
+      ...(d.why > 0
+        ? [
+            line(`${s.why}: ${plainTruncate(r.whyNeeded, d.why)}`, { subtle: true }),
+            line(`${s.changes}: ${plainTruncate(r.whatItChanges, d.why)}`, { subtle: true }),
+          ]
+        : []),
+    ]);
+  const rest = mine.length - d.asked;
+  return renderPart('questions', {
+    style: 'emphasis',
+    heading: s.askedOfYou,
+    lines: rest > 0 ? [...lines, line(more.moreAsked(rest), { bold: true })] : lines,
+  });
 }
 
 /** The answer and decline forms for the questions asked of the viewer's organisation (the verdieping view). */
@@ -207,7 +238,7 @@ function declineForm(view: CaseCardView, mine: readonly InfoRequest[]): FormMode
 
 // ---- all questions of the case (count and age); "Vraag stellen" is in the verdieping view ----
 
-export function questionsSection(view: CaseCardView): CardElement[] {
+export function questionsSection(view: CaseCardView, d: SignalDensity = SIGNAL_DENSITY_FULL): CardElement[] {
   const all = docsOf(view).infoRequests.map((d) => d.body);
   const open = openRequests(all);
   const answered = all.filter((r) => r.status === 'answered').length;
@@ -220,7 +251,7 @@ export function questionsSection(view: CaseCardView): CardElement[] {
     ...(answered > 0 ? [line(s.settledCount(answered, declined.length), { subtle: true })] : []),
   ];
   if (lines.length === 0) return [];
-  return renderPart('questions', { style: null, heading: s.questionsHeading(open.length), lines });
+  return renderPart('questions', { style: null, heading: s.questionsHeading(open.length), lines: cappedLines(lines, d.lines) });
 }
 
 const mayAct = (view: CaseCardView): boolean => isOpenCase(view) && view.viewerOrg !== undefined;
@@ -255,7 +286,7 @@ const measuresOf = (view: CaseCardView): RunningMeasure[] =>
     amsterdamDate(view.now.toISOString()),
   );
 
-export function safetySignalsSection(view: CaseCardView): CardElement[] {
+export function safetySignalsSection(view: CaseCardView, density: SignalDensity = SIGNAL_DENSITY_FULL): CardElement[] {
   const d = docsOf(view);
   const measures = measuresOf(view);
   const lines: Line[] = [
@@ -265,13 +296,18 @@ export function safetySignalsSection(view: CaseCardView): CardElement[] {
         ? line(s.riskOutcome(a.instrument, v.risk.level[a.outcome.level], a.outcome.date), { bold: a.outcome.level === 'hoog' })
         : line(s.riskRequested(a.instrument, orgName(a.fromOrg)), { subtle: true });
     }),
-    ...measures.flatMap((m) => [
-      line(s.measureLine(measureLabel(m), orgName(m.holderOrg), m.until)),
-      ...m.violations.map((x) => line(v.risk.violation(measureLabel(m), formatAmsterdam(x.at)), { bold: true })),
-    ]),
+    ...measures.flatMap((m) => {
+      const newest = [...m.violations].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      const rest = newest.length - density.violations;
+      return [
+        line(s.measureLine(measureLabel(m), orgName(m.holderOrg), m.until)),
+        ...newest.slice(0, density.violations).map((x) => line(v.risk.violation(measureLabel(m), formatAmsterdam(x.at)), { bold: true })),
+        ...(rest > 0 ? [line(more.moreViolations(rest), { bold: true })] : []),
+      ];
+    }),
   ];
   if (lines.length === 0) return [];
-  return renderPart('safety-signals', { style: null, heading: s.safetyHeading, lines });
+  return renderPart('safety-signals', { style: null, heading: s.safetyHeading, lines: cappedLines(lines, density.lines) });
 }
 
 /** The forms of informatievragen, risk instruments and measures (the verdieping view): a roster organisation on an open case. */
@@ -371,8 +407,10 @@ export function safetySignalDangerLines(view: CaseCardView): string[] {
   const levels = view.location.verdieping.safetyEscalation.riskLevels;
   const violated = d.measures.map((x) => x.body).filter((m) => m.violations.length > 0);
   const high = d.riskAssessments.map((x) => x.body).filter((a) => a.outcome && levels.includes(a.outcome.level));
+  // At most two of each kind, the rest counted: the danger block stays short on a case with many measures.
+  const two = (lines: string[]) => (lines.length <= 2 ? lines : [...lines.slice(0, 2), `⚠ ${more.moreDanger(lines.length - 2)}`]);
   return [
-    ...violated.map((m) => `⚠ ${s.violationDanger(measureLabel(m), m.violations.length)}`),
-    ...high.map((a) => `⚠ ${s.highRiskDanger(a.instrument, a.outcome ? v.risk.level[a.outcome.level] : '')}`),
+    ...two(violated.map((m) => `⚠ ${s.violationDanger(measureLabel(m), m.violations.length)}`)),
+    ...two(high.map((a) => `⚠ ${s.highRiskDanger(a.instrument, a.outcome ? v.risk.level[a.outcome.level] : '')}`)),
   ];
 }

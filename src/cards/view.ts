@@ -10,6 +10,7 @@ import type { ConcernVote } from '../domain/vote';
 import type { INPUTS } from './verbs';
 import type { VerdiepingCardData } from './verdieping-card';
 import type { VerdiepingDocs } from '../domain/verdieping/bundle';
+import type { AdviceVerdiepingData } from './advice-verdieping';
 
 /** Everything a case card shows; built by the app layer, rendered by pure card builders. */
 export interface CaseCardView {
@@ -67,6 +68,8 @@ export interface ActieoverlegCardView {
   viewerOrg?: PartnerOrg;
   notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
+  /** Verdieping (issue 14): the card shows the safety plan per person. */
+  verdieping?: AdviceVerdiepingData;
 }
 
 /** The agenda of a location: open cases, ordered by termijn and concern (reminder and "agenda" command). */
@@ -131,4 +134,6 @@ export interface AdviceCardView {
   page?: number;
   notice?: { kind: 'good' | 'attention'; text: string };
   now: Date;
+  /** Verdieping (issue 14): the advice starts from the confirmed duiding, then the safety plan, signals, questions, what is missing. */
+  verdieping?: AdviceVerdiepingData;
 }

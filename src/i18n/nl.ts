@@ -17,3 +17,4 @@ export { nlVerdiepingView } from './nl/verdieping-view';
 export { nlReport } from './nl/report';
 export { nlReturning } from './nl/returning';
 export { nlVerdiepingRules } from './nl/verdieping-rules';
+export { nlAdviceVerdieping } from './nl/advice-verdieping';

@@ -15,6 +15,7 @@ import { fail, ok, type Result } from '../app/errors';
 import type { Outbound } from '../app/ports';
 import { auditView, authorizeView, loadChannelSummary } from '../app/views';
 import { withEtagRetry } from '../store/etag-retry';
+import { loadAdviceVerdieping } from '../views/advice-verdieping';
 
 export async function adviceView(
   deps: AppDeps,
@@ -37,6 +38,7 @@ export async function adviceView(
     ...(viewer ? { viewerMayDecide: mayRecordDecision(viewer) } : {}),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),
+    ...(await loadAdviceVerdieping(deps, theCase, viewer?.orgId)),
   };
 }
 

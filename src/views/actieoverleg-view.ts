@@ -6,6 +6,7 @@ import { contributionsFor, type ViewVia } from '../domain/views';
 import type { AppDeps } from '../app/deps';
 import { fail, ok, type Result } from '../app/errors';
 import { auditView, authorizeView } from '../app/views';
+import { loadAdviceVerdieping } from './advice-verdieping';
 
 /** A Teams link to the case card's real message (from its stored reference), when it was posted. */
 export async function caseLink(deps: AppDeps, theCase: Case): Promise<string | undefined> {
@@ -43,6 +44,7 @@ export async function loadActieoverlegView(
     ...(viewer ? { viewerOrg: viewer.orgId } : {}),
     ...(notice ? { notice } : {}),
     now: deps.clock.now(),
+    ...(await loadAdviceVerdieping(deps, theCase, viewer?.orgId)),
   };
 }
 
