@@ -19,6 +19,8 @@ export interface LoadedCase {
   jobs: Map<string, Stored<Job>>;
   /** The case's report row (src/store/report-store.ts), if it has one: a command keeps it current. */
   reportRow?: ReportRow;
+  /** The version of that row: a write of a row derived outside a case command is conditional on it. */
+  reportRowEtag?: string;
 }
 
 const versioned = <T>(d: Stored): Versioned<T> => ({ body: d.body as T, etag: d.etag });
@@ -38,6 +40,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
   let advice: Versioned<AdviceRecord> | undefined;
   let cardRef: CardRef | undefined;
   let reportRow: ReportRow | undefined;
+  let reportRowEtag: string | undefined;
   for (const d of docs) {
     switch (d.kind) {
       case 'case':
@@ -66,6 +69,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
         break;
       case 'reportrow':
         reportRow = d.body as ReportRow;
+        reportRowEtag = d.etag;
         break;
       default:
         break;
@@ -85,6 +89,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
     },
     jobs,
     ...(reportRow ? { reportRow } : {}),
+    ...(reportRowEtag ? { reportRowEtag } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ import { REFRESH_CARD_JOB_ID } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, fieldsOf, ok, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
+import { reportRowOps } from '../report/report-row-hook';
+import { snapshotOf } from '../../domain/decisions';
 import type { Outbound } from '../ports';
 import { auditView } from '../views';
 import { commitOps, load, refreshAo, refuse } from './meeting';
@@ -129,7 +131,14 @@ export async function recordActieoverlegOutcome(
         mode: 'ensure' as const,
       },
     ];
-    await deps.repo.cases.commit(commitOps(l.value, { ...e, outcome: o }, audit, jobs, now, nextCase));
+    const nextEscalation = { ...e, outcome: o };
+    // The decisions per phase count in the report: the case's row in the same commit.
+    const rowOps = reportRowOps(deps, l.value.loaded, {
+      ...snapshotOf(l.value.loaded.bundle),
+      theCase: nextCase,
+      escalation: nextEscalation,
+    });
+    await deps.repo.cases.commit([...commitOps(l.value, nextEscalation, audit, jobs, now, nextCase), ...rowOps]);
     deps.kickJobs();
     return ok({ changed: true });
   });

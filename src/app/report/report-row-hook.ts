@@ -5,7 +5,9 @@ import { isVtOfficeHours } from '../../domain/vt/office-hours';
 import type { LoadedCase } from '../../store/case-bundle';
 import { snapshotOf } from '../../domain/decisions';
 import type { WriteOp } from '../../store/docstore';
-import { reportRowDoc, reportRowOp } from '../../store/report-store';
+import { PreconditionFailedError } from '../../store/docstore';
+import { withEtagRetry } from '../../store/etag-retry';
+import { REPORT_ROW_ID, reportRowDoc, reportRowOp } from '../../store/report-store';
 import type { AppDeps } from '../deps';
 
 /**
@@ -28,7 +30,31 @@ export function reportRowOps(deps: AppDeps, loaded: LoadedCase, after: CaseSnaps
     previous: loaded.reportRow,
     outsideOfficeHours: outsideOfficeHoursOf(deps, after.theCase.vtRegionId),
   });
-  return sameReportRow(loaded.reportRow, row) ? [] : [reportRowOp(row)];
+  if (sameReportRow(loaded.reportRow, row)) return [];
+  // Conditional on the row as loaded: a row derived elsewhere meanwhile (syncReportRow) is never
+  // overwritten by one derived from an older state; the command then decides again.
+  return [loaded.reportRowEtag ? { op: 'replace', doc: reportRowDoc(row), ifMatch: loaded.reportRowEtag } : reportRowOp(row)];
+}
+
+/**
+ * The report row of a case brought up to date after a change made outside a case command (a VT
+ * consultation asked or moved on by its jobs, an escalation by the timer job): one partition read,
+ * and a write only when a figure moved, conditional on the row's version (a lost race reads again).
+ * The row is derived state, so running this twice, or late, is harmless.
+ */
+export async function syncReportRow(deps: AppDeps, caseId: string): Promise<'written' | 'unchanged' | 'missing'> {
+  return withEtagRetry(`report row of ${caseId}`, async () => {
+    const loaded = await deps.repo.cases.loadBundle(caseId);
+    if (!loaded) return 'missing' as const;
+    const ops = reportRowOps(deps, loaded, snapshotOf(loaded.bundle));
+    if (ops.length === 0) return 'unchanged' as const;
+    const first = ops[0];
+    const write: WriteOp = first.op === 'upsert' ? { op: 'insert', doc: first.doc } : first;
+    const [result] = await deps.repo.cases.commit([write]);
+    // A row inserted meanwhile by someone else: read again and decide on it.
+    if (result === 'exists') throw new PreconditionFailedError(caseId, REPORT_ROW_ID);
+    return 'written' as const;
+  });
 }
 
 /**

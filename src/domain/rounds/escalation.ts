@@ -4,6 +4,7 @@ import type { PartnerOrg } from '../orgs';
 import { concernPicture, type ConcernVote } from '../vote';
 import { currentRoundNumber, isCurrentRoundOpen, orgOrder, standingPicture, type RoundInfo } from './round';
 import { HOUR_MS, requireMillis, toIso } from './time';
+import { mayEscalateAgain, type DecidedDespiteConcern, type NewDevelopment } from '../aftercare/repeat-escalation';
 
 /** Drafts of the Actieoverleg's concrete question; kept together so they can move to i18n as is. */
 export const CONCRETE_QUESTION_NL = {
@@ -64,6 +65,11 @@ export interface EscalationInput {
   caseStatus: CaseStatus;
   escalatedAlready: boolean;
   now: string;
+  /**
+   * A decision "ondanks buikpijn" (the OvJ's) and what happened since (issue 15): the same buikpijn
+   * does not escalate again; a new reason, organisation, acute mark, violation or incident does.
+   */
+  repeat?: { decided?: DecidedDespiteConcern; developments: readonly NewDevelopment[] };
 }
 
 /** One escalation per case: the store inserts this id if absent, so racing processes agree. */
@@ -100,7 +106,16 @@ export function decideEscalation(input: EscalationInput, policy: EscalationPolic
   if (input.caseStatus === 'closed' || input.escalatedAlready) return { escalate: false };
   const now = requireMillis(input.now, 'now');
   const h = history(input.votes, input.rounds);
-  return acute(h) ?? multipleOrgs(h, policy) ?? persistentRounds(h, policy) ?? persistentTime(h, policy, now);
+  const d = acute(h) ?? multipleOrgs(h, policy) ?? persistentRounds(h, policy) ?? persistentTime(h, policy, now);
+  // After a decision "ondanks buikpijn" nothing fires on that same buikpijn; no timer either, as
+  // only a new vote or development (each re-evaluated when it is recorded) can change that.
+  if (
+    d.escalate &&
+    input.repeat &&
+    !mayEscalateAgain(input.repeat.decided, { votes: input.votes, developments: input.repeat.developments }).allowed
+  )
+    return { escalate: false };
+  return d;
 }
 
 interface History {
