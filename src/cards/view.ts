@@ -48,6 +48,8 @@ export interface CaseCardView {
   verdieping?: VerdiepingCardData;
   /** The verdieping documents of the case (issue 14): questions, instruments, measures, ... */
   verdiepingDocs?: VerdiepingDocs;
+  /** Oude bekenden found at intake (issue 15): only in the personal view of a roster member of the location. */
+  returning?: import('../domain/aftercare/returning').ReturningRecord;
   /** "Now", for the time left until the termijn. */
   now: Date;
 }

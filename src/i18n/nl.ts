@@ -15,4 +15,4 @@ export { nlAdviceCommands } from './nl/advice-commands';
 export { nlVerdiepingSignals } from './nl/verdieping-signals';
 export { nlVerdiepingView } from './nl/verdieping-view';
 export { nlReport } from './nl/report';
-export { nlReturning } from './nl/returning';
+export { nlReturning, nlReturningCard } from './nl/returning';

@@ -6,6 +6,7 @@ import type { CaseDecision, JobIntent } from '../domain/decisions';
 import type { EscalationRecord } from '../domain/escalation-record';
 import type { AdviceRecord } from '../domain/advice/types';
 import type { ReportRow } from '../domain/aftercare/report';
+import type { ReturningRecord } from '../domain/aftercare/returning';
 import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
@@ -26,7 +27,14 @@ export interface LoadedCase {
 const versioned = <T>(d: Stored): Versioned<T> => ({ body: d.body as T, etag: d.etag });
 
 /** Document ids inside a case partition (the repository uses the same). */
-const IDS = { case: 'case', escalation: 'escalation', vtconsult: 'vtconsult', advice: 'advice', cardref: 'cardref' } as const;
+const IDS = {
+  case: 'case',
+  escalation: 'escalation',
+  vtconsult: 'vtconsult',
+  advice: 'advice',
+  cardref: 'cardref',
+  returning: 'returning',
+} as const;
 
 /** One read of a case's partition (DocStore.readPartition): the case and everything next to it; null when there is no case. */
 export async function loadCaseBundle(db: DocStore, caseId: string): Promise<LoadedCase | null> {
@@ -41,6 +49,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
   let cardRef: CardRef | undefined;
   let reportRow: ReportRow | undefined;
   let reportRowEtag: string | undefined;
+  let returning: ReturningRecord | undefined;
   for (const d of docs) {
     switch (d.kind) {
       case 'case':
@@ -67,6 +76,9 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       case 'cardref':
         if (d.id === IDS.cardref) cardRef = d.body as CardRef;
         break;
+      case 'returning':
+        if (d.id === IDS.returning) returning = d.body as ReturningRecord;
+        break;
       case 'reportrow':
         reportRow = d.body as ReportRow;
         reportRowEtag = d.etag;
@@ -86,6 +98,7 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       ...(advice ? { advice } : {}),
       ...(cardRef ? { cardRef } : {}),
       verdieping: verdiepingFromPartition(docs),
+      ...(returning ? { returning } : {}),
     },
     jobs,
     ...(reportRow ? { reportRow } : {}),

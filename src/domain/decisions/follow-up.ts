@@ -24,6 +24,7 @@ export function snapshotOf(b: CaseBundle): CaseSnapshot {
     ...(b.advice ? { advice: b.advice.body } : {}),
     ...(b.cardRef ? { cardRef: b.cardRef } : {}),
     ...(b.verdieping ? { verdieping: b.verdieping } : {}),
+    ...(b.returning ? { returning: b.returning } : {}),
   };
 }
 
@@ -47,6 +48,7 @@ export function escalationFollowUp(state: CaseSnapshot, location: DecisionLocati
       caseStatus: state.theCase.status,
       escalatedAlready: false,
       now,
+      ...(state.returning?.summary.daysSinceLast !== undefined ? { returningDaysSinceLast: state.returning.summary.daysSinceLast } : {}),
       repeat: repeatCheckOf({
         ...(state.advice ? { advice: state.advice } : {}),
         votes: state.votes,

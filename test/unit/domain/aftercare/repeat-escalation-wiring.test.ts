@@ -4,7 +4,12 @@ import {
   repeatCheckOf,
   type RepeatSource,
 } from '../../../../src/domain/aftercare/repeat-escalation';
-import { DEFAULT_ESCALATION_POLICY, decideEscalation, type EscalationPolicy } from '../../../../src/domain/rounds/escalation';
+import {
+  DEFAULT_ESCALATION_POLICY,
+  decideEscalation,
+  escalationPolicySchema,
+  type EscalationPolicy,
+} from '../../../../src/domain/rounds/escalation';
 import type { ConcernVote } from '../../../../src/domain/vote';
 import { at, h, rounds, vote } from '../rounds/fixtures';
 
@@ -124,5 +129,53 @@ describe('what the repeat check reads of a case', () => {
       { kind: 'overtreding', at: h(3) },
       { kind: 'overtreding', at: h(4) },
     ]);
+  });
+});
+
+describe('(e) hermelding: a returning person within the configured period, with buikpijn standing', () => {
+  const ROUNDS_ONLY: EscalationPolicy = { ...DEFAULT_ESCALATION_POLICY, persistentHours: 24 * 14 };
+  const on = (days: number): EscalationPolicy => ({ ...ROUNDS_ONLY, hermeldingDays: days });
+  const run = (policy: EscalationPolicy, votes: ConcernVote[], daysSinceLast: number | undefined) =>
+    decideEscalation(
+      {
+        votes,
+        rounds: rounds(1, true),
+        caseStatus: 'open',
+        escalatedAlready: false,
+        now: h(1),
+        ...(daysSinceLast !== undefined ? { returningDaysSinceLast: daysSinceLast } : {}),
+      },
+      policy,
+    );
+
+  it.each<[string, EscalationPolicy, ConcernVote[], number | undefined, string]>([
+    ['rule off (no hermeldingDays): nothing yet', ROUNDS_ONLY, [vtR1], 30, 'later'],
+    ['on, returned after 30 days within 90, buikpijn stands: escalates', on(90), [vtR1], 30, 'hermelding'],
+    ['on, returned on the last day of the period: escalates', on(30), [vtR1], 30, 'hermelding'],
+    ['on, returned a day after the period: nothing yet', on(29), [vtR1], 30, 'later'],
+    ['on, no earlier case: nothing yet', on(90), [vtR1], undefined, 'later'],
+    ['on, returned but nobody has buikpijn: nothing', on(90), [vote('vt', 1, false, at(10))], 30, 'none'],
+    ['acute goes first', on(90), [vote('vt', 1, true, at(10), true)], 30, 'acuut_onveilig'],
+  ])('%s', (_name, policy, votes, days, expected) => {
+    const d = run(policy, votes, days);
+    expect(d.escalate ? d.rule : d.nextCheckAt ? 'later' : 'none').toBe(expected);
+  });
+
+  it('names the organisations with buikpijn and their reasons', () => {
+    expect(run(on(90), [vtR1, vote('politie', 1, true, at(20)), vote('om', 1, false, at(30))], 5)).toEqual({
+      escalate: true,
+      rule: 'hermelding',
+      orgs: ['politie', 'vt'],
+      reasons: [
+        { orgId: 'politie', round: 1, reason: 'zorg politie r1', acuteUnsafe: false },
+        { orgId: 'vt', round: 1, reason: 'zorg vt r1', acuteUnsafe: false },
+      ],
+    });
+  });
+
+  it('is off by default and configurable per location', () => {
+    expect(DEFAULT_ESCALATION_POLICY.hermeldingDays).toBeUndefined();
+    expect(escalationPolicySchema.parse({ hermeldingDays: 180 }).hermeldingDays).toBe(180);
+    expect(escalationPolicySchema.safeParse({ hermeldingDays: 0 }).success).toBe(false);
   });
 });
