@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { nlReport } from '../../src/i18n/nl/report';
 import { ConnectorStub } from '../helpers/connector-stub';
-import { sampleIntake, USERS } from '../helpers/fixtures';
+import { CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
 import {
   aoPostsOf,
   channelActivity,
@@ -38,7 +38,10 @@ const dir = mkdtempSync(join(tmpdir(), 'zsm-after-ao-'));
 
 beforeAll(async () => {
   await stub.start();
-  t = await startTestHost({ clock, dataDir: dir, stub, env: { VT_CONFIG_FILE: 'config/vt.example.json' } });
+  // The location switches the hermelding rule on: a person back within 90 days, with buikpijn, escalates.
+  const roster = testRoster();
+  roster.locations[0] = { ...roster.locations[0], escalation: { hermeldingDays: 90 } };
+  t = await startTestHost({ roster, clock, dataDir: dir, stub, env: { VT_CONFIG_FILE: 'config/vt.example.json' } });
   for (const u of Object.values(USERS))
     await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
   for (const u of [USERS.ovj, USERS.om, ON_CALL]) await sendActivity(t.base, personalActivity(t.stub.url, u));
@@ -49,10 +52,22 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function newCase(municipality?: string): Promise<string> {
+let person = 0;
+/**
+ * A case taken in at the clock's now. Each case has its own suspect (no oude bekende) unless
+ * `personKey` names one; `intakeAt` may lie in the past (an earlier case).
+ */
+async function newCase(opts: { municipality?: string; personKey?: string; intakeAt?: string } = {}): Promise<string> {
   const res = await postSignedCase(
     t.base,
-    sampleIntake({ intakeAt: clock.now().toISOString(), ...(municipality ? { municipality } : {}) }),
+    sampleIntake({
+      intakeAt: opts.intakeAt ?? clock.now().toISOString(),
+      ...(opts.municipality ? { municipality: opts.municipality } : {}),
+      persons: [
+        { role: 'verdachte', age: 41, personKey: opts.personKey ?? `bvh-key-after-ao-${++person}` },
+        { role: 'slachtoffer', age: 39 },
+      ],
+    }),
     { timestamp: Math.floor(clock.now().getTime() / 1000) },
   );
   expect(res.status).toBe(201);
@@ -86,7 +101,7 @@ async function report(text: string): Promise<string> {
 
 describe('report figures on every path', () => {
   it('an evening VT consultation and its answer show in rapportage (not 0)', async () => {
-    const caseId = await newCase('Utrecht');
+    const caseId = await newCase({ municipality: 'Utrecht' });
     expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('gevraagd');
     // asked by the bot on intake (askVt, outside any case command): counted at once
     expect((await t.host.deps.repo.reports.getRow(caseId))?.vtEvening).toEqual({ count: 1, responseMinutes: [] });
@@ -159,5 +174,37 @@ describe('no second escalation on the same buikpijn after the OvJ decided "ondan
     expect(await t.host.deps.repo.reports.getRow(decided)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'aanhoudend_tijd' });
     const audit = (await t.host.deps.repo.listAudit(decided)).filter((e) => e.action === 'case.escalated');
     expect(audit).toHaveLength(1);
+  });
+});
+
+describe('oude bekenden at intake', () => {
+  it('shows on the personal case card of roster members only, and a returning person with buikpijn escalates by the hermelding rule', async () => {
+    const DAY = 24 * HOUR;
+    const earlier = await newCase({ personKey: 'bvh-key-returning-1', intakeAt: new Date(clock.now().getTime() - 40 * DAY).toISOString() });
+    await invoke(USERS.om, VERBS.closeRound, { caseId: earlier });
+    await invoke(USERS.om, VERBS.closeCase, { caseId: earlier });
+    expect((await t.host.deps.repo.getCase(earlier))?.status).toBe('closed');
+    const caseId = await newCase({ personKey: 'bvh-key-returning-1' });
+
+    // The personal view (refresh) of a roster member shows it at once, with no earlier case's content.
+    const card = await invoke(USERS.politie, VERBS.refresh, { caseId });
+    expect(card).toContain('Oude bekende: 1 eerdere zaak');
+    expect(card).toContain('laatste 40 dagen geleden');
+    expect(card).toContain('1× gesloten');
+    expect(card).not.toContain('bvh-key-returning-1');
+    // Not in the channel's card, and not for someone outside the roster.
+    const posted = t.stub
+      .successful('create')
+      .filter((c) => (c.body.channelData as { channel?: { id: string } } | undefined)?.channel?.id === CHANNEL);
+    expect(posted.length).toBeGreaterThan(0);
+    expect(posted.map((c) => JSON.stringify(c.body)).join('')).not.toContain('Oude bekende');
+    expect(await invoke(USERS.outsider, VERBS.refresh, { caseId })).not.toContain('Oude bekende');
+
+    // Back within the location's 90 days: the first buikpijn sends the case to the Actieoverleg.
+    await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Weer zorgen om het gezin', [INPUTS.voteAcute]: 'false' });
+    expect((await escalationOf(caseId))?.rule).toBe('hermelding');
+    await settle(t);
+    expect(aoPostsOf(t, caseId)).toHaveLength(1);
+    expect(await t.host.deps.repo.reports.getRow(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'hermelding' });
   });
 });
