@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { aoPartSamples } from './ao-part-samples';
+import { afterAoPartSamples } from './after-ao-part-samples';
 import path from 'node:path';
 import { templateJson } from '../../../src/cards/template';
 import { casePartSamples } from './course-part-samples';
@@ -41,6 +42,7 @@ const parts = [
   ...partSamples(),
   ...casePartSamples().map((s) => ({ name: s.name, part: s.template.slice('parts/'.length), card: s.card })),
   ...aoPartSamples(),
+  ...afterAoPartSamples(),
 ];
 
 describe('card part templates (cards/parts/: sections bound by renderPart, src/cards/parts.ts)', () => {
