@@ -67,6 +67,8 @@ export interface ActieoverlegCardView {
   /** The viewer's organisation (the meeting part: set the moment, mark voorbereid). */
   viewerOrg?: PartnerOrg;
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** The OvJ's decision, when one was recorded (before the escalation or since) (issue 15). */
+  ovjDecision?: import('./after-decision').OvjDecisionView;
   now: Date;
 }
 
@@ -126,5 +128,7 @@ export interface AdviceCardView {
   /** The page of the Details dialog (0: the advice with what fits; then the remaining contributions). */
   page?: number;
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** The Actieoverleg's outcome, when the case was escalated and it is recorded (issue 15). */
+  aoOutcome?: import('../domain/aftercare/outcome').ActieoverlegOutcome;
   now: Date;
 }

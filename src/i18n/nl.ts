@@ -16,3 +16,4 @@ export { nlVerdiepingSignals } from './nl/verdieping-signals';
 export { nlVerdiepingView } from './nl/verdieping-view';
 export { nlReport } from './nl/report';
 export { nlReturning, nlReturningCard } from './nl/returning';
+export { nlAfterDecision } from './nl/after-decision';

@@ -15,7 +15,7 @@ import type { AppDeps } from '../deps';
 import { fail, fieldsOf, ok, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
 import { reportRowOps } from '../report/report-row-hook';
-import { snapshotOf } from '../../domain/decisions';
+import { ADVICE_JOB_IDS, snapshotOf } from '../../domain/decisions';
 import type { Outbound } from '../ports';
 import { auditView } from '../views';
 import { commitOps, load, refreshAo, refuse } from './meeting';
@@ -130,6 +130,10 @@ export async function recordActieoverlegOutcome(
         payload: { revision: o.revision },
         mode: 'ensure' as const,
       },
+      // The outcome flows into the advice: the OvJ's advice card, once sent, shows it.
+      ...(l.value.loaded.bundle.advice?.body.adviceRef
+        ? [{ id: ADVICE_JOB_IDS.refreshAdvice, type: 'refreshAdvice' as const, dueAt: now, mode: 'request' as const }]
+        : []),
     ];
     const nextEscalation = { ...e, outcome: o };
     // The decisions per phase count in the report: the case's row in the same commit.
