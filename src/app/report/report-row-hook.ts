@@ -24,16 +24,11 @@ function outsideOfficeHoursOf(deps: AppDeps, vtRegionId: string | undefined): (a
  * command left it; nothing when no figure changed (most clicks), so a command writes no more than before.
  */
 export function reportRowOps(deps: AppDeps, loaded: LoadedCase, after: CaseSnapshot): WriteOp[] {
-  const row = reportRowAfter({
-    after,
-    reAgendaAtBefore: loaded.bundle.theCase.body.reAgendaAt,
-    previous: loaded.reportRow,
-    outsideOfficeHours: outsideOfficeHoursOf(deps, after.theCase.vtRegionId),
-  });
-  if (sameReportRow(loaded.reportRow, row)) return [];
-  // Conditional on the row as loaded: a row derived elsewhere meanwhile (syncReportRow) is never
-  // overwritten by one derived from an older state; the command then decides again.
-  return [loaded.reportRowEtag ? { op: 'replace', doc: reportRowDoc(row), ifMatch: loaded.reportRowEtag } : reportRowOp(row)];
+  const row = rowAfter(deps, loaded, after);
+  // An upsert, not conditional on the row's version: on Cosmos a commit's writes are sequential, so
+  // a row write failing after the case and a contribution were written would make the retried command
+  // write that contribution twice (decisions §58).
+  return sameReportRow(loaded.reportRow, row) ? [] : [reportRowOp(row)];
 }
 
 /**
@@ -46,14 +41,25 @@ export async function syncReportRow(deps: AppDeps, caseId: string): Promise<'wri
   return withEtagRetry(`report row of ${caseId}`, async () => {
     const loaded = await deps.repo.cases.loadBundle(caseId);
     if (!loaded) return 'missing' as const;
-    const ops = reportRowOps(deps, loaded, snapshotOf(loaded.bundle));
-    if (ops.length === 0) return 'unchanged' as const;
-    const first = ops[0];
-    const write: WriteOp = first.op === 'upsert' ? { op: 'insert', doc: first.doc } : first;
+    const row = rowAfter(deps, loaded, snapshotOf(loaded.bundle));
+    if (sameReportRow(loaded.reportRow, row)) return 'unchanged' as const;
+    const doc = reportRowDoc(row);
+    // Conditional on the row as read: one written meanwhile is read again, never overwritten.
+    const write: WriteOp = loaded.reportRowEtag ? { op: 'replace', doc, ifMatch: loaded.reportRowEtag } : { op: 'insert', doc };
     const [result] = await deps.repo.cases.commit([write]);
     // A row inserted meanwhile by someone else: read again and decide on it.
     if (result === 'exists') throw new PreconditionFailedError(caseId, REPORT_ROW_ID);
     return 'written' as const;
+  });
+}
+
+/** The case's row as `after` leaves it, counting on from the row as loaded. */
+function rowAfter(deps: AppDeps, loaded: LoadedCase, after: CaseSnapshot) {
+  return reportRowAfter({
+    after,
+    reAgendaAtBefore: loaded.bundle.theCase.body.reAgendaAt,
+    previous: loaded.reportRow,
+    outsideOfficeHours: outsideOfficeHoursOf(deps, after.theCase.vtRegionId),
   });
 }
 
