@@ -29,12 +29,11 @@ export interface ReportCardModel {
   phases: { legend: string; value: number }[];
   rules: { x: string; y: number }[];
   /**
-   * All figures of a chart zero: the card says "geen gegevens" instead (an all-zero donut renders blank).
-   * The charts' titles are TextBlocks above them: the Playground does not show a Chart.* title.
+   * No decision in any phase: the card says "geen gegevens" instead of the donut (an all-zero donut
+   * renders blank; the bar charts still show their axes and labels at zero). The charts' titles are
+   * TextBlocks above them: the Playground does not show a Chart.* title.
    */
-  casesEmpty: boolean;
   phasesEmpty: boolean;
-  rulesEmpty: boolean;
   csv?: { title: string; url: string; note: string };
   csvUnavailable?: string;
 }
@@ -91,9 +90,7 @@ export function reportCardModel(input: ReportCardInput): ReportCardModel {
     casesByLocation,
     phases,
     rules,
-    casesEmpty: allZero(casesByLocation.map((c) => c.y)),
     phasesEmpty: allZero(phases.map((p) => p.value)),
-    rulesEmpty: allZero(rules.map((r) => r.y)),
     ...(input.csvUrl ? { csv: { title: t.csv, url: input.csvUrl, note: t.csvNote } } : { csvUnavailable: t.csvUnavailable }),
   };
 }

@@ -31,9 +31,7 @@ const view = {
     { legend: 'Herstel', value: 1 },
   ],
   rules: [{ x: 'acuut onveilig', y: 1 }],
-  casesEmpty: false,
   phasesEmpty: false,
-  rulesEmpty: false,
 };
 type Body = { body: (Record<string, unknown> & { items?: Record<string, unknown>[] })[] };
 /** Each chart stands in a container under its heading (a TextBlock: the Playground shows no Chart.* title). */
@@ -88,7 +86,7 @@ describe('the rapportage card template', () => {
     expect(adaptiveCardProblems(withFallbacks)).toEqual([]);
   });
 
-  it('an all-zero chart gives way to "geen gegevens" under its heading (an all-zero donut renders blank)', () => {
+  it('an all-zero donut gives way to "geen gegevens" under its heading (an all-zero donut renders blank)', () => {
     const zero = { ...view, phases: view.phases.map((p) => ({ ...p, value: 0 })), phasesEmpty: true };
     const card = renderTemplate('cards', 'report', zero) as unknown as Body;
     expect((card.body[4].items ?? []).map((e) => [e.type, e.text])).toEqual([
