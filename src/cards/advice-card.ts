@@ -1,4 +1,5 @@
 import { nlCards as t } from '../i18n/nl/cards';
+import { adviceAoOutcomeElements } from './after-decision';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { interventionDetailModels, type DetailInput } from './advice-edit-dialog';
@@ -24,7 +25,7 @@ import { termijnModel, type NoticeModel, type TermijnModel } from './case-model'
 import type { ContainerStyle } from './elements';
 import { caseRef } from './sections';
 import { formatAmsterdam, formatAmsterdamShort, minTrimmedLength, plainTruncate } from './text';
-import { CARD_SCHEMA, type AdaptiveCard } from './types';
+import { CARD_SCHEMA, type AdaptiveCard, type CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { AdviceCardView } from './view';
 import { withAdviceVerdieping } from './advice-verdieping';
@@ -96,6 +97,8 @@ export interface AdviceModel {
   /** Empty: not decided. */
   decision: TextModel[];
   concern: { style: ContainerStyle | null; lines: TextModel[] };
+  /** The Actieoverleg's outcome (cards/parts/advice-ao-outcome.json), when recorded. */
+  actieoverleg: CardElement[];
   summary: Section;
   decide: {
     title: string;
@@ -206,6 +209,7 @@ function mainModel(view: AdviceCardView, d: AdviceDensity): AdviceModel {
     termijn: a.status !== 'besloten' ? termijnModel(view) : null,
     decision,
     concern: openConcernModel(draft, view.now, d.reason),
+    actieoverleg: adviceAoOutcomeElements(view.aoOutcome, view.now),
     summary: {
       heading: t.advice.summaryHeading,
       lines: [

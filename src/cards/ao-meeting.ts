@@ -1,4 +1,5 @@
 import { MAX_BRINGS, MAX_PLACE } from '../domain/aftercare/meeting';
+import { aoOvjDecisionElements } from './after-decision';
 import type { EscalationRecord } from '../domain/escalation-record';
 import { amsterdamShort } from '../domain/local-time';
 import type { PartnerOrg } from '../domain/orgs';
@@ -124,5 +125,10 @@ export function aoMeetingElementsFor(view: ActieoverlegCardView, compact = false
     open: view.case.status === 'open',
     now: view.now,
   };
-  return [...aoMeetingElements(aoMeetingModel({ ...args, compact })), ...aoOutcomeElements(aoOutcomeModel({ ...args, compact }))];
+  return [
+    // An OvJ decision that came before (or since) stands above the meeting (issue 15).
+    ...aoOvjDecisionElements(view.ovjDecision, view.escalation.at, view.now, compact),
+    ...aoMeetingElements(aoMeetingModel({ ...args, compact })),
+    ...aoOutcomeElements(aoOutcomeModel({ ...args, compact })),
+  ];
 }

@@ -22,6 +22,7 @@ import { minTrimmedLength } from './text';
 import type { AdaptiveCard, CardElement } from './types';
 import { renderTemplate } from './template';
 import { dangerLines, statusLine } from './case-top';
+import { returningSection } from './case-returning';
 import { nlCaseCards } from '../i18n/nl/case-cards';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
@@ -341,7 +342,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     status: statusLine(view),
     dangerHeading: nlCaseCards.danger.heading,
     danger: [...dangerLines(view), ...safetySignalDangerLines(view)],
-    alerts: [...escalationLine(view), ...closureSection(view)],
+    alerts: [...escalationLine(view), ...closureSection(view), ...returningSection(view.returning)],
     toggles: nlCaseCards.toggles,
     actions: renderActions('case-card-actions', caseCardActionsModel(view)),
   };

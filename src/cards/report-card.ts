@@ -28,6 +28,12 @@ export interface ReportCardModel {
   casesByLocation: { x: string; y: number }[];
   phases: { legend: string; value: number }[];
   rules: { x: string; y: number }[];
+  /**
+   * No decision in any phase: the card says "geen gegevens" instead of the donut (an all-zero donut
+   * renders blank; the bar charts still show their axes and labels at zero). The charts' titles are
+   * TextBlocks above them: the Playground does not show a Chart.* title.
+   */
+  phasesEmpty: boolean;
   csv?: { title: string; url: string; note: string };
   csvUnavailable?: string;
 }
@@ -72,14 +78,19 @@ export function reportCardModel(input: ReportCardInput): ReportCardModel {
     { title: t.facts.hermelding6, value: f.hermelding6.of === 0 ? t.none : ratioText(f.hermelding6) },
     { title: t.facts.hermelding12, value: f.hermelding12.of === 0 ? t.none : ratioText(f.hermelding12) },
   ];
+  const casesByLocation = input.perLocation.map((p) => ({ x: names.get(p.locationId) ?? p.locationId, y: p.figures.cases }));
+  const phases = PHASES.map((p) => ({ legend: t.phase[p], value: f.decisionsByPhase[p] }));
+  const rules = ESCALATION_RULES.map((r) => ({ x: nlAftercare.report.rule[r], y: f.escalationsByRule[r] }));
+  const allZero = (values: number[]) => values.every((v) => v === 0);
   return {
     title: nlAftercare.report.title(where, input.period.firstDay, input.period.lastDay),
     note: `${f.cases === 0 ? `${t.noCases} ` : ''}${t.noteAll(input.locations.length)} ${t.hermeldingNote}`,
     facts,
     labels: t.labels,
-    casesByLocation: input.perLocation.map((p) => ({ x: names.get(p.locationId) ?? p.locationId, y: p.figures.cases })),
-    phases: PHASES.map((p) => ({ legend: t.phase[p], value: f.decisionsByPhase[p] })),
-    rules: ESCALATION_RULES.map((r) => ({ x: nlAftercare.report.rule[r], y: f.escalationsByRule[r] })),
+    casesByLocation,
+    phases,
+    rules,
+    phasesEmpty: allZero(phases.map((p) => p.value)),
     ...(input.csvUrl ? { csv: { title: t.csv, url: input.csvUrl, note: t.csvNote } } : { csvUnavailable: t.csvUnavailable }),
   };
 }

@@ -50,6 +50,8 @@ export interface CaseCardView {
   verdieping?: VerdiepingCardData;
   /** The verdieping documents of the case (issue 14): questions, instruments, measures, ... */
   verdiepingDocs?: VerdiepingDocs;
+  /** Oude bekenden found at intake (issue 15): only in the personal view of a roster member of the location. */
+  returning?: import('../domain/aftercare/returning').ReturningRecord;
   /** "Now", for the time left until the termijn. */
   now: Date;
 }
@@ -67,6 +69,8 @@ export interface ActieoverlegCardView {
   /** The viewer's organisation (the meeting part: set the moment, mark voorbereid). */
   viewerOrg?: PartnerOrg;
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** The OvJ's decision, when one was recorded (before the escalation or since) (issue 15). */
+  ovjDecision?: import('./after-decision').OvjDecisionView;
   now: Date;
   /** Verdieping (issue 14): the card shows the safety plan per person. */
   verdieping?: AdviceVerdiepingData;
@@ -133,6 +137,8 @@ export interface AdviceCardView {
   /** The page of the Details dialog (0: the advice with what fits; then the remaining contributions). */
   page?: number;
   notice?: { kind: 'good' | 'attention'; text: string };
+  /** The Actieoverleg's outcome, when the case was escalated and it is recorded (issue 15). */
+  aoOutcome?: import('../domain/aftercare/outcome').ActieoverlegOutcome;
   now: Date;
   /** Verdieping (issue 14): the advice starts from the confirmed duiding, then the safety plan, signals, questions, what is missing. */
   verdieping?: AdviceVerdiepingData;

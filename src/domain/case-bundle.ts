@@ -29,4 +29,6 @@ export interface CaseBundle {
   cardRef?: CardRef;
   /** The verdieping documents of the case (issue 14), from the same partition read. */
   verdieping?: VerdiepingDocs;
+  /** Oude bekenden found at intake (issue 15), from the same partition read. */
+  returning?: import('./aftercare/returning').ReturningRecord;
 }

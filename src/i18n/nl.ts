@@ -15,6 +15,7 @@ export { nlAdviceCommands } from './nl/advice-commands';
 export { nlVerdiepingSignals } from './nl/verdieping-signals';
 export { nlVerdiepingView } from './nl/verdieping-view';
 export { nlReport } from './nl/report';
-export { nlReturning } from './nl/returning';
+export { nlReturning, nlReturningCard } from './nl/returning';
+export { nlAfterDecision } from './nl/after-decision';
 export { nlVerdiepingRules } from './nl/verdieping-rules';
 export { nlAdviceVerdieping } from './nl/advice-verdieping';

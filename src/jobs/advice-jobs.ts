@@ -23,9 +23,11 @@ export async function adviceView(
   viewerAad?: string,
   notice?: AdviceCardView['notice'],
 ): Promise<AdviceCardView | null> {
-  const advice = await deps.repo.getAdvice(theCase.id);
+  const [advice, escalation] = await Promise.all([deps.repo.getAdvice(theCase.id), deps.repo.getEscalation(theCase.id)]);
   const location = deps.directory.location(theCase.locationId);
   if (!advice || !location) return null;
+  // The Actieoverleg's outcome flows into the advice (issue 15).
+  const aoOutcome = escalation?.body.outcome;
   const viewer = deps.directory.member(viewerAad);
   // The advice holds only what OM may read; a viewer of another organisation (the lead) loses what it may not.
   const draft = advice.body.draft;
@@ -37,6 +39,7 @@ export async function adviceView(
     palette: deps.directory.palette,
     ...(viewer ? { viewerMayDecide: mayRecordDecision(viewer) } : {}),
     ...(notice ? { notice } : {}),
+    ...(aoOutcome ? { aoOutcome } : {}),
     now: deps.clock.now(),
     ...(await loadAdviceVerdieping(deps, theCase, viewer?.orgId)),
   };

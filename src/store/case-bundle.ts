@@ -6,6 +6,7 @@ import type { CaseDecision, JobIntent } from '../domain/decisions';
 import type { EscalationRecord } from '../domain/escalation-record';
 import type { AdviceRecord } from '../domain/advice/types';
 import type { ReportRow } from '../domain/aftercare/report';
+import type { ReturningRecord } from '../domain/aftercare/returning';
 import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
@@ -19,12 +20,21 @@ export interface LoadedCase {
   jobs: Map<string, Stored<Job>>;
   /** The case's report row (src/store/report-store.ts), if it has one: a command keeps it current. */
   reportRow?: ReportRow;
+  /** The version of that row: a write of a row derived outside a case command is conditional on it. */
+  reportRowEtag?: string;
 }
 
 const versioned = <T>(d: Stored): Versioned<T> => ({ body: d.body as T, etag: d.etag });
 
 /** Document ids inside a case partition (the repository uses the same). */
-const IDS = { case: 'case', escalation: 'escalation', vtconsult: 'vtconsult', advice: 'advice', cardref: 'cardref' } as const;
+const IDS = {
+  case: 'case',
+  escalation: 'escalation',
+  vtconsult: 'vtconsult',
+  advice: 'advice',
+  cardref: 'cardref',
+  returning: 'returning',
+} as const;
 
 /** One read of a case's partition (DocStore.readPartition): the case and everything next to it; null when there is no case. */
 export async function loadCaseBundle(db: DocStore, caseId: string): Promise<LoadedCase | null> {
@@ -38,6 +48,8 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
   let advice: Versioned<AdviceRecord> | undefined;
   let cardRef: CardRef | undefined;
   let reportRow: ReportRow | undefined;
+  let reportRowEtag: string | undefined;
+  let returning: ReturningRecord | undefined;
   for (const d of docs) {
     switch (d.kind) {
       case 'case':
@@ -64,8 +76,12 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       case 'cardref':
         if (d.id === IDS.cardref) cardRef = d.body as CardRef;
         break;
+      case 'returning':
+        if (d.id === IDS.returning) returning = d.body as ReturningRecord;
+        break;
       case 'reportrow':
         reportRow = d.body as ReportRow;
+        reportRowEtag = d.etag;
         break;
       default:
         break;
@@ -82,9 +98,11 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
       ...(advice ? { advice } : {}),
       ...(cardRef ? { cardRef } : {}),
       verdieping: verdiepingFromPartition(docs),
+      ...(returning ? { returning } : {}),
     },
     jobs,
     ...(reportRow ? { reportRow } : {}),
+    ...(reportRowEtag ? { reportRowEtag } : {}),
   };
 }
 

@@ -2,6 +2,7 @@ import { caseLinkOf, viewActieoverleg } from '../views/actieoverleg-view';
 import type { AppDeps } from '../app/deps';
 import type { Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
+import { ovjDecisionOf } from '../cards/after-decision';
 import type { ActieoverlegCardView } from '../cards/view';
 import type { CaseSnapshot } from '../domain/decisions';
 import { contributionsFor } from '../domain/views';
@@ -24,6 +25,7 @@ export function actieoverlegViewOf(
   if (!location || !s.escalation) return null;
   const viewer = deps.directory.member(viewerAad);
   const link = caseLinkOf(s.cardRef);
+  const ovjDecision = ovjDecisionOf(s.advice, deps.directory.palette);
   return {
     case: s.theCase,
     location,
@@ -33,6 +35,7 @@ export function actieoverlegViewOf(
     ...(link ? { caseLink: link } : {}),
     viewerIsChair: !!viewer?.roles.includes('chair') && viewer.locations.includes(s.theCase.locationId),
     ...(notice ? { notice } : {}),
+    ...(ovjDecision ? { ovjDecision } : {}),
     now: deps.clock.now(),
   };
 }

@@ -1,4 +1,5 @@
 import type { ActieoverlegCardView } from '../cards/view';
+import { ovjDecisionOf } from '../cards/after-decision';
 import { messageLink } from '../cards/links';
 import type { Case } from '../domain/case';
 import type { CardRef } from '../domain/refs';
@@ -27,11 +28,13 @@ export async function loadActieoverlegView(
   const location = deps.directory.location(theCase.locationId);
   const escalation = await deps.repo.getEscalation(theCase.id);
   if (!location || !escalation) return null;
-  const [contributions, votes, link] = await Promise.all([
+  const [contributions, votes, link, advice] = await Promise.all([
     deps.repo.listContributions(theCase.id),
     deps.repo.listVotes(theCase.id),
     caseLink(deps, theCase),
+    deps.repo.getAdvice(theCase.id),
   ]);
+  const ovjDecision = ovjDecisionOf(advice?.body, deps.directory.palette);
   const viewer = deps.directory.member(viewerAad);
   return {
     case: theCase,
@@ -43,6 +46,7 @@ export async function loadActieoverlegView(
     viewerIsChair: !!viewer?.roles.includes('chair') && viewer.locations.includes(theCase.locationId),
     ...(viewer ? { viewerOrg: viewer.orgId } : {}),
     ...(notice ? { notice } : {}),
+    ...(ovjDecision ? { ovjDecision } : {}),
     now: deps.clock.now(),
     ...(await loadAdviceVerdieping(deps, theCase, viewer?.orgId)),
   };

@@ -65,6 +65,8 @@ export function caseViewOf(
     ...(s.advice ? { advice: s.advice } : {}),
     ...(s.verdieping ? { verdiepingDocs: s.verdieping } : {}),
     ...(vd ? { verdieping: vd } : {}),
+    // Oude bekenden: roster members of the case's location only.
+    ...(inLocation && s.returning ? { returning: s.returning } : {}),
     palette: deps.directory.palette,
     refreshUserIds: deps.directory.refreshUserIds(theCase.locationId, mris),
     rosterOrgs: deps.directory.rosterOrgs(theCase.locationId),

@@ -81,6 +81,9 @@ describe('rapportage in the Agents Playground', () => {
       expect(text).toContain('ZSM Noord');
       expect(text).toContain('acuut onveilig');
       expect(await card.locator('svg').count()).toBeGreaterThan(0);
+      // The charts' titles show (TextBlocks above them), and the donut without decisions says so instead of staying blank.
+      for (const title of ['Zaken per locatie', 'Besluiten per fase', 'Escalaties per regel']) expect(text).toContain(title);
+      expect(text).toContain('Geen gegevens in deze periode.');
       expect(text).toContain('Download als CSV');
       // A tall window, so the whole card is on screen for the picture (no header over it).
       await p.page.setViewportSize({ width: 1280, height: 2400 });

@@ -64,9 +64,17 @@ async function say(aad: string, text: string): Promise<Record<string, unknown>> 
   return reply.body;
 }
 
-type Card = {
-  body: { type: string; text?: string; facts?: { title: string; value: string }[]; data?: unknown; actions?: { url: string }[] }[];
+type Element = {
+  type: string;
+  text?: string;
+  facts?: { title: string; value: string }[];
+  data?: unknown;
+  actions?: { url: string }[];
+  items?: Element[];
 };
+type Card = { body: Element[] };
+/** A chart of the card (each stands in a container under its heading). */
+const chartOf = (c: Card, type: string): Element | undefined => c.body.flatMap((b) => [b, ...(b.items ?? [])]).find((b) => b.type === type);
 const cardOf = (body: Record<string, unknown>): Card => {
   const card = ConnectorStub.cardOf(body);
   if (!card) throw new Error(`no card in ${JSON.stringify(body)}`);
@@ -82,11 +90,11 @@ describe('rapportage in a personal chat', () => {
     expect(fact(card, nlReport.facts.cases)).toBe('3');
     expect(fact(card, nlReport.facts.withChildren)).toBe('1 (33 %)');
     expect(fact(card, nlReport.facts.decisions)).toBe('1 / 0 / 0');
-    expect(card.body.find((b) => b.type === 'Chart.VerticalBar')?.data).toEqual([
+    expect(chartOf(card, 'Chart.VerticalBar')?.data).toEqual([
       { x: 'ZSM Midden-Nederland', y: 2 },
       { x: 'ZSM Noord-Holland', y: 1 },
     ]);
-    expect(card.body.find((b) => b.type === 'Chart.HorizontalBar')?.data).toContainEqual({
+    expect(chartOf(card, 'Chart.HorizontalBar')?.data).toContainEqual({
       x: nlAftercare.report.rule.acuut_onveilig,
       y: 1,
     });

@@ -16,7 +16,7 @@ import type { OutcomeError } from '../../domain/aftercare/outcome';
 import { amsterdamShort } from '../../domain/local-time';
 import { nlAftercare } from '../../i18n/nl/aftercare';
 import { nlCards } from '../../i18n/nl/cards';
-import { planJobRequest } from '../../store/case-bundle';
+import { planJobRequest, type LoadedCase } from '../../store/case-bundle';
 import type { Stored, WriteOp } from '../../store/docstore';
 import { withEtagRetry } from '../../store/etag-retry';
 import type { JobIntent } from '../../domain/decisions';
@@ -56,6 +56,8 @@ export interface Loaded {
   /** The case as loaded (an outcome also writes its actions onto it). */
   theCase: Case;
   caseEtag: string;
+  /** The partition as read (the outcome keeps the case's report row current in its commit). */
+  loaded: LoadedCase;
 }
 
 /** One partition read, the roster check, open case, escalated. */
@@ -85,6 +87,7 @@ export async function load(deps: AppDeps, caseId: string, aad: string | undefine
     jobs: loaded.jobs,
     theCase,
     caseEtag: loaded.bundle.theCase.etag,
+    loaded,
   });
 }
 

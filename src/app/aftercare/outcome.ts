@@ -14,6 +14,8 @@ import { REFRESH_CARD_JOB_ID } from '../case-access';
 import type { AppDeps } from '../deps';
 import { fail, fieldsOf, ok, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
+import { reportRowOps } from '../report/report-row-hook';
+import { ADVICE_JOB_IDS, snapshotOf } from '../../domain/decisions';
 import type { Outbound } from '../ports';
 import { auditView } from '../views';
 import { commitOps, load, refreshAo, refuse } from './meeting';
@@ -128,8 +130,19 @@ export async function recordActieoverlegOutcome(
         payload: { revision: o.revision },
         mode: 'ensure' as const,
       },
+      // The outcome flows into the advice: the OvJ's advice card, once sent, shows it.
+      ...(l.value.loaded.bundle.advice?.body.adviceRef
+        ? [{ id: ADVICE_JOB_IDS.refreshAdvice, type: 'refreshAdvice' as const, dueAt: now, mode: 'request' as const }]
+        : []),
     ];
-    await deps.repo.cases.commit(commitOps(l.value, { ...e, outcome: o }, audit, jobs, now, nextCase));
+    const nextEscalation = { ...e, outcome: o };
+    // The decisions per phase count in the report: the case's row in the same commit.
+    const rowOps = reportRowOps(deps, l.value.loaded, {
+      ...snapshotOf(l.value.loaded.bundle),
+      theCase: nextCase,
+      escalation: nextEscalation,
+    });
+    await deps.repo.cases.commit([...commitOps(l.value, nextEscalation, audit, jobs, now, nextCase), ...rowOps]);
     deps.kickJobs();
     return ok({ changed: true });
   });

@@ -1,10 +1,12 @@
 import type { EscalationRecord } from '../../domain/escalation-record';
-import { actieoverlegAttendees, decideEscalation, defaultConcreteQuestion } from '../../domain/rounds';
+import { escalationFollowUp, snapshotOf } from '../../domain/decisions';
 import { withEtagRetry } from '../../store/etag-retry';
 import { newJob } from '../../store/jobs';
 import { auditId } from '../../store/repository';
 import { requestCardRefresh } from '../case-access';
+import { decisionLocation } from '../case-command';
 import type { AppDeps } from '../deps';
+import { syncReportRow } from '../report/report-row-hook';
 
 export const POST_ACTIEOVERLEG_JOB_ID = 'job:postActieoverleg';
 export const ESCALATION_CHECK_JOB_ID = 'job:escalationCheck';
@@ -17,53 +19,35 @@ export { REFRESH_ACTIEOVERLEG_JOB_ID } from '../case-access';
  * When only a time rule could fire later, a durable timer re-checks at that moment.
  */
 export async function evaluateEscalation(deps: AppDeps, caseId: string): Promise<'escalated' | 'already' | 'not_now'> {
-  const theCase = await deps.repo.getCase(caseId);
-  if (!theCase || theCase.status !== 'open') return 'not_now';
-  const location = deps.directory.location(theCase.locationId);
+  // One read of the partition: the policy also reads the advice, contributions and measures (a
+  // decision "ondanks buikpijn" is not escalated again on the same buikpijn).
+  const loaded = await deps.repo.cases.loadBundle(caseId);
+  if (!loaded) return 'not_now';
+  const theCase = loaded.bundle.theCase.body;
+  if (theCase.status !== 'open') return 'not_now';
+  const location = decisionLocation(deps, theCase.locationId);
   if (!location) return 'not_now';
   const now = deps.clock.now().toISOString();
-  const existing = await deps.repo.getEscalation(caseId);
+  const existing = loaded.bundle.escalation;
   if (existing) {
     // Repair: a crash after recording but before the job was stored (Cosmos writes are sequential).
     if (!existing.body.actieoverlegRef) await deps.repo.ensureJob(postJob(caseId, now));
     return 'already';
   }
-  const votes = await deps.repo.listVotes(caseId);
-  const decision = decideEscalation(
-    { votes, rounds: theCase.rounds, caseStatus: theCase.status, escalatedAlready: false, now },
-    location.escalation,
-  );
-  if (!decision.escalate) {
-    if (decision.nextCheckAt) {
-      await deps.repo.requestJob(
-        newJob({ id: ESCALATION_CHECK_JOB_ID, caseId, type: 'escalationCheck', dueAt: decision.nextCheckAt, now }),
-      );
+  const follow = escalationFollowUp(snapshotOf(loaded.bundle), location, now);
+  const record = follow.escalation;
+  const audit = follow.audit[0];
+  if (!record || !audit) {
+    if (follow.nextCheckAt) {
+      await deps.repo.requestJob(newJob({ id: ESCALATION_CHECK_JOB_ID, caseId, type: 'escalationCheck', dueAt: follow.nextCheckAt, now }));
     }
     return 'not_now';
   }
-  const record: EscalationRecord = {
-    caseId,
-    at: now,
-    rule: decision.rule,
-    orgs: decision.orgs,
-    reasons: decision.reasons,
-    question: defaultConcreteQuestion(theCase.facts),
-    attendees: actieoverlegAttendees(theCase.kmFlag),
-  };
-  const outcome = await deps.repo.recordEscalation(
-    record,
-    {
-      id: `audit:${now}:escalated`,
-      caseId,
-      at: now,
-      action: 'case.escalated',
-      actorId: 'bot',
-      detail: { rule: decision.rule, orgs: decision.orgs.join(',') },
-    },
-    postJob(caseId, now),
-  );
+  const outcome = await deps.repo.recordEscalation(record, audit, postJob(caseId, now));
   if (outcome === 'created') {
-    deps.log.info({ caseId, rule: decision.rule }, 'case escalated to the Actieoverleg');
+    deps.log.info({ caseId, rule: record.rule }, 'case escalated to the Actieoverleg');
+    // The escalation counts in the report (a timer's escalation is outside any case command).
+    await syncReportRow(deps, caseId);
     deps.kickJobs();
     await requestCardRefresh(deps, caseId);
     return 'escalated';

@@ -4,8 +4,10 @@ import {
   returningLeadNotes,
   returningSummary,
   type EarlierCase,
-  type ReturningSummary,
+  type ReturningRecord,
 } from '../../domain/aftercare/returning';
+import { amsterdamToUtc } from '../../domain/local-time';
+import { DAY_MS } from '../../domain/rounds/time';
 import { newJob } from '../../store/jobs';
 import type { WriteOp } from '../../store/docstore';
 import type { AppDeps } from '../deps';
@@ -13,12 +15,7 @@ import type { AppDeps } from '../deps';
 /** The oude-bekenden record of a new case (one document in its partition): counts, dates and decisions, no person. */
 export const RETURNING_DOC_ID = 'returning';
 
-export interface ReturningRecord {
-  caseId: string;
-  summary: ReturningSummary;
-  /** The earlier cases as the personal view may show them (ids for the links, dates, decisions). */
-  earlier: Pick<EarlierCase, 'caseId' | 'intakeAt' | 'decision' | 'decidedAt' | 'handoverKind'>[];
-}
+export type { ReturningRecord };
 
 /**
  * Oude bekenden at intake: the earlier cases of any person of the new case, found through the keyed
@@ -32,16 +29,22 @@ export async function recordReturning(deps: AppDeps, theCase: Case): Promise<Ret
   const found = await deps.repo.earlierCasesOf(theCase);
   if (found.length === 0) return null;
   const earlier: EarlierCase[] = [];
+  const followUps = new Map<string, string>();
   for (const e of found) {
-    const row = await deps.repo.reports.getRow(e.caseId);
-    const escalation = await deps.repo.getEscalation(e.caseId);
-    const owner = escalation?.body.caseOwner;
+    // One read of the earlier case's partition: its report row (decision, handover, follow-up), its
+    // escalation (the casusverantwoordelijke) and its running measures.
+    const loaded = await deps.repo.cases.loadBundle(e.caseId);
+    const row = loaded?.reportRow;
+    const owner = loaded?.bundle.escalation?.body.caseOwner;
+    const until = measureRunningUntil((loaded?.bundle.verdieping?.measures ?? []).map((m) => m.body.until));
+    if (row?.followUp) followUps.set(e.caseId, row.followUp);
     earlier.push({
       caseId: e.caseId,
       intakeAt: e.intakeAt,
       decision: row?.decision ?? 'open',
       ...(row?.decidedAt ? { decidedAt: row.decidedAt } : {}),
       ...(row?.handoverKind ? { handoverKind: row.handoverKind } : {}),
+      ...(until ? { measureRunningUntil: until } : {}),
       ...(owner ? { lead: { orgId: owner.orgId, aadObjectId: owner.aadObjectId } } : {}),
     });
     if (e.intakeAt < theCase.intakeAt) await deps.repo.reports.markNextIntake(e.caseId, theCase.intakeAt);
@@ -51,7 +54,12 @@ export async function recordReturning(deps: AppDeps, theCase: Case): Promise<Ret
   const record: ReturningRecord = {
     caseId: theCase.id,
     summary,
-    earlier: earlier.filter((e) => e.intakeAt < theCase.intakeAt).map(({ lead: _lead, measureRunningUntil: _m, ...rest }) => rest),
+    earlier: earlier
+      .filter((e) => e.intakeAt < theCase.intakeAt)
+      .map(({ lead: _lead, ...rest }) => {
+        const followUp = followUps.get(rest.caseId);
+        return { ...rest, ...(followUp ? { followUp } : {}) };
+      }),
   };
   const now = deps.clock.now().toISOString();
   const notes = returningLeadNotes(theCase.id, earlier, (aad) => deps.directory.member(aad) !== undefined);
@@ -78,6 +86,17 @@ export async function recordReturning(deps: AppDeps, theCase: Case): Promise<Ret
   deps.log.info({ caseId: theCase.id, earlier: summary.count, notes: notes.length, signal: summary.signal }, 'oude bekende at intake');
   if (notes.length > 0) deps.kickJobs();
   return record;
+}
+
+/**
+ * The end of the latest running measure (its last day, `YYYY-MM-DD` in Amsterdam, runs until the
+ * next day starts there), or undefined without measures.
+ */
+function measureRunningUntil(untilDates: readonly string[]): string | undefined {
+  const last = [...untilDates].sort().at(-1);
+  if (!last) return undefined;
+  const next = new Date(Date.parse(`${last}T12:00:00Z`) + DAY_MS).toISOString().slice(0, 10);
+  return amsterdamToUtc(next, '00:00') ?? undefined;
 }
 
 export async function getReturningRecord(deps: AppDeps, caseId: string): Promise<ReturningRecord | null> {

@@ -12,6 +12,7 @@ import { newJob, type Job } from '../../store/jobs';
 import { auditId } from '../../store/repository';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
+import { syncReportRow } from '../report/report-row-hook';
 import { fail, ok, type Result } from '../errors';
 
 export const vtPartition = (regionId: string): string => `_vt:${regionId}`;
@@ -53,7 +54,7 @@ export async function changeConsultation(
   caseId: string,
   change: (r: VtConsultationRecord) => VtConsultationRecord | 'refuse-closed' | 'unchanged',
 ): Promise<VtConsultationRecord | 'missing' | 'refuse-closed' | 'unchanged'> {
-  return withEtagRetry(`changeConsultation on ${caseId}`, async () => {
+  const r = await withEtagRetry(`changeConsultation on ${caseId}`, async () => {
     const doc = await deps.repo.getVtConsultation(caseId);
     if (!doc) return 'missing' as const;
     const next = change(doc.body);
@@ -61,6 +62,9 @@ export async function changeConsultation(
     await deps.repo.putVtConsultation(next, doc.etag);
     return next;
   });
+  // The VT figures of the report (evening consultations, response times) follow the consultation.
+  if (typeof r !== 'string') await syncReportRow(deps, caseId);
+  return r;
 }
 
 /** Apply a timeline event (reminder, backup, expiry, answer) to the consultation. */
@@ -143,6 +147,7 @@ export async function askVt(
     actorId: args.askedBy,
     detail: { regionId: region.id, seq: record.seq, onCall: onCall.source },
   });
+  await syncReportRow(deps, theCase.id);
   const seq = record.seq;
   const jobs = consultationJobs(region, record);
   for (const j of jobs.ladder) await deps.repo.requestJob(j);

@@ -57,3 +57,52 @@ export function mayEscalateAgain(
     return { allowed: true, trigger: 'nieuwe_reden' };
   return { allowed: false };
 }
+
+/**
+ * What of a case the repeat check reads, from its one partition read: the advice (an OvJ decision
+ * with a concern acknowledgement is a decision "ondanks buikpijn"), the votes (the acute mark of the
+ * buikpijn that stood), the contributions (a new `melding` is a new incident) and the running
+ * measures (a reported violation).
+ */
+export interface RepeatSource {
+  advice?: {
+    decision?: { at: string; concernAcknowledgement?: string };
+    draft: { openConcern: { orgId: PartnerOrg; reason?: string; round: number }[] };
+  };
+  votes: readonly ConcernVote[];
+  contributions: readonly { source: string; createdAt: string }[];
+  measures: readonly { violations: readonly { reportedAt: string }[] }[];
+}
+
+/**
+ * The OvJ decided while buikpijn stood (the advice's open buikpijn, acknowledged with a reason):
+ * that buikpijn, as it stood then. Undefined when there is no such decision.
+ */
+export function decidedDespiteConcernOf(s: Pick<RepeatSource, 'advice' | 'votes'>): DecidedDespiteConcern | undefined {
+  const d = s.advice?.decision;
+  if (!d || d.concernAcknowledgement === undefined || !s.advice) return undefined;
+  const open = s.advice.draft.openConcern;
+  if (open.length === 0) return undefined;
+  return {
+    at: d.at,
+    concerns: open.map((o) => ({
+      orgId: o.orgId,
+      ...(o.reason !== undefined ? { reason: o.reason } : {}),
+      acuteUnsafe: s.votes.some((v) => v.orgId === o.orgId && v.round === o.round && v.acuteUnsafe),
+    })),
+  };
+}
+
+/** New developments recorded on the case: a `melding` contribution is a new incident; a reported violation of a measure. */
+export function developmentsOf(s: Pick<RepeatSource, 'contributions' | 'measures'>): NewDevelopment[] {
+  return [
+    ...s.contributions.filter((c) => c.source === 'melding').map((c) => ({ kind: 'nieuw_incident' as const, at: c.createdAt })),
+    ...s.measures.flatMap((m) => m.violations.map((v) => ({ kind: 'overtreding' as const, at: v.reportedAt }))),
+  ];
+}
+
+/** The repeat check's input for decideEscalation, from a case's state. */
+export function repeatCheckOf(s: RepeatSource): { decided?: DecidedDespiteConcern; developments: NewDevelopment[] } {
+  const decided = decidedDespiteConcernOf(s);
+  return { ...(decided ? { decided } : {}), developments: developmentsOf(s) };
+}

@@ -65,7 +65,7 @@ export function buildReportRow(s: ReportRowSource): ReportRow {
 export interface ReportRowSnapshot {
   theCase: ReportRowSource['case'] & Pick<Case, 'reAgendaAt'>;
   votes: readonly Pick<ConcernVote, 'castAt'>[];
-  escalation?: Pick<EscalationRecord, 'at' | 'rule'>;
+  escalation?: Pick<EscalationRecord, 'at' | 'rule'> & { outcome?: Pick<ActieoverlegOutcome, 'decisions'> };
   vtConsultation?: { askedBy: string; state: { askedAt: string; status: string; answeredAt?: string } };
 }
 
@@ -100,13 +100,15 @@ export function reportRowAfter(args: {
     votes: after.votes,
     ...(after.escalation ? { escalation: after.escalation } : {}),
     vtConsultations,
+    ...(after.escalation?.outcome ? { outcome: after.escalation.outcome } : {}),
     ...(previous ? { previous } : {}),
   });
-  // Facts written by other parts of the product (Actieoverleg outcome, follow-up, handover) are kept.
+  // Facts written by other parts of the product (follow-up, handover) are kept; the decisions per
+  // phase come from the Actieoverleg's outcome when there is one.
   return previous
     ? {
         ...row,
-        phases: previous.phases,
+        phases: after.escalation?.outcome ? row.phases : previous.phases,
         ...(previous.followUp ? { followUp: previous.followUp } : {}),
         ...(previous.handoverKind ? { handoverKind: previous.handoverKind } : {}),
       }

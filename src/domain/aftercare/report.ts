@@ -14,6 +14,7 @@ export const ESCALATION_RULES: readonly EscalationRule[] = [
   'aanhoudend_meerdere_organisaties',
   'aanhoudend_rondes',
   'aanhoudend_tijd',
+  'hermelding',
   'overtreding_maatregel',
   'hoog_risico',
 ];

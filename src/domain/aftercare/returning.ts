@@ -36,6 +36,17 @@ export interface EarlierCase {
   lead?: { orgId: PartnerOrg; aadObjectId: string };
 }
 
+/** The oude-bekenden record of a new case (one document in its partition): counts, dates and decisions, no person. */
+export interface ReturningRecord {
+  caseId: string;
+  summary: ReturningSummary;
+  /** The earlier cases as the personal view may show them (ids for the links, dates, decisions, what came of it). */
+  earlier: (Pick<EarlierCase, 'caseId' | 'intakeAt' | 'decision' | 'decidedAt' | 'handoverKind' | 'measureRunningUntil'> & {
+    /** The answer to "wat is ervan gekomen?" in the earlier case's report row, if any. */
+    followUp?: string;
+  })[];
+}
+
 export interface ReturningSummary {
   count: number;
   firstIntakeAt?: string;

@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../audit';
 import type { CaseBundle } from '../case-bundle';
 import type { EscalationRecord } from '../escalation-record';
+import { repeatCheckOf } from '../aftercare/repeat-escalation';
 import { actieoverlegAttendees, decideEscalation, defaultConcreteQuestion } from '../rounds/escalation';
 import type { CaseSnapshot, DecisionLocation, JobIntent } from './types';
 import { SYSTEM_ACTOR } from './types';
@@ -23,6 +24,7 @@ export function snapshotOf(b: CaseBundle): CaseSnapshot {
     ...(b.advice ? { advice: b.advice.body } : {}),
     ...(b.cardRef ? { cardRef: b.cardRef } : {}),
     ...(b.verdieping ? { verdieping: b.verdieping } : {}),
+    ...(b.returning ? { returning: b.returning } : {}),
   };
 }
 
@@ -40,7 +42,20 @@ export interface EscalationFollowUp {
 export function escalationFollowUp(state: CaseSnapshot, location: DecisionLocation | undefined, now: string): EscalationFollowUp {
   if (state.escalation || !location || state.theCase.status !== 'open') return { audit: [] };
   const d = decideEscalation(
-    { votes: state.votes, rounds: state.theCase.rounds, caseStatus: state.theCase.status, escalatedAlready: false, now },
+    {
+      votes: state.votes,
+      rounds: state.theCase.rounds,
+      caseStatus: state.theCase.status,
+      escalatedAlready: false,
+      now,
+      ...(state.returning?.summary.daysSinceLast !== undefined ? { returningDaysSinceLast: state.returning.summary.daysSinceLast } : {}),
+      repeat: repeatCheckOf({
+        ...(state.advice ? { advice: state.advice } : {}),
+        votes: state.votes,
+        contributions: state.contributions,
+        measures: (state.verdieping?.measures ?? []).map((m) => m.body),
+      }),
+    },
     location.escalation,
   );
   if (!d.escalate) return { audit: [], ...(d.nextCheckAt ? { nextCheckAt: d.nextCheckAt } : {}) };

@@ -83,6 +83,7 @@ export interface CaseSnapshot {
   advice?: AdviceRecord;
   cardRef?: CardRef;
   verdieping?: VerdiepingDocs;
+  returning?: import('../aftercare/returning').ReturningRecord;
 }
 
 /** What every decision is given besides the bundle: the moment, and where new audit ids come from. */

@@ -4,6 +4,7 @@ import type { PartnerOrg } from '../orgs';
 import { concernPicture, type ConcernVote } from '../vote';
 import { currentRoundNumber, isCurrentRoundOpen, orgOrder, standingPicture, type RoundInfo } from './round';
 import { HOUR_MS, requireMillis, toIso } from './time';
+import { mayEscalateAgain, type DecidedDespiteConcern, type NewDevelopment } from '../aftercare/repeat-escalation';
 
 /** Drafts of the Actieoverleg's concrete question; kept together so they can move to i18n as is. */
 export const CONCRETE_QUESTION_NL = {
@@ -34,6 +35,16 @@ export const escalationPolicySchema = z
       .positive()
       .max(24 * 14)
       .default(12),
+    /**
+     * (e) hermelding: a person of the case had an earlier case whose intake was at most this many
+     * days before this one, and buikpijn stands. Absent: the rule is off (the location switches it on).
+     */
+    hermeldingDays: z
+      .number()
+      .int()
+      .min(1)
+      .max(5 * 365)
+      .optional(),
   })
   .strict();
 export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
@@ -44,6 +55,7 @@ export type EscalationRule =
   | 'aanhoudend_meerdere_organisaties'
   | 'aanhoudend_rondes'
   | 'aanhoudend_tijd'
+  | 'hermelding'
   // safety signals (issue 14, src/domain/verdieping/safety-signals.ts decideSafetyEscalation)
   | 'overtreding_maatregel'
   | 'hoog_risico';
@@ -64,6 +76,13 @@ export interface EscalationInput {
   caseStatus: CaseStatus;
   escalatedAlready: boolean;
   now: string;
+  /**
+   * A decision "ondanks buikpijn" (the OvJ's) and what happened since (issue 15): the same buikpijn
+   * does not escalate again; a new reason, organisation, acute mark, violation or incident does.
+   */
+  /** Days from the last earlier intake of a person of this case (oude bekende) to this case's intake. */
+  returningDaysSinceLast?: number;
+  repeat?: { decided?: DecidedDespiteConcern; developments: readonly NewDevelopment[] };
 }
 
 /** One escalation per case: the store inserts this id if absent, so racing processes agree. */
@@ -94,13 +113,27 @@ export function defaultConcreteQuestion(facts: Pick<CaseFacts, 'childrenInvolved
  * confirmed buikpijn in it, and an organisation that has not voted in it yet is judged on the rounds
  * before (its streak is neither broken nor extended). So a rule fires on the vote that completes it,
  * a freshly started round never fires a round rule by itself, and a decision missed by a crash is
- * caught on the next evaluation. Order when several fire: acute, multiple orgs, rounds, time.
+ * caught on the next evaluation. Order when several fire: acute, hermelding, multiple orgs, rounds, time.
  */
 export function decideEscalation(input: EscalationInput, policy: EscalationPolicy): EscalationDecision {
   if (input.caseStatus === 'closed' || input.escalatedAlready) return { escalate: false };
   const now = requireMillis(input.now, 'now');
   const h = history(input.votes, input.rounds);
-  return acute(h) ?? multipleOrgs(h, policy) ?? persistentRounds(h, policy) ?? persistentTime(h, policy, now);
+  const d =
+    acute(h) ??
+    returning(h, policy, input.returningDaysSinceLast) ??
+    multipleOrgs(h, policy) ??
+    persistentRounds(h, policy) ??
+    persistentTime(h, policy, now);
+  // After a decision "ondanks buikpijn" nothing fires on that same buikpijn; no timer either, as
+  // only a new vote or development (each re-evaluated when it is recorded) can change that.
+  if (
+    d.escalate &&
+    input.repeat &&
+    !mayEscalateAgain(input.repeat.decided, { votes: input.votes, developments: input.repeat.developments }).allowed
+  )
+    return { escalate: false };
+  return d;
 }
 
 interface History {
@@ -162,6 +195,19 @@ function acute(h: History): EscalationDecision | undefined {
   const marks = [...h.standing[h.current].values()].filter((v) => v.acuteUnsafe).sort((a, b) => orgOrder(a.orgId, b.orgId));
   if (marks.length === 0) return undefined;
   return { escalate: true, rule: 'acuut_onveilig', orgs: marks.map((v) => v.orgId), reasons: marks.map(toReason) };
+}
+
+/**
+ * (e) Hermelding: the person came back within the location's period, and buikpijn stands now (in
+ * the open round as cast, else as it stood): a returning family with a partner's worry goes to the
+ * Actieoverleg without waiting for the round or time rules.
+ */
+function returning(h: History, p: EscalationPolicy, daysSinceLast: number | undefined): EscalationDecision | undefined {
+  if (p.hermeldingDays === undefined || daysSinceLast === undefined || daysSinceLast > p.hermeldingDays) return undefined;
+  const live = liveOrgs(h);
+  if (live.length === 0) return undefined;
+  const reasons = live.map((org) => toReason(h.standing[h.current].get(org) as ConcernVote));
+  return { escalate: true, rule: 'hermelding', orgs: live, reasons };
 }
 
 /** (b) The same organisations keep buikpijn: at least minOrgs of them, each for consecutiveRounds rounds. */

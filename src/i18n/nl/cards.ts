@@ -93,6 +93,8 @@ const escalationRules = {
     `de buikpijn gaat niet weg: ${a.rounds} rondes achter elkaar${a.orgs ? ` (nu bij ${a.orgs})` : ''}`,
   aanhoudend_tijd: (a: { orgs: string; hours: number }) =>
     `de buikpijn houdt al ${a.hours} uur of langer aan zonder ronde zonder buikpijn${a.orgs ? ` (${a.orgs})` : ''}`,
+  hermelding: (a: { orgs: string }) =>
+    `een betrokkene is kort geleden eerder gemeld (oude bekende) en er is buikpijn${a.orgs ? ` (${a.orgs})` : ''}`,
   overtreding_maatregel: (a: { orgs: string }) => `een lopende maatregel is overtreden${a.orgs ? ` (gemeld door ${a.orgs})` : ''}`,
   hoog_risico: (a: { orgs: string }) => `een risicotaxatie geeft een hoog risico${a.orgs ? ` (${a.orgs})` : ''}`,
 } as const satisfies Record<EscalationRule, (a: { orgs: string; rounds: number; hours: number }) => string>;

@@ -29,6 +29,8 @@ export const nlReport = {
     phases: 'Besluiten per fase',
     rules: 'Escalaties per regel',
     total: 'Totaal',
+    /** Instead of a chart whose figures are all zero (an empty donut renders as nothing). */
+    noData: 'Geen gegevens in deze periode.',
   },
   phase: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel' } satisfies Record<InterventionPhase, string>,
   /** Card facts (a selection; the CSV has every figure). */

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { aoPartSamples } from './ao-part-samples';
 import { adviceVerdiepingPartSamples } from './advice-verdieping-part-samples';
+import { afterAoPartSamples } from './after-ao-part-samples';
 import path from 'node:path';
 import { templateJson } from '../../../src/cards/template';
 import { casePartSamples } from './course-part-samples';
@@ -43,6 +44,7 @@ const parts = [
   ...casePartSamples().map((s) => ({ name: s.name, part: s.template.slice('parts/'.length), card: s.card })),
   ...aoPartSamples(),
   ...adviceVerdiepingPartSamples(),
+  ...afterAoPartSamples(),
 ];
 
 describe('card part templates (cards/parts/: sections bound by renderPart, src/cards/parts.ts)', () => {

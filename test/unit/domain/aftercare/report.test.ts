@@ -118,6 +118,7 @@ describe('report figures (hand-computed)', () => {
         aanhoudend_rondes: 1,
         aanhoudend_tijd: 0,
         overtreding_maatregel: 0,
+        hermelding: 0,
         hoog_risico: 0,
       },
       vtEvening: { consultations: 4, answered: 3, response: { n: 3, medianMinutes: 12, p90Minutes: 40 } }, // 5, 12, 40
@@ -195,8 +196,8 @@ describe('CSV export', () => {
     expect(lines[1]).toBe(`"'=cmd|calc","2026-01-01T00:00:00.000Z","2026-07-01T00:00:00.000Z","label:cases",4`);
     expect(lines).toContain(`"'=cmd|calc","2026-01-01T00:00:00.000Z","2026-07-01T00:00:00.000Z","label:hermelding_12m_share",0.6667`);
     expect(lines.at(-1)).toBe('');
-    // 10 base figures + 3 decisions + 6 rules + 4 VT + 3 phases + 5 follow-up + 6 hermelding = 37, plus header and the final CRLF
-    expect(lines.length).toBe(1 + 37 + 1);
+    // 10 base figures + 3 decisions + 7 rules + 4 VT + 3 phases + 5 follow-up + 6 hermelding = 38, plus header and the final CRLF
+    expect(lines.length).toBe(1 + 38 + 1);
   });
 });
 
