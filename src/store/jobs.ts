@@ -28,7 +28,11 @@ export type JobType =
   /** Terugkoppeling of the Actieoverleg's outcome (issue 15). */
   | 'aoOutcomeFeedback'
   /** Oude bekenden: the 1:1 note to an earlier case's lead (issue 15 item 3). */
-  | 'returningNote';
+  | 'returningNote'
+  /** Terugkoppeling of a closing with its handover: thread, contributors, the receiving party (issue 15 item 2). */
+  | 'closingFeedback'
+  /** "Wat is ervan gekomen?" unanswered: remind the case lead (issue 15 item 4). */
+  | 'followUpReminder';
 
 export interface Job {
   id: string;

@@ -31,7 +31,9 @@ export type DecidedJobType =
   /** Also the reminder before a verdieping horizon (payload.horizon). */
   | 'termijnReminder'
   | 'meetingReminder'
-  | 'aoOutcomeFeedback';
+  | 'aoOutcomeFeedback'
+  | 'closingFeedback'
+  | 'followUpReminder';
 
 export interface JobIntent {
   id: string;
