@@ -16,3 +16,4 @@ export { nlVerdiepingSignals } from './nl/verdieping-signals';
 export { nlVerdiepingView } from './nl/verdieping-view';
 export { nlReport } from './nl/report';
 export { nlReturning } from './nl/returning';
+export { nlClosing } from './nl/closing';

@@ -1,6 +1,6 @@
 import type { AppError, AppErrorCode } from '../app/errors';
 import { nlVerdiepingReading } from '../i18n/nl/verdieping-reading';
-import { nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
+import { nlClosing, nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 const verdiepingReadingErrors = nlVerdiepingReading.errors;
@@ -46,6 +46,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   not_for_view: nlViews.refused.view,
   ...verdiepingReadingErrors,
   ...nlVerdiepingSignals.errors,
+  ...nlClosing.errors,
 };
 
 /** A hint per invalid field (field paths as the use cases report them). */
@@ -62,6 +63,7 @@ const FIELD_HINTS: Record<string, string> = {
   followUp: nlMessages.advice.followUpRequired,
   closeReason: e.closeReasonRequired,
   ...Object.fromEntries(Object.entries(nlVerdiepingReading.fieldHints).map(([k, v]) => [`vd.${k}`, v])),
+  ...nlClosing.fieldHints,
 };
 
 const long = nlVtAdviceFixes.errors;

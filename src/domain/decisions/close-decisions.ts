@@ -1,5 +1,7 @@
 import type { CaseClosure } from '../escalation-record';
+import type { Case } from '../case';
 import type { CaseBundle } from '../case-bundle';
+import type { VerdiepingDocs } from '../verdieping/bundle';
 import type { PartnerOrg } from '../orgs';
 import { validateHandover, type Handover, type HandoverError, type HandoverInput, type ReceivingParty } from '../aftercare/handover';
 import { canClose, closeDespiteConcern } from '../rounds/case-lifecycle';
@@ -47,9 +49,14 @@ export function safetyRuleApplies(b: Pick<CaseBundle, 'verdieping'>): boolean {
 
 /** The persons (labels) without a safety holder, when the rule applies; else none. */
 export function unplacedPersons(b: Pick<CaseBundle, 'theCase' | 'verdieping'>): PersonRefId[] {
-  if (!safetyRuleApplies(b)) return [];
-  const plan = (b.verdieping?.safetyPlan ?? []).map((d) => d.body);
-  return personsWithoutHolder(personRefs(b.theCase.body.persons), plan).map((p) => p.ref);
+  return unplacedOf(b.theCase.body, b.verdieping);
+}
+
+/** The same from a case and its verdieping documents (what a card view holds). */
+export function unplacedOf(theCase: Pick<Case, 'persons'>, verdieping: VerdiepingDocs | undefined): PersonRefId[] {
+  if (!safetyRuleApplies(verdieping ? { verdieping } : {})) return [];
+  const plan = (verdieping?.safetyPlan ?? []).map((d) => d.body);
+  return personsWithoutHolder(personRefs(theCase.persons), plan).map((p) => p.ref);
 }
 
 export interface CloseArgs {
@@ -61,6 +68,11 @@ export interface CloseArgs {
   handover: HandoverInput;
   /** The location's receiving parties (configuration). */
   parties: readonly ReceivingParty[];
+  /**
+   * Closing after the terugkoppeling: the OvJ's decision ended the buikpijn discussion (it may stand
+   * "ondanks buikpijn"), so only the safety plan and the handover are checked.
+   */
+  afterDecision?: boolean;
 }
 
 export type ClosureResult = { ok: true; closure: CaseClosure } | { ok: false; error: CloseError };
@@ -72,7 +84,7 @@ export function closureOf(b: Pick<CaseBundle, 'theCase' | 'votes' | 'verdieping'
   const unplaced = unplacedPersons(b);
   let despite: { reason: string; remaining: PartnerOrg[] } | undefined;
   if (args.mode === 'normal') {
-    const check = canClose(b.votes, c.rounds);
+    const check = args.afterDecision ? ({ ok: true } as const) : canClose(b.votes, c.rounds);
     if (!check.ok) return { ok: false, error: check.error };
     if (unplaced.length > 0) return { ok: false, error: 'safety_not_placed' };
   } else {

@@ -70,6 +70,7 @@ const inVerdieping = (plan: VerdiepingDocs['safetyPlan']): VerdiepingDocs => ({
   phase: { body: { caseId: CASE_ID, phase: 'verdieping', timeline: [] }, etag: 'p' },
   safetyPlan: plan,
 });
+const zsmPlan = (plan: VerdiepingDocs['safetyPlan']): VerdiepingDocs => ({ ...EMPTY_VERDIEPING, safetyPlan: plan });
 const ALL_PLACED = ['slachtoffer-1', 'kind-1', 'kind-2'].map(holder);
 
 function bundle(over: { votes?: ConcernVote[]; rounds?: RoundInfo[]; verdieping?: VerdiepingDocs; status?: 'open' | 'closed' } = {}) {
@@ -99,22 +100,22 @@ const args = (over: Partial<CloseArgs> = {}): CloseArgs => ({
 });
 
 describe('when the safety plan rule applies', () => {
-  it.each([
+  it.each<[string, VerdiepingDocs | undefined, boolean]>([
     ['no verdieping documents (ZSM, nothing written)', undefined, false],
     ['ZSM phase, empty plan', EMPTY_VERDIEPING, false],
-    ['ZSM phase, the plan names a person', { ...EMPTY_VERDIEPING, safetyPlan: [holder('kind-1')] }, true],
+    ['ZSM phase, the plan names a person', zsmPlan([holder('kind-1')]), true],
     ['in verdieping, empty plan', inVerdieping([]), true],
-  ] as const)('%s', (_name, verdieping, applies) => {
+  ])('%s', (_name, verdieping, applies) => {
     expect(safetyRuleApplies(bundle(verdieping ? { verdieping } : {}))).toBe(applies);
   });
 
-  it.each([
+  it.each<[string, VerdiepingDocs, string[]]>([
     ['in verdieping, nobody placed', inVerdieping([]), ['slachtoffer-1', 'kind-1', 'kind-2']],
     ['in verdieping, one child placed', inVerdieping([holder('kind-2')]), ['slachtoffer-1', 'kind-1']],
     ['victim and both children placed', inVerdieping(ALL_PLACED), []],
     ['the suspect marked as needing a holder', inVerdieping([...ALL_PLACED, needsHolder('verdachte-1')]), ['verdachte-1']],
-    ['ZSM, the plan names only kind-1', { ...EMPTY_VERDIEPING, safetyPlan: [holder('kind-1')] }, ['slachtoffer-1', 'kind-2']],
-  ] as const)('%s', (_name, verdieping, unplaced) => {
+    ['ZSM, the plan names only kind-1', zsmPlan([holder('kind-1')]), ['slachtoffer-1', 'kind-2']],
+  ])('%s', (_name, verdieping, unplaced) => {
     expect(unplacedPersons(bundle({ verdieping }))).toEqual(unplaced);
   });
 });
@@ -142,6 +143,9 @@ describe('closureOf: the table', () => {
     ['normal, to nobody without a reason', {}, { handover: { receivingPartyId: 'geen', handedOver: [] } }, 'none_needs_reason'],
     ['normal, to nobody but items handed over', {}, { handover: { ...TO_NOBODY, handedOver: ['veiligheidsplan'] } }, 'none_hands_nothing'],
     ['normal, "overig" without a note', {}, { handover: { receivingPartyId: 'zvh', handedOver: ['overig'] } }, 'other_needs_note'],
+    ['after the decision, buikpijn stands, round open', { votes: concern, rounds: OPEN_ROUND }, { afterDecision: true }, 'ok'],
+    ['after the decision, verdieping, unplaced', { votes: concern, verdieping: inVerdieping([]) }, { afterDecision: true }, 'safety_not_placed'],
+    ['after the decision, no handover', {}, { afterDecision: true, handover: { receivingPartyId: 'geen', handedOver: [] } }, 'none_needs_reason'],
     ['ondanks, verdieping, unplaced, chair with reason', { verdieping: inVerdieping([]) }, { mode: 'despite', reason: REASON }, 'ok'],
     ['ondanks, buikpijn, chair with reason', { votes: concern }, { mode: 'despite', reason: REASON }, 'ok'],
     ['ondanks, round open (the chair ends it)', { votes: concern, rounds: OPEN_ROUND }, { mode: 'despite', reason: REASON }, 'ok'],
