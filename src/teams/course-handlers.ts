@@ -150,7 +150,9 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
       (v) => v.after,
     ),
   );
-  const handoverOf = (d: z.infer<typeof closeDataSchema>) => ({
+  const handoverOf = (
+    d: Partial<Pick<z.infer<typeof closeDataSchema>, 'handoverParty' | 'handoverItems' | 'handoverNote' | 'handoverNoneReason'>>,
+  ) => ({
     party: d[INPUTS.handoverParty],
     items: d[INPUTS.handoverItems],
     note: d[INPUTS.handoverNote],
@@ -259,9 +261,17 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
           text: d[INPUTS.followUpText],
           close: d[INPUTS.followUpClose] === 'true',
           piiConfirm: d[INPUTS.followUpPiiConfirm] === 'true',
+          handover: handoverOf(d),
         }),
       () => nlMessages.advice.followUpSaved,
-      (d) => ({ [INPUTS.followUpText]: d[INPUTS.followUpText], [INPUTS.followUpPiiConfirm]: d[INPUTS.followUpPiiConfirm] ?? 'false' }),
+      (d) => ({
+        [INPUTS.followUpText]: d[INPUTS.followUpText],
+        [INPUTS.followUpPiiConfirm]: d[INPUTS.followUpPiiConfirm] ?? 'false',
+        [INPUTS.handoverParty]: d[INPUTS.handoverParty],
+        [INPUTS.handoverItems]: d[INPUTS.handoverItems],
+        [INPUTS.handoverNote]: d[INPUTS.handoverNote],
+        [INPUTS.handoverNoneReason]: d[INPUTS.handoverNoneReason],
+      }),
     ),
   );
 

@@ -69,4 +69,23 @@ export const nlClosing = {
       ].join('\n\n'),
     toReceiving: (org: string) => `U (${org}) bent de ontvangende partij: de zaak ligt vanaf nu bij u.`,
   },
+  /** "Wat is ervan gekomen?" to the case lead (1:1), with a mention in the thread, and its reminders. */
+  followUp: {
+    mentionLabel: (org: string) => `regiehouder ${org}`,
+    personal: (ref: string, link: string | undefined) =>
+      `Wat is er gekomen van het besluit van de OvJ in zaak ${ref}? U bent de regiehouder. Vul het in op de kaart van de zaak` +
+      (link ? `: ${link}` : ' in het kanaal van de locatie.'),
+    thread: (ref: string, mention: string) =>
+      `Wat is er gekomen van het besluit in zaak ${ref}? ${mention}, wilt u het op de kaart invullen?`,
+    threadNoLead: (ref: string) => `Wat is er gekomen van het besluit in zaak ${ref}? De regiehouder kan het op de kaart invullen.`,
+    reminderPersonal: (ref: string, n: number, link: string | undefined) =>
+      `Herinnering ${n}: wat is er gekomen van het besluit van de OvJ in zaak ${ref}? De vraag staat nog open.` +
+      (link ? ` Vul het in op de kaart: ${link}` : ' Vul het in op de kaart in het kanaal van de locatie.'),
+    reminderThread: (ref: string, mention: string) =>
+      `Herinnering: wat is er gekomen van het besluit in zaak ${ref}? ${mention}, de vraag staat nog open.`,
+    /** On the OvJ's advice card while unanswered. */
+    adviceAsked: (org: string, at: string) => `Wat is ervan gekomen? Gevraagd aan ${org} (${at}); nog geen antwoord.`,
+    adviceReminders: (n: number) => (n === 1 ? '1 herinnering verstuurd.' : `${n} herinneringen verstuurd.`),
+    adviceAnswered: (org: string) => `Beantwoord door ${org}.`,
+  },
 } as const;
