@@ -73,7 +73,7 @@ function dataFor(verb: string, caseId: string): Record<string, unknown> {
 
 const ALL_VERBS = Object.values(VERBS);
 /** Views in the message for clients without dialogs (Details, the advice form): they read, like refresh and open. */
-const VIEW_VERBS = new Set<string>([VERBS.detailsHere, VERBS.editAdviceHere, VD_VIEW_VERB]);
+const VIEW_VERBS = new Set<string>([VERBS.detailsHere, VERBS.editAdviceHere, VD_VIEW_VERB, VERBS.closeForm]);
 /** Card verbs a roster member could use to change a case (everything but the personal views: refresh, open, the dialog views). */
 const WRITE_VERBS = ALL_VERBS.filter((v) => !v.endsWith('refresh') && !v.endsWith('.open') && v !== VERBS.refresh && !VIEW_VERBS.has(v));
 const MESSAGES = new Set<string>(
