@@ -14,6 +14,7 @@ import { withEtagRetry } from '../store/etag-retry';
 import { newJob, type Job } from '../store/jobs';
 import { caseLink } from '../views/actieoverleg-view';
 import { requestCardRefresh } from '../app/case-access';
+import { ADVICE_JOB_IDS } from '../domain/decisions/advice-decisions';
 
 /**
  * Jobs of closing with a handover and of "wat is ervan gekomen?" (issue 15 items 2 and 4). They
@@ -108,6 +109,13 @@ async function threadWithMention(
   await outbound.replyInThread(cardRef, mention ? { text: text(`<at>${mention.label}</at>`), mentions } : { text: plain });
 }
 
+/** The case card and the OvJ's advice card show the question's state. */
+async function refreshBoth(deps: AppDeps, caseId: string): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.repo.requestJob(newJob({ id: ADVICE_JOB_IDS.refreshAdvice, caseId, type: 'refreshAdvice', dueAt: now, now }));
+  await requestCardRefresh(deps, caseId);
+}
+
 /** The first reminder's job: one id per reminder, so a retried job never sends a later one early. */
 export const followUpReminderJobId = (n: number): string => `job:followUpReminder:${n}`;
 
@@ -155,7 +163,7 @@ export async function askFollowUpJob(deps: AppDeps, outbound: Outbound, job: Job
   const link = await caseLink(deps, theCase);
   for (const aad of asked.addressee?.aadObjectIds ?? []) await sendPersonal(deps, outbound, theCase, aad, n.followUp.personal(ref, link));
   await threadWithMention(deps, outbound, theCase, asked.addressee, (m) => n.followUp.thread(ref, m), n.followUp.threadNoLead(ref));
-  await requestCardRefresh(deps, theCase.id);
+  await refreshBoth(deps, theCase.id);
   deps.log.info({ caseId: theCase.id, to: asked.addressee?.aadObjectIds.length ?? 0 }, 'follow-up asked of the case lead');
 }
 
@@ -209,6 +217,6 @@ export async function followUpReminderJob(deps: AppDeps, outbound: Outbound, job
         payload: { n: number + 1 },
       }),
     );
-  await requestCardRefresh(deps, theCase.id);
+  await refreshBoth(deps, theCase.id);
   deps.log.info({ caseId: theCase.id, reminder: number }, 'follow-up reminder sent');
 }

@@ -227,6 +227,11 @@ describe('"wat is ervan gekomen?" reaches the case lead', () => {
     await settle(t);
     expect(personal(USERS.rvdk, 'Herinnering')).toHaveLength(2);
     expect((await t.host.deps.repo.getAdvice(caseId))?.body.followUp).toMatchObject({ remindersSent: 2 });
+    // The OvJ's advice card says whom it was asked of and how often it was reminded.
+    const adviceActivity = (await t.host.deps.repo.getAdvice(caseId))?.body.adviceRef?.activityId;
+    const adviceUpdates = t.stub.successful('update').filter((c) => c.activityId === adviceActivity);
+    expect(JSON.stringify(adviceUpdates[adviceUpdates.length - 1]?.body)).toContain('Gevraagd aan Raad voor de Kinderbescherming');
+    expect(JSON.stringify(adviceUpdates[adviceUpdates.length - 1]?.body)).toContain('2 herinneringen verstuurd.');
 
     // The answer: the OvJ's advice card is updated with it, the contributor hears it 1:1, the case stays open.
     const adviceRef = (await t.host.deps.repo.getAdvice(caseId))?.body.adviceRef;
