@@ -27,6 +27,7 @@ import { ensureRetentionSweep, retentionSweep } from './app/privacy/purge';
 import { purgeCaseJob } from './jobs/purge-job';
 import { createCsvLinks } from './app/report/csv-link';
 import { returningNoteJob } from './jobs/returning-note-job';
+import { closingFeedbackJob, followUpReminderJob } from './jobs/closing-jobs';
 import { createHttpApp } from './http/server';
 import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
@@ -146,6 +147,8 @@ export async function startHost(
       aoOutcomeFeedback: (job) => outcomeFeedbackJob(deps, outbound, job),
       returningNote: (job) => returningNoteJob(deps, outbound, job),
       questionReminder: (job) => questionReminderJob(deps, outbound, job),
+      closingFeedback: (job) => closingFeedbackJob(deps, outbound, job),
+      followUpReminder: (job) => followUpReminderJob(deps, outbound, job),
     },
     deps.clock,
     log,

@@ -67,7 +67,9 @@ export type AppErrorCode =
   | 'until_in_past'
   | 'violation_in_future'
   | 'measure_ended'
-  | 'too_many_violations';
+  | 'too_many_violations'
+  /** Closing (issue 14): a person in the safety plan has no safety holder. */
+  | 'safety_not_placed';
 
 export interface AppError {
   code: AppErrorCode;

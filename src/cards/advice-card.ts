@@ -3,6 +3,7 @@ import { adviceAoOutcomeElements } from './after-decision';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlVtAdviceFixes as fx } from '../i18n/nl/vt-advice-fixes';
 import { interventionDetailModels, type DetailInput } from './advice-edit-dialog';
+import { followUpStatusLines } from './advice-follow-up';
 import {
   contributionBlock,
   decisionLines,
@@ -192,7 +193,10 @@ function mainModel(view: AdviceCardView, d: AdviceDensity): AdviceModel {
   const summary = draft.summary.trim();
   const patterns = patternLines(draft, view.now);
   const facts = factLines(draft, view.now, view.expanded ? Number.POSITIVE_INFINITY : d.fact);
-  const decision = decisionLines(a, view.palette, view.now, { textMax: d.decisionText, withFollowUp: true });
+  const decision = [
+    ...decisionLines(a, view.palette, view.now, { textMax: d.decisionText, withFollowUp: true }),
+    ...followUpStatusLines(a, view.now),
+  ];
   return {
     schema: CARD_SCHEMA,
     refresh: view.expanded ? null : { verb: VERBS.adviceRefresh, data: { caseId: view.case.id } },

@@ -11,6 +11,8 @@ import type { AdaptiveCard, CardElement } from './types';
 import { DIALOGS, INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { adviceEditModel, buildAdviceEditDialog, type AdviceEditModel } from './advice-edit-dialog';
+import { handoverInputs, type CloseFormPart } from './case-closing';
+import { nlClosing } from '../i18n/nl/closing';
 
 /**
  * The advice to the OvJ on the case card: "Advies opstellen" while there is none; the concept with
@@ -72,6 +74,8 @@ export interface AdvicePartModel {
     closeId: string;
     close: string;
     piiConfirm: { id: string; title: string } | null;
+    /** Closing with the answer names who takes the case over (issue 15; case-closing.ts). */
+    handover: (Pick<CloseFormPart, 'party' | 'items' | 'note' | 'noneReason'> & { hint: string }) | null;
     submit: string;
     verb: string;
   };
@@ -138,6 +142,8 @@ function followUpForm(view: CaseCardView, lean: boolean): NonNullable<AdvicePart
       draft && Object.hasOwn(draft, INPUTS.followUpPiiConfirm)
         ? { id: INPUTS.followUpPiiConfirm, title: nlPrivacy.piiConfirmToggle }
         : null,
+    // The leanest card has no room for the handover: there the chair closes from the close view.
+    handover: lean ? null : { hint: nlClosing.form.afterFollowUp, ...handoverInputs(view, view.location) },
     submit: t.advice.followUpSubmit,
     verb: VERBS.followUp,
   };

@@ -1,12 +1,9 @@
 import { PARTNER_ORGS } from '../domain/orgs';
 import {
   ACTION_VERDICTS,
-  canClose,
-  CLOSE_DESPITE_CONCERN_MIN_REASON,
   concernedOrgs,
   currentRound,
   isCurrentRoundOpen,
-  MAX_REASON,
   missingOrgs,
   overdueActions,
   RE_AGENDA_MAX_DAYS,
@@ -22,6 +19,7 @@ import { INPUTS, VERBS } from './verbs';
 import type { CaseCardView } from './view';
 import { nlCaseCards as c } from '../i18n/nl/case-cards';
 import { standingReasons } from './case-top';
+import { closeOpenButton, closureHandoverLines } from './case-closing';
 
 /**
  * The case's course on the case card: the round, regie, actions, door-agenderen, escalation,
@@ -51,6 +49,8 @@ export const ECHO_LIMITS: Partial<Record<keyof NonNullable<Draft>, number>> = {
   decisionText: 2000,
   decisionConcern: 1000,
   followUpText: 2000,
+  handoverNote: 500,
+  handoverNoneReason: 500,
 };
 const ECHO_DEFAULT = 200;
 
@@ -151,19 +151,8 @@ export interface ChairPart {
     timeError: string;
     submit: string;
   };
-  close: Button | null;
-  closeDespite:
-    | (Button & {
-        inputId: string;
-        value: string | null;
-        label: string;
-        placeholder: string;
-        maxLength: number;
-        regex: string;
-        errorMessage: string;
-        submit: string;
-      })
-    | null;
+  /** Opens the close view (closing with a handover, normal or "ondanks"; case-closing.ts). */
+  closeOpen: Button | null;
 }
 
 // ---- escalation, closure, door-agenderen (top of the card) ----
@@ -180,6 +169,8 @@ export interface ClosurePart {
   at: string;
   despite: string | null;
   reason: string | null;
+  /** Who holds the case from now on, what was handed over, and whom the safety plan left without a holder. */
+  handover: string[];
 }
 
 export function closureSection(view: CaseCardView): CardElement[] {
@@ -191,10 +182,11 @@ export function closureSection(view: CaseCardView): CardElement[] {
       : t.closure.despiteNoOrgs
     : null;
   const model: ClosurePart = {
-    style: c.despiteConcern ? 'warning' : 'emphasis',
+    style: c.despiteConcern || c.despiteSafety ? 'warning' : 'emphasis',
     at: t.closure.at(formatAmsterdam(c.at)),
     despite,
-    reason: c.despiteConcern && c.reason ? t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)) : null,
+    reason: (c.despiteConcern || c.despiteSafety) && c.reason ? t.closure.reason(plainTruncate(c.reason, COURSE_LIMITS.closeReason)) : null,
+    handover: closureHandoverLines(c, view),
   };
   return renderPart('case-closure', model);
 }
@@ -505,21 +497,6 @@ function reAgendaForm(view: CaseCardView): ChairPart['reAgenda'] {
   };
 }
 
-function closeDespiteForm(view: CaseCardView): NonNullable<ChairPart['closeDespite']> {
-  return {
-    title: t.chair.closeDespite,
-    inputId: INPUTS.closeReason,
-    value: prefill(view.draft, INPUTS.closeReason).value ?? null,
-    label: t.chair.closeReason,
-    placeholder: t.chair.closeReasonPlaceholder,
-    maxLength: MAX_REASON,
-    regex: minTrimmedLength(CLOSE_DESPITE_CONCERN_MIN_REASON),
-    errorMessage: t.chair.closeReasonError(CLOSE_DESPITE_CONCERN_MIN_REASON),
-    submit: t.chair.closeDespiteSubmit,
-    verb: VERBS.closeDespiteConcern,
-  };
-}
-
 /**
  * The chair's controls, in one "Voorzitter" block (for chairs and the neutral view, while open):
  * the round button (start or close, whichever applies), door-agenderen, and closing. "Zaak sluiten"
@@ -553,8 +530,7 @@ export function chairSection(view: CaseCardView, d: CardDensity): CardElement[] 
     closeRound: open && missing.length === 0 ? button(t.chair.closeRound, VERBS.closeRound) : null,
     startRound: open ? null : button(t.chair.startRound, VERBS.startRound),
     reAgenda: reAgendaForm(view),
-    close: canClose(view.votes, rounds).ok ? button(t.chair.close, VERBS.closeCase) : null,
-    closeDespite: concernedOrgs(view.votes, view.case.round).length > 0 ? closeDespiteForm(view) : null,
+    closeOpen: closeOpenButton(view),
   };
   return renderPart('case-chair', model);
 }

@@ -24,6 +24,8 @@ export const VERBS = {
   reAgenda: 'case.reAgenda',
   closeCase: 'case.close',
   closeDespiteConcern: 'case.closeDespiteConcern',
+  /** Opens the close view (cards/close-form.json): the handover form, normal or "ondanks" (issue 15). */
+  closeForm: 'case.closeForm',
   // Veilig Thuis: the desk asks, the on-call member answers in the 1:1 chat
   askVt: 'case.askVt',
   setVtRegion: 'case.setVtRegion',
@@ -73,6 +75,11 @@ export const INPUTS = {
   reAgendaDate: 'reAgendaDate',
   reAgendaTime: 'reAgendaTime',
   closeReason: 'closeReason',
+  /** Closing with a handover (issue 15): the receiving party, what is handed over (multi-select, comma-separated), a note, and why nobody. */
+  handoverParty: 'handoverParty',
+  handoverItems: 'handoverItems',
+  handoverNote: 'handoverNote',
+  handoverNoneReason: 'handoverNoneReason',
   aoQuestion: 'aoQuestion',
   vtRegion: 'vtRegion',
   /** Advice: the summary text and the proposed interventions (multi-select, comma-separated ids). */
@@ -182,7 +189,14 @@ export const settleActionDataSchema = z
   })
   .strict();
 export const reAgendaDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.reAgendaDate]: opt, [INPUTS.reAgendaTime]: opt }).strict();
-export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt }).strict();
+/** The closing fields a close carries (issue 15): who takes the case over and what. */
+export const handoverFields = {
+  [INPUTS.handoverParty]: opt,
+  [INPUTS.handoverItems]: opt,
+  [INPUTS.handoverNote]: opt,
+  [INPUTS.handoverNoneReason]: opt,
+} as const;
+export const closeDataSchema = z.object({ caseId: caseIdSchema, [INPUTS.closeReason]: opt, ...handoverFields }).strict();
 const toggle = z.enum(['true', 'false']).optional();
 export const aoQuestionDataSchema = z
   .object({ caseId: caseIdSchema, [INPUTS.aoQuestion]: opt, [INPUTS.aoQuestionPiiConfirm]: toggle })
@@ -279,6 +293,7 @@ export const followUpDataSchema = z
     [INPUTS.followUpText]: opt,
     [INPUTS.followUpClose]: z.enum(['true', 'false']).optional(),
     [INPUTS.followUpPiiConfirm]: toggle,
+    ...handoverFields,
   })
   .strict();
 

@@ -33,4 +33,9 @@ export interface CaseClosure {
   despiteConcern: boolean;
   reason?: string;
   remainingConcern: PartnerOrg[];
+  /** Closed "ondanks" while these persons (labels, e.g. "kind-2") had no safety holder (issue 14). */
+  despiteSafety?: boolean;
+  unplacedSafety?: string[];
+  /** Who holds the case from now on and what was handed over (issue 15); absent on cases closed before it. */
+  handover?: import('./aftercare/handover').Handover;
 }

@@ -19,3 +19,4 @@ export { nlReturning, nlReturningCard } from './nl/returning';
 export { nlAfterDecision } from './nl/after-decision';
 export { nlVerdiepingRules } from './nl/verdieping-rules';
 export { nlAdviceVerdieping } from './nl/advice-verdieping';
+export { nlClosing } from './nl/closing';

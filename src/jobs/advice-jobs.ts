@@ -9,13 +9,13 @@ import type { AdaptiveCard } from '../cards/types';
 import { nlCards, nlMessages, nlViews, nlVtAdviceFixes as fx } from '../i18n/nl';
 import type { PartnerOrg } from '../domain/orgs';
 import type { Job } from '../store/jobs';
-import { requestCardRefresh } from '../app/case-access';
 import type { AppDeps } from '../app/deps';
 import { fail, ok, type Result } from '../app/errors';
 import type { Outbound } from '../app/ports';
 import { auditView, authorizeView, loadChannelSummary } from '../app/views';
 import { withEtagRetry } from '../store/etag-retry';
 import { loadAdviceVerdieping } from '../views/advice-verdieping';
+import { askFollowUpJob } from './closing-jobs';
 
 export async function adviceView(
   deps: AppDeps,
@@ -178,14 +178,7 @@ export async function feedbackJob(deps: AppDeps, outbound: Outbound, job: Job): 
   }
 }
 
-/** After the configured days: ask the case lead what came of it (in the thread; the card shows the form). */
+/** After the configured days: ask the case lead what came of it (1:1 with a mention in the thread; src/jobs/closing-jobs.ts). */
 export async function adviceFollowUpJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
-  const theCase = await deps.repo.getCase(job.caseId);
-  const doc = await deps.repo.getAdvice(job.caseId);
-  if (!theCase || !doc || doc.body.status !== 'besloten' || doc.body.followUp?.askedAt) return;
-  const at = deps.clock.now().toISOString();
-  await deps.repo.putAdvice({ ...doc.body, followUp: { ...doc.body.followUp, askedAt: at } }, doc.etag);
-  const cardRef = await deps.repo.getCardRef(theCase.id);
-  if (cardRef) await outbound.replyInThread(cardRef, { text: nlMessages.advice.followUpQuestion(caseCode(theCase.id)) });
-  await requestCardRefresh(deps, theCase.id);
+  await askFollowUpJob(deps, outbound, job);
 }

@@ -30,7 +30,11 @@ export type JobType =
   /** Oude bekenden: the 1:1 note to an earlier case's lead (issue 15 item 3). */
   | 'returningNote'
   /** An informatievraag still open: a 1:1 reminder to the asked organisation (issue 14). */
-  | 'questionReminder';
+  | 'questionReminder'
+  /** Terugkoppeling of a closing with its handover: thread, contributors, the receiving party (issue 15 item 2). */
+  | 'closingFeedback'
+  /** "Wat is ervan gekomen?" unanswered: remind the case lead (issue 15 item 4). */
+  | 'followUpReminder';
 
 export interface Job {
   id: string;

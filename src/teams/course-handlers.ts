@@ -24,6 +24,8 @@ import {
   settleActionDataSchema,
   VERBS,
 } from '../cards/verbs';
+import type { TurnContext } from 'botbuilder';
+import type { z } from 'zod';
 import { amsterdamShort } from '../domain/local-time';
 import type { ViewVia } from '../domain/views';
 import type { CaseSnapshot } from '../domain/decisions';
@@ -32,7 +34,9 @@ import type { CaseCardView } from '../cards/view';
 import { nlMessages } from '../i18n/nl';
 import { dutchError } from './errors-nl';
 import { cardVerb, type Actor, type CardVerb } from './card-verbs';
-import type { Notice, StrictSchema } from './invoke-response';
+import { answerInvoke, MESSAGE_ONLY, respondToFailure, respondWithSnapshot, type Notice, type StrictSchema } from './invoke-response';
+import { viewCase } from '../views/case-view';
+import { buildCloseFormCard } from '../cards/case-closing';
 
 /** The course of a case: rows of the card-verb table (src/teams/card-verbs.ts), registered by its one loop. */
 export function courseCardVerbs(deps: AppDeps): CardVerb[] {
@@ -146,21 +150,70 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
       (v) => v.after,
     ),
   );
+  const handoverOf = (
+    d: Partial<Pick<z.infer<typeof closeDataSchema>, 'handoverParty' | 'handoverItems' | 'handoverNote' | 'handoverNoneReason'>>,
+  ) => ({
+    party: d[INPUTS.handoverParty],
+    items: d[INPUTS.handoverItems],
+    note: d[INPUTS.handoverNote],
+    noneReason: d[INPUTS.handoverNoneReason],
+  });
+  // What the chair typed comes back in the form after a refusal (the reason, the party, the note; never in a message).
+  const closeDraft = (d: z.infer<typeof closeDataSchema>): CaseCardView['draft'] => ({
+    [INPUTS.closeReason]: d[INPUTS.closeReason],
+    [INPUTS.handoverParty]: d[INPUTS.handoverParty],
+    [INPUTS.handoverItems]: d[INPUTS.handoverItems],
+    [INPUTS.handoverNote]: d[INPUTS.handoverNote],
+    [INPUTS.handoverNoneReason]: d[INPUTS.handoverNoneReason],
+  });
+  // Closing with a handover: the chair opens the close view; a refusal answers with that view again
+  // (the reason on top, what was typed kept), a closing with the case card.
   verbs.push(
-    caseVerb(
-      VERBS.closeCase,
-      caseActionDataSchema,
-      (d, aad) => closeCase(deps, { caseId: d.caseId, aadObjectId: aad }),
-      () => ok.caseClosed,
-    ),
+    cardVerb({
+      verb: VERBS.closeForm,
+      schema: caseActionDataSchema,
+      command: (d, actor) => viewCase(deps, d.caseId, actor.aadObjectId),
+      answer: { kind: 'direct', respond: (context, r) => answerInvoke(context, r.ok ? buildCloseFormCard(r.value) : dutchError(r.error)) },
+    }),
   );
+  type CloseData = z.infer<typeof closeDataSchema>;
+  type Closed = Result<{ after: CaseSnapshot }>;
+  const closeAnswer = async (context: TurnContext, data: CloseData, r: Closed): Promise<void> => {
+    if (r.ok) return respondWithSnapshot(context, deps, r.value.after, { kind: 'good', text: ok.caseClosed });
+    // Access refusals get a message; a closed case or a non-chair the case card with the reason.
+    if (MESSAGE_ONLY.has(r.error.code) || r.error.code === 'case_closed' || r.error.code === 'not_chair')
+      return respondToFailure(context, deps, data.caseId, r.error);
+    const view = await viewCase(deps, data.caseId, context.activity.from?.aadObjectId);
+    if (!view.ok) return answerInvoke(context, dutchError(r.error));
+    const draft = r.error.code === 'invalid_input' || r.error.code === 'safety_not_placed' ? closeDraft(data) : undefined;
+    await answerInvoke(
+      context,
+      buildCloseFormCard({ ...view.value, notice: { kind: 'attention', text: dutchError(r.error) }, ...(draft ? { draft } : {}) }),
+    );
+  };
+  /** A close verb: the command's result travels with the data it was given, so a refusal can show what was typed. */
+  const closeVerb = (verb: string, run: (d: CloseData, aad: string | undefined) => Promise<Closed>): CardVerb =>
+    cardVerb({
+      verb,
+      schema: closeDataSchema,
+      command: async (d, actor) => ({ ok: true, value: { data: d, result: await run(d, actor.aadObjectId) } }),
+      answer: {
+        kind: 'direct',
+        respond: (context, r) => (r.ok ? closeAnswer(context, r.value.data, r.value.result) : answerInvoke(context, dutchError(r.error))),
+      },
+    });
   verbs.push(
-    caseVerb(
-      VERBS.closeDespiteConcern,
-      closeDataSchema,
-      (d, aad) => closeCaseDespiteConcern(deps, { caseId: d.caseId, aadObjectId: aad, reason: d[INPUTS.closeReason] }),
-      () => ok.caseClosed,
-      (d) => ({ [INPUTS.closeReason]: d[INPUTS.closeReason] }),
+    closeVerb(VERBS.closeCase, (d, aad) =>
+      closeCase(deps, { caseId: d.caseId, aadObjectId: aad, handover: handoverOf(d), answerView: 'action' }),
+    ),
+    closeVerb(VERBS.closeDespiteConcern, (d, aad) =>
+      closeCaseDespiteConcern(deps, {
+        caseId: d.caseId,
+        aadObjectId: aad,
+        reason: d[INPUTS.closeReason],
+        handover: handoverOf(d),
+        answerView: 'action',
+      }),
     ),
   );
 
@@ -208,9 +261,17 @@ export function courseCardVerbs(deps: AppDeps): CardVerb[] {
           text: d[INPUTS.followUpText],
           close: d[INPUTS.followUpClose] === 'true',
           piiConfirm: d[INPUTS.followUpPiiConfirm] === 'true',
+          handover: handoverOf(d),
         }),
       () => nlMessages.advice.followUpSaved,
-      (d) => ({ [INPUTS.followUpText]: d[INPUTS.followUpText], [INPUTS.followUpPiiConfirm]: d[INPUTS.followUpPiiConfirm] ?? 'false' }),
+      (d) => ({
+        [INPUTS.followUpText]: d[INPUTS.followUpText],
+        [INPUTS.followUpPiiConfirm]: d[INPUTS.followUpPiiConfirm] ?? 'false',
+        [INPUTS.handoverParty]: d[INPUTS.handoverParty],
+        [INPUTS.handoverItems]: d[INPUTS.handoverItems],
+        [INPUTS.handoverNote]: d[INPUTS.handoverNote],
+        [INPUTS.handoverNoneReason]: d[INPUTS.handoverNoneReason],
+      }),
     ),
   );
 

@@ -1,7 +1,7 @@
 import type { AppError, AppErrorCode } from '../app/errors';
 import { nlVerdiepingReading } from '../i18n/nl/verdieping-reading';
 import { nlVerdiepingRules } from '../i18n/nl/verdieping-rules';
-import { nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
+import { nlClosing, nlMessages, nlPrivacy, nlVerdiepingSignals, nlViews, nlVtAdviceFixes, piiKindList } from '../i18n/nl';
 
 const e = nlMessages.errors;
 const verdiepingReadingErrors = nlVerdiepingReading.errors;
@@ -48,6 +48,7 @@ const MESSAGES: Record<Exclude<AppErrorCode, 'invalid_input' | 'pii_found'>, str
   ...verdiepingReadingErrors,
   ...nlVerdiepingRules.errors,
   ...nlVerdiepingSignals.errors,
+  ...nlClosing.errors,
 };
 
 /** A hint per invalid field (field paths as the use cases report them). */
@@ -64,6 +65,7 @@ const FIELD_HINTS: Record<string, string> = {
   followUp: nlMessages.advice.followUpRequired,
   closeReason: e.closeReasonRequired,
   ...Object.fromEntries(Object.entries(nlVerdiepingReading.fieldHints).map(([k, v]) => [`vd.${k}`, v])),
+  ...nlClosing.fieldHints,
 };
 
 const long = nlVtAdviceFixes.errors;

@@ -7,6 +7,7 @@ import { getReportRow } from '../../src/store/report-store';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import { ManualClock, startTestHost, type TestHost } from '../helpers/host';
 import { closeSharedCosmosServer, makeDocStore, storeKinds, type TestStore } from '../helpers/stores';
+import { HANDOVER_FIELDS } from '../helpers/handover';
 
 jest.setTimeout(60_000);
 
@@ -87,7 +88,7 @@ describe.each(storeKinds)('report row kept current by the commands: %s', (kind) 
     // Closing: the decision moment.
     expect((await closeRoundAsChair(deps, { caseId, aadObjectId: USERS.om })).ok).toBe(true);
     clock.advance(30 * MIN);
-    const closed = await closeCase(deps, { caseId, aadObjectId: USERS.om });
+    const closed = await closeCase(deps, { caseId, aadObjectId: USERS.om, handover: HANDOVER_FIELDS });
     expect(closed.ok).toBe(true);
     const last = await row(caseId);
     expect(last).toMatchObject({ rounds: 2, reAgendaCount: 2, decision: 'gesloten', decidedAt: iso(T0 + 40 * MIN) });

@@ -15,6 +15,7 @@ import {
   startTestHost,
   type TestHost,
 } from '../helpers/host';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 jest.setTimeout(60_000);
 const DAY = 86_400_000;
@@ -174,6 +175,7 @@ describe('advice, decision and terugkoppeling', () => {
         caseId,
         [INPUTS.followUpText]: 'Contactverbod nageleefd; RvdK-onderzoek loopt.',
         [INPUTS.followUpClose]: 'true',
+        ...HANDOVER_DATA,
       }),
     ).toContain('terugkoppeling');
     expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');

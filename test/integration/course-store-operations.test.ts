@@ -13,6 +13,7 @@ import {
   type TestHost,
 } from '../helpers/host';
 import { makeDocStore, type TestStore } from '../helpers/stores';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 /**
  * The chair's and the lead's verbs (regie, lead actions, door-agenderen, the Actieoverleg's
@@ -217,7 +218,7 @@ describe('a closed case refuses every course verb and changes nothing', () => {
   beforeAll(async () => {
     closedId = await newCase();
     await invoke(USERS.om, VERBS.closeRound, { caseId: closedId });
-    expect((await invoke(USERS.om, VERBS.closeCase, { caseId: closedId })).text).toContain(nlMessages.ok.caseClosed);
+    expect((await invoke(USERS.om, VERBS.closeCase, { caseId: closedId, ...HANDOVER_DATA })).text).toContain(nlMessages.ok.caseClosed);
     expect((await t.host.deps.repo.getCase(closedId))?.status).toBe('closed');
   });
 

@@ -20,6 +20,7 @@ import {
   type TestHost,
 } from '../helpers/host';
 import { closeSharedCosmosServer, makeDocStore, storeKinds, TEST_STORE_KEY, type TestStore } from '../helpers/stores';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 jest.setTimeout(60_000);
 const DAY = 86_400_000;
@@ -78,6 +79,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     await invoke(USERS.om, VERBS.closeRound, { caseId });
     await invoke(USERS.om, VERBS.closeDespiteConcern, {
       caseId,
+      ...HANDOVER_DATA,
       [INPUTS.closeReason]: 'Besluit genomen: voorgeleiding; VT volgt het gezin.',
     });
     await settle(t);

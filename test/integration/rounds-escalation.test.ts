@@ -14,6 +14,7 @@ import {
   type TestHost,
   waitFor,
 } from '../helpers/host';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 jest.setTimeout(30_000);
 const MINUTE = 60_000;
@@ -178,10 +179,13 @@ describe('regie, actions, closing', () => {
     const caseId = await newCase();
     await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Zorgen over de kinderen', [INPUTS.voteAcute]: 'false' });
     await invoke(USERS.om, VERBS.closeRound, { caseId });
-    expect(await invoke(USERS.om, VERBS.closeCase, { caseId })).toContain('nog buikpijn');
-    expect(await invoke(USERS.om, VERBS.closeDespiteConcern, { caseId, [INPUTS.closeReason]: 'kort' })).toContain('niet volledig');
+    expect(await invoke(USERS.om, VERBS.closeCase, { caseId, ...HANDOVER_DATA })).toContain('nog buikpijn');
+    expect(await invoke(USERS.om, VERBS.closeDespiteConcern, { caseId, ...HANDOVER_DATA, [INPUTS.closeReason]: 'kort' })).toContain(
+      'niet volledig',
+    );
     await invoke(USERS.om, VERBS.closeDespiteConcern, {
       caseId,
+      ...HANDOVER_DATA,
       [INPUTS.closeReason]: 'Besluit genomen: voorgeleiding; VT volgt het gezin.',
     });
     const closed = await t.host.deps.repo.getCase(caseId);

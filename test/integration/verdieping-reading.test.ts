@@ -7,6 +7,7 @@ import type { Job } from '../../src/store/jobs';
 import { loadVerdieping } from '../../src/store/verdieping-store';
 import { LOCATION, USERS } from '../helpers/fixtures';
 import { channelActivity, invokeVerb, ManualClock, newCaseAt, sendActivity, startTestHost, type TestHost, waitFor } from '../helpers/host';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 /**
  * The verbs of the shared reading in verdieping (issue 14 items 1, 2, 3, 6) through the real HTTP
@@ -254,7 +255,12 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
 
   it('every verb is refused on a closed case, audited, and nothing is written', async () => {
     await invoke(USERS.om, VERBS.closeRound, { caseId });
-    await invoke(USERS.om, VERBS.closeCase, { caseId });
+    // In verdieping, with children without a safety holder: the chair closes "ondanks" (issue 14's closing rule).
+    await invoke(USERS.om, VERBS.closeDespiteConcern, {
+      caseId,
+      ...HANDOVER_DATA,
+      closeReason: 'Afgestemd met de OvJ; de RvdK volgt het gezin.',
+    });
     expect(((await t.host.deps.repo.getCase(caseId)) as Case).status).toBe('closed');
     const before = await loadVerdieping(t.host.db, caseId);
     const tries: [string, string, Record<string, unknown>][] = [

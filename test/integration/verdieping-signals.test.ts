@@ -15,6 +15,7 @@ import {
 } from '../helpers/host';
 import { VERBS } from '../../src/cards/verbs';
 import { VD_VIEW_VERB } from '../../src/cards/verdieping-inputs';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 jest.setTimeout(60_000);
 let t: TestHost;
@@ -194,7 +195,12 @@ describe('informatievragen through HTTP', () => {
 
     // A closed case takes no questions.
     await invoke(USERS.om, VERBS.closeRound, { caseId });
-    await invoke(USERS.om, VERBS.closeCase, { caseId });
+    await invoke(USERS.om, VERBS.closeDespiteConcern, {
+      caseId,
+      ...HANDOVER_DATA,
+      closeReason: 'Afgestemd met de OvJ; de RvdK volgt het gezin.',
+    });
+    expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');
     const closed = await ask(caseId, USERS.politie, 'rvdk');
     expect(closed).not.toContain('Uw vraag is gesteld');
     expect(await questions(caseId)).toHaveLength(1);

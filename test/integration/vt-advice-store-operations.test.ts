@@ -17,6 +17,7 @@ import {
   type TestHost,
 } from '../helpers/host';
 import { makeDocStore, type TestStore } from '../helpers/stores';
+import { HANDOVER_FIELDS } from '../helpers/handover';
 
 /**
  * Store operations per VT answer and per advice step, counted by an instrumented DocStore under the
@@ -159,7 +160,13 @@ describe('store operations per advice step (counted, SQLite)', () => {
     ).toEqual({ readPartition: 1, commit: 1 });
     expect(
       await counted('advice follow-up (closes the case)', () =>
-        answerFollowUp(t.host.deps, { caseId, aadObjectId: USERS.om, text: 'Contactverbod nageleefd.', close: true }),
+        answerFollowUp(t.host.deps, {
+          caseId,
+          aadObjectId: USERS.om,
+          text: 'Contactverbod nageleefd.',
+          close: true,
+          handover: HANDOVER_FIELDS,
+        }),
       ),
     ).toEqual({ readPartition: 1, commit: 1 });
     expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');

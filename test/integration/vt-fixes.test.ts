@@ -16,6 +16,7 @@ import {
   startTestHost,
   type TestHost,
 } from '../helpers/host';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 /** Regression tests for issue 13 (VT consultation defects), through the real HTTP server and the Connector stub. */
 
@@ -236,7 +237,7 @@ describe('issue 13: VT consultation', () => {
     const caseId = await newCase('Utrecht');
     const short = await sendActivity(
       t.base,
-      executeInvoke(t.stub.url, USERS.om, VERBS.closeDespiteConcern, { caseId, [INPUTS.closeReason]: 'te kort' }),
+      executeInvoke(t.stub.url, USERS.om, VERBS.closeDespiteConcern, { caseId, ...HANDOVER_DATA, [INPUTS.closeReason]: 'te kort' }),
     );
     expect(noticeOf(short.body)).toContain('minimaal 20 tekens om te sluiten ondanks buikpijn');
 

@@ -21,6 +21,7 @@ import {
   type TestHost,
 } from '../helpers/host';
 import { ForeignServer, newAudit, snapshot, Tally } from './harness';
+import { HANDOVER_DATA } from '../helpers/handover';
 
 const NH_CHANNEL = '19:zsm-nh@thread.tacv2';
 const tally = new Tally();
@@ -62,16 +63,17 @@ function dataFor(verb: string, caseId: string): Record<string, unknown> {
       [INPUTS.contribNeedToKnow]: 'Nodig voor het beeld.',
     };
   if (verb === VERBS.voteConcern) return { caseId, [INPUTS.voteReason]: 'zorgen van de aanvaller', [INPUTS.voteAcute]: 'true' };
-  if (verb === VERBS.closeDespiteConcern) return { caseId, [INPUTS.closeReason]: 'Gesloten door een aanvaller, zonder reden.' };
+  if (verb === VERBS.closeDespiteConcern)
+    return { caseId, ...HANDOVER_DATA, [INPUTS.closeReason]: 'Gesloten door een aanvaller, zonder reden.' };
   if (verb === VERBS.aoEditQuestion) return { caseId, [INPUTS.aoQuestion]: 'Een nieuwe vraag van de aanvaller?' };
   if (verb === VERBS.decide) return { caseId, [INPUTS.decisionText]: 'Sepot door een aanvaller' };
-  if (verb === VERBS.followUp) return { caseId, [INPUTS.followUpText]: 'Afgerond', [INPUTS.followUpClose]: 'true' };
+  if (verb === VERBS.followUp) return { caseId, [INPUTS.followUpText]: 'Afgerond', [INPUTS.followUpClose]: 'true', ...HANDOVER_DATA };
   return { caseId };
 }
 
 const ALL_VERBS = Object.values(VERBS);
 /** Views in the message for clients without dialogs (Details, the advice form): they read, like refresh and open. */
-const VIEW_VERBS = new Set<string>([VERBS.detailsHere, VERBS.editAdviceHere, VD_VIEW_VERB]);
+const VIEW_VERBS = new Set<string>([VERBS.detailsHere, VERBS.editAdviceHere, VD_VIEW_VERB, VERBS.closeForm]);
 /** Card verbs a roster member could use to change a case (everything but the personal views: refresh, open, the dialog views). */
 const WRITE_VERBS = ALL_VERBS.filter((v) => !v.endsWith('refresh') && !v.endsWith('.open') && v !== VERBS.refresh && !VIEW_VERBS.has(v));
 const MESSAGES = new Set<string>(
@@ -247,6 +249,7 @@ describe('a closed case takes no more writes', () => {
     await waitFor('escalation', () => t.host.deps.repo.getEscalation(caseC).then((e) => e ?? undefined));
     const closed = await invoke(USERS.om, VERBS.closeDespiteConcern, {
       caseId: caseC,
+      ...HANDOVER_DATA,
       [INPUTS.closeReason]: 'Buikpijn blijft, maar besloten wordt toch.',
     });
     expect(JSON.stringify(closed.value)).not.toContain(nlMessages.errors.caseClosed);

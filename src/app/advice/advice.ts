@@ -19,6 +19,8 @@ import { runCaseCommand } from '../case-command';
 import type { AppDeps } from '../deps';
 import { fail, ok, type AppError, type AppErrorCode, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
+import type { HandoverInput } from '../../domain/aftercare/handover';
+import { closeRefusal, handoverFromFields, type HandoverFields } from '../course/handover-input';
 
 export type { InterventionDetails };
 type Args = { caseId: string; aadObjectId: string | undefined };
@@ -166,19 +168,35 @@ export async function decide(
   );
 }
 
-/** "Wat is ervan gekomen?": the case lead's answer is kept and shared; the case closes or stays open. */
+/**
+ * "Wat is ervan gekomen?": the case lead's answer is kept and shared (thread, contributors, the OvJ's
+ * advice card); the case closes or stays open. Closing names who takes the case over and is checked
+ * with the safety plan's rule (issue 14/15).
+ */
 export async function answerFollowUp(
   deps: AppDeps,
-  args: Args & { text?: string; close?: boolean; piiConfirm?: boolean },
+  args: Args & { text?: string; close?: boolean; piiConfirm?: boolean; handover?: HandoverFields },
 ): Promise<Result<AdviceRecord>> {
   const pii = checkFreeText(deps, [args.text], args.piiConfirm === true);
   if (!pii.ok) return pii;
-  return adviceCommand(
+  let closing: AppError | undefined;
+  const r = await adviceCommand(
     deps,
     args,
     'advice.followup',
-    (b, member, ctx) =>
-      decideFollowUpAnswer(
+    (b, member, ctx): Decided<AdviceRecord, AppErrorCode | 'followup_empty'> => {
+      closing = undefined;
+      let handover: HandoverInput | undefined;
+      if (args.close) {
+        const h = handoverFromFields(args.handover ?? {});
+        if (!h.ok) {
+          closing = h.error;
+          return { ok: false, error: 'invalid_input' };
+        }
+        handover = h.value;
+      }
+      const parties = deps.directory.location(b.theCase.body.locationId)?.aftercare.receivingParties ?? [];
+      const d = decideFollowUpAnswer(
         b,
         {
           member,
@@ -186,9 +204,16 @@ export async function answerFollowUp(
           ...(args.close !== undefined ? { close: args.close } : {}),
           ...(pii.value ? { piiConfirmed: pii.value } : {}),
           closeReason: nlAdviceCommands.closedAfterFollowUp,
+          ...(handover ? { closing: { handover, parties } } : {}),
         },
         ctx,
-      ),
+      );
+      if (d.ok || d.error === 'followup_empty' || d.error === 'not_lead_or_chair' || d.error === 'no_advice' || d.error === 'case_closed')
+        return d as Decided<AdviceRecord, AppErrorCode | 'followup_empty'>;
+      closing = closeRefusal(d.error);
+      return { ok: false, error: closing.code };
+    },
     { followup_empty: [{ path: 'followUp', message: 'required' }] },
   );
+  return !r.ok && closing && r.error.code === closing.code ? { ok: false, error: closing } : r;
 }

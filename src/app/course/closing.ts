@@ -1,10 +1,15 @@
+import { decideCloseCase, type CaseSnapshot, type CloseMode } from '../../domain/decisions';
+import type { CaseClosure } from '../../domain/escalation-record';
 import { amsterdamToUtc } from '../../domain/local-time';
-import { canClose, closeDespiteConcern as closeDespiteRule, concernedOrgs, reAgenda as reAgendaRule } from '../../domain/rounds';
+import { reAgenda as reAgendaRule } from '../../domain/rounds';
+import type { ViewVia } from '../../domain/views';
 import { newJob } from '../../store/jobs';
 import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
-import type { Result } from '../errors';
+import { runCaseCommandWithInput } from '../case-command';
+import { ok, type AppError, type Result } from '../errors';
 import { changeCase } from './change-case';
+import { closeRefusal, handoverFromFields, type HandoverFields } from './handover-input';
 
 type Args = { caseId: string; aadObjectId: string | undefined };
 
@@ -39,48 +44,74 @@ export async function reAgendaCase(deps: AppDeps, args: Args & { date?: string; 
   return { ok: true, value: { at: when } };
 }
 
-/** Close when nobody has buikpijn any more at the end of the last round. */
-export async function closeCase(deps: AppDeps, args: Args): Promise<Result<{ changed: boolean }>> {
-  const votes = await deps.repo.listVotes(args.caseId);
-  const r = await changeCase(deps, { ...args, attempted: 'case.close', need: 'chair' }, (c, member, now) => {
-    const check = canClose(votes, c.rounds);
-    if (!check.ok) return { kind: 'refuse', code: check.error };
-    return {
-      kind: 'change',
-      next: { ...c, status: 'closed', closure: { at: now, by: member.aadObjectId, despiteConcern: false, remainingConcern: [] } },
-      action: 'case.close',
-      detail: { despiteConcern: false },
-    };
-  });
-  if (r.ok) await requestCardRefresh(deps, args.caseId);
-  return r.ok ? { ok: true, value: { changed: r.value.changed } } : r;
+type CloseArgs = Args & {
+  /** The closing form's handover fields (issue 15). */
+  handover: HandoverFields;
+  answerView?: ViewVia;
+};
+
+/**
+ * Closing through one command (load once, decide with decideCloseCase, commit once): the case, its
+ * audit line, the card refresh and the terugkoppeling of the closing. The handover's fields are checked
+ * after the roster and the closed-case checks.
+ */
+async function runClose(
+  deps: AppDeps,
+  args: CloseArgs,
+  mode: CloseMode,
+  reason?: string,
+): Promise<Result<{ changed: boolean; closure: CaseClosure; after: CaseSnapshot }>> {
+  let refusal: AppError | undefined;
+  const r = await runCaseCommandWithInput(
+    deps,
+    {
+      caseId: args.caseId,
+      aadObjectId: args.aadObjectId,
+      attempted: 'case.close',
+      need: 'chair',
+      ...(args.answerView ? { answerView: args.answerView } : {}),
+    },
+    () => handoverFromFields(args.handover),
+    (b, actor, ctx, handover) => {
+      refusal = undefined;
+      const location = deps.directory.location(b.theCase.body.locationId);
+      const d = decideCloseCase(
+        b,
+        {
+          actor,
+          // runCaseCommand authorised a chair (need: 'chair')
+          chair: true,
+          mode,
+          ...(reason !== undefined ? { reason } : {}),
+          handover,
+          parties: location?.aftercare.receivingParties ?? [],
+        },
+        ctx,
+      );
+      if (d.ok) return d;
+      refusal = closeRefusal(d.error);
+      return { ok: false, error: refusal.code };
+    },
+  );
+  if (r.ok) return ok({ changed: true, closure: r.value.value.closure, after: r.value.after });
+  return refusal && r.error.code === refusal.code ? { ok: false, error: refusal } : r;
 }
 
-/** The chair closes with buikpijn left: the reason and the remaining concern stay on record and on the card. */
-export async function closeCaseDespiteConcern(deps: AppDeps, args: Args & { reason?: string }): Promise<Result<{ changed: boolean }>> {
-  const votes = await deps.repo.listVotes(args.caseId);
-  const r = await changeCase(deps, { ...args, attempted: 'case.close', need: 'chair' }, (c, member, now) => {
-    const res = closeDespiteRule({ actor: { chair: member.roles.includes('chair') }, reason: args.reason ?? '', votes, rounds: c.rounds });
-    if (!res.ok)
-      return res.error === 'not_chair'
-        ? { kind: 'refuse', code: 'not_chair' }
-        : {
-            kind: 'refuse',
-            code: 'invalid_input',
-            fields: [{ path: 'closeReason', message: res.error, ...(res.error === 'reason_too_long' ? { tooLong: true } : {}) }],
-          };
-    const remaining = res.remainingConcern.length > 0 ? res.remainingConcern : concernedOrgs(votes, c.round);
-    return {
-      kind: 'change',
-      next: {
-        ...c,
-        status: 'closed',
-        closure: { at: now, by: member.aadObjectId, despiteConcern: true, reason: res.reason, remainingConcern: remaining },
-      },
-      action: 'case.close',
-      detail: { despiteConcern: true, remaining: remaining.join(',') },
-    };
-  });
-  if (r.ok) await requestCardRefresh(deps, args.caseId);
-  return r.ok ? { ok: true, value: { changed: r.value.changed } } : r;
+/** "Zaak sluiten": the last round closed without buikpijn, safety placed (when the plan applies), with a handover. */
+export async function closeCase(
+  deps: AppDeps,
+  args: CloseArgs,
+): Promise<Result<{ changed: boolean; closure: CaseClosure; after: CaseSnapshot }>> {
+  return runClose(deps, args, 'normal');
+}
+
+/**
+ * The chair closes "ondanks": with buikpijn left and/or persons without a safety holder. The reason,
+ * the remaining concern, the unplaced persons and the handover stay on record and on the card.
+ */
+export async function closeCaseDespiteConcern(
+  deps: AppDeps,
+  args: CloseArgs & { reason?: string },
+): Promise<Result<{ changed: boolean; closure: CaseClosure; after: CaseSnapshot }>> {
+  return runClose(deps, args, 'despite', args.reason ?? '');
 }

@@ -113,5 +113,10 @@ export interface AdviceRecord {
     closed?: boolean;
     /** Need-to-know confirmed for these likely identifiers in the answer (kinds only). */
     piiConfirmed?: import('../pii').PiiKind[];
+    /** Who was asked (issue 15 item 4): the case lead's organisation and the people of it the question went to 1:1. */
+    addressee?: { orgId: import('../orgs').PartnerOrg; aadObjectIds: string[] };
+    /** Reminders sent while unanswered, and when the next one is due (none after the last). */
+    remindersSent?: number;
+    nextReminderAt?: string;
   };
 }

@@ -8,6 +8,8 @@ import type { PiiKind } from '../pii';
 import { mayRecordDecision, type Member } from '../roster';
 import { contributionVisibleTo } from '../views';
 import { refreshJobs, snapshotOf } from './follow-up';
+import { closingJobs, closureAuditDetail, closureOf, type CloseError } from './close-decisions';
+import type { HandoverInput, ReceivingParty } from '../aftercare/handover';
 import type { CaseDecision, CaseSnapshot, Decided, DecisionContext, JobIntent } from './types';
 
 const DAY_MS = 86_400_000;
@@ -267,6 +269,11 @@ export interface FollowUpArgs {
   piiConfirmed?: PiiKind[];
   /** The closure reason stored on the case when the answer closes it (text from src/app). */
   closeReason: string;
+  /**
+   * Closing with the answer (issue 15): who takes the case over, checked with the safety plan's rule
+   * (closeDecisions.closureOf, after the decision). Required when `close`.
+   */
+  closing?: { handover: HandoverInput; parties: readonly ReceivingParty[] };
 }
 
 /**
@@ -277,7 +284,7 @@ export function decideFollowUpAnswer(
   b: CaseBundle,
   args: FollowUpArgs,
   ctx: DecisionContext,
-): Decided<AdviceRecord, 'case_closed' | 'not_lead_or_chair' | 'followup_empty' | 'no_advice'> {
+): Decided<AdviceRecord, 'case_closed' | 'not_lead_or_chair' | 'followup_empty' | 'no_advice' | CloseError> {
   const c = b.theCase.body;
   if (c.status !== 'open') return { ok: false, error: 'case_closed' };
   if (!mayDraftAdvice(c, args.member)) return { ok: false, error: 'not_lead_or_chair' };
@@ -298,20 +305,29 @@ export function decideFollowUpAnswer(
   };
   const audit = [auditOf(c, args.member, 'advice.followup', ctx, { closed: !!args.close, ...piiDetail(args.piiConfirmed) })];
   let nextCase = c;
+  const jobs: JobIntent[] = [
+    { id: ADVICE_JOB_IDS.feedbackFollowUp, type: 'feedback', dueAt: ctx.now, payload: { what: 'followUp' }, mode: 'request' },
+    // The answer reaches the OvJ's advice card too.
+    { id: ADVICE_JOB_IDS.refreshAdvice, type: 'refreshAdvice', dueAt: ctx.now, mode: 'request' },
+  ];
   if (args.close) {
-    nextCase = {
-      ...c,
-      status: 'closed',
-      closure: { at: ctx.now, by: args.member.aadObjectId, despiteConcern: false, reason: args.closeReason, remainingConcern: [] },
-    };
-    audit.push(auditOf(c, args.member, 'case.close', ctx, { afterFollowUp: true }));
+    if (!args.closing) return { ok: false, error: 'unknown_party' };
+    const closed = closureOf(
+      b,
+      {
+        actor: { aadObjectId: args.member.aadObjectId, orgId: args.member.orgId },
+        chair: args.member.roles.includes('chair'),
+        mode: 'normal',
+        afterDecision: true,
+        handover: args.closing.handover,
+        parties: args.closing.parties,
+      },
+      ctx.now,
+    );
+    if (!closed.ok) return closed;
+    nextCase = { ...c, status: 'closed', closure: { ...closed.closure, reason: args.closeReason } };
+    audit.push(auditOf(c, args.member, 'case.close', ctx, closureAuditDetail(closed.closure, { afterFollowUp: true })));
+    jobs.push(...closingJobs(ctx.now));
   }
-  return adviceStep(
-    b,
-    advice,
-    audit,
-    [{ id: ADVICE_JOB_IDS.feedbackFollowUp, type: 'feedback', dueAt: ctx.now, payload: { what: 'followUp' }, mode: 'request' }],
-    ctx,
-    nextCase,
-  );
+  return adviceStep(b, advice, audit, jobs, ctx, nextCase);
 }

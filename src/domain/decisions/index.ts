@@ -4,3 +4,4 @@ export * from './case-decisions';
 export * from './vt-decisions';
 export * from './advice-decisions';
 export * from './course-decisions';
+export * from './close-decisions';

@@ -33,7 +33,9 @@ export type DecidedJobType =
   | 'meetingReminder'
   | 'aoOutcomeFeedback'
   /** An informatievraag still open: a 1:1 reminder to the asked organisation (issue 14). */
-  | 'questionReminder';
+  | 'questionReminder'
+  | 'closingFeedback'
+  | 'followUpReminder';
 
 export interface JobIntent {
   id: string;

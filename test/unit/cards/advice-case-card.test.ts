@@ -235,7 +235,18 @@ describe('case card: the advice section', () => {
     expect(ofType(form.card, 'Input.Text')[0]).toMatchObject({ id: INPUTS.followUpText, isRequired: true, isMultiline: true });
     expect(ofType(form.card, 'Input.Toggle')[0]).toMatchObject({ id: INPUTS.followUpClose, title: 'Zaak sluiten', value: 'false' });
     const submit = executeActions(card).find((a) => a.verb === VERBS.followUp);
-    expect(submit).toMatchObject({ data: { caseId }, inputIds: [INPUTS.followUpClose, INPUTS.followUpText] });
+    expect(submit).toMatchObject({
+      data: { caseId },
+      // Closing with the answer names who takes the case over (issue 15).
+      inputIds: [
+        INPUTS.followUpClose,
+        INPUTS.followUpText,
+        INPUTS.handoverItems,
+        INPUTS.handoverNoneReason,
+        INPUTS.handoverNote,
+        INPUTS.handoverParty,
+      ],
+    });
     const sent = invokeData(submit as NonNullable<typeof submit>, { [INPUTS.followUpText]: 'Nageleefd.', [INPUTS.followUpClose]: 'true' });
     expect(followUpDataSchema.parse(sent)).toEqual({ caseId, followUpText: 'Nageleefd.', followUpClose: 'true' });
   });

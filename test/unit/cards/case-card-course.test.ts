@@ -1,5 +1,6 @@
 import { buildCaseCard, CASE_CARD_DENSITIES, CASE_CARD_LIMITS, minTrimmedLength } from '../../../src/cards/case-card';
 import { SETTLE_ACTION_ID_INPUT } from '../../../src/cards/case-course';
+import { buildCloseFormCard } from '../../../src/cards/case-closing';
 import {
   addActionDataSchema,
   closeDataSchema,
@@ -393,7 +394,7 @@ describe('case card: escalation, door-agenderen, termijn and closure', () => {
 });
 
 describe('case card: chair controls', () => {
-  const CHAIR_VERBS = [VERBS.startRound, VERBS.closeRound, VERBS.reAgenda, VERBS.closeCase, VERBS.closeDespiteConcern];
+  const CHAIR_VERBS = [VERBS.startRound, VERBS.closeRound, VERBS.reAgenda, VERBS.closeCase, VERBS.closeDespiteConcern, VERBS.closeForm];
 
   it('are in the neutral channel view (clients without refresh), where the bot enforces the chair role', () => {
     const neutral = typicalView({ viewerOrg: undefined, viewerIsChair: undefined });
@@ -419,7 +420,7 @@ describe('case card: chair controls', () => {
     expect((set.actions as Node[]).map((a) => [a.type, a.title])).toEqual([
       ['Action.ShowCard', 'Ronde sluiten'],
       ['Action.ShowCard', 'Door-agenderen'],
-      ['Action.ShowCard', 'Sluiten ondanks buikpijn'],
+      ['Action.Execute', 'Sluiten ondanks buikpijn…'],
     ]);
     // Organisations have not voted yet: closing asks for a confirmation first.
     const confirm = (set.actions as Node[])[0] as Node;
@@ -434,7 +435,8 @@ describe('case card: chair controls', () => {
       chairView({ case: sampleCase({ rounds: closedRound2() }), votes: [vote(1, 'vt', true), vote(2, 'vt', false)] }),
     );
     expect(execute(card, VERBS.startRound)).toMatchObject({ title: 'Nieuwe ronde: wie heeft er nog buikpijn?', inputIds: [] });
-    expect(execute(card, VERBS.closeCase)).toMatchObject({ title: 'Zaak sluiten', data: { caseId }, inputIds: [] });
+    // Closing opens the close view (the handover form, cards/close-form.json).
+    expect(execute(card, VERBS.closeForm)).toMatchObject({ title: 'Zaak sluiten…', data: { caseId }, inputIds: [] });
     expect(verbs(card)).not.toContain(VERBS.closeRound);
     expect(verbs(card)).not.toContain(VERBS.closeDespiteConcern);
   });
@@ -453,8 +455,9 @@ describe('case card: chair controls', () => {
   });
 
   it('closing despite buikpijn asks a reason of at least 20 characters, checked like the domain does', () => {
-    const card = buildCaseCard(chairView());
-    const reason = input(showCard(card, 'Sluiten ondanks buikpijn').card, INPUTS.closeReason);
+    // In the close view the chair opens from "Sluiten ondanks buikpijn…".
+    const card = buildCloseFormCard(chairView());
+    const reason = input(card, INPUTS.closeReason);
     expect(reason).toMatchObject({ type: 'Input.Text', isRequired: true, isMultiline: true, maxLength: 1000 });
     const re = new RegExp(reason.regex as string);
     for (const s of [
@@ -469,7 +472,7 @@ describe('case card: chair controls', () => {
       expect([s, re.test(s)]).toEqual([s, closeDespiteConcernInputSchema.safeParse({ reason: s }).success]);
     }
     const close = execute(card, VERBS.closeDespiteConcern);
-    expect(closeDataSchema.parse(invokeData(close, { closeReason: 'Besluit genomen met OvJ na overleg.' }))).toEqual({
+    expect(closeDataSchema.parse(invokeData(close, { closeReason: 'Besluit genomen met OvJ na overleg.' }))).toMatchObject({
       caseId,
       closeReason: 'Besluit genomen met OvJ na overleg.',
     });
@@ -495,7 +498,6 @@ describe('case card: what was typed comes back after a refusal', () => {
       actionVerdict: 'omstandigheden_veranderd',
       reAgendaDate: '2026-11-25',
       reAgendaTime: '10:00',
-      closeReason: 'Het besluit is genomen; VT volgt het gezin.',
     };
     const card = buildCaseCard(
       chairView({
@@ -516,7 +518,7 @@ describe('case card: a crowded case stays within the budget', () => {
     expect(utf8Bytes(card)).toBeLessThan(80 * KB);
     expect(utf16Bytes(card)).toBeLessThanOrEqual(CASE_CARD_LIMITS.maxBytes);
     expect(texts(card).filter((t) => t.startsWith('Bijdrage ')).length).toBeGreaterThan(0);
-    expect(verbs(card)).toEqual(expect.arrayContaining([VERBS.closeRound, VERBS.reAgenda, VERBS.closeDespiteConcern, VERBS.settleAction]));
+    expect(verbs(card)).toEqual(expect.arrayContaining([VERBS.closeRound, VERBS.reAgenda, VERBS.closeForm, VERBS.settleAction]));
   });
 
   it('steps down to the leanest density for it: buikpijn grouped per vote, reasons left to Details, open actions counted', () => {

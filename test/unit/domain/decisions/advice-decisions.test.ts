@@ -7,11 +7,14 @@ import {
   decideFollowUpAnswer,
   decideSendAdvice,
   JOB_IDS,
+  CLOSING_JOB_ID,
   type AdviceDecisionArgs,
   type DecisionContext,
   type DraftAdviceArgs,
 } from '../../../../src/domain/decisions';
 import type { Member } from '../../../../src/domain/roster';
+import { aftercareConfigSchema } from '../../../../src/domain/aftercare';
+import { EMPTY_VERDIEPING } from '../../../../src/domain/verdieping/bundle';
 import { adviceCase, adviceInput, adviceRecord, contrib, PALETTE, vote } from '../advice/fixtures';
 
 /** Pure table tests: a bundle, a member, an input and `now` in; the advice, the case, the audit and the jobs out. */
@@ -172,12 +175,14 @@ describe('decideAdviceDecision', () => {
 });
 
 describe('decideFollowUpAnswer', () => {
+  const PARTIES = aftercareConfigSchema.parse({}).receivingParties;
+  const closing = { handover: { receivingPartyId: 'wijkteam', handedOver: ['contactpersoon' as const] }, parties: PARTIES };
   const args = { member: LEAD, text: 'Contactverbod nageleefd.', closeReason: 'REASON' };
   it.each<[string, boolean]>([
     ['stays open', false],
-    ['closes the case in the same commit', true],
-  ])('the answer is kept and shared; %s', (_n, close) => {
-    const r = decideFollowUpAnswer(bundle(adviceRecord('besloten')), { ...args, close }, ctx());
+    ['closes the case in the same commit, with the handover', true],
+  ])('the answer is kept and shared (thread, contributors, the advice card); %s', (_n, close) => {
+    const r = decideFollowUpAnswer(bundle(adviceRecord('besloten')), { ...args, close, ...(close ? { closing } : {}) }, ctx());
     if (!r.ok) throw new Error(r.error);
     expect(r.decision.advice?.followUp).toEqual({
       answer: 'Contactverbod nageleefd.',
@@ -193,10 +198,41 @@ describe('decideFollowUpAnswer', () => {
         despiteConcern: false,
         reason: 'REASON',
         remainingConcern: [],
+        handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['contactpersoon'] },
       });
     expect(audits(r.decision)).toEqual([`advice.followup:${LEAD.aadObjectId}`, ...(close ? [`case.close:${LEAD.aadObjectId}`] : [])]);
-    expect(jobs(r.decision)).toEqual([`${ADVICE_JOB_IDS.feedbackFollowUp}@now`, `${JOB_IDS.refreshCard}@now`]);
+    expect(jobs(r.decision)).toEqual([
+      `${ADVICE_JOB_IDS.feedbackFollowUp}@now`,
+      `${ADVICE_JOB_IDS.refreshAdvice}@now`,
+      ...(close ? [`${CLOSING_JOB_ID}@now`] : []),
+      `${JOB_IDS.refreshCard}@now`,
+    ]);
     expect(r.after.theCase).toBe(r.decision.nextCase);
+  });
+
+  it.each<[string, Partial<Parameters<typeof decideFollowUpAnswer>[1]>, string]>([
+    ['closing without a handover', { close: true }, 'unknown_party'],
+    [
+      'closing to nobody without a reason',
+      { close: true, closing: { ...closing, handover: { receivingPartyId: 'geen', handedOver: [] } } },
+      'none_needs_reason',
+    ],
+    [
+      'closing with nothing handed over',
+      { close: true, closing: { ...closing, handover: { receivingPartyId: 'zvh', handedOver: [] } } },
+      'nothing_handed_over',
+    ],
+  ])('closing with the answer is refused: %s', (_n, over, error) => {
+    expect(decideFollowUpAnswer(bundle(adviceRecord('besloten')), { ...args, ...over }, ctx())).toEqual({ ok: false, error });
+  });
+
+  it('closing with the answer follows the safety plan rule: refused while a child in verdieping has no holder', () => {
+    const b: CaseBundle = {
+      ...bundle(adviceRecord('besloten')),
+      verdieping: { ...EMPTY_VERDIEPING, phase: { body: { caseId: 'x', phase: 'verdieping', timeline: [] }, etag: 'p' } },
+    };
+    expect(decideFollowUpAnswer(b, { ...args, close: true, closing }, ctx())).toEqual({ ok: false, error: 'safety_not_placed' });
+    expect(decideFollowUpAnswer(b, { ...args, close: false }, ctx()).ok).toBe(true);
   });
 
   it.each<[string, CaseBundle, Partial<typeof args>, string]>([
