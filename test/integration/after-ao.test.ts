@@ -5,6 +5,7 @@ import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { nlReport } from '../../src/i18n/nl/report';
 import { ConnectorStub } from '../helpers/connector-stub';
 import { CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
+import { HANDOVER_DATA } from '../helpers/handover';
 import {
   aoPostsOf,
   channelActivity,
@@ -182,7 +183,7 @@ describe('oude bekenden at intake', () => {
     const DAY = 24 * HOUR;
     const earlier = await newCase({ personKey: 'bvh-key-returning-1', intakeAt: new Date(clock.now().getTime() - 40 * DAY).toISOString() });
     await invoke(USERS.om, VERBS.closeRound, { caseId: earlier });
-    await invoke(USERS.om, VERBS.closeCase, { caseId: earlier });
+    await invoke(USERS.om, VERBS.closeCase, { caseId: earlier, ...HANDOVER_DATA });
     expect((await t.host.deps.repo.getCase(earlier))?.status).toBe('closed');
     const caseId = await newCase({ personKey: 'bvh-key-returning-1' });
 
