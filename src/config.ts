@@ -75,8 +75,8 @@ const envSchema = z
     JOB_POLL_MS: z.coerce.number().int().min(50).max(60_000).default(500),
     JOB_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(25_000), // a dead worker's timer fires again within ~25 s
     JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(12),
-    // A command's card refresh delivered by this process right after its commit (docs/decisions.md §38); off by default for now
-    JOB_HAND_OFF: flag.default('false'),
+    // A command's card refresh delivered by this process right after its commit (docs/decisions.md §38, §49)
+    JOB_HAND_OFF: flag.default('true'),
     JOB_BACKOFF_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(1000),
     JOB_BACKOFF_MAX_MS: z.coerce.number().int().min(100).max(3_600_000).default(300_000),
     /** A Connector call without an answer by then fails (retryable). */

@@ -28,7 +28,16 @@ export async function auditRefusal(
   args: { caseId: string; actorId: string | undefined; attempted: string; reason: string; actorOrg?: string },
   action: 'access.denied' | 'action.refused' = 'access.denied',
 ): Promise<void> {
-  const at = deps.clock.now().toISOString();
+  await deps.repo.appendAudit(refusalEntry(deps, args, action));
+}
+
+/** The audit entry of a refused attempt (ids and the reason code), logged as it is made; the caller writes it. */
+export function refusalEntry(
+  deps: AppDeps,
+  args: { caseId: string; actorId: string | undefined; attempted: string; reason: string; actorOrg?: string; at?: string },
+  action: 'access.denied' | 'action.refused' = 'access.denied',
+): AuditEntry {
+  const at = args.at ?? deps.clock.now().toISOString();
   const entry: AuditEntry = {
     id: auditId({ at }),
     caseId: args.caseId,
@@ -38,11 +47,11 @@ export async function auditRefusal(
     ...(args.actorOrg ? { actorOrg: args.actorOrg } : {}),
     detail: { attempted: args.attempted, reason: args.reason },
   };
-  await deps.repo.appendAudit(entry);
   deps.log.warn(
     { caseId: args.caseId, actorId: args.actorId, attempted: args.attempted, why: args.reason },
     action === 'access.denied' ? 'access denied' : 'action refused',
   );
+  return entry;
 }
 
 /** Refuse (and audit) an authorised member's attempt on a case that is no longer open. */

@@ -1,10 +1,18 @@
 import type { CaseBundle } from '../domain/case-bundle';
-import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation } from '../domain/decisions';
+import type { AuditEntry } from '../domain/audit';
+import {
+  snapshotOf,
+  type CaseSnapshot,
+  type Decided,
+  type DecisionActor,
+  type DecisionContext,
+  type DecisionLocation,
+} from '../domain/decisions';
 import type { PersonalView, ViewVia } from '../domain/views';
 import { decisionOps, handedOffJobs } from '../store/case-bundle';
 import { withEtagRetry } from '../store/etag-retry';
 import { auditId } from '../store/repository';
-import { auditRefusal, authorizeForCase } from './actor';
+import { auditRefusal, authorizeForCase, refusalEntry } from './actor';
 import type { AppDeps } from './deps';
 import { fail, ok, type AppError, type AppErrorCode, type Result } from './errors';
 import { reportRowOps } from './report/report-row-hook';
@@ -83,19 +91,9 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
         if (!authz.ok) return authz;
         actor = { aadObjectId: authz.value.aadObjectId, orgId: authz.value.orgId };
       }
-      if (theCase.status !== 'open') {
-        await auditRefusal(
-          deps,
-          { caseId: cmd.caseId, actorId: actor.aadObjectId, actorOrg: actor.orgId, attempted: cmd.attempted, reason: 'case_closed' },
-          'action.refused',
-        );
-        return fail('case_closed');
-      }
       const now = deps.clock.now().toISOString();
       const ctx: DecisionContext = { now, newAuditId: () => auditId({ at: now }) };
-      const decided = await decide(loaded.bundle, actor, ctx);
-      if (!decided.ok) return fail(decided.error);
-      const viewAudit = cmd.answerView
+      const viewAudit: AuditEntry[] = cmd.answerView
         ? [
             {
               id: ctx.newAuditId(),
@@ -108,6 +106,21 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
             },
           ]
         : [];
+      // A refusal answered with the actor's case card: that card is the case as loaded here (no second
+      // read), its view audited in the refusal's one write.
+      const refusedWithView = cmd.answerView !== undefined && (cmd.answerViewKind ?? 'case') === 'case';
+      const refuse = async (code: E | AppErrorCode, refusal?: AuditEntry): Promise<Result<CommandOutcome<T>>> => {
+        const entries = [...(refusal ? [refusal] : []), ...(refusedWithView ? viewAudit : [])];
+        if (entries.length === 1) await deps.repo.appendAudit(entries[0]);
+        else if (entries.length > 1) await deps.repo.cases.commit(entries.map((entry) => ({ op: 'audit' as const, entry })));
+        return refusedWithView ? { ok: false, error: { code }, seen: snapshotOf(loaded.bundle) } : fail(code);
+      };
+      if (theCase.status !== 'open') {
+        const who = { caseId: cmd.caseId, actorId: actor.aadObjectId, actorOrg: actor.orgId, attempted: cmd.attempted, at: now };
+        return refuse('case_closed', refusalEntry(deps, { ...who, reason: 'case_closed' }, 'action.refused'));
+      }
+      const decided = await decide(loaded.bundle, actor, ctx);
+      if (!decided.ok) return refuse(decided.error);
       const d = decided.decision;
       const nothing =
         d.nextCase === theCase && d.votes.length + d.contributions.length + d.audit.length + d.jobs.length + viewAudit.length === 0;
@@ -151,5 +164,5 @@ export async function runCaseCommandWithInput<I, T, E extends AppErrorCode>(
     }
     return decide(b, actor, ctx, checked.value);
   });
-  return !r.ok && refusal && r.error.code === refusal.code ? { ok: false, error: refusal } : r;
+  return !r.ok && refusal && r.error.code === refusal.code ? { ok: false, error: refusal, ...(r.seen ? { seen: r.seen } : {}) } : r;
 }

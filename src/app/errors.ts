@@ -1,3 +1,4 @@
+import type { CaseSnapshot } from '../domain/decisions';
 import type { PiiKind } from '../domain/pii';
 
 /** Failures a use case reports; adapters map them to Dutch messages (Teams) or HTTP statuses. */
@@ -84,7 +85,12 @@ export function fieldsOf(issues: readonly { path: readonly (string | number)[]; 
   return issues.map((i) => ({ path: i.path.join('.'), message: i.message, ...(i.code === 'too_big' ? { tooLong: true } : {}) }));
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/**
+ * `seen` on a refusal: the case as the refused command loaded it, when that command already audited the
+ * actor's view of it (runCaseCommand with `answerView`); the answer shows that view without reading the
+ * case again. Case content: never logged, never sent anywhere but into the actor's own view.
+ */
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError; seen?: CaseSnapshot };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T>(code: AppErrorCode, fields?: AppError['fields']): Result<T> => ({ ok: false, error: { code, fields } });

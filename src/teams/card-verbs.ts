@@ -112,7 +112,7 @@ async function answer<T extends { caseId: string }, R>(
     if (result.ok && how.snapshot)
       await respondWithSnapshot(context, deps, how.snapshot(result.value), { kind: 'good', text: how.okText(result.value) });
     else if (result.ok) await respondWithCase(context, deps, caseId, { kind: 'good', text: how.okText(result.value) });
-    else await respondToFailure(context, deps, caseId, result.error, how.draft?.(data));
+    else await respondToFailure(context, deps, caseId, result.error, how.draft?.(data), result.seen);
     return;
   }
   // Someone who may not see the case gets the reason only, never the card.

@@ -70,32 +70,36 @@ export async function respondWithSnapshot(
   deps: AppDeps,
   after: CaseSnapshot,
   notice: { kind: 'good' | 'attention'; text: string },
+  draft?: CaseCardView['draft'],
 ): Promise<void> {
   const mris = await deps.repo.getUserMris();
-  await answerInvoke(context, renderCaseCard(caseViewOf(deps, after, mris, context.activity.from?.aadObjectId, notice)));
+  const view = caseViewOf(deps, after, mris, context.activity.from?.aadObjectId, notice);
+  await answerInvoke(context, renderCaseCard({ ...view, ...(draft ? { draft } : {}) }));
 }
 
 /** Refusals of access get a plain message (no card for someone who may not see it); anything else keeps the card with the reason on top. */
 export const MESSAGE_ONLY: ReadonlySet<AppError['code']> = new Set(['not_on_roster', 'not_for_location', 'case_not_found']);
 
+/**
+ * `seen`: the case as the refused command loaded it (its view already audited there): the card is built
+ * from it, without reading the case again. Without it the case is read (and the view audited) here.
+ */
 export async function respondToFailure(
   context: TurnContext,
   deps: AppDeps,
   caseId: string,
   error: AppError,
   draft?: CaseCardView['draft'],
+  seen?: CaseSnapshot,
 ): Promise<void> {
   if (MESSAGE_ONLY.has(error.code)) {
     await answerInvoke(context, dutchError(error));
     return;
   }
-  await respondWithCase(
-    context,
-    deps,
-    caseId,
-    { kind: 'attention', text: dutchError(error) },
-    error.code === 'pii_found' ? draft : error.code === 'invalid_input' ? withoutPiiToggles(draft) : undefined,
-  );
+  const notice = { kind: 'attention' as const, text: dutchError(error) };
+  const kept = error.code === 'pii_found' ? draft : error.code === 'invalid_input' ? withoutPiiToggles(draft) : undefined;
+  if (seen) await respondWithSnapshot(context, deps, seen, notice, kept);
+  else await respondWithCase(context, deps, caseId, notice, kept);
 }
 
 /** The need-to-know toggles appear only after a refusal for identifiers (src/cards/free-text.ts). */

@@ -364,7 +364,17 @@ export class TeamsOutbound implements Outbound {
     markKey?: string,
   ): CreateInFlight {
     const abort = new AbortController();
-    const hardStop = setTimeout(() => abort.abort(), this.createSettleMs);
+    let answered = false;
+    // Node runs due timers before it reads sockets in each turn of its event loop: after a stall (a busy
+    // or starved process) this timer would win over an answer that has already arrived, and the retry
+    // would post the card a second time. So the abort waits for this turn's I/O (setImmediate runs after it).
+    const hardStop = setTimeout(
+      () =>
+        setImmediate(() => {
+          if (!answered) abort.abort();
+        }),
+      this.createSettleMs,
+    );
     const flight: CreateInFlight = {
       card,
       timedOut: false,
@@ -386,6 +396,10 @@ export class TeamsOutbound implements Outbound {
         }
         const connector = await this.connector(serviceUrl, channelId);
         const request = connector.createConversation(params, { abortSignal: abort.signal });
+        void request.then(
+          () => (answered = true),
+          () => (answered = true),
+        );
         // Without markers no extra await (a retry right after a failure must see `failed` at once).
         const res = marks && markKey !== undefined ? await this.settleMark(request, marks, markKey) : await request;
         const conversationId = res.id ?? '';

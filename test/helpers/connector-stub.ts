@@ -28,6 +28,11 @@ export class ConnectorStub {
   faults: FaultPlan | undefined;
   /** Requests that were left hanging by the fault plan. */
   hung = 0;
+  /**
+   * Called when an answer has been handed to the network (the response finished), before the caller can
+   * have read it: a test can stall the process here (the answer then waits in the caller's socket).
+   */
+  onAnswered: (() => void) | undefined;
   /** Requests held back by the fault plan ('hold'), waiting for `releaseHeld()`. */
   private readonly held: (() => void)[] = [];
   get heldCount(): number {
@@ -51,6 +56,7 @@ export class ConnectorStub {
     app.use(express.json({ limit: '2mb' }));
     // The fault plan decides once per request; a 'hold' parks the request until releaseHeld().
     app.all(/.*/, (req, res, next) => {
+      res.on('finish', () => this.onAnswered?.());
       const m = /^\/v3\/conversations(?:\/([^/]+)\/activities(?:\/([^/]+))?)?\/?$/.exec(req.path);
       const call: ConnectorCall = {
         method: req.method,

@@ -13,7 +13,8 @@ import { signBody } from '../../src/http/signature';
 import { ConnectorStub } from './connector-stub';
 import { TEST_STORE_KEY } from './stores';
 import { caseCode } from '../../src/domain/case-code';
-import { AO_CHANNEL, CHANNEL, sampleIntake, TENANT, testRoster } from './fixtures';
+import { AO_CHANNEL, CHANNEL, sampleIntake, TENANT, testRoster, USERS } from './fixtures';
+import type { JobHandOffPort } from '../../src/app/deps';
 
 export const TEST_SECRET = 'test-intake-secret-0123456789abcdef0123';
 export const TEST_PSEUDONYM_KEY = 'test-pseudonym-key-0123456789abcdef012';
@@ -246,4 +247,30 @@ export function aoPostsOf(t: TestHost, caseId: string): ReturnType<ConnectorStub
       (c) =>
         (c.body.channelData as { channel: { id: string } }).channel.id === AO_CHANNEL && JSON.stringify(c.body).includes(caseCode(caseId)),
     );
+}
+
+/**
+ * The bot is added to the location's channel with these users in it (Teams' conversationUpdate, one per
+ * user), so it knows their Teams ids and the channel's conversation reference. Default: every test user.
+ */
+export async function greetAllUsers(t: TestHost, users: readonly string[] = Object.values(USERS)): Promise<void> {
+  for (const u of users)
+    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+}
+
+/**
+ * For tests that count store operations per click: let the job loop finish what is due, then run it only
+ * when the test drives it (`runner.runOnce()` or a hand-off by hand): no kicks, no polls (one pass now,
+ * the next in an hour) and no hand-off of card refreshes. A counted click is then its request path alone.
+ * Returns the host's hand-off port, for a test that starts a hand-off itself.
+ */
+export async function driveJobsByHand(t: TestHost): Promise<JobHandOffPort | undefined> {
+  await settle(t);
+  t.host.deps.kickJobs = () => undefined;
+  const handOff = t.host.deps.handOff;
+  t.host.deps.handOff = undefined;
+  t.host.runner.setOptions({ pollMs: 3_600_000 });
+  await t.host.runner.stop();
+  t.host.runner.start();
+  return handOff;
 }

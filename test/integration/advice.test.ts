@@ -14,6 +14,7 @@ import {
   settle,
   startTestHost,
   type TestHost,
+  greetAllUsers,
 } from '../helpers/host';
 import { HANDOVER_DATA } from '../helpers/handover';
 
@@ -66,8 +67,7 @@ beforeAll(async () => {
   clock = new ManualClock(Date.parse('2026-11-23T14:00:00Z'));
   await stub.start();
   t = await start();
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t);
   for (const u of [USERS.ovj, USERS.politie, USERS.rvdk]) await sendActivity(t.base, personalActivity(t.stub.url, u));
 });
 afterAll(async () => {

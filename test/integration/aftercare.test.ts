@@ -5,7 +5,6 @@ import { meetingReminderJobId } from '../../src/domain/aftercare/meeting';
 import type { Job } from '../../src/store/jobs';
 import { LOCATION, testRoster, USERS } from '../helpers/fixtures';
 import {
-  channelActivity,
   invokeVerb,
   ManualClock,
   newCaseAt,
@@ -14,6 +13,7 @@ import {
   settle,
   startTestHost,
   type TestHost,
+  greetAllUsers,
 } from '../helpers/host';
 
 /**
@@ -62,8 +62,7 @@ beforeAll(async () => {
   const roster = testRoster();
   roster.locations = roster.locations.map((l) => (l.id === LOCATION ? { ...l, aftercare: { meetingReminderTime: '16:00' } } : l));
   t = await startTestHost({ clock, roster });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t);
   // The app installed personally for these (1:1 terugkoppeling).
   for (const u of [USERS.politie, USERS.vt, USERS.om, USERS.rvdk]) await sendActivity(t.base, personalActivity(t.stub.url, u));
 });

@@ -24,6 +24,7 @@ import {
   settle,
   startTestHost,
   type TestHost,
+  greetAllUsers,
 } from '../helpers/host';
 
 jest.setTimeout(120_000);
@@ -96,8 +97,7 @@ beforeAll(async () => {
   const roster = testRoster();
   roster.locations[0] = { ...roster.locations[0]!, ovjChannelId: OVJ_CHANNEL };
   t = await startTestHost({ clock, dataDir: dir, stub, roster, log: createLogger('debug', logSink) });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t);
   for (const u of [ON_CALL, USERS.politie, USERS.rvdk, USERS.ovj]) await sendActivity(t.base, personalActivity(t.stub.url, u));
 });
 afterAll(async () => {

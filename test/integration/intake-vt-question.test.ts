@@ -47,7 +47,10 @@ beforeAll(async () => {
       return (...args: unknown[]) => {
         if (prop === 'commit') commits.push(args[0] as WriteOp[]);
         const doc = args[0] as { kind?: string } | undefined;
-        if ((prop === 'insert' || prop === 'replace') && doc?.kind === 'vtconsult' && failVtWrites > 0) {
+        const writesVt =
+          ((prop === 'insert' || prop === 'replace') && doc?.kind === 'vtconsult') ||
+          (prop === 'commit' && (args[0] as WriteOp[]).some((o) => o.op !== 'audit' && o.doc.kind === 'vtconsult'));
+        if (writesVt && failVtWrites > 0) {
           failVtWrites--;
           return Promise.reject(new Error('SQLITE_IOERR: disk I/O error'));
         }

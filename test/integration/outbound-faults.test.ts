@@ -40,7 +40,11 @@ const MAX_FAULTS_IN_A_ROW = 3; // per case and kind of call: bounds the run time
 const FAULTS = [429, 503, 502, 'hang'] as const;
 const LATE_RATE = 0.1;
 const CLIENT_TIMEOUT_MS = 400;
-const LATE_BY_MS = 700; // > CLIENT_TIMEOUT_MS, < createSettleMs
+const LATE_BY_MS = 700; // > CLIENT_TIMEOUT_MS, < CREATE_SETTLE_MS
+// Teams' answer to a thread creation is adopted until then. Stub, proxy and bot share one event loop: on
+// a starved machine (load 15 on 2 cores) it stalled for up to 2.5 s, and an answer sent 700 ms late then
+// reached the bot after 1.5 s, so a retry posted the card again. The window leaves room for such stalls.
+const CREATE_SETTLE_MS = 4000;
 type Fault = (typeof FAULTS)[number];
 
 /** mulberry32 */
@@ -93,7 +97,11 @@ class SeededFaults {
       return undefined;
     }
     s.streak++;
-    const fault: Fault = FAULTS[Math.floor(random() * FAULTS.length)];
+    // Whether a call fails is seeded per call, and so is its kind, except that each kind is injected at
+    // least once (the first faults of a run take the kinds not seen yet): how many calls a run makes
+    // depends on how card refreshes coalesce, and a short run must still exercise every kind.
+    const seeded: Fault = FAULTS[Math.floor(random() * FAULTS.length)];
+    const fault: Fault = FAULTS.find((f) => this.injected[String(f)] === 0) ?? seeded;
     this.injected[String(fault)]++;
     return fault;
   }
@@ -224,7 +232,7 @@ describe('outbound to Teams under injected faults (seeded)', () => {
       createAdapter(config.env),
       '',
       { getConversationRef: (key) => host.deps.repo.getConversationRef(key) },
-      { timeoutMs: CLIENT_TIMEOUT_MS, createSettleMs: 1500, limiter, log, serviceUrls: config.serviceUrls },
+      { timeoutMs: CLIENT_TIMEOUT_MS, createSettleMs: CREATE_SETTLE_MS, limiter, log, serviceUrls: config.serviceUrls },
     );
     host = await startHost(config, { log, outbound });
     host.runner.setOptions({ maxAttempts: 25, backoff: { baseMs: 25, maxMs: 400, random: prng(SEED) } });
@@ -324,7 +332,12 @@ describe('outbound to Teams under injected faults (seeded)', () => {
     expect(faults.lateCreates).toBeGreaterThan(0);
     const calls = stub.calls.slice(callsBefore);
     const requests = calls.length + faults.injected.hang;
-    expect(limiter.stats.acquired - acquiredBefore).toBe(requests);
+    // Every request Teams saw took a slot of the limiter. A request the bot gave up on (its timeout) before
+    // the stub read it took a slot too, and Teams saw nothing: on a starved machine that happens.
+    const acquired = limiter.stats.acquired - acquiredBefore;
+    const givenUp = lines.filter((l) => String(l.err ?? '').includes('no answer within')).length;
+    expect(requests).toBeLessThanOrEqual(acquired);
+    expect(acquired - requests).toBeLessThanOrEqual(givenUp);
     const retries = lines.filter((l) => l.msg === 'job failed, will retry').length;
     expect(retries).toBeGreaterThan(0);
 

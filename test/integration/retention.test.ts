@@ -9,7 +9,6 @@ import { nlPrivacy } from '../../src/i18n/nl/privacy';
 import type { DocKind } from '../../src/store/docstore';
 import { AO_CHANNEL, sampleIntake, USERS } from '../helpers/fixtures';
 import {
-  channelActivity,
   executeInvoke,
   ManualClock,
   postSignedCase,
@@ -18,6 +17,7 @@ import {
   startTestHost,
   waitFor,
   type TestHost,
+  greetAllUsers,
 } from '../helpers/host';
 import { closeSharedCosmosServer, makeDocStore, storeKinds, TEST_STORE_KEY, type TestStore } from '../helpers/stores';
 import { HANDOVER_DATA } from '../helpers/handover';
@@ -37,8 +37,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     store = await makeDocStore(kind);
     clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
     t = await startTestHost({ clock, db: store.db, env: { RETENTION_CLOSED_CASE_DAYS: '30', RETENTION_SWEEP_MINUTES: '60' } });
-    for (const u of Object.values(USERS))
-      await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+    await greetAllUsers(t);
   });
   afterAll(async () => {
     await t.stop();

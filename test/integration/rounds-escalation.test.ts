@@ -13,6 +13,7 @@ import {
   startTestHost,
   type TestHost,
   waitFor,
+  greetAllUsers,
 } from '../helpers/host';
 import { HANDOVER_DATA } from '../helpers/handover';
 
@@ -38,8 +39,7 @@ beforeAll(async () => {
   // test moves. The 30-s window is raised here; the short windows stay as in Teams, and the limiter
   // itself (deferral, Retry-After) is tested in outbound-faults.test.ts.
   t = await startTestHost({ clock, env: { TEAMS_RATE_LIMITS: '7/1000,8/2000,600/30000,1800/3600000' } });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t);
 });
 afterAll(async () => {
   await t.stop();

@@ -2,11 +2,11 @@ import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { countingStore, type StoreCounter } from '../helpers/counting-store';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
-  channelActivity,
+  driveJobsByHand,
   executeInvoke,
+  greetAllUsers,
   postSignedCase,
   sendActivity,
-  settle,
   startTestHost,
   waitFor,
   type TestHost,
@@ -59,20 +59,12 @@ beforeAll(async () => {
   store = await makeDocStore('sqlite');
   counter = countingStore(store.db);
   t = await startTestHost({ db: counter.store, env: { JOB_HAND_OFF: 'true' } });
-  for (const u of [USERS.politie, USERS.om, USERS.vt])
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t, [USERS.politie, USERS.om, USERS.vt]);
   const res = await postSignedCase(t.base, sampleIntake());
   caseId = ((await res.json()) as { caseId: string }).caseId;
   await waitFor('card ref', () => t.host.deps.repo.getCardRef(caseId).then((r) => r ?? undefined));
-  await settle(t);
-  // From here on the job loop runs only when the test drives it: no kicks, no polls within the test,
-  // and a command's card refresh is not handed off to this process (the hand-off test below does that by hand).
-  t.host.deps.kickJobs = () => undefined;
-  handOff = t.host.deps.handOff;
-  t.host.deps.handOff = undefined;
-  t.host.runner.setOptions({ pollMs: 3_600_000 });
-  await t.host.runner.stop();
-  t.host.runner.start(); // one pass now (nothing is due after settle), the next in an hour
+  // From here on the job loop runs only when the test drives it (the hand-off test below starts one by hand).
+  handOff = await driveJobsByHand(t);
   // A first click warms what a running process holds anyway (known users, conversation references).
   await invoke(USERS.vt, VERBS.refresh, { caseId });
 });
@@ -165,6 +157,29 @@ describe('store operations per click (counted, SQLite)', () => {
     } finally {
       t.host.deps.handOff = undefined;
     }
+  });
+
+  it('a vote refused on a closed case: the one partition read answers it, the refusal and the view in one commit', async () => {
+    const res = await postSignedCase(t.base, sampleIntake({ externalId: 'BVH-CLOSED-VOTE' }));
+    const closedId = ((await res.json()) as { caseId: string }).caseId;
+    await waitFor('card ref', async () => {
+      await t.host.runner.runOnce();
+      return t.host.deps.repo.getCardRef(closedId).then((r) => r ?? undefined);
+    });
+    await invoke(USERS.om, VERBS.closeRound, { caseId: closedId });
+    await invoke(USERS.om, VERBS.closeCase, { caseId: closedId });
+    expect((await t.host.deps.repo.getCase(closedId))?.status).toBe('closed');
+    const counts = await requestPath('vote on a closed case', () =>
+      invoke(USERS.politie, VERBS.voteConcern, { caseId: closedId, [INPUTS.voteReason]: 'Zorgen om de kinderen in huis.' }),
+    );
+    // was 2 partition reads and 2 audit writes: the answer read the case again and audited its view apart
+    expect(counts).toEqual({ readPartition: 1, commit: 1 });
+    const trail = (await t.host.deps.repo.listAudit(closedId)).filter((e) => e.actorId === USERS.politie);
+    expect(trail.map((e) => `${e.action}:${String(e.detail?.reason ?? e.detail?.via)}`)).toEqual([
+      'action.refused:case_closed',
+      'view.opened:action',
+    ]);
+    expect(await t.host.deps.repo.listVotes(closedId)).toEqual([]);
   });
 
   it('the audit trail holds what the click did and that the actor saw the case, from that one commit', async () => {

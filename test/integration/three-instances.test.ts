@@ -117,7 +117,11 @@ describe('three bot processes on one Cosmos DB store', () => {
     // The Actieoverleg post hangs at whichever instance claimed the job: find it by its lease and kill it.
     await waitFor('Actieoverleg post in flight', () => stub.hung > 0 || undefined, 30_000);
     const aoJob = async () => (await store.listPartition<Job>(caseId, 'job')).find((d) => d.body.type === 'postActieoverleg')?.body;
-    const leased = await waitFor('the leased Actieoverleg job', async () => ((await aoJob())?.leaseOwner ? aoJob() : undefined));
+    // one read: a second read could find the lease already released (the hung attempt timed out)
+    const leased = await waitFor('the leased Actieoverleg job', async () => {
+      const job = await aoJob();
+      return job?.leaseOwner ? job : undefined;
+    });
     const victim = bots.find((b) => leased?.leaseOwner?.startsWith(`worker-${b.pid()}-`));
     expect(victim).toBeDefined();
     await victim!.stop('SIGKILL');

@@ -6,7 +6,15 @@ import type { Case } from '../../src/domain/case';
 import type { Job } from '../../src/store/jobs';
 import { loadVerdieping } from '../../src/store/verdieping-store';
 import { LOCATION, USERS } from '../helpers/fixtures';
-import { channelActivity, invokeVerb, ManualClock, newCaseAt, sendActivity, startTestHost, type TestHost, waitFor } from '../helpers/host';
+import {
+  invokeVerb,
+  ManualClock,
+  newCaseAt,
+  startTestHost,
+  type TestHost,
+  waitFor,
+  greetAllUsers,
+} from '../helpers/host';
 import { HANDOVER_DATA } from '../helpers/handover';
 
 /**
@@ -40,8 +48,7 @@ beforeAll(async () => {
   // Monday 23 November 2026, 20:00 in Utrecht.
   clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
   t = await startTestHost({ clock });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t);
 });
 afterAll(async () => {
   await t.stop();

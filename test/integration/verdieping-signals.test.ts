@@ -2,17 +2,7 @@ import { SIGNAL_INPUTS as I, SIGNAL_VERBS } from '../../src/cards/safety-signals
 import type { InfoRequest } from '../../src/domain/verdieping/info-request';
 import type { RunningMeasure } from '../../src/domain/verdieping/safety-signals';
 import { USERS } from '../helpers/fixtures';
-import {
-  aoPostsOf,
-  channelActivity,
-  invokeVerb,
-  ManualClock,
-  newCaseAt,
-  sendActivity,
-  settle,
-  startTestHost,
-  type TestHost,
-} from '../helpers/host';
+import { aoPostsOf, invokeVerb, ManualClock, newCaseAt, settle, startTestHost, type TestHost, greetAllUsers } from '../helpers/host';
 import { VERBS } from '../../src/cards/verbs';
 import { VD_VIEW_VERB } from '../../src/cards/verdieping-inputs';
 import { HANDOVER_DATA } from '../helpers/handover';
@@ -51,8 +41,7 @@ const UNTIL = '2026-12-31';
 beforeAll(async () => {
   clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
   t = await startTestHost({ clock });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
+  await greetAllUsers(t);
 });
 afterAll(async () => {
   await t.stop();

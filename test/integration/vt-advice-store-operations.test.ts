@@ -3,11 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { draftAdvice, decide, sendAdvice, answerFollowUp } from '../../src/app/advice/advice';
 import { addVtInfo, answerVt, voteAsVt } from '../../src/app/vt/answer';
+import { askVt } from '../../src/app/vt/consult';
 import type { Result } from '../../src/app/errors';
 import { countingStore, type StoreCounter } from '../helpers/counting-store';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import {
   channelActivity,
+  driveJobsByHand,
   ManualClock,
   personalActivity,
   postSignedCase,
@@ -64,9 +66,8 @@ beforeAll(async () => {
   expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.primary).toBe(ON_CALL);
   pseudonyms = (await t.host.deps.repo.getCase(caseId))!.persons.filter((p) => p.pseudonym).length;
   expect(pseudonyms).toBeGreaterThan(0);
-  // From here on the job loop runs only when the test drives it.
-  t.host.deps.kickJobs = () => undefined;
-  t.host.runner.setOptions({ pollMs: 3_600_000 });
+  // From here on the job loop runs only when the test drives it (no hand-off of card refreshes either).
+  await driveJobsByHand(t);
   await t.host.runner.stop();
 });
 
@@ -183,5 +184,38 @@ describe('store operations per advice step (counted, SQLite)', () => {
     const r = await decide(t.host.deps, { caseId, aadObjectId: USERS.ovj, text: 'Nog een besluit.' });
     expect(r.ok ? 'ok' : r.error.code).toBe('case_closed');
     expect(counter.take()).toEqual({ readPartition: 1, appendAudit: 1 });
+  });
+});
+
+const clockNow = (): string => t.host.deps.clock.now().toISOString();
+
+describe('asking VT (the desk presses "Vraag VT", or the intake outside office hours)', () => {
+  it('one partition read and one commit for the consultation, its audit, its jobs and the card refresh; the region apart', async () => {
+    const res = await postSignedCase(t.base, sampleIntake({ externalId: 'BVH-ASK-VT', intakeAt: clockNow(), municipality: 'Utrecht' }), {
+      timestamp: Math.floor(Date.parse(clockNow()) / 1000),
+    });
+    const askedId = ((await res.json()) as { caseId: string }).caseId;
+    // the intake's own VT question is a job; it has not run (the loop is driven by hand), so nobody was asked yet
+    expect(await t.host.deps.repo.getVtConsultation(askedId)).toBeNull();
+    counter.reset();
+    const r = await askVt(t.host.deps, { caseId: askedId, askedBy: USERS.politie });
+    const counts = counter.take();
+    measured['ask VT'] = counts;
+    expect(r.ok).toBe(true);
+    // the case partition: one read, one commit; the region's partition: its on-call overrides (a read)
+    // and the morning summary of the night (insert if absent)
+    expect(counts).toEqual({ readPartition: 1, commit: 1, get: 1, insert: 1 });
+    const consult = (await t.host.deps.repo.getVtConsultation(askedId))!.body;
+    expect(consult.state.primary).toBe(ON_CALL);
+    for (const id of ['job:vtSend:1', 'job:vtReminder:1', 'job:vtBackup:1', 'job:vtExpire:1', 'job:refreshCard'])
+      expect((await t.host.deps.repo.getJob(askedId, id))?.body.status).toBe('pending');
+    expect((await t.host.deps.repo.listAudit(askedId)).filter((e) => e.action === 'vt.asked').map((e) => e.actorId)).toEqual([
+      USERS.politie,
+    ]);
+    // asked again while it is open: refused, nothing written
+    counter.reset();
+    const again = await askVt(t.host.deps, { caseId: askedId, askedBy: USERS.politie });
+    expect(again.ok ? 'ok' : again.error.code).toBe('vt_already_asked');
+    expect(counter.take()).toEqual({ readPartition: 1 });
   });
 });

@@ -6,13 +6,15 @@ import { resolveOnCall } from '../../domain/vt/on-call';
 import type { VtConsultationRecord } from '../../domain/vt/record';
 import { consultationExpiry } from '../../domain/verdieping/time-follows';
 import { nlMessages } from '../../i18n/nl';
-import { PreconditionFailedError } from '../../store/docstore';
+import type { CaseDecision, DecidedJobType, JobIntent } from '../../domain/decisions';
+import { decisionOps } from '../../store/case-bundle';
 import { withEtagRetry } from '../../store/etag-retry';
 import { newJob, type Job } from '../../store/jobs';
 import { auditId } from '../../store/repository';
-import { requestCardRefresh } from '../case-access';
+import { REFRESH_CARD_JOB_ID } from '../case-access';
 import type { AppDeps } from '../deps';
-import { syncReportRow } from '../report/report-row-hook';
+import { reportRowOps, syncReportRow } from '../report/report-row-hook';
+import { snapshotOf } from '../../domain/decisions';
 import { fail, ok, type Result } from '../errors';
 
 export const vtPartition = (regionId: string): string => `_vt:${regionId}`;
@@ -99,61 +101,87 @@ export function consultationJobs(region: VtRegion, record: VtConsultationRecord)
  * Ask VT's on-call member of the case's region (automatically outside VT's office hours, or when the
  * desk presses "Vraag VT"). The chat message, the reminder, the backup and the expiry are durable jobs.
  * Nobody on call is said at once on the case card, never silence.
+ *
+ * One read of the case partition and ONE commit on it: the consultation, its audit entry, its jobs and
+ * the card refresh, conditional on the case version loaded (two asks at the same moment: the second is
+ * decided again and finds the consultation open). Apart from it: the read of the region's on-call
+ * overrides and the insert-if-absent of the region's morning summary, both in the region's own
+ * partition (`_vt:<region>`), which a case-partition commit cannot reach (Cosmos batches are per
+ * partition). A crash between the two loses nothing the next ask of that night does not insert again;
+ * the summary of a night with one ask would then be missing (it is an overview, the case card shows all).
  */
 export async function askVt(
   deps: AppDeps,
   args: { caseId: string; askedBy: string; onlyOutsideOfficeHours?: boolean },
 ): Promise<Result<VtConsultationRecord>> {
-  const theCase = await deps.repo.getCase(args.caseId);
-  if (!theCase) return fail('case_not_found');
-  if (theCase.status !== 'open') return fail('case_closed');
-  const region = vtRegionOf(deps, theCase);
-  if (!region || !deps.directory.vt) return fail('vt_region_unknown');
-  const now = deps.clock.now().toISOString();
-  if (args.onlyOutsideOfficeHours && isVtOfficeHours(region, now)) return fail('vt_already_asked');
-  const existing = await deps.repo.getVtConsultation(theCase.id);
-  const open = existing && ['gevraagd', 'herinnerd', 'achterwacht_gevraagd'].includes(existing.body.state.status);
-  if (open) return fail('vt_already_asked');
-  const onCall = resolveOnCall(await effectiveConfig(deps, region), region.id, now);
-  const state = startConsultation({
-    askedAt: now,
-    onCall: { ...(onCall.primary ? { primary: onCall.primary } : {}), ...(onCall.backup ? { backup: onCall.backup } : {}) },
-    delays: deps.directory.vt.delays,
-    // In verdieping the consultation waits until the horizon, not the termijn that passed (issue 14 item 1).
-    expiresAt: consultationExpiry((await deps.repo.cases.loadVerdieping(theCase.id)).phase?.body, theCase.deadline, now),
-  });
-  const record: VtConsultationRecord = {
-    caseId: theCase.id,
-    seq: (existing?.body.seq ?? 0) + 1,
-    regionId: region.id,
-    regionName: region.name,
-    question: nlMessages.vt.defaultQuestion,
-    askedBy: args.askedBy,
-    state,
-    sent: {},
-    answers: [],
-  };
-  try {
-    await deps.repo.putVtConsultation(record, existing?.etag ?? null);
-  } catch (e) {
-    if (e instanceof PreconditionFailedError) return fail('vt_already_asked'); // asked at the same moment by someone else
-    throw e;
-  }
-  await deps.repo.appendAudit({
-    id: auditId({ at: now }),
-    caseId: theCase.id,
-    at: now,
-    action: 'vt.asked',
-    actorId: args.askedBy,
-    detail: { regionId: region.id, seq: record.seq, onCall: onCall.source },
-  });
-  await syncReportRow(deps, theCase.id);
-  const seq = record.seq;
-  const jobs = consultationJobs(region, record);
-  for (const j of jobs.ladder) await deps.repo.requestJob(j);
-  if (jobs.morningSummary) await deps.repo.ensureJob(jobs.morningSummary);
-  deps.log.info({ caseId: theCase.id, regionId: region.id, seq, onCall: onCall.source }, 'VT consulted');
-  deps.kickJobs();
-  await requestCardRefresh(deps, theCase.id);
-  return ok(record);
+  return withEtagRetry(
+    `askVt on ${args.caseId}`,
+    async (): Promise<Result<VtConsultationRecord>> => {
+      const loaded = await deps.repo.cases.loadBundle(args.caseId);
+      if (!loaded) return fail('case_not_found');
+      const theCase = loaded.bundle.theCase.body;
+      if (theCase.status !== 'open') return fail('case_closed');
+      const region = vtRegionOf(deps, theCase);
+      if (!region || !deps.directory.vt) return fail('vt_region_unknown');
+      const now = deps.clock.now().toISOString();
+      if (args.onlyOutsideOfficeHours && isVtOfficeHours(region, now)) return fail('vt_already_asked');
+      const existing = loaded.bundle.vtConsultation;
+      const open = existing && ['gevraagd', 'herinnerd', 'achterwacht_gevraagd'].includes(existing.body.state.status);
+      if (open) return fail('vt_already_asked');
+      const onCall = resolveOnCall(await effectiveConfig(deps, region), region.id, now);
+      const state = startConsultation({
+        askedAt: now,
+        onCall: { ...(onCall.primary ? { primary: onCall.primary } : {}), ...(onCall.backup ? { backup: onCall.backup } : {}) },
+        delays: deps.directory.vt.delays,
+        // In verdieping the consultation waits until the horizon, not the termijn that passed (issue 14 item 1).
+        expiresAt: consultationExpiry(loaded.bundle.verdieping?.phase?.body, theCase.deadline, now),
+      });
+      const record: VtConsultationRecord = {
+        caseId: theCase.id,
+        seq: (existing?.body.seq ?? 0) + 1,
+        regionId: region.id,
+        regionName: region.name,
+        question: nlMessages.vt.defaultQuestion,
+        askedBy: args.askedBy,
+        state,
+        sent: {},
+        answers: [],
+      };
+      const jobs = consultationJobs(region, record);
+      const decision: CaseDecision = {
+        nextCase: theCase,
+        votes: [],
+        contributions: [],
+        vtConsultation: record,
+        audit: [
+          {
+            id: auditId({ at: now }),
+            caseId: theCase.id,
+            at: now,
+            action: 'vt.asked',
+            actorId: args.askedBy,
+            detail: { regionId: region.id, seq: record.seq, onCall: onCall.source },
+          },
+        ],
+        jobs: [
+          ...jobs.ladder.map((j): JobIntent => ({
+            id: j.id,
+            type: j.type as DecidedJobType,
+            dueAt: j.dueAt,
+            payload: j.payload,
+            mode: 'request',
+          })),
+          { id: REFRESH_CARD_JOB_ID, type: 'refreshCard', dueAt: now, mode: 'request' },
+        ],
+      };
+      // The report row (VT evening figures) in the same commit (issue 15).
+      const after = { ...snapshotOf(loaded.bundle), vtConsultation: record };
+      await deps.repo.cases.commit([...decisionOps(loaded, decision, now), ...reportRowOps(deps, loaded, after)]);
+      if (jobs.morningSummary) await deps.repo.ensureJob(jobs.morningSummary);
+      deps.log.info({ caseId: theCase.id, regionId: region.id, seq: record.seq, onCall: onCall.source }, 'VT consulted');
+      deps.kickJobs();
+      return ok(record);
+    },
+    { attempts: 50, maxPauseMs: 20 },
+  );
 }

@@ -23,6 +23,10 @@ export type DecidedJobType =
   | 'deputyReminder'
   // VT answers and advice steps (vt-decisions.ts, advice-decisions.ts)
   | 'vtReminder'
+  // the ladder of a VT consultation (askVt: the 1:1 message, backup, expiry)
+  | 'vtSend'
+  | 'vtBackup'
+  | 'vtExpire'
   | 'sendAdvice'
   | 'refreshAdvice'
   | 'feedback'

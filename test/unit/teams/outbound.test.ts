@@ -161,6 +161,36 @@ describe('TeamsOutbound against the Connector stub (real botbuilder client)', ()
     });
   });
 
+  it('a thread creation answered while the process was stalled past createSettleMs is adopted by the retry, not posted again', async () => {
+    const settleMs = 400;
+    const o = outbound({ timeoutMs: 100, createSettleMs: settleMs });
+    stub.faults = { decide: (c) => (c.method === 'POST' && !c.conversationId ? 'hold' : undefined) };
+    const first = o.postCardToChannel(CHANNEL, caseCard('c1')).catch((e: unknown) => e);
+    while (stub.heldCount === 0) await new Promise((r) => setImmediate(r));
+    const held = Date.now(); // the creation started before this: its timers are overdue by held + settleMs
+    // Teams answers, and at that moment the process stalls (busy, or starved of CPU) until the creation's
+    // timeout and settle timer are both overdue: the answer waits in the client's socket.
+    const stalled = new Promise<void>((resolve) => {
+      stub.onAnswered = () => {
+        stub.onAnswered = undefined;
+        while (Date.now() < held + settleMs + 50) {
+          /* a stalled event loop */
+        }
+        resolve();
+      };
+    });
+    stub.releaseHeld();
+    await stalled;
+    expect(await first).toMatchObject({ retryable: true, message: expect.stringContaining('outcome unknown') });
+    // The retry adopts the answer that had arrived; without waiting for it, a second card was posted.
+    const retry = await o.postCardToChannel(CHANNEL, caseCard('c1'));
+    const creates = stub.successful('create');
+    expect(creates).toHaveLength(1);
+    expect(stub.calls.filter((c) => c.method === 'POST' && !c.conversationId)).toHaveLength(1);
+    expect(retry.conversationId).toBe(`${CHANNEL};messageid=${retry.activityId}`);
+    expect(stub.messages.has(`${retry.conversationId}|${retry.activityId}`)).toBe(true);
+  });
+
   it('asks for the app to be installed when there is no conversation reference yet (retryable, later)', async () => {
     const o = new TeamsOutbound(adapter, '', { getConversationRef: async () => null }, { limiter, serviceUrls });
     await expect(o.postCardToChannel(CHANNEL, caseCard('c1'))).rejects.toMatchObject({ retryable: true, retryAfterMs: 5_000 });
