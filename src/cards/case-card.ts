@@ -377,6 +377,15 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     if (chosen.rest + chosen.firstItem <= CASE_CARD_LIMITS.maxBytes) break;
     chosen = parts(d);
   }
+  // Last resort: the leanest card with everything a case can carry at once (verdieping, VT, advice,
+  // the Actieoverleg, 60 refresh users) can still leave no room for one contribution. Then the refresh
+  // list is cut to what fits: those left out see the card as it was last rendered and press "Openen".
+  const over = chosen.rest + chosen.firstItem - CASE_CARD_LIMITS.maxBytes;
+  if (over > 0 && view.refreshUserIds.length > 0) {
+    const perUser = cardBytes(view.refreshUserIds) / view.refreshUserIds.length;
+    const keep = Math.max(0, view.refreshUserIds.length - Math.ceil(over / perUser));
+    return caseCardModel({ ...view, refreshUserIds: view.refreshUserIds.slice(0, keep) });
+  }
   const { before, after, items, model } = chosen;
   // Whatever the rest of the card leaves goes to the contributions.
   const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - chosen.rest);
