@@ -57,6 +57,8 @@ type Partner = keyof typeof PARTNERS;
 const PHONE_WIDTH = 360;
 const FIRST_SCREEN_PX = 600;
 const SHOTS = join(RESULTS_DIR, 'cards');
+/** A top-level rendered card in the Playground (the selector harness.ts uses). */
+const TOP_CARD = '.ac-adaptiveCard:not(.ac-adaptiveCard .ac-adaptiveCard)';
 const DOCS = join(ROOT, 'docs', 'cards');
 
 type CaseSize = GallerySize;
@@ -380,9 +382,6 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     withDiagnostics(p.parts, async () => {
       const cases: Record<CaseSize, string> = { typical: await typicalCase(), large: await largeCase() };
       const code = (size: CaseSize) => caseCode(cases[size]);
-      // The Actieoverleg of both cases: a moment two minutes ahead; its outcome is recorded at the end.
-      const moment = soonInAmsterdam();
-      for (const size of ['typical', 'large'] as const) await planMeeting(cases[size], moment);
       // The large case goes into verdieping with a proposed duiding (the card and the view show it).
       await act(OM, VD_VERBS.enter, {
         caseId: cases.large,
@@ -432,11 +431,16 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
         await shootAndNote(trail, 'audit-trail', size, [['Hashketen gecontroleerd']]);
       }
 
-      // Typical agenda and report: the two cases. Typed without an @-mention (the README says "type agenda").
+      // The Actieoverleg of both cases: a moment two minutes ahead; its outcome is recorded at the end.
+      const moment = soonInAmsterdam();
+      for (const size of ['typical', 'large'] as const) await planMeeting(cases[size], moment);
+
+      // Typical agenda and report: the two cases. In the channel the Playground (like Teams) passes a
+      // post to the bot only when it mentions the bot; the large agenda below is typed without one.
       const agendaFirst = [[`Naar zaak ${code('typical')}`], [`Naar zaak ${code('large')}`]];
       await openChannel(p.page, 'General');
-      await postInChannel(p.page, 'agenda', { mention: false });
-      const agenda = await lastCard(p.page, { hasText: /Agenda .*2 open zaken/s, timeoutMs: 30_000 });
+      await postInChannel(p.page, 'agenda');
+      const agenda = await lastCard(p.page, { hasText: /2 open zaken/, timeoutMs: 30_000 });
       await shootAndNote(agenda, 'agenda', 'typical', agendaFirst);
       await say(p.page, 'rapportage');
       const report = await chatCard(p.page, /Rapportage/, { timeoutMs: 30_000 });
@@ -450,12 +454,16 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       const more: string[] = [];
       for (let i = 0; i < 10; i++) more.push(await p.postCase({ municipality: 'Galerijdorp' }));
       await jobsDone(p);
-      await openChannel(p.page, 'General');
-      await postInChannel(p.page, 'agenda', { mention: false });
-      const large = await lastCard(p.page, { hasText: /Agenda .*12 open zaken/s, timeoutMs: 30_000 });
+      await say(p.page, 'agenda');
+      const large = await chatCard(p.page, /12 open zaken/, { timeoutMs: 30_000 });
       await shootAndNote(large, 'agenda', 'large', agendaFirst);
       await say(p.page, 'rapportage');
-      const bigReport = await chatCard(p.page, /Rapportage[\s\S]*12/, { timeoutMs: 30_000 });
+      // The second report card in the chat (the first is the typical one).
+      const bigReport = p.page
+        .locator(TOP_CARD)
+        .filter({ hasText: /Rapportage/ })
+        .nth(1);
+      await bigReport.waitFor({ state: 'visible', timeout: 30_000 });
       await shootAndNote(bigReport, 'report', 'large', [['Met kinderen']]);
 
       // The privacy officer erases one case: the confirmation, then the tombstone in the channel.
