@@ -107,11 +107,19 @@ export function aoMeetingElements(model: AoMeetingModel): CardElement[] {
   return renderPart('ao-meeting', model);
 }
 
-/** The card with the meeting part spliced in right after its title (the large TextBlock near the top). */
+/**
+ * The card with the meeting part spliced in right after its primary actions ("Ik word
+ * casusverantwoordelijke", "Naar de zaak"): the layout rule puts status, danger and the primary action
+ * first (docs/cards.md). Without those actions, right after the title (the large TextBlock near the top).
+ */
 export function withMeetingPart(card: AdaptiveCard, elements: CardElement[]): AdaptiveCard {
   const body = card.body ?? [];
-  const titleAt = body.findIndex((el) => (el as { size?: unknown } | null)?.size === 'large');
-  const at = titleAt >= 0 ? titleAt + 1 : Math.min(body.length, 2);
+  type El = { type?: unknown; size?: unknown; actions?: { type?: unknown }[] } | null;
+  const primaryAt = body.findIndex(
+    (el) => (el as El)?.type === 'ActionSet' && !((el as El)?.actions ?? []).some((a) => a.type === 'Action.ToggleVisibility'),
+  );
+  const titleAt = body.findIndex((el) => (el as El)?.size === 'large');
+  const at = primaryAt >= 0 ? primaryAt + 1 : titleAt >= 0 ? titleAt + 1 : Math.min(body.length, 2);
   return { ...card, body: [...body.slice(0, at), ...elements, ...body.slice(at)] };
 }
 

@@ -324,7 +324,11 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
 
   /** Type a message to the bot in the personal chat (the coordinator's and privacy officer's commands). */
   async function say(page: Page, text: string): Promise<void> {
-    await openPersonalChat(page);
+    // The chat's tree item also names its last message once there is one ("Personal Chat 5:11 PM …").
+    await page
+      .getByRole('treeitem', { name: /^Personal Chat/ })
+      .first()
+      .click({ timeout: UI_TIMEOUT_MS });
     const box = page.getByRole('textbox').last();
     await box.click({ timeout: UI_TIMEOUT_MS });
     await page.keyboard.type(text);
@@ -416,7 +420,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
         await openChannel(p.page, 'Actieoverleg');
         const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code(size)}`, timeoutMs: 30_000 });
         await openPersonal(ao, 'Casusverantwoordelijke');
-        await shootAndNote(ao, 'actieoverleg', size, [['Casusverantwoordelijke'], ['Termijn']]);
+        await shootAndNote(ao, 'actieoverleg', size, [['Ik word casusverantwoordelijke'], ['Vraag aan het Actieoverleg']]);
 
         await openPersonalChat(p.page);
         const vt = await chatCard(p.page, new RegExp(`Zaak ${code(size)}[\\s\\S]*Is dit gezin bekend bij Veilig Thuis\\?`), {
