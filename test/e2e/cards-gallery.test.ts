@@ -328,7 +328,11 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     await page
       .getByRole('treeitem', { name: /^Personal Chat/ })
       .first()
-      .click({ timeout: UI_TIMEOUT_MS });
+      .click({ timeout: UI_TIMEOUT_MS })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(RESULTS_DIR, 'gallery-say-failure.png') }).catch(() => undefined);
+        throw e;
+      });
     const box = page.getByRole('textbox').last();
     await box.click({ timeout: UI_TIMEOUT_MS });
     await page.keyboard.type(text);
@@ -458,6 +462,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       const more: string[] = [];
       for (let i = 0; i < 10; i++) more.push(await p.postCase({ municipality: 'Galerijdorp' }));
       await jobsDone(p);
+      await openChannel(p.page, 'General');
       await say(p.page, 'agenda');
       const large = await chatCard(p.page, /12 open zaken/, { timeoutMs: 30_000 });
       await shootAndNote(large, 'agenda', 'large', agendaFirst);
