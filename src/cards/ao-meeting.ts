@@ -132,5 +132,6 @@ export function aoMeetingElementsFor(view: ActieoverlegCardView, compact = false
     open: view.case.status === 'open',
     now: view.now,
   };
-  return [...aoMeetingElements(aoMeetingModel({ ...args, compact })), ...aoOutcomeElements(aoOutcomeModel({ ...args, compact }))];
+  // Once recorded, the outcome is what the card is for: it comes before the (past) meeting.
+  return [...aoOutcomeElements(aoOutcomeModel({ ...args, compact })), ...aoMeetingElements(aoMeetingModel({ ...args, compact }))];
 }
