@@ -468,7 +468,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
         await openChannel(p.page, 'Actieoverleg');
         const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code(size)}`, timeoutMs: 30_000 });
         await openPersonal(ao, 'Uitkomst van het Actieoverleg');
-        await shootAndNote(ao, 'actieoverleg-outcome', size, [['Uitkomst van het Actieoverleg'], ['Zaal 3, ZSM-locatie']]);
+        await shootAndNote(ao, 'actieoverleg-outcome', size, [['Uitkomst van het Actieoverleg']]);
       }
 
       await say(p.page, 'nieuwe zaak');
