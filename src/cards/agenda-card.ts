@@ -24,9 +24,13 @@ type Weight = 'bolder' | 'default';
 /** What one agenda entry shows (bound to `cards/agenda.json`). Colour is never the only signal: every mark is a word. */
 export interface AgendaItemModel {
   heading: string;
-  /** The entry's box: attention for acute danger or a passed termijn, else default. */
+  /** The entry's box: attention for acute danger, else default. */
   style: ContainerStyle;
-  marks: { text: string; style: ContainerStyle }[];
+  /**
+   * The marks in words, on one line under the heading ("⚠ ACUUT ONVEILIG · Kinderen · Actieoverleg"):
+   * beside the heading they squeezed it into a narrow column at phone width (issue 12, first screen).
+   */
+  marks?: string;
   termijn: { text: string; weight: Weight };
   votes: { text: string; weight: Weight };
   reAgenda?: string;
@@ -80,21 +84,19 @@ function votesLine(view: AgendaView, item: AgendaItem): AgendaItemModel['votes']
 export function agendaItemModel(view: AgendaView, item: AgendaItem): AgendaItemModel {
   const k = item.case;
   const ref = caseRef(k.id);
-  const marks: AgendaItemModel['marks'] = [
-    ...(item.acuteUnsafe ? [{ text: c.agenda.acute, style: 'attention' as const }] : []),
-    ...(k.facts.childrenInvolved ? [{ text: c.agenda.children, style: 'warning' as const }] : []),
-    ...(item.escalated ? [{ text: c.agenda.actieoverleg, style: 'accent' as const }] : []),
-    ...(item.vtQuestionOpen ? [{ text: c.agenda.vtQuestionOpen, style: 'emphasis' as const }] : []),
-    ...(item.violation ? [{ text: rules.agendaViolation, style: 'attention' as const }] : []),
-    ...(item.openQuestions
-      ? [{ text: rules.agendaOpenQuestions(item.openQuestions, rules.age(item.oldestOpenHours ?? 0)), style: 'emphasis' as const }]
-      : []),
+  const marks = [
+    ...(item.acuteUnsafe ? [c.agenda.acute] : []),
+    ...(k.facts.childrenInvolved ? [c.agenda.children] : []),
+    ...(item.escalated ? [c.agenda.actieoverleg] : []),
+    ...(item.vtQuestionOpen ? [c.agenda.vtQuestionOpen] : []),
+    ...(item.violation ? [rules.agendaViolation] : []),
+    ...(item.openQuestions ? [rules.agendaOpenQuestions(item.openQuestions, rules.age(item.oldestOpenHours ?? 0))] : []),
   ];
   const termijn = termijnLine(view, item);
   return {
     heading: `**${t.header.caseRef(ref)}** · ${t.offences[k.facts.offenceCategory]}`,
     style: item.acuteUnsafe ? 'attention' : 'default',
-    marks,
+    ...(marks.length > 0 ? { marks: marks.join(c.status.separator) } : {}),
     termijn,
     votes: votesLine(view, item),
     ...(k.reAgendaAt ? { reAgenda: t.reAgenda.at(formatDayDate(k.reAgendaAt)) } : {}),

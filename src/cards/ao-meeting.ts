@@ -108,11 +108,19 @@ export function aoMeetingElements(model: AoMeetingModel): CardElement[] {
   return renderPart('ao-meeting', model);
 }
 
-/** The card with the meeting part spliced in right after its title (the large TextBlock near the top). */
+/**
+ * The card with the meeting part spliced in right after its primary actions ("Ik word
+ * casusverantwoordelijke", "Naar de zaak"): the layout rule puts status, danger and the primary action
+ * first (docs/cards.md). Without those actions, right after the title (the large TextBlock near the top).
+ */
 export function withMeetingPart(card: AdaptiveCard, elements: CardElement[]): AdaptiveCard {
   const body = card.body ?? [];
-  const titleAt = body.findIndex((el) => (el as { size?: unknown } | null)?.size === 'large');
-  const at = titleAt >= 0 ? titleAt + 1 : Math.min(body.length, 2);
+  type El = { type?: unknown; size?: unknown; actions?: { type?: unknown }[] } | null;
+  const primaryAt = body.findIndex(
+    (el) => (el as El)?.type === 'ActionSet' && !((el as El)?.actions ?? []).some((a) => a.type === 'Action.ToggleVisibility'),
+  );
+  const titleAt = body.findIndex((el) => (el as El)?.size === 'large');
+  const at = primaryAt >= 0 ? primaryAt + 1 : titleAt >= 0 ? titleAt + 1 : Math.min(body.length, 2);
   return { ...card, body: [...body.slice(0, at), ...elements, ...body.slice(at)] };
 }
 
@@ -125,10 +133,11 @@ export function aoMeetingElementsFor(view: ActieoverlegCardView, compact = false
     open: view.case.status === 'open',
     now: view.now,
   };
+  // Once recorded, the outcome is what the card is for: it comes before the (past) meeting. An OvJ
+  // decision that came before (or since) stands above both (issue 15).
   return [
-    // An OvJ decision that came before (or since) stands above the meeting (issue 15).
     ...aoOvjDecisionElements(view.ovjDecision, view.escalation.at, view.now, compact),
-    ...aoMeetingElements(aoMeetingModel({ ...args, compact })),
     ...aoOutcomeElements(aoOutcomeModel({ ...args, compact })),
+    ...aoMeetingElements(aoMeetingModel({ ...args, compact })),
   ];
 }

@@ -107,7 +107,8 @@ export const CASE_CARD_DENSITIES: readonly CardDensity[] = [
   {
     summary: 0,
     contributionText: 150,
-    needToKnow: 80,
+    // "Waarom nodig" is in Details, like the reasons (0 leaves the line out): room for "Verdiepen".
+    needToKnow: 0,
     voteReason: 0,
     votes: 'grouped',
     actionWhat: 60,
@@ -367,8 +368,8 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     const after = [...regieSection(view), ...actionsSection(view, d), ...adviceSection(view, d)];
     const model: CaseCardModel = {
       ...fixed,
-      // The leanest card adds it below, only where a contribution still fits (a contribution goes first).
-      actions: d.confirmations ? [...fixed.actions, ...open] : fixed.actions,
+      // At every density, the leanest too: its bytes are counted in `rest` before the contributions get theirs.
+      actions: [...fixed.actions, ...open],
       header: [headerSection(view, { personal: view.viewerOrg !== undefined, explainFlags: d.hints })],
       primaryActions: primaryActions(view, d),
       // The confirmed duiding first in the picture, then the safety plan and what is missing.
@@ -387,6 +388,15 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     if (chosen.rest + chosen.firstItem <= CASE_CARD_LIMITS.maxBytes) break;
     chosen = parts(d);
   }
+  // Last resort: the leanest card with everything a case can carry at once (verdieping, VT, advice,
+  // the Actieoverleg, 60 refresh users) can still leave no room for one contribution. Then the refresh
+  // list is cut to what fits: those left out see the card as it was last rendered and press "Openen".
+  const over = chosen.rest + chosen.firstItem - CASE_CARD_LIMITS.maxBytes;
+  if (over > 0 && view.refreshUserIds.length > 0) {
+    const perUser = cardBytes(view.refreshUserIds) / view.refreshUserIds.length;
+    const keep = Math.max(0, view.refreshUserIds.length - Math.ceil(over / perUser));
+    return caseCardModel({ ...view, refreshUserIds: view.refreshUserIds.slice(0, keep) });
+  }
   const { before, after, items, model } = chosen;
   // Whatever the rest of the card leaves goes to the contributions.
   const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - chosen.rest);
@@ -396,12 +406,9 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
     details: [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after],
   };
   const fits = (m: CaseCardModel) => cardBytes(renderModel(m)) <= CASE_CARD_LIMITS.maxBytes;
-  // On the leanest card "Verdiepen" comes after the contributions, where it fits.
-  const withOpen: CaseCardModel = chosen.density.confirmations ? final : { ...final, actions: [...final.actions, ...open] };
-  const base = open.length > 0 && fits(withOpen) ? withOpen : final;
   // "Alle details hier tonen" comes last and only where it fits: a contribution on the card goes first.
-  const withHere: CaseCardModel = { ...base, details: [...base.details, ...detailsHere(view, chosen.density)] };
-  return fits(withHere) ? withHere : base;
+  const withHere: CaseCardModel = { ...final, details: [...final.details, ...detailsHere(view, chosen.density)] };
+  return fits(withHere) ? withHere : final;
 }
 
 export function buildCaseCard(view: CaseCardView): AdaptiveCard {

@@ -261,7 +261,14 @@ const shortOrgs = (orgs: readonly PartnerOrg[]): string => orgs.map((o) => nlVie
 export interface ContributionModel {
   withheld?: string;
   createdAt?: string;
-  shown?: { visibleTo: string | null; meta: string; text: string; needToKnowLabel: string; needToKnow: string; piiMark: string | null };
+  shown?: {
+    visibleTo: string | null;
+    meta: string;
+    text: string;
+    needToKnowLabel: string;
+    needToKnow: string | null;
+    piiMark: string | null;
+  };
 }
 
 export function contributionItem(c: Contribution, opts: { textMax: number; needMax: number }): CardElement {
@@ -277,7 +284,8 @@ export function contributionItem(c: Contribution, opts: { textMax: number; needM
           meta: t.contributions.meta(t.orgs[c.orgId], formatAmsterdam(c.createdAt), t.sources[c.source]),
           text: plainTruncate(c.text, opts.textMax),
           needToKnowLabel: t.contributions.needToKnow,
-          needToKnow: plainTruncate(c.needToKnow, opts.needMax),
+          // needMax 0: the leanest case card leaves "Waarom nodig" to Details, as it does the vote reasons.
+          needToKnow: opts.needMax > 0 ? plainTruncate(c.needToKnow, opts.needMax) : null,
           piiMark: (c.piiConfirmed?.length ?? 0) > 0 ? nlPrivacy.piiConfirmedMark : null,
         },
       };

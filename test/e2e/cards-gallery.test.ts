@@ -12,8 +12,11 @@
 import { caseCode } from '../../src/domain/case-code';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator } from 'playwright-core';
+import { DateTime } from 'luxon';
+import type { Locator, Page } from 'playwright-core';
+import { AFTERCARE_INPUTS, AFTERCARE_VERBS, AO_OUTCOME_VERB, outcomeInputIds } from '../../src/cards/aftercare-verbs';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { VD_INPUTS, VD_VERBS } from '../../src/cards/verdieping-inputs';
 import type { CaseIntake } from '../../src/domain/case';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
@@ -27,8 +30,10 @@ import {
   postInChannel,
   RESULTS_DIR,
   ROOT,
+  UI_TIMEOUT_MS,
   withDiagnostics,
 } from './harness';
+import { GALLERY_CARDS, type GallerySize } from './gallery-cards';
 import { startProduct, type ProductUnderTest } from './product';
 import { jobsDone, openPersonal } from './views';
 
@@ -54,7 +59,7 @@ const FIRST_SCREEN_PX = 600;
 const SHOTS = join(RESULTS_DIR, 'cards');
 const DOCS = join(ROOT, 'docs', 'cards');
 
-type CaseSize = 'typical' | 'large';
+type CaseSize = GallerySize;
 interface Measured {
   card: string;
   size: CaseSize;
@@ -84,7 +89,8 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
           },
         ],
         members: [
-          { aadObjectId: OM, orgId: 'om', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] },
+          // Also privacy officer and coordinator: the audit trail, the erasure and the report reach its UI too.
+          { aadObjectId: OM, orgId: 'om', roles: ['member', 'chair', 'ovj', 'privacy', 'coordinator'], locations: [LOCATION] },
           ...(Object.entries(PARTNERS) as [Partner, string][]).map(([orgId, aad]) => ({
             aadObjectId: aad,
             orgId,
@@ -120,7 +126,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
             municipalities: { Galerijdorp: 'e2e-galerij' },
           }),
         );
-        return { VT_CONFIG_FILE: file };
+        return { VT_CONFIG_FILE: file, PUBLIC_BASE_URL: 'https://zsm-hg.example.nl' };
       },
     });
   });
@@ -314,53 +320,177 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     }
   }
 
+  /** Type a message to the bot in the personal chat (the coordinator's and privacy officer's commands). */
+  async function say(page: Page, text: string): Promise<void> {
+    // The chat's tree item also names its last message once there is one ("Personal Chat 5:11 PM …").
+    await page
+      .getByRole('treeitem', { name: /^Personal Chat/ })
+      .first()
+      .click({ timeout: UI_TIMEOUT_MS })
+      .catch(async (e: unknown) => {
+        await page.screenshot({ path: join(RESULTS_DIR, 'gallery-say-failure.png') }).catch(() => undefined);
+        throw e;
+      });
+    const box = page.getByRole('textbox').last();
+    await box.click({ timeout: UI_TIMEOUT_MS });
+    await page.keyboard.type(text);
+    await page.keyboard.press('Enter');
+  }
+
+  /** The Actieoverleg's moment: the next whole minute plus one, in Amsterdam time (the command refuses the past). */
+  function soonInAmsterdam(): { date: string; time: string; at: number } {
+    const at = DateTime.now().setZone('Europe/Amsterdam').plus({ minutes: 2 }).startOf('minute');
+    return { date: at.toISODate() ?? '', time: at.toFormat('HH:mm'), at: at.toMillis() };
+  }
+
+  /** OM becomes casusverantwoordelijke, sets the meeting at `moment`, Politie prepares. */
+  async function planMeeting(caseId: string, moment: { date: string; time: string }): Promise<void> {
+    await act(OM, VERBS.aoBecomeOwner, { caseId });
+    const set = await act(OM, AFTERCARE_VERBS.aoMeetingSet, {
+      caseId,
+      [AFTERCARE_INPUTS.meetingDate]: moment.date,
+      [AFTERCARE_INPUTS.meetingTime]: moment.time,
+      [AFTERCARE_INPUTS.meetingPlace]: 'Zaal 3, ZSM-locatie',
+    });
+    expect(set).toContain('Het moment van het Actieoverleg is vastgelegd.');
+    await act(PARTNERS.politie, AFTERCARE_VERBS.aoPrepared, {
+      caseId,
+      [AFTERCARE_INPUTS.preparedBrings]: 'Eerdere meldingen op het adres',
+    });
+  }
+
+  /** The outcome (two decisions, one action, ZVH), recorded by OM once the meeting has begun. */
+  async function recordOutcome(caseId: string, due: string): Promise<void> {
+    const ids = outcomeInputIds;
+    const saved = await act(OM, AO_OUTCOME_VERB, {
+      caseId,
+      [ids.decisionSubject(1)]: 'veiligheidsplan',
+      [ids.decisionPhase(1)]: 'veiligheid',
+      [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders en school',
+      [ids.decisionSubject(2)]: 'interventie',
+      [ids.decisionPhase(2)]: 'zorg',
+      [ids.decisionText(2)]: 'Ouderschapsondersteuning via het wijkteam',
+      [ids.actionOwner(1)]: 'vt',
+      [ids.actionWhat(1)]: 'Huisbezoek en veiligheidsplan',
+      [ids.actionDue(1)]: due,
+      [ids.zvh]: 'true',
+    });
+    expect(saved).toContain('De uitkomst van het Actieoverleg is vastgelegd.');
+  }
+
+  const shotsTaken = new Set<string>();
+  const shootAndNote = async (card: Locator, name: string, size: CaseSize, primary: string[][]) => {
+    await shoot(card, name, size, primary);
+    shotsTaken.add(`${name}-${size}`);
+  };
+
   test('renders every card and measures the primary actions', () =>
     withDiagnostics(p.parts, async () => {
       const cases: Record<CaseSize, string> = { typical: await typicalCase(), large: await largeCase() };
+      const code = (size: CaseSize) => caseCode(cases[size]);
+      // The large case goes into verdieping with a proposed duiding (the card and the view show it).
+      await act(OM, VD_VERBS.enter, {
+        caseId: cases.large,
+        [VD_INPUTS.reason]: 'termijnzaak',
+        [VD_INPUTS.date]: DateTime.now().setZone('Europe/Amsterdam').plus({ days: 2 }).toISODate() ?? '',
+        [VD_INPUTS.time]: '10:00',
+      });
+      const proposed = await act(PARTNERS.rvdk, VD_VERBS.proposeReading, {
+        caseId: cases.large,
+        [VD_INPUTS.basedOn]: '0',
+        [VD_INPUTS.whatHappened]: 'Geweld in de woning met letsel; zes kinderen waren thuis, de oudste belde zelf.',
+        [VD_INPUTS.worries]: 'Herhaald geweld en controlerend gedrag; de kinderen zien het geweld.',
+        [VD_INPUTS.protectiveFactors]: 'Grootouders wonen dichtbij; school is alert.',
+        [VD_INPUTS.unknowns]: 'Of de verdachte zich aan het contactverbod houdt.',
+        [VD_INPUTS.sharedGoal]: 'Veiligheid voor moeder en kinderen, hulp voor vader.',
+      });
+      expect(proposed).toContain('Versie 1');
+      await jobsDone(p);
+
       for (const size of ['typical', 'large'] as const) {
-        const caseId = cases[size];
-        const code = caseCode(caseId);
         await openChannel(p.page, 'General');
-        const card = await lastCard(p.page, { hasText: `Zaak ${code}`, timeoutMs: 30_000 });
+        const card = await lastCard(p.page, { hasText: `Zaak ${code(size)}`, timeoutMs: 30_000 });
         await jobsDone(p);
-        await shoot(card, 'case-channel-message', size, [['Openen']]);
+        await shootAndNote(card, 'case-channel-message', size, [['Openen']]);
         await openPersonal(card, 'Buikpijn — ronde');
-        await shoot(card, 'case-personal-view', size, [['Buikpijn'], ['Geen buikpijn']]);
+        await shootAndNote(card, 'case-personal-view', size, [['Buikpijn'], ['Geen buikpijn']]);
+        // "Verdiepen" answers with the verdieping view in place of the case card.
+        await card.getByRole('button', { name: 'Verdiepen', exact: true }).click({ timeout: UI_TIMEOUT_MS });
+        await card.getByText(`Verdiepen · Zaak ${code(size)}`).waitFor({ timeout: UI_TIMEOUT_MS });
+        await shootAndNote(card, 'verdieping', size, [['Duiding voorstellen'], ['Vraag stellen']]);
 
         await openChannel(p.page, 'Actieoverleg');
-        const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code}`, timeoutMs: 30_000 });
+        const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code(size)}`, timeoutMs: 30_000 });
         await openPersonal(ao, 'Casusverantwoordelijke');
-        await shoot(ao, 'actieoverleg', size, [['Casusverantwoordelijke'], ['Termijn']]);
+        await shootAndNote(ao, 'actieoverleg', size, [['Ik word casusverantwoordelijke'], ['Vraag aan het Actieoverleg']]);
 
         await openPersonalChat(p.page);
-        const vt = await chatCard(p.page, new RegExp(`Zaak ${code}[\\s\\S]*Is dit gezin bekend bij Veilig Thuis\\?`), {
+        const vt = await chatCard(p.page, new RegExp(`Zaak ${code(size)}[\\s\\S]*Is dit gezin bekend bij Veilig Thuis\\?`), {
           timeoutMs: 30_000,
         });
-        await shoot(vt, 'vt-consultation', size, [['Bekend: informatie toevoegen'], ['Niet bekend'], ['Bel mij terug']]);
-        const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${code}`, { timeoutMs: 30_000 });
-        await shoot(advice, 'advice', size, [['Besluit vastleggen']]);
+        await shootAndNote(vt, 'vt-consultation', size, [['Bekend: informatie toevoegen'], ['Niet bekend'], ['Bel mij terug']]);
+        const advice = await chatCard(p.page, `Advies aan de OvJ — HG-zaak ${code(size)}`, { timeoutMs: 30_000 });
+        await shootAndNote(advice, 'advice', size, [['Besluit vastleggen']]);
+
+        await say(p.page, `audit ${code(size)}`);
+        const trail = await chatCard(p.page, `Audittrail zaak ${code(size)}`, { timeoutMs: 30_000 });
+        await shootAndNote(trail, 'audit-trail', size, [['Hashketen gecontroleerd']]);
       }
+
+      // The Actieoverleg of both cases: a moment two minutes ahead; its outcome is recorded at the end.
+      const moment = soonInAmsterdam();
+      for (const size of ['typical', 'large'] as const) await planMeeting(cases[size], moment);
+
+      // The privacy officer erases a third case: the confirmation, then the tombstone in the channel.
+      const erased = await p.postCase({ municipality: 'Galerijdorp' });
+      await jobsDone(p);
+      await say(p.page, `wis ${caseCode(erased)}`);
+      const confirm = await chatCard(p.page, `Weet u zeker dat zaak ${caseCode(erased)}`, { timeoutMs: 30_000 });
+      await shootAndNote(confirm, 'erase-confirm', 'typical', [['Ja, wis deze zaak']]);
+      await confirm.getByRole('button', { name: 'Ja, wis deze zaak', exact: true }).click({ timeout: UI_TIMEOUT_MS });
+      await jobsDone(p);
       await openChannel(p.page, 'General');
+      const tomb = await lastCard(p.page, { hasText: 'Zaak verwijderd', timeoutMs: 30_000 });
+      await shootAndNote(tomb, 'tombstone', 'typical', [['Zaak verwijderd']]);
+
+      // The agenda: the two open cases, the large one with every mark. In the channel the Playground (like
+      // Teams) passes a post to the bot only when it mentions the bot (without one: test/integration/message-commands).
+      const agendaFirst = [[`Naar zaak ${code('typical')}`], [`Naar zaak ${code('large')}`]];
       await postInChannel(p.page, 'agenda');
-      const agenda = await lastCard(p.page, { hasText: /Agenda /, timeoutMs: 30_000 });
-      await shoot(agenda, 'agenda', 'large', [[`Naar zaak ${caseCode(cases.large)}`, 'Naar zaak']]);
-      const report = JSON.stringify({ phoneWidth: PHONE_WIDTH, firstScreenPx: FIRST_SCREEN_PX, measured }, null, 2);
-      writeFileSync(join(SHOTS, 'first-screen.json'), `${report}\n`);
-      if (process.env.UPDATE_CARD_SCREENSHOTS === '1') writeFileSync(join(DOCS, 'first-screen.json'), `${report}\n`);
+      const agenda = await lastCard(p.page, { hasText: /2 open zaken/, timeoutMs: 30_000 });
+      await shootAndNote(agenda, 'agenda', 'typical', agendaFirst);
+
+      // The outcome: only after the meeting's moment (the rule under test elsewhere); wait for that moment.
+      await new Promise((r) => setTimeout(r, Math.max(0, moment.at - Date.now() + 1_000)));
+      for (const size of ['typical', 'large'] as const) await recordOutcome(cases[size], moment.date);
+      await jobsDone(p);
+      for (const size of ['typical', 'large'] as const) {
+        await openChannel(p.page, 'Actieoverleg');
+        const ao = await lastCard(p.page, { hasText: `Actieoverleg — zaak ${code(size)}`, timeoutMs: 30_000 });
+        await openPersonal(ao, 'Uitkomst van het Actieoverleg');
+        await shootAndNote(ao, 'actieoverleg-outcome', size, [['Uitkomst van het Actieoverleg']]);
+      }
+
+      await say(p.page, 'nieuwe zaak');
+      const prompt = await chatCard(p.page, 'Start een nieuwe HG-zaak', { timeoutMs: 30_000 });
+      await shootAndNote(prompt, 'new-case-prompt', 'typical', [['Nieuwe zaak'], ['Hier invullen']]);
+      await say(p.page, 'rapportage');
+      const report = await chatCard(p.page, /Rapportage/, { timeoutMs: 30_000 });
+      await shootAndNote(report, 'report', 'typical', [['Met kinderen']]);
+
+      const summary = JSON.stringify({ phoneWidth: PHONE_WIDTH, firstScreenPx: FIRST_SCREEN_PX, measured }, null, 2);
+      writeFileSync(join(SHOTS, 'first-screen.json'), `${summary}\n`);
+      if (process.env.UPDATE_CARD_SCREENSHOTS === '1') writeFileSync(join(DOCS, 'first-screen.json'), `${summary}\n`);
     }));
 
+  // Every entry of the gallery's list (gallery-cards.ts; every template of cards/ is there or excluded) was shot.
+  const listed = Object.values(GALLERY_CARDS).flatMap((shots) => shots.flatMap((s) => s.sizes.map((size) => [s.shot, size] as const)));
+  test.each(listed)('%s (%s case) is in the gallery', (shot, size) => {
+    expect(shotsTaken.has(`${shot}-${size}`)).toBe(true);
+  });
+
   // The first-screen rule, one test per card and case, so each result shows on its own.
-  const rule: [string, CaseSize][] = [
-    ['case-personal-view', 'typical'],
-    ['case-personal-view', 'large'],
-    ['vt-consultation', 'typical'],
-    ['vt-consultation', 'large'],
-    ['advice', 'typical'],
-    ['advice', 'large'],
-    ['actieoverleg', 'typical'],
-    ['actieoverleg', 'large'],
-  ];
-  test.each(rule)(`at ${PHONE_WIDTH} px the primary action of %s (%s case) is within ${FIRST_SCREEN_PX} px of its top`, (card, size) => {
+  test.each(listed)(`at ${PHONE_WIDTH} px the primary action of %s (%s case) is within ${FIRST_SCREEN_PX} px of its top`, (card, size) => {
     const m = measured.find((x) => x.card === card && x.size === size);
     if (!m) throw new Error(`${card} (${size}) was not measured: see the first test`);
     expect({ card, size, action: m.action, top: m.top }).toEqual({ card, size, action: m.action, top: Math.min(m.top, FIRST_SCREEN_PX) });

@@ -1,6 +1,7 @@
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { countingStore, type StoreCounter } from '../helpers/counting-store';
 import { sampleIntake, USERS } from '../helpers/fixtures';
+import { HANDOVER_DATA } from '../helpers/handover';
 import {
   driveJobsByHand,
   executeInvoke,
@@ -167,7 +168,7 @@ describe('store operations per click (counted, SQLite)', () => {
       return t.host.deps.repo.getCardRef(closedId).then((r) => r ?? undefined);
     });
     await invoke(USERS.om, VERBS.closeRound, { caseId: closedId });
-    await invoke(USERS.om, VERBS.closeCase, { caseId: closedId });
+    await invoke(USERS.om, VERBS.closeCase, { caseId: closedId, ...HANDOVER_DATA });
     expect((await t.host.deps.repo.getCase(closedId))?.status).toBe('closed');
     const counts = await requestPath('vote on a closed case', () =>
       invoke(USERS.politie, VERBS.voteConcern, { caseId: closedId, [INPUTS.voteReason]: 'Zorgen om de kinderen in huis.' }),

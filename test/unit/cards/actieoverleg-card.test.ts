@@ -150,14 +150,16 @@ describe('Actieoverleg card: the layout rule (issue 12: the termijn was below th
     expect(passed.body[0]).toMatchObject({ text: '⚠ Actieoverleg gevraagd · de termijn is verstreken' });
   });
 
-  it('the primary actions come right after the danger and the owner line, before the buikpijn picture', () => {
+  it('the primary actions come right after the danger and the owner line, before the safety facts and the buikpijn picture', () => {
     const firstSet = ofType(card, 'ActionSet')[0] as Node;
     expect((firstSet.actions as Node[]).map((a) => a.title)).toEqual(['Ik word casusverantwoordelijke', 'Naar de zaak']);
     const bodyIndex = (pred: (n: Node) => boolean) => (card.body as Node[]).findIndex(pred);
     const setIndex = bodyIndex((n) => n === firstSet);
     const reasonsIndex = bodyIndex((n) => texts(n).includes('Buikpijn per organisatie'));
     const safetyIndex = bodyIndex((n) => texts(n).includes('Veiligheid'));
-    expect([safetyIndex < setIndex, setIndex < reasonsIndex]).toEqual([true, true]);
+    const whyIndex = bodyIndex((n) => texts(n).includes('Waarom naar het Actieoverleg'));
+    // At 360 px the safety box pushed "Ik word casusverantwoordelijke" below the first screen (issue 12).
+    expect([whyIndex < setIndex, setIndex < safetyIndex, setIndex < reasonsIndex]).toEqual([true, true, true]);
   });
 
   it('keeps the facts and the context information behind "Feiten en contextinformatie tonen"', () => {

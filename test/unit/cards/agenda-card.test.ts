@@ -40,9 +40,7 @@ describe('agenda card: content', () => {
     const [first, second, third] = entries(card).map((e) => texts(e));
     expect(first).toEqual([
       `**Zaak ${caseCode('a9e1d100')}** · Mishandeling`,
-      '⚠ ACUUT ONVEILIG',
-      'Kinderen',
-      'Actieoverleg',
+      '⚠ ACUUT ONVEILIG · Kinderen · Actieoverleg',
       '⚠ Termijn verstreken',
       'Buikpijn: OM, VT',
     ]);
@@ -75,17 +73,23 @@ describe('agenda card: content', () => {
     for (const n of ofType(card, 'TextBlock')) expect(n.color).toBeUndefined();
   });
 
-  it('marks acute unsafety, children and the Actieoverleg as worded badges; an acute case sits in an attention box', () => {
-    const badgeStyle = (label: string) =>
-      ofType(card, 'Container').find((c) => c.separator !== true && texts(c).length === 1 && texts(c)[0] === label)?.style;
-    expect(badgeStyle('⚠ ACUUT ONVEILIG')).toBe('attention');
-    expect(badgeStyle('Actieoverleg')).toBe('accent');
-    expect(badgeStyle('Kinderen')).toBe('warning');
+  it('marks acute unsafety, children, the Actieoverleg and an open VT question in bold words on one line under the heading; an acute case sits in an attention box', () => {
+    const [first] = entries(card);
+    const items = (first?.items ?? []) as { type?: string; text?: string; weight?: string }[];
+    expect(items.slice(0, 2)).toEqual([
+      expect.objectContaining({ type: 'TextBlock', text: `**Zaak ${caseCode('a9e1d100')}** · Mishandeling` }),
+      expect.objectContaining({ type: 'TextBlock', text: '⚠ ACUUT ONVEILIG · Kinderen · Actieoverleg', weight: 'bolder' }),
+    ]);
+    // Nothing sits beside the heading (at 360 px a column of marks squeezed it to a few letters a line).
+    expect(ofType(card, 'ColumnSet')).toEqual([]);
     expect(entries(card).map((e) => e.style)).toEqual(['attention', 'default', 'default']);
+    const vt = buildAgendaCard(agendaView({ items: [agendaItem(7, { vtQuestionOpen: true })] }));
+    expect(texts(entries(vt)[0])).toContain('Kinderen · ☎ Vraag aan VT open');
     const noKids = buildAgendaCard(
       agendaView({ items: [agendaItem(7, { case: { facts: { ...sampleCase().facts, childrenInvolved: false } } })] }),
     );
-    expect(texts(noKids)).not.toContain('Kinderen');
+    expect(texts(noKids).join(' ')).not.toContain('Kinderen');
+    expect(texts(entries(noKids)[0])).toHaveLength(3); // heading, termijn, votes: no empty marks line
   });
 
   it('links to a case only when its link is known', () => {

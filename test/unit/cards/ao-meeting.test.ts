@@ -40,14 +40,24 @@ describe('the meeting part of the Actieoverleg card', () => {
     expect(m.join?.url).toBe('https://teams.microsoft.com/l/meetup-join/abc');
   });
 
-  it('sits right under the title of the Actieoverleg card, which stays a valid card', () => {
+  it('sits right under the primary actions of the Actieoverleg card, which stays a valid card', () => {
     const card = buildActieoverlegCard(
       actieoverlegView({ escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting() }), viewerOrg: 'om' }),
     );
     expect(adaptiveCardProblems(card)).toEqual([]);
     const texts = card.body.map((el) => JSON.stringify(el));
-    const title = texts.findIndex((s) => s.includes('"size":"large"'));
-    expect(texts[title + 1]).toContain('Het Actieoverleg · 2 van 5 partners voorbereid');
+    const primary = texts.findIndex((s) => s.includes('"type":"ActionSet"') && s.includes('Naar de zaak'));
+    expect(primary).toBeGreaterThan(0);
+    expect(texts[primary + 1]).toContain('Het Actieoverleg · 2 van 5 partners voorbereid');
+    // Without a primary action (no link, owner set): right under the title.
+    const bare = buildActieoverlegCard(
+      actieoverlegView({
+        escalation: sampleEscalation({ caseOwner: owner, meeting: sampleMeeting() }),
+        viewerOrg: 'om',
+        caseLink: undefined,
+      }),
+    ).body.map((el) => JSON.stringify(el));
+    expect(bare[bare.findIndex((s) => s.includes('"size":"large"')) + 1]).toContain('Het Actieoverleg · 2 van 5 partners voorbereid');
     expect(JSON.stringify(card)).toContain(AFTERCARE_VERBS.aoPrepared);
   });
 

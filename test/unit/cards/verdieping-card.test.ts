@@ -1,4 +1,4 @@
-import { buildCaseCard, CASE_CARD_LIMITS } from '../../../src/cards/case-card';
+import { buildCaseCard, CASE_CARD_DENSITIES, CASE_CARD_LIMITS } from '../../../src/cards/case-card';
 import { VD_INPUTS, VD_VERBS, VD_VIEW_VERB } from '../../../src/cards/verdieping-inputs';
 import { VERBS } from '../../../src/cards/verbs';
 import { buildVerdiepingCard } from '../../../src/cards/verdieping-view-card';
@@ -175,6 +175,29 @@ describe('verdieping view (cards/verdieping.json): forms with stable verbs and i
 });
 
 describe('case card in verdieping: size on a large case', () => {
+  it('the leanest card (no facts, no summary) still carries "Verdiepen", whatever room the contributions leave', () => {
+    const refs = ['verdachte-1', 'slachtoffer-1', 'kind-1', 'kind-2'];
+    const large = largeView();
+    const deep = withVerdieping(large, { versions: 30, confirm: 29, fieldLength: 2000, safetyFor: refs, involvementFor: refs });
+    // Fewer refresh users shift the room left after the last contribution that fits by ~180 bytes a step,
+    // so some of these cards are filled to within a button's size of the limit.
+    const views = [large, deep].flatMap((v) =>
+      Array.from({ length: 12 }, (_, n) => ({ ...v, refreshUserIds: v.refreshUserIds.slice(0, 60 - n) })),
+    );
+    const summaryShown = (v: (typeof views)[number], card: unknown) => JSON.stringify(card).includes(v.case.facts.summary.slice(0, 40));
+    // The leanest density (summary 0) leaves the intake summary to Details: keep the cards at that density.
+    expect(CASE_CARD_DENSITIES.at(-1)?.summary).toBe(0);
+    const leanest = views.map((v) => ({ v, card: buildCaseCard(v) })).filter(({ v, card }) => !summaryShown(v, card));
+    expect(leanest.length).toBeGreaterThanOrEqual(10);
+    const got = leanest.map(({ card }) => ({
+      open: ofType(card, 'Action.Execute')
+        .filter((a) => a.verb === VD_VIEW_VERB)
+        .map((a) => a.title),
+      withinBudget: utf16Bytes(card) <= CASE_CARD_LIMITS.maxBytes,
+    }));
+    expect(got).toEqual(leanest.map(() => ({ open: ['Verdiepen'], withinBudget: true })));
+  });
+
   it('a person without a safety holder stays named on the crowded card', () => {
     const big = withVerdieping(largeView(), { versions: 30, confirm: 29, fieldLength: 2000, safetyFor: ['slachtoffer-1', 'kind-1'] });
     const card = buildCaseCard(big);

@@ -1,0 +1,35 @@
+/**
+ * Which card template of `cards/` the gallery (test/e2e/cards-gallery.test.ts) shows, under which
+ * screenshot names, and why a template is left out. `test/unit/cards/gallery-coverage.test.ts` lists
+ * `cards/*.json` and fails when a template is in neither list; the gallery test fails when it did not
+ * shoot every name listed here.
+ */
+export type GallerySize = 'typical' | 'large';
+
+/** Template name (cards/<name>.json) → the gallery's screenshots of it (name and case sizes). */
+export const GALLERY_CARDS: Readonly<Record<string, readonly { shot: string; sizes: readonly GallerySize[] }[]>> = {
+  channel: [{ shot: 'case-channel-message', sizes: ['typical', 'large'] }],
+  'case-card': [{ shot: 'case-personal-view', sizes: ['typical', 'large'] }],
+  verdieping: [{ shot: 'verdieping', sizes: ['typical', 'large'] }],
+  actieoverleg: [
+    { shot: 'actieoverleg', sizes: ['typical', 'large'] },
+    { shot: 'actieoverleg-outcome', sizes: ['typical', 'large'] },
+  ],
+  'vt-consultation': [{ shot: 'vt-consultation', sizes: ['typical', 'large'] }],
+  advice: [{ shot: 'advice', sizes: ['typical', 'large'] }],
+  // One agenda and one report: two open cases, the large one with every mark. A twelve-case agenda was
+  // tried: after ten posts in a row the Playground page stopped answering on this machine.
+  agenda: [{ shot: 'agenda', sizes: ['typical'] }],
+  report: [{ shot: 'report', sizes: ['typical'] }],
+  'audit-trail': [{ shot: 'audit-trail', sizes: ['typical', 'large'] }],
+  // One size: these cards do not grow with the case.
+  'new-case-prompt': [{ shot: 'new-case-prompt', sizes: ['typical'] }],
+  'erase-confirm': [{ shot: 'erase-confirm', sizes: ['typical'] }],
+  tombstone: [{ shot: 'tombstone', sizes: ['typical'] }],
+};
+
+/** Templates the gallery does not show, each with the reason. */
+export const GALLERY_EXCLUDED: Readonly<Record<string, string>> = {
+  'vt-summary':
+    "VT's morning summary is posted when VT's office hours start (a job at a clock time); an e2e run cannot wait for it. Its template is validated in test/unit/cards/templates-other.test.ts.",
+};
