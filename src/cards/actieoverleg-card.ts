@@ -151,6 +151,10 @@ function contributionModel(c: Contribution): ContributionModel {
 
 function statusLine(view: ActieoverlegCardView, termijn: TermijnModel): LineModel {
   if (view.case.status === 'closed') return line(o.actieoverleg.statusClosed, null, 'bolder');
+  // Once the outcome is recorded the termijn is no longer what the card asks about (issue 12 line 1).
+  const outcome = view.escalation.outcome;
+  if (outcome)
+    return line(o.actieoverleg.statusOutcome(formatAmsterdamShort(outcome.recordedAt), outcome.actions.length), 'good', 'bolder');
   return termijn.passed
     ? line(`⚠ ${o.actieoverleg.statusPassed}`, 'attention', 'bolder')
     : line(o.actieoverleg.status(termijn.short), 'accent', 'bolder');

@@ -17,6 +17,8 @@ export const nlCardsOther = {
     status: (left: string) => `Actieoverleg gevraagd · ${left} tot de termijn`,
     statusPassed: 'Actieoverleg gevraagd · de termijn is verstreken',
     statusClosed: 'Zaak gesloten · alleen ter informatie',
+    statusOutcome: (at: string, actions: number) =>
+      `✓ Uitkomst vastgelegd ${at} · ${actions} ${actions === 1 ? 'actie' : 'acties'} · de termijn telt niet meer`,
     details: 'Feiten en contextinformatie tonen',
   },
   summary: {

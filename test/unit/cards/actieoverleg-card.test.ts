@@ -3,6 +3,7 @@ import { CASE_CARD_LIMITS } from '../../../src/cards/case-card';
 import { aoQuestionDataSchema, caseActionDataSchema, INPUTS, VERBS } from '../../../src/cards/verbs';
 import { concreteQuestionInputSchema } from '../../../src/domain/rounds';
 import { actieoverlegView, CASE_LINK, contribution, largeActieoverlegView, PSEUDONYMS, sampleEscalation } from './fixtures';
+import { sampleOutcome } from './ao-part-samples';
 import { adaptiveCardProblems, executeActions, invokeData } from './validate';
 import { nodes, ofType, textBlock, texts, utf16Bytes, utf8Bytes, type Node } from './walk';
 
@@ -148,6 +149,13 @@ describe('Actieoverleg card: the layout rule (issue 12: the termijn was below th
     expect([question < termijn, termijn < why]).toEqual([true, true]);
     const passed = buildActieoverlegCard(actieoverlegView({ now: new Date('2026-11-24T02:00:00Z') }));
     expect(passed.body[0]).toMatchObject({ text: '⚠ Actieoverleg gevraagd · de termijn is verstreken' });
+  });
+
+  it('line 1 says the outcome is recorded once it is, instead of a termijn that no longer counts', () => {
+    const base = actieoverlegView({ now: new Date('2026-11-26T12:00:00Z') });
+    const recorded = buildActieoverlegCard({ ...base, escalation: { ...base.escalation, outcome: sampleOutcome() } });
+    expect(recorded.body[0]).toMatchObject({ text: expect.stringMatching(/^✓ Uitkomst vastgelegd .* · 1 actie · /u) });
+    expect(texts(recorded.body[0] as Node)).not.toContain('verstreken');
   });
 
   it('the primary actions come right after the danger and the owner line, before the safety facts and the buikpijn picture', () => {

@@ -150,12 +150,13 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
 });
 
 describe('the Actieoverleg card shows the safety plan (issue 14)', () => {
-  it('right after the danger, before who should be there; by role label', () => {
+  it('after the danger, the owner line and the primary actions (issue 12 layout rule), before the buikpijn picture; by role label', () => {
     const card = buildActieoverlegCard(actieoverlegView({ verdieping: scenarioData(theCase) }));
     const all = texts(card);
     const plan = at(all, 'Veiligheidsplan per persoon');
     expect(plan).toBeGreaterThan(at(all, 'Waarom in het Actieoverleg'));
-    expect(plan).toBeLessThan(at(all, /Casusverantwoordelijke/));
+    expect(plan).toBeGreaterThan(at(all, /Casusverantwoordelijke/));
+    expect(at(all, 'Buikpijn per organisatie')).toBeGreaterThan(plan);
     expect(all.join('\n')).toContain('**kind, 9 jr**: Raad voor de Kinderbescherming (SAVE / jeugdbescherming)');
     expect(adaptiveCardProblems(card)).toEqual([]);
     // Only the plan: the duiding and the questions belong to the advice and the case.

@@ -42,13 +42,13 @@ describe('agenda card with verdieping', () => {
   it('a deepened case: the next moment and reason, not "termijn verstreken"; the violation and the open questions with their age', () => {
     expect(deep).toContain('Volgende bespreking: wo 25 nov 10:00 (Termijnzaak)');
     expect(deep.join(' ')).not.toContain('termijn verstreken');
-    expect(deep).toContain('⚠ Maatregel overtreden');
-    expect(deep).toContain('2 open vragen (oudste 2 dagen open)');
+    // The marks stand on one line (issue 12: a column of badges squeezed the heading at 360 px).
+    expect(deep).toContain('Kinderen · ⚠ Maatregel overtreden · 2 open vragen (oudste 2 dagen open)');
   });
 
   it('a zsm case keeps its termijn line; one open question shows its hours', () => {
     expect(zsm.join(' ')).toContain('Termijn');
-    expect(zsm).toContain('1 open vraag (5 uur open)');
+    expect(zsm).toContain('Kinderen · 1 open vraag (5 uur open)');
   });
 
   it('a horizon that passed says so, with its reason', () => {

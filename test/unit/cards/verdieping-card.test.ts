@@ -187,15 +187,17 @@ describe('case card in verdieping: size on a large case', () => {
     const summaryShown = (v: (typeof views)[number], card: unknown) => JSON.stringify(card).includes(v.case.facts.summary.slice(0, 40));
     // The leanest density (summary 0) leaves the intake summary to Details: keep the cards at that density.
     expect(CASE_CARD_DENSITIES.at(-1)?.summary).toBe(0);
-    const leanest = views.map((v) => ({ v, card: buildCaseCard(v) })).filter(({ v, card }) => !summaryShown(v, card));
-    expect(leanest.length).toBeGreaterThanOrEqual(10);
-    const got = leanest.map(({ card }) => ({
+    const built = views.map((v) => ({ v, card: buildCaseCard(v) }));
+    // Not vacuous: some of these cards do reach the leanest density (how many depends on what else the card carries).
+    expect(built.filter(({ v, card }) => !summaryShown(v, card)).length).toBeGreaterThanOrEqual(1);
+    // Every card of the sweep, the leanest ones included, carries Verdiepen within the budget.
+    const got = built.map(({ card }) => ({
       open: ofType(card, 'Action.Execute')
         .filter((a) => a.verb === VD_VIEW_VERB)
         .map((a) => a.title),
       withinBudget: utf16Bytes(card) <= CASE_CARD_LIMITS.maxBytes,
     }));
-    expect(got).toEqual(leanest.map(() => ({ open: ['Verdiepen'], withinBudget: true })));
+    expect(got).toEqual(built.map(() => ({ open: ['Verdiepen'], withinBudget: true })));
   });
 
   it('a person without a safety holder stays named on the crowded card', () => {
