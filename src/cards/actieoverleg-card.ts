@@ -154,7 +154,7 @@ function statusLine(view: ActieoverlegCardView, termijn: TermijnModel): LineMode
   // Once the outcome is recorded the termijn is no longer what the card asks about (issue 12 line 1).
   const outcome = view.escalation.outcome;
   if (outcome)
-    return line(o.actieoverleg.statusOutcome(formatAmsterdamShort(outcome.recordedAt), outcome.actions.length), 'good', 'bolder');
+    return line(o.actieoverleg.statusOutcome(formatAmsterdamShort(outcome.recordedAt, view.now), outcome.actions.length), 'good', 'bolder');
   return termijn.passed
     ? line(`⚠ ${o.actieoverleg.statusPassed}`, 'attention', 'bolder')
     : line(o.actieoverleg.status(termijn.short), 'accent', 'bolder');
@@ -261,8 +261,14 @@ export function buildActieoverlegCard(view: ActieoverlegCardView): AdaptiveCard 
     const meeting = aoMeetingElementsFor(view, compact);
     // JSON of the elements plus a comma each: what splicing them in adds.
     const reserved = cardBytes(meeting) + 2 * meeting.length;
-    // The safety plan per person (issue 14) right after the danger; it steps down before the meeting goes compact.
-    return withSafetyPlanPart(view, (r) => withMeetingPart(buildActieoverlegCardWithoutMeeting(view, reserved + r), meeting));
+    // The safety plan per person (issue 14) after the primary actions; it steps down before the meeting
+    // goes compact. The meeting part goes in last, right after the primary actions, so it stands above the plan.
+    const withPlan = withSafetyPlanPart(
+      view,
+      (r) => buildActieoverlegCardWithoutMeeting(view, reserved + r),
+      ACTIEOVERLEG_CARD_LIMITS.maxBytes - reserved,
+    );
+    return withMeetingPart(withPlan, meeting);
   };
   const full = build(false);
   return cardBytes(full) <= ACTIEOVERLEG_CARD_LIMITS.maxBytes ? full : build(true);

@@ -431,17 +431,31 @@ const isWhyBox = (el: unknown): boolean => {
   return Array.isArray(items) && (items[0] as { text?: unknown } | undefined)?.text === t.actieoverleg.why;
 };
 
-/** Right after the danger box of the Actieoverleg card (which follows "Waarom in het Actieoverleg"). */
+const isPrimaryActionSet = (el: unknown): boolean => {
+  const x = el as { type?: unknown; actions?: { type?: unknown }[] } | null;
+  return x?.type === 'ActionSet' && !(x.actions ?? []).some((a) => a.type === 'Action.ToggleVisibility');
+};
+
+/**
+ * Right after the Actieoverleg card's primary actions (issue 12: the danger, the owner line and
+ * "Ik word casusverantwoordelijke" stay on the first screen); without them, after the danger box.
+ */
 function spliceAfterDanger(card: AdaptiveCard, elements: CardElement[]): AdaptiveCard {
   const body = card.body ?? [];
+  const primary = body.findIndex(isPrimaryActionSet);
   const why = body.findIndex(isWhyBox);
-  const at = why >= 0 ? Math.min(body.length, why + 2) : body.length;
+  const at = primary >= 0 ? primary + 1 : why >= 0 ? Math.min(body.length, why + 2) : body.length;
   return elements.length === 0 ? card : { ...card, body: [...body.slice(0, at), ...elements, ...body.slice(at)] };
 }
 
 /** The Actieoverleg card with the safety plan per person (issue 14), off the budget of the rest. */
-export function withSafetyPlanPart(view: { verdieping?: AdviceVerdiepingData }, build: (reserved: number) => AdaptiveCard): AdaptiveCard {
+export function withSafetyPlanPart(
+  view: { verdieping?: AdviceVerdiepingData },
+  build: (reserved: number) => AdaptiveCard,
+  /** The bytes the card may take before what the caller adds afterwards (the meeting part). */
+  maxBytes: number = CASE_CARD_LIMITS.maxBytes,
+): AdaptiveCard {
   const d = view.verdieping;
   if (!d) return build(0);
-  return withVerdiepingSections(build, (density) => safetyPlanElements(d, density), spliceAfterDanger, CASE_CARD_LIMITS.maxBytes);
+  return withVerdiepingSections(build, (density) => safetyPlanElements(d, density), spliceAfterDanger, maxBytes);
 }
