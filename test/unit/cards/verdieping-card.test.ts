@@ -188,8 +188,9 @@ describe('case card in verdieping: size on a large case', () => {
     // The leanest density (summary 0) leaves the intake summary to Details: keep the cards at that density.
     expect(CASE_CARD_DENSITIES.at(-1)?.summary).toBe(0);
     const built = views.map((v) => ({ v, card: buildCaseCard(v) }));
-    // Not vacuous: some of these cards do reach the leanest density (how many depends on what else the card carries).
-    expect(built.filter(({ v, card }) => !summaryShown(v, card)).length).toBeGreaterThanOrEqual(1);
+    // Not vacuous: six cards of the sweep reach the leanest density (ten did before the verdieping sections
+    // stepped down with the card's density, issue 14); the check below covers every card of the sweep.
+    expect(built.filter(({ v, card }) => !summaryShown(v, card)).length).toBeGreaterThanOrEqual(6);
     // Every card of the sweep, the leanest ones included, carries Verdiepen within the budget.
     const got = built.map(({ card }) => ({
       open: ofType(card, 'Action.Execute')
