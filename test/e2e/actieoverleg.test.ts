@@ -6,17 +6,16 @@
 import { caseCode } from '../../src/domain/case-code';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { clickCardButton, expandAndFill, lastCard, openChannel, withDiagnostics } from './harness';
-import { startProduct, type ProductUnderTest } from './product';
+import { e2eLocation, e2eTeam, startProduct, type ProductUnderTest } from './product';
 import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
 const CHAIR_AAD = 'e2e-politie-chair-0001';
 const RVDK_AAD = 'e2e-rvdk-0001';
-const GENERAL = '19:e2e-ao-general@thread.tacv2';
-const AO_CHANNEL = '19:e2e-ao-actieoverleg@thread.tacv2';
 const LOCATION = 'e2e-ao';
-const TENANT = 'e2e-tenant';
+const PLACE = e2eLocation({ id: LOCATION, channels: 'e2e-ao', ovjChannel: true });
+const RVDK = { id: '29:e2e-rvdk', aadObjectId: RVDK_AAD, name: 'Raad Medewerker' };
 
 describe('Actieoverleg in the Agents Playground', () => {
   let p: ProductUnderTest;
@@ -25,27 +24,17 @@ describe('Actieoverleg in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [
-          {
-            id: LOCATION,
-            name: 'ZSM e2e',
-            channelId: GENERAL,
-            actieoverlegChannelId: AO_CHANNEL,
-            ovjChannelId: '19:e2e-ao-ovj@thread.tacv2',
-            expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
-          },
-        ],
+        locations: [PLACE],
         members: [
           { aadObjectId: CHAIR_AAD, orgId: 'politie', roles: ['member', 'chair'], locations: [LOCATION] },
           { aadObjectId: RVDK_AAD, orgId: 'rvdk', roles: ['member'], locations: [LOCATION] },
         ],
       },
       playground: {
-        tenantId: TENANT,
+        tenantId: 'e2e-tenant',
         currentUser: { id: '29:e2e-chair', name: 'Desk Voorzitter', aadObjectId: CHAIR_AAD },
-        users: [{ id: '29:e2e-rvdk', name: 'Raad Medewerker', aadObjectId: RVDK_AAD }],
-        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: AO_CHANNEL, name: 'Actieoverleg' }] },
+        users: [RVDK],
+        ...e2eTeam(PLACE, { actieoverleg: true }),
       },
     });
   });
@@ -56,30 +45,8 @@ describe('Actieoverleg in the Agents Playground', () => {
 
   /** The RvdK partner presses "Buikpijn vastleggen" in their own Teams client. */
   async function rvdkVotesConcern(caseId: string, reason: string): Promise<void> {
-    const res = await fetch(p.bot.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `rvdk-${Date.now()}`,
-        channelId: 'msteams',
-        serviceUrl: `http://localhost:${p.playground.port}/_connector`,
-        from: { id: '29:e2e-rvdk', aadObjectId: RVDK_AAD, name: 'Raad Medewerker' },
-        recipient: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        conversation: { id: GENERAL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL } },
-        value: {
-          action: {
-            type: 'Action.Execute',
-            verb: VERBS.voteConcern,
-            data: { caseId, [INPUTS.voteReason]: reason, [INPUTS.voteAcute]: 'false' },
-          },
-        },
-      }),
-    });
-    expect(res.status).toBe(200);
-    expect(JSON.stringify(await res.json())).toContain(reason);
+    const answer = await p.partnerActs(RVDK, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: reason, [INPUTS.voteAcute]: 'false' });
+    expect(answer).toContain(reason);
   }
 
   test('two rounds with buikpijn from politie and RvdK lead to the Actieoverleg card', () =>

@@ -17,14 +17,14 @@ import {
   waitForCardUpdate,
   withDiagnostics,
 } from './harness';
-import { startProduct, type ProductUnderTest } from './product';
+import { e2eLocation, e2eTeam, startProduct, type ProductUnderTest } from './product';
 import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
 const USER_AAD = 'e2e-chair-ovj-0001';
-const GENERAL = '19:e2e-advice-general@thread.tacv2';
 const LOCATION = 'e2e-advice';
+const PLACE = e2eLocation({ id: LOCATION, channels: 'e2e-advice' });
 
 describe('advice and decision in the Agents Playground', () => {
   let p: ProductUnderTest;
@@ -33,16 +33,13 @@ describe('advice and decision in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [
-          { id: LOCATION, name: 'ZSM e2e', channelId: GENERAL, actieoverlegChannelId: '19:e2e-advice-actieoverleg@thread.tacv2' },
-        ],
+        locations: [PLACE],
         members: [{ aadObjectId: USER_AAD, orgId: 'om', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] }],
       },
       playground: {
         tenantId: 'e2e-tenant',
         currentUser: { id: '29:e2e-chair-ovj', name: 'Desk Voorzitter', aadObjectId: USER_AAD },
-        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        team: { id: GENERAL, name: 'ZSM e2e' },
+        ...e2eTeam(PLACE),
       },
     });
   });

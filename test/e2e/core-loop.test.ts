@@ -8,14 +8,14 @@ import { join } from 'node:path';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { E2E_SECRETS, clickCardButton, expandAndFill, lastCard, withDiagnostics } from './harness';
-import { startProduct, type ProductUnderTest } from './product';
+import { e2eLocation, e2eTeam, startProduct, type ProductUnderTest } from './product';
 import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
 const USER_AAD = 'e2e-politie-aad-0001';
-const GENERAL = '19:e2e-zsm-general@thread.tacv2';
 const LOCATION = 'e2e-midden-nederland';
+const PLACE = e2eLocation({ id: LOCATION, channels: 'e2e-zsm', ovjChannel: true, termijnHours: 6 });
 
 describe('core loop in the Agents Playground', () => {
   let p: ProductUnderTest;
@@ -24,24 +24,13 @@ describe('core loop in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [
-          {
-            id: LOCATION,
-            name: 'ZSM e2e',
-            channelId: GENERAL,
-            actieoverlegChannelId: '19:e2e-actieoverleg@thread.tacv2',
-            ovjChannelId: '19:e2e-ovj@thread.tacv2',
-            termijnHours: 6,
-            expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
-          },
-        ],
+        locations: [PLACE],
         members: [{ aadObjectId: USER_AAD, orgId: 'politie', roles: ['member', 'chair'], locations: [LOCATION] }],
       },
       playground: {
         tenantId: 'e2e-tenant',
         currentUser: { id: '29:e2e-politie', name: 'Desk Politie', aadObjectId: USER_AAD },
-        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: '19:e2e-actieoverleg@thread.tacv2', name: 'Actieoverleg' }] },
+        ...e2eTeam(PLACE, { actieoverleg: true }),
       },
     });
   });

@@ -20,7 +20,62 @@ import {
   type E2EParts,
   type Playground,
   type PlaygroundConfig,
+  type PlaygroundUser,
 } from './harness';
+
+type RosterLocationInput = RosterFileInput['locations'][number];
+
+/** The bot as every e2e Playground knows it (the recipient of a partner's card action). */
+export const E2E_BOT = { id: '28:e2e-zsm-bot', name: 'ZSM HG' } as const;
+
+/** The roster's default expected organisations, written out: every round waits for all six. */
+export const ALL_EXPECTED_ORGS = ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'] as const;
+
+/** The conversation id of an e2e channel: `19:<prefix>-<name>@thread.tacv2`. */
+export const e2eChannel = (prefix: string, name: string): string => `19:${prefix}-${name}@thread.tacv2`;
+
+/**
+ * A location of an e2e roster, its channels named after `channels` (see e2eChannel): "general" (the
+ * location channel, also the Playground team's id), "actieoverleg" and, with `ovjChannel`, "ovj".
+ * Expected organisations: all six unless the test names others.
+ */
+export function e2eLocation(opts: {
+  id: string;
+  /** The prefix of the channel ids. */
+  channels: string;
+  name?: string;
+  ovjChannel?: boolean;
+  termijnHours?: number;
+  expectedOrgs?: RosterLocationInput['expectedOrgs'];
+}): RosterLocationInput & { channelId: string; actieoverlegChannelId: string } {
+  return {
+    id: opts.id,
+    name: opts.name ?? 'ZSM e2e',
+    channelId: e2eChannel(opts.channels, 'general'),
+    actieoverlegChannelId: e2eChannel(opts.channels, 'actieoverleg'),
+    ...(opts.ovjChannel ? { ovjChannelId: e2eChannel(opts.channels, 'ovj') } : {}),
+    ...(opts.termijnHours === undefined ? {} : { termijnHours: opts.termijnHours }),
+    expectedOrgs: opts.expectedOrgs ?? [...ALL_EXPECTED_ORGS],
+  };
+}
+
+/**
+ * The Playground's bot and team for an e2e location: the team is the location's General channel;
+ * with `actieoverleg` its Actieoverleg channel is a second channel the UI can open.
+ */
+export function e2eTeam(
+  location: { channelId: string; actieoverlegChannelId: string },
+  opts: { actieoverleg?: boolean } = {},
+): Pick<PlaygroundConfig, 'bot' | 'team'> {
+  return {
+    bot: { ...E2E_BOT },
+    team: {
+      id: location.channelId,
+      name: 'ZSM e2e',
+      ...(opts.actieoverleg ? { channels: [{ id: location.actieoverlegChannelId, name: 'Actieoverleg' }] } : {}),
+    },
+  };
+}
 
 export interface ProductUnderTest {
   dataDir: string;
@@ -31,6 +86,12 @@ export interface ProductUnderTest {
   parts: E2EParts;
   /** Post a case through the signed intake API; returns its id. */
   postCase(overrides?: Partial<CaseIntake>): Promise<string>;
+  /**
+   * A partner's card action from their own Teams client (not the Playground's user): an Action.Execute
+   * invoke in the team's General channel with the Playground's service URL. Expects 200; returns the
+   * bot's answer (card or text) as JSON text.
+   */
+  partnerActs(user: PlaygroundUser, verb: string, data: Record<string, unknown>): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -53,6 +114,7 @@ export async function startProduct(opts: {
   const stop = async () => {
     for (const fn of cleanup.reverse()) await fn().catch(() => undefined);
   };
+  let partnerActions = 0;
   try {
     const rosterFile = join(dataDir, 'roster.json');
     writeFileSync(rosterFile, JSON.stringify(opts.roster));
@@ -82,6 +144,27 @@ export async function startProduct(opts: {
         });
         if (res.status !== 201) throw new Error(`intake answered ${res.status}: ${await res.text()}`);
         return ((await res.json()) as { caseId: string }).caseId;
+      },
+      async partnerActs(user, verb, data) {
+        const { tenantId, team } = opts.playground;
+        const res = await fetch(bot.endpoint, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            type: 'invoke',
+            name: 'adaptiveCard/action',
+            id: `${user.aadObjectId}-${Date.now()}-${++partnerActions}`,
+            channelId: 'msteams',
+            serviceUrl: `http://localhost:${playground.port}/_connector`,
+            from: user,
+            recipient: opts.playground.bot ?? E2E_BOT,
+            conversation: { id: team.id, conversationType: 'channel', isGroup: true, tenantId },
+            channelData: { tenant: { id: tenantId }, team: { id: team.id }, channel: { id: team.id } },
+            value: { action: { type: 'Action.Execute', verb, data } },
+          }),
+        });
+        if (res.status !== 200) throw new Error(`the bot answered a partner's card action with ${res.status}`);
+        return JSON.stringify(await res.json());
       },
       stop,
     };

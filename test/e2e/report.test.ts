@@ -6,14 +6,14 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chatCard, openPersonalChat, RESULTS_DIR, ROOT, UI_TIMEOUT_MS, withDiagnostics } from './harness';
-import { startProduct, type ProductUnderTest } from './product';
+import { e2eLocation, e2eTeam, startProduct, type ProductUnderTest } from './product';
 
 jest.setTimeout(240_000);
 
 const COORD_AAD = 'e2e-coordinator-0001';
-const GENERAL = '19:e2e-report-general@thread.tacv2';
 const LOCATION = 'e2e-rapportage';
 const OTHER = 'e2e-rapportage-noord';
+const PLACE = e2eLocation({ id: LOCATION, name: 'ZSM Midden', channels: 'e2e-report', ovjChannel: true });
 
 describe('rapportage in the Agents Playground', () => {
   let p: ProductUnderTest;
@@ -22,29 +22,13 @@ describe('rapportage in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [
-          {
-            id: LOCATION,
-            name: 'ZSM Midden',
-            channelId: GENERAL,
-            actieoverlegChannelId: '19:e2e-report-ao@thread.tacv2',
-            ovjChannelId: '19:e2e-report-ovj@thread.tacv2',
-          },
-          {
-            id: OTHER,
-            name: 'ZSM Noord',
-            channelId: '19:e2e-report-noord@thread.tacv2',
-            actieoverlegChannelId: '19:e2e-report-noord-ao@thread.tacv2',
-            ovjChannelId: '19:e2e-report-noord-ovj@thread.tacv2',
-          },
-        ],
+        locations: [PLACE, e2eLocation({ id: OTHER, name: 'ZSM Noord', channels: 'e2e-report-noord', ovjChannel: true })],
         members: [{ aadObjectId: COORD_AAD, orgId: 'om', roles: ['member', 'coordinator'], locations: [LOCATION, OTHER] }],
       },
       playground: {
         tenantId: 'e2e-tenant',
         currentUser: { id: '29:e2e-coordinator', name: 'Coördinator', aadObjectId: COORD_AAD },
-        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        team: { id: GENERAL, name: 'ZSM e2e' },
+        ...e2eTeam(PLACE),
       },
       writeExtra: () => ({ PUBLIC_BASE_URL: 'https://zsm-hg.example.nl' }),
     });

@@ -16,7 +16,7 @@ import { VD_INPUTS as VI, VD_VERBS, VD_VIEW_VERB } from '../../src/cards/verdiep
 import { caseCode } from '../../src/domain/case-code';
 import { VERBS } from '../../src/cards/verbs';
 import { chatCard, clickCardButton, expandAndFill, lastCard, openChannel, openPersonalChat, RESULTS_DIR, withDiagnostics } from './harness';
-import { startProduct, type ProductUnderTest } from './product';
+import { e2eLocation, e2eTeam, startProduct, type ProductUnderTest } from './product';
 import { CHANNEL_MARK, jobsDone, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(360_000);
@@ -24,10 +24,8 @@ jest.setTimeout(360_000);
 const CHAIR_AAD = 'e2e-vd-om-chair-0001';
 const RVDK_AAD = 'e2e-vd-rvdk-0001';
 const POLITIE_AAD = 'e2e-vd-politie-0001';
-const GENERAL = '19:e2e-vd-general@thread.tacv2';
-const AO_CHANNEL = '19:e2e-vd-actieoverleg@thread.tacv2';
 const LOCATION = 'e2e-vd';
-const TENANT = 'e2e-tenant';
+const PLACE = e2eLocation({ id: LOCATION, channels: 'e2e-vd' });
 const USERS = {
   rvdk: { id: '29:e2e-vd-rvdk', aadObjectId: RVDK_AAD, name: 'Raad Medewerker' },
   politie: { id: '29:e2e-vd-politie', aadObjectId: POLITIE_AAD, name: 'Politie Medewerker' },
@@ -58,15 +56,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [
-          {
-            id: LOCATION,
-            name: 'ZSM e2e',
-            channelId: GENERAL,
-            actieoverlegChannelId: AO_CHANNEL,
-            expectedOrgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'],
-          },
-        ],
+        locations: [PLACE],
         members: [
           { aadObjectId: CHAIR_AAD, orgId: 'om', roles: ['member', 'chair', 'ovj'], locations: [LOCATION] },
           { aadObjectId: RVDK_AAD, orgId: 'rvdk', roles: ['member'], locations: [LOCATION] },
@@ -74,14 +64,13 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
         ],
       },
       playground: {
-        tenantId: TENANT,
+        tenantId: 'e2e-tenant',
         currentUser: { id: '29:e2e-vd-chair', name: 'Desk Voorzitter', aadObjectId: CHAIR_AAD },
         users: [
           { id: USERS.rvdk.id, name: USERS.rvdk.name, aadObjectId: RVDK_AAD },
           { id: USERS.politie.id, name: USERS.politie.name, aadObjectId: POLITIE_AAD },
         ],
-        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: AO_CHANNEL, name: 'Actieoverleg' }] },
+        ...e2eTeam(PLACE, { actieoverleg: true }),
       },
     });
   });
@@ -89,28 +78,6 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
   afterAll(async () => {
     await p?.stop();
   });
-
-  /** A partner's card action from their own Teams client; returns the card (or text) the bot answered with. */
-  async function partnerActs(user: (typeof USERS)[keyof typeof USERS], verb: string, data: Record<string, unknown>): Promise<string> {
-    const res = await fetch(p.bot.endpoint, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({
-        type: 'invoke',
-        name: 'adaptiveCard/action',
-        id: `${user.aadObjectId}-${Date.now()}`,
-        channelId: 'msteams',
-        serviceUrl: `http://localhost:${p.playground.port}/_connector`,
-        from: user,
-        recipient: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        conversation: { id: GENERAL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL } },
-        value: { action: { type: 'Action.Execute', verb, data } },
-      }),
-    });
-    expect(res.status).toBe(200);
-    return JSON.stringify(await res.json());
-  }
 
   /** The chair opens "Verdiepen" on the personal case card; the message shows the verdieping view. */
   async function openVerdiepen(card: Locator, caseId: string): Promise<void> {
@@ -152,15 +119,15 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
       });
 
       // 3. RvdK sees it first in its own view and answers from the verdieping view's form.
-      const rvdkCard = await partnerActs(USERS.rvdk, VERBS.open, { caseId });
+      const rvdkCard = await p.partnerActs(USERS.rvdk, VERBS.open, { caseId });
       expect(rvdkCard).toMatch(/Gevraagd van u: 1 vraag beantwoorden/);
       expect(rvdkCard).toContain('Gevraagd van u door OM (0 uur open)');
-      const rvdkView = await partnerActs(USERS.rvdk, VD_VIEW_VERB, { caseId });
+      const rvdkView = await p.partnerActs(USERS.rvdk, VD_VIEW_VERB, { caseId });
       expect(rvdkView).toContain('1. OM (0 uur open)');
       expect(rvdkView).toContain(`"verb":"${SIGNAL_VERBS.answerInfo}"`);
       const requestId = /"value":"(inforeq:[^"]+)"/.exec(rvdkView)?.[1];
       expect(requestId).toBeDefined();
-      const answered = await partnerActs(USERS.rvdk, SIGNAL_VERBS.answerInfo, {
+      const answered = await p.partnerActs(USERS.rvdk, SIGNAL_VERBS.answerInfo, {
         caseId,
         [SI.requestId]: requestId,
         [SI.answerText]: 'E2E: ja, er loopt een OTS voor beide kinderen; jeugdbescherming is betrokken.',
@@ -200,7 +167,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
         });
       }
       expect(
-        await partnerActs(USERS.rvdk, VD_VERBS.setSafety, {
+        await p.partnerActs(USERS.rvdk, VD_VERBS.setSafety, {
           caseId,
           [VI.person]: 'slachtoffer-1',
           [VI.holderOrg]: 'vt',
@@ -212,17 +179,17 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
 
       // 6. Politie records the locatieverbod and reports its violation: the case goes to the Actieoverleg.
       expect(
-        await partnerActs(USERS.politie, SIGNAL_VERBS.addMeasure, {
+        await p.partnerActs(USERS.politie, SIGNAL_VERBS.addMeasure, {
           caseId,
           [SI.measureType]: 'locatieverbod',
           [SI.measureHolder]: 'om',
           [SI.measureUntil]: amsterdam(new Date(Date.now() + 60 * 86_400_000)).date,
         }),
       ).toContain('De maatregel is vastgelegd');
-      const measureId = /"value":"(measure:[^"]+)"/.exec(await partnerActs(USERS.politie, VD_VIEW_VERB, { caseId }))?.[1];
+      const measureId = /"value":"(measure:[^"]+)"/.exec(await p.partnerActs(USERS.politie, VD_VIEW_VERB, { caseId }))?.[1];
       expect(measureId).toBeDefined();
       const when = amsterdam(new Date(Date.now() - 30 * 60_000));
-      const violation = await partnerActs(USERS.politie, SIGNAL_VERBS.reportViolation, {
+      const violation = await p.partnerActs(USERS.politie, SIGNAL_VERBS.reportViolation, {
         caseId,
         [SI.measureId]: measureId,
         [SI.violationDate]: when.date,

@@ -16,14 +16,14 @@ import {
   waitForCardUpdate,
   withDiagnostics,
 } from './harness';
-import { startProduct, type ProductUnderTest } from './product';
+import { e2eLocation, e2eTeam, startProduct, type ProductUnderTest } from './product';
 import { CHANNEL_MARK, lastingPersonal, openPersonal, step } from './views';
 
 jest.setTimeout(240_000);
 
 const VT_AAD = 'e2e-vt-oncall-0001';
-const GENERAL = '19:e2e-vt-general@thread.tacv2';
 const LOCATION = 'e2e-vt';
+const PLACE = e2eLocation({ id: LOCATION, channels: 'e2e-vt', ovjChannel: true });
 
 describe('Veilig Thuis consultation in the Agents Playground', () => {
   let p: ProductUnderTest;
@@ -32,22 +32,13 @@ describe('Veilig Thuis consultation in the Agents Playground', () => {
     p = await startProduct({
       locationId: LOCATION,
       roster: {
-        locations: [
-          {
-            id: LOCATION,
-            name: 'ZSM e2e',
-            channelId: GENERAL,
-            actieoverlegChannelId: '19:e2e-vt-actieoverleg@thread.tacv2',
-            ovjChannelId: '19:e2e-vt-ovj@thread.tacv2',
-          },
-        ],
+        locations: [PLACE],
         members: [{ aadObjectId: VT_AAD, orgId: 'vt', roles: ['member'], locations: [LOCATION] }],
       },
       playground: {
         tenantId: 'e2e-tenant',
         currentUser: { id: '29:e2e-vt', name: 'VT Dienst', aadObjectId: VT_AAD },
-        bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        team: { id: GENERAL, name: 'ZSM e2e' },
+        ...e2eTeam(PLACE),
       },
       // One region with this user on call around the clock.
       writeExtra: (dir) => {
