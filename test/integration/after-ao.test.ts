@@ -1,24 +1,21 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { nlReport } from '../../src/i18n/nl/report';
 import { ConnectorStub } from '../helpers/connector-stub';
+import { startCourseHost } from '../helpers/course-host';
 import { CHANNEL, sampleIntake, testRoster, USERS } from '../helpers/fixtures';
 import { HANDOVER_DATA } from '../helpers/handover';
 import {
   aoPostsOf,
-  channelActivity,
   invokeVerb,
   ManualClock,
   personalActivity,
   postSignedCase,
   sendActivity,
   settle,
-  startTestHost,
   waitFor,
   type TestHost,
 } from '../helpers/host';
+import { personalExecuteInvoke } from '../helpers/personal-chat';
 
 /**
  * After a decision (issue 15) through HTTP and the Connector stub, on SQLite:
@@ -34,23 +31,15 @@ const ON_CALL = 'vt-oncall-utrecht-1';
 
 let t: TestHost;
 const clock = new ManualClock(Date.parse('2026-11-23T20:00:00Z')); // Monday 21:00 in Amsterdam: VT is not at the desk
-const stub = new ConnectorStub();
-const dir = mkdtempSync(join(tmpdir(), 'zsm-after-ao-'));
 
 beforeAll(async () => {
-  await stub.start();
   // The location switches the hermelding rule on: a person back within 90 days, with buikpijn, escalates.
   const roster = testRoster();
   roster.locations[0] = { ...roster.locations[0], escalation: { hermeldingDays: 90 } };
-  t = await startTestHost({ roster, clock, dataDir: dir, stub, env: { VT_CONFIG_FILE: 'config/vt.example.json' } });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
-  for (const u of [USERS.ovj, USERS.om, ON_CALL]) await sendActivity(t.base, personalActivity(t.stub.url, u));
+  t = await startCourseHost({ roster, clock, env: { VT_CONFIG_FILE: 'config/vt.example.json' }, personal: [USERS.ovj, USERS.om, ON_CALL] });
 });
 afterAll(async () => {
   await t.stop();
-  await stub.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 let person = 0;
@@ -79,12 +68,7 @@ async function newCase(opts: { municipality?: string; personKey?: string; intake
 
 const invoke = (from: string, verb: string, data: Record<string, unknown>) => invokeVerb(t, from, verb, data);
 const personalInvoke = (from: string, verb: string, data: Record<string, unknown>) =>
-  sendActivity(t.base, {
-    ...personalActivity(t.stub.url, from),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data } },
-  });
+  sendActivity(t.base, personalExecuteInvoke(t.stub.url, from, verb, data));
 const escalationOf = async (caseId: string) => (await t.host.deps.repo.getEscalation(caseId))?.body;
 
 /** The chair's `rapportage` reply in the personal chat, as the Connector stub received it. */

@@ -1,19 +1,10 @@
 import { AFTERCARE_INPUTS, AFTERCARE_VERBS, AO_OUTCOME_VERB, outcomeInputIds as ids } from '../../src/cards/aftercare-verbs';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { ConnectorStub } from '../helpers/connector-stub';
+import { startCourseHost } from '../helpers/course-host';
 import { testRoster, USERS } from '../helpers/fixtures';
-import {
-  aoPostsOf,
-  channelActivity,
-  invokeVerb,
-  ManualClock,
-  newCaseAt,
-  personalActivity,
-  sendActivity,
-  settle,
-  startTestHost,
-  type TestHost,
-} from '../helpers/host';
+import { aoPostsOf, invokeVerb, ManualClock, newCaseAt, sendActivity, settle, type TestHost } from '../helpers/host';
+import { personalExecuteInvoke } from '../helpers/personal-chat';
 
 /**
  * After the OvJ's decision (issue 15), through HTTP and the Connector stub: the Actieoverleg card of
@@ -27,21 +18,13 @@ const clock = new ManualClock(Date.parse('2026-11-23T09:00:00Z')); // Monday 10:
 
 const invoke = (from: string, verb: string, data: Record<string, unknown>) => invokeVerb(t, from, verb, data);
 const personalInvoke = async (from: string, verb: string, data: Record<string, unknown>): Promise<string> => {
-  const res = await sendActivity(t.base, {
-    ...personalActivity(t.stub.url, from),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data } },
-  });
+  const res = await sendActivity(t.base, personalExecuteInvoke(t.stub.url, from, verb, data));
   expect(res.status).toBe(200);
   return JSON.stringify(res.body);
 };
 
 beforeAll(async () => {
-  t = await startTestHost({ clock, roster: testRoster() });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
-  for (const u of [USERS.ovj, USERS.politie, USERS.vt, USERS.om, USERS.rvdk]) await sendActivity(t.base, personalActivity(t.stub.url, u));
+  t = await startCourseHost({ clock, roster: testRoster(), personal: [USERS.ovj, USERS.politie, USERS.vt, USERS.om, USERS.rvdk] });
 });
 afterAll(async () => {
   await t.stop();

@@ -1,23 +1,11 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { VD_INPUTS as I, VD_VERBS } from '../../src/cards/verdieping-inputs';
 import type { Case } from '../../src/domain/case';
-import { ConnectorStub } from '../helpers/connector-stub';
+import { startCourseHost } from '../helpers/course-host';
 import { testRoster, USERS } from '../helpers/fixtures';
 import { HANDOVER_DATA } from '../helpers/handover';
-import {
-  channelActivity,
-  invokeVerb,
-  ManualClock,
-  newCaseAt,
-  personalActivity,
-  sendActivity,
-  settle,
-  startTestHost,
-  type TestHost,
-} from '../helpers/host';
+import { invokeVerb, ManualClock, newCaseAt, sendActivity, settle, type TestHost } from '../helpers/host';
+import { personalExecuteInvoke } from '../helpers/personal-chat';
 
 /**
  * Closing with a handover (issue 15 item 2) under the safety plan's rule (issue 14), and "wat is
@@ -29,8 +17,6 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 let t: TestHost;
 let clock: ManualClock;
-const stub = new ConnectorStub();
-const dir = mkdtempSync(join(tmpdir(), 'zsm-closing-'));
 
 /** The default receiving parties plus jeugdbescherming at the RvdK, a partner in Teams (it gets terugkoppeling). */
 function roster() {
@@ -61,16 +47,10 @@ const theCase = async (caseId: string) => (await t.host.deps.repo.getCase(caseId
 
 beforeAll(async () => {
   clock = new ManualClock(Date.parse('2026-11-23T14:00:00Z'));
-  await stub.start();
-  t = await startTestHost({ clock, dataDir: dir, stub, roster: roster() });
-  for (const u of Object.values(USERS))
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
-  for (const u of [USERS.ovj, USERS.politie, USERS.rvdk, USERS.om]) await sendActivity(t.base, personalActivity(t.stub.url, u));
+  t = await startCourseHost({ clock, roster: roster(), personal: [USERS.ovj, USERS.politie, USERS.rvdk, USERS.om] });
 });
 afterAll(async () => {
   await t.stop();
-  await stub.stop();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 describe('closing with a handover', () => {
@@ -188,12 +168,10 @@ describe('"wat is ervan gekomen?" reaches the case lead', () => {
     await invoke(USERS.rvdk, VERBS.draftAdvice, { caseId });
     await invoke(USERS.rvdk, VERBS.sendAdvice, { caseId });
     await settle(t);
-    await sendActivity(t.base, {
-      ...personalActivity(t.stub.url, USERS.ovj),
-      type: 'invoke',
-      name: 'adaptiveCard/action',
-      value: { action: { type: 'Action.Execute', verb: VERBS.decide, data: { caseId, [INPUTS.decisionInterventions]: 'contactverbod' } } },
-    });
+    await sendActivity(
+      t.base,
+      personalExecuteInvoke(t.stub.url, USERS.ovj, VERBS.decide, { caseId, [INPUTS.decisionInterventions]: 'contactverbod' }),
+    );
     expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('besloten');
     await settle(t);
     const QUESTION = 'Wat is er gekomen van het besluit van de OvJ';

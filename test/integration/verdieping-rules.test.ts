@@ -11,19 +11,9 @@ import { questionReminderJobId } from '../../src/domain/verdieping/question-remi
 import { buildAgenda } from '../../src/jobs/course-timers';
 import type { Job } from '../../src/store/jobs';
 import { loadVerdieping } from '../../src/store/verdieping-store';
+import { startCourseHost } from '../helpers/course-host';
 import { LOCATION, sampleIntake, USERS } from '../helpers/fixtures';
-import {
-  channelActivity,
-  invokeVerb,
-  ManualClock,
-  personalActivity,
-  postSignedCase,
-  sendActivity,
-  settle,
-  startTestHost,
-  waitForCardRef,
-  type TestHost,
-} from '../helpers/host';
+import { invokeVerb, ManualClock, postSignedCase, settle, waitForCardRef, type TestHost } from '../helpers/host';
 
 /**
  * The remaining verdieping rules (issue 14) through the real HTTP server, SQLite, the job loop on a
@@ -79,14 +69,9 @@ beforeAll(async () => {
   clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
   const cfg = readFileSync('config/vt.example.json', 'utf8');
   writeFileSync(join(dir, 'vt.json'), cfg);
-  t = await startTestHost({ clock, env: { VT_CONFIG_FILE: join(dir, 'vt.json') } });
-  // VT's on-call staff of the example configuration, reachable in a personal chat.
-  for (const aad of ['vt-oncall-utrecht-1', 'vt-oncall-utrecht-2', 'vt-oncall-utrecht-3'])
-    await sendActivity(t.base, personalActivity(t.stub.url, aad));
-  for (const u of Object.values(USERS)) {
-    await sendActivity(t.base, channelActivity(t.stub.url, u, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }));
-    await sendActivity(t.base, personalActivity(t.stub.url, u));
-  }
+  // Every test user and VT's on-call staff of the example configuration are reachable in a personal chat.
+  const onCall = ['vt-oncall-utrecht-1', 'vt-oncall-utrecht-2', 'vt-oncall-utrecht-3'];
+  t = await startCourseHost({ clock, env: { VT_CONFIG_FILE: join(dir, 'vt.json') }, personal: [...onCall, ...Object.values(USERS)] });
 });
 afterAll(async () => {
   await t.stop();
