@@ -11,6 +11,7 @@ import { refreshJobs, snapshotOf } from './follow-up';
 import { closingJobs, closureAuditDetail, closureOf, type CloseError } from './close-decisions';
 import type { HandoverInput, ReceivingParty } from '../aftercare/handover';
 import type { CaseDecision, CaseSnapshot, Decided, DecisionContext, JobIntent } from './types';
+import { actorAudit } from './audit-entry';
 
 const DAY_MS = 86_400_000;
 const SUMMARY_MAX = 2000;
@@ -77,18 +78,6 @@ function compose(b: CaseBundle, src: AdviceSources, summary: string, proposed: P
 const sameContent = (a: AdviceDraft, b: AdviceDraft): boolean =>
   JSON.stringify({ ...a, version: 0, composedAt: '' }) === JSON.stringify({ ...b, version: 0, composedAt: '' });
 
-function auditOf(c: Case, member: Member, action: AuditEntry['action'], ctx: DecisionContext, detail?: AuditEntry['detail']): AuditEntry {
-  return {
-    id: ctx.newAuditId(),
-    caseId: c.id,
-    at: ctx.now,
-    action,
-    actorId: member.aadObjectId,
-    actorOrg: member.orgId,
-    ...(detail ? { detail } : {}),
-  };
-}
-
 /** One advice step as one decision: the advice (and maybe the case) written, its audit, its jobs and the card refreshes. */
 function adviceStep(
   b: CaseBundle,
@@ -152,7 +141,7 @@ export function decideDraftAdvice(
   return adviceStep(
     b,
     advice,
-    [auditOf(c, args.member, 'advice.draft', ctx, { version: draft.version, ...piiDetail(args.piiConfirmed) })],
+    [actorAudit(c, args.member, 'advice.draft', ctx, { version: draft.version, ...piiDetail(args.piiConfirmed) })],
     [],
     ctx,
   );
@@ -183,7 +172,7 @@ export function decideSendAdvice(
   return adviceStep(
     b,
     advice,
-    [auditOf(c, args.member, 'advice.sent', ctx)],
+    [actorAudit(c, args.member, 'advice.sent', ctx)],
     [{ id: ADVICE_JOB_IDS.sendAdvice, type: 'sendAdvice', dueAt: ctx.now, mode: 'request' }],
     ctx,
   );
@@ -247,7 +236,7 @@ export function decideAdviceDecision(
     b,
     advice,
     [
-      auditOf(c, args.member, 'advice.decided', ctx, {
+      actorAudit(c, args.member, 'advice.decided', ctx, {
         interventions: chosen.join(','),
         openConcern: openConcern.join(','),
         ...piiDetail(args.piiConfirmed),
@@ -303,7 +292,7 @@ export function decideFollowUpAnswer(
       ...(args.piiConfirmed && args.piiConfirmed.length > 0 ? { piiConfirmed: args.piiConfirmed } : {}),
     },
   };
-  const audit = [auditOf(c, args.member, 'advice.followup', ctx, { closed: !!args.close, ...piiDetail(args.piiConfirmed) })];
+  const audit = [actorAudit(c, args.member, 'advice.followup', ctx, { closed: !!args.close, ...piiDetail(args.piiConfirmed) })];
   let nextCase = c;
   const jobs: JobIntent[] = [
     { id: ADVICE_JOB_IDS.feedbackFollowUp, type: 'feedback', dueAt: ctx.now, payload: { what: 'followUp' }, mode: 'request' },
@@ -326,7 +315,7 @@ export function decideFollowUpAnswer(
     );
     if (!closed.ok) return closed;
     nextCase = { ...c, status: 'closed', closure: { ...closed.closure, reason: args.closeReason } };
-    audit.push(auditOf(c, args.member, 'case.close', ctx, closureAuditDetail(closed.closure, { afterFollowUp: true })));
+    audit.push(actorAudit(c, args.member, 'case.close', ctx, closureAuditDetail(closed.closure, { afterFollowUp: true })));
     jobs.push(...closingJobs(ctx.now));
   }
   return adviceStep(b, advice, audit, jobs, ctx, nextCase);

@@ -9,6 +9,7 @@ import { voteId, type ConcernVote, type VoteInput } from '../vote';
 import { earlier, escalationFollowUp, refreshJobs, snapshotOf } from './follow-up';
 import type { CaseDecision, CaseSnapshot, Decided, DecisionActor, DecisionContext, DecisionLocation, JobIntent } from './types';
 import { SYSTEM_ACTOR } from './types';
+import { actorAudit } from './audit-entry';
 
 const piiDetail = (kinds: readonly PiiKind[] | undefined): { piiConfirmed?: string } =>
   kinds && kinds.length > 0 ? { piiConfirmed: kinds.join(',') } : {};
@@ -74,15 +75,12 @@ export function decideVote(b: CaseBundle, args: VoteArgs, ctx: DecisionContext):
     castAt: ctx.now,
   };
   const audit: AuditEntry[] = [
-    {
-      id: ctx.newAuditId(),
-      caseId: c.id,
-      at: ctx.now,
-      action: 'vote.cast',
-      actorId: args.actor.aadObjectId,
-      actorOrg: args.actor.orgId,
-      detail: { round: vote.round, concern: vote.concern, acuteUnsafe: vote.acuteUnsafe, ...piiDetail(args.piiConfirmed) },
-    },
+    actorAudit(c, args.actor, 'vote.cast', ctx, {
+      round: vote.round,
+      concern: vote.concern,
+      acuteUnsafe: vote.acuteUnsafe,
+      ...piiDetail(args.piiConfirmed),
+    }),
   ];
   let state: CaseSnapshot = { ...snapshotOf(b), votes: upsertById(b.votes, vote) };
   // 1. the vote itself may complete a rule (acute unsafety escalates at once)
@@ -144,20 +142,12 @@ export function decideContribution(b: CaseBundle, args: ContributionArgs, ctx: D
     createdAt: ctx.now,
   };
   const state: CaseSnapshot = { ...snapshotOf(b), contributions: [...b.contributions, contribution].sort(byId) };
-  const audit: AuditEntry = {
-    id: ctx.newAuditId(),
-    caseId: c.id,
-    at: ctx.now,
-    action: 'contribution.add',
-    actorId: args.actor.aadObjectId,
-    actorOrg: args.actor.orgId,
-    detail: {
-      contributionId: contribution.id,
-      source: contribution.source,
-      ...piiDetail(args.piiConfirmed),
-      ...(args.visibleTo ? { visibleTo: args.visibleTo.join(',') } : {}),
-    },
-  };
+  const audit: AuditEntry = actorAudit(c, args.actor, 'contribution.add', ctx, {
+    contributionId: contribution.id,
+    source: contribution.source,
+    ...piiDetail(args.piiConfirmed),
+    ...(args.visibleTo ? { visibleTo: args.visibleTo.join(',') } : {}),
+  });
   return {
     ok: true,
     value: contribution,
@@ -234,17 +224,7 @@ export function decideStartRound(
       nextCase: state.theCase,
       votes: [],
       contributions: [],
-      audit: [
-        {
-          id: ctx.newAuditId(),
-          caseId: c.id,
-          at: ctx.now,
-          action: 'round.start',
-          actorId: args.actor.aadObjectId,
-          actorOrg: args.actor.orgId,
-          detail: { round: n },
-        },
-      ],
+      audit: [actorAudit(c, args.actor, 'round.start', ctx, { round: n })],
       jobs: [...reminders, ...refreshJobs(state, ctx.now, { newEscalation: false })],
     },
     after: state,

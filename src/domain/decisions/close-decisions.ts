@@ -11,6 +11,7 @@ import { personsWithoutHolder } from '../verdieping/safety-plan';
 import type { AuditEntry } from '../audit';
 import { refreshJobs, snapshotOf } from './follow-up';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, JobIntent } from './types';
+import { actorAudit } from './audit-entry';
 
 /**
  * Closing a case (issue 15 item 2, issue 14's closing rule). A normal close needs: the last round
@@ -138,17 +139,7 @@ export function decideCloseCase(b: CaseBundle, args: CloseArgs, ctx: DecisionCon
       nextCase,
       votes: [],
       contributions: [],
-      audit: [
-        {
-          id: ctx.newAuditId(),
-          caseId: c.id,
-          at: ctx.now,
-          action: 'case.close',
-          actorId: args.actor.aadObjectId,
-          actorOrg: args.actor.orgId,
-          detail: closureAuditDetail(r.closure),
-        },
-      ],
+      audit: [actorAudit(c, args.actor, 'case.close', ctx, closureAuditDetail(r.closure))],
       jobs: [...closingJobs(ctx.now), ...refreshJobs(after, ctx.now, { newEscalation: false })],
     },
     after,

@@ -1,5 +1,5 @@
 import { reAgendaAllowed } from '../verdieping/time-follows';
-import type { AuditAction, AuditEntry } from '../audit';
+import type { AuditAction } from '../audit';
 import type { Case } from '../case';
 import type { CaseBundle } from '../case-bundle';
 import type { EscalationRecord } from '../escalation-record';
@@ -18,6 +18,7 @@ import {
 } from '../rounds';
 import { JOB_IDS, refreshJobs, snapshotOf } from './follow-up';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext } from './types';
+import { actorAudit } from './audit-entry';
 
 /**
  * The chair's and the lead's verbs on the course of a case (regie, lead actions, door-agenderen, the
@@ -36,16 +37,6 @@ export interface CourseActor extends DecisionActor {
 }
 
 type Detail = Record<string, string | number | boolean>;
-
-const entry = (c: Case, actor: DecisionActor, action: AuditAction, ctx: DecisionContext, detail?: Detail): AuditEntry => ({
-  id: ctx.newAuditId(),
-  caseId: c.id,
-  at: ctx.now,
-  action,
-  actorId: actor.aadObjectId,
-  actorOrg: actor.orgId,
-  ...(detail ? { detail } : {}),
-});
 
 /** Nothing to write for the action itself (the click asked for what is already so). */
 function unchanged<E extends string>(b: CaseBundle): Decided<CourseOutcome, E> {
@@ -75,7 +66,7 @@ function caseChanged<E extends string>(
       nextCase,
       votes: [],
       contributions: [],
-      audit: [entry(b.theCase.body, actor, action, ctx, detail)],
+      audit: [actorAudit(b.theCase.body, actor, action, ctx, detail)],
       jobs: refreshJobs(state, ctx.now, { newEscalation: false }),
     },
     after: state,
@@ -205,7 +196,7 @@ function escalationChanged<E extends string>(
       votes: [],
       contributions: [],
       escalationUpdate: next,
-      audit: [entry(c, actor, action, ctx, detail)],
+      audit: [actorAudit(c, actor, action, ctx, detail)],
       jobs: [{ id: JOB_IDS.refreshActieoverleg, type: 'refreshActieoverleg', dueAt: ctx.now, mode: 'request' }],
     },
     after: { ...snapshotOf(b), escalation: next },

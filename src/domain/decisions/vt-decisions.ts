@@ -7,6 +7,7 @@ import { applyConsultationEvent } from '../vt/consultation';
 import type { VtAnswerKind, VtConsultationRecord } from '../vt/record';
 import { refreshJobs, snapshotOf } from './follow-up';
 import type { CaseSnapshot, Decided, DecisionActor, DecisionContext, JobIntent } from './types';
+import { actorAudit } from './audit-entry';
 
 const MINUTE_MS = 60_000;
 
@@ -29,6 +30,9 @@ export function consultedVtActor(
   if (!args.aadObjectId || !asked.includes(args.aadObjectId)) return { ok: false, error: 'vt_not_consulted', audit: true };
   return { ok: true, actor: { aadObjectId: args.aadObjectId, orgId: 'vt' } };
 }
+
+/** The actor as VT: what VT answers is recorded under VT, whatever the answering person's roster organisation. */
+const asVt = (actor: DecisionActor): DecisionActor => ({ aadObjectId: actor.aadObjectId, orgId: 'vt' });
 
 /** VT's information as a contribution of the case: its text, source and need-to-know as the use case resolved them. */
 export interface VtContributionInput {
@@ -112,15 +116,12 @@ export function decideVtAnswer(
     contributions: [...b.contributions, contribution].sort(byId),
     vtConsultation: consultation,
   };
-  const audit: AuditEntry = {
-    id: ctx.newAuditId(),
-    caseId: c.id,
-    at: ctx.now,
-    action: 'vt.answered',
-    actorId: args.actor.aadObjectId,
-    actorOrg: 'vt',
-    detail: { seq: args.seq, kind: args.kind, contributionId: contribution.id, ...piiDetail(args.contribution.piiConfirmed) },
-  };
+  const audit: AuditEntry = actorAudit(c, asVt(args.actor), 'vt.answered', ctx, {
+    seq: args.seq,
+    kind: args.kind,
+    contributionId: contribution.id,
+    ...piiDetail(args.contribution.piiConfirmed),
+  });
   const reminder: JobIntent[] =
     args.kind === 'bel_terug'
       ? [
@@ -169,17 +170,7 @@ export function decideVtInfo(
       nextCase: c,
       votes: [],
       contributions: [contribution],
-      audit: [
-        {
-          id: ctx.newAuditId(),
-          caseId: c.id,
-          at: ctx.now,
-          action: 'vt.info',
-          actorId: args.actor.aadObjectId,
-          actorOrg: 'vt',
-          detail: { seq: args.seq, contributionId: contribution.id },
-        },
-      ],
+      audit: [actorAudit(c, asVt(args.actor), 'vt.info', ctx, { seq: args.seq, contributionId: contribution.id })],
       jobs: refreshJobs(state, ctx.now, { newEscalation: false }),
     },
     after: state,
@@ -207,17 +198,7 @@ export function decideCalledBack(
       nextCase: c,
       votes: [],
       contributions: [],
-      audit: [
-        {
-          id: ctx.newAuditId(),
-          caseId: c.id,
-          at: ctx.now,
-          action: 'vt.calledBack',
-          actorId: args.actor.aadObjectId,
-          actorOrg: args.actor.orgId,
-          detail: { seq: r.seq },
-        },
-      ],
+      audit: [actorAudit(c, args.actor, 'vt.calledBack', ctx, { seq: r.seq })],
       jobs: refreshJobs(state, ctx.now, { newEscalation: false }),
       vtConsultation: consultation,
     },
