@@ -6,22 +6,14 @@ import { computeReport, type ReportRow } from '../../src/domain/aftercare/report
 import type { DocStore } from '../../src/store/docstore';
 import { getReportRow, loadReport, markNextIntake, putReportRow, reportRowOp, reportRows } from '../../src/store/report-store';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
+import { reportRow } from '../helpers/report-rows';
 import { sharedCosmosServer, storeKinds, TEST_STORE_KEY, useDocStore } from '../helpers/stores';
 
 // A cap, not a wait: creating a Cosmos database per test on the emulator can take seconds on a loaded machine.
 jest.setTimeout(30_000);
 
-const row = (caseId: string, locationId: string, intakeAt: string, over: Partial<ReportRow> = {}): ReportRow => ({
-  caseId,
-  locationId,
-  intakeAt,
-  children: false,
-  rounds: 1,
-  reAgendaCount: 0,
-  vtEvening: { count: 0, responseMinutes: [] },
-  phases: { veiligheid: 0, zorg: 0, herstel: 0 },
-  ...over,
-});
+const row = (caseId: string, locationId: string, intakeAt: string, over: Partial<ReportRow> = {}): ReportRow =>
+  reportRow({ caseId, locationId, intakeAt, ...over });
 
 const seed: ReportRow[] = [
   row('c-a1', 'rotterdam', '2026-01-01T00:00:00.000Z', {

@@ -2,8 +2,9 @@ import { parseReportArgs } from '../../../src/app/report/command';
 import { createCsvLinks, LINK_TTL_MS } from '../../../src/app/report/csv-link';
 import { parseReportPeriod } from '../../../src/app/report/period';
 import { minutesText, ratioText, reportCardModel } from '../../../src/cards/report-card';
-import { computeReport, type ReportRow } from '../../../src/domain/aftercare/report';
+import { computeReport } from '../../../src/domain/aftercare/report';
 import { reportRowAfter, sameReportRow } from '../../../src/domain/aftercare/report-row';
+import { reportRow } from '../../helpers/report-rows';
 
 describe('rapportage period (Amsterdam days, end inclusive)', () => {
   const now = new Date('2026-04-15T10:00:00.000Z');
@@ -58,18 +59,6 @@ describe('CSV link', () => {
   });
 });
 
-const row = (over: Partial<ReportRow>): ReportRow => ({
-  caseId: 'c1',
-  locationId: 'a',
-  intakeAt: '2026-03-01T08:00:00.000Z',
-  children: false,
-  rounds: 1,
-  reAgendaCount: 0,
-  vtEvening: { count: 0, responseMinutes: [] },
-  phases: { veiligheid: 0, zorg: 0, herstel: 0 },
-  ...over,
-});
-
 describe('report card model (hand-computed)', () => {
   it('formats ratios, durations and the charts', () => {
     expect(ratioText({ count: 1, of: 3, share: 1 / 3 })).toBe('1 (33 %)');
@@ -81,7 +70,7 @@ describe('report card model (hand-computed)', () => {
       '—',
     ]);
     const rows = [
-      row({
+      reportRow({
         caseId: 'c1',
         children: true,
         firstVoteAt: '2026-03-01T08:30:00.000Z',
@@ -90,7 +79,7 @@ describe('report card model (hand-computed)', () => {
         escalationRule: 'acuut_onveilig',
         phases: { veiligheid: 2, zorg: 1, herstel: 0 },
       }),
-      row({
+      reportRow({
         caseId: 'c2',
         locationId: 'b',
         rounds: 3,
@@ -151,7 +140,7 @@ describe('report row after a command', () => {
     closure: undefined,
   } as never;
   it('counts a new door-agendering once, keeps the first vote, outcome facts and nextIntakeAt from the stored row', () => {
-    const previous = row({
+    const previous = reportRow({
       firstVoteAt: '2026-03-01T08:05:00.000Z',
       reAgendaCount: 1,
       nextIntakeAt: '2026-09-01T00:00:00.000Z',
