@@ -163,8 +163,11 @@ export function scenarioData(theCase: Case, s: AdviceVerdiepingSetup = {}, viewe
   return data;
 }
 
-/** Stress size: 30 duiding versions of 2,000 characters a field, 8 persons with a plan, 30 questions, 6 instruments, 6 measures × 10 violations. */
-export function largeScenarioData(theCase: Case): AdviceVerdiepingData {
+/**
+ * The stress case of verdieping: four more persons (8 in all), each with a plan; 30 duiding versions of
+ * 2,000 characters a field, 30 questions of 1,000 characters, 6 instruments, 6 measures × 10 violations.
+ */
+export function largeVerdieping(theCase: Case): { theCase: Case; setup: AdviceVerdiepingSetup } {
   const persons = [
     ...theCase.persons,
     { role: 'kind' as const, age: 7 },
@@ -172,20 +175,27 @@ export function largeScenarioData(theCase: Case): AdviceVerdiepingData {
     { role: 'kind' as const, age: 3 },
     { role: 'ouder' as const, age: 60 },
   ];
-  const big: Case = { ...theCase, persons };
-  const refs = personRefs(persons).map((p) => p.ref);
-  return scenarioData(big, {
-    versions: 30,
-    fieldLength: 2000,
-    safetyFor: refs,
-    measureLength: 500,
-    questions: 30,
-    questionLength: 1000,
-    measures: 6,
-    violationsPer: 10,
-    instruments: 6,
-    spokenTo: [],
-  });
+  return {
+    theCase: { ...theCase, persons },
+    setup: {
+      versions: 30,
+      fieldLength: 2000,
+      safetyFor: personRefs(persons).map((p) => p.ref),
+      measureLength: 500,
+      questions: 30,
+      questionLength: 1000,
+      measures: 6,
+      violationsPer: 10,
+      instruments: 6,
+      spokenTo: [],
+    },
+  };
+}
+
+/** The advice's verdieping of the stress case (largeVerdieping). */
+export function largeScenarioData(theCase: Case): AdviceVerdiepingData {
+  const large = largeVerdieping(theCase);
+  return scenarioData(large.theCase, large.setup);
 }
 
 export { DEFAULT_RECEIVING_PARTIES };

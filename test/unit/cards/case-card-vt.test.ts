@@ -4,7 +4,19 @@ import type { CaseCardView } from '../../../src/cards/view';
 import { largeView, PSEUDONYMS, sampleCase } from './fixtures';
 import { adaptiveCardProblems, executeActions, invokeData } from './validate';
 import { ofType, textBlock, texts, utf16Bytes, type Node } from './walk';
-import { amsterdamAt, BACKUP, consultationRecord, consultationState, EARLY, PHONE, PRIMARY, REGIONS, vtCaseView } from './vt-fixtures';
+import {
+  amsterdamAt,
+  BACKUP,
+  BACKUP_ANSWERED,
+  backupAnsweredRecord,
+  consultationRecord,
+  consultationState,
+  EARLY,
+  PHONE,
+  PRIMARY,
+  REGIONS,
+  vtCaseView,
+} from './vt-fixtures';
 
 const caseId = sampleCase().id;
 const verbs = (card: unknown) => executeActions(card).map((a) => a.verb);
@@ -191,11 +203,7 @@ describe('case card: the consultation, step by step, with the next step from the
     expect(vtTexts(view).some((t) => t.startsWith('Volgende stap'))).toBe(false);
     const byBackup = vtTexts(
       vtCaseView({
-        consultation: open([
-          ['reminderDue', '21:25'],
-          ['backupDue', '21:40'],
-          ['answer', '21:45', BACKUP],
-        ]),
+        consultation: open(BACKUP_ANSWERED),
       }),
     );
     expect(byBackup).toContain(
@@ -324,17 +332,7 @@ describe('case card with Veilig Thuis: privacy and size', () => {
         regionId: 'utrecht',
         regionName: 'Utrecht',
         regionChoices: REGIONS,
-        consultation: consultationRecord({
-          state: consultationState([
-            ['reminderDue', '21:25'],
-            ['backupDue', '21:40'],
-            ['answer', '21:45', BACKUP],
-          ]),
-          answers: [
-            { kind: 'bekend', by: BACKUP, at: amsterdamAt('21:45') },
-            { kind: 'bel_terug', by: BACKUP, at: amsterdamAt('21:46'), phone: PHONE },
-          ],
-        }),
+        consultation: backupAnsweredRecord(),
       },
     ],
     ['region unknown', { regionChoices: REGIONS, warning: 'region_unknown' }],

@@ -9,7 +9,7 @@ import { signalsView } from './signals-fixtures';
 import { withVerdieping } from './verdieping-fixtures';
 import { adaptiveCardProblems, executeActions } from './validate';
 import { texts, utf16Bytes } from './walk';
-import { amsterdamAt, BACKUP, consultationRecord, consultationState, PHONE, REGIONS } from './vt-fixtures';
+import { backupAnsweredRecord, REGIONS } from './vt-fixtures';
 
 /**
  * The card size test on the largest case there is (issue 12, "the card size test still passes on the
@@ -35,17 +35,7 @@ function largestView(): CaseCardView {
       regionId: 'utrecht',
       regionName: 'Utrecht',
       regionChoices: REGIONS,
-      consultation: consultationRecord({
-        state: consultationState([
-          ['reminderDue', '21:25'],
-          ['backupDue', '21:40'],
-          ['answer', '21:45', BACKUP],
-        ]),
-        answers: [
-          { kind: 'bekend', by: BACKUP, at: amsterdamAt('21:45') },
-          { kind: 'bel_terug', by: BACKUP, at: amsterdamAt('21:46'), phone: PHONE },
-        ],
-      }),
+      consultation: backupAnsweredRecord(),
     },
     advice: adviceRecord('concept', {}, { proposed: all, summary: long(2000, 'Samenvatting advies é') }),
     palette: PALETTE,

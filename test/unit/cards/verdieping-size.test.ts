@@ -1,10 +1,9 @@
 import { buildCaseCard, CASE_CARD_LIMITS } from '../../../src/cards/case-card';
 import { buildVerdiepingCard } from '../../../src/cards/verdieping-view-card';
 import type { CaseCardView } from '../../../src/cards/view';
-import type { Case } from '../../../src/domain/case';
 import type { PartnerOrg } from '../../../src/domain/orgs';
 import { verdiepingCardData } from '../../../src/views/verdieping-view';
-import { scenarioDocs } from './advice-verdieping-fixtures';
+import { largeVerdieping, scenarioDocs } from './advice-verdieping-fixtures';
 import { largeView } from './fixtures';
 import { texts, utf16Bytes } from './walk';
 
@@ -16,26 +15,8 @@ import { texts, utf16Bytes } from './walk';
  */
 function largeVerdiepingView(viewerOrg: PartnerOrg, chair: boolean): CaseCardView {
   const base = largeView();
-  const persons: Case['persons'] = [
-    ...base.case.persons,
-    { role: 'kind', age: 7 },
-    { role: 'kind', age: 5 },
-    { role: 'kind', age: 3 },
-    { role: 'ouder', age: 60 },
-  ];
-  const theCase: Case = { ...base.case, persons };
-  const { docs } = scenarioDocs(theCase, {
-    versions: 30,
-    fieldLength: 2000,
-    safetyFor: ['verdachte-1', 'slachtoffer-1', 'kind-1', 'kind-2', 'kind-3', 'kind-4', 'kind-5', 'ouder-1'],
-    measureLength: 500,
-    questions: 30,
-    questionLength: 1000,
-    measures: 6,
-    violationsPer: 10,
-    instruments: 6,
-    spokenTo: [],
-  });
+  const { theCase, setup } = largeVerdieping(base.case);
+  const { docs } = scenarioDocs(theCase, setup);
   const verdieping = verdiepingCardData(theCase, base.location, docs, { orgId: viewerOrg, chair }, base.now);
   return { ...base, case: theCase, viewerOrg, viewerIsChair: chair, verdiepingDocs: docs, ...(verdieping ? { verdieping } : {}) };
 }

@@ -6,7 +6,16 @@ import type { VtConsultationCardView } from '../../../src/cards/view';
 import { PSEUDONYMS, sampleCase, sampleLocation } from './fixtures';
 import { adaptiveCardProblems, executeActions, invokeData } from './validate';
 import { nodes, ofType, textBlock, texts, utf16Bytes, type Node } from './walk';
-import { amsterdamAt, BACKUP, consultationRecord, consultationState, PHONE, PRIMARY, vtConsultationView } from './vt-fixtures';
+import {
+  amsterdamAt,
+  BACKUP,
+  BACKUP_ANSWERED,
+  consultationRecord,
+  consultationState,
+  PHONE,
+  PRIMARY,
+  vtConsultationView,
+} from './vt-fixtures';
 
 const caseId = sampleCase().id;
 const verbs = (card: unknown) => executeActions(card).map((a) => a.verb);
@@ -19,15 +28,7 @@ const input = (card: unknown, id: string): Node => {
 };
 const answered = (by = PRIMARY) =>
   consultationRecord({
-    state: consultationState(
-      by === PRIMARY
-        ? [['answer', '21:18', PRIMARY]]
-        : [
-            ['reminderDue', '21:25'],
-            ['backupDue', '21:40'],
-            ['answer', '21:45', BACKUP],
-          ],
-    ),
+    state: consultationState(by === PRIMARY ? [['answer', '21:18', PRIMARY]] : BACKUP_ANSWERED),
     answers: [{ kind: 'bel_terug', by, at: amsterdamAt(by === PRIMARY ? '21:18' : '21:45'), phone: PHONE }],
   });
 const noReaction = () =>

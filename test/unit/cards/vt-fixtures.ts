@@ -23,9 +23,18 @@ const at = (hhmm: string) => {
   return new Date(Date.UTC(2026, 10, h < 12 ? 24 : 23, h - 1, m)).toISOString();
 };
 
+type ConsultationEvents = (['answer', string, string] | ['reminderDue' | 'backupDue' | 'noOneOnCall' | 'expire', string])[];
+
+/** The way to the backup: the on-call member reminded at 21:25, the backup asked at 21:40, and answering at 21:45. */
+export const BACKUP_ANSWERED: ConsultationEvents = [
+  ['reminderDue', '21:25'],
+  ['backupDue', '21:40'],
+  ['answer', '21:45', BACKUP],
+];
+
 /** A consultation asked at 21:10 with a backup on call, taken through `events` ("HH:mm" Amsterdam times). */
 export function consultationState(
-  events: (['answer', string, string] | ['reminderDue' | 'backupDue' | 'noOneOnCall' | 'expire', string])[] = [],
+  events: ConsultationEvents = [],
   onCall: { primary?: string; backup?: string } = { primary: PRIMARY, backup: BACKUP },
 ): Consultation {
   let state = startConsultation({
@@ -42,6 +51,16 @@ export function consultationState(
   }
   return state;
 }
+
+/** The consultation the backup answered (BACKUP_ANSWERED): known to VT, and call back at PHONE. */
+export const backupAnsweredRecord = (): VtConsultationRecord =>
+  consultationRecord({
+    state: consultationState(BACKUP_ANSWERED),
+    answers: [
+      { kind: 'bekend', by: BACKUP, at: at('21:45') },
+      { kind: 'bel_terug', by: BACKUP, at: at('21:46'), phone: PHONE },
+    ],
+  });
 
 export function consultationRecord(overrides: Partial<VtConsultationRecord> = {}): VtConsultationRecord {
   return {

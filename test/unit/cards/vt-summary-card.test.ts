@@ -4,7 +4,7 @@ import { buildVtMorningSummaryCard, VT_SUMMARY_CARD_LIMITS } from '../../../src/
 import { CASE_LINK, PSEUDONYMS, sampleCase } from './fixtures';
 import { adaptiveCardProblems } from './validate';
 import { ofType, textBlock, texts, utf16Bytes } from './walk';
-import { amsterdamAt, BACKUP, consultationState, PHONE, PRIMARY, summaryItem, summaryView } from './vt-fixtures';
+import { amsterdamAt, BACKUP, BACKUP_ANSWERED, consultationState, PHONE, PRIMARY, summaryItem, summaryView } from './vt-fixtures';
 
 /** The entries: one separated Container per consultation. */
 const entries = (card: unknown) => ofType(card, 'Container').filter((c) => c.separator === true);
@@ -117,11 +117,7 @@ describe('VT morning summary: privacy and size', () => {
     view.items.push(
       summaryItem(4, {
         askedBy: 'aad-om-desk-07',
-        state: consultationState([
-          ['reminderDue', '21:25'],
-          ['backupDue', '21:40'],
-          ['answer', '21:45', BACKUP],
-        ]),
+        state: consultationState(BACKUP_ANSWERED),
         answers: [{ kind: 'bekend', by: BACKUP, at: amsterdamAt('21:45'), contributionId: 'contrib-9' }],
       }),
     );
