@@ -9,13 +9,13 @@ import {
   channelActivity,
   executeInvoke,
   ManualClock,
-  personalActivity,
   postSignedCase,
   sendActivity,
   settle,
   startTestHost,
   type TestHost,
 } from '../helpers/host';
+import { openPersonalChats, personalExecuteInvoke } from '../helpers/personal-chat';
 
 /** Regression tests for issue 13 (advice, decision, terugkoppeling), through the real HTTP server and the Connector stub. */
 
@@ -32,12 +32,7 @@ async function invoke(from: string, verb: string, data: Record<string, unknown>)
 }
 
 const ovjInvoke = (verb: string, data: Record<string, unknown>) =>
-  sendActivity(t.base, {
-    ...personalActivity(t.stub.url, USERS.ovj),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data } },
-  });
+  sendActivity(t.base, personalExecuteInvoke(t.stub.url, USERS.ovj, verb, data));
 
 const personal = (aad: string) => t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${aad}`);
 
@@ -68,7 +63,7 @@ beforeAll(async () => {
     t.base,
     channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
   );
-  for (const u of [USERS.ovj, USERS.politie, USERS.rvdk, USERS.vt]) await sendActivity(t.base, personalActivity(t.stub.url, u));
+  await openPersonalChats(t, [USERS.ovj, USERS.politie, USERS.rvdk, USERS.vt]);
 });
 afterAll(async () => {
   await t.stop();

@@ -16,6 +16,7 @@ import {
   startTestHost,
   type TestHost,
 } from '../helpers/host';
+import { openPersonalChats, personalExecuteInvoke } from '../helpers/personal-chat';
 
 jest.setTimeout(60_000);
 const MINUTE = 60_000;
@@ -46,14 +47,7 @@ function vtConfigFile(dir: string): string {
   return file;
 }
 
-function vtInvoke(aad: string, verb: string, data: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...personalActivity(t.stub.url, aad),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data } },
-  };
-}
+const vtInvoke = (aad: string, verb: string, data: Record<string, unknown>) => personalExecuteInvoke(t.stub.url, aad, verb, data);
 
 const personalSends = (aad: string) => t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${aad}`);
 
@@ -76,7 +70,7 @@ beforeAll(async () => {
     t.base,
     channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
   );
-  for (const aad of [ON_CALL, BACKUP, STANDBY]) await sendActivity(t.base, personalActivity(t.stub.url, aad));
+  await openPersonalChats(t, [ON_CALL, BACKUP, STANDBY]);
 });
 afterAll(async () => {
   await t.stop();

@@ -9,13 +9,13 @@ import {
   channelActivity,
   executeInvoke,
   ManualClock,
-  personalActivity,
   postSignedCase,
   sendActivity,
   settle,
   startTestHost,
   type TestHost,
 } from '../helpers/host';
+import { openPersonalChats, personalExecuteInvoke } from '../helpers/personal-chat';
 import { HANDOVER_DATA } from '../helpers/handover';
 
 /** Regression tests for issue 13 (VT consultation defects), through the real HTTP server and the Connector stub. */
@@ -53,14 +53,7 @@ function vtConfigFile(): void {
 
 const start = () => startTestHost({ clock, dataDir: dir, stub, env: { VT_CONFIG_FILE: join(dir, 'vt.json') } });
 
-function vtInvoke(aad: string, verb: string, data: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...personalActivity(t.stub.url, aad),
-    type: 'invoke',
-    name: 'adaptiveCard/action',
-    value: { action: { type: 'Action.Execute', verb, data } },
-  };
-}
+const vtInvoke = (aad: string, verb: string, data: Record<string, unknown>) => personalExecuteInvoke(t.stub.url, aad, verb, data);
 
 const personalSends = (aad: string) => t.stub.successful('send').filter((c) => c.conversationId === `a:personal-${aad}`);
 const deskThreadSends = async (caseId: string) => {
@@ -98,7 +91,7 @@ beforeAll(async () => {
     t.base,
     channelActivity(t.stub.url, USERS.politie, { type: 'conversationUpdate', membersAdded: [{ id: '28:bot-id' }] }),
   );
-  for (const aad of [ON_CALL, BACKUP]) await sendActivity(t.base, personalActivity(t.stub.url, aad));
+  await openPersonalChats(t, [ON_CALL, BACKUP]);
 });
 afterAll(async () => {
   await t.stop();
