@@ -120,7 +120,9 @@ export interface CloseViewModel {
 }
 
 export function closeViewModel(view: CaseCardView): CloseViewModel {
-  const form = view.case.status === 'open' ? closeFormModel(view) : null;
+  const full = view.case.status === 'open' ? closeFormModel(view) : null;
+  // The reason is one line here (first screen, issue 12): a placeholder that fits it.
+  const form = full?.reason ? { ...full, reason: { ...full.reason, placeholder: nlCloseView.reasonPlaceholder } } : full;
   return {
     caseId: view.case.id,
     title: n.view.title(caseCode(view.case.id)),

@@ -4,4 +4,6 @@
  */
 export const nlCloseView = {
   optionalHeading: 'Alleen nodig bij "Overig" of "Geen overdracht"',
+  /** The reason is one line in the close view: a placeholder that fits it at 360 px. */
+  reasonPlaceholder: 'Minstens 20 tekens; komt bij het besluit',
 } as const;

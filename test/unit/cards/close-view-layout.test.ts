@@ -41,6 +41,9 @@ describe('the close view on the first screen', () => {
   it('asks the reason on one line and puts no padded box above the form', () => {
     const reason = ofType(card, 'Input.Text').find((n) => n.id === INPUTS.closeReason);
     expect(reason?.isMultiline).toBeUndefined();
+    // One line at 360 px holds about 45 characters of placeholder (the case card's longer one was cut).
+    expect(reason?.placeholder).toBe(nlCloseView.reasonPlaceholder);
+    expect(nlCloseView.reasonPlaceholder.length).toBeLessThanOrEqual(45);
     const body = (card as { body: { type: string; style?: string }[] }).body;
     const firstInputAt = body.findIndex((n) => nodes(n).some((x) => String(x.type).startsWith('Input.')));
     expect(body.slice(0, firstInputAt).filter((n) => n.type === 'Container' && n.style !== undefined)).toEqual([]);
