@@ -15,6 +15,7 @@ import { bindTemplate } from './bind';
 import type { AdaptiveCard } from './types';
 import { caseCode } from '../domain/case-code';
 import { nlDialogsInline } from '../i18n/nl/dialogs-inline';
+import { nlCloseView } from '../i18n/nl/close-view';
 import type { CaseCardView } from './view';
 
 /**
@@ -112,18 +113,23 @@ export interface CloseViewModel {
   intro: string;
   notice: { style: 'attention' | 'good'; text: string } | null;
   form: CloseFormPart | null;
+  /** Above the note and the reason for no handover, which follow the close button (first screen, issue 12). */
+  optionalHeading: string;
   nothing: string | null;
   back: { title: string; verb: string };
 }
 
 export function closeViewModel(view: CaseCardView): CloseViewModel {
-  const form = view.case.status === 'open' ? closeFormModel(view) : null;
+  const full = view.case.status === 'open' ? closeFormModel(view) : null;
+  // The reason is one line here (first screen, issue 12): a placeholder that fits it.
+  const form = full?.reason ? { ...full, reason: { ...full.reason, placeholder: nlCloseView.reasonPlaceholder } } : full;
   return {
     caseId: view.case.id,
     title: n.view.title(caseCode(view.case.id)),
     intro: n.view.intro,
     notice: view.notice ? { style: view.notice.kind === 'good' ? 'good' : 'attention', text: view.notice.text } : null,
     form,
+    optionalHeading: nlCloseView.optionalHeading,
     nothing: form ? null : view.case.status === 'open' ? n.view.nothing : n.view.closed,
     back: { title: nlDialogsInline.backToCase, verb: VERBS.open },
   };

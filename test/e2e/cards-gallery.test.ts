@@ -17,6 +17,7 @@ import type { Locator, Page } from 'playwright-core';
 import { AFTERCARE_INPUTS, AFTERCARE_VERBS, AO_OUTCOME_VERB, outcomeInputIds } from '../../src/cards/aftercare-verbs';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { VD_INPUTS, VD_VERBS } from '../../src/cards/verdieping-inputs';
+import { SIGNAL_INPUTS, SIGNAL_VERBS } from '../../src/cards/safety-signals';
 import type { CaseIntake } from '../../src/domain/case';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
@@ -240,6 +241,77 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     return caseId;
   }
 
+  /**
+   * The large agenda: twelve more open cases through the intake API, with every mark the agenda has:
+   * acute, children, a termijn near and one passed, buikpijn, some and no votes, an open VT question,
+   * verdieping with an open question. The bot posts each into General while the page shows the
+   * personal chat: ten posts in a row into the channel on screen made the Playground page stop answering.
+   */
+  async function agendaCases(): Promise<string[]> {
+    const now = Date.now();
+    const minutesAgo = (m: number) => new Date(now - m * 60_000).toISOString();
+    const ids: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const children = i % 3 !== 2;
+      ids.push(
+        await p.postCase(
+          sampleIntake({
+            locationId: LOCATION,
+            // Termijn (6 h after intake): from 6 h down to 1 h 10 min left, one near (30 min: within the
+            // location's 60-minute reminder) and one passed ten minutes ago.
+            intakeAt: minutesAgo(i === 11 ? 370 : i === 10 ? 330 : i * 29),
+            children: children ? { involved: true, ages: [3 + i, 1 + i] } : { involved: false, ages: [] },
+            // No person key: twelve cases of one suspect would be twelve hermeldingen.
+            persons: [
+              { role: 'verdachte', age: 30 + i },
+              { role: 'slachtoffer', age: 28 + i },
+              ...(children
+                ? [
+                    { role: 'kind' as const, age: 3 + i },
+                    { role: 'kind' as const, age: 1 + i },
+                  ]
+                : []),
+            ],
+            weaponMentioned: i === 1,
+            // The VT region only for two cases: without it nobody is asked at intake.
+            ...(i === 5 || i === 6 ? { municipality: 'Galerijdorp' } : {}),
+          }),
+        ),
+      );
+    }
+    await jobsDone(p);
+    await vote('politie', ids[0], 'Slachtoffer bedreigd met de dood; verdachte weet waar ze verblijft.', true);
+    await vote('rvdk', ids[1], 'Kinderen getuige van geweld; school meldt angst.');
+    await vote('shn', ids[2], 'Slachtoffer durft niet terug naar huis.');
+    for (const org of ['politie', '3ro', 'shn'] as const) await vote(org, ids[3], undefined);
+    for (const org of ['politie', 'om', '3ro', 'rvdk', 'shn', 'vt'] as const) await vote(org, ids[4], undefined);
+    for (const i of [5, 6]) await act(OM, VERBS.askVt, { caseId: ids[i] });
+    await act(OM, VD_VERBS.enter, {
+      caseId: ids[7],
+      [VD_INPUTS.reason]: 'termijnzaak',
+      [VD_INPUTS.date]: DateTime.now().setZone('Europe/Amsterdam').plus({ days: 3 }).toISODate() ?? '',
+      [VD_INPUTS.time]: '10:00',
+    });
+    await act(PARTNERS.politie, SIGNAL_VERBS.askInfo, {
+      caseId: ids[7],
+      [SIGNAL_INPUTS.askTo]: 'rvdk',
+      [SIGNAL_INPUTS.askQuestion]: 'Is er een lopende ondertoezichtstelling voor de kinderen?',
+      [SIGNAL_INPUTS.askWhy]: 'Bepaalt wie de veiligheid van de kinderen bewaakt.',
+      [SIGNAL_INPUTS.askChanges]: 'Zonder OTS vragen we de Raad om een onderzoek.',
+    });
+    await jobsDone(p);
+    const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
+    try {
+      const repo = new Repository(db);
+      const votes = await Promise.all(ids.slice(0, 5).map(async (id) => (await repo.listVotes(id)).length));
+      expect(votes).toEqual([1, 1, 1, 3, 6]);
+      expect((await repo.cases.loadVerdieping(ids[7])).infoRequests).toHaveLength(1);
+    } finally {
+      await db.close();
+    }
+    return ids;
+  }
+
   /** The invokes above answer 200 with a Dutch message also when they refuse: check what was stored. */
   async function expectStored(caseId: string, want: { contributions: number; votes: number; advice: boolean }): Promise<void> {
     const db = SqliteDocStore.open(join(p.dataDir, 'zsm.db'), E2E_SECRETS.STORE_ENCRYPTION_KEY);
@@ -384,6 +456,36 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     shotsTaken.add(`${name}-${size}`);
   };
 
+  // 📅 (the Actieoverleg's moment) and ⏰ (a termijn near) are drawn by Teams; headless Chromium needs a
+  // colour emoji font for them (scripts/ensure-chromium.ts installs fonts-noto-color-emoji), or the
+  // screenshots show a missing glyph. Drawn on a canvas: a colour glyph has pixels that are not grey.
+  test.each(['📅', '⏰'])('Chromium draws %s in colour (the emoji on the cards)', async (emoji) => {
+    const coloured = await p.page.evaluate(`(() => {
+      const c = document.createElement('canvas');
+      c.width = 48;
+      c.height = 48;
+      const g = c.getContext('2d');
+      g.font = '36px sans-serif';
+      g.textBaseline = 'top';
+      g.fillStyle = '#000';
+      g.fillText(${JSON.stringify(emoji)}, 4, 4);
+      const d = g.getImageData(0, 0, 48, 48).data;
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4)
+        if (d[i + 3] > 0 && Math.max(d[i], d[i + 1], d[i + 2]) - Math.min(d[i], d[i + 1], d[i + 2]) > 60) n++;
+      return n;
+    })()`);
+    expect(coloured).toBeGreaterThan(20);
+  });
+
+  /** The chair's close view: "Zaak sluiten…" or "Sluiten ondanks ……", behind the "Voorzitter" toggle. */
+  async function openCloseView(card: Locator): Promise<void> {
+    const open = card.getByRole('button', { name: /^(Zaak sluiten|Sluiten ondanks .+)…$/ }).first();
+    if (!(await open.isVisible()))
+      await card.getByRole('button', { name: 'Voorzitter', exact: true }).first().click({ timeout: UI_TIMEOUT_MS });
+    await open.click({ timeout: UI_TIMEOUT_MS });
+  }
+
   test('renders every card and measures the primary actions', () =>
     withDiagnostics(p.parts, async () => {
       const cases: Record<CaseSize, string> = { typical: await typicalCase(), large: await largeCase() };
@@ -414,6 +516,13 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
         await shootAndNote(card, 'case-channel-message', size, [['Openen']]);
         await openPersonal(card, 'Buikpijn — ronde');
         await shootAndNote(card, 'case-personal-view', size, [['Buikpijn'], ['Geen buikpijn']]);
+        // The chair's close view answers in place of the case card ("ondanks": buikpijn stands in both
+        // cases; in the large one nobody holds the safety of the persons yet); back to the case card.
+        await openCloseView(card);
+        await card.getByText(`Zaak ${code(size)} sluiten`).waitFor({ timeout: UI_TIMEOUT_MS });
+        await shootAndNote(card, 'close-form', size, [['Sluiten ondanks', 'Zaak sluiten']]);
+        await card.getByRole('button', { name: 'Terug naar de zaak', exact: true }).click({ timeout: UI_TIMEOUT_MS });
+        await openPersonal(card, 'Buikpijn — ronde');
         // "Verdiepen" answers with the verdieping view in place of the case card.
         await card.getByRole('button', { name: 'Verdiepen', exact: true }).click({ timeout: UI_TIMEOUT_MS });
         await card.getByText(`Verdiepen · Zaak ${code(size)}`).waitFor({ timeout: UI_TIMEOUT_MS });
@@ -477,6 +586,27 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       await say(p.page, 'rapportage');
       const report = await chatCard(p.page, /Rapportage/, { timeoutMs: 30_000 });
       await shootAndNote(report, 'report', 'typical', [['Met kinderen']]);
+
+      // Large: twelve more open cases (posted while the page shows the personal chat), the agenda of all
+      // fourteen, and the report from January on.
+      const more = await agendaCases();
+      await openChannel(p.page, 'General');
+      await postInChannel(p.page, 'agenda');
+      const big = await lastCard(p.page, { hasText: /14 open zaken/, timeoutMs: 30_000 });
+      // An acute case leads the agenda: its link is the first thing the chair needs.
+      // (An Action.OpenUrl is not a button to the accessibility tree here: found by its text, as in shoot().)
+      const firstLink = (
+        await big
+          .getByText(/^Naar zaak /)
+          .first()
+          .innerText()
+      ).trim();
+      expect([code('typical'), caseCode(more[0])].map((c) => `Naar zaak ${c}`)).toContain(firstLink);
+      await shootAndNote(big, 'agenda', 'large', [[firstLink]]);
+      const year = DateTime.now().setZone('Europe/Amsterdam');
+      await say(p.page, `rapportage ${year.toFormat('yyyy')}-01..${year.toFormat('yyyy-MM')}`);
+      const yearReport = await chatCard(p.page, `${year.toFormat('yyyy')}-01-01 t/m`, { timeoutMs: 30_000 });
+      await shootAndNote(yearReport, 'report', 'large', [['Met kinderen']]);
 
       const summary = JSON.stringify({ phoneWidth: PHONE_WIDTH, firstScreenPx: FIRST_SCREEN_PX, measured }, null, 2);
       writeFileSync(join(SHOTS, 'first-screen.json'), `${summary}\n`);

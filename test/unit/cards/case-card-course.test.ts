@@ -458,7 +458,8 @@ describe('case card: chair controls', () => {
     // In the close view the chair opens from "Sluiten ondanks buikpijn…".
     const card = buildCloseFormCard(chairView());
     const reason = input(card, INPUTS.closeReason);
-    expect(reason).toMatchObject({ type: 'Input.Text', isRequired: true, isMultiline: true, maxLength: 1000 });
+    expect(reason).toMatchObject({ type: 'Input.Text', isRequired: true, maxLength: 1000 });
+    expect(reason.isMultiline).toBeUndefined(); // one line: the close button stays on the first screen (issue 12)
     const re = new RegExp(reason.regex as string);
     for (const s of [
       '',
