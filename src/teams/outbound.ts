@@ -15,6 +15,7 @@ import type { Logger } from '../log';
 import type { CardRef, Repository } from '../store/repository';
 import { channelRefKey, LATEST_TEAM_KEY, userRefKey } from './conversation-refs';
 import { conversationKey, OutboundDeferral, SlidingWindowLimiter, type RateLimiter } from './rate-limit';
+import { awakeTimeout } from './awake-timeout';
 import { countEvent, EVENTS, SpanStatusCode, startSpan, withSpan } from '../telemetry';
 
 /** 408, 412 (Teams under load), 429 and 5xx are worth another try; other 4xx will fail the same way again. */
@@ -368,12 +369,11 @@ export class TeamsOutbound implements Outbound {
     // Node runs due timers before it reads sockets in each turn of its event loop: after a stall (a busy
     // or starved process) this timer would win over an answer that has already arrived, and the retry
     // would post the card a second time. So the abort waits for this turn's I/O (setImmediate runs after it).
-    const hardStop = setTimeout(
-      () =>
-        setImmediate(() => {
-          if (!answered) abort.abort();
-        }),
-      this.createSettleMs,
+    // The settle time counts only while the process is awake (awakeTimeout): a long stall does not use it up.
+    const stopHardStop = awakeTimeout(this.createSettleMs, () =>
+      setImmediate(() => {
+        if (!answered) abort.abort();
+      }),
     );
     const flight: CreateInFlight = {
       card,
@@ -431,7 +431,7 @@ export class TeamsOutbound implements Outbound {
         throw e;
       } finally {
         span.end();
-        clearTimeout(hardStop);
+        stopHardStop();
         flight.settledAt = this.now();
       }
     })();

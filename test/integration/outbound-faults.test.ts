@@ -42,8 +42,10 @@ const LATE_RATE = 0.1;
 const CLIENT_TIMEOUT_MS = 400;
 const LATE_BY_MS = 700; // > CLIENT_TIMEOUT_MS, < CREATE_SETTLE_MS
 // Teams' answer to a thread creation is adopted until then. Stub, proxy and bot share one event loop: on
-// a starved machine (load 15 on 2 cores) it stalled for up to 2.5 s, and an answer sent 700 ms late then
-// reached the bot after 1.5 s, so a retry posted the card again. The window leaves room for such stalls.
+// a starved machine (load 15-19 on 2 cores) it stalled for seconds, and an answer sent 700 ms late reached
+// the bot after the window had passed on the wall clock, so a retry posted the card again (seen twice, the
+// last time under stress-ng with load 19). The window now counts only time the process is awake
+// (src/teams/awake-timeout.ts), so a stall no longer uses it up.
 const CREATE_SETTLE_MS = 4000;
 type Fault = (typeof FAULTS)[number];
 
