@@ -144,25 +144,48 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
   );
 }
 
+/** A decision's refusal that carries more than its code (field hints): answered as it was. */
+export interface RefusedWith {
+  ok: false;
+  refusal: AppError;
+}
+
+/** A decision's refusal with field hints (the code goes through runCaseCommand, the hints come back to the caller). */
+export const refusedWith = (code: AppErrorCode, fields?: AppError['fields']): RefusedWith => ({
+  ok: false,
+  refusal: { code, ...(fields ? { fields } : {}) },
+});
+
 /**
  * runCaseCommand for a command with typed input: the input is checked only after the roster and the
  * closed-case checks (whoever may not act learns nothing about what the input should be), and its refusal
- * (with its field hints) is returned as it was.
+ * (with its field hints) is returned as it was. The decision may refuse with field hints too (RefusedWith).
  */
 export async function runCaseCommandWithInput<I, T, E extends AppErrorCode>(
   deps: AppDeps,
   cmd: CaseCommand,
   input: () => Result<I>,
-  decide: (bundle: CaseBundle, actor: DecisionActor, ctx: DecisionContext, input: I) => Decided<T, E>,
+  decide: (
+    bundle: CaseBundle,
+    actor: DecisionActor,
+    ctx: DecisionContext,
+    input: I,
+  ) => Decided<T, E> | RefusedWith | Promise<Decided<T, E> | RefusedWith>,
 ): Promise<Result<CommandOutcome<T>>> {
   let refusal: AppError | undefined;
-  const r = await runCaseCommand(deps, cmd, (b, actor, ctx): Decided<T, E | AppErrorCode> => {
+  const r = await runCaseCommand(deps, cmd, async (b, actor, ctx): Promise<Decided<T, E | AppErrorCode>> => {
+    refusal = undefined;
     const checked = input();
     if (!checked.ok) {
       refusal = checked.error;
       return { ok: false, error: checked.error.code };
     }
-    return decide(b, actor, ctx, checked.value);
+    const d = await decide(b, actor, ctx, checked.value);
+    if ('refusal' in d) {
+      refusal = d.refusal;
+      return { ok: false, error: d.refusal.code };
+    }
+    return d;
   });
   return !r.ok && refusal && r.error.code === refusal.code ? { ok: false, error: refusal, ...(r.seen ? { seen: r.seen } : {}) } : r;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditEntry } from '../domain/audit';
+import { VERDIEPING_DOC_IDS } from '../domain/verdieping/bundle';
 import type { PartnerOrg } from '../domain/orgs';
 import type { PersonRefId } from '../domain/verdieping/common';
 import type { InfoRequest } from '../domain/verdieping/info-request';
@@ -31,10 +32,10 @@ export const VERDIEPING_KINDS = [
 ] as const satisfies readonly DocKind[];
 export type VerdiepingKind = (typeof VERDIEPING_KINDS)[number];
 
-export const PHASE_ID = 'phase';
-export const readingId = (version: number): string => `reading:v${String(version).padStart(4, '0')}`;
-export const safetyEntryId = (ref: PersonRefId): string => `safety:${ref}`;
-export const involvementId = (ref: PersonRefId): string => `involvement:${ref}`;
+export const PHASE_ID = VERDIEPING_DOC_IDS.phase;
+export const readingId = (version: number): string => VERDIEPING_DOC_IDS.reading(version);
+export const safetyEntryId = (ref: PersonRefId): string => VERDIEPING_DOC_IDS.safetyEntry(ref);
+export const involvementId = (ref: PersonRefId): string => VERDIEPING_DOC_IDS.involvement(ref);
 export const newInfoRequestId = (now: string): string => `inforeq:${now}:${randomUUID()}`;
 export const newRiskAssessmentId = (now: string): string => `risk:${now}:${randomUUID()}`;
 export const newMeasureId = (now: string): string => `measure:${now}:${randomUUID()}`;

@@ -1,6 +1,7 @@
 import { caseLinkOf, viewActieoverleg } from '../views/actieoverleg-view';
+import { adviceVerdiepingData } from '../views/advice-verdieping';
 import type { AppDeps } from '../app/deps';
-import type { Result } from '../app/errors';
+import type { AppError, Result } from '../app/errors';
 import { buildActieoverlegCard } from '../cards/actieoverleg-card';
 import { ovjDecisionOf } from '../cards/after-decision';
 import type { ActieoverlegCardView } from '../cards/view';
@@ -26,6 +27,8 @@ export function actieoverlegViewOf(
   const viewer = deps.directory.member(viewerAad);
   const link = caseLinkOf(s.cardRef);
   const ovjDecision = ovjDecisionOf(s.advice, deps.directory.palette);
+  // The safety plan and the rest of verdieping, as loadActieoverlegView adds them (from the same snapshot).
+  const verdieping = adviceVerdiepingData(s.theCase, location, s.verdieping, s.contributions, viewer?.orgId);
   return {
     case: s.theCase,
     location,
@@ -34,9 +37,11 @@ export function actieoverlegViewOf(
     votes: s.votes,
     ...(link ? { caseLink: link } : {}),
     viewerIsChair: !!viewer?.roles.includes('chair') && viewer.locations.includes(s.theCase.locationId),
+    ...(viewer ? { viewerOrg: viewer.orgId } : {}),
     ...(notice ? { notice } : {}),
     ...(ovjDecision ? { ovjDecision } : {}),
     now: deps.clock.now(),
+    ...(verdieping ? { verdieping } : {}),
   };
 }
 
@@ -51,6 +56,8 @@ export function actieoverlegCommandVerb<T extends { caseId: string }>(
   schema: StrictSchema<T>,
   run: (data: T, aad: string | undefined) => Promise<Result<{ after: CaseSnapshot }>>,
   okText: string,
+  /** The Dutch reason of a refusal (default the shared table; an area with rules of its own passes its table). */
+  errorText: (error: AppError) => string = dutchError,
 ): CardVerb {
   // The command's outcome travels with the case id it was for (no state shared between concurrent turns).
   return cardVerb<T, { caseId: string; outcome: Result<{ after: CaseSnapshot }> }>({
@@ -68,7 +75,7 @@ export function actieoverlegCommandVerb<T extends { caseId: string }>(
           if (view) return answerInvoke(context, buildActieoverlegCard(view));
         }
         if (!outcome.ok && MESSAGE_ONLY.has(outcome.error.code)) return answerInvoke(context, dutchError(outcome.error));
-        const notice: Notice = outcome.ok ? { kind: 'good', text: okText } : { kind: 'attention', text: dutchError(outcome.error) };
+        const notice: Notice = outcome.ok ? { kind: 'good', text: okText } : { kind: 'attention', text: errorText(outcome.error) };
         const view = await viewActieoverleg(deps, caseId, aad, notice, 'action');
         return answerInvoke(context, view.ok ? buildActieoverlegCard(view.value) : notice.text);
       },

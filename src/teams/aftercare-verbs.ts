@@ -1,8 +1,6 @@
 import { AFTERCARE_FIELD, markMeetingPrepared, setActieoverlegMeeting } from '../app/aftercare/meeting';
-import { viewActieoverleg } from '../views/actieoverleg-view';
 import type { AppDeps } from '../app/deps';
-import type { AppError, Result } from '../app/errors';
-import { buildActieoverlegCard } from '../cards/actieoverleg-card';
+import type { AppError } from '../app/errors';
 import {
   AFTERCARE_INPUTS,
   AFTERCARE_VERBS,
@@ -17,9 +15,9 @@ import { outcomeFormSchema, recordActieoverlegOutcome } from '../app/aftercare/o
 import type { OutcomeError } from '../domain/aftercare/outcome';
 import type { MeetingError, PrepareError } from '../domain/aftercare/meeting';
 import { nlAftercare } from '../i18n/nl/aftercare';
-import { cardVerb, type CardVerb } from './card-verbs';
+import { actieoverlegCommandVerb } from './actieoverleg-answer';
+import type { CardVerb } from './card-verbs';
 import { dutchError } from './errors-nl';
-import type { Notice, StrictSchema } from './invoke-response';
 
 const MEETING_FORM_FIELDS = new Set(['date', 'time', 'place', 'teamsLink']);
 
@@ -49,37 +47,21 @@ export function aftercareError(error: AppError): string {
   return dutchError(error);
 }
 
-/** Rows of the card-verb table for the Actieoverleg meeting; each answers with the actor's Actieoverleg card. */
+/**
+ * Rows of the card-verb table for the Actieoverleg meeting; each answers with the actor's Actieoverleg
+ * card built from the command's one commit (its view audited in it), a refusal with this area's reason.
+ */
 export function aftercareCardVerbs(deps: AppDeps): CardVerb[] {
-  const aoVerb = <T extends { caseId: string }, R>(
-    verb: string,
-    schema: StrictSchema<T>,
-    run: (d: T, aad: string | undefined) => Promise<Result<R>>,
-    okText: string,
-  ): CardVerb =>
-    cardVerb<T, R>({
-      verb,
-      schema,
-      command: (d, actor) => run(d, actor.aadObjectId),
-      answer: {
-        kind: 'card',
-        okText,
-        render: async (d, aad, notice, failure) => {
-          // A refusal gets this area's Dutch reason (the shared table does not know the aftercare rules).
-          const shown: Notice | undefined = failure ? { kind: 'attention', text: aftercareError(failure) } : notice;
-          const view = await viewActieoverleg(deps, d.caseId, aad, shown, 'action');
-          return view.ok ? buildActieoverlegCard(view.value) : (shown?.text ?? dutchError(view.error));
-        },
-      },
-    });
   return [
-    aoVerb(
+    actieoverlegCommandVerb(
+      deps,
       AFTERCARE_VERBS.aoMeetingSet,
       aoMeetingSetDataSchema,
       (d, aad) =>
         setActieoverlegMeeting(deps, {
           caseId: d.caseId,
           aadObjectId: aad,
+          answerView: 'action',
           form: {
             date: d[AFTERCARE_INPUTS.meetingDate],
             time: d[AFTERCARE_INPUTS.meetingTime],
@@ -88,21 +70,27 @@ export function aftercareCardVerbs(deps: AppDeps): CardVerb[] {
           },
         }),
       nlAftercare.meetingExtra.set,
+      aftercareError,
     ),
-    aoVerb(
+    actieoverlegCommandVerb(
+      deps,
       AFTERCARE_VERBS.aoPrepared,
       aoPreparedDataSchema,
-      (d, aad) => markMeetingPrepared(deps, { caseId: d.caseId, aadObjectId: aad, brings: d[AFTERCARE_INPUTS.preparedBrings] }),
+      (d, aad) =>
+        markMeetingPrepared(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action', brings: d[AFTERCARE_INPUTS.preparedBrings] }),
       nlAftercare.meetingExtra.preparedSaved,
+      aftercareError,
     ),
-    aoVerb(
+    actieoverlegCommandVerb(
+      deps,
       AO_OUTCOME_VERB,
       aoOutcomeDataSchema,
       (d, aad) => {
         const form = outcomeFormSchema.parse(outcomeFormOf(d as AoOutcomeData));
-        return recordActieoverlegOutcome(deps, { caseId: d.caseId, aadObjectId: aad, form });
+        return recordActieoverlegOutcome(deps, { caseId: d.caseId, aadObjectId: aad, answerView: 'action', form });
       },
       nlAftercare.outcomeExtra.saved,
+      aftercareError,
     ),
   ];
 }

@@ -8,8 +8,8 @@ import {
   setSafetyPlanEntry,
   type HorizonOutcome,
   type ReadingOutcome,
+  type VerdiepingOutcome,
 } from '../app/verdieping/reading-commands';
-import type { VerdiepingOutcome } from '../app/verdieping/reading-command';
 import {
   confirmReadingDataSchema,
   horizonDataSchema,
@@ -39,6 +39,8 @@ const said =
   <T>(text: (v: T) => string) =>
   (o: VerdiepingOutcome<T>): string =>
     o.changed ? text(o.value) : ok.unchanged;
+/** The answer is the case as the command's one commit left it. */
+const after = <T>(o: VerdiepingOutcome<T>) => o.after;
 
 /**
  * The verbs of the shared reading in verdieping (issue 14 items 1, 2, 3, 6): rows of the card-verb
@@ -57,47 +59,54 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
     verdiepingFormVerb({
       verb: VD_VERBS.enter,
       schema: horizonDataSchema,
-      command: (d, aad) => enterVerdieping(deps, { caseId: d.caseId, aadObjectId: aad, input: vdInput.horizon(d) }),
+      command: (d, aad) => enterVerdieping(deps, { answerView: 'action', caseId: d.caseId, aadObjectId: aad, input: vdInput.horizon(d) }),
       okText: said<HorizonOutcome>((v) => ok.entered(amsterdamShort(v.at))),
       draft: draftOf,
+      snapshot: after,
     }),
     verdiepingFormVerb({
       verb: VD_VERBS.moveHorizon,
       schema: horizonDataSchema,
-      command: (d, aad) => moveHorizon(deps, { caseId: d.caseId, aadObjectId: aad, input: vdInput.horizon(d) }),
+      command: (d, aad) => moveHorizon(deps, { answerView: 'action', caseId: d.caseId, aadObjectId: aad, input: vdInput.horizon(d) }),
       okText: said<HorizonOutcome>((v) => ok.moved(amsterdamShort(v.at))),
       draft: draftOf,
+      snapshot: after,
     }),
     verdiepingFormVerb({
       verb: VD_VERBS.proposeReading,
       schema: proposeReadingDataSchema,
       command: (d, aad) =>
         proposeReading(deps, {
+          answerView: 'action',
           caseId: d.caseId,
           aadObjectId: aad,
           input: vdInput.reading(d),
           piiConfirm: piiConfirmed(d[VD_INPUTS.readingPiiConfirm]),
         }),
       okText: said<ReadingOutcome>((v) => ok.proposed(v.version)),
+      snapshot: after,
       draft: (d) => ({ ...draftOf(d), [VD_INPUTS.readingPiiConfirm]: d[VD_INPUTS.readingPiiConfirm] ?? 'false' }),
     }),
     cardVerb({
       verb: VD_VERBS.confirmReading,
       schema: confirmReadingDataSchema,
-      command: (d, actor) => confirmReading(deps, { caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.confirm(d) }),
-      answer: { kind: 'case', okText: said<ReadingOutcome>((v) => ok.confirmed(v.version)) },
+      command: (d, actor) =>
+        confirmReading(deps, { answerView: 'action', caseId: d.caseId, aadObjectId: actor.aadObjectId, input: vdInput.confirm(d) }),
+      answer: { kind: 'case', okText: said<ReadingOutcome>((v) => ok.confirmed(v.version)), snapshot: after },
     }),
     verdiepingFormVerb({
       verb: VD_VERBS.setSafety,
       schema: safetyDataSchema,
       command: (d, aad) =>
         setSafetyPlanEntry(deps, {
+          answerView: 'action',
           caseId: d.caseId,
           aadObjectId: aad,
           input: vdInput.safety(d),
           piiConfirm: piiConfirmed(d[VD_INPUTS.safetyPiiConfirm]),
         }),
       okText: said(() => ok.safetySet),
+      snapshot: after,
       draft: (d) => ({ ...draftOf(d), [VD_INPUTS.safetyPiiConfirm]: d[VD_INPUTS.safetyPiiConfirm] ?? 'false' }),
     }),
     verdiepingFormVerb({
@@ -105,12 +114,14 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
       schema: involvementDataSchema,
       command: (d, aad) =>
         setInvolvement(deps, {
+          answerView: 'action',
           caseId: d.caseId,
           aadObjectId: aad,
           input: vdInput.involvement(d),
           piiConfirm: piiConfirmed(d[VD_INPUTS.involvementPiiConfirm]),
         }),
       okText: said(() => ok.involvementSet),
+      snapshot: after,
       draft: (d) => ({ ...draftOf(d), [VD_INPUTS.involvementPiiConfirm]: d[VD_INPUTS.involvementPiiConfirm] ?? 'false' }),
     }),
   ];

@@ -1,7 +1,8 @@
 import { intakeCase } from '../../src/app/intake-case';
 import { castVote } from '../../src/app/cast-vote';
 import { closeRoundAsChair, startRound } from '../../src/app/course/rounds';
-import { closeCase, reAgendaCase } from '../../src/app/course/closing';
+import { closeCase } from '../../src/app/course/closing';
+import { reAgendaCase } from '../../src/app/course/re-agenda';
 import type { ReportRow } from '../../src/domain/aftercare/report';
 import { getReportRow } from '../../src/store/report-store';
 import { sampleIntake, USERS } from '../helpers/fixtures';

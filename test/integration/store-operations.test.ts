@@ -1,4 +1,10 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AFTERCARE_INPUTS, AFTERCARE_VERBS, AO_OUTCOME_VERB, outcomeInputIds as ids } from '../../src/cards/aftercare-verbs';
+import { SIGNAL_INPUTS as S, SIGNAL_VERBS } from '../../src/cards/safety-signals';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
+import { VD_INPUTS as I, VD_VERBS } from '../../src/cards/verdieping-inputs';
 import { countingStore, type StoreCounter } from '../helpers/counting-store';
 import { sampleIntake, USERS } from '../helpers/fixtures';
 import { HANDOVER_DATA } from '../helpers/handover';
@@ -6,10 +12,14 @@ import {
   driveJobsByHand,
   executeInvoke,
   greetAllUsers,
+  ManualClock,
+  personalActivity,
   postSignedCase,
   sendActivity,
+  settle,
   startTestHost,
   waitFor,
+  waitForCardRef,
   type TestHost,
 } from '../helpers/host';
 import { makeDocStore, type TestStore } from '../helpers/stores';
@@ -195,5 +205,168 @@ describe('store operations per click (counted, SQLite)', () => {
       ]),
     );
     expect(trail.filter((e) => e.action === 'view.opened' && e.detail?.via === 'action')).toHaveLength(5);
+  });
+});
+
+/**
+ * The verdieping and Actieoverleg commands on the same one path (issue 11 item 1), counted on a host
+ * of their own with a test clock (the outcome needs the meeting to have taken place) and VT's example
+ * configuration (the intake in Utrecht at 20:00 asks VT's on-call member, so the case has an open
+ * consultation when it goes into verdieping).
+ */
+describe('store operations per click: verdieping and the Actieoverleg (counted, SQLite)', () => {
+  let vStore: TestStore;
+  let vCounter: StoreCounter;
+  let v: TestHost;
+  let clock: ManualClock;
+  let caseId: string;
+  const dir = mkdtempSync(join(tmpdir(), 'store-ops-vt-'));
+
+  const click = async (label: string, from: string, verb: string, data: Record<string, unknown>) => {
+    vCounter.reset();
+    const res = await sendActivity(v.base, executeInvoke(v.stub.url, from, verb, data));
+    expect(res.status).toBe(200);
+    const body = res.body as { type: string; value: unknown };
+    const counts = vCounter.take();
+    measured[`${label} (request)`] = counts;
+    return { counts, type: body.type, card: JSON.stringify(body.value) };
+  };
+
+  beforeAll(async () => {
+    // Monday 23 November 2026, 20:00 in Utrecht: outside VT's office hours.
+    clock = new ManualClock(Date.parse('2026-11-23T19:00:00Z'));
+    writeFileSync(join(dir, 'vt.json'), readFileSync('config/vt.example.json', 'utf8'));
+    vStore = await makeDocStore('sqlite');
+    vCounter = countingStore(vStore.db);
+    v = await startTestHost({ db: vCounter.store, clock, env: { VT_CONFIG_FILE: join(dir, 'vt.json') } });
+    await greetAllUsers(v);
+    for (const aad of ['vt-oncall-utrecht-1', 'vt-oncall-utrecht-2']) await sendActivity(v.base, personalActivity(v.stub.url, aad));
+    const res = await postSignedCase(v.base, sampleIntake({ intakeAt: clock.now().toISOString(), municipality: 'Utrecht' }), {
+      timestamp: Math.floor(clock.now().getTime() / 1000),
+    });
+    caseId = ((await res.json()) as { caseId: string }).caseId;
+    await waitForCardRef(v, caseId);
+    // Escalated (acuut onveilig), the Actieoverleg card posted, RvdK the casusverantwoordelijke.
+    await sendActivity(
+      v.base,
+      executeInvoke(v.stub.url, USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Direct gevaar', [INPUTS.voteAcute]: 'true' }),
+    );
+    await settle(v);
+    await sendActivity(v.base, executeInvoke(v.stub.url, USERS.rvdk, VERBS.aoBecomeOwner, { caseId }));
+    expect((await v.host.deps.repo.getEscalation(caseId))?.body.caseOwner?.orgId).toBe('rvdk');
+    expect((await v.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('gevraagd');
+    await driveJobsByHand(v);
+    await sendActivity(v.base, executeInvoke(v.stub.url, USERS.politie, VERBS.refresh, { caseId }));
+  });
+
+  afterAll(async () => {
+    await v.stop();
+    await vStore.cleanup();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("into verdieping: one partition read and one commit, with the VT consultation's new expiry in it; the location's agenda reminder is the one write elsewhere", async () => {
+    const { counts, type, card } = await click('verdieping entered', USERS.om, VD_VERBS.enter, {
+      caseId,
+      [I.reason]: 'termijnzaak',
+      [I.date]: '2026-11-25',
+      [I.time]: '10:00',
+    });
+    expect(card).toContain('in verdieping genomen');
+    // insert: the agenda reminder of that moment, in the location's timer partition (insert if absent)
+    expect(type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(counts).toEqual({ readPartition: 1, insert: 1, commit: 1 });
+    expect((await v.host.deps.repo.getVtConsultation(caseId))?.body.state.expiresAt).toBe('2026-11-25T09:00:00.000Z');
+  });
+
+  it('a verdieping question: one partition read and one commit', async () => {
+    const { counts, type, card } = await click('verdieping question', USERS.politie, SIGNAL_VERBS.askInfo, {
+      caseId,
+      [S.askTo]: 'rvdk',
+      [S.askQuestion]: 'Is er een lopende ondertoezichtstelling voor de kinderen?',
+      [S.askWhy]: 'Bepaalt wie de veiligheid van de kinderen bewaakt.',
+      [S.askChanges]: 'Zonder OTS vragen we de Raad om een onderzoek.',
+    });
+    expect(card).toContain('Raad voor de Kinderbescherming');
+    expect(type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(counts).toEqual({ readPartition: 1, commit: 1 });
+    expect((await v.host.deps.repo.cases.loadVerdieping(caseId)).infoRequests).toHaveLength(1);
+  });
+
+  it('a safety-plan entry: one partition read and one commit', async () => {
+    const entry = {
+      caseId,
+      [I.person]: 'kind-1',
+      [I.holderOrg]: 'vt',
+      [I.receivingParty]: 'save',
+      [I.measure]: 'Veiligheidsplan met moeder opgesteld',
+      [I.status]: 'loopt',
+      [I.checkDate]: '2026-12-01',
+    };
+    const { counts, type, card } = await click('safety-plan entry', USERS.rvdk, VD_VERBS.setSafety, entry);
+    expect(card).toContain('veiligheidsplan is bijgewerkt');
+    expect(type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(counts).toEqual({ readPartition: 1, commit: 1 });
+    expect((await v.host.deps.repo.cases.loadVerdieping(caseId)).safetyPlan.map((e) => e.body.personRef)).toEqual(['kind-1']);
+  });
+
+  it('an outsider with personal data in the form gets the roster refusal: nothing of the input is looked at, nothing written but the audit line', async () => {
+    const { counts, type, card } = await click('safety-plan entry, outsider', USERS.outsider, VD_VERBS.setSafety, {
+      caseId,
+      [I.person]: 'kind-2',
+      [I.holderOrg]: 'vt',
+      [I.measure]: 'Bellen met Jan Jansen op 06-12345678',
+      [I.status]: 'loopt',
+      [I.checkDate]: '2026-12-01',
+    });
+    // Who may not see the case gets the reason only, never the card.
+    expect(type).toBe('application/vnd.microsoft.activity.message');
+    expect(card).toContain('rooster');
+    expect(card).not.toMatch(/persoonsgegevens|telefoonnummer/i);
+    expect(counts).toEqual({ readPartition: 1, appendAudit: 1 });
+    const denied = (await v.host.deps.repo.listAudit(caseId)).filter((a) => a.actorId === USERS.outsider);
+    expect(denied.map((a) => `${a.action}:${String(a.detail?.attempted)}`)).toEqual(['access.denied:safetyplan.set']);
+  });
+
+  it('the Actieoverleg meeting: one partition read and one commit', async () => {
+    const { counts, type, card } = await click('AO meeting', USERS.rvdk, AFTERCARE_VERBS.aoMeetingSet, {
+      caseId,
+      [AFTERCARE_INPUTS.meetingDate]: '2026-11-24',
+      [AFTERCARE_INPUTS.meetingTime]: '10:00',
+      [AFTERCARE_INPUTS.meetingPlace]: 'Zorg- en Veiligheidshuis',
+      [AFTERCARE_INPUTS.meetingLink]: '',
+    });
+    expect(card).toContain('Het moment van het Actieoverleg is vastgelegd.');
+    expect(type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(counts).toEqual({ readPartition: 1, commit: 1 });
+    expect((await v.host.deps.repo.getEscalation(caseId))?.body.meeting?.at).toBe('2026-11-24T09:00:00.000Z');
+  });
+
+  it('the Actieoverleg outcome: one partition read and one commit (the report row in it)', async () => {
+    clock.advance(Date.parse('2026-11-24T11:00:00Z') - clock.now().getTime());
+    const { counts, type, card } = await click('AO outcome', USERS.rvdk, AO_OUTCOME_VERB, {
+      caseId,
+      [ids.decisionSubject(1)]: 'veiligheidsplan',
+      [ids.decisionPhase(1)]: 'veiligheid',
+      [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
+      [ids.decisionText(2)]: '',
+      [ids.decisionText(3)]: '',
+      [ids.actionOwner(1)]: 'vt',
+      [ids.actionWhat(1)]: 'Huisbezoek en veiligheidsplan',
+      [ids.actionDue(1)]: '2026-11-26',
+      [ids.actionWhat(2)]: '',
+      [ids.actionDue(2)]: '',
+      [ids.actionWhat(3)]: '',
+      [ids.actionDue(3)]: '',
+      [ids.zvh]: 'false',
+    });
+    expect(card).toContain('De uitkomst van het Actieoverleg is vastgelegd.');
+    expect(type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(counts).toEqual({ readPartition: 1, commit: 1 });
+    expect((await v.host.deps.repo.getEscalation(caseId))?.body.outcome?.revision).toBe(1);
+    expect((await v.host.deps.repo.getCase(caseId))?.actions.map((a) => a.id)).toContain('ao-action-1');
+    // The decisions per phase count in the report: the case's row was written in that one commit.
+    const row = await v.host.db.get<{ phases: Record<string, number> }>(caseId, 'reportrow');
+    expect(row?.body.phases).toEqual({ veiligheid: 1, zorg: 0, herstel: 0 });
   });
 });

@@ -1,31 +1,29 @@
 import { z } from 'zod';
-import { outcomeInputSchema, recordOutcome, type ActieoverlegOutcome } from '../../domain/aftercare/outcome';
-import type { AuditEntry } from '../../domain/audit';
-import type { Case } from '../../domain/case';
+import { outcomeInputSchema, type ActieoverlegOutcome } from '../../domain/aftercare/outcome';
 import { caseCode } from '../../domain/case-code';
-import { amsterdamToUtc } from '../../domain/local-time';
-import type { CaseAction } from '../../domain/rounds/case-lifecycle';
+import type { CaseSnapshot } from '../../domain/decisions';
+import { decideOutcome } from '../../domain/decisions/aftercare-decisions';
+import type { ViewVia } from '../../domain/views';
 import { nlAftercare } from '../../i18n/nl/aftercare';
 import { nlCards } from '../../i18n/nl/cards';
-import { withEtagRetry } from '../../store/etag-retry';
 import type { Job } from '../../store/jobs';
-import { auditId } from '../../store/repository';
-import { REFRESH_CARD_JOB_ID } from '../case-access';
+import { runCaseCommandWithInput } from '../case-command';
 import type { AppDeps } from '../deps';
 import { fail, fieldsOf, ok, type Result } from '../errors';
 import { checkFreeText } from '../pii-gate';
-import { reportRowOps } from '../report/report-row-hook';
-import { ADVICE_JOB_IDS, snapshotOf } from '../../domain/decisions';
 import type { Outbound } from '../ports';
 import { auditView } from '../views';
-import { commitOps, load, refreshAo, refuse } from './meeting';
+import { aftercareDecided, aoCommand } from './meeting';
+
+export { OUTCOME_ACTION_DUE_TIME, outcomeFeedbackJobId, withOutcomeActions } from '../../domain/decisions/aftercare-decisions';
 
 /**
  * The outcome of the Actieoverleg (issue 15, item 2): the casusverantwoordelijke records the
  * decisions (safety plan, interventions, each in a phase), who does what by when, and whether the
- * case is registered with the Zorg- en Veiligheidshuis. One commit: the outcome on the escalation,
- * its actions on the case (the case card's actions, due at the end of that working day), the audit
- * entry, and the jobs that refresh both cards and give terugkoppeling.
+ * case is registered with the Zorg- en Veiligheidshuis. runCaseCommand's one path and ONE commit
+ * (decideOutcome): the outcome on the escalation, its actions on the case (the case card's actions,
+ * due at the end of that working day), the audit entry, the jobs that refresh both cards and give
+ * terugkoppeling, and the case's report row (the decisions per phase count in the report).
  */
 
 /** The card has fixed slots; empty slots are left out before the domain's schema parses the rest. */
@@ -42,110 +40,25 @@ export const outcomeFormSchema = z
   .strict();
 export type OutcomeForm = z.infer<typeof outcomeFormSchema>;
 
-/** An action of the outcome is due at the end of the working day of its date (Amsterdam time). */
-export const OUTCOME_ACTION_DUE_TIME = '17:00';
-const outcomeActionId = (i: number): string => `ao-action-${i + 1}`;
-
-/**
- * The case's actions with the outcome's: slot i is `ao-action-<i+1>`; a correction replaces an
- * earlier outcome action that is still open, keeps one that was settled, and drops open ones
- * beyond the new list.
- */
-export function withOutcomeActions(c: Case, outcome: ActieoverlegOutcome, now: string): CaseAction[] {
-  const ours = new Set(outcome.actions.map((_a, i) => outcomeActionId(i)));
-  const kept = c.actions.filter((a) => !a.id.startsWith('ao-action-') || a.status !== 'open' || ours.has(a.id));
-  const next = [...kept];
-  outcome.actions.forEach((a, i) => {
-    const id = outcomeActionId(i);
-    const at = next.findIndex((x) => x.id === id);
-    if (at >= 0 && next[at]?.status !== 'open') return;
-    const action: CaseAction = {
-      id,
-      what: a.what,
-      orgId: a.owner,
-      dueAt: amsterdamToUtc(a.due, OUTCOME_ACTION_DUE_TIME) ?? `${a.due}T16:00:00.000Z`,
-      status: 'open',
-      createdAt: now,
-    };
-    if (at >= 0) next[at] = action;
-    else next.push(action);
-  });
-  return next;
-}
-
-export const outcomeFeedbackJobId = (revision: number): string => `job:aoOutcomeFeedback:${revision}`;
-
 export async function recordActieoverlegOutcome(
   deps: AppDeps,
-  args: { caseId: string; aadObjectId: string | undefined; form: OutcomeForm },
-): Promise<Result<{ changed: boolean }>> {
-  const filled = {
-    decisions: args.form.decisions.filter((d) => d.text.trim() !== ''),
-    actions: args.form.actions.filter((a) => a.what.trim() !== '' || a.due.trim() !== ''),
-    zvhCasusregie: args.form.zvh,
-  };
-  const parsed = outcomeInputSchema.safeParse(filled);
-  return withEtagRetry(`outcome on ${args.caseId}`, async () => {
-    const l = await load(deps, args.caseId, args.aadObjectId, 'actieoverleg.outcome');
-    if (!l.ok) return l;
-    if (!parsed.success) return fail('invalid_input', fieldsOf(parsed.error.issues));
-    const pii = checkFreeText(deps, [...parsed.data.decisions.map((d) => d.text), ...parsed.data.actions.map((a) => a.what)], false);
-    if (!pii.ok) return pii;
-    const e = l.value.escalation;
-    const now = deps.clock.now().toISOString();
-    const res = recordOutcome({
-      caseId: args.caseId,
-      input: parsed.data,
-      actor: l.value.actor,
-      caseOwnerOrg: e.caseOwner?.orgId,
-      meeting: e.meeting,
-      ...(e.outcome ? { previous: e.outcome } : {}),
-      now,
-    });
-    if (!res.ok) return refuse(res.error, 'outcome');
-    if (!res.changed) return ok({ changed: false });
-    const o = res.outcome;
-    const nextCase: Case = { ...l.value.theCase, actions: withOutcomeActions(l.value.theCase, o, now) };
-    const audit: AuditEntry = {
-      id: auditId({ at: now }),
-      caseId: args.caseId,
-      at: now,
-      action: 'actieoverleg.outcome',
-      actorId: l.value.actor.aadObjectId,
-      actorOrg: l.value.actor.orgId,
-      detail: {
-        revision: String(o.revision),
-        decisions: String(o.decisions.length),
-        actions: String(o.actions.length),
-        zvh: String(o.zvhCasusregie),
-      },
+  args: { caseId: string; aadObjectId: string | undefined; form: OutcomeForm; answerView?: ViewVia },
+): Promise<Result<{ changed: boolean; after: CaseSnapshot }>> {
+  const input = () => {
+    const filled = {
+      decisions: args.form.decisions.filter((d) => d.text.trim() !== ''),
+      actions: args.form.actions.filter((a) => a.what.trim() !== '' || a.due.trim() !== ''),
+      zvhCasusregie: args.form.zvh,
     };
-    const jobs = [
-      refreshAo(now),
-      { id: REFRESH_CARD_JOB_ID, type: 'refreshCard' as const, dueAt: now, mode: 'request' as const },
-      {
-        id: outcomeFeedbackJobId(o.revision),
-        type: 'aoOutcomeFeedback' as const,
-        dueAt: now,
-        payload: { revision: o.revision },
-        mode: 'ensure' as const,
-      },
-      // The outcome flows into the advice: the OvJ's advice card, once sent, shows it.
-      ...(l.value.loaded.bundle.advice?.body.adviceRef
-        ? [{ id: ADVICE_JOB_IDS.refreshAdvice, type: 'refreshAdvice' as const, dueAt: now, mode: 'request' as const }]
-        : []),
-    ];
-    const nextEscalation = { ...e, outcome: o };
-    // The decisions per phase count in the report: the case's row in the same commit.
-    const rowOps = reportRowOps(deps, l.value.loaded, {
-      ...snapshotOf(l.value.loaded.bundle),
-      theCase: nextCase,
-      escalation: nextEscalation,
-    });
-    await deps.repo.cases.commit([...commitOps(l.value, nextEscalation, audit, jobs, now, nextCase), ...rowOps]);
-    deps.kickJobs();
-    return ok({ changed: true });
-  });
+    const parsed = outcomeInputSchema.safeParse(filled);
+    if (!parsed.success) return fail<never>('invalid_input', fieldsOf(parsed.error.issues));
+    const pii = checkFreeText(deps, [...parsed.data.decisions.map((d) => d.text), ...parsed.data.actions.map((a) => a.what)], false);
+    return pii.ok ? ok(parsed.data) : pii;
+  };
+  const r = await runCaseCommandWithInput(deps, aoCommand(args, 'actieoverleg.outcome'), input, (b, actor, ctx, data) =>
+    aftercareDecided(decideOutcome(b, { actor, input: data }, ctx), 'outcome'),
+  );
+  return r.ok ? ok({ ...r.value.value, after: r.value.after }) : r;
 }
 
 /** The personal terugkoppeling: the decisions per phase, who does what by when, the ZVH registration. */

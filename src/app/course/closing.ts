@@ -1,48 +1,17 @@
 import { decideCloseCase, type CaseSnapshot, type CloseMode } from '../../domain/decisions';
 import type { CaseClosure } from '../../domain/escalation-record';
-import { amsterdamToUtc } from '../../domain/local-time';
-import { reAgenda as reAgendaRule } from '../../domain/rounds';
 import type { ViewVia } from '../../domain/views';
-import { newJob } from '../../store/jobs';
-import { requestCardRefresh } from '../case-access';
 import type { AppDeps } from '../deps';
 import { runCaseCommandWithInput } from '../case-command';
 import { ok, type AppError, type Result } from '../errors';
-import { changeCase } from './change-case';
 import { closeRefusal, handoverFromFields, type HandoverFields } from './handover-input';
 
 type Args = { caseId: string; aadObjectId: string | undefined };
 
+/* Door-agenderen is src/app/course/re-agenda.ts (on runCaseCommand). */
+
 /** The partition of per-location timers (the agenda of a moment is one reminder, not one per case). */
 export const agendaPartition = (locationId: string): string => `_agenda:${locationId}`;
-
-/** Door-agenderen: the chair puts the case on the agenda of the next discussion. */
-export async function reAgendaCase(deps: AppDeps, args: Args & { date?: string; time?: string }): Promise<Result<{ at: string }>> {
-  const at = amsterdamToUtc(args.date, args.time);
-  const r = await changeCase(deps, { ...args, attempted: 'case.reagenda', need: 'chair' }, (c, _m, now) => {
-    if (!at) return { kind: 'refuse', code: 'invalid_time' };
-    const res = reAgendaRule(at, now);
-    if (!res.ok) return { kind: 'refuse', code: res.error };
-    if (c.reAgendaAt === res.at) return { kind: 'unchanged' };
-    return { kind: 'change', next: { ...c, reAgendaAt: res.at }, action: 'case.reagenda', detail: { at: res.at } };
-  });
-  if (!r.ok) return r;
-  const when = r.value.theCase.reAgendaAt as string;
-  const now = deps.clock.now().toISOString();
-  // One reminder per location and moment, however many cases are put on that agenda.
-  await deps.repo.ensureJob(
-    newJob({
-      id: `job:agenda:${when}`,
-      caseId: agendaPartition(r.value.theCase.locationId),
-      type: 'agendaReminder',
-      dueAt: when,
-      now,
-      payload: { locationId: r.value.theCase.locationId, at: when },
-    }),
-  );
-  await requestCardRefresh(deps, args.caseId);
-  return { ok: true, value: { at: when } };
-}
 
 type CloseArgs = Args & {
   /** The closing form's handover fields (issue 15). */

@@ -73,22 +73,3 @@ export function intakeReportRowOp(theCase: Case): WriteOp {
     doc: reportRowDoc(buildReportRow({ case: theCase, reAgendaCount: 0, votes: [], vtConsultations: [] })),
   };
 }
-
-/**
- * The report-row write of a change of the case document alone (changeCase: closing, door-agenderen,
- * lead changes): one read of the partition for what the row also counts (votes, escalation, VT), made
- * only when the case changes; nothing when no figure moved. The case replace stays conditional, so
- * a row built on a stale partition is never committed.
- */
-export async function reportRowOpsForChange(deps: AppDeps, before: Case, next: Case): Promise<WriteOp[]> {
-  const loaded = await deps.repo.cases.loadBundle(before.id);
-  if (!loaded) return [];
-  return reportRowOps(
-    deps,
-    { ...loaded, bundle: { ...loaded.bundle, theCase: { ...loaded.bundle.theCase, body: before } } },
-    {
-      ...snapshotOf(loaded.bundle),
-      theCase: next,
-    },
-  );
-}

@@ -1,17 +1,17 @@
-import { expiryStep, withExpiry } from '../../domain/verdieping/time-follows';
+import { consultationFollows, vtExpireJobId } from '../../domain/verdieping/decide-reading';
 import { newJob } from '../../store/jobs';
 import { changeConsultation } from '../vt/consult';
 import type { AppDeps } from '../deps';
 
-/** The expiry job of a consultation that follows the horizon: one id per moment (a queued job is never moved later). */
-export const vtExpireJobId = (seq: number, until: string): string => `job:vtExpire:${seq}:${until}`;
+export { vtExpireJobId };
 
 /**
- * A VT consultation of a case in verdieping waits until the current horizon (issue 14 item 1). Called
- * after the chair set or moved the horizon, and by the expiry job before it closes the consultation:
- * when the horizon lies ahead and differs from the consultation's expiry, the expiry moves to it and
- * an expiry job is requested for that moment. Returns true when it moved the expiry. A consultation
- * that is closed, or a case in zsm, is left alone (the old job at the old moment then finds nothing due).
+ * A VT consultation of a case in verdieping waits until the current horizon (issue 14 item 1). The
+ * chair's horizon commit moves it in that same commit (decideHorizon); this is the expiry job's side:
+ * before it closes the consultation, when the horizon lies ahead and differs from the consultation's
+ * expiry, the expiry moves to it and an expiry job is requested for that moment (a crash between the
+ * two is caught up by the old job, which runs this again). Returns true when it moved the expiry. A
+ * consultation that is closed, or a case in zsm, is left alone.
  */
 export async function consultationFollowsHorizon(deps: AppDeps, caseId: string): Promise<boolean> {
   const now = deps.clock.now().toISOString();
@@ -19,10 +19,10 @@ export async function consultationFollowsHorizon(deps: AppDeps, caseId: string):
   if (phase?.phase !== 'verdieping') return false;
   let until: string | undefined;
   const next = await changeConsultation(deps, caseId, (r) => {
-    const step = expiryStep({ consultation: r.state, phase, now });
-    if (step.kind !== 'follow') return 'unchanged';
-    until = step.until;
-    return { ...r, state: withExpiry(r.state, step.until) };
+    const follows = consultationFollows(r, phase, now);
+    if (!follows) return 'unchanged';
+    until = follows.job.dueAt;
+    return follows.record;
   });
   if (typeof next === 'string' || until === undefined) return false;
   await deps.repo.requestJob(

@@ -1,73 +1,124 @@
 import type { z } from 'zod';
-import type { JobIntent } from '../../domain/decisions';
-import { updateInvolvement, involvementInputSchema, type InvolvementInput } from '../../domain/verdieping/people';
+import type { CaseBundle } from '../../domain/case-bundle';
+import type { CaseSnapshot, Decided, DecisionActor, DecisionContext } from '../../domain/decisions';
 import {
-  enterVerdieping as enterRule,
-  followUps,
-  horizonInputSchema,
-  initialPhase,
-  moveHorizon as moveRule,
-  type HorizonInput,
-  type PhaseState,
-} from '../../domain/verdieping/phase';
-import { safetyEntryInputSchema, setSafetyEntry, type SafetyEntryInput } from '../../domain/verdieping/safety-plan';
-import {
-  confirmReading as confirmRule,
-  confirmReadingInputSchema,
-  proposeReading as proposeRule,
-  readingInputSchema,
-  type ReadingInput,
-} from '../../domain/verdieping/shared-reading';
+  decideConfirmReading,
+  decideHorizon,
+  decideInvolvement,
+  decideProposeReading,
+  decideSafetyEntry,
+  HORIZON_JOB_IDS,
+  type Changed,
+} from '../../domain/verdieping/decide-reading';
+import { involvementInputSchema } from '../../domain/verdieping/people';
+import { horizonInputSchema } from '../../domain/verdieping/phase';
+import { safetyEntryInputSchema } from '../../domain/verdieping/safety-plan';
+import { confirmReadingInputSchema, readingInputSchema } from '../../domain/verdieping/shared-reading';
+import type { PiiKind } from '../../domain/pii';
+import type { ViewVia } from '../../domain/views';
 import { newJob } from '../../store/jobs';
-import { creationAuditId, verdiepingDocs, type VerdiepingWrite } from '../../store/verdieping-store';
 import { agendaPartition } from '../course/closing';
+import { refusedWith, runCaseCommandWithInput, type RefusedWith } from '../case-command';
 import type { AppDeps } from '../deps';
-import { fail, fieldsOf, type AppErrorCode, type Result } from '../errors';
+import { fail, fieldsOf, ok, type AppErrorCode, type Result } from '../errors';
 import { checkFreeText, piiAuditDetail } from '../pii-gate';
-import { consultationFollowsHorizon } from './consultation-horizon';
-import { runVerdiepingCommand, type VerdiepingDecided, type VerdiepingOutcome } from './reading-command';
+
+export { HORIZON_JOB_IDS };
 
 /**
  * The verdieping commands of the shared reading (issue 14 items 1, 2, 3, 6): enter verdieping and
  * move the horizon (chair), propose a duiding version (any roster member) and confirm it (chair),
- * set a safety-plan entry and the people involved (any roster member). Each is one read, one pure
- * decision (src/domain/verdieping) and one commit with its audit entry (runVerdiepingCommand).
- * Inputs arrive unparsed from the edge (card data are strings) and are parsed here with the domain's
- * zod schemas; a refusal carries field paths, never the values.
+ * set a safety-plan entry and the people involved (any roster member). Each is runCaseCommand's one
+ * path: one partition read, the roster check, then the input (parsed with the domain's zod schemas,
+ * then the free-text gate), a pure decision (src/domain/verdieping/decide-reading.ts) and one commit.
+ * Who may not act is refused before anything of the input is looked at. A refusal carries field
+ * paths, never the values.
  */
 type Base = {
   caseId: string;
   aadObjectId: string | undefined;
   /** The author confirmed that personal identifiers in the free text are needed (need-to-know), after a refusal. */
   piiConfirm?: boolean;
+  /** The actor is answered with their case card built from the commit (its view audited in that commit). */
+  answerView?: ViewVia;
 };
 
-/** The free-text gate (src/app/pii-gate.ts), as for contributions: refused with the kinds found unless confirmed. */
-function gate(deps: AppDeps, args: Base, texts: readonly (string | undefined)[]) {
-  return checkFreeText(deps, texts, args.piiConfirm === true);
+/** What a verdieping command hands back: its value, whether it changed anything, and the case as it left it. */
+export interface VerdiepingOutcome<T> {
+  value: T;
+  changed: boolean;
+  after: CaseSnapshot;
+}
+
+/** Parsed input, field paths under "vd." so the Dutch hints of these forms do not meet another form's field of the same name. */
+function parse<S extends z.ZodTypeAny>(schema: S, input: unknown): Result<z.infer<S>> {
+  const r = schema.safeParse(input);
+  if (r.success) return ok(r.data as z.infer<S>);
+  return fail(
+    'invalid_input',
+    (fieldsOf(r.error.issues) ?? []).map((f) => ({ ...f, path: `vd.${f.path}` })),
+  );
+}
+
+/** Parse, then the free-text gate (src/app/pii-gate.ts) on the texts of the input: refused with the kinds found unless confirmed. */
+function checked<S extends z.ZodTypeAny>(
+  deps: AppDeps,
+  args: Base & { input: unknown },
+  schema: S,
+  texts: (input: z.infer<S>) => readonly (string | undefined)[] = () => [],
+): () => Result<{ input: z.infer<S>; pii: PiiKind[] | undefined }> {
+  return () => {
+    const p = parse(schema, args.input);
+    if (!p.ok) return p;
+    const input = p.value as z.infer<S>;
+    const pii = checkFreeText(deps, texts(input), args.piiConfirm === true);
+    return pii.ok ? ok({ input, pii: pii.value }) : pii;
+  };
+}
+
+/** The domain's refusal under the app's name (the rest already are app codes). */
+const APP_CODES: Partial<Record<string, AppErrorCode>> = {
+  // The horizon's own limit (weeks), not door-agenderen's "within 14 days".
+  too_far: 'horizon_too_far',
+  stale_base: 'reading_stale',
+};
+function asApp<T, E extends string>(d: Decided<T, E>): Decided<T, AppErrorCode> {
+  return d.ok ? d : { ok: false, error: APP_CODES[d.error] ?? (d.error as AppErrorCode) };
 }
 
 /**
- * Job ids of the horizon's timers in the case partition: one per moment, so a moved horizon gets its
- * own reminder (a job already queued is never moved later, store rule) and the old one, finding the
- * horizon moved, says nothing.
+ * One verdieping command on runCaseCommand: `decide` gets the bundle, the authorised actor and the
+ * checked input; `need: 'chair'` lets the roster decide who is the chair (the decision is told so).
  */
-export const HORIZON_JOB_IDS = {
-  reminder: (at: string): string => `job:horizonReminder:${at}`,
-  passed: (at: string): string => `job:horizonPassed:${at}`,
-} as const;
-
-function parse<S extends z.ZodTypeAny>(
-  schema: S,
-  input: unknown,
-): { ok: true; data: z.infer<S> } | { ok: false; code: 'invalid_input'; fields: ReturnType<typeof fieldsOf> } {
-  const r = schema.safeParse(input);
-  if (r.success) return { ok: true, data: r.data };
-  // Paths under "vd." so the Dutch hints of these forms do not meet another form's field of the same name.
-  return { ok: false, code: 'invalid_input', fields: (fieldsOf(r.error.issues) ?? []).map((f) => ({ ...f, path: `vd.${f.path}` })) };
+async function verdiepingCommand<I, T>(
+  deps: AppDeps,
+  args: Base,
+  attempted: string,
+  need: 'member' | 'chair',
+  input: () => Result<I>,
+  decide: (
+    b: CaseBundle,
+    actor: DecisionActor,
+    ctx: DecisionContext,
+    input: I,
+  ) => Decided<Changed<T>, string> | RefusedWith | Promise<Decided<Changed<T>, string> | RefusedWith>,
+): Promise<Result<VerdiepingOutcome<T>>> {
+  const r = await runCaseCommandWithInput(
+    deps,
+    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted, need, ...(args.answerView ? { answerView: args.answerView } : {}) },
+    input,
+    async (b, actor, ctx, i) => {
+      const d = await decide(b, actor, ctx, i);
+      return 'refusal' in d ? d : asApp(d);
+    },
+  );
+  if (!r.ok) return r;
+  const { changed, ...value } = r.value.value;
+  return ok({ value: value as T, changed, after: r.value.after });
 }
 
-const refuse = <T>(code: AppErrorCode): VerdiepingDecided<T> => ({ kind: 'refuse', code });
+/** The location's settings a decision needs; a location no longer configured refuses. */
+const locationOf = (deps: AppDeps, b: CaseBundle) => deps.directory.location(b.theCase.body.locationId);
 
 // ---- phase and horizon ----
 
@@ -76,91 +127,53 @@ export interface HorizonOutcome {
 }
 
 /**
- * The timers that follow the horizon, in the same commit: the case is on the agenda at the horizon
- * (reAgendaAt), the desk is reminded before it, and the card turns to "verstreken" at it. The
- * location's agenda reminder lives in its own partition and is inserted after the commit (as
- * door-agenderen does); inserting it twice changes nothing.
+ * Enter or move: the phase, the case's agenda moment, the horizon's timers and an open VT consultation
+ * now waiting until the horizon, in ONE commit. The location's agenda reminder of that moment lives in
+ * the location's timer partition: stored (insert if absent) before the commit, as door-agenderen does;
+ * a crash in between leaves a reminder whose moment no case holds, and it posts nothing.
  */
-function horizonJobs(state: PhaseState, deadline: string, minutesBefore: number): { reAgendaAt: string; jobs: JobIntent[] } {
-  const f = followUps(state, deadline, minutesBefore);
-  return {
-    reAgendaAt: f.reAgendaAt,
-    jobs: [
-      {
-        id: HORIZON_JOB_IDS.reminder(f.reAgendaAt),
-        type: 'termijnReminder' as const,
-        dueAt: f.reminderAt,
-        payload: { horizon: f.reAgendaAt },
-        mode: 'request' as const,
-      },
-      { id: HORIZON_JOB_IDS.passed(f.reAgendaAt), type: 'refreshCard' as const, dueAt: f.reAgendaAt, mode: 'request' as const },
-    ],
-  };
-}
-
-async function phaseCommand(
+function phaseCommand(
   deps: AppDeps,
   args: Base & { input: unknown },
   which: 'enter' | 'move',
 ): Promise<Result<VerdiepingOutcome<HorizonOutcome>>> {
-  const parsed = parse(horizonInputSchema, args.input);
-  if (!parsed.ok) return fail('invalid_input', parsed.fields);
-  const input: HorizonInput = parsed.data;
-  const r = await runVerdiepingCommand<HorizonOutcome>(
+  return verdiepingCommand(
     deps,
-    {
-      caseId: args.caseId,
-      aadObjectId: args.aadObjectId,
-      attempted: which === 'enter' ? 'verdieping.started' : 'verdieping.horizon',
-      need: 'chair',
-    },
-    (s) => {
-      const current = s.verdieping.phase;
-      const rule = which === 'enter' ? enterRule : moveRule;
-      const res = rule({
-        state: current?.body ?? initialPhase(s.theCase.id),
-        caseOpen: s.theCase.status === 'open',
-        actor: s.actor,
-        input,
-        now: s.now,
-        maxDays: s.location.verdieping.maxHorizonDays,
-      });
-      // The horizon's own limit (weeks), not door-agenderen's "within 14 days".
-      if (!res.ok) return refuse(res.error === 'too_far' ? 'horizon_too_far' : res.error);
-      const at = res.state.horizon?.at as string;
-      if (!res.changed) return { kind: 'unchanged', value: { at } };
-      const timers = horizonJobs(res.state, s.theCase.deadline, s.location.reminders.termijnMinutesBefore);
-      const write: VerdiepingWrite = { doc: verdiepingDocs.phase(res.state), etag: current?.etag ?? null };
-      return {
-        kind: 'change',
-        value: { at },
-        writes: [write],
-        nextCase: { ...s.theCase, reAgendaAt: timers.reAgendaAt },
-        detail: { reason: input.reason, at, ...(current?.body.horizon ? { previousAt: current.body.horizon.at } : {}) },
-        jobs: timers.jobs,
-      };
+    args,
+    which === 'enter' ? 'verdieping.started' : 'verdieping.horizon',
+    'chair',
+    checked(deps, args, horizonInputSchema),
+    async (b, actor, ctx, { input }) => {
+      const location = locationOf(deps, b);
+      if (!location) return refusedWith('unknown_location');
+      const d = decideHorizon(
+        b,
+        {
+          actor,
+          // runCaseCommand authorised a chair (need: 'chair')
+          chair: true,
+          which,
+          input,
+          settings: { maxDays: location.verdieping.maxHorizonDays, reminderMinutesBefore: location.reminders.termijnMinutesBefore },
+        },
+        ctx,
+      );
+      if (d.ok && d.value.changed) {
+        const when = d.value.at;
+        await deps.repo.ensureJob(
+          newJob({
+            id: `job:agenda:${when}`,
+            caseId: agendaPartition(location.id),
+            type: 'agendaReminder',
+            dueAt: when,
+            now: ctx.now,
+            payload: { locationId: location.id, at: when },
+          }),
+        );
+      }
+      return d;
     },
   );
-  if (!r.ok || !r.value.changed) return r;
-  // An open VT consultation now waits until the (new) horizon.
-  await consultationFollowsHorizon(deps, args.caseId);
-  // On the agenda of that moment: one reminder per location and moment (as door-agenderen).
-  const locationId = (await deps.repo.getCase(args.caseId))?.locationId;
-  if (locationId) {
-    const when = r.value.value.at;
-    const pk = agendaPartition(locationId);
-    await deps.repo.ensureJob(
-      newJob({
-        id: `job:agenda:${when}`,
-        caseId: pk,
-        type: 'agendaReminder',
-        dueAt: when,
-        now: deps.clock.now().toISOString(),
-        payload: { locationId, at: when },
-      }),
-    );
-  }
-  return r;
 }
 
 /** The chair takes the case into verdieping with a reason and the next moment (Dutch date, time default 09:00). */
@@ -175,152 +188,80 @@ export interface ReadingOutcome {
 }
 
 /** Any roster member proposes a new version, starting from the latest one (else: stale, nothing lost). */
-export async function proposeReading(deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<ReadingOutcome>>> {
-  const parsed = parse(readingInputSchema, args.input);
-  if (!parsed.ok) return fail('invalid_input', parsed.fields);
-  const input: ReadingInput = parsed.data;
-  const pii = gate(deps, args, [input.whatHappened, input.worries, input.protectiveFactors, input.unknowns, input.sharedGoal]);
-  if (!pii.ok) return pii;
-  return runVerdiepingCommand<ReadingOutcome>(
+export function proposeReading(deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<ReadingOutcome>>> {
+  return verdiepingCommand(
     deps,
-    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'reading.proposed' },
-    (s) => {
-      const res = proposeRule({
-        caseId: s.theCase.id,
-        caseOpen: true,
-        versions: s.verdieping.readings.map((v) => v.body),
-        actor: s.actor,
-        input,
-        knownContributionIds: s.contributionIds,
-        now: s.now,
-      });
-      if (!res.ok) return refuse(res.error === 'stale_base' ? 'reading_stale' : res.error);
-      const doc = verdiepingDocs.reading(res.version);
-      return {
-        kind: 'change',
-        value: { version: res.version.version },
-        writes: [{ doc, etag: null }],
-        detail: {
-          version: res.version.version,
-          basedOn: input.basedOn,
-          contributions: res.version.contributionIds.length,
-          ...piiAuditDetail(pii.value),
-        },
-        auditId: creationAuditId(doc),
-      };
-    },
+    args,
+    'reading.proposed',
+    'member',
+    checked(deps, args, readingInputSchema, (i) => [i.whatHappened, i.worries, i.protectiveFactors, i.unknowns, i.sharedGoal]),
+    (b, actor, ctx, { input, pii }) => decideProposeReading(b, { actor, input, detail: piiAuditDetail(pii) }, ctx),
   );
 }
 
 /** The chair confirms a version: the card and the advice start from it. */
-export async function confirmReading(deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<ReadingOutcome>>> {
-  const parsed = parse(confirmReadingInputSchema, args.input);
-  if (!parsed.ok) return fail('invalid_input', parsed.fields);
-  const version = parsed.data.version;
-  return runVerdiepingCommand<ReadingOutcome>(deps, { ...args, attempted: 'reading.confirmed', need: 'chair' }, (s) => {
-    const res = confirmRule({ versions: s.verdieping.readings.map((v) => v.body), caseOpen: true, actor: s.actor, version, now: s.now });
-    if (!res.ok) return refuse(res.error);
-    if (!res.changed) return { kind: 'unchanged', value: { version } };
-    const current = s.verdieping.readings.find((v) => v.body.version === version);
-    return {
-      kind: 'change',
-      value: { version },
-      writes: [{ doc: verdiepingDocs.reading(res.version), etag: current?.etag ?? null }],
-      detail: { version },
-    };
-  });
+export function confirmReading(deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<ReadingOutcome>>> {
+  return verdiepingCommand(
+    deps,
+    args,
+    'reading.confirmed',
+    'chair',
+    checked(deps, args, confirmReadingInputSchema),
+    (b, actor, ctx, { input }) => decideConfirmReading(b, { actor, chair: true, version: input.version }, ctx),
+  );
 }
 
-// ---- veiligheidsplan ----
+// ---- one document per person: veiligheidsplan and betrokkenen ----
 
 export interface PersonOutcome {
   personRef: string;
 }
 
-/** Any roster member sets or updates the safety-plan entry of one person (role label, never a name). */
-export async function setSafetyPlanEntry(
-  deps: AppDeps,
-  args: Base & { input: unknown },
-): Promise<Result<VerdiepingOutcome<PersonOutcome>>> {
-  const parsed = parse(safetyEntryInputSchema, args.input);
-  if (!parsed.ok) return fail('invalid_input', parsed.fields);
-  const input: SafetyEntryInput = parsed.data;
-  const pii = gate(deps, args, [input.measure]);
-  if (!pii.ok) return pii;
-  return runVerdiepingCommand<PersonOutcome>(
-    deps,
-    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'safetyplan.set' },
-    (s) => {
-      const current = s.verdieping.safetyPlan.find((e) => e.body.personRef === input.personRef);
-      const res = setSafetyEntry({
-        caseId: s.theCase.id,
-        caseOpen: true,
-        persons: s.persons,
-        receivingParties: s.location.verdieping.receivingParties,
-        current: current?.body,
-        actor: s.actor,
-        input,
-        now: s.now,
-      });
-      if (!res.ok) return res.error === 'unchanged' ? { kind: 'unchanged', value: { personRef: input.personRef } } : refuse(res.error);
-      const doc = verdiepingDocs.safetyEntry(res.entry);
-      return {
-        kind: 'change',
-        value: { personRef: input.personRef },
-        writes: [{ doc, etag: current?.etag ?? null }],
-        detail: {
-          personRef: input.personRef,
-          holderOrg: input.holderOrg,
-          status: input.status,
-          ...(input.receivingPartyId ? { receivingPartyId: input.receivingPartyId } : {}),
-          ...piiAuditDetail(pii.value),
-        },
-        ...(current ? {} : { auditId: creationAuditId(doc) }),
-      };
-    },
-  );
+/**
+ * A per-person form (the safety-plan entry, the involvement): parse with `schema`, the free-text gate on
+ * `piiFields`, then `decide` (src/domain/verdieping/decidePersonDoc: insert or replace the person's
+ * document on the version read, one audit line with ids and codes, the kinds of identifiers confirmed).
+ */
+function personDocCommand<S extends z.ZodTypeAny>(spec: {
+  attempted: string;
+  schema: S;
+  piiFields: (input: z.infer<S>) => readonly (string | undefined)[];
+  decide: (
+    b: CaseBundle,
+    actor: DecisionActor,
+    ctx: DecisionContext,
+    input: z.infer<S>,
+    detail: { piiConfirmed?: string },
+    deps: AppDeps,
+  ) => Decided<Changed<PersonOutcome>, string> | RefusedWith;
+}) {
+  return (deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<PersonOutcome>>> =>
+    verdiepingCommand(
+      deps,
+      args,
+      spec.attempted,
+      'member',
+      checked(deps, args, spec.schema, spec.piiFields),
+      (b, actor, ctx, { input, pii }) => spec.decide(b, actor, ctx, input, piiAuditDetail(pii), deps),
+    );
 }
 
-// ---- betrokkenen ----
+/** Any roster member sets or updates the safety-plan entry of one person (role label, never a name). */
+export const setSafetyPlanEntry = personDocCommand({
+  attempted: 'safetyplan.set',
+  schema: safetyEntryInputSchema,
+  piiFields: (i) => [i.measure],
+  decide: (b, actor, ctx, input, detail, deps) => {
+    const location = locationOf(deps, b);
+    if (!location) return refusedWith('unknown_location');
+    return decideSafetyEntry(b, { actor, input, receivingParties: location.verdieping.receivingParties, detail }, ctx);
+  },
+});
 
 /** Any roster member records what is known of one person: form of violence, relationship, spoken to, wishes, informed. */
-export async function setInvolvement(deps: AppDeps, args: Base & { input: unknown }): Promise<Result<VerdiepingOutcome<PersonOutcome>>> {
-  const parsed = parse(involvementInputSchema, args.input);
-  if (!parsed.ok) return fail('invalid_input', parsed.fields);
-  const input: InvolvementInput = parsed.data;
-  const pii = gate(deps, args, [input.wishes ?? undefined]);
-  if (!pii.ok) return pii;
-  return runVerdiepingCommand<PersonOutcome>(
-    deps,
-    { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'involvement.set' },
-    (s) => {
-      const current = s.verdieping.involvements.find((i) => i.body.personRef === input.personRef);
-      const res = updateInvolvement({
-        caseId: s.theCase.id,
-        caseOpen: true,
-        persons: s.persons,
-        current: current?.body,
-        actor: s.actor,
-        input,
-        now: s.now,
-      });
-      if (!res.ok) return refuse(res.error);
-      if (!res.changed) return { kind: 'unchanged', value: { personRef: input.personRef } };
-      const doc = verdiepingDocs.involvement(res.involvement);
-      return {
-        kind: 'change',
-        value: { personRef: input.personRef },
-        writes: [{ doc, etag: current?.etag ?? null }],
-        detail: {
-          personRef: input.personRef,
-          fields: Object.keys(input)
-            .filter((k) => k !== 'personRef')
-            .sort()
-            .join(','),
-          ...piiAuditDetail(pii.value),
-        },
-        ...(current ? {} : { auditId: creationAuditId(doc) }),
-      };
-    },
-  );
-}
+export const setInvolvement = personDocCommand({
+  attempted: 'involvement.set',
+  schema: involvementInputSchema,
+  piiFields: (i) => [i.wishes ?? undefined],
+  decide: (b, actor, ctx, input, detail) => decideInvolvement(b, { actor, input, detail }, ctx),
+});

@@ -3,10 +3,9 @@ import type { VtOverride } from '../../domain/vt/config';
 import { PreconditionFailedError } from '../../store/docstore';
 import { auditId } from '../../store/repository';
 import { decideCalledBack } from '../../domain/decisions';
+import { decideVtRegion } from '../../domain/decisions/vt-region';
 import { authorizeForCase, refuseClosed } from '../actor';
 import { runCaseCommand } from '../case-command';
-import { requestCardRefresh } from '../case-access';
-import { changeCase } from '../course/change-case';
 import type { AppDeps } from '../deps';
 import { fail, ok, type Result } from '../errors';
 import { askVt } from './consult';
@@ -21,18 +20,21 @@ export async function deskAsksVt(deps: AppDeps, args: { caseId: string; aadObjec
   return askVt(deps, { caseId: args.caseId, askedBy: authz.value.aadObjectId });
 }
 
-/** The desk corrects the VT region (the municipality mapping missed or was wrong). */
-export async function setVtRegion(deps: AppDeps, args: { caseId: string; aadObjectId: string | undefined; regionId: string | undefined }) {
+/**
+ * The desk corrects the VT region (the municipality mapping missed or was wrong): one partition read,
+ * one commit (the case, its audit line, the card refresh and the case's report row).
+ */
+export async function setVtRegion(
+  deps: AppDeps,
+  args: { caseId: string; aadObjectId: string | undefined; regionId: string | undefined },
+): Promise<Result<{ changed: boolean }>> {
   const vt = deps.directory.vt;
-  const r = await changeCase(deps, { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.region' }, (c) => {
-    const loc = vt?.locations.find((l) => l.id === c.locationId);
-    if (!vt || !args.regionId || !vt.regions.some((x) => x.id === args.regionId) || (loc && !loc.regionIds.includes(args.regionId)))
-      return { kind: 'refuse', code: 'invalid_input' };
-    if (c.vtRegionId === args.regionId) return { kind: 'unchanged' };
-    return { kind: 'change', next: { ...c, vtRegionId: args.regionId }, action: 'vt.region', detail: { regionId: args.regionId } };
+  const r = await runCaseCommand(deps, { caseId: args.caseId, aadObjectId: args.aadObjectId, attempted: 'vt.region' }, (b, actor, ctx) => {
+    const loc = vt?.locations.find((l) => l.id === b.theCase.body.locationId);
+    const allowedRegionIds = (vt?.regions ?? []).map((x) => x.id).filter((id) => !loc || loc.regionIds.includes(id));
+    return decideVtRegion(b, { actor, regionId: args.regionId, allowedRegionIds }, ctx);
   });
-  if (r.ok && r.value.changed) await requestCardRefresh(deps, args.caseId);
-  return r;
+  return r.ok ? ok(r.value.value) : r;
 }
 
 /**

@@ -25,6 +25,18 @@ export interface VerdiepingDocs {
   involvements: VersionedDoc<Involvement>[];
 }
 
+/**
+ * Ids of the verdieping documents that exist once per thing (one phase per case, one document per
+ * reading version, one safety-plan entry and one involvement per person): racing writers meet on them.
+ * The store (src/store/verdieping-store.ts) uses the same.
+ */
+export const VERDIEPING_DOC_IDS = {
+  phase: 'phase',
+  reading: (version: number): string => `reading:v${String(version).padStart(4, '0')}`,
+  safetyEntry: (ref: string): string => `safety:${ref}`,
+  involvement: (ref: string): string => `involvement:${ref}`,
+} as const;
+
 export const EMPTY_VERDIEPING: Readonly<VerdiepingDocs> = Object.freeze({
   phase: null,
   readings: [],
@@ -40,6 +52,10 @@ export const EMPTY_VERDIEPING: Readonly<VerdiepingDocs> = Object.freeze({
  * absent) or replacing the version that was read (etag). The store adds the partition key.
  */
 export type VerdiepingDocWrite =
+  | { kind: 'phase'; id: string; body: PhaseState; etag: string | null }
+  | { kind: 'reading'; id: string; body: ReadingVersion; etag: string | null }
+  | { kind: 'safetyplan'; id: string; body: SafetyPlanEntry; etag: string | null }
+  | { kind: 'involvement'; id: string; body: Involvement; etag: string | null }
   | { kind: 'inforequest'; id: string; body: InfoRequest; etag: string | null }
   | { kind: 'riskassessment'; id: string; body: RiskAssessment; etag: string | null }
   | { kind: 'measure'; id: string; body: RunningMeasure; etag: string | null };
