@@ -325,14 +325,75 @@ export interface CaseCardModel {
 
 const renderModel = (model: CaseCardModel): AdaptiveCard => renderTemplate('cards', 'case-card', model);
 
+/** The fields of `cards/case-card.json` that take a list of elements as it is (`"items": "${header}"`). */
+const ELEMENT_FIELDS = ['header', 'alerts', 'primaryActions', 'picture', 'tasks', 'details', 'chair', 'actions'] as const;
+type ElementField = (typeof ELEMENT_FIELDS)[number];
+const marker = (f: ElementField): string => `@@case-card:${f}@@`;
+
+/**
+ * How a card's size is measured while it is built (docs/decisions.md §60):
+ * - `parts` (the default): the template is rendered once per shape with each list of elements replaced by
+ *   a one-item marker (so `$when: count(x) > 0` still sees whether it is empty), and each element's JSON
+ *   length is counted once and reused; JSON.stringify without indentation is compositional, so the sum is
+ *   the rendered card's size to the byte;
+ * - `render`: the whole card rendered and serialised for every measurement, as before (the reference the
+ *   golden test compares with: both give the same card, byte for byte).
+ */
+export type CardMeasure = 'parts' | 'render';
+
+function partsMeasure(): (model: CaseCardModel) => number {
+  const sizes = new WeakMap<object, number>();
+  const skeletons = new Map<string, { length: number; inserted: Record<string, number> }>();
+  const elementLength = (e: CardElement): number => {
+    let n = sizes.get(e);
+    if (n === undefined) {
+      n = JSON.stringify(e).length;
+      sizes.set(e, n);
+    }
+    return n;
+  };
+  // "[a,b,c]": brackets, the elements, a comma between each two.
+  const listLength = (xs: readonly CardElement[]): number => xs.reduce((sum, e) => sum + elementLength(e), 0) + Math.max(1, xs.length) + 1;
+  return (model) => {
+    const shape = ELEMENT_FIELDS.map((f) => (model[f].length > 0 ? '1' : '0')).join('');
+    let skeleton = skeletons.get(shape);
+    if (!skeleton) {
+      const marked = { ...model } as CaseCardModel;
+      for (const f of ELEMENT_FIELDS) if (model[f].length > 0) marked[f] = [marker(f) as unknown as CardElement];
+      const json = JSON.stringify(renderModel(marked));
+      const inserted: Record<string, number> = {};
+      for (const f of ELEMENT_FIELDS) if (model[f].length > 0) inserted[f] = json.split(JSON.stringify([marker(f)])).length - 1;
+      skeleton = { length: json.length, inserted };
+      skeletons.set(shape, skeleton);
+    }
+    let length = skeleton.length;
+    for (const f of ELEMENT_FIELDS) {
+      const times = skeleton.inserted[f];
+      if (times) length += times * (listLength(model[f]) - JSON.stringify([marker(f)]).length);
+    }
+    return length * 2;
+  };
+}
+
+/** The UTF-16 size of the card a model renders to (what `cardBytes(renderTemplate(...))` gives), from its parts. */
+export function caseCardModelBytes(model: CaseCardModel): number {
+  return partsMeasure()(model);
+}
+
 /**
  * The case card (`cards/case-card.json`), in the order of the layout rule: status line, danger,
  * primary actions, the picture; Veilig Thuis; then details and the chair's controls behind toggles.
  * The contributions get whatever room the rest leaves; a crowded case steps down in density.
  */
-export function caseCardModel(view: CaseCardView): CaseCardModel {
+export function caseCardModel(view: CaseCardView, measure: CardMeasure = 'parts'): CaseCardModel {
+  // One measure per build: the skeletons and element sizes it keeps are this build's.
+  const bytesOf = measure === 'parts' ? partsMeasure() : (m: CaseCardModel) => cardBytes(renderModel(m));
   const contributions = newestFirst(view.contributions);
-  const itemsAt = (d: CardDensity) => contributions.map((c) => contributionItem(c, { textMax: d.contributionText, needMax: d.needToKnow }));
+  // At most `maxContributions` go on the card: only those are built (the rest are counted in "N oudere").
+  const itemsAt = (d: CardDensity) =>
+    contributions
+      .slice(0, CASE_CARD_LIMITS.maxContributions)
+      .map((c) => contributionItem(c, { textMax: d.contributionText, needMax: d.needToKnow }));
   const olderNote = (n: number) =>
     renderOne('contribution-list', { older: t.contributions.olderOnCard(n) } satisfies ContributionListModel);
   const fixed = {
@@ -379,7 +440,7 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
       chair: chairSection(view, d),
     };
     // Everything but the contributions, plus room for the "N oudere" note.
-    const rest = cardBytes(renderModel(model)) + cardBytes(olderNote(contributions.length));
+    const rest = bytesOf(model) + cardBytes(olderNote(contributions.length));
     return { model, before, after, items, rest, density: d, firstItem: items.length > 0 ? cardBytes(items[0]) + 2 : 0 };
   };
   // The fullest density that leaves room for at least one contribution; else the leanest.
@@ -395,22 +456,23 @@ export function caseCardModel(view: CaseCardView): CaseCardModel {
   if (over > 0 && view.refreshUserIds.length > 0) {
     const perUser = cardBytes(view.refreshUserIds) / view.refreshUserIds.length;
     const keep = Math.max(0, view.refreshUserIds.length - Math.ceil(over / perUser));
-    return caseCardModel({ ...view, refreshUserIds: view.refreshUserIds.slice(0, keep) });
+    return caseCardModel({ ...view, refreshUserIds: view.refreshUserIds.slice(0, keep) }, measure);
   }
   const { before, after, items, model } = chosen;
   // Whatever the rest of the card leaves goes to the contributions.
   const budget = Math.min(CASE_CARD_LIMITS.contributionBytes, CASE_CARD_LIMITS.maxBytes - chosen.rest);
   const fit = takeWithinBudget(items, budget, cardBytes, CASE_CARD_LIMITS.maxContributions);
+  const omitted = contributions.length - fit.taken.length;
   const final: CaseCardModel = {
     ...model,
-    details: [...before, ...fit.taken, ...(fit.omitted > 0 ? [olderNote(fit.omitted)] : []), ...after],
+    details: [...before, ...fit.taken, ...(omitted > 0 ? [olderNote(omitted)] : []), ...after],
   };
-  const fits = (m: CaseCardModel) => cardBytes(renderModel(m)) <= CASE_CARD_LIMITS.maxBytes;
+  const fits = (m: CaseCardModel) => bytesOf(m) <= CASE_CARD_LIMITS.maxBytes;
   // "Alle details hier tonen" comes last and only where it fits: a contribution on the card goes first.
   const withHere: CaseCardModel = { ...final, details: [...final.details, ...detailsHere(view, chosen.density)] };
   return fits(withHere) ? withHere : final;
 }
 
-export function buildCaseCard(view: CaseCardView): AdaptiveCard {
-  return renderModel(caseCardModel(view));
+export function buildCaseCard(view: CaseCardView, measure: CardMeasure = 'parts'): AdaptiveCard {
+  return renderModel(caseCardModel(view, measure));
 }

@@ -20,3 +20,4 @@ export { nlAfterDecision } from './nl/after-decision';
 export { nlVerdiepingRules } from './nl/verdieping-rules';
 export { nlAdviceVerdieping } from './nl/advice-verdieping';
 export { nlClosing } from './nl/closing';
+export { nlLeanAnswer } from './nl/lean-answer';

@@ -11,6 +11,7 @@ import {
   answerInvoke,
   MESSAGE_ONLY,
   parseInvokeData,
+  respondLean,
   respondToFailure,
   respondWithCase,
   respondWithSnapshot,
@@ -40,6 +41,8 @@ export type VerbAnswer<T, R> =
       okText: (value: R) => string;
       draft?: (data: T) => CaseCardView['draft'];
       snapshot?: (value: R) => CaseSnapshot;
+      /** Answer a success with the lean card (with `snapshot`; docs/cards.md "The lean answer"). */
+      lean?: boolean;
     }
   | {
       kind: 'card';
@@ -109,7 +112,9 @@ async function answer<T extends { caseId: string }, R>(
     return;
   }
   if (how.kind === 'case') {
-    if (result.ok && how.snapshot)
+    if (result.ok && how.snapshot && how.lean)
+      await respondLean(context, deps, how.snapshot(result.value), { kind: 'good', text: how.okText(result.value) });
+    else if (result.ok && how.snapshot)
       await respondWithSnapshot(context, deps, how.snapshot(result.value), { kind: 'good', text: how.okText(result.value) });
     else if (result.ok) await respondWithCase(context, deps, caseId, { kind: 'good', text: how.okText(result.value) });
     else await respondToFailure(context, deps, caseId, result.error, how.draft?.(data), result.seen);

@@ -38,6 +38,7 @@ export function caseCardVerbs(deps: AppDeps): CardVerb[] {
         kind: 'case',
         okText: () => (concern ? nlMessages.ok.voteConcern : nlMessages.ok.voteNoConcern),
         snapshot: (v) => v.after,
+        lean: true,
         draft: (d) => ({ [INPUTS.voteReason]: d[INPUTS.voteReason], [INPUTS.votePiiConfirm]: d[INPUTS.votePiiConfirm] ?? 'false' }),
       },
     });

@@ -8,6 +8,7 @@ import type { AppError } from '../app/errors';
 import { caseViewOf, viewCase } from '../views/case-view';
 import type { CaseSnapshot } from '../domain/decisions';
 import { renderCaseCard } from '../views/render-cache';
+import { buildLeanCaseCard } from '../cards/case-card-lean';
 import type { AdaptiveCard } from '../cards/types';
 import type { CaseCardView } from '../cards/view';
 import { dutchError } from './errors-nl';
@@ -75,6 +76,24 @@ export async function respondWithSnapshot(
   const mris = await deps.repo.getUserMris();
   const view = caseViewOf(deps, after, mris, context.activity.from?.aadObjectId, notice);
   await answerInvoke(context, renderCaseCard({ ...view, ...(draft ? { draft } : {}) }));
+}
+
+/**
+ * The lean answer (docs/cards.md "The lean answer"): after a vote the actor gets the top of the card
+ * (status, danger, the vote row, the picture) built from the case as the command left it, with a
+ * refresh for the actor only and "Volledige kaart": Teams fetches the full personal card with the
+ * refresh verb. About a quarter of the full card's bytes, and no density steps or size checks to build.
+ */
+export async function respondLean(
+  context: TurnContext,
+  deps: AppDeps,
+  after: CaseSnapshot,
+  notice: { kind: 'good' | 'attention'; text: string },
+): Promise<void> {
+  const mris = await deps.repo.getUserMris();
+  const aad = context.activity.from?.aadObjectId;
+  const view = caseViewOf(deps, after, mris, aad, notice);
+  await answerInvoke(context, buildLeanCaseCard(view, aad !== undefined && Object.hasOwn(mris, aad) ? mris[aad] : undefined));
 }
 
 /** Refusals of access get a plain message (no card for someone who may not see it); anything else keeps the card with the reason on top. */

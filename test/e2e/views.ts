@@ -4,6 +4,7 @@ import type { Job } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { CARD_TOGGLES, E2E_SECRETS, UI_TIMEOUT_MS } from './harness';
+import { nlLeanAnswer } from '../../src/i18n/nl';
 
 /**
  * Need-to-know in the Playground: a channel message is the minimal card ("Druk op Openen"); the
@@ -85,6 +86,13 @@ export async function openPersonal(card: Locator, marker: string | RegExp, timeo
         shown = await readOpened(card);
         if (matches(shown, marker)) return true;
       }
+      // The lean answer to a vote (docs/cards.md): the full card is one click away, as Teams' refresh would fetch it.
+      if (!shown.includes(CHANNEL_MARK) && shown.includes(nlLeanAnswer.fullCard.title))
+        await card
+          .getByRole('button', { name: nlLeanAnswer.fullCard.title, exact: true })
+          .first()
+          .click({ timeout: 2_000 })
+          .catch(() => undefined);
       if (shown.includes(CHANNEL_MARK))
         await card
           .getByRole('button', { name: 'Openen', exact: true })

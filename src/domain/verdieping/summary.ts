@@ -1,5 +1,4 @@
-import { DateTime } from 'luxon';
-import { ZONE } from '../local-time';
+import { amsterdamDay } from '../local-time';
 import type { PartnerOrg } from '../orgs';
 import { requireMillis, type Instant } from '../rounds/time';
 import type { PersonRef, PersonRefId } from './common';
@@ -43,7 +42,8 @@ export interface SummaryInput {
   involvements: readonly Involvement[];
 }
 
-export const amsterdamDate = (t: Instant): string => DateTime.fromMillis(requireMillis(t, 'now'), { zone: ZONE }).toFormat('yyyy-MM-dd');
+/** The Amsterdam calendar date of an instant, "YYYY-MM-DD", from the cached wall-clock parts (no zoned DateTime per call). */
+export const amsterdamDate = (t: Instant): string => amsterdamDay(requireMillis(t, 'now'));
 
 export function summarizeVerdieping(input: SummaryInput, viewer: { orgId: PartnerOrg; chair: boolean }, now: Instant): VerdiepingSummary {
   const today = amsterdamDate(now);
