@@ -10,7 +10,7 @@ const CASE = 'case-course-1';
 const escalation = (caseId: string, question = 'Vervolgen, ja of nee?'): EscalationRecord => ({
   caseId,
   at: at(60),
-  rule: 'acuut_onveilig',
+  rule: 'acute_unsafe',
   orgs: ['vt'],
   reasons: [{ orgId: 'vt', round: 1, reason: 'Direct gevaar', acuteUnsafe: true }],
   question,
@@ -95,7 +95,7 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
       regionName: 'Utrecht',
       question: 'Bekend?',
       askedBy: 'auto',
-      state: { status: 'gevraagd' as const, askedAt: at(1), expiresAt: at(999), reminderAt: at(901), backupAt: at(1801) },
+      state: { status: 'asked' as const, askedAt: at(1), expiresAt: at(999), reminderAt: at(901), backupAt: at(1801) },
       sent: {},
       answers: [],
     };

@@ -229,7 +229,7 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
       decideSafetyEscalation({ assessments: [], measures: bodies(b.measures), caseStatus: 'open', escalatedAlready: false }, policy),
     ).toMatchObject({
       escalate: true,
-      rule: 'overtreding_maatregel',
+      rule: 'measure_violation',
       orgs: ['politie'],
     });
 

@@ -283,7 +283,7 @@ describe('two people at the same moment: the conditional commit lets one win, th
   it('casusverantwoordelijke: one owner, one audit entry; the other is told there is one already', async () => {
     const id = await newCase();
     await invoke(USERS.vt, VERBS.voteConcern, { caseId: id, [INPUTS.voteReason]: 'Direct gevaar thuis.', [INPUTS.voteAcute]: 'true' });
-    expect((await t.host.deps.repo.getEscalation(id))?.body.rule).toBe('acuut_onveilig');
+    expect((await t.host.deps.repo.getEscalation(id))?.body.rule).toBe('acute_unsafe');
     const [a, b] = await Promise.all([
       invoke(USERS.rvdk, VERBS.aoBecomeOwner, { caseId: id }),
       invoke(USERS.politie, VERBS.aoBecomeOwner, { caseId: id }),

@@ -106,7 +106,7 @@ describe('time follows the horizon', () => {
 
   it('the VT consultation asked at intake waits for the termijn; taken into verdieping it waits for the horizon', async () => {
     const before = await t.host.deps.repo.getVtConsultation(deepened);
-    expect(before?.body.state).toMatchObject({ status: 'gevraagd', expiresAt: termijn });
+    expect(before?.body.state).toMatchObject({ status: 'asked', expiresAt: termijn });
     expect(
       await invoke(USERS.om, VD_VERBS.enter, { caseId: deepened, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' }),
     ).toContain('in verdieping genomen');

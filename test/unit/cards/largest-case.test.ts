@@ -42,8 +42,8 @@ function largestView(): CaseCardView {
           ['answer', '21:45', BACKUP],
         ]),
         answers: [
-          { kind: 'bekend', by: BACKUP, at: amsterdamAt('21:45') },
-          { kind: 'bel_terug', by: BACKUP, at: amsterdamAt('21:46'), phone: PHONE },
+          { kind: 'known', by: BACKUP, at: amsterdamAt('21:45') },
+          { kind: 'call_back', by: BACKUP, at: amsterdamAt('21:46'), phone: PHONE },
         ],
       }),
     },

@@ -28,7 +28,7 @@ const answered = (by = PRIMARY) =>
             ['answer', '21:45', BACKUP],
           ],
     ),
-    answers: [{ kind: 'bel_terug', by, at: amsterdamAt(by === PRIMARY ? '21:18' : '21:45'), phone: PHONE }],
+    answers: [{ kind: 'call_back', by, at: amsterdamAt(by === PRIMARY ? '21:18' : '21:45'), phone: PHONE }],
   });
 const noReaction = () =>
   consultationRecord({

@@ -95,14 +95,14 @@ export function summaryView(overrides: Partial<VtMorningSummaryView> = {}): VtMo
     items: [
       summaryItem(1, {
         state: consultationState([['answer', '21:18', PRIMARY]]),
-        answers: [{ kind: 'niet_bekend', by: PRIMARY, at: at('21:18') }],
+        answers: [{ kind: 'not_known', by: PRIMARY, at: at('21:18') }],
       }),
       summaryItem(2, {
         state: consultationState([
           ['reminderDue', '21:25'],
           ['answer', '21:30', PRIMARY],
         ]),
-        answers: [{ kind: 'bel_terug', by: PRIMARY, at: at('21:30'), phone: PHONE }],
+        answers: [{ kind: 'call_back', by: PRIMARY, at: at('21:30'), phone: PHONE }],
       }),
       summaryItem(
         3,

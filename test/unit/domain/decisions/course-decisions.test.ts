@@ -38,7 +38,7 @@ const actor = (orgId: PartnerOrg, chair = false): CourseActor => ({ aadObjectId:
 const ESCALATION: EscalationRecord = {
   caseId: CASE_ID,
   at: AN_HOUR_AGO,
-  rule: 'acuut_onveilig',
+  rule: 'acute_unsafe',
   orgs: ['politie'],
   reasons: [],
   question: 'Wat is nodig om de kinderen vannacht veilig te houden?',
