@@ -1,4 +1,5 @@
 import type { ReportRow } from './aftercare/report';
+import type { AuditAction, AuditEntry } from './audit';
 import type { EscalationRecord } from './escalation-record';
 import type { EscalationRule } from './rounds/escalation';
 import type { ConsultationStatus } from './vt/consultation';
@@ -61,4 +62,30 @@ export function normalizeEscalation(e: EscalationRecord): EscalationRecord {
 export function normalizeReportRow(r: ReportRow): ReportRow {
   const rule = r.escalationRule === undefined ? undefined : own(OLD_ESCALATION_RULE, r.escalationRule);
   return rule === undefined ? r : { ...r, escalationRule: rule };
+}
+
+/**
+ * Audit action names before the one convention (dot + camelCase). The audit trail is hash-chained:
+ * old entries keep their names for ever (the chain still verifies), and readers of the trail map them
+ * here (AuditStore.listAudit, the privacy officer's trail card). The CSV export keeps what was hashed.
+ */
+export const OLD_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = {
+  'case.intake_redelivered': 'case.intakeRedelivered',
+  'case.details_read': 'case.detailsRead',
+  'case.reagenda': 'case.reAgenda',
+  'case.purge_started': 'case.purgeStarted',
+  'case.close_despite_safety': 'case.closeDespiteSafety',
+  'advice.followup': 'advice.followUp',
+  'vt.oncall': 'vt.onCall',
+};
+
+/** The current name of an audit action as stored (old or current). */
+export function currentAuditAction(action: string): AuditAction {
+  return own(OLD_AUDIT_ACTIONS, action) ?? (action as AuditAction);
+}
+
+/** An audit entry as read, with the current action name (the same object when it is current). */
+export function normalizeAuditEntry(e: AuditEntry): AuditEntry {
+  const action = own(OLD_AUDIT_ACTIONS, e.action);
+  return action === undefined ? e : { ...e, action };
 }

@@ -30,13 +30,13 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
   it('replaceCase is compare-and-swap: a stale version is refused and nothing (no audit) is written', async () => {
     const first = await repo.getCaseForUpdate(CASE);
     expect(first).not.toBeNull();
-    await repo.replaceCase({ ...first!.theCase, reAgendaAt: at(3600) }, first!.etag, anAudit(CASE, 'case.reagenda', at(1)));
+    await repo.replaceCase({ ...first!.theCase, reAgendaAt: at(3600) }, first!.etag, anAudit(CASE, 'case.reAgenda', at(1)));
     await expect(
       repo.replaceCase({ ...first!.theCase, status: 'closed' }, first!.etag, anAudit(CASE, 'case.close', at(2))),
     ).rejects.toBeInstanceOf(PreconditionFailedError);
     const now = await repo.getCase(CASE);
     expect(now).toMatchObject({ status: 'open', reAgendaAt: at(3600) });
-    expect((await repo.listAudit(CASE)).map((a) => a.action)).toEqual(['case.intake', 'case.reagenda']);
+    expect((await repo.listAudit(CASE)).map((a) => a.action)).toEqual(['case.intake', 'case.reAgenda']);
   });
 
   it('reads old case documents with rounds and actions filled in', async () => {

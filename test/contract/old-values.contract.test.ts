@@ -1,3 +1,5 @@
+import { verifyOneChain } from '../../src/app/privacy/audit-trail';
+import type { AuditEntry } from '../../src/domain/audit';
 import { CaseQueries } from '../../src/store/queries';
 import { reportRows } from '../../src/store/report-store';
 import { Repository } from '../../src/store/repository';
@@ -108,5 +110,33 @@ describe.each(storeKinds)('old stored values read as the new ones: %s', (kind) =
     expect(summary.state.status).toBe('backup_asked');
     const rows = await reportRows(db, { locationId: 'zsm-rotterdam', from: at(-1), to: at(1) });
     expect(rows.map((r) => r.escalationRule)).toEqual(['high_risk']);
+  });
+
+  it('an audit trail with old action names still verifies, and reads with the current names', async () => {
+    const db = store().db;
+    const old = (n: number, action: string, actorId = 'aad-om'): AuditEntry =>
+      ({ id: `audit:old:${n}`, caseId: CASE, at: at(100 + n), action, actorId, actorOrg: 'om' }) as unknown as AuditEntry;
+    for (const [n, action] of ['case.details_read', 'case.reagenda', 'advice.followup', 'vt.oncall'].entries())
+      await db.appendAudit(old(n, action));
+    await repo.appendAudit(anAudit(CASE, 'case.reAgenda', at(200), 'audit:new:1'));
+    expect(await verifyOneChain(repo.audit, CASE)).toEqual({ entries: 6, broken: null });
+    // as hashed: the stored names are unchanged
+    expect((await repo.audit.readAudit(CASE)).map((r) => r.entry.action)).toEqual([
+      'case.intake',
+      'case.details_read',
+      'case.reagenda',
+      'advice.followup',
+      'vt.oncall',
+      'case.reAgenda',
+    ]);
+    // as read: one name per action
+    expect((await repo.listAudit(CASE)).map((e) => e.action)).toEqual([
+      'case.intake',
+      'case.detailsRead',
+      'case.reAgenda',
+      'advice.followUp',
+      'vt.onCall',
+      'case.reAgenda',
+    ]);
   });
 });

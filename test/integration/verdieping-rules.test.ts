@@ -133,7 +133,7 @@ describe('time follows the horizon', () => {
     const data = (caseId: string) => ({ caseId, [INPUTS.reAgendaDate]: '2026-11-26', [INPUTS.reAgendaTime]: '09:00' });
     expect(await invoke(USERS.om, VERBS.reAgenda, data(deepened))).toContain('volgende bespreking');
     expect((await t.host.deps.repo.getCase(deepened))?.reAgendaAt).toBe('2026-11-24T13:00:00.000Z');
-    expect((await audit(deepened)).filter((a) => a.action === 'case.reagenda')).toHaveLength(0);
+    expect((await audit(deepened)).filter((a) => a.action === 'case.reAgenda')).toHaveLength(0);
     await invoke(USERS.om, VERBS.reAgenda, data(zsm));
     expect((await t.host.deps.repo.getCase(zsm))?.reAgendaAt).toBe('2026-11-26T08:00:00.000Z');
   });

@@ -173,7 +173,7 @@ describe('store operations per advice step (counted, SQLite)', () => {
     expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');
     const trail = (await t.host.deps.repo.listAudit(caseId)).map((e) => e.action);
     expect(trail).toEqual(
-      expect.arrayContaining(['vt.answered', 'vt.info', 'advice.draft', 'advice.sent', 'advice.decided', 'advice.followup', 'case.close']),
+      expect.arrayContaining(['vt.answered', 'vt.info', 'advice.draft', 'advice.sent', 'advice.decided', 'advice.followUp', 'case.close']),
     );
     const jobs = ['job:refreshAdvice', 'job:feedback:decision', 'job:adviceFollowUp', 'job:feedback:followUp'];
     for (const id of jobs) expect((await t.host.deps.repo.getJob(caseId, id))?.body.status).toBe('pending');

@@ -19,12 +19,12 @@ export const agendaPartition = (locationId: string): string => `_agenda:${locati
 /** Door-agenderen: the chair puts the case on the agenda of the next discussion. */
 export async function reAgendaCase(deps: AppDeps, args: Args & { date?: string; time?: string }): Promise<Result<{ at: string }>> {
   const at = amsterdamToUtc(args.date, args.time);
-  const r = await changeCase(deps, { ...args, attempted: 'case.reagenda', need: 'chair' }, (c, _m, now) => {
+  const r = await changeCase(deps, { ...args, attempted: 'case.reAgenda', need: 'chair' }, (c, _m, now) => {
     if (!at) return { kind: 'refuse', code: 'invalid_time' };
     const res = reAgendaRule(at, now);
     if (!res.ok) return { kind: 'refuse', code: res.error };
     if (c.reAgendaAt === res.at) return { kind: 'unchanged' };
-    return { kind: 'change', next: { ...c, reAgendaAt: res.at }, action: 'case.reagenda', detail: { at: res.at } };
+    return { kind: 'change', next: { ...c, reAgendaAt: res.at }, action: 'case.reAgenda', detail: { at: res.at } };
   });
   if (!r.ok) return r;
   const when = r.value.theCase.reAgendaAt as string;

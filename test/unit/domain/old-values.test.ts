@@ -1,7 +1,11 @@
 import type { ReportRow } from '../../../src/domain/aftercare/report';
+import type { AuditEntry } from '../../../src/domain/audit';
 import type { EscalationRecord } from '../../../src/domain/escalation-record';
 import {
+  OLD_AUDIT_ACTIONS,
   OLD_CONSULTATION_STATUS,
+  currentAuditAction,
+  normalizeAuditEntry,
   OLD_ESCALATION_RULE,
   OLD_VT_ANSWER_KIND,
   normalizeEscalation,
@@ -81,5 +85,20 @@ describe('old (Dutch) stored values read as the English ones', () => {
     expect(new Set(Object.values(OLD_CONSULTATION_STATUS))).toEqual(new Set(CONSULTATION_STATUSES));
     expect(new Set(Object.values(OLD_VT_ANSWER_KIND))).toEqual(new Set(VT_ANSWER_KINDS));
     expect(new Set(Object.values(OLD_ESCALATION_RULE))).toEqual(new Set(ESCALATION_RULES));
+  });
+});
+
+describe('old audit action names read as the current ones (dot + camelCase)', () => {
+  it.each(Object.entries(OLD_AUDIT_ACTIONS))('%s reads as %s', (old, now) => {
+    expect(currentAuditAction(old)).toBe(now);
+    expect(now).toMatch(/^[a-z][a-zA-Z]*\.[a-z][a-zA-Z]*$/);
+    const e = { id: 'a1', caseId: 'c1', at: AT, action: old, actorId: 'aad-1', detail: { round: 1 } } as unknown as AuditEntry;
+    expect(normalizeAuditEntry(e)).toEqual({ ...e, action: now });
+  });
+
+  it('a current entry is returned as it is', () => {
+    const e: AuditEntry = { id: 'a1', caseId: 'c1', at: AT, action: 'vote.cast', actorId: 'aad-1' };
+    expect(normalizeAuditEntry(e)).toBe(e);
+    expect(currentAuditAction('case.reAgenda')).toBe('case.reAgenda');
   });
 });
