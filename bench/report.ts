@@ -19,7 +19,7 @@ import { SqliteDocStore } from '../src/store/sqlite/sqlite-docstore';
 const LOCATIONS = ['amsterdam', 'den-haag', 'eindhoven', 'groningen', 'haarlem', 'maastricht', 'rotterdam', 'utrecht', 'zwolle', 'arnhem'];
 const START = Date.parse('2022-01-01T00:00:00.000Z');
 const SPAN = Date.parse('2027-01-01T00:00:00.000Z') - START; // five years
-const RULES: EscalationRule[] = ['acuut_onveilig', 'aanhoudend_meerdere_organisaties', 'aanhoudend_rondes', 'aanhoudend_tijd'];
+const RULES: EscalationRule[] = ['acute_unsafe', 'persistent_several_orgs', 'persistent_rounds', 'persistent_time'];
 const FILLER = 'x'.repeat(1000);
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run seeds the same data. */

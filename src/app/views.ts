@@ -35,7 +35,7 @@ export async function authorizeView(deps: AppDeps, view: PersonalView, theCase: 
           vt: {
             ...(s.primary ? { primary: s.primary } : {}),
             ...(s.backup ? { backup: s.backup } : {}),
-            backupAsked: s.status === 'achterwacht_gevraagd' || !!s.backupAskedAt,
+            backupAsked: s.status === 'backup_asked' || !!s.backupAskedAt,
           },
         }
       : {}),

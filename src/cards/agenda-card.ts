@@ -51,18 +51,18 @@ function termijnLine(view: AgendaView, item: AgendaItem): AgendaItemModel['termi
   const deadline = item.case.deadline;
   const state = termijnState(deadline, view.now, view.location.reminders.termijnMinutesBefore);
   const left = timeLeft(deadline, view.now);
-  if (state === 'verstreken' || left.passed) return { text: `⚠ ${t.termijn.passed}`, weight: 'bolder' };
+  if (state === 'passed' || left.passed) return { text: `⚠ ${t.termijn.passed}`, weight: 'bolder' };
   const text = t.agenda.termijn(t.termijn.left(left.hours, left.minutes));
-  return state === 'bijna' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
+  return state === 'near' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
 }
 
 /** A case in verdieping: the next moment and its reason instead of a termijn that passed for good. */
 function horizonLine(view: AgendaView, next: Extract<NextMoment, { kind: 'horizon' }>): AgendaItemModel['termijn'] {
   const reason = nlVerdieping.horizonReason[next.reason];
   const state = termijnState(next.at, view.now, view.location.reminders.termijnMinutesBefore);
-  if (state === 'verstreken') return { text: `⚠ ${nlVerdieping.nextMomentPassed(reason)}`, weight: 'bolder' };
+  if (state === 'passed') return { text: `⚠ ${nlVerdieping.nextMomentPassed(reason)}`, weight: 'bolder' };
   const text = nlVerdieping.nextMoment(formatAmsterdam(next.at), reason);
-  return state === 'bijna' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
+  return state === 'near' ? { text: `⏰ ${text}`, weight: 'bolder' } : { text, weight: 'default' };
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { AuditRecord } from '../domain/audit-chain';
 import { amsterdamShort } from '../domain/local-time';
+import { currentAuditAction } from '../domain/old-values';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import type { ContainerStyle } from './elements';
 import { renderTemplate } from './template';
@@ -32,7 +33,7 @@ export function auditTrailCardModel(view: {
       return {
         seq: String(r.seq),
         at: amsterdamShort(e.at),
-        what: `${e.action} · ${e.actorOrg ? `${e.actorOrg} (${e.actorId})` : e.actorId}`,
+        what: `${currentAuditAction(e.action)} · ${e.actorOrg ? `${e.actorOrg} (${e.actorId})` : e.actorId}`,
       };
     }),
   };

@@ -56,12 +56,12 @@ export interface TermijnModel {
   passed: boolean;
 }
 
-/** The ZSM termijn; 'bijna' switches at the location's reminder moment, like the reminder itself. */
+/** The ZSM termijn; 'near' switches at the location's reminder moment, like the reminder itself. */
 export function termijnModel(view: CaseAtNow): TermijnModel {
   const left = timeLeft(view.case.deadline, view.now);
   const state = termijnState(view.case.deadline, view.now, view.location.reminders.termijnMinutesBefore);
   const deadline = t.termijn.deadline(formatAmsterdam(view.case.deadline));
-  if (left.passed || state === 'verstreken')
+  if (left.passed || state === 'passed')
     return {
       deadline,
       left: line(`⚠ ${t.termijn.passed}`, 'attention', 'bolder'),
@@ -70,7 +70,7 @@ export function termijnModel(view: CaseAtNow): TermijnModel {
       passed: true,
     };
   const leftText = t.termijn.left(left.hours, left.minutes);
-  const near = state === 'bijna';
+  const near = state === 'near';
   return {
     deadline,
     left: near ? line(`⏳ ${leftText}`, 'default', 'bolder') : line(leftText, 'good', 'bolder'),

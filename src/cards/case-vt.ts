@@ -89,7 +89,7 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
   const c = vt.consultation;
   const compact = d.vt === 'compact';
   const open = view.case.status !== 'closed';
-  const attention = vt.warning === 'no_one_on_call' || c?.state.status === 'geen_reactie';
+  const attention = vt.warning === 'no_one_on_call' || c?.state.status === 'no_answer';
   const model: VtPartModel = {
     caseId: view.case.id,
     style: attention ? 'attention' : 'emphasis',
@@ -103,7 +103,7 @@ export function vtSection(view: CaseCardView, d: CardDensity): CardElement[] {
     // The answers' wording is the consultation card's (vt-sections.ts); the case card takes its lines.
     answers: c ? answerLines(c, view.now, { compact }) : [],
     callBack: c?.callBack && callBackOpen(c) ? fx.vt.callBackOpen(c.callBack.phone) : null,
-    callYourself: c?.state.status === 'geen_reactie' && vt.warning !== 'no_one_on_call' ? t.vt.callYourself : null,
+    callYourself: c?.state.status === 'no_answer' && vt.warning !== 'no_one_on_call' ? t.vt.callYourself : null,
     never: !c && d.hints && !unknown ? t.vt.never : null,
     ...(open && c && callBackOpen(c) ? { calledBack: { title: fx.vt.calledBackButton, verb: VERBS.vtCalledBack } } : {}),
     ...(open && mayAskVt(view) ? { ask: { title: t.vt.ask, verb: VERBS.askVt } } : {}),

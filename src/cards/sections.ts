@@ -4,7 +4,7 @@ import type { EscalationRecord } from '../domain/escalation-record';
 import { PARTNER_ORGS, type PartnerOrg } from '../domain/orgs';
 import type { Location } from '../domain/roster';
 import { isCurrentRoundOpen, termijnState } from '../domain/rounds';
-import { concernPicture, type ConcernVote } from '../domain/vote';
+import { concernPicture, type ConcernVote, type VoteState } from '../domain/vote';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlPrivacy } from '../i18n/nl/privacy';
 import { nlViews } from '../i18n/nl/views';
@@ -70,13 +70,13 @@ export function headerSection(view: CaseBase, opts: { personal?: boolean; explai
   return renderOne('header', model);
 }
 
-/** The ZSM termijn; 'bijna' switches at the location's reminder moment, like the reminder itself. */
+/** The ZSM termijn; 'near' switches at the location's reminder moment, like the reminder itself. */
 export function termijnSection(view: CaseAtNow): CardElement {
   const left = timeLeft(view.case.deadline, view.now);
   const state = termijnState(view.case.deadline, view.now, view.location.reminders.termijnMinutesBefore);
   const deadline = t.termijn.deadline(formatAmsterdam(view.case.deadline));
-  const passed = left.passed || state === 'verstreken';
-  const style: ContainerStyle | null = passed ? 'attention' : state === 'bijna' ? 'warning' : null;
+  const passed = left.passed || state === 'passed';
+  const style: ContainerStyle | null = passed ? 'attention' : state === 'near' ? 'warning' : null;
   return renderOne('termijn', { style, deadline, left: passed ? `⚠ ${t.termijn.passed}` : t.termijn.left(left.hours, left.minutes) });
 }
 
@@ -131,18 +131,18 @@ export function roundIsOpen(view: CaseBase, round: number): boolean {
   return round === view.case.round && isCurrentRoundOpen(view.case.rounds ?? []);
 }
 
-export type VoteState = 'buikpijn' | 'geen_buikpijn' | 'niet_gestemd';
+export type { VoteState } from '../domain/vote';
 
 export function voteState(vote: ConcernVote | undefined): VoteState {
-  if (!vote) return 'niet_gestemd';
-  return vote.concern ? 'buikpijn' : 'geen_buikpijn';
+  if (!vote) return 'not_voted';
+  return vote.concern ? 'concern' : 'no_concern';
 }
 
 /** The status of an organisation's vote: "Buikpijn · ⚠ Acuut onveilig", "Geen buikpijn", "Nog niet gestemd". */
 function statusLine(vote: ConcernVote | undefined, current: boolean): string {
   const state = voteState(vote);
-  if (state === 'niet_gestemd') return current ? t.votes.notVoted : t.votes.didNotVote;
-  if (state === 'geen_buikpijn') return t.votes.noConcern;
+  if (state === 'not_voted') return current ? t.votes.notVoted : t.votes.didNotVote;
+  if (state === 'no_concern') return t.votes.noConcern;
   return vote?.acuteUnsafe === true ? `${t.votes.concern} · ⚠ ${t.votes.acute}` : t.votes.concern;
 }
 
@@ -195,15 +195,15 @@ export function voteRows(
       model.line = {
         mine,
         reason,
-        subtle: state === 'niet_gestemd' ? true : null,
-        weight: state === 'buikpijn' && vote?.acuteUnsafe === true ? 'bolder' : null,
+        subtle: state === 'not_voted' ? true : null,
+        weight: state === 'concern' && vote?.acuteUnsafe === true ? 'bolder' : null,
       };
     } else {
       model.block = {
         style: mine ? 'accent' : null,
         labelWeight: mine ? 'bolder' : 'default',
-        statusSubtle: state === 'niet_gestemd' ? true : null,
-        statusWeight: state === 'niet_gestemd' ? null : 'bolder',
+        statusSubtle: state === 'not_voted' ? true : null,
+        statusWeight: state === 'not_voted' ? null : 'bolder',
         reason: vote?.concern && vote.reason ? plainTruncate(vote.reason, opts.reasonMax) : null,
         piiMark: hasPiiMark(vote) ? nlPrivacy.piiConfirmedMark : null,
         castAt: vote && opts.withTime ? t.votes.castAt(formatAmsterdam(vote.castAt)) : null,
@@ -239,7 +239,7 @@ export function voteTally(view: CaseVotes, round: number): string {
   const picture = concernPicture(view.votes, round);
   const states = orgsForRound(view, round).map((o) => voteState(picture.get(o)));
   const count = (s: VoteState) => states.filter((x) => x === s).length;
-  return t.votes.tally(count('buikpijn'), count('geen_buikpijn'), count('niet_gestemd'), roundIsOpen(view, round));
+  return t.votes.tally(count('concern'), count('no_concern'), count('not_voted'), roundIsOpen(view, round));
 }
 
 export function newestFirst(contributions: readonly Contribution[]): Contribution[] {

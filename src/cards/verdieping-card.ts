@@ -61,7 +61,7 @@ export function nextMomentLine(view: VerdiepingViewPart): { text: string; passed
   const d = view.verdieping;
   if (!d?.inVerdieping || d.summary.next.kind !== 'horizon') return undefined;
   const reason = v.horizonReason[d.summary.next.reason];
-  const passed = d.summary.next.state === 'verstreken';
+  const passed = d.summary.next.state === 'passed';
   return { text: passed ? `⚠ ${r.card.phasePassed(reason)}` : r.card.phaseLine(formatAmsterdam(d.summary.next.at), reason), passed };
 }
 
@@ -71,7 +71,7 @@ export function nextMomentSection(view: VerdiepingViewPart): CardElement | undef
   if (!line) return undefined;
   const state = view.verdieping?.summary.next.state;
   return renderOne('termijn', {
-    style: line.passed ? 'attention' : state === 'bijna' ? 'warning' : null,
+    style: line.passed ? 'attention' : state === 'near' ? 'warning' : null,
     deadline: line.text,
     left: v.phase.verdieping,
   });

@@ -113,8 +113,8 @@ function visibleTo(orgs: readonly PartnerOrg[]): NonNullable<VtConsultationModel
 function statusLine(view: VtConsultationCardView, termijn: TermijnModel): LineModel {
   const s = view.consultation.state;
   if (view.case.status === 'closed') return line(t.vt.caseClosed, null, 'bolder');
-  if (s.status === 'beantwoord') return line(o.vt.statusAnswered, 'good', 'bolder');
-  if (s.status === 'geen_reactie') return line(`⚠ ${o.vt.statusLate}`, 'attention', 'bolder');
+  if (s.status === 'answered') return line(o.vt.statusAnswered, 'good', 'bolder');
+  if (s.status === 'no_answer') return line(`⚠ ${o.vt.statusLate}`, 'attention', 'bolder');
   return line(termijn.passed ? `⚠ ${o.vt.statusAskedPassed}` : o.vt.statusAsked(termijn.short), 'accent', 'bolder');
 }
 
@@ -123,21 +123,21 @@ function answerLines(view: VtConsultationCardView): LineModel[] {
   const a = t.vt.answers;
   return view.consultation.answers.map((answer) => {
     const at = formatAmsterdamShort(answer.at, view.now);
-    if (answer.kind === 'bekend') return line(a.bekend(at), 'good', 'bolder');
-    if (answer.kind === 'niet_bekend') return line(a.niet_bekend(at));
-    return line(answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), null, 'bolder');
+    if (answer.kind === 'known') return line(a.known(at), 'good', 'bolder');
+    if (answer.kind === 'not_known') return line(a.not_known(at));
+    return line(answer.phone ? a.call_back(at, answer.phone) : a.callBackNoPhone(at), null, 'bolder');
   });
 }
 
 function outcome(view: VtConsultationCardView): VtConsultationModel['outcome'] {
   const s = view.consultation.state;
   const at = (iso: string) => formatAmsterdamShort(iso, view.now);
-  if (s.status === 'beantwoord') {
+  if (s.status === 'answered') {
     const byBackup = answeredByBackup(s);
     const who = byBackup === view.toBackup ? t.vt.answeredByYou : t.vt.answeredByOther(byBackup ? t.vt.backupName : t.vt.primaryName);
     return { style: 'good', lines: [line(t.vt.answeredOutcomeBy(at(s.answeredAt), who), 'good', 'bolder'), ...answerLines(view)] };
   }
-  if (s.status === 'geen_reactie') return { style: 'warning', lines: [line(t.vt.lateNote(at(s.closedAt)), null, 'bolder')] };
+  if (s.status === 'no_answer') return { style: 'warning', lines: [line(t.vt.lateNote(at(s.closedAt)), null, 'bolder')] };
   return null;
 }
 
@@ -150,8 +150,8 @@ export function vtConsultationModel(view: VtConsultationCardView): VtConsultatio
   const c = view.consultation;
   const s = c.state;
   const caseOpen = view.case.status !== 'closed';
-  const mayAnswer = caseOpen && s.status !== 'beantwoord';
-  const answered = caseOpen && s.status === 'beantwoord';
+  const mayAnswer = caseOpen && s.status !== 'answered';
+  const answered = caseOpen && s.status === 'answered';
   const termijn = termijnModel(view);
   const draft = answered ? view.extraDraft : undefined;
   const orgs = view.location.expectedOrgs;
@@ -163,7 +163,7 @@ export function vtConsultationModel(view: VtConsultationCardView): VtConsultatio
     status: statusLine(view, termijn),
     title: t.vt.cardTitle(zsmName(view.location.name)),
     meta: t.vt.cardMeta(c.regionName, caseRef(view.case.id), formatAmsterdamShort(s.askedAt, view.now)),
-    backupNote: view.toBackup && (isConsultationOpen(s) || s.status === 'geen_reactie') ? t.vt.toBackup : null,
+    backupNote: view.toBackup && (isConsultationOpen(s) || s.status === 'no_answer') ? t.vt.toBackup : null,
     outcome: outcome(view),
     question: { heading: t.vt.questionHeading, text: plainTruncate(c.question, L.question) },
     safety: safetyModel(view),

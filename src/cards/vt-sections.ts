@@ -11,16 +11,16 @@ import { formatAmsterdamShort } from './text';
  * on-call member or the backup), never by their Entra id.
  */
 
-type OpenConsultation = Extract<Consultation, { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' }>;
+type OpenConsultation = Extract<Consultation, { status: 'asked' | 'reminded' | 'backup_asked' }>;
 
 export function isConsultationOpen(state: Consultation): state is OpenConsultation {
-  return state.status !== 'beantwoord' && state.status !== 'geen_reactie';
+  return state.status !== 'answered' && state.status !== 'no_answer';
 }
 
 /** Whether the answer came from the backup (and not from a primary who is also the backup). */
 export function answeredByBackup(state: Consultation): boolean {
   return (
-    state.status === 'beantwoord' && state.backup !== undefined && state.answeredBy === state.backup && state.answeredBy !== state.primary
+    state.status === 'answered' && state.backup !== undefined && state.answeredBy === state.backup && state.answeredBy !== state.primary
   );
 }
 
@@ -43,21 +43,21 @@ export function consultationStatusParts(record: VtConsultationRecord, now: Date)
   if (s.backupAskedAt) parts.push(t.vt.backupAsked(at(s.backupAskedAt)));
   if (s.backupRemindedAt) parts.push(fx.vt.backupReminded(at(s.backupRemindedAt)));
   if (s.backupUnreachableAt) parts.push(fx.vt.backupUnreachable(at(s.backupUnreachableAt)));
-  if (s.status === 'beantwoord') {
+  if (s.status === 'answered') {
     const line = answeredByBackup(s)
       ? t.vt.answeredByBackup(at(s.answeredAt), record.regionName)
       : t.vt.answered(at(s.answeredAt), record.regionName);
     parts.push(s.late ? `${line} ${t.vt.late}` : line);
   }
   if (record.callBack) parts.push(record.callBack.doneAt ? fx.vt.callBackDone(at(record.callBack.doneAt)) : fx.vt.callBackPending);
-  if (s.status === 'geen_reactie') parts.push(t.vt.noReaction(at(s.closedAt), NO_REACTION_REASONS[s.reason]));
+  if (s.status === 'no_answer') parts.push(t.vt.noReaction(at(s.closedAt), NO_REACTION_REASONS[s.reason]));
   return parts;
 }
 
 /** Only the latest step, shortly ("beantwoord om 21:18"): for the leanest case card. */
 export function latestStatusPart(record: VtConsultationRecord, now: Date): string {
   const s = record.state;
-  if (s.status === 'beantwoord') {
+  if (s.status === 'answered') {
     const at = formatAmsterdamShort(s.answeredAt, now);
     const line = answeredByBackup(s) ? t.vt.answeredShortByBackup(at) : t.vt.answeredShort(at);
     return s.late ? `${line} ${t.vt.late}` : line;
@@ -66,26 +66,26 @@ export function latestStatusPart(record: VtConsultationRecord, now: Date): strin
 }
 
 export function consultationStatusColor(state: Consultation): Color {
-  if (state.status === 'beantwoord') return 'good';
-  if (state.status === 'geen_reactie') return 'attention';
+  if (state.status === 'answered') return 'good';
+  if (state.status === 'no_answer') return 'attention';
   return 'accent';
 }
 
 /** The step after `step`, as the domain would schedule it once `step` has happened. */
 function stepAfter(state: OpenConsultation, step: NextStep): NextStep | null {
-  if (step.kind === 'herinnering') return nextStep({ ...state, status: 'herinnerd', remindedAt: step.at });
-  if (step.kind === 'achterwacht') {
+  if (step.kind === 'reminder') return nextStep({ ...state, status: 'reminded', remindedAt: step.at });
+  if (step.kind === 'backup') {
     const asked = Date.parse(state.askedAt);
     const at = Date.parse(step.at);
     return nextStep({
       ...state,
-      status: 'achterwacht_gevraagd',
+      status: 'backup_asked',
       backupAskedAt: step.at,
       backupRemindAt: new Date(at + Date.parse(state.reminderAt) - asked).toISOString(),
       backupSilentAt: new Date(at + Date.parse(state.backupAt) - asked).toISOString(),
     });
   }
-  if (step.kind === 'herinnering_achterwacht') return nextStep({ ...state, backupRemindedAt: step.at });
+  if (step.kind === 'backup_reminder') return nextStep({ ...state, backupRemindedAt: step.at });
   return null;
 }
 
@@ -118,12 +118,12 @@ export function answerLines(record: VtConsultationRecord, now: Date, opts: { com
   return record.answers.map((answer) => {
     const at = formatAmsterdamShort(answer.at, now);
     switch (answer.kind) {
-      case 'bekend':
-        return { text: a.bekend(at), weight: 'bolder' };
-      case 'niet_bekend':
-        return { text: a.niet_bekend(at), weight: null };
-      case 'bel_terug':
-        return { text: answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), weight: 'bolder' };
+      case 'known':
+        return { text: a.known(at), weight: 'bolder' };
+      case 'not_known':
+        return { text: a.not_known(at), weight: null };
+      case 'call_back':
+        return { text: answer.phone ? a.call_back(at, answer.phone) : a.callBackNoPhone(at), weight: 'bolder' };
     }
   });
 }

@@ -27,7 +27,7 @@ function moment(value: string): string {
 export function hasCallBack(item: Pick<Item, 'consultation'>): boolean {
   const c = item.consultation;
   if (c.callBack) return c.callBack.doneAt === undefined;
-  return c.answers.some((a) => a.kind === 'bel_terug');
+  return c.answers.some((a) => a.kind === 'call_back');
 }
 
 /** Call-back requests first (VT still has to follow them up), otherwise in the caller's order. */
@@ -75,9 +75,9 @@ function itemModel(view: VtMorningSummaryView, item: Item): SummaryItemModel {
     status: line(t.vt.status(consultationStatusParts(c, view.now).join(t.vt.statusSeparator)), consultationStatusColor(c.state), 'bolder'),
     answers: c.answers.map((answer) => {
       const at = formatAmsterdamShort(answer.at, view.now);
-      if (answer.kind === 'bekend') return line(a.bekend(at), 'good', 'bolder');
-      if (answer.kind === 'niet_bekend') return line(a.niet_bekend(at));
-      return line(answer.phone ? a.bel_terug(at, answer.phone) : a.bel_terugNoPhone(at), null, 'bolder');
+      if (answer.kind === 'known') return line(a.known(at), 'good', 'bolder');
+      if (answer.kind === 'not_known') return line(a.not_known(at));
+      return line(answer.phone ? a.call_back(at, answer.phone) : a.callBackNoPhone(at), null, 'bolder');
     }),
     caseLink: item.caseLink ? { title: t.vt.toCase, url: item.caseLink } : null,
   };

@@ -14,7 +14,7 @@ export interface AgendaFacts extends AgendaEntry {
   expected: number;
 }
 
-const OPEN_VT: ReadonlySet<Consultation['status']> = new Set(['gevraagd', 'herinnerd', 'achterwacht_gevraagd']);
+const OPEN_VT: ReadonlySet<Consultation['status']> = new Set(['asked', 'reminded', 'backup_asked']);
 
 /** Pure: the agenda facts of one case from its partition's documents (no I/O). */
 export function agendaFacts(args: {

@@ -1,8 +1,8 @@
 /** Audit trail entry: ids and action names only, never case text or personal data. */
 export type AuditAction =
   | 'case.intake'
-  | 'case.intake_redelivered'
-  | 'case.details_read'
+  | 'case.intakeRedelivered'
+  | 'case.detailsRead'
   | 'contribution.add'
   | 'vote.cast'
   | 'card.posted'
@@ -13,7 +13,7 @@ export type AuditAction =
   | 'lead.handover'
   | 'action.add'
   | 'action.settle'
-  | 'case.reagenda'
+  | 'case.reAgenda'
   | 'case.close'
   | 'case.escalated'
   | 'actieoverleg.posted'
@@ -22,21 +22,21 @@ export type AuditAction =
   | 'vt.asked'
   | 'vt.answered'
   | 'vt.region'
-  | 'vt.oncall'
+  | 'vt.onCall'
   | 'vt.info'
   | 'vt.unreachable'
   | 'vt.calledBack'
   | 'advice.draft'
   | 'advice.sent'
   | 'advice.decided'
-  | 'advice.followup'
+  | 'advice.followUp'
   | 'advice.read'
   /** A well-authorised attempt refused for what it asked (a closed case, fields the action does not know). */
   | 'action.refused'
   /** A personal view of a card (detail: view, via); see src/domain/views.ts. */
   | 'view.opened'
   // privacy: retention, erasure and reading the trail itself
-  | 'case.purge_started'
+  | 'case.purgeStarted'
   | 'case.purged'
   | 'audit.read'
   | 'audit.exported'
@@ -55,7 +55,7 @@ export type AuditAction =
   | 'measure.added'
   | 'measure.violation'
   | 'involvement.set'
-  | 'case.close_despite_safety'
+  | 'case.closeDespiteSafety'
   // after the decision (issue 15)
   | 'actieoverleg.meeting'
   | 'actieoverleg.prepared'

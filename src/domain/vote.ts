@@ -35,7 +35,8 @@ export function voteId(round: number, orgId: PartnerOrg): string {
   return `vote:${round}:${orgId}`;
 }
 
-export type OrgConcern = 'buikpijn' | 'geen_buikpijn' | 'niet_gestemd';
+/** Where one organisation stands in a round (buikpijn / geen buikpijn / niet gestemd); never stored. */
+export type VoteState = 'concern' | 'no_concern' | 'not_voted';
 
 /** The buikpijn picture of one round: per organisation its latest vote. */
 export function concernPicture(votes: ConcernVote[], round: number): Map<PartnerOrg, ConcernVote> {

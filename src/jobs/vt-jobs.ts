@@ -81,7 +81,7 @@ const isUnreachable = (e: unknown): boolean => e instanceof RecipientUnreachable
 export async function vtSendJob(deps: AppDeps, outbound: Outbound, job: Job): Promise<void> {
   const doc = await deps.repo.getVtConsultation(job.caseId);
   const r = doc?.body;
-  if (!r || r.seq !== Number(job.payload.seq) || r.sent.primary || !r.state.primary || r.state.status !== 'gevraagd') return;
+  if (!r || r.seq !== Number(job.payload.seq) || r.sent.primary || !r.state.primary || r.state.status !== 'asked') return;
   const view = await consultationView(deps, r, false);
   if (!view) return;
   let ref;
@@ -116,7 +116,7 @@ async function unreachable(deps: AppDeps, outbound: Outbound, caseId: string, se
     detail: { seq, role: who === next.state.primary ? 'primary' : 'backup' },
   });
   await requestCardRefresh(deps, caseId);
-  if (next.state.status === 'achterwacht_gevraagd') {
+  if (next.state.status === 'backup_asked') {
     await tellDesk(deps, outbound, caseId, fx.vt.deskPrimaryUnreachable(next.regionName));
     await askBackup(deps, outbound, caseId, next);
   } else {
@@ -127,7 +127,7 @@ async function unreachable(deps: AppDeps, outbound: Outbound, caseId: string, se
 /** Send the card to the backup and schedule the backup's own reminder and "geen reactie". */
 async function askBackup(deps: AppDeps, outbound: Outbound, caseId: string, r: VtConsultationRecord): Promise<void> {
   const s = r.state;
-  if (s.status !== 'achterwacht_gevraagd' || !s.backup || r.sent.backup) return;
+  if (s.status !== 'backup_asked' || !s.backup || r.sent.backup) return;
   const now = deps.clock.now().toISOString();
   const job = (id: string, type: 'vtReminder' | 'vtBackup', dueAt: string | undefined, target: string) =>
     dueAt ? deps.repo.requestJob(newJob({ id, caseId, type, dueAt, now, payload: { seq: r.seq, target } })) : Promise.resolve();
@@ -197,10 +197,10 @@ export async function vtBackupJob(deps: AppDeps, outbound: Outbound, job: Job): 
     r.seq === Number(job.payload.seq) ? applyEvent(r, { type: silent ? 'backupSilentDue' : 'backupDue', at }) : 'unchanged',
   );
   if (typeof next === 'string') return;
-  if (next.state.status === 'achterwacht_gevraagd') {
+  if (next.state.status === 'backup_asked') {
     await tellDesk(deps, outbound, job.caseId, nlMessages.vt.deskBackup(next.regionName));
     await askBackup(deps, outbound, job.caseId, next);
-  } else if (next.state.status === 'geen_reactie') {
+  } else if (next.state.status === 'no_answer') {
     await tellDesk(
       deps,
       outbound,

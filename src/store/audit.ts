@@ -1,5 +1,6 @@
 import type { AuditEntry } from '../domain/audit';
 import type { AuditAnchor, AuditRecord } from '../domain/audit-chain';
+import { normalizeAuditEntry } from '../domain/old-values';
 import type { DocStore } from './docstore';
 
 /**
@@ -15,9 +16,13 @@ export class AuditStore {
     await this.db.appendAudit(entry);
   }
 
-  /** The audit trail of a case, by time (the chain itself is in append order; ties keep chain order). */
+  /**
+   * The audit trail of a case, by time (the chain itself is in append order; ties keep chain order),
+   * with current action names (old entries keep their stored names: see OLD_AUDIT_ACTIONS).
+   * `readAudit` returns the records as hashed, for verification.
+   */
   async listAudit(caseId: string): Promise<AuditEntry[]> {
-    const entries = (await this.db.readAudit(caseId)).map((r) => r.entry);
+    const entries = (await this.db.readAudit(caseId)).map((r) => normalizeAuditEntry(r.entry));
     return entries
       .map((e, i) => ({ e, i }))
       .sort((a, b) => (a.e.at < b.e.at ? -1 : a.e.at > b.e.at ? 1 : a.i - b.i))

@@ -12,6 +12,7 @@ import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import type { DocStore, NewDoc, Stored, WriteOp } from './docstore';
 import { newJob, requeuedJob, type Job, type JobType } from './jobs';
+import { normalizeStored } from './old-values';
 import { verdiepingFromPartition } from './verdieping-store';
 
 /** A case bundle as loaded, with the partition's jobs (needed to coalesce job requests in the commit). */
@@ -50,7 +51,8 @@ export async function loadCaseBundle(db: DocStore, caseId: string): Promise<Load
   let reportRow: ReportRow | undefined;
   let reportRowEtag: string | undefined;
   let returning: ReturningRecord | undefined;
-  for (const d of docs) {
+  for (const raw of docs) {
+    const d = normalizeStored(raw);
     switch (d.kind) {
       case 'case':
         if (d.id === IDS.case) theCase = { body: normalizeCase(d.body as Case), etag: d.etag };

@@ -8,6 +8,7 @@ import type { CardRef } from '../domain/refs';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { ConcernVote } from '../domain/vote';
 import { loadCaseBundle, type LoadedCase } from './case-bundle';
+import { normalizeStored, normalizeStoredOrNull } from './old-values';
 import { loadVerdieping, type VerdiepingBundle } from './verdieping-store';
 import { PreconditionFailedError, type DocStore, type NewDoc, type Stored, type WriteOp, type WriteResult } from './docstore';
 import type { Job } from './jobs';
@@ -39,8 +40,8 @@ export class CaseStore {
   }
 
   /** Every document of a case's partition in one read (the verdieping commands parse what they need). */
-  readPartition(caseId: string): Promise<Stored[]> {
-    return this.db.readPartition(caseId);
+  async readPartition(caseId: string): Promise<Stored[]> {
+    return (await this.db.readPartition(caseId)).map(normalizeStored);
   }
 
   /** The verdieping documents of a case (phase, duiding, safety plan, questions, signals, people). */
@@ -80,7 +81,7 @@ export class CaseStore {
   }
 
   async getEscalation(caseId: string): Promise<Stored<EscalationRecord> | null> {
-    return this.db.get<EscalationRecord>(caseId, ESCALATION_ID);
+    return normalizeStoredOrNull(await this.db.get<EscalationRecord>(caseId, ESCALATION_ID));
   }
 
   /**
@@ -101,7 +102,7 @@ export class CaseStore {
   }
 
   async getVtConsultation(caseId: string): Promise<Stored<VtConsultationRecord> | null> {
-    return this.db.get<VtConsultationRecord>(caseId, VT_CONSULT_ID);
+    return normalizeStoredOrNull(await this.db.get<VtConsultationRecord>(caseId, VT_CONSULT_ID));
   }
 
   /** Write the consultation if nobody changed it since `etag` (null: only if there is none yet). */

@@ -5,6 +5,7 @@ import type { ConcernVote } from '../domain/vote';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { DocKind, DocStore, Stored } from './docstore';
 import { verdiepingFromPartition, type VerdiepingBundle } from './verdieping-store';
+import { normalizeStored } from './old-values';
 
 /**
  * The read side of the agenda and the VT morning summary: indexed queries by location / region and
@@ -33,7 +34,8 @@ function agendaDataOf(theCase: Case, docs: readonly Stored[]): AgendaCaseData {
   let cardRef: CardRef | null = null;
   let vtConsultation: VtConsultationRecord | null = null;
   const votes: ConcernVote[] = [];
-  for (const d of docs) {
+  for (const raw of docs) {
+    const d = normalizeStored(raw);
     if (d.kind === 'vote') votes.push(d.body as ConcernVote);
     else if (d.kind === 'escalation') escalation = d.body as EscalationRecord;
     else if (d.kind === 'cardref') cardRef = d.body as CardRef;
@@ -88,6 +90,6 @@ export class CaseQueries {
       ],
       { orderBy: 'state.askedAt' },
     );
-    return docs.map((d) => d.body);
+    return docs.map((d) => normalizeStored(d).body);
   }
 }

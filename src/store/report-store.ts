@@ -1,6 +1,7 @@
 import { computeReport, type ReportFigures, type ReportPeriod, type ReportRow } from '../domain/aftercare/report';
 import { type Condition, type DocStore, type NewDoc, type WriteOp } from './docstore';
 import { withEtagRetry } from './etag-retry';
+import { normalizeStoredOrNull, normalizeStored } from './old-values';
 
 /**
  * The rapportage's store side: one `reportrow` document per case, in the case's own partition (so a
@@ -25,7 +26,7 @@ export async function putReportRow(db: DocStore, row: ReportRow): Promise<void> 
 }
 
 export async function getReportRow(db: DocStore, caseId: string): Promise<ReportRow | null> {
-  return (await db.get<ReportRow>(caseId, REPORT_ROW_ID))?.body ?? null;
+  return normalizeStoredOrNull(await db.get<ReportRow>(caseId, REPORT_ROW_ID))?.body ?? null;
 }
 
 export interface ReportFilter {
@@ -42,7 +43,7 @@ export async function reportRows(db: DocStore, filter: ReportFilter): Promise<Re
     { field: 'intakeAt', op: '>=', value: toUtcIso(filter.from) },
     { field: 'intakeAt', op: '<', value: toUtcIso(filter.to) },
   ];
-  return (await db.query<ReportRow>('reportrow', where)).map((d) => d.body);
+  return (await db.query<ReportRow>('reportrow', where)).map((d) => normalizeStored(d).body);
 }
 
 /** Stored intakeAt values are `toISOString()` (UTC, milliseconds); bounds must have the same form to compare as text. */
@@ -98,7 +99,7 @@ export async function markNextIntake(db: DocStore, earlierCaseId: string, nextIn
   return withEtagRetry(
     `markNextIntake: row of ${earlierCaseId}`,
     async () => {
-      const doc = await db.get<ReportRow>(earlierCaseId, REPORT_ROW_ID);
+      const doc = normalizeStoredOrNull(await db.get<ReportRow>(earlierCaseId, REPORT_ROW_ID));
       if (!doc) return false;
       const row = doc.body;
       if (next <= row.intakeAt || (row.nextIntakeAt !== undefined && row.nextIntakeAt <= next)) return true;

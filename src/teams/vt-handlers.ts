@@ -82,15 +82,15 @@ export function vtCardVerbs(deps: AppDeps): CardVerb[] {
   vtVerb(VERBS.vtKnown, (d, aad) =>
     answerVt(deps, {
       ...base(d, aad),
-      kind: 'bekend',
+      kind: 'known',
       text: d[INPUTS.vtText],
       needToKnow: d[INPUTS.vtNeedToKnow],
       piiConfirm: d[INPUTS.vtPiiConfirm] === 'true',
       visibleTo: d[INPUTS.vtVisibleTo],
     }),
   );
-  vtVerb(VERBS.vtNotKnown, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'niet_bekend' }));
-  vtVerb(VERBS.vtCallBack, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'bel_terug', phone: d[INPUTS.vtPhone] }));
+  vtVerb(VERBS.vtNotKnown, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'not_known' }));
+  vtVerb(VERBS.vtCallBack, (d, aad) => answerVt(deps, { ...base(d, aad), kind: 'call_back', phone: d[INPUTS.vtPhone] }));
   vtVerb(VERBS.vtConcern, (d, aad) =>
     voteAsVt(deps, {
       ...base(d, aad),

@@ -92,7 +92,7 @@ export async function viewCase(
 
 /** The full details (dialog): every read is audited. */
 export async function readCaseDetails(deps: AppDeps, caseId: string, viewerAad: string | undefined): Promise<Result<CaseCardView>> {
-  const access = await openCaseFor(deps, caseId, viewerAad, 'case.details_read', { mustBeOpen: false });
+  const access = await openCaseFor(deps, caseId, viewerAad, 'case.detailsRead', { mustBeOpen: false });
   if (!access.ok) return access;
   const { member } = access.value;
   const at = deps.clock.now().toISOString();
@@ -100,7 +100,7 @@ export async function readCaseDetails(deps: AppDeps, caseId: string, viewerAad: 
     id: auditId({ at }),
     caseId,
     at,
-    action: 'case.details_read',
+    action: 'case.detailsRead',
     actorId: member.aadObjectId,
     actorOrg: member.orgId,
   });

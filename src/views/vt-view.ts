@@ -21,7 +21,7 @@ export function vtViewOf(
   const loc = vt.locations.find((l) => l.id === theCase.locationId);
   const regionChoices = vt.regions.filter((r) => !loc || loc.regionIds.includes(r.id)).map((r) => ({ id: r.id, name: r.name }));
   const region = vtRegionOf(deps, theCase);
-  const noOneOnCall = consultation?.state.status === 'geen_reactie' && consultation.state.reason === 'no_one_on_call';
+  const noOneOnCall = consultation?.state.status === 'no_answer' && consultation.state.reason === 'no_one_on_call';
   return {
     ...(region ? { regionId: region.id, regionName: region.name } : {}),
     regionChoices,

@@ -49,7 +49,7 @@ describe.each(storeKinds)('case bundle and decision commit: %s', (kind) => {
     await db.commit(decisionOps(loaded, r.decision, now));
     const again = await loadCaseBundle(db, CASE_ID);
     expect(again?.bundle.votes).toEqual([r.value]);
-    expect(again?.bundle.escalation?.body.rule).toBe('acuut_onveilig');
+    expect(again?.bundle.escalation?.body.rule).toBe('acute_unsafe');
     expect(again?.bundle.theCase.etag).not.toBe(loaded.bundle.theCase.etag);
     expect([...(again?.jobs.keys() ?? [])].sort()).toEqual(['job:postActieoverleg', 'job:refreshActieoverleg', 'job:refreshCard']);
     expect((await db.readAudit(CASE_ID)).map((a) => a.entry.action)).toEqual(['vote.cast', 'case.escalated']);
@@ -91,7 +91,7 @@ describe.each(storeKinds)('case bundle and decision commit: %s', (kind) => {
       question: 'Bekend?',
       askedBy: 'auto',
       state: {
-        status: 'gevraagd' as const,
+        status: 'asked' as const,
         askedAt: asked,
         expiresAt: '2026-11-24T01:00:00.000Z',
         reminderAt: '2026-11-23T21:15:00.000Z',
@@ -109,7 +109,7 @@ describe.each(storeKinds)('case bundle and decision commit: %s', (kind) => {
         {
           actor: { aadObjectId: 'aad-vt', orgId: 'vt' },
           seq: 1,
-          kind: 'niet_bekend',
+          kind: 'not_known',
           contribution: { id: 'contrib-vt', text: 'Niet bekend.', source: 'eigen_systeem', needToKnow: 'Geen eerdere meldingen.' },
           callBackReminderMinutes: 15,
         },
@@ -141,7 +141,7 @@ describe.each(storeKinds)('case bundle and decision commit: %s', (kind) => {
     if (!r2.ok) throw new Error(r2.error);
     await db.commit(decisionOps(fresh, r2.decision, now));
     const after = (await loadCaseBundle(db, CASE_ID))?.bundle;
-    expect(after?.vtConsultation?.body.state.status).toBe('beantwoord');
+    expect(after?.vtConsultation?.body.state.status).toBe('answered');
     expect(after?.vtConsultation?.body.sent.primary?.activityId).toBe('1');
     expect(after?.contributions.map((c) => c.id)).toEqual(['contrib-vt']);
     expect((await db.readAudit(CASE_ID)).map((a) => a.entry.action)).toEqual(['vt.answered']);

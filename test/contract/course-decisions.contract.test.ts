@@ -14,7 +14,7 @@ const ctx = (now: string): DecisionContext => {
 const ESCALATION: EscalationRecord = {
   caseId: CASE_ID,
   at: '2026-11-23T21:00:00.000Z',
-  rule: 'acuut_onveilig',
+  rule: 'acute_unsafe',
   orgs: ['politie'],
   reasons: [],
   question: 'Wat is nodig om de kinderen vannacht veilig te houden?',

@@ -10,7 +10,7 @@ const CASE = 'case-course-1';
 const escalation = (caseId: string, question = 'Vervolgen, ja of nee?'): EscalationRecord => ({
   caseId,
   at: at(60),
-  rule: 'acuut_onveilig',
+  rule: 'acute_unsafe',
   orgs: ['vt'],
   reasons: [{ orgId: 'vt', round: 1, reason: 'Direct gevaar', acuteUnsafe: true }],
   question,
@@ -30,13 +30,13 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
   it('replaceCase is compare-and-swap: a stale version is refused and nothing (no audit) is written', async () => {
     const first = await repo.getCaseForUpdate(CASE);
     expect(first).not.toBeNull();
-    await repo.replaceCase({ ...first!.theCase, reAgendaAt: at(3600) }, first!.etag, anAudit(CASE, 'case.reagenda', at(1)));
+    await repo.replaceCase({ ...first!.theCase, reAgendaAt: at(3600) }, first!.etag, anAudit(CASE, 'case.reAgenda', at(1)));
     await expect(
       repo.replaceCase({ ...first!.theCase, status: 'closed' }, first!.etag, anAudit(CASE, 'case.close', at(2))),
     ).rejects.toBeInstanceOf(PreconditionFailedError);
     const now = await repo.getCase(CASE);
     expect(now).toMatchObject({ status: 'open', reAgendaAt: at(3600) });
-    expect((await repo.listAudit(CASE)).map((a) => a.action)).toEqual(['case.intake', 'case.reagenda']);
+    expect((await repo.listAudit(CASE)).map((a) => a.action)).toEqual(['case.intake', 'case.reAgenda']);
   });
 
   it('reads old case documents with rounds and actions filled in', async () => {
@@ -95,7 +95,7 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
       regionName: 'Utrecht',
       question: 'Bekend?',
       askedBy: 'auto',
-      state: { status: 'gevraagd' as const, askedAt: at(1), expiresAt: at(999), reminderAt: at(901), backupAt: at(1801) },
+      state: { status: 'asked' as const, askedAt: at(1), expiresAt: at(999), reminderAt: at(901), backupAt: at(1801) },
       sent: {},
       answers: [],
     };

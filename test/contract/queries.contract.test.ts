@@ -19,12 +19,7 @@ const caseAt = (id: string, locationId: string, status: Case['status'] = 'open',
   ...extra,
 });
 
-const consultation = (
-  caseId: string,
-  regionId: string,
-  askedAt: string,
-  status: 'gevraagd' | 'beantwoord' = 'gevraagd',
-): VtConsultationRecord => {
+const consultation = (caseId: string, regionId: string, askedAt: string, status: 'asked' | 'answered' = 'asked'): VtConsultationRecord => {
   const base = { askedAt, expiresAt: at(99_999), reminderAt: at(90_000), backupAt: at(95_000) };
   return {
     caseId,
@@ -33,7 +28,7 @@ const consultation = (
     regionName: regionId,
     question: 'Bekend bij VT?',
     askedBy: 'auto',
-    state: status === 'gevraagd' ? { ...base, status } : { ...base, status, answeredAt: askedAt, answeredBy: 'vt-1', late: false },
+    state: status === 'asked' ? { ...base, status } : { ...base, status, answeredAt: askedAt, answeredBy: 'vt-1', late: false },
     sent: {},
     answers: [],
   };
@@ -93,7 +88,7 @@ describe.each(storeKinds)('CaseQueries contract: %s', (kind) => {
     expect(a1.votes.map((v) => v.orgId)).toEqual(['politie']);
     expect(a1.escalation).not.toBeNull();
     expect(a1.cardRef?.activityId).toBe('act-1');
-    expect(a1.vtConsultation?.state.status).toBe('gevraagd');
+    expect(a1.vtConsultation?.state.status).toBe('asked');
     const a2 = byId.get('a2')!;
     expect(a2).toMatchObject({ votes: [], escalation: null, cardRef: null, vtConsultation: null });
 
@@ -144,7 +139,7 @@ describe.each(storeKinds)('CaseQueries contract: %s', (kind) => {
     const put = (r: VtConsultationRecord) => db.insert({ pk: r.caseId, id: 'vtconsult', kind: 'vtconsult', body: r });
     await put(consultation('c-before', 'utrecht', at(99)));
     await put(consultation('c-from', 'utrecht', at(100)));
-    await put(consultation('c-mid', 'utrecht', at(150), 'beantwoord'));
+    await put(consultation('c-mid', 'utrecht', at(150), 'answered'));
     await put(consultation('c-to', 'utrecht', at(200)));
     await put(consultation('c-after', 'utrecht', at(201)));
     await put(consultation('c-other', 'gooi', at(150)));

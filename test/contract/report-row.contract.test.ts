@@ -111,6 +111,6 @@ describe.each(storeKinds)('report row kept current by the commands: %s', (kind) 
       input: { concern: true, reason: 'direct gevaar', acuteUnsafe: true },
     });
     expect(v.ok).toBe(true);
-    expect(await row(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'acuut_onveilig', decidedAt: at, firstVoteAt: at });
+    expect(await row(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'acute_unsafe', decidedAt: at, firstVoteAt: at });
   });
 });

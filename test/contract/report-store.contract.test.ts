@@ -20,7 +20,7 @@ const seed: ReportRow[] = [
     children: true,
     rounds: 2,
     decision: 'geescaleerd',
-    escalationRule: 'acuut_onveilig',
+    escalationRule: 'acute_unsafe',
   }),
   row('c-a2', 'rotterdam', '2026-01-31T23:59:59.999Z', { reAgendaCount: 1, rounds: 3 }),
   row('c-a3', 'rotterdam', '2026-02-01T00:00:00.000Z', { children: true }), // first instant after January
@@ -83,7 +83,7 @@ describe.each(storeKinds)('report store: %s', (kind) => {
       ['rotterdam', 2],
       ['utrecht', 0],
     ]);
-    expect(asked.total.escalationsByRule.acuut_onveilig).toBe(1);
+    expect(asked.total.escalationsByRule.acute_unsafe).toBe(1);
   });
 
   it('marks the first later intake of a returning person on the earlier row (earliest wins, re-delivery harmless)', async () => {

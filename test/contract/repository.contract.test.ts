@@ -64,9 +64,9 @@ describe.each(storeKinds)('Repository contract: %s', (kind) => {
     });
 
     it('listAudit is chronological whatever the insertion order', async () => {
-      const entries = [5, 1, 3, 2, 4].map((s) => anAudit(CASE, 'case.details_read', at(s)));
+      const entries = [5, 1, 3, 2, 4].map((s) => anAudit(CASE, 'case.detailsRead', at(s)));
       for (const e of entries) await repo.appendAudit(e);
-      await repo.appendAudit(anAudit('case-2', 'case.details_read', at(0)));
+      await repo.appendAudit(anAudit('case-2', 'case.detailsRead', at(0)));
       expect((await repo.listAudit(CASE)).map((e) => e.at)).toEqual([1, 2, 3, 4, 5].map(at));
     });
   });

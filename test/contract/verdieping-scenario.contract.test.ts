@@ -98,7 +98,7 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
     await commit([{ doc: verdiepingDocs.phase(entered.state), etag: null }], 'verdieping.started', t(0), chair);
     let b = await load();
     expect(followUps(b.phase!.body, DEADLINE)).toEqual({ reAgendaAt: t(48), reminderAt: t(47), vtConsultationUntil: t(48) });
-    expect(summary(b, politie, t(1)).next).toEqual({ kind: 'horizon', at: t(48), reason: 'wacht_op_verklaring', state: 'ruim' });
+    expect(summary(b, politie, t(1)).next).toEqual({ kind: 'horizon', at: t(48), reason: 'wacht_op_verklaring', state: 'ample' });
 
     // 2. the police ask RvdK a question; RvdK sees it on its personal view, asked of it at the top
     const asked = askInfo({
@@ -229,7 +229,7 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
       decideSafetyEscalation({ assessments: [], measures: bodies(b.measures), caseStatus: 'open', escalatedAlready: false }, policy),
     ).toMatchObject({
       escalate: true,
-      rule: 'overtreding_maatregel',
+      rule: 'measure_violation',
       orgs: ['politie'],
     });
 

@@ -93,7 +93,7 @@ describe.each(storeKinds)('verdieping signals in the case commit: %s', (kind) =>
     await expect(db.commit(decisionOps(stale, second.decision, t2))).rejects.toBeInstanceOf(PreconditionFailedError);
     const after = await load(db);
     expect(after.bundle.verdieping?.measures[0].body.violations.map((v) => v.at)).toEqual(['2026-11-23T19:00:00.000Z']);
-    expect(after.bundle.escalation?.body).toMatchObject({ rule: 'overtreding_maatregel' });
+    expect(after.bundle.escalation?.body).toMatchObject({ rule: 'measure_violation' });
     const actions = (await db.readAudit(CASE_ID)).map((a) => a.entry.action);
     expect(actions.filter((a) => a === 'measure.violation')).toHaveLength(1);
     expect(actions.filter((a) => a === 'case.escalated')).toHaveLength(1);

@@ -87,7 +87,7 @@ async function report(text: string): Promise<string> {
 describe('report figures on every path', () => {
   it('an evening VT consultation and its answer show in rapportage (not 0)', async () => {
     const caseId = await newCase({ municipality: 'Utrecht' });
-    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('gevraagd');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('asked');
     // asked by the bot on intake (askVt, outside any case command): counted at once
     expect((await t.host.deps.repo.reports.getRow(caseId))?.vtEvening).toEqual({ count: 1, responseMinutes: [] });
 
@@ -128,7 +128,7 @@ describe('no second escalation on the same buikpijn after the OvJ decided "ondan
     // 13 hours on: the time rule's timer (12 h of buikpijn) runs for both cases.
     clock.advance(13 * HOUR);
     await settle(t);
-    expect((await escalationOf(control))?.rule).toBe('aanhoudend_tijd'); // the rule does fire where nothing was decided
+    expect((await escalationOf(control))?.rule).toBe('persistent_time'); // the rule does fire where nothing was decided
     expect(await escalationOf(decided)).toBeUndefined();
     expect(aoPostsOf(t, decided)).toHaveLength(0);
 
@@ -153,10 +153,10 @@ describe('no second escalation on the same buikpijn after the OvJ decided "ondan
     expect(await escalationOf(decided)).toBeUndefined();
     clock.advance(1 * HOUR + MINUTE);
     await settle(t);
-    expect((await escalationOf(decided))?.rule).toBe('aanhoudend_tijd');
+    expect((await escalationOf(decided))?.rule).toBe('persistent_time');
     expect(aoPostsOf(t, decided)).toHaveLength(1);
     // the timer's escalation is in the report row (outside any case command)
-    expect(await t.host.deps.repo.reports.getRow(decided)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'aanhoudend_tijd' });
+    expect(await t.host.deps.repo.reports.getRow(decided)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'persistent_time' });
     const audit = (await t.host.deps.repo.listAudit(decided)).filter((e) => e.action === 'case.escalated');
     expect(audit).toHaveLength(1);
   });
@@ -187,9 +187,9 @@ describe('oude bekenden at intake', () => {
 
     // Back within the location's 90 days: the first buikpijn sends the case to the Actieoverleg.
     await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Weer zorgen om het gezin', [INPUTS.voteAcute]: 'false' });
-    expect((await escalationOf(caseId))?.rule).toBe('hermelding');
+    expect((await escalationOf(caseId))?.rule).toBe('repeat_report');
     await settle(t);
     expect(aoPostsOf(t, caseId)).toHaveLength(1);
-    expect(await t.host.deps.repo.reports.getRow(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'hermelding' });
+    expect(await t.host.deps.repo.reports.getRow(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'repeat_report' });
   });
 });

@@ -50,7 +50,7 @@ describe('after the OvJ decision', () => {
     clock.advance(30 * MINUTE);
     await invoke(USERS.politie, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Dreiging met wapen', [INPUTS.voteAcute]: 'true' });
     await settle(t);
-    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acuut_onveilig');
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acute_unsafe');
     const posted = aoPostsOf(t, caseId);
     expect(posted).toHaveLength(1);
     // The channel's card carries no case content; the personal view of an invitee shows the decision.

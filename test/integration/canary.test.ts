@@ -153,7 +153,7 @@ describe('canaries in every free-text field', () => {
     await invoke(USERS.politie, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: CANARY.votePolitie, [INPUTS.voteAcute]: 'false' });
     await invoke(USERS.rvdk, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: CANARY.voteRvdk, [INPUTS.voteAcute]: 'true' });
     await settle(t);
-    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acuut_onveilig');
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acute_unsafe');
     expect(await invoke(USERS.om, VERBS.aoEditQuestion, { caseId, [INPUTS.aoQuestion]: CANARY.aoQuestion })).toContain('aangepast');
     await settle(t);
 

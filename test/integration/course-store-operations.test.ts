@@ -137,7 +137,7 @@ describe('course verbs: one partition read and one commit on the request path (c
 
   it('door-agenderen: one read and one commit for the case, plus the location timer (insert if absent)', async () => {
     const { date, time } = tomorrowEvening();
-    const { answer, counts } = await click('case.reagenda', USERS.om, VERBS.reAgenda, {
+    const { answer, counts } = await click('case.reAgenda', USERS.om, VERBS.reAgenda, {
       caseId,
       [INPUTS.reAgendaDate]: date,
       [INPUTS.reAgendaTime]: time,
@@ -149,7 +149,7 @@ describe('course verbs: one partition read and one commit on the request path (c
     const timers = await t.host.db.listPartition<{ type: string; dueAt: string }>('_agenda:midden-nederland', 'job');
     expect(timers.map((d) => `${d.body.type}:${d.body.dueAt}`)).toContain(`agendaReminder:${at}`);
     // the same moment again: the case is unchanged, the timer is not written twice
-    const again = await click('case.reagenda (again)', USERS.om, VERBS.reAgenda, {
+    const again = await click('case.reAgenda (again)', USERS.om, VERBS.reAgenda, {
       caseId,
       [INPUTS.reAgendaDate]: date,
       [INPUTS.reAgendaTime]: time,
@@ -200,7 +200,7 @@ describe('course verbs: one partition read and one commit on the request path (c
         `lead.handover:${USERS.rvdk}`,
         `action.add:${USERS.politie}`,
         `action.settle:${USERS.politie}`,
-        `case.reagenda:${USERS.om}`,
+        `case.reAgenda:${USERS.om}`,
         `actieoverleg.owner:${USERS.rvdk}`,
         `actieoverleg.question:${USERS.om}`,
       ]),
@@ -233,7 +233,7 @@ describe('a closed case refuses every course verb and changes nothing', () => {
       },
     ],
     ['action.settle', USERS.politie, VERBS.settleAction, { actionId: 'action-1', [INPUTS.actionVerdict]: 'gedaan' }],
-    ['case.reagenda', USERS.om, VERBS.reAgenda, { [INPUTS.reAgendaDate]: date, [INPUTS.reAgendaTime]: '19:30' }],
+    ['case.reAgenda', USERS.om, VERBS.reAgenda, { [INPUTS.reAgendaDate]: date, [INPUTS.reAgendaTime]: '19:30' }],
     ['actieoverleg.owner', USERS.rvdk, VERBS.aoBecomeOwner, {}],
     ['actieoverleg.question', USERS.om, VERBS.aoEditQuestion, { [INPUTS.aoQuestion]: 'Vervolgen, ja of nee? Wie doet wat?' }],
   ];
@@ -283,7 +283,7 @@ describe('two people at the same moment: the conditional commit lets one win, th
   it('casusverantwoordelijke: one owner, one audit entry; the other is told there is one already', async () => {
     const id = await newCase();
     await invoke(USERS.vt, VERBS.voteConcern, { caseId: id, [INPUTS.voteReason]: 'Direct gevaar thuis.', [INPUTS.voteAcute]: 'true' });
-    expect((await t.host.deps.repo.getEscalation(id))?.body.rule).toBe('acuut_onveilig');
+    expect((await t.host.deps.repo.getEscalation(id))?.body.rule).toBe('acute_unsafe');
     const [a, b] = await Promise.all([
       invoke(USERS.rvdk, VERBS.aoBecomeOwner, { caseId: id }),
       invoke(USERS.politie, VERBS.aoBecomeOwner, { caseId: id }),

@@ -70,14 +70,14 @@ describe('"Details" in the message itself (no dialog)', () => {
     const button = executeTitled(caseCard, nlDialogsInline.details.hereButton);
     expect(button).toMatchObject({ verb: VERBS.detailsHere, data: { caseId } });
 
-    const before = (await t.host.deps.repo.listAudit(caseId)).filter((a) => a.action === 'case.details_read').length;
+    const before = (await t.host.deps.repo.listAudit(caseId)).filter((a) => a.action === 'case.detailsRead').length;
     const details = card(await invoke(USERS.rvdk, String(button?.verb), button?.data as Record<string, unknown>));
     const text = JSON.stringify(details);
     expect(text).toContain('Eerder melding van huiselijk geweld op dit adres.');
     expect(text).toContain('Kinderen onveilig thuis');
     // The same content as the dialog, within the case card's size limit (UTF-16).
     expect(text.length * 2).toBeLessThanOrEqual(38 * 1024);
-    const audit = (await t.host.deps.repo.listAudit(caseId)).filter((a) => a.action === 'case.details_read');
+    const audit = (await t.host.deps.repo.listAudit(caseId)).filter((a) => a.action === 'case.detailsRead');
     expect(audit.length).toBe(before + 1);
     expect(audit.at(-1)?.actorOrg).toBe('rvdk');
 
@@ -93,7 +93,7 @@ describe('"Details" in the message itself (no dialog)', () => {
     expect(out.type).not.toBe('application/vnd.microsoft.card.adaptive');
     expect(JSON.stringify(out.value)).toMatch(/niet op het rooster/);
     const audit = await t.host.deps.repo.listAudit(caseId);
-    expect(audit.some((a) => a.action === 'case.details_read')).toBe(false);
+    expect(audit.some((a) => a.action === 'case.detailsRead')).toBe(false);
   });
 
   it('refuses data it does not know (strict schema), changing nothing', async () => {

@@ -37,7 +37,7 @@ describe('"Details" dialog', () => {
     expect(out.task.type).toBe('continue');
     expect(JSON.stringify(out.task.value)).toContain('application/vnd.microsoft.card.adaptive');
     const audit = await t.host.deps.repo.listAudit(caseId);
-    expect(audit.filter((a) => a.action === 'case.details_read').map((a) => a.actorOrg)).toEqual(['rvdk']);
+    expect(audit.filter((a) => a.action === 'case.detailsRead').map((a) => a.actorOrg)).toEqual(['rvdk']);
   });
 
   it('refuses someone outside the roster, and audits the attempt', async () => {
@@ -47,7 +47,7 @@ describe('"Details" dialog', () => {
     expect(out.task.type).toBe('message');
     expect(String(out.task.value)).toMatch(/niet op het rooster/);
     const audit = await t.host.deps.repo.listAudit(caseId);
-    expect(audit.some((a) => a.action === 'case.details_read')).toBe(false);
+    expect(audit.some((a) => a.action === 'case.detailsRead')).toBe(false);
     expect(audit.some((a) => a.action === 'access.denied' && a.actorId === USERS.outsider)).toBe(true);
   });
 });

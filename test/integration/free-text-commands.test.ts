@@ -42,7 +42,7 @@ describe('free-text gate on VT answers', () => {
       caseId,
       seq: consult.seq,
       aadObjectId: ON_CALL,
-      kind: 'bekend' as const,
+      kind: 'known' as const,
       needToKnow: 'Bepaalt de veiligheidsafspraken.',
     };
     const before = (await t.host.deps.repo.listContributions(caseId)).length;
@@ -60,7 +60,7 @@ describe('free-text gate on VT answers', () => {
   it('the call-back phone number is exempt (it is the purpose of that answer)', async () => {
     const consult = await waitFor('VT consultation', () => t.host.db.get<VtConsultationRecord>(caseId, 'vtconsult').then((d) => d?.body));
     // The consultation took the first answer; a second one on the same seq is still recorded as an answer.
-    const r = await answerVt(t.host.deps, { caseId, seq: consult.seq, aadObjectId: ON_CALL, kind: 'bel_terug', phone: '06-12345678' });
+    const r = await answerVt(t.host.deps, { caseId, seq: consult.seq, aadObjectId: ON_CALL, kind: 'call_back', phone: '06-12345678' });
     expect(r.ok || r.error.code).not.toBe('pii_found');
   });
 

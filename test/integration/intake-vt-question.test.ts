@@ -90,7 +90,7 @@ it('the VT question job is in the same commit as the case and its other jobs', a
   const jobTypes = intakeCommit!.flatMap((o) => (o.op === 'insert' && o.doc.kind === 'job' ? [(o.doc.body as Job).type] : []));
   expect(jobTypes).toEqual(expect.arrayContaining(['postCard', 'termijnReminder', 'termijnPassed', 'vtAskAtIntake']));
   await settle(t);
-  expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('gevraagd');
+  expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('asked');
 });
 
 it('a store failure of the VT question is retried by the job loop: the on-call member is asked exactly once', async () => {
@@ -110,7 +110,7 @@ it('a store failure of the VT question is retried by the job loop: the on-call m
   clock.advance(60_000); // past the backoff
   await settle(t);
   expect((await t.host.deps.repo.getJob(caseId, 'job:vtAskAtIntake'))?.body.status).toBe('done');
-  expect((await t.host.deps.repo.getVtConsultation(caseId))?.body).toMatchObject({ askedBy: 'auto', state: { status: 'gevraagd' } });
+  expect((await t.host.deps.repo.getVtConsultation(caseId))?.body).toMatchObject({ askedBy: 'auto', state: { status: 'asked' } });
   const sent = personalSends().slice(before);
   expect(sent).toHaveLength(1);
   expect(JSON.stringify(sent[0].body)).toContain('Is dit gezin bekend bij Veilig Thuis?');

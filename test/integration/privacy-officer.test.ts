@@ -102,7 +102,7 @@ describe('privacy officer in a personal chat', () => {
     const shown = JSON.stringify(t.stub.messages.get(`${cardRef?.conversationId}|${cardRef?.activityId}`));
     expect(shown).toContain(nlPrivacy.tombstone.erasure);
     const audit = await t.host.deps.repo.listAudit(caseId);
-    expect(audit.find((e) => e.action === 'case.purge_started')).toMatchObject({
+    expect(audit.find((e) => e.action === 'case.purgeStarted')).toMatchObject({
       actorId: PRIVACY,
       actorOrg: 'om',
       detail: { reason: 'erasure' },

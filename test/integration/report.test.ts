@@ -95,7 +95,7 @@ describe('rapportage in a personal chat', () => {
       { x: 'ZSM Noord-Holland', y: 1 },
     ]);
     expect(chartOf(card, 'Chart.HorizontalBar')?.data).toContainEqual({
-      x: nlAftercare.report.rule.acuut_onveilig,
+      x: nlAftercare.report.rule.acute_unsafe,
       y: 1,
     });
     const audit = await t.host.deps.repo.listAudit(REPORT_AUDIT_CHAIN);

@@ -126,7 +126,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     const purged = audit.find((e) => e.action === 'case.purged');
     expect(purged).toMatchObject({ actorId: 'retention', detail: { reason: 'retention_closed', cardsReplaced: 2 } });
     expect(JSON.stringify(audit)).not.toContain('Dreiging met mes');
-    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['case.intake', 'vote.cast', 'case.close', 'case.purge_started']));
+    expect(audit.map((e) => e.action)).toEqual(expect.arrayContaining(['case.intake', 'vote.cast', 'case.close', 'case.purgeStarted']));
     // A purge time per case, for the report (not asserted: tests never assert wall-clock time).
     process.stdout.write(
       `[retention ${kind}] purge incl. sweep: ${Date.now() - wallStart} ms wall clock for sweep + purge of one case (2 cards)\n`,

@@ -74,7 +74,7 @@ describe('rounds and escalation to the Actieoverleg', () => {
       [INPUTS.voteAcute]: 'false',
     });
     const escalation = await t.host.deps.repo.getEscalation(caseId);
-    expect(escalation?.body).toMatchObject({ rule: 'aanhoudend_meerdere_organisaties', orgs: ['politie', 'rvdk'] });
+    expect(escalation?.body).toMatchObject({ rule: 'persistent_several_orgs', orgs: ['politie', 'rvdk'] });
     expect(escalation?.body.attendees).toEqual(expect.arrayContaining(['politie', 'vt', 'om', '3ro', 'rvdk']));
 
     await settle(t);
@@ -103,7 +103,7 @@ describe('rounds and escalation to the Actieoverleg', () => {
       ),
     );
     await settle(t);
-    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acuut_onveilig');
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body.rule).toBe('acute_unsafe');
     expect(aoPosts(caseId)).toHaveLength(1);
   });
 

@@ -91,7 +91,7 @@ describe('time follows the horizon', () => {
 
   it('the VT consultation asked at intake waits for the termijn; taken into verdieping it waits for the horizon', async () => {
     const before = await t.host.deps.repo.getVtConsultation(deepened);
-    expect(before?.body.state).toMatchObject({ status: 'gevraagd', expiresAt: termijn });
+    expect(before?.body.state).toMatchObject({ status: 'asked', expiresAt: termijn });
     expect(
       await invoke(USERS.om, VD_VERBS.enter, { caseId: deepened, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' }),
     ).toContain('in verdieping genomen');
@@ -118,7 +118,7 @@ describe('time follows the horizon', () => {
     const data = (caseId: string) => ({ caseId, [INPUTS.reAgendaDate]: '2026-11-26', [INPUTS.reAgendaTime]: '09:00' });
     expect(await invoke(USERS.om, VERBS.reAgenda, data(deepened))).toContain('volgende bespreking');
     expect((await t.host.deps.repo.getCase(deepened))?.reAgendaAt).toBe('2026-11-24T13:00:00.000Z');
-    expect((await audit(deepened)).filter((a) => a.action === 'case.reagenda')).toHaveLength(0);
+    expect((await audit(deepened)).filter((a) => a.action === 'case.reAgenda')).toHaveLength(0);
     await invoke(USERS.om, VERBS.reAgenda, data(zsm));
     expect((await t.host.deps.repo.getCase(zsm))?.reAgendaAt).toBe('2026-11-26T08:00:00.000Z');
   });

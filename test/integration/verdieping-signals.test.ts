@@ -220,7 +220,7 @@ describe('risk instruments, running measures and the safety escalation', () => {
     expect(reported).toContain('De overtreding is vastgelegd. De zaak gaat naar het Actieoverleg.');
     expect(reported).toContain('Overtreding van een locatieverbod gemeld');
     const escalation = await t.host.deps.repo.getEscalation(caseId);
-    expect(escalation?.body).toMatchObject({ rule: 'overtreding_maatregel', orgs: ['politie'] });
+    expect(escalation?.body).toMatchObject({ rule: 'measure_violation', orgs: ['politie'] });
     await settle(t);
     expect(aoPosts(caseId)).toHaveLength(1);
     const audit = await t.host.deps.repo.listAudit(caseId);
@@ -256,7 +256,7 @@ describe('risk instruments, running measures and the safety escalation', () => {
     ).toContain('ligt in de toekomst');
   });
 
-  it('a high-risk outcome escalates (hoog_risico); only the asked organisation records it', async () => {
+  it('a high-risk outcome escalates (high_risk); only the asked organisation records it', async () => {
     const caseId = await newCase();
     expect(await invoke(USERS.politie, SIGNAL_VERBS.requestRisk, { caseId, [I.riskInstrument]: 'SASH', [I.riskFrom]: '3ro' })).toContain(
       'SASH is gevraagd aan',
@@ -284,7 +284,7 @@ describe('risk instruments, running measures and the safety escalation', () => {
     });
     expect(recorded).toContain('De zaak gaat naar het Actieoverleg');
     expect(recorded).toContain('SASH: risico hoog');
-    expect((await t.host.deps.repo.getEscalation(caseId))?.body).toMatchObject({ rule: 'hoog_risico', orgs: ['3ro'] });
+    expect((await t.host.deps.repo.getEscalation(caseId))?.body).toMatchObject({ rule: 'high_risk', orgs: ['3ro'] });
     await settle(t);
     expect(aoPosts(caseId)).toHaveLength(1);
   });

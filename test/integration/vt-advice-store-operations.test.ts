@@ -85,15 +85,15 @@ describe('store operations per VT answer (counted, SQLite)', () => {
         caseId,
         seq: 1,
         aadObjectId: ON_CALL,
-        kind: 'bekend',
+        kind: 'known',
         text: 'Gezin bekend bij Veilig Thuis sinds vorig jaar.',
         needToKnow: 'Eerdere meldingen bepalen het veiligheidsplan.',
       }),
     );
     expect(counts).toEqual({ readPartition: 1, commit: 1 });
     const r = (await t.host.deps.repo.getVtConsultation(caseId))!.body;
-    expect(r.state.status).toBe('beantwoord');
-    expect(r.answers.map((a) => a.kind)).toEqual(['bekend']);
+    expect(r.state.status).toBe('answered');
+    expect(r.answers.map((a) => a.kind)).toEqual(['known']);
     expect((await t.host.deps.repo.listContributions(caseId)).map((c) => c.orgId)).toEqual(['vt']);
     expect((await t.host.deps.repo.getJob(caseId, 'job:refreshCard'))?.body.status).toBe('pending');
   });
@@ -120,7 +120,7 @@ describe('store operations per VT answer (counted, SQLite)', () => {
 
   it('someone the consultation did not ask: one read and the audited refusal, nothing else', async () => {
     counter.reset();
-    const r = await answerVt(t.host.deps, { caseId, seq: 1, aadObjectId: USERS.politie, kind: 'niet_bekend' });
+    const r = await answerVt(t.host.deps, { caseId, seq: 1, aadObjectId: USERS.politie, kind: 'not_known' });
     expect(r.ok ? 'ok' : r.error.code).toBe('vt_not_consulted');
     expect(counter.take()).toEqual({ readPartition: 1, appendAudit: 1 });
   });
@@ -173,7 +173,7 @@ describe('store operations per advice step (counted, SQLite)', () => {
     expect((await t.host.deps.repo.getCase(caseId))?.status).toBe('closed');
     const trail = (await t.host.deps.repo.listAudit(caseId)).map((e) => e.action);
     expect(trail).toEqual(
-      expect.arrayContaining(['vt.answered', 'vt.info', 'advice.draft', 'advice.sent', 'advice.decided', 'advice.followup', 'case.close']),
+      expect.arrayContaining(['vt.answered', 'vt.info', 'advice.draft', 'advice.sent', 'advice.decided', 'advice.followUp', 'case.close']),
     );
     const jobs = ['job:refreshAdvice', 'job:feedback:decision', 'job:adviceFollowUp', 'job:feedback:followUp'];
     for (const id of jobs) expect((await t.host.deps.repo.getJob(caseId, id))?.body.status).toBe('pending');

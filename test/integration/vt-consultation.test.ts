@@ -86,7 +86,7 @@ describe('Veilig Thuis in the evening', () => {
     expect(sent).toHaveLength(1);
     expect(JSON.stringify(sent[0].body)).toContain('Is dit gezin bekend bij Veilig Thuis?');
     const record = await t.host.deps.repo.getVtConsultation(caseId);
-    expect(record?.body).toMatchObject({ regionId: 'utrecht', state: { status: 'gevraagd', primary: ON_CALL, backup: BACKUP } });
+    expect(record?.body).toMatchObject({ regionId: 'utrecht', state: { status: 'asked', primary: ON_CALL, backup: BACKUP } });
 
     // Someone else cannot answer for VT.
     const refused = await sendActivity(t.base, vtInvoke(USERS.politie, VERBS.vtNotKnown, { caseId, seq: 1 }));
@@ -106,7 +106,7 @@ describe('Veilig Thuis in the evening', () => {
     expect(contributions).toEqual([
       expect.objectContaining({ orgId: 'vt', authorId: ON_CALL, text: 'Gezin bekend: melding 2025, lopend traject.' }),
     ]);
-    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('beantwoord');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('answered');
     await sendActivity(
       t.base,
       vtInvoke(ON_CALL, VERBS.vtConcern, { caseId, seq: 1, [INPUTS.vtReason]: 'Kinderen al eerder in beeld', [INPUTS.vtAcute]: 'false' }),
@@ -139,7 +139,7 @@ describe('Veilig Thuis in the evening', () => {
     clock.advance(16 * MINUTE);
     await settle(t);
     expect(personalSends(ON_CALL).some((c) => JSON.stringify(c.body).includes('Herinnering'))).toBe(true);
-    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('herinnerd');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('reminded');
 
     // Restart: a new process on the same store picks up the backup timer.
     await t.stop();
@@ -148,7 +148,7 @@ describe('Veilig Thuis in the evening', () => {
     clock.advance(15 * MINUTE);
     await settle(t);
     expect(personalSends(BACKUP).length).toBe(backupBefore + 1);
-    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('achterwacht_gevraagd');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('backup_asked');
     const ref = await t.host.deps.repo.getCardRef(caseId);
     expect(
       stub.successful('send').some((c) => c.conversationId === ref?.conversationId && JSON.stringify(c.body).includes('achterwacht')),
@@ -158,7 +158,7 @@ describe('Veilig Thuis in the evening', () => {
   it('nobody on call: the desk sees a clear warning at once, not silence', async () => {
     const caseId = await newCase('Nergensdorp');
     const record = await t.host.deps.repo.getVtConsultation(caseId);
-    expect(record?.body.state).toMatchObject({ status: 'geen_reactie', reason: 'no_one_on_call' });
+    expect(record?.body.state).toMatchObject({ status: 'no_answer', reason: 'no_one_on_call' });
     const ref = await t.host.deps.repo.getCardRef(caseId);
     const posts = t.stub
       .successful('create')

@@ -117,7 +117,7 @@ describe('issue 13: VT consultation', () => {
     const caseId = await newCase('Zeist');
     clock.advance(31 * MINUTE);
     await settle(t);
-    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('achterwacht_gevraagd');
+    expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('backup_asked');
     const byBackup = await sendActivity(
       t.base,
       vtInvoke(BACKUP, VERBS.vtKnown, {
@@ -133,8 +133,8 @@ describe('issue 13: VT consultation', () => {
     const late = await sendActivity(t.base, vtInvoke(ON_CALL, VERBS.vtNotKnown, { caseId, seq: 1 }));
     expect(JSON.stringify(late.body)).toContain('al beantwoord');
     const record = (await t.host.deps.repo.getVtConsultation(caseId))?.body;
-    expect(record?.answers.map((a) => a.kind)).toEqual(['bekend']);
-    expect(record?.state).toMatchObject({ status: 'beantwoord', answeredBy: BACKUP });
+    expect(record?.answers.map((a) => a.kind)).toEqual(['known']);
+    expect(record?.state).toMatchObject({ status: 'answered', answeredBy: BACKUP });
     expect(await t.host.deps.repo.listContributions(caseId)).toHaveLength(1);
 
     // A late "bekend" with information: refused as an answer, its text offered again as further information.
@@ -174,7 +174,7 @@ describe('issue 13: VT consultation', () => {
     const backupBefore = personalSends(BACKUP).length;
     const caseId = await newCase('Stilledorp');
     const state = (await t.host.deps.repo.getVtConsultation(caseId))?.body.state;
-    expect(state).toMatchObject({ status: 'achterwacht_gevraagd', primary: NO_CHAT, backup: BACKUP });
+    expect(state).toMatchObject({ status: 'backup_asked', primary: NO_CHAT, backup: BACKUP });
     expect(state?.primaryUnreachableAt).toBe(clock.now().toISOString());
     const toBackup = personalSends(BACKUP).slice(backupBefore);
     expect(toBackup).toHaveLength(1);
@@ -203,7 +203,7 @@ describe('issue 13: VT consultation', () => {
     clock.advance(15 * MINUTE);
     await settle(t);
     expect((await t.host.deps.repo.getVtConsultation(caseId))?.body.state).toMatchObject({
-      status: 'geen_reactie',
+      status: 'no_answer',
       reason: 'backup_silent',
     });
     expect(JSON.stringify(await deskThreadSends(caseId))).toContain('Ook de achterwacht');

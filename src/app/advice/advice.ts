@@ -183,7 +183,7 @@ export async function answerFollowUp(
   const r = await adviceCommand(
     deps,
     args,
-    'advice.followup',
+    'advice.followUp',
     (b, member, ctx): Decided<AdviceRecord, AppErrorCode | 'followup_empty'> => {
       closing = undefined;
       let handover: HandoverInput | undefined;

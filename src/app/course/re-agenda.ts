@@ -24,7 +24,7 @@ export async function reAgendaCase(
     {
       caseId: args.caseId,
       aadObjectId: args.aadObjectId,
-      attempted: 'case.reagenda',
+      attempted: 'case.reAgenda',
       need: 'chair',
       ...(args.answerView ? { answerView: args.answerView } : {}),
     },

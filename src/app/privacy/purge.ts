@@ -94,7 +94,7 @@ export async function startPurge(
     id: 'audit:purge:start',
     caseId,
     at: now,
-    action: 'case.purge_started',
+    action: 'case.purgeStarted',
     actorId: by.actorId,
     ...(by.actorOrg ? { actorOrg: by.actorOrg } : {}),
     detail: { reason, cards: record.cardRefs.length },

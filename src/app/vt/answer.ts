@@ -45,7 +45,7 @@ export async function viewVtConsultation(deps: AppDeps, args: Args): Promise<Res
   const theCase = await deps.repo.getCase(args.caseId);
   if (!doc || !theCase) return fail('case_not_found');
   const s = doc.body.state;
-  const asked = [s.primary, s.status === 'achterwacht_gevraagd' || s.backupAskedAt ? s.backup : undefined].filter(Boolean);
+  const asked = [s.primary, s.status === 'backup_asked' || s.backupAskedAt ? s.backup : undefined].filter(Boolean);
   const isAsked = !!args.aadObjectId && asked.includes(args.aadObjectId);
   if (!isAsked) {
     const authz = await authorizeForCase(deps, args.aadObjectId, args.caseId, theCase.locationId, 'vt.read');
@@ -67,18 +67,18 @@ export async function answerVt(
   const id = contributionId(deps.clock.now().toISOString());
   // The input is checked after the roster and closed-case checks (runCaseCommandWithInput).
   const input = (): Result<{ own: VtText | undefined; pii: PiiKinds; chosen: PartnerOrg[] | undefined }> => {
-    if (args.kind === 'bel_terug' && !isVtPhone(args.phone ?? ''))
+    if (args.kind === 'call_back' && !isVtPhone(args.phone ?? ''))
       return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
     // VT's own information is checked here; the fixed texts of the other answers are built from the loaded consultation.
     const own =
-      args.kind === 'bekend'
+      args.kind === 'known'
         ? parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' })
         : undefined;
     if (own && !own.ok) return own;
     // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
     const pii = own?.ok ? checkFreeText(deps, [own.value.text, own.value.needToKnow], args.piiConfirm === true) : ok(undefined);
     if (!pii.ok) return pii;
-    const chosen = parseRestriction(args.kind === 'bekend' ? args.visibleTo : undefined);
+    const chosen = parseRestriction(args.kind === 'known' ? args.visibleTo : undefined);
     if (!chosen.ok) return chosen;
     return ok({ own: own?.value, pii: pii.value, chosen: chosen.value });
   };
@@ -90,7 +90,7 @@ export async function answerVt(
       const region = b.vtConsultation?.body.regionName ?? '';
       const text = own
         ? own
-        : args.kind === 'niet_bekend'
+        : args.kind === 'not_known'
           ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow }
           : { text: nlMessages.vt.callBackText(region), source: 'overig' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow };
       const visibleTo = restrictionOf(deps, b, chosen);

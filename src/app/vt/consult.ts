@@ -86,7 +86,7 @@ export function consultationJobs(region: VtRegion, record: VtConsultationRecord)
   const job = (type: 'vtSend' | 'vtReminder' | 'vtBackup' | 'vtExpire', dueAt: string): Job =>
     newJob({ id: `job:${type}:${seq}`, caseId: record.caseId, type, dueAt, now, payload: { seq } });
   const ladder =
-    state.status === 'geen_reactie'
+    state.status === 'no_answer'
       ? []
       : [job('vtSend', now), job('vtReminder', state.reminderAt), job('vtBackup', state.backupAt), job('vtExpire', state.expiresAt)];
   const morning = nextOfficeHoursStart(region, now);
@@ -126,7 +126,7 @@ export async function askVt(
       const now = deps.clock.now().toISOString();
       if (args.onlyOutsideOfficeHours && isVtOfficeHours(region, now)) return fail('vt_already_asked');
       const existing = loaded.bundle.vtConsultation;
-      const open = existing && ['gevraagd', 'herinnerd', 'achterwacht_gevraagd'].includes(existing.body.state.status);
+      const open = existing && ['asked', 'reminded', 'backup_asked'].includes(existing.body.state.status);
       if (open) return fail('vt_already_asked');
       const onCall = resolveOnCall(await effectiveConfig(deps, region), region.id, now);
       const state = startConsultation({

@@ -80,7 +80,7 @@ export async function claimOnCall(
       id: auditId({ at }),
       caseId: `_vt:${region.id}`,
       at,
-      action: 'vt.oncall',
+      action: 'vt.onCall',
       actorId: aadObjectId,
       detail: { regionId: region.id, until },
     });

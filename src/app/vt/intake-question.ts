@@ -2,7 +2,7 @@ import type { Job } from '../../store/jobs';
 import type { AppDeps } from '../deps';
 import { askVt, consultationJobs, vtRegionOf } from './consult';
 
-const OPEN = new Set(['gevraagd', 'herinnerd', 'achterwacht_gevraagd']);
+const OPEN = new Set(['asked', 'reminded', 'backup_asked']);
 
 /**
  * The VT question of a new case (job `vtAskAtIntake`, committed together with the case). Outside VT's

@@ -90,7 +90,7 @@ export function reportRowAfter(args: {
         {
           askedAt: vt.state.askedAt,
           outsideOfficeHours: vt.askedBy === 'auto' || args.outsideOfficeHours(vt.state.askedAt),
-          ...(vt.state.status === 'beantwoord' && vt.state.answeredAt ? { firstAnswerAt: vt.state.answeredAt } : {}),
+          ...(vt.state.status === 'answered' && vt.state.answeredAt ? { firstAnswerAt: vt.state.answeredAt } : {}),
         },
       ]
     : [];

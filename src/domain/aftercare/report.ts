@@ -10,13 +10,13 @@ import type { InterventionPhase } from './outcome';
  * over a list of rows. The store queries rows by location and intake period through an index.
  */
 export const ESCALATION_RULES: readonly EscalationRule[] = [
-  'acuut_onveilig',
-  'aanhoudend_meerdere_organisaties',
-  'aanhoudend_rondes',
-  'aanhoudend_tijd',
-  'hermelding',
-  'overtreding_maatregel',
-  'hoog_risico',
+  'acute_unsafe',
+  'persistent_several_orgs',
+  'persistent_rounds',
+  'persistent_time',
+  'repeat_report',
+  'measure_violation',
+  'high_risk',
 ];
 export const REPORT_DECISIONS = ['geescaleerd', 'gesloten', 'gesloten_ondanks_buikpijn'] as const;
 export type ReportDecision = (typeof REPORT_DECISIONS)[number];

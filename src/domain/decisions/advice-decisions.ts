@@ -292,7 +292,7 @@ export function decideFollowUpAnswer(
       ...(args.piiConfirmed && args.piiConfirmed.length > 0 ? { piiConfirmed: args.piiConfirmed } : {}),
     },
   };
-  const audit = [actorAudit(c, args.member, 'advice.followup', ctx, { closed: !!args.close, ...piiDetail(args.piiConfirmed) })];
+  const audit = [actorAudit(c, args.member, 'advice.followUp', ctx, { closed: !!args.close, ...piiDetail(args.piiConfirmed) })];
   let nextCase = c;
   const jobs: JobIntent[] = [
     { id: ADVICE_JOB_IDS.feedbackFollowUp, type: 'feedback', dueAt: ctx.now, payload: { what: 'followUp' }, mode: 'request' },

@@ -172,7 +172,7 @@ export function decideReAgenda(
     const same = unchanged<never>(b);
     return same.ok ? { ...same, value: { changed: false, at: res.at } } : same;
   }
-  const r = caseChanged<never>(b, { ...c, reAgendaAt: res.at }, args.actor, 'case.reagenda', ctx, { at: res.at });
+  const r = caseChanged<never>(b, { ...c, reAgendaAt: res.at }, args.actor, 'case.reAgenda', ctx, { at: res.at });
   return r.ok ? { ...r, value: { changed: true, at: res.at } } : r;
 }
 

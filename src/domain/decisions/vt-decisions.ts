@@ -26,7 +26,7 @@ export function consultedVtActor(
   const r = b.vtConsultation?.body;
   if (!r || r.seq !== args.seq) return { ok: false, error: 'vt_closed', audit: false };
   const s = r.state;
-  const asked = [s.primary, s.status === 'achterwacht_gevraagd' || s.backupAskedAt ? s.backup : undefined].filter((x): x is string => !!x);
+  const asked = [s.primary, s.status === 'backup_asked' || s.backupAskedAt ? s.backup : undefined].filter((x): x is string => !!x);
   if (!args.aadObjectId || !asked.includes(args.aadObjectId)) return { ok: false, error: 'vt_not_consulted', audit: true };
   return { ok: true, actor: { aadObjectId: args.aadObjectId, orgId: 'vt' } };
 }
@@ -71,16 +71,16 @@ export interface VtAnswerArgs {
   seq: number;
   kind: VtAnswerKind;
   contribution: VtContributionInput;
-  /** For 'bel_terug': the number to call back (checked by the use case). */
+  /** For 'call_back': the number to call back (checked by the use case). */
   phone?: string;
-  /** For 'bel_terug': minutes until the desk is reminded in the thread. */
+  /** For 'call_back': minutes until the desk is reminded in the thread. */
   callBackReminderMinutes: number;
 }
 
 /**
  * VT answers the question (known, not known, call me back): the answer closes the consultation as
  * answered and becomes VT's context information on the case, in one commit with its audit entry, the
- * desk's call-back reminder (for 'bel_terug') and the card refreshes. A second answer is refused.
+ * desk's call-back reminder (for 'call_back') and the card refreshes. A second answer is refused.
  */
 export function decideVtAnswer(
   b: CaseBundle,
@@ -95,7 +95,7 @@ export function decideVtAnswer(
   const answered = applyConsultationEvent(r.state, { type: 'answer', at: ctx.now, by: args.actor.aadObjectId });
   if (!answered.ok) return { ok: false, error: 'vt_already_answered' };
   const contribution = vtContribution(c.id, args.actor, args.contribution, ctx.now);
-  const phone = args.kind === 'bel_terug' ? (args.phone ?? '').trim() : undefined;
+  const phone = args.kind === 'call_back' ? (args.phone ?? '').trim() : undefined;
   const consultation: VtConsultationRecord = {
     ...r,
     state: answered.state,
@@ -123,7 +123,7 @@ export function decideVtAnswer(
     ...piiDetail(args.contribution.piiConfirmed),
   });
   const reminder: JobIntent[] =
-    args.kind === 'bel_terug'
+    args.kind === 'call_back'
       ? [
           {
             // The call-back is the desk's task now: remind the desk in the thread until it is marked done.

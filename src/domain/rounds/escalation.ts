@@ -51,14 +51,14 @@ export type EscalationPolicy = z.infer<typeof escalationPolicySchema>;
 export const DEFAULT_ESCALATION_POLICY: Readonly<EscalationPolicy> = Object.freeze(escalationPolicySchema.parse({}));
 
 export type EscalationRule =
-  | 'acuut_onveilig'
-  | 'aanhoudend_meerdere_organisaties'
-  | 'aanhoudend_rondes'
-  | 'aanhoudend_tijd'
-  | 'hermelding'
+  | 'acute_unsafe'
+  | 'persistent_several_orgs'
+  | 'persistent_rounds'
+  | 'persistent_time'
+  | 'repeat_report'
   // safety signals (issue 14, src/domain/verdieping/safety-signals.ts decideSafetyEscalation)
-  | 'overtreding_maatregel'
-  | 'hoog_risico';
+  | 'measure_violation'
+  | 'high_risk';
 
 export interface EscalationReason {
   orgId: PartnerOrg;
@@ -194,7 +194,7 @@ function toReason(v: ConcernVote): EscalationReason {
 function acute(h: History): EscalationDecision | undefined {
   const marks = [...h.standing[h.current].values()].filter((v) => v.acuteUnsafe).sort((a, b) => orgOrder(a.orgId, b.orgId));
   if (marks.length === 0) return undefined;
-  return { escalate: true, rule: 'acuut_onveilig', orgs: marks.map((v) => v.orgId), reasons: marks.map(toReason) };
+  return { escalate: true, rule: 'acute_unsafe', orgs: marks.map((v) => v.orgId), reasons: marks.map(toReason) };
 }
 
 /**
@@ -207,7 +207,7 @@ function returning(h: History, p: EscalationPolicy, daysSinceLast: number | unde
   const live = liveOrgs(h);
   if (live.length === 0) return undefined;
   const reasons = live.map((org) => toReason(h.standing[h.current].get(org) as ConcernVote));
-  return { escalate: true, rule: 'hermelding', orgs: live, reasons };
+  return { escalate: true, rule: 'repeat_report', orgs: live, reasons };
 }
 
 /** (b) The same organisations keep buikpijn: at least minOrgs of them, each for consecutiveRounds rounds. */
@@ -219,7 +219,7 @@ function multipleOrgs(h: History, p: EscalationPolicy): EscalationDecision | und
   const reasons = streaks
     .flatMap((s) => concernVotes(h, lastCountedRound(h, s.org) - s.n + 1, lastCountedRound(h, s.org), [s.org]))
     .sort((a, b) => a.round - b.round || orgOrder(a.orgId, b.orgId));
-  return { escalate: true, rule: 'aanhoudend_meerdere_organisaties', orgs: streaks.map((s) => s.org), reasons };
+  return { escalate: true, rule: 'persistent_several_orgs', orgs: streaks.map((s) => s.org), reasons };
 }
 
 /**
@@ -242,7 +242,7 @@ function roundStreak(h: History): { from: number; to: number } {
 function persistentRounds(h: History, p: EscalationPolicy): EscalationDecision | undefined {
   const { from, to } = roundStreak(h);
   if (to - from + 1 < p.persistentRounds) return undefined;
-  return { escalate: true, rule: 'aanhoudend_rondes', orgs: liveOrgs(h), reasons: concernVotes(h, from, to) };
+  return { escalate: true, rule: 'persistent_rounds', orgs: liveOrgs(h), reasons: concernVotes(h, from, to) };
 }
 
 /**
@@ -268,6 +268,6 @@ function persistentTime(h: History, p: EscalationPolicy, now: number): Escalatio
   }
   if (!Number.isFinite(since)) return { escalate: false };
   const fireAt = since + p.persistentHours * HOUR_MS;
-  if (now >= fireAt) return { escalate: true, rule: 'aanhoudend_tijd', orgs: live, reasons };
+  if (now >= fireAt) return { escalate: true, rule: 'persistent_time', orgs: live, reasons };
   return { escalate: false, nextCheckAt: toIso(fireAt) };
 }

@@ -186,7 +186,7 @@ export function nextMoment(state: PhaseState | null | undefined, deadline: strin
   return { kind: 'termijn', at: deadline };
 }
 
-/** 'ruim' / 'bijna' / 'verstreken' of the next moment, with the termijn's rule (verstreken from the moment on). */
+/** 'ample' / 'near' / 'passed' of the next moment, with the termijn's rule (verstreken from the moment on). */
 export function nextMomentState(moment: NextMoment, now: Instant, nearMinutes = 60): TermijnState {
   return termijnState(moment.at, now, nearMinutes);
 }

@@ -211,7 +211,7 @@ export function runningMeasures(measures: readonly RunningMeasure[], todayLocal:
 
 // ---- the escalation-policy rules ----
 
-export type SafetyEscalationRule = 'overtreding_maatregel' | 'hoog_risico';
+export type SafetyEscalationRule = 'measure_violation' | 'high_risk';
 
 export type SafetyEscalationDecision =
   | { escalate: false }
@@ -244,14 +244,14 @@ export function decideSafetyEscalation(
     const broken = input.measures.filter((m) => m.violations.length > 0);
     if (broken.length > 0) {
       const orgs = uniqueOrgs(broken.flatMap((m) => m.violations.map((v) => v.reportedBy.orgId)));
-      return { escalate: true, rule: 'overtreding_maatregel', orgs, measureIds: broken.map((m) => m.id).sort(), assessmentIds: [] };
+      return { escalate: true, rule: 'measure_violation', orgs, measureIds: broken.map((m) => m.id).sort(), assessmentIds: [] };
     }
   }
   const high = input.assessments.filter((a) => a.outcome && policy.riskLevels.includes(a.outcome.level));
   if (high.length > 0)
     return {
       escalate: true,
-      rule: 'hoog_risico',
+      rule: 'high_risk',
       orgs: uniqueOrgs(high.map((a) => a.fromOrg)),
       measureIds: [],
       assessmentIds: high.map((a) => a.id).sort(),

@@ -21,7 +21,7 @@ export type AskedOfMe =
   | { kind: 'confirm_reading'; version: number };
 
 export interface VerdiepingSummary {
-  next: NextMoment & { state: 'ruim' | 'bijna' | 'verstreken' };
+  next: NextMoment & { state: 'ample' | 'near' | 'passed' };
   reading: { confirmed?: ReadingVersion; pending: number };
   safety: { entries: SafetyPlanEntry[]; withoutHolder: PersonRefId[]; toCheck: PersonRefId[] };
   questions: { open: (InfoRequest & { ageHours: number })[]; answered: number; declined: number };

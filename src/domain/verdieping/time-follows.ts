@@ -16,7 +16,7 @@ import type { PhaseState } from './phase';
 export const consultationExpiry = (phase: PhaseState | null | undefined, deadline: string, now: Instant): string =>
   vtConsultationExpiresAt(phase, deadline, now);
 
-const isOpen = (c: Consultation): boolean => c.status === 'gevraagd' || c.status === 'herinnerd' || c.status === 'achterwacht_gevraagd';
+const isOpen = (c: Consultation): boolean => c.status === 'asked' || c.status === 'reminded' || c.status === 'backup_asked';
 
 /** The current horizon of a case in verdieping, or undefined in zsm. */
 export const currentHorizon = (phase: PhaseState | null | undefined): string | undefined =>

@@ -4,24 +4,24 @@ import { toIso, toLocal, type Instant } from './time';
 /**
  * One question from the desk to VT's on-call member (1:1 Teams chat), as a pure state machine:
  *
- *   gevraagd ─reminderDue→ herinnerd ─backupDue→ achterwacht_gevraagd ─backupReminderDue→ (backup reminded)
- *      │                      │                        │                        ─backupSilentDue→ geen_reactie
- *      └──── answer → beantwoord;  noOneOnCall / expire / backupDue without backup → geen_reactie
+ *   asked ─reminderDue→ reminded ─backupDue→ backup_asked ─backupReminderDue→ (backup reminded)
+ *      │                      │                        │                        ─backupSilentDue→ no_answer
+ *      └──── answer → answered;  noOneOnCall / expire / backupDue without backup → no_answer
  *
  * The backup gets the same ladder as the primary: a reminder and then "geen reactie", with the same
  * gaps as the primary had (counted from the moment the backup was asked).
  * `unreachable`: a 1:1 message to the person could not be delivered at all (no personal chat): the
- * primary goes straight to the backup (or geen_reactie without one); an unreachable backup closes it.
+ * primary goes straight to the backup (or no_answer without one); an unreachable backup closes it.
  *
- * An answer after geen_reactie still moves to beantwoord (`late`): VT's knowledge is what was missing.
+ * An answer after no_answer still moves to answered (`late`): VT's knowledge is what was missing.
  *
  * Time-driven events carry the job's clock and are refused before their due time, and a repeated
  * event is a no-op, so a late, early or duplicated job cannot skip or repeat a step. A late reminder
- * job may be overtaken by the backup job (gevraagd → achterwacht_gevraagd).
+ * job may be overtaken by the backup job (asked → backup_asked).
  * `expire` is the caller's last moment to wait — normally the case's ZSM deadline.
  */
 
-export const CONSULTATION_STATUSES = ['gevraagd', 'herinnerd', 'achterwacht_gevraagd', 'beantwoord', 'geen_reactie'] as const;
+export const CONSULTATION_STATUSES = ['asked', 'reminded', 'backup_asked', 'answered', 'no_answer'] as const;
 export type ConsultationStatus = (typeof CONSULTATION_STATUSES)[number];
 export type NoAnswerReason = 'no_one_on_call' | 'no_backup' | 'expired' | 'unreachable' | 'backup_silent';
 
@@ -47,13 +47,13 @@ interface Base extends ConsultationTimeline {
   backupUnreachableAt?: string;
 }
 
-type OpenState = Base & { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' };
+type OpenState = Base & { status: 'asked' | 'reminded' | 'backup_asked' };
 
 export type Consultation =
-  | (Base & { status: 'gevraagd' | 'herinnerd' | 'achterwacht_gevraagd' })
+  | (Base & { status: 'asked' | 'reminded' | 'backup_asked' })
   /** `late`: answered after the desk had been told there was no reaction — still worth showing. */
-  | (Base & { status: 'beantwoord'; answeredAt: string; answeredBy: string; late: boolean })
-  | (Base & { status: 'geen_reactie'; closedAt: string; reason: NoAnswerReason });
+  | (Base & { status: 'answered'; answeredAt: string; answeredBy: string; late: boolean })
+  | (Base & { status: 'no_answer'; closedAt: string; reason: NoAnswerReason });
 
 export type ConsultationEvent =
   | { type: 'answer'; at: Instant; by: string }
@@ -72,7 +72,7 @@ export type TransitionResult =
 
 /** The next scheduled step, for the card and the job queue; null once the consultation is closed. */
 export interface NextStep {
-  kind: 'herinnering' | 'achterwacht' | 'herinnering_achterwacht' | 'geen_reactie';
+  kind: 'reminder' | 'backup' | 'backup_reminder' | 'no_answer';
   at: string;
   event: 'reminderDue' | 'backupDue' | 'backupReminderDue' | 'backupSilentDue' | 'expire';
 }
@@ -103,8 +103,8 @@ export function startConsultation(args: {
     ...(args.onCall.primary !== undefined && { primary: args.onCall.primary }),
     ...(args.onCall.primary !== undefined && args.onCall.backup !== undefined && { backup: args.onCall.backup }),
   };
-  if (base.primary === undefined) return { ...base, status: 'geen_reactie', closedAt: askedAt, reason: 'no_one_on_call' };
-  return { ...base, status: 'gevraagd' };
+  if (base.primary === undefined) return { ...base, status: 'no_answer', closedAt: askedAt, reason: 'no_one_on_call' };
+  return { ...base, status: 'asked' };
 }
 
 export function applyConsultationEvent(state: Consultation, event: ConsultationEvent): TransitionResult {
@@ -113,7 +113,7 @@ export function applyConsultationEvent(state: Consultation, event: ConsultationE
   const notYet = (due: string) => Date.parse(at) < Date.parse(due);
   const close = (reason: NoAnswerReason, extra: Partial<Base> = {}): TransitionResult => ({
     ok: true,
-    state: { ...base(state), ...extra, status: 'geen_reactie', closedAt: at, reason },
+    state: { ...base(state), ...extra, status: 'no_answer', closedAt: at, reason },
   });
   /** The backup is asked now, with the primary's gaps for its own reminder and "geen reactie". */
   const askBackup = (extra: Partial<Base> = {}): TransitionResult => {
@@ -124,7 +124,7 @@ export function applyConsultationEvent(state: Consultation, event: ConsultationE
       state: {
         ...(state as OpenState),
         ...extra,
-        status: 'achterwacht_gevraagd',
+        status: 'backup_asked',
         backupAskedAt: at,
         backupRemindAt: new Date(t + (Date.parse(state.reminderAt) - asked)).toISOString(),
         backupSilentAt: new Date(t + (Date.parse(state.backupAt) - asked)).toISOString(),
@@ -133,36 +133,36 @@ export function applyConsultationEvent(state: Consultation, event: ConsultationE
   };
 
   if (event.type === 'answer') {
-    if (state.status === 'beantwoord') return fail('closed');
+    if (state.status === 'answered') return fail('closed');
     if (event.by !== state.primary && event.by !== state.backup) return fail('not_consulted');
-    const late = state.status === 'geen_reactie';
-    return { ok: true, state: { ...base(state), status: 'beantwoord', answeredAt: at, answeredBy: event.by, late } };
+    const late = state.status === 'no_answer';
+    return { ok: true, state: { ...base(state), status: 'answered', answeredAt: at, answeredBy: event.by, late } };
   }
-  if (state.status === 'beantwoord' || state.status === 'geen_reactie') return fail('closed');
+  if (state.status === 'answered' || state.status === 'no_answer') return fail('closed');
   switch (event.type) {
     case 'reminderDue':
-      if (state.status !== 'gevraagd') return fail('already_done');
+      if (state.status !== 'asked') return fail('already_done');
       if (notYet(state.reminderAt)) return fail('not_due');
-      return { ok: true, state: { ...state, status: 'herinnerd', remindedAt: at } };
+      return { ok: true, state: { ...state, status: 'reminded', remindedAt: at } };
     case 'backupDue':
-      if (state.status === 'achterwacht_gevraagd') return fail('already_done');
+      if (state.status === 'backup_asked') return fail('already_done');
       if (notYet(state.backupAt)) return fail('not_due');
       if (state.backup === undefined) return close('no_backup');
       return askBackup();
     case 'unreachable':
-      if (event.who === state.primary && state.status !== 'achterwacht_gevraagd') {
+      if (event.who === state.primary && state.status !== 'backup_asked') {
         if (state.backup === undefined || state.backup === state.primary) return close('unreachable', { primaryUnreachableAt: at });
         return askBackup({ primaryUnreachableAt: at });
       }
-      if (event.who === state.backup && state.status === 'achterwacht_gevraagd') return close('unreachable', { backupUnreachableAt: at });
+      if (event.who === state.backup && state.status === 'backup_asked') return close('unreachable', { backupUnreachableAt: at });
       return fail('already_done');
     case 'backupReminderDue':
-      if (state.status !== 'achterwacht_gevraagd' || state.backupRemindedAt !== undefined || state.backupRemindAt === undefined)
+      if (state.status !== 'backup_asked' || state.backupRemindedAt !== undefined || state.backupRemindAt === undefined)
         return fail('already_done');
       if (notYet(state.backupRemindAt)) return fail('not_due');
       return { ok: true, state: { ...state, backupRemindedAt: at } };
     case 'backupSilentDue':
-      if (state.status !== 'achterwacht_gevraagd' || state.backupSilentAt === undefined) return fail('already_done');
+      if (state.status !== 'backup_asked' || state.backupSilentAt === undefined) return fail('already_done');
       if (notYet(state.backupSilentAt)) return fail('not_due');
       return close('backup_silent');
     case 'noOneOnCall':
@@ -173,17 +173,17 @@ export function applyConsultationEvent(state: Consultation, event: ConsultationE
 }
 
 export function nextStep(state: Consultation): NextStep | null {
-  if (state.status === 'beantwoord' || state.status === 'geen_reactie') return null;
-  const expire: NextStep = { kind: 'geen_reactie', at: state.expiresAt, event: 'expire' };
+  if (state.status === 'answered' || state.status === 'no_answer') return null;
+  const expire: NextStep = { kind: 'no_answer', at: state.expiresAt, event: 'expire' };
   let step: NextStep | undefined;
-  if (state.status === 'gevraagd') step = { kind: 'herinnering', at: state.reminderAt, event: 'reminderDue' };
-  if (state.status === 'herinnerd')
-    step = { kind: state.backup !== undefined ? 'achterwacht' : 'geen_reactie', at: state.backupAt, event: 'backupDue' };
-  if (state.status === 'achterwacht_gevraagd' && state.backupRemindAt !== undefined && state.backupSilentAt !== undefined)
+  if (state.status === 'asked') step = { kind: 'reminder', at: state.reminderAt, event: 'reminderDue' };
+  if (state.status === 'reminded')
+    step = { kind: state.backup !== undefined ? 'backup' : 'no_answer', at: state.backupAt, event: 'backupDue' };
+  if (state.status === 'backup_asked' && state.backupRemindAt !== undefined && state.backupSilentAt !== undefined)
     step =
       state.backupRemindedAt === undefined
-        ? { kind: 'herinnering_achterwacht', at: state.backupRemindAt, event: 'backupReminderDue' }
-        : { kind: 'geen_reactie', at: state.backupSilentAt, event: 'backupSilentDue' };
+        ? { kind: 'backup_reminder', at: state.backupRemindAt, event: 'backupReminderDue' }
+        : { kind: 'no_answer', at: state.backupSilentAt, event: 'backupSilentDue' };
   // The deadline can come before the scheduled step; then it is what happens next.
   return step && Date.parse(step.at) <= Date.parse(expire.at) ? step : expire;
 }

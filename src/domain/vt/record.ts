@@ -1,7 +1,7 @@
 import type { CardRef } from '../refs';
 import type { Consultation } from './consultation';
 
-export const VT_ANSWER_KINDS = ['bekend', 'niet_bekend', 'bel_terug'] as const;
+export const VT_ANSWER_KINDS = ['known', 'not_known', 'call_back'] as const;
 export type VtAnswerKind = (typeof VT_ANSWER_KINDS)[number];
 
 /**

@@ -87,16 +87,16 @@ const verdictsInline = {
  * the location's time threshold.
  */
 const escalationRules = {
-  acuut_onveilig: (a: { orgs: string }) => `acuut onveilig gemeld door ${a.orgs}`,
-  aanhoudend_meerdere_organisaties: (a: { orgs: string }) => `meerdere organisaties houden ronde na ronde buikpijn (${a.orgs})`,
-  aanhoudend_rondes: (a: { orgs: string; rounds: number }) =>
+  acute_unsafe: (a: { orgs: string }) => `acuut onveilig gemeld door ${a.orgs}`,
+  persistent_several_orgs: (a: { orgs: string }) => `meerdere organisaties houden ronde na ronde buikpijn (${a.orgs})`,
+  persistent_rounds: (a: { orgs: string; rounds: number }) =>
     `de buikpijn gaat niet weg: ${a.rounds} rondes achter elkaar${a.orgs ? ` (nu bij ${a.orgs})` : ''}`,
-  aanhoudend_tijd: (a: { orgs: string; hours: number }) =>
+  persistent_time: (a: { orgs: string; hours: number }) =>
     `de buikpijn houdt al ${a.hours} uur of langer aan zonder ronde zonder buikpijn${a.orgs ? ` (${a.orgs})` : ''}`,
-  hermelding: (a: { orgs: string }) =>
+  repeat_report: (a: { orgs: string }) =>
     `een betrokkene is kort geleden eerder gemeld (oude bekende) en er is buikpijn${a.orgs ? ` (${a.orgs})` : ''}`,
-  overtreding_maatregel: (a: { orgs: string }) => `een lopende maatregel is overtreden${a.orgs ? ` (gemeld door ${a.orgs})` : ''}`,
-  hoog_risico: (a: { orgs: string }) => `een risicotaxatie geeft een hoog risico${a.orgs ? ` (${a.orgs})` : ''}`,
+  measure_violation: (a: { orgs: string }) => `een lopende maatregel is overtreden${a.orgs ? ` (gemeld door ${a.orgs})` : ''}`,
+  high_risk: (a: { orgs: string }) => `een risicotaxatie geeft een hoog risico${a.orgs ? ` (${a.orgs})` : ''}`,
 } as const satisfies Record<EscalationRule, (a: { orgs: string; rounds: number; hours: number }) => string>;
 
 export const nlCards = {
@@ -323,21 +323,21 @@ export const nlCards = {
     callYourself: 'Bel VT zelf; een antwoord dat later komt, verschijnt hier alsnog.',
     nextStep: (step: string, after?: string) => `Volgende stap zonder antwoord: ${step}${after ? `, daarna ${after}` : ''}`,
     steps: {
-      herinnering: (at: string) => `herinnering om ${at}`,
-      achterwacht: (at: string) => `achterwacht om ${at}`,
-      geen_reactie: (at: string) => `melding "geen reactie" om ${at}`,
+      reminder: (at: string) => `herinnering om ${at}`,
+      backup: (at: string) => `achterwacht om ${at}`,
+      no_answer: (at: string) => `melding "geen reactie" om ${at}`,
     },
     answers: {
-      bekend: (at: string) => `✓ Bekend bij Veilig Thuis (${at}) — zie de contextinformatie van Veilig Thuis`,
-      niet_bekend: (at: string) => `Niet bekend bij Veilig Thuis (${at})`,
-      bel_terug: (at: string, phone: string) => `☎ Bel VT terug: ${phone} (gevraagd om ${at})`,
-      bel_terugNoPhone: (at: string) => `☎ Bel VT terug (gevraagd om ${at})`,
+      known: (at: string) => `✓ Bekend bij Veilig Thuis (${at}) — zie de contextinformatie van Veilig Thuis`,
+      not_known: (at: string) => `Niet bekend bij Veilig Thuis (${at})`,
+      call_back: (at: string, phone: string) => `☎ Bel VT terug: ${phone} (gevraagd om ${at})`,
+      callBackNoPhone: (at: string) => `☎ Bel VT terug (gevraagd om ${at})`,
     },
     answersCompact: {
-      bekend: (at: string) => `✓ Bekend bij VT (${at})`,
-      niet_bekend: (at: string) => `Niet bekend bij VT (${at})`,
-      bel_terug: (at: string, phone: string) => `☎ Bel VT terug: ${phone} (${at})`,
-      bel_terugNoPhone: (at: string) => `☎ Bel VT terug (${at})`,
+      known: (at: string) => `✓ Bekend bij VT (${at})`,
+      not_known: (at: string) => `Niet bekend bij VT (${at})`,
+      call_back: (at: string, phone: string) => `☎ Bel VT terug: ${phone} (${at})`,
+      callBackNoPhone: (at: string) => `☎ Bel VT terug (${at})`,
     },
     // the consultation card in the 1:1 chat
     cardTitle: (location: string) => `Vraag van ${location} aan Veilig Thuis`,

@@ -162,8 +162,8 @@ export const nlVerdieping = {
     measureLine: (type: string, holder: string, until: string) => `${type}, houder ${holder}, tot en met ${until}`,
     violation: (type: string, when: string) => `⚠ Overtreding van ${type.toLowerCase()} op ${when}`,
     escalationRule: {
-      overtreding_maatregel: 'Een lopende maatregel is overtreden',
-      hoog_risico: 'Een risicotaxatie geeft een hoog risico',
+      measure_violation: 'Een lopende maatregel is overtreden',
+      high_risk: 'Een risicotaxatie geeft een hoog risico',
     } satisfies Record<SafetyEscalationRule, string>,
     errors: {
       case_closed: 'Deze zaak is gesloten.',

@@ -84,7 +84,7 @@ export const nlVtAdviceFixes = {
       backup_silent: 'ook de achterwacht reageerde niet',
     },
     steps: {
-      herinnering_achterwacht: (at: string) => `herinnering aan de achterwacht om ${at}`,
+      backup_reminder: (at: string) => `herinnering aan de achterwacht om ${at}`,
     },
     /** Status parts on the case card. */
     primaryUnreachable: (at: string) => `⚠ dienstdoende niet bereikbaar via Teams (${at}): de app is niet voor hem/haar geïnstalleerd`,

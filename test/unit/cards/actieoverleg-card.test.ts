@@ -57,7 +57,7 @@ describe('Actieoverleg card: content', () => {
       { orgId: 'om' as const, round: 2, acuteUnsafe: false },
     ];
     const c = buildActieoverlegCard(
-      actieoverlegView({ escalation: sampleEscalation({ rule: 'aanhoudend_meerdere_organisaties', orgs: ['om', 'vt'], reasons }) }),
+      actieoverlegView({ escalation: sampleEscalation({ rule: 'persistent_several_orgs', orgs: ['om', 'vt'], reasons }) }),
     );
     expect(texts(c).filter((t) => t.includes('· ronde '))).toEqual([
       '**OM** · ronde 2',

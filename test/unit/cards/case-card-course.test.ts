@@ -331,13 +331,13 @@ describe('case card: escalation, door-agenderen, termijn and closure', () => {
   });
 
   it.each([
-    ['aanhoudend_meerdere_organisaties', {}, 'meerdere organisaties houden ronde na ronde buikpijn (OM, Veilig Thuis)'],
+    ['persistent_several_orgs', {}, 'meerdere organisaties houden ronde na ronde buikpijn (OM, Veilig Thuis)'],
     [
-      'aanhoudend_rondes',
+      'persistent_rounds',
       { reasons: [1, 2, 3, 4].map((round) => ({ orgId: 'vt' as const, round, acuteUnsafe: false })) },
       'de buikpijn gaat niet weg: 4 rondes achter elkaar (nu bij OM, Veilig Thuis)',
     ],
-    ['aanhoudend_tijd', {}, 'de buikpijn houdt al 12 uur of langer aan zonder ronde zonder buikpijn (OM, Veilig Thuis)'],
+    ['persistent_time', {}, 'de buikpijn houdt al 12 uur of langer aan zonder ronde zonder buikpijn (OM, Veilig Thuis)'],
   ] as const)('explains the rule %s', (rule, extra, why) => {
     const escalation = sampleEscalation({ rule, orgs: ['om', 'vt'], ...extra });
     expect(texts(buildCaseCard(typicalView({ escalation })))).toContain(`⚠ Naar Actieoverleg op 22:10 — ${why}`);

@@ -54,9 +54,9 @@ const scenarios: [string, CaseCardView][] = [
       consultation: consultationRecord({
         state: consultationState([['answer', '21:18', PRIMARY]]),
         answers: [
-          { kind: 'bekend', by: PRIMARY, at: amsterdamAt('21:18'), contributionId: 'contrib-x' },
-          { kind: 'niet_bekend', by: PRIMARY, at: amsterdamAt('21:19') },
-          { kind: 'bel_terug', by: PRIMARY, at: amsterdamAt('21:20'), phone: PHONE },
+          { kind: 'known', by: PRIMARY, at: amsterdamAt('21:18'), contributionId: 'contrib-x' },
+          { kind: 'not_known', by: PRIMARY, at: amsterdamAt('21:19') },
+          { kind: 'call_back', by: PRIMARY, at: amsterdamAt('21:20'), phone: PHONE },
         ],
       }),
     }),

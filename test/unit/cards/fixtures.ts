@@ -132,7 +132,7 @@ export function sampleEscalation(overrides: Partial<EscalationRecord> = {}): Esc
   return {
     caseId: 'c0ffee12a9b8c7d6e5f4',
     at: '2026-11-23T21:10:00.000Z', // 22:10 in Amsterdam
-    rule: 'acuut_onveilig',
+    rule: 'acute_unsafe',
     orgs: ['vt'],
     reasons: [{ orgId: 'vt', round: 2, reason: 'Verdachte dreigde eerder met mes; slachtoffer wil terug naar huis.', acuteUnsafe: true }],
     question:
@@ -201,7 +201,7 @@ export function largeView(): CaseCardView {
     // The chair's view: every control there is.
     viewerIsChair: true,
     escalation: sampleEscalation({
-      rule: 'aanhoudend_rondes',
+      rule: 'persistent_rounds',
       orgs: ['politie', 'om', '3ro', 'rvdk', 'shn', 'halt', 'vt'],
       reasons,
       question: long(1000, 'Wat is nodig voor de veiligheid'),

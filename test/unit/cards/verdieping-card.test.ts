@@ -31,7 +31,7 @@ describe('case card in verdieping: the next moment instead of the dead termijn',
       ...deep,
       verdieping: {
         ...deep.verdieping!,
-        summary: { ...deep.verdieping!.summary, next: { ...deep.verdieping!.summary.next, state: 'verstreken' as const } },
+        summary: { ...deep.verdieping!.summary, next: { ...deep.verdieping!.summary.next, state: 'passed' as const } },
       },
     };
     expect(texts(buildCaseCard(passed))[0]).toContain('Volgende bespreking is verstreken');

@@ -29,7 +29,7 @@ const input = (card: unknown, id: string): Node => {
 const answered = (by = PRIMARY) =>
   consultationRecord({
     state: consultationState(by === PRIMARY ? [['answer', '21:18', PRIMARY]] : BACKUP_ANSWERED),
-    answers: [{ kind: 'bel_terug', by, at: amsterdamAt(by === PRIMARY ? '21:18' : '21:45'), phone: PHONE }],
+    answers: [{ kind: 'call_back', by, at: amsterdamAt(by === PRIMARY ? '21:18' : '21:45'), phone: PHONE }],
   });
 const noReaction = () =>
   consultationRecord({

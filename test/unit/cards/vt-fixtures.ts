@@ -57,8 +57,8 @@ export const backupAnsweredRecord = (): VtConsultationRecord =>
   consultationRecord({
     state: consultationState(BACKUP_ANSWERED),
     answers: [
-      { kind: 'bekend', by: BACKUP, at: at('21:45') },
-      { kind: 'bel_terug', by: BACKUP, at: at('21:46'), phone: PHONE },
+      { kind: 'known', by: BACKUP, at: at('21:45') },
+      { kind: 'call_back', by: BACKUP, at: at('21:46'), phone: PHONE },
     ],
   });
 
@@ -114,14 +114,14 @@ export function summaryView(overrides: Partial<VtMorningSummaryView> = {}): VtMo
     items: [
       summaryItem(1, {
         state: consultationState([['answer', '21:18', PRIMARY]]),
-        answers: [{ kind: 'niet_bekend', by: PRIMARY, at: at('21:18') }],
+        answers: [{ kind: 'not_known', by: PRIMARY, at: at('21:18') }],
       }),
       summaryItem(2, {
         state: consultationState([
           ['reminderDue', '21:25'],
           ['answer', '21:30', PRIMARY],
         ]),
-        answers: [{ kind: 'bel_terug', by: PRIMARY, at: at('21:30'), phone: PHONE }],
+        answers: [{ kind: 'call_back', by: PRIMARY, at: at('21:30'), phone: PHONE }],
       }),
       summaryItem(
         3,

@@ -18,7 +18,7 @@ describe('VT morning summary: valid Adaptive Card 1.5', () => {
       'many',
       summaryView({
         items: Array.from({ length: 200 }, (_, i) =>
-          summaryItem(i, { answers: [{ kind: 'bel_terug', by: PRIMARY, at: amsterdamAt('21:30'), phone: PHONE }] }),
+          summaryItem(i, { answers: [{ kind: 'call_back', by: PRIMARY, at: amsterdamAt('21:30'), phone: PHONE }] }),
         ),
       }),
     ],
@@ -118,7 +118,7 @@ describe('VT morning summary: privacy and size', () => {
       summaryItem(4, {
         askedBy: 'aad-om-desk-07',
         state: consultationState(BACKUP_ANSWERED),
-        answers: [{ kind: 'bekend', by: BACKUP, at: amsterdamAt('21:45'), contributionId: 'contrib-9' }],
+        answers: [{ kind: 'known', by: BACKUP, at: amsterdamAt('21:45'), contributionId: 'contrib-9' }],
       }),
     );
     const json = JSON.stringify(buildVtMorningSummaryCard(view));
@@ -128,7 +128,7 @@ describe('VT morning summary: privacy and size', () => {
 
   it('keeps 200 consultations within the budget, call-backs first, and counts what does not fit', () => {
     const items = Array.from({ length: 200 }, (_, i) =>
-      summaryItem(i, i % 50 === 49 ? { answers: [{ kind: 'bel_terug', by: PRIMARY, at: amsterdamAt('21:30'), phone: PHONE }] } : {}),
+      summaryItem(i, i % 50 === 49 ? { answers: [{ kind: 'call_back', by: PRIMARY, at: amsterdamAt('21:30'), phone: PHONE }] } : {}),
     );
     const card = buildVtMorningSummaryCard(summaryView({ items }));
     expect(VT_SUMMARY_CARD_LIMITS.maxBytes).toBe(CASE_CARD_LIMITS.maxBytes);

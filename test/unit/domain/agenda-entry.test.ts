@@ -59,11 +59,11 @@ describe('agendaFacts (pure): what the agenda shows of one case', () => {
   });
 
   it.each([
-    ['gevraagd', true],
-    ['herinnerd', true],
-    ['achterwacht_gevraagd', true],
-    ['beantwoord', false],
-    ['geen_reactie', false],
+    ['asked', true],
+    ['reminded', true],
+    ['backup_asked', true],
+    ['answered', false],
+    ['no_answer', false],
   ] as const)('VT consultation %s → question open: %s', (status, open) => {
     const f = agendaFacts({
       theCase: inRound(1),

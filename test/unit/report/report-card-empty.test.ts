@@ -20,7 +20,7 @@ describe('the report card says "geen gegevens" instead of a donut whose figures 
       [
         reportRow({
           decision: 'geescaleerd',
-          escalationRule: 'hermelding',
+          escalationRule: 'repeat_report',
           decidedAt: '2026-03-01T09:00:00.000Z',
           phases: { veiligheid: 0, zorg: 0, herstel: 1 },
         }),

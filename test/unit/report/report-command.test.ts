@@ -76,7 +76,7 @@ describe('report card model (hand-computed)', () => {
         firstVoteAt: '2026-03-01T08:30:00.000Z',
         decidedAt: '2026-03-01T10:00:00.000Z',
         decision: 'geescaleerd',
-        escalationRule: 'acuut_onveilig',
+        escalationRule: 'acute_unsafe',
         phases: { veiligheid: 2, zorg: 1, herstel: 0 },
       }),
       reportRow({
@@ -172,7 +172,7 @@ describe('report row after a command', () => {
       votes: [],
       vtConsultation: {
         askedBy: 'desk',
-        state: { askedAt: '2026-03-01T20:00:00.000Z', status: 'beantwoord', answeredAt: '2026-03-01T20:12:30.000Z' },
+        state: { askedAt: '2026-03-01T20:00:00.000Z', status: 'answered', answeredAt: '2026-03-01T20:12:30.000Z' },
       },
     } as never;
     expect(reportRowAfter({ after, reAgendaAtBefore: undefined, previous: undefined, outsideOfficeHours: () => true }).vtEvening).toEqual({

@@ -38,12 +38,12 @@ const ruleOf = (d: ReturnType<typeof decideEscalation>): string =>
 
 describe('decideEscalation after a decision "ondanks buikpijn"', () => {
   it.each<[string, ConcernVote[], Omit<RepeatSource, 'votes'>, string]>([
-    ['no advice decision: the time rule fires at 12 h', [vtR1], { ...none }, 'aanhoudend_tijd'],
+    ['no advice decision: the time rule fires at 12 h', [vtR1], { ...none }, 'persistent_time'],
     [
       'a decision without open buikpijn (no acknowledgement): fires as before',
       [vtR1],
       { ...none, advice: { decision: { at: h(2) }, draft: { openConcern: [] } } },
-      'aanhoudend_tijd',
+      'persistent_time',
     ],
     ['decided despite the same buikpijn: nothing fires, no timer', [vtR1], { ...none, advice: adviceDecided }, 'none'],
     [
@@ -56,13 +56,13 @@ describe('decideEscalation after a decision "ondanks buikpijn"', () => {
       'a new reason after the decision: fires',
       [{ ...vote('vt', 1, true, h(3)), reason: 'Nu ook dreiging via berichten' }],
       { ...none, advice: adviceDecided },
-      'aanhoudend_tijd',
+      'persistent_time',
     ],
     [
       'a melding contribution after the decision (new incident): fires',
       [vtR1],
       { advice: adviceDecided, contributions: [{ source: 'melding', createdAt: h(5) }], measures: [] },
-      'aanhoudend_tijd',
+      'persistent_time',
     ],
     [
       'a melding from before the decision: nothing new',
@@ -80,7 +80,7 @@ describe('decideEscalation after a decision "ondanks buikpijn"', () => {
       'a violation of a measure reported after the decision: fires',
       [vtR1],
       { advice: adviceDecided, contributions: [], measures: [{ violations: [{ reportedAt: h(6) }] }] },
-      'aanhoudend_tijd',
+      'persistent_time',
     ],
   ])('%s', (_name, votes, src, expected) => {
     // At 16 h: past 12 h after the first vote (10 min) and after a re-vote at 3 h (which restarts the clock).
@@ -89,7 +89,7 @@ describe('decideEscalation after a decision "ondanks buikpijn"', () => {
 
   it('a new acute mark after the decision escalates at once (acute rule)', () => {
     const votes = [vtR1, vote('om', 1, true, h(3), true)];
-    expect(ruleOf(decideAt(h(3), votes, { ...none, advice: adviceDecided }))).toBe('acuut_onveilig');
+    expect(ruleOf(decideAt(h(3), votes, { ...none, advice: adviceDecided }))).toBe('acute_unsafe');
   });
 
   it('before 12 h the time rule still only plans a check (the block applies to a firing rule only)', () => {
@@ -150,12 +150,12 @@ describe('(e) hermelding: a returning person within the configured period, with 
 
   it.each<[string, EscalationPolicy, ConcernVote[], number | undefined, string]>([
     ['rule off (no hermeldingDays): nothing yet', ROUNDS_ONLY, [vtR1], 30, 'later'],
-    ['on, returned after 30 days within 90, buikpijn stands: escalates', on(90), [vtR1], 30, 'hermelding'],
-    ['on, returned on the last day of the period: escalates', on(30), [vtR1], 30, 'hermelding'],
+    ['on, returned after 30 days within 90, buikpijn stands: escalates', on(90), [vtR1], 30, 'repeat_report'],
+    ['on, returned on the last day of the period: escalates', on(30), [vtR1], 30, 'repeat_report'],
     ['on, returned a day after the period: nothing yet', on(29), [vtR1], 30, 'later'],
     ['on, no earlier case: nothing yet', on(90), [vtR1], undefined, 'later'],
     ['on, returned but nobody has buikpijn: nothing', on(90), [vote('vt', 1, false, at(10))], 30, 'none'],
-    ['acute goes first', on(90), [vote('vt', 1, true, at(10), true)], 30, 'acuut_onveilig'],
+    ['acute goes first', on(90), [vote('vt', 1, true, at(10), true)], 30, 'acute_unsafe'],
   ])('%s', (_name, policy, votes, days, expected) => {
     const d = run(policy, votes, days);
     expect(d.escalate ? d.rule : d.nextCheckAt ? 'later' : 'none').toBe(expected);
@@ -164,7 +164,7 @@ describe('(e) hermelding: a returning person within the configured period, with 
   it('names the organisations with buikpijn and their reasons', () => {
     expect(run(on(90), [vtR1, vote('politie', 1, true, at(20)), vote('om', 1, false, at(30))], 5)).toEqual({
       escalate: true,
-      rule: 'hermelding',
+      rule: 'repeat_report',
       orgs: ['politie', 'vt'],
       reasons: [
         { orgId: 'politie', round: 1, reason: 'zorg politie r1', acuteUnsafe: false },

@@ -37,8 +37,8 @@ describe('the report row of a case', () => {
 
   it.each([
     [
-      { escalation: { at: '2026-03-01T23:00:00.000Z', rule: 'aanhoudend_tijd' as const } },
-      { decidedAt: '2026-03-01T23:00:00.000Z', decision: 'geescaleerd', escalationRule: 'aanhoudend_tijd' },
+      { escalation: { at: '2026-03-01T23:00:00.000Z', rule: 'persistent_time' as const } },
+      { decidedAt: '2026-03-01T23:00:00.000Z', decision: 'geescaleerd', escalationRule: 'persistent_time' },
     ],
     [
       { case: { ...base.case, closure: { at: '2026-03-02T01:00:00.000Z', by: 'x', despiteConcern: true, remainingConcern: [] } } },

@@ -24,7 +24,7 @@ const rows: ReportRow[] = [
     firstVoteAt: '2026-01-10T20:30:00.000Z',
     decidedAt: '2026-01-10T22:00:00.000Z',
     decision: 'geescaleerd',
-    escalationRule: 'aanhoudend_rondes',
+    escalationRule: 'persistent_rounds',
     vtEvening: { count: 1, responseMinutes: [12] },
     phases: { veiligheid: 2, zorg: 1, herstel: 0 },
     followUp: 'uitgevoerd',
@@ -78,7 +78,7 @@ const rows: ReportRow[] = [
     firstVoteAt: '2026-04-15T12:20:00.000Z',
     decidedAt: '2026-04-15T15:20:00.000Z',
     decision: 'geescaleerd',
-    escalationRule: 'acuut_onveilig',
+    escalationRule: 'acute_unsafe',
     vtEvening: noVt,
     phases: { veiligheid: 1, zorg: 0, herstel: 1 },
     followUp: 'deels_uitgevoerd',
@@ -113,13 +113,13 @@ describe('report figures (hand-computed)', () => {
       intakeToDecision: { n: 3, medianMinutes: 120, p90Minutes: 300 }, // 60, 120, 300
       decisions: { geescaleerd: 1, gesloten: 1, gesloten_ondanks_buikpijn: 1 },
       escalationsByRule: {
-        acuut_onveilig: 0,
-        aanhoudend_meerdere_organisaties: 0,
-        aanhoudend_rondes: 1,
-        aanhoudend_tijd: 0,
-        overtreding_maatregel: 0,
-        hermelding: 0,
-        hoog_risico: 0,
+        acute_unsafe: 0,
+        persistent_several_orgs: 0,
+        persistent_rounds: 1,
+        persistent_time: 0,
+        measure_violation: 0,
+        repeat_report: 0,
+        high_risk: 0,
       },
       vtEvening: { consultations: 4, answered: 3, response: { n: 3, medianMinutes: 12, p90Minutes: 40 } }, // 5, 12, 40
       decisionsByPhase: { veiligheid: 2, zorg: 1, herstel: 0 },
@@ -136,7 +136,7 @@ describe('report figures (hand-computed)', () => {
     expect(f.cases).toBe(5);
     expect(f.withChildren).toEqual({ count: 3, of: 5, share: 0.6 });
     expect(f.roundsPerCase).toBe(11 / 5);
-    expect(f.escalationsByRule.acuut_onveilig).toBe(1);
+    expect(f.escalationsByRule.acute_unsafe).toBe(1);
     expect(f.decisionsByPhase).toEqual({ veiligheid: 3, zorg: 1, herstel: 1 });
     expect(f.hermelding6).toEqual({ months: 6, count: 2, of: 5, share: 0.4 });
   });

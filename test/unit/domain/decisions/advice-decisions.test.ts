@@ -200,7 +200,7 @@ describe('decideFollowUpAnswer', () => {
         remainingConcern: [],
         handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['contactpersoon'] },
       });
-    expect(audits(r.decision)).toEqual([`advice.followup:${LEAD.aadObjectId}`, ...(close ? [`case.close:${LEAD.aadObjectId}`] : [])]);
+    expect(audits(r.decision)).toEqual([`advice.followUp:${LEAD.aadObjectId}`, ...(close ? [`case.close:${LEAD.aadObjectId}`] : [])]);
     expect(jobs(r.decision)).toEqual([
       `${ADVICE_JOB_IDS.feedbackFollowUp}@now`,
       `${ADVICE_JOB_IDS.refreshAdvice}@now`,

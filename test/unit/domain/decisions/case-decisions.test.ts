@@ -109,7 +109,7 @@ describe('decideVote', () => {
         audits: ['vote.cast:aad-politie', `case.escalated:${SYSTEM_ACTOR}`],
         jobs: [`${JOB_IDS.refreshCard}:request`, `${JOB_IDS.postActieoverleg}:ensure`, `${JOB_IDS.refreshActieoverleg}:request`],
         roundClosed: false,
-        escalation: 'acuut_onveilig',
+        escalation: 'acute_unsafe',
       },
     },
     {
@@ -123,13 +123,13 @@ describe('decideVote', () => {
         audits: ['vote.cast:aad-vt', `round.close:${SYSTEM_ACTOR}`, `case.escalated:${SYSTEM_ACTOR}`],
         jobs: [`${JOB_IDS.refreshCard}:request`, `${JOB_IDS.postActieoverleg}:ensure`, `${JOB_IDS.refreshActieoverleg}:request`],
         roundClosed: true,
-        escalation: 'aanhoudend_meerdere_organisaties',
+        escalation: 'persistent_several_orgs',
       },
     },
     {
       name: 'an escalated case: no second escalation; the Actieoverleg card (not yet posted) gets its post job back',
       b: bundle({
-        escalation: { caseId: CASE_ID, at: NOW, rule: 'acuut_onveilig', orgs: ['om'], reasons: [], question: 'q?', attendees: ['om'] },
+        escalation: { caseId: CASE_ID, at: NOW, rule: 'acute_unsafe', orgs: ['om'], reasons: [], question: 'q?', attendees: ['om'] },
       }),
       org: 'politie',
       input: ACUTE,
@@ -283,7 +283,7 @@ describe('decideCloseRound (the chair)', () => {
       bundle({ votes: [v('politie', 1, true), v('om', 1, true), v('politie', 2, true), v('om', 2, true)] }),
       ['round.close:aad-chair', `case.escalated:${SYSTEM_ACTOR}`],
       [`${JOB_IDS.refreshCard}:request`, `${JOB_IDS.postActieoverleg}:ensure`, `${JOB_IDS.refreshActieoverleg}:request`],
-      'aanhoudend_meerdere_organisaties',
+      'persistent_several_orgs',
     ],
   ])('%s', (_n, b, wantAudits, wantJobs, rule) => {
     const r = decideCloseRound(b, { actor: chair, location: location() }, ctx());

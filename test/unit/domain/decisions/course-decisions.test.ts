@@ -38,7 +38,7 @@ const actor = (orgId: PartnerOrg, chair = false): CourseActor => ({ aadObjectId:
 const ESCALATION: EscalationRecord = {
   caseId: CASE_ID,
   at: AN_HOUR_AGO,
-  rule: 'acuut_onveilig',
+  rule: 'acute_unsafe',
   orgs: ['politie'],
   reasons: [],
   question: 'Wat is nodig om de kinderen vannacht veilig te houden?',
@@ -308,7 +308,7 @@ describe('decideReAgenda (door-agenderen)', () => {
     {
       name: 'a moment ahead: the case carries it, audited, card refreshed',
       run: () => decideReAgenda(bundle(), { actor: actor('om', true), at: tomorrow }, ctx()),
-      want: { changed: true, audits: ['case.reagenda:aad-om-chair'], jobs: CARD },
+      want: { changed: true, audits: ['case.reAgenda:aad-om-chair'], jobs: CARD },
     },
     {
       name: 'the moment it has already: unchanged',

@@ -64,7 +64,7 @@ function bundle(over: { status?: 'open' | 'closed'; vt?: VtConsultationRecord | 
 const answer = (over: Partial<VtAnswerArgs> = {}): VtAnswerArgs => ({
   actor: VT,
   seq: 1,
-  kind: 'bekend',
+  kind: 'known',
   contribution: {
     id: 'contrib-vt-1',
     text: 'Gezin bekend bij VT sinds 2024.',
@@ -76,7 +76,7 @@ const answer = (over: Partial<VtAnswerArgs> = {}): VtAnswerArgs => ({
 });
 
 describe('consultedVtActor: only who the consultation asked acts for VT', () => {
-  const backupAsked = consultation({ state: { ...asked(), status: 'achterwacht_gevraagd', backupAskedAt: NOW } as Consultation });
+  const backupAsked = consultation({ state: { ...asked(), status: 'backup_asked', backupAskedAt: NOW } as Consultation });
   it.each<[string, CaseBundle, string | undefined, number, string]>([
     ['the on-call member', bundle(), PRIMARY, 1, 'ok'],
     ['the backup before it was asked', bundle(), BACKUP, 1, 'vt_not_consulted (audited)'],
@@ -94,11 +94,11 @@ describe('consultedVtActor: only who the consultation asked acts for VT', () => 
 
 describe('decideVtAnswer', () => {
   it.each<[VtAnswerArgs['kind'], string[]]>([
-    ['bekend', [JOB_IDS.refreshCard]],
-    ['niet_bekend', [JOB_IDS.refreshCard]],
-    ['bel_terug', [callBackReminderJobId(1), JOB_IDS.refreshCard]],
+    ['known', [JOB_IDS.refreshCard]],
+    ['not_known', [JOB_IDS.refreshCard]],
+    ['call_back', [callBackReminderJobId(1), JOB_IDS.refreshCard]],
   ])('%s: the consultation answered, a VT contribution, one audit entry, jobs %j', (kind, jobIds) => {
-    const phone = kind === 'bel_terug' ? { phone: ' 030 123 4567 ' } : {};
+    const phone = kind === 'call_back' ? { phone: ' 030 123 4567 ' } : {};
     const r = decideVtAnswer(bundle(), answer({ kind, ...phone }), ctx());
     if (!r.ok) throw new Error(r.error);
     const d = r.decision;
@@ -107,11 +107,11 @@ describe('decideVtAnswer', () => {
     expect(d.contributions).toEqual([
       expect.objectContaining({ id: 'contrib-vt-1', orgId: 'vt', authorId: PRIMARY, caseId: CASE_ID, createdAt: NOW }),
     ]);
-    expect(d.vtConsultation?.state.status).toBe('beantwoord');
+    expect(d.vtConsultation?.state.status).toBe('answered');
     expect(d.vtConsultation?.answers).toEqual([
-      { kind, by: PRIMARY, at: NOW, contributionId: 'contrib-vt-1', ...(kind === 'bel_terug' ? { phone: '030 123 4567' } : {}) },
+      { kind, by: PRIMARY, at: NOW, contributionId: 'contrib-vt-1', ...(kind === 'call_back' ? { phone: '030 123 4567' } : {}) },
     ]);
-    expect(d.vtConsultation?.callBack).toEqual(kind === 'bel_terug' ? { phone: '030 123 4567', requestedAt: NOW } : undefined);
+    expect(d.vtConsultation?.callBack).toEqual(kind === 'call_back' ? { phone: '030 123 4567', requestedAt: NOW } : undefined);
     expect(d.audit).toEqual([
       expect.objectContaining({
         action: 'vt.answered',
@@ -121,7 +121,7 @@ describe('decideVtAnswer', () => {
       }),
     ]);
     expect(d.jobs.map((j) => j.id)).toEqual(jobIds);
-    if (kind === 'bel_terug')
+    if (kind === 'call_back')
       expect(d.jobs[0]).toEqual({
         id: 'job:vtReminder:1:callBack',
         type: 'vtReminder',
@@ -165,7 +165,7 @@ describe('decideVtAnswer', () => {
   });
 
   const answered = consultation({
-    state: { ...asked(), status: 'beantwoord', answeredAt: ASKED, answeredBy: BACKUP } as unknown as Consultation,
+    state: { ...asked(), status: 'answered', answeredAt: ASKED, answeredBy: BACKUP } as unknown as Consultation,
   });
   it.each<[string, CaseBundle, Partial<VtAnswerArgs>, string]>([
     ['a closed case', bundle({ status: 'closed' }), {}, 'case_closed'],

@@ -45,7 +45,7 @@ describe('(a) acuut onveilig', () => {
     const d = decide([inRound('vt', 1, true, true), inRound('om', 1, false)], [], at(11));
     expect(d).toEqual({
       escalate: true,
-      rule: 'acuut_onveilig',
+      rule: 'acute_unsafe',
       orgs: ['vt'],
       reasons: [{ orgId: 'vt', round: 1, reason: 'zorg vt r1', acuteUnsafe: true }],
     });
@@ -58,14 +58,14 @@ describe('(a) acuut onveilig', () => {
   });
 
   it('still stands in the next round when the organisation has not voted again (missed decision is caught)', () => {
-    expect(ruleOf(decide([inRound('vt', 1, true, true)], rounds(2, true), h(2)))).toBe('acuut_onveilig');
+    expect(ruleOf(decide([inRound('vt', 1, true, true)], rounds(2, true), h(2)))).toBe('acute_unsafe');
     expect(ruleOf(decide([inRound('vt', 1, true, true), inRound('vt', 2, true)], rounds(2, true), h(3)))).toBe('none');
   });
 
   it('wins over the other rules when several fire', () => {
     const votes = [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true, true)];
     const d = decide(votes, rounds(2, true), h(20));
-    expect(d.escalate && { rule: d.rule, orgs: d.orgs }).toEqual({ rule: 'acuut_onveilig', orgs: ['om'] });
+    expect(d.escalate && { rule: d.rule, orgs: d.orgs }).toEqual({ rule: 'acute_unsafe', orgs: ['om'] });
   });
 });
 
@@ -75,7 +75,7 @@ describe('(b) aanhoudend, meerdere organisaties', () => {
       '2 organisations in 2 rounds (vote completes it)',
       [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true)],
       rounds(2, true),
-      'aanhoudend_meerdere_organisaties',
+      'persistent_several_orgs',
     ],
     [
       'N-1: one organisation in 2 rounds',
@@ -101,7 +101,7 @@ describe('(b) aanhoudend, meerdere organisaties', () => {
       'caught on the next round when missed',
       [inRound('vt', 1, true), inRound('om', 1, true), inRound('vt', 2, true), inRound('om', 2, true)],
       rounds(3, true),
-      'aanhoudend_meerdere_organisaties',
+      'persistent_several_orgs',
     ],
     [
       'withdrawn in the next open round',
@@ -113,7 +113,7 @@ describe('(b) aanhoudend, meerdere organisaties', () => {
       'buikpijn stands through a round without votes',
       [inRound('vt', 1, true), inRound('om', 1, true)],
       rounds(2),
-      'aanhoudend_meerdere_organisaties',
+      'persistent_several_orgs',
     ],
   ])('%s', (_label, votes, rs, rule) => {
     expect(ruleOf(decide(votes, rs, h(5), NO_TIME))).toBe(rule);
@@ -128,7 +128,7 @@ describe('(b) aanhoudend, meerdere organisaties', () => {
       vote('om', 2, false, at(140)),
     ];
     expect(ruleOf(decide(votes, rounds(2, true), h(3), NO_TIME))).toBe('none');
-    expect(ruleOf(decide(votes.slice(0, 4), rounds(2, true), h(3), NO_TIME))).toBe('aanhoudend_meerdere_organisaties');
+    expect(ruleOf(decide(votes.slice(0, 4), rounds(2, true), h(3), NO_TIME))).toBe('persistent_several_orgs');
   });
 
   it('names the organisations and their reasons, oldest round first', () => {
@@ -141,7 +141,7 @@ describe('(b) aanhoudend, meerdere organisaties', () => {
     ];
     expect(decide(votes, rounds(2), h(4), NO_TIME)).toEqual({
       escalate: true,
-      rule: 'aanhoudend_meerdere_organisaties',
+      rule: 'persistent_several_orgs',
       orgs: ['om', 'vt'],
       reasons: [
         { orgId: 'om', round: 1, reason: 'zorg om r1', acuteUnsafe: false },
@@ -156,7 +156,7 @@ describe('(b) aanhoudend, meerdere organisaties', () => {
     const policy = { ...NO_TIME, minOrgs: 3, consecutiveRounds: 3 };
     const three = (r: number) => [inRound('vt', r, true), inRound('om', r, true), inRound('rvdk', r, true)];
     expect(ruleOf(decide([...three(1), ...three(2)], rounds(2), h(4), policy))).toBe('none');
-    expect(ruleOf(decide([...three(1), ...three(2), ...three(3)], rounds(3), h(6), policy))).toBe('aanhoudend_meerdere_organisaties');
+    expect(ruleOf(decide([...three(1), ...three(2), ...three(3)], rounds(3), h(6), policy))).toBe('persistent_several_orgs');
   });
 });
 
@@ -175,7 +175,7 @@ describe('(c) aanhoudend over rondes', () => {
   it('fires after M rounds with buikpijn, whoever has it', () => {
     expect(decide(relay, rounds(4), h(8), NO_TIME)).toEqual({
       escalate: true,
-      rule: 'aanhoudend_rondes',
+      rule: 'persistent_rounds',
       orgs: ['3ro'],
       reasons: [
         { orgId: 'vt', round: 1, reason: 'zorg vt r1', acuteUnsafe: false },
@@ -188,10 +188,10 @@ describe('(c) aanhoudend over rondes', () => {
 
   it.each([
     ['M-1 rounds', relay.slice(0, 5), rounds(3), 'none'],
-    ['open round M, buikpijn confirmed in it', relay, rounds(4, true), 'aanhoudend_rondes'],
+    ['open round M, buikpijn confirmed in it', relay, rounds(4, true), 'persistent_rounds'],
     ['open round M, nobody voted yet', relay.slice(0, 5), rounds(4, true), 'none'],
     ['open round M, the only buikpijn withdrawn', relay.slice(0, 6), rounds(4, true), 'none'],
-    ['one vote that stands, M rounds', [inRound('vt', 1, true)], rounds(4), 'aanhoudend_rondes'],
+    ['one vote that stands, M rounds', [inRound('vt', 1, true)], rounds(4), 'persistent_rounds'],
   ])('%s', (_label, votes, rs, rule) => {
     expect(ruleOf(decide(votes, rs, h(8), NO_TIME))).toBe(rule);
   });
@@ -205,7 +205,7 @@ describe('(c) aanhoudend over rondes', () => {
     ];
     const upTo = (r: number) => votes.filter((v) => v.round <= r);
     expect(ruleOf(decide(upTo(6), rounds(6), h(12), NO_TIME))).toBe('none');
-    expect(ruleOf(decide(upTo(7), rounds(7), h(14), NO_TIME))).toBe('aanhoudend_rondes');
+    expect(ruleOf(decide(upTo(7), rounds(7), h(14), NO_TIME))).toBe('persistent_rounds');
   });
 });
 
@@ -224,7 +224,7 @@ describe('(d) aanhoudend in de tijd', () => {
     const votes = [first, vote('vt', 2, false, h(3)), vote('om', 2, true, h(3))];
     expect(decide(votes, rounds(2, true), h(12))).toEqual({
       escalate: true,
-      rule: 'aanhoudend_tijd',
+      rule: 'persistent_time',
       orgs: ['om'],
       reasons: [
         { orgId: 'vt', round: 1, reason: 'zorg vt r1', acuteUnsafe: false },
@@ -236,7 +236,7 @@ describe('(d) aanhoudend in de tijd', () => {
   it('restarts the clock after a round in which nobody had buikpijn', () => {
     const votes = [first, vote('vt', 2, false, h(2)), vote('om', 3, true, h(5))];
     expect(decide(votes, rounds(3, true), h(13))).toEqual({ escalate: false, nextCheckAt: h(17) });
-    expect(ruleOf(decide(votes, rounds(3, true), h(17)))).toBe('aanhoudend_tijd');
+    expect(ruleOf(decide(votes, rounds(3, true), h(17)))).toBe('persistent_time');
   });
 
   it('does not run while all buikpijn has been withdrawn, even in an open round', () => {
@@ -245,13 +245,13 @@ describe('(d) aanhoudend in de tijd', () => {
 
   it('keeps running while an organisation with buikpijn has not voted in the open round', () => {
     const votes = [first, vote('om', 1, true, h(0.5)), vote('om', 2, false, h(2))];
-    expect(ruleOf(decide(votes, rounds(2, true), h(12), { ...DEFAULT_ESCALATION_POLICY, minOrgs: 3 }))).toBe('aanhoudend_tijd');
+    expect(ruleOf(decide(votes, rounds(2, true), h(12), { ...DEFAULT_ESCALATION_POLICY, minOrgs: 3 }))).toBe('persistent_time');
   });
 
   it('follows the location threshold', () => {
     expect(decide([first], [], h(5), { ...DEFAULT_ESCALATION_POLICY, persistentHours: 4 })).toMatchObject({
       escalate: true,
-      rule: 'aanhoudend_tijd',
+      rule: 'persistent_time',
     });
     expect(decide([first], [], h(3), { ...DEFAULT_ESCALATION_POLICY, persistentHours: 4 })).toEqual({ escalate: false, nextCheckAt: h(4) });
   });
@@ -277,8 +277,8 @@ describe('never twice, never for a closed case', () => {
 describe('rule order', () => {
   it('prefers multiple organisations over rounds over time', () => {
     const both = [1, 2, 3, 4].flatMap((r) => [inRound('vt', r, true), inRound('om', r, true)]);
-    expect(ruleOf(decide(both, rounds(4), h(20)))).toBe('aanhoudend_meerdere_organisaties');
+    expect(ruleOf(decide(both, rounds(4), h(20)))).toBe('persistent_several_orgs');
     const one = [1, 2, 3, 4].map((r) => inRound('vt', r, true));
-    expect(ruleOf(decide(one, rounds(4), h(20)))).toBe('aanhoudend_rondes');
+    expect(ruleOf(decide(one, rounds(4), h(20)))).toBe('persistent_rounds');
   });
 });

@@ -10,19 +10,19 @@ describe('termijn', () => {
   });
 
   it.each([
-    [at(6 * 60 - 61), 'ruim'],
-    [at(6 * 60 - 60), 'bijna'],
-    [at(6 * 60 - 1), 'bijna'],
-    [deadline, 'verstreken'],
-    [at(6 * 60 + 1), 'verstreken'],
+    [at(6 * 60 - 61), 'ample'],
+    [at(6 * 60 - 60), 'near'],
+    [at(6 * 60 - 1), 'near'],
+    [deadline, 'passed'],
+    [at(6 * 60 + 1), 'passed'],
   ])('at %s the termijn is %s', (now, state) => {
     expect(termijnState(deadline, now)).toBe(state);
     expect(termijnState(deadline, new Date(now))).toBe(state);
   });
 
   it('uses the given warning window', () => {
-    expect(termijnState(deadline, h(5), 30)).toBe('ruim');
-    expect(termijnState(deadline, at(5 * 60 + 30), 30)).toBe('bijna');
+    expect(termijnState(deadline, h(5), 30)).toBe('ample');
+    expect(termijnState(deadline, at(5 * 60 + 30), 30)).toBe('near');
   });
 
   it('refuses an invalid deadline instead of calling it ruim', () => {

@@ -149,7 +149,7 @@ describe('the safety escalation in the same decision as the signal', () => {
   it('a violation escalates: the escalation record, a system audit entry and the Actieoverleg post job', () => {
     const d = violate(bundle({ measures: [{ body: measure, etag: 'etag-m' }] }));
     if (!d.ok) throw new Error(d.error);
-    expect(d.decision.escalation).toMatchObject({ caseId: CASE_ID, rule: 'overtreding_maatregel', orgs: ['politie'], at: NOW });
+    expect(d.decision.escalation).toMatchObject({ caseId: CASE_ID, rule: 'measure_violation', orgs: ['politie'], at: NOW });
     expect(d.decision.audit.map((a) => [a.action, a.actorId])).toEqual([
       ['measure.violation', 'aad-politie'],
       ['case.escalated', SYSTEM_ACTOR],
@@ -165,7 +165,7 @@ describe('the safety escalation in the same decision as the signal', () => {
       outcome: { level: 'hoog' as const, date: TODAY, recordedAt: NOW, recordedBy: 'aad-vt' },
     };
     const d = violate(bundle({ measures: [{ body: measure, etag: 'e' }], riskAssessments: [{ body: high, etag: 'e' }] }));
-    expect(d.ok && d.decision.escalation?.rule).toBe('overtreding_maatregel');
+    expect(d.ok && d.decision.escalation?.rule).toBe('measure_violation');
   });
 
   it.each([
@@ -179,10 +179,10 @@ describe('the safety escalation in the same decision as the signal', () => {
   });
 
   it.each([
-    ['hoog', POLICY, 'hoog_risico'],
+    ['hoog', POLICY, 'high_risk'],
     ['gemiddeld', POLICY, undefined],
-    ['gemiddeld', { riskLevels: ['gemiddeld' as const, 'hoog' as const], violation: true }, 'hoog_risico'],
-  ] as [RiskLevel, SafetyEscalationPolicy, 'hoog_risico' | undefined][])('outcome %s with levels %j → %s', (level, policy, rule) => {
+    ['gemiddeld', { riskLevels: ['gemiddeld' as const, 'hoog' as const], violation: true }, 'high_risk'],
+  ] as [RiskLevel, SafetyEscalationPolicy, 'high_risk' | undefined][])('outcome %s with levels %j → %s', (level, policy, rule) => {
     const d = decideRiskOutcome(
       bundle({ riskAssessments: [{ body: assessment, etag: 'e' }] }),
       { actor: vt, assessmentId: assessment.id, level, date: TODAY, todayLocal: TODAY, policy },

@@ -204,10 +204,10 @@ describe('the next moment and what follows it', () => {
     const m = nextMoment(state, DEADLINE);
     expect(m).toEqual({ kind: 'horizon', at: '2026-03-30T08:00:00.000Z', reason: 'termijnzaak' });
     // the termijn passed long ago; the next moment is still ahead
-    expect(nextMomentState({ kind: 'termijn', at: DEADLINE }, '2026-03-28T09:00:00.000Z')).toBe('verstreken');
-    expect(nextMomentState(m, '2026-03-28T09:00:00.000Z')).toBe('ruim');
-    expect(nextMomentState(m, '2026-03-30T07:30:00.000Z')).toBe('bijna');
-    expect(nextMomentState(m, '2026-03-30T08:00:00.000Z')).toBe('verstreken');
+    expect(nextMomentState({ kind: 'termijn', at: DEADLINE }, '2026-03-28T09:00:00.000Z')).toBe('passed');
+    expect(nextMomentState(m, '2026-03-28T09:00:00.000Z')).toBe('ample');
+    expect(nextMomentState(m, '2026-03-30T07:30:00.000Z')).toBe('near');
+    expect(nextMomentState(m, '2026-03-30T08:00:00.000Z')).toBe('passed');
     expect(followUps(state, DEADLINE, 120)).toEqual({
       reAgendaAt: '2026-03-30T08:00:00.000Z',
       reminderAt: '2026-03-30T06:00:00.000Z',

@@ -28,7 +28,7 @@ const sash: RiskAssessment = {
 describe('the verdieping summary', () => {
   it('in zsm after the termijn: the next moment is the passed termijn; every person still lacks a holder', () => {
     const s = summarizeVerdieping({ ...empty, phase: initialPhase('c1') }, vt, '2026-11-24T03:00:00.000Z');
-    expect(s.next).toEqual({ kind: 'termijn', at: DEADLINE, state: 'verstreken' });
+    expect(s.next).toEqual({ kind: 'termijn', at: DEADLINE, state: 'passed' });
     expect(s.safety.withoutHolder).toEqual(['slachtoffer-1', 'kind-1', 'kind-2']);
     expect(s.reading).toEqual({ pending: 0 });
     expect(s.askedOfMe).toEqual([]);

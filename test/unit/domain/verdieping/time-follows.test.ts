@@ -131,7 +131,7 @@ describe('an open consultation follows the horizon (expiryStep)', () => {
     expect(applyConsultationEvent(later, { type: 'expire', at: termijn })).toMatchObject({ ok: false, reason: 'not_due' });
     expect(applyConsultationEvent(later, { type: 'expire', at: '2026-03-30T08:00:00.000Z' })).toMatchObject({
       ok: true,
-      state: { status: 'geen_reactie', reason: 'expired' },
+      state: { status: 'no_answer', reason: 'expired' },
     });
   });
 });

@@ -43,7 +43,7 @@ describe('startConsultation', () => {
   it('asks the primary and schedules the reminder', () => {
     const s = start();
     expect(s).toStrictEqual({
-      status: 'gevraagd',
+      status: 'asked',
       askedAt: T0,
       expiresAt: DEADLINE,
       reminderAt: at(15),
@@ -51,12 +51,12 @@ describe('startConsultation', () => {
       primary: 'p',
       backup: 'b',
     });
-    expect(nextStep(s)).toEqual({ kind: 'herinnering', at: at(15), event: 'reminderDue' });
+    expect(nextStep(s)).toEqual({ kind: 'reminder', at: at(15), event: 'reminderDue' });
   });
 
   it('closes at once when nobody is on call', () => {
     const s = start({});
-    expect(s).toMatchObject({ status: 'geen_reactie', reason: 'no_one_on_call', closedAt: T0 });
+    expect(s).toMatchObject({ status: 'no_answer', reason: 'no_one_on_call', closedAt: T0 });
     expect(nextStep(s)).toBeNull();
   });
 });
@@ -64,35 +64,35 @@ describe('startConsultation', () => {
 describe('consultation state machine', () => {
   it('walks gevraagd → herinnerd → achterwacht_gevraagd → beantwoord (by the backup)', () => {
     const reminded = run(start(), { type: 'reminderDue', at: at(15) });
-    expect(reminded).toMatchObject({ status: 'herinnerd', remindedAt: at(15) });
-    expect(nextStep(reminded)).toEqual({ kind: 'achterwacht', at: at(30), event: 'backupDue' });
+    expect(reminded).toMatchObject({ status: 'reminded', remindedAt: at(15) });
+    expect(nextStep(reminded)).toEqual({ kind: 'backup', at: at(30), event: 'backupDue' });
 
     const escalated = run(reminded, { type: 'backupDue', at: at(30) });
     // The backup gets the same ladder (issue 13.4): a reminder after 15 minutes, "geen reactie" after 30.
     expect(escalated).toMatchObject({
-      status: 'achterwacht_gevraagd',
+      status: 'backup_asked',
       backupAskedAt: at(30),
       backupRemindAt: at(45),
       backupSilentAt: at(60),
     });
-    expect(nextStep(escalated)).toEqual({ kind: 'herinnering_achterwacht', at: at(45), event: 'backupReminderDue' });
+    expect(nextStep(escalated)).toEqual({ kind: 'backup_reminder', at: at(45), event: 'backupReminderDue' });
 
     const answered = run(escalated, { type: 'answer', at: at(41), by: 'b' });
-    expect(answered).toMatchObject({ status: 'beantwoord', answeredAt: at(41), answeredBy: 'b', late: false });
+    expect(answered).toMatchObject({ status: 'answered', answeredAt: at(41), answeredBy: 'b', late: false });
     expect(nextStep(answered)).toBeNull();
   });
 
   it('a late reminder job is overtaken by the backup job', () => {
     const s = run(start(), { type: 'backupDue', at: at(31) });
-    expect(s.status).toBe('achterwacht_gevraagd');
+    expect(s.status).toBe('backup_asked');
     expect(applyConsultationEvent(s, { type: 'reminderDue', at: at(32) })).toMatchObject({ ok: false, reason: 'already_done' });
   });
 
   it('without a backup, the backup time closes it as geen_reactie', () => {
     const reminded = run(start({ primary: 'p' }), { type: 'reminderDue', at: at(15) });
-    expect(nextStep(reminded)).toEqual({ kind: 'geen_reactie', at: at(30), event: 'backupDue' });
+    expect(nextStep(reminded)).toEqual({ kind: 'no_answer', at: at(30), event: 'backupDue' });
     expect(run(reminded, { type: 'backupDue', at: at(30) })).toMatchObject({
-      status: 'geen_reactie',
+      status: 'no_answer',
       reason: 'no_backup',
       closedAt: at(30),
     });
@@ -100,20 +100,20 @@ describe('consultation state machine', () => {
 
   it('the deadline ends the wait; a late answer is still recorded', () => {
     const expired = run(start(), { type: 'reminderDue', at: at(15) }, { type: 'backupDue', at: at(30) }, { type: 'expire', at: DEADLINE });
-    expect(expired).toMatchObject({ status: 'geen_reactie', reason: 'expired', closedAt: DEADLINE });
+    expect(expired).toMatchObject({ status: 'no_answer', reason: 'expired', closedAt: DEADLINE });
     const late = run(expired, { type: 'answer', at: at(400), by: 'p' });
-    expect(late).toMatchObject({ status: 'beantwoord', answeredBy: 'p', late: true });
+    expect(late).toMatchObject({ status: 'answered', answeredBy: 'p', late: true });
     expect(late).not.toHaveProperty('reason');
     expect(late).not.toHaveProperty('closedAt');
   });
 
   it('a deadline before the reminder comes first in nextStep', () => {
-    expect(nextStep(start(undefined, at(10)))).toEqual({ kind: 'geen_reactie', at: at(10), event: 'expire' });
+    expect(nextStep(start(undefined, at(10)))).toEqual({ kind: 'no_answer', at: at(10), event: 'expire' });
   });
 
   it('noOneOnCall closes an open consultation', () => {
     const s = run(start(), { type: 'noOneOnCall', at: at(1) });
-    expect(s).toMatchObject({ status: 'geen_reactie', reason: 'no_one_on_call' });
+    expect(s).toMatchObject({ status: 'no_answer', reason: 'no_one_on_call' });
     expect(applyConsultationEvent(s, { type: 'reminderDue', at: at(15) })).toMatchObject({ ok: false, reason: 'closed' });
   });
 
@@ -142,17 +142,17 @@ describe('consultation state machine', () => {
     const copy: unknown = JSON.parse(JSON.stringify(s));
     run(s, { type: 'reminderDue', at: at(15) });
     expect(JSON.parse(JSON.stringify(s))).toEqual(copy);
-    expect(s.status).toBe('gevraagd');
+    expect(s.status).toBe('asked');
   });
 });
 
 describe('issue 13: cannot be reached, and the backup ladder', () => {
   it('an unreachable primary goes to the backup at once; an unreachable backup closes it', () => {
     const toBackup = run(start(), { type: 'unreachable', at: at(1), who: 'p' });
-    expect(toBackup).toMatchObject({ status: 'achterwacht_gevraagd', backupAskedAt: at(1), primaryUnreachableAt: at(1) });
+    expect(toBackup).toMatchObject({ status: 'backup_asked', backupAskedAt: at(1), primaryUnreachableAt: at(1) });
     const closed = run(toBackup, { type: 'unreachable', at: at(2), who: 'b' });
     expect(closed).toMatchObject({
-      status: 'geen_reactie',
+      status: 'no_answer',
       reason: 'unreachable',
       backupUnreachableAt: at(2),
       primaryUnreachableAt: at(1),
@@ -161,7 +161,7 @@ describe('issue 13: cannot be reached, and the backup ladder', () => {
 
   it('an unreachable primary without a backup closes at once as unreachable', () => {
     expect(run(start({ primary: 'p' }), { type: 'unreachable', at: at(1), who: 'p' })).toMatchObject({
-      status: 'geen_reactie',
+      status: 'no_answer',
       reason: 'unreachable',
     });
   });
@@ -170,11 +170,11 @@ describe('issue 13: cannot be reached, and the backup ladder', () => {
     const asked = run(start(), { type: 'backupDue', at: at(30) });
     expect(applyConsultationEvent(asked, { type: 'backupReminderDue', at: at(44) })).toMatchObject({ ok: false, reason: 'not_due' });
     const reminded = run(asked, { type: 'backupReminderDue', at: at(45) });
-    expect(nextStep(reminded)).toEqual({ kind: 'geen_reactie', at: at(60), event: 'backupSilentDue' });
+    expect(nextStep(reminded)).toEqual({ kind: 'no_answer', at: at(60), event: 'backupSilentDue' });
     expect(applyConsultationEvent(reminded, { type: 'backupReminderDue', at: at(46) })).toMatchObject({
       ok: false,
       reason: 'already_done',
     });
-    expect(run(reminded, { type: 'backupSilentDue', at: at(60) })).toMatchObject({ status: 'geen_reactie', reason: 'backup_silent' });
+    expect(run(reminded, { type: 'backupSilentDue', at: at(60) })).toMatchObject({ status: 'no_answer', reason: 'backup_silent' });
   });
 });

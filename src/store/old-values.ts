@@ -1,0 +1,30 @@
+import type { ReportRow } from '../domain/aftercare/report';
+import type { EscalationRecord } from '../domain/escalation-record';
+import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
+import type { VtConsultationRecord } from '../domain/vt/record';
+import type { Stored } from './docstore';
+
+/**
+ * The store's read-time step for documents whose enum values were Dutch before issue 11 item 6
+ * (src/domain/old-values.ts): every read of an escalation, VT consultation or report row passes
+ * through here, on both adapters. Other kinds are returned as they are.
+ */
+export function normalizeStored<T extends Stored>(d: T): T {
+  switch (d.kind) {
+    case 'escalation':
+      return withBody(d, normalizeEscalation(d.body as EscalationRecord));
+    case 'vtconsult':
+      return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
+    case 'reportrow':
+      return withBody(d, normalizeReportRow(d.body as ReportRow));
+    default:
+      return d;
+  }
+}
+
+function withBody<T extends Stored>(d: T, body: unknown): T {
+  return body === d.body ? d : { ...d, body };
+}
+
+/** `normalizeStored` for a single read that may miss. */
+export const normalizeStoredOrNull = <T extends Stored>(d: T | null): T | null => (d ? normalizeStored(d) : null);
