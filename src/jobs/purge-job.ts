@@ -45,7 +45,6 @@ export async function purgeCaseJob(deps: AppDeps, outbound: Outbound, job: Job):
         doc = await saveProgress(deps, doc, gone ? { ...b, missing: b.missing + 1 } : { ...b, tombstoned: b.tombstoned + 1 });
       }
       const finishedAt = deps.clock.now().toISOString();
-      doc = await saveProgress(deps, doc, { ...doc.body, step: 'done', finishedAt });
       await deps.repo.appendAudit({
         id: 'audit:purge:done',
         caseId,
@@ -59,6 +58,10 @@ export async function purgeCaseJob(deps: AppDeps, outbound: Outbound, job: Job):
           cardsMissing: doc.body.missing,
         },
       });
+      // Done only after the audit line: a crash in between reruns the step, and the audit append is
+      // idempotent by its id. (Done first lost the line in that window, and a reader that saw "done"
+      // could miss it: seen in privacy-officer under load.)
+      doc = await saveProgress(deps, doc, { ...doc.body, step: 'done', finishedAt });
       deps.log.info(
         { caseId, reason: doc.body.reason, documents: doc.body.documents, cards: doc.body.tombstoned, ms: Date.now() - started },
         'case purged',
