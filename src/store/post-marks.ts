@@ -1,4 +1,5 @@
 import type { DocStore } from './docstore';
+import type { CardRef } from './repository';
 
 /** The partition of post markers (outside every case partition). */
 export const POST_MARK_PK = '_post';
@@ -7,13 +8,17 @@ export interface PostMark {
   /** The channel and what is posted (`<channelId>|<idempotencyKey>`). */
   key: string;
   startedAt: string;
+  /** Where the post landed, when Teams answered after its caller had given up (for the retry to adopt). */
+  posted?: CardRef;
 }
 
 /**
  * Durable markers of channel posts in flight (issue 11 item 7). A marker is written just before a
- * thread creation goes out to Teams and removed once Teams answered. A marker found when the same post
- * starts again means an earlier attempt died (crash, kill) with its outcome unknown: Teams may have
- * posted it. The Connector API cannot read a channel back, so the new post is marked instead.
+ * thread creation goes out to Teams. Teams answered in time: it is removed. Teams answered after the
+ * caller gave up: it keeps where the post landed, and the retry adopts it at whichever instance it runs,
+ * then removes it. No answer at all (the instance died): a later attempt finds it without a post and,
+ * once the settle time is over, posts anew marked as a possible duplicate. The Connector API cannot
+ * read a channel back, so that last case is marked, not closed.
  */
 export class PostMarks {
   constructor(private readonly db: DocStore) {}
@@ -23,6 +28,20 @@ export class PostMarks {
     const earlier = await this.db.get<PostMark>(POST_MARK_PK, key);
     await this.db.upsert<PostMark>({ pk: POST_MARK_PK, id: key, kind: 'postmark', body: { key, startedAt: at } });
     return earlier?.body ?? null;
+  }
+
+  async peek(key: string): Promise<PostMark | null> {
+    return (await this.db.get<PostMark>(POST_MARK_PK, key))?.body ?? null;
+  }
+
+  async settle(key: string, posted: CardRef): Promise<void> {
+    const earlier = await this.peek(key);
+    await this.db.upsert<PostMark>({
+      pk: POST_MARK_PK,
+      id: key,
+      kind: 'postmark',
+      body: { key, startedAt: earlier?.startedAt ?? posted.postedAt ?? '', posted },
+    });
   }
 
   async end(key: string): Promise<void> {

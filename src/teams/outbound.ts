@@ -109,13 +109,28 @@ export interface TeamsOutboundOptions {
    * Durable markers of thread creations in flight (src/store/post-marks.ts): a post whose earlier
    * attempt died unanswered comes back with `maybeDuplicate`. Without it, only in-process adoption.
    */
-  postMarks?: { begin(key: string, at: string): Promise<{ startedAt: string } | null>; end(key: string): Promise<void> };
+  postMarks?: PostMarksPort;
   /** Where the Connector client comes from (tests); default: the adapter's, as for a proactive turn. */
   connector?: (serviceUrl: string, conversationId: string) => Promise<ConnectorOps>;
   log?: Logger;
   now?: () => number;
   /** LOCAL_MODE (the Agents Playground): the "no reference yet" message names the Playground, not an app installation. */
   localMode?: boolean;
+}
+
+/**
+ * Durable markers of thread creations in flight, shared by every instance on the store. A marker found
+ * with `posted`: Teams answered after its caller had given up, and the post is adopted. Without it, the
+ * outcome is still open (another instance may yet hear it) or lost (that instance died).
+ */
+export interface PostMarksPort {
+  /** Writes our marker; returns the one an earlier attempt left, if any. */
+  begin(key: string, at: string): Promise<{ startedAt: string } | null>;
+  /** The marker as it stands, without writing. */
+  peek(key: string): Promise<{ startedAt: string; posted?: CardRef } | null>;
+  /** Teams answered after the caller gave up: keep where the post landed for the retry, wherever it runs. */
+  settle(key: string, posted: CardRef): Promise<void>;
+  end(key: string): Promise<void>;
 }
 
 const NO_REF_TEAMS = 'no conversation reference for the channel yet (install the app in the team)';
@@ -235,6 +250,10 @@ export class TeamsOutbound implements Outbound {
       const started = key === undefined ? undefined : this.creates.get(key);
       if (started && !started.failed) flight = started;
     }
+    if (!flight && key !== undefined && this.opts.postMarks) {
+      const adopted = await this.fromMark(this.opts.postMarks, key, card);
+      if (adopted) return adopted;
+    }
     if (!flight) {
       const params = {
         isGroup: true,
@@ -275,6 +294,8 @@ export class TeamsOutbound implements Outbound {
     // A post made by an earlier attempt with an older card: bring it up to date. If that fails, the
     // flight stays, so the next attempt adopts it again instead of posting anew.
     if (flight.card !== cardJson) await this.updateCard(posted, card);
+    // A late answer was kept in the marker for another instance; adopted here, it is no longer needed.
+    if (flight.timedOut && key !== undefined) await this.opts.postMarks?.end(key);
     if (key !== undefined && this.creates.get(key) === flight) this.creates.delete(key);
     return flight.maybeDuplicate ? { ...posted, maybeDuplicate: true } : posted;
   }
@@ -401,7 +422,7 @@ export class TeamsOutbound implements Outbound {
           () => (answered = true),
         );
         // Without markers no extra await (a retry right after a failure must see `failed` at once).
-        const res = marks && markKey !== undefined ? await this.settleMark(request, marks, markKey) : await request;
+        const res = marks && markKey !== undefined ? await this.endMarkOnRefusal(request, marks, markKey) : await request;
         const conversationId = res.id ?? '';
         // Teams names a channel thread "<channel>;messageid=<id of the root post>".
         const activityId = /;messageid=(.+)$/.exec(conversationId)?.[1] ?? res.activityId;
@@ -418,6 +439,9 @@ export class TeamsOutbound implements Outbound {
             'channel thread created after the call had timed out; the retry adopts it',
           );
         }
+        // Answered in time: the marker goes. Answered late: the retry may run at another instance, so
+        // the marker keeps where the post landed (the adopter removes it).
+        if (marks && markKey !== undefined) await (flight.timedOut ? marks.settle(markKey, posted) : marks.end(markKey));
         return posted;
       } catch (e) {
         flight.failed = true;
@@ -439,17 +463,42 @@ export class TeamsOutbound implements Outbound {
     return flight;
   }
 
-  /** Teams answered (a success or an error status): the marker goes; without an answer it stays. */
-  private async settleMark<T>(request: Promise<T>, marks: NonNullable<TeamsOutboundOptions['postMarks']>, key: string): Promise<T> {
-    let res: T;
+  /** Teams refused (an error status): the marker goes; without an answer it stays; a success is handled by the caller. */
+  private async endMarkOnRefusal<T>(request: Promise<T>, marks: PostMarksPort, key: string): Promise<T> {
     try {
-      res = await request;
+      return await request;
     } catch (e) {
       if (connectorStatus(e) !== undefined) await marks.end(key);
       throw e;
     }
-    await marks.end(key);
-    return res;
+  }
+
+  /**
+   * Before posting anew: what an earlier attempt at another instance (or before a restart) left. Its
+   * post, when Teams answered it late: adopted. Its marker without an answer, younger than the settle
+   * time: that instance may still hear Teams, so come back later. Older: posted anew (and marked as a
+   * possible duplicate by `begin`).
+   */
+  private async fromMark(marks: PostMarksPort, key: string, card: AdaptiveCard): Promise<CardRef | undefined> {
+    const mark = await marks.peek(key);
+    if (!mark) return undefined;
+    if (mark.posted) {
+      this.opts.log?.info(
+        { conversationId: mark.posted.conversationId, activityId: mark.posted.activityId },
+        'adopted a post answered late elsewhere',
+      );
+      await this.updateCard(mark.posted, card); // the card it was posted with may be older
+      await marks.end(key);
+      return mark.posted;
+    }
+    const left = Date.parse(mark.startedAt) + this.createSettleMs - this.now();
+    if (left > 0) {
+      throw new OutboundDeferral(
+        'create channel thread: an earlier attempt elsewhere is still awaiting the answer',
+        Math.min(DEFER_MS, left + 50),
+      );
+    }
+    return undefined;
   }
 
   /** Settled creations nobody came back for (job done elsewhere, or dead) are dropped after a while. */

@@ -36,6 +36,9 @@ export async function startCrashBot(opts: {
       JOB_LEASE_MS: '2000',
       JOB_POLL_MS: '100',
       TEAMS_TIMEOUT_MS: '1000',
+      // A marker of a post without an answer holds other attempts back this long (the dead instance might
+      // still have heard Teams); the default 120 s would outlast the test.
+      TEAMS_CREATE_SETTLE_MS: '3000',
       TEAMS_RATE_MAX_WAIT_MS: '500',
       LOG_LEVEL: 'warn',
     },

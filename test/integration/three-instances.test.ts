@@ -63,6 +63,8 @@ describe('three bot processes on one Cosmos DB store', () => {
       JOB_POLL_MS: '100',
       JOB_LEASE_MS: String(LEASE_MS),
       TEAMS_TIMEOUT_MS: '1000',
+      // The killed instance's unanswered Actieoverleg post holds the survivor back this long (default 120 s).
+      TEAMS_CREATE_SETTLE_MS: '5000',
       TEAMS_RATE_MAX_WAIT_MS: '500',
       LOG_LEVEL: 'info',
     };

@@ -9,6 +9,9 @@ import { LOOPBACK_SERVICE_URLS, ServiceUrlAllowlist } from '../../../src/domain/
 
 const serviceUrls = ServiceUrlAllowlist.from([...LOOPBACK_SERVICE_URLS, 'https://smba.example/']);
 import { ConnectorStub } from '../../helpers/connector-stub';
+import { makeDocStore, type TestStore } from '../../helpers/stores';
+import { PostMarks } from '../../../src/store/post-marks';
+import type { DocStore } from '../../../src/store/docstore';
 
 const CHANNEL = '19:zsm-mn-hg@thread.tacv2';
 const TENANT = 'tenant-test-1';
@@ -346,3 +349,93 @@ describe('TeamsOutbound: a thread creation that times out is ambiguous, so it is
     for (const c of connector.creates) c.answer.resolve(answer(9));
   });
 });
+
+describe('TeamsOutbound: two instances on one store share what they know of a post in flight (durable markers)', () => {
+  const adapter = createAdapter(
+    parseEnv({
+      INTAKE_HMAC_SECRET: 'x'.repeat(40),
+      PSEUDONYM_KEY: 'y'.repeat(40),
+      STORE_ENCRYPTION_KEY: 'z'.repeat(40),
+      LOCAL_MODE: 'true',
+    }),
+  );
+  const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
+  /** The marker of a case card's post: the channel and the card's refresh action. */
+  const markKey = (caseId: string): string => `${CHANNEL}|${JSON.stringify({ verb: 'case.refresh', data: { caseId } })}`;
+  let store: TestStore;
+  let second: DocStore;
+  let clock: number;
+  const instance = (db: DocStore, connector: ScriptedConnector): TeamsOutbound =>
+    new TeamsOutbound(adapter, '', refsFor('https://smba.example/'), {
+      limiter: new RecordingLimiter(),
+      serviceUrls,
+      timeoutMs: 20,
+      createSettleMs: 60_000,
+      connector: async () => connector,
+      postMarks: new PostMarks(db),
+      now: () => clock,
+    });
+
+  beforeEach(async () => {
+    store = await makeDocStore('sqlite');
+    second = await store.connectAgain();
+    clock = Date.parse('2026-11-29T21:00:00Z');
+  });
+  afterEach(async () => {
+    await second.close();
+    await store.cleanup();
+  });
+
+  it('a post answered late at instance A is adopted by the retry at instance B, not posted again', async () => {
+    const atA = new ScriptedConnector();
+    const atB = new ScriptedConnector();
+    const a = instance(store.db, atA);
+    const b = instance(second, atB);
+    // A's attempt: Teams takes the post, the answer does not come in time; the job is released.
+    expect(await a.postCardToChannel(CHANNEL, caseCard('c1')).catch((e: unknown) => e)).toMatchObject({ retryable: true });
+    // The retry runs at B while A may still hear Teams: B waits (a deferral, not a failed attempt).
+    await expect(b.postCardToChannel(CHANNEL, caseCard('c1', 'stand 2'))).rejects.toMatchObject({ deferred: true });
+    expect(atB.creates).toHaveLength(0);
+    // Teams' answer reaches A; A keeps where the post landed in the marker.
+    atA.creates[0].answer.resolve(answer(3001));
+    await waitUntil(async () => (await new PostMarks(second).peek(markKey('c1')))?.posted !== undefined);
+    const adopted = await b.postCardToChannel(CHANNEL, caseCard('c1', 'stand 2'));
+    expect(adopted).toMatchObject({ conversationId: `${CHANNEL};messageid=3001`, activityId: '3001' });
+    expect(atA.creates.length + atB.creates.length).toBe(1);
+    expect(atB.updates).toEqual([{ conversationId: `${CHANNEL};messageid=3001`, activityId: '3001', text: 'stand 2' }]);
+    expect(await new PostMarks(second).peek(markKey('c1'))).toBeNull(); // adopted: the marker is gone
+  });
+
+  it('a marker without an answer (instance A died) holds B back for the settle time, then B posts anew as a possible duplicate', async () => {
+    const atA = new ScriptedConnector();
+    const atB = new ScriptedConnector();
+    const a = instance(store.db, atA);
+    const b = instance(second, atB);
+    await a.postCardToChannel(CHANNEL, caseCard('c2')).catch(() => undefined); // A dies with this post unanswered
+    await expect(b.postCardToChannel(CHANNEL, caseCard('c2'))).rejects.toMatchObject({ deferred: true });
+    clock += 60_001;
+    const retry = b.postCardToChannel(CHANNEL, caseCard('c2'));
+    await waitUntil(async () => atB.creates.length === 1);
+    atB.creates[0].answer.resolve(answer(3002));
+    await expect(retry).resolves.toMatchObject({ activityId: '3002', maybeDuplicate: true });
+    expect(await new PostMarks(second).peek(markKey('c2'))).toBeNull();
+  });
+
+  it('a post answered in time leaves no marker, and a later post of another card is not held back', async () => {
+    const atA = new ScriptedConnector();
+    const a = instance(store.db, atA);
+    const first = a.postCardToChannel(CHANNEL, caseCard('c3'));
+    await waitUntil(async () => atA.creates.length === 1);
+    atA.creates[0].answer.resolve(answer(3003));
+    await expect(first).resolves.toMatchObject({ activityId: '3003' });
+    expect(await new PostMarks(second).peek(markKey('c3'))).toBeNull();
+  });
+});
+
+async function waitUntil(ok: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    if (await ok()) return;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('condition not reached');
+}
