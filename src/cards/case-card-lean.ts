@@ -1,15 +1,14 @@
 import { nlCaseCards } from '../i18n/nl/case-cards';
 import { nlLeanAnswer } from '../i18n/nl/lean-answer';
-import { voteFormModel, CASE_CARD_DENSITIES } from './case-card';
+import { voteFormModel, CASE_CARD_DENSITIES, type CaseCardModel } from './case-card';
 import type { CardDensity } from './case-course';
 import { roundSection } from './case-course';
 import { dangerLines, statusLine } from './case-top';
-import type { ContainerStyle } from './elements';
 import { renderActions } from './parts';
 import { safetySignalDangerLines } from './safety-signals';
 import { headerSection } from './sections';
 import { renderTemplate } from './template';
-import type { AdaptiveCard, CardElement } from './types';
+import type { AdaptiveCard } from './types';
 import { verdiepingPicture } from './verdieping-card';
 import { VERBS } from './verbs';
 import type { CaseCardView } from './view';
@@ -21,19 +20,10 @@ import type { CaseCardView } from './view';
  * (Teams fetches the full personal card with the refresh verb) and "Volledige kaart" (the same view,
  * one click). Still a personal view: role labels only, like the full card.
  */
-export interface LeanCaseCardModel {
-  caseId: string;
-  refreshVerb: string;
-  refreshUserIds: string[];
-  notice?: { text: string; style: 'good' | 'attention' };
-  status: { text: string; style: ContainerStyle };
-  header: CardElement[];
-  dangerHeading: string;
-  danger: string[];
-  primaryActions: CardElement[];
-  picture: CardElement[];
-  fullCard: { title: string; hint: string; verb: string };
-}
+export type LeanCaseCardModel = Pick<
+  CaseCardModel,
+  'caseId' | 'refreshVerb' | 'refreshUserIds' | 'notice' | 'status' | 'header' | 'dangerHeading' | 'danger' | 'primaryActions' | 'picture'
+> & { fullCard: { title: string; hint: string; verb: string } };
 
 /** The vote form with its hint, as on the fullest card. */
 const FULL = CASE_CARD_DENSITIES[0] as CardDensity;

@@ -7,6 +7,10 @@ import { TeamsOutbound, type ConnectorOps, type TeamsOutboundOptions } from '../
 import type { RateLimiter } from '../../../src/teams/rate-limit';
 import { LOOPBACK_SERVICE_URLS, ServiceUrlAllowlist } from '../../../src/domain/service-urls';
 
+// A real Connector stub, a real SQLite store and real timers: the hang guard of the suites with real parts
+// (test/helpers/hang-guard.ts), not Jest's 5 s tuned to an idle machine.
+jest.setTimeout(60_000);
+
 const serviceUrls = ServiceUrlAllowlist.from([...LOOPBACK_SERVICE_URLS, 'https://smba.example/']);
 import { ConnectorStub } from '../../helpers/connector-stub';
 import { makeDocStore, type TestStore } from '../../helpers/stores';
@@ -217,6 +221,21 @@ function deferred<T>(): Deferred<T> {
 }
 
 /** A Connector whose thread creations answer when the test says so (or are aborted). */
+/** The adapter in local mode (the Agents Playground's settings): no credentials needed. */
+function localAdapter(): ReturnType<typeof createAdapter> {
+  return createAdapter(
+    parseEnv({
+      INTAKE_HMAC_SECRET: 'x'.repeat(40),
+      PSEUDONYM_KEY: 'y'.repeat(40),
+      STORE_ENCRYPTION_KEY: 'z'.repeat(40),
+      LOCAL_MODE: 'true',
+    }),
+  );
+}
+
+/** Teams' answer to a thread creation: the thread "<channel>;messageid=<n>". */
+const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
+
 class ScriptedConnector implements ConnectorOps {
   readonly creates: { params: unknown; answer: Deferred<{ id?: string; activityId?: string }>; aborted: Promise<void> }[] = [];
   readonly updates: { conversationId: string; activityId: string; text: string }[] = [];
@@ -248,15 +267,7 @@ class ScriptedConnector implements ConnectorOps {
 describe('TeamsOutbound: a thread creation that times out is ambiguous, so it is never posted twice by a retry', () => {
   let connector: ScriptedConnector;
   let outbound: TeamsOutbound;
-  const adapter = createAdapter(
-    parseEnv({
-      INTAKE_HMAC_SECRET: 'x'.repeat(40),
-      PSEUDONYM_KEY: 'y'.repeat(40),
-      STORE_ENCRYPTION_KEY: 'z'.repeat(40),
-      LOCAL_MODE: 'true',
-    }),
-  );
-  const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
+  const adapter = localAdapter();
 
   beforeEach(() => {
     connector = new ScriptedConnector();
@@ -351,15 +362,7 @@ describe('TeamsOutbound: a thread creation that times out is ambiguous, so it is
 });
 
 describe('TeamsOutbound: two instances on one store share what they know of a post in flight (durable markers)', () => {
-  const adapter = createAdapter(
-    parseEnv({
-      INTAKE_HMAC_SECRET: 'x'.repeat(40),
-      PSEUDONYM_KEY: 'y'.repeat(40),
-      STORE_ENCRYPTION_KEY: 'z'.repeat(40),
-      LOCAL_MODE: 'true',
-    }),
-  );
-  const answer = (n: number): { id: string; activityId: string } => ({ id: `${CHANNEL};messageid=${n}`, activityId: String(n) });
+  const adapter = localAdapter();
   /** The marker of a case card's post: the channel and the card's refresh action. */
   const markKey = (caseId: string): string => `${CHANNEL}|${JSON.stringify({ verb: 'case.refresh', data: { caseId } })}`;
   let store: TestStore;
@@ -432,10 +435,7 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
   });
 });
 
+/** Polls until `ok` holds; Jest's timeout (60 s here) reports a condition never reached. */
 async function waitUntil(ok: () => Promise<boolean>): Promise<void> {
-  for (let i = 0; i < 1000; i++) {
-    if (await ok()) return;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('condition not reached');
+  while (!(await ok())) await new Promise((r) => setTimeout(r, 5));
 }
