@@ -143,7 +143,7 @@ function caseDocs(i: number, open: boolean): NewDoc[] {
     };
     docs.push({ pk: id, id: v.id, kind: 'vote', body: v });
   }
-  if (i % 11 === 0) docs.push({ pk: id, id: 'escalation', kind: 'escalation', body: { caseId: id, at: intakeAt, rule: 'acuut_onveilig' } });
+  if (i % 11 === 0) docs.push({ pk: id, id: 'escalation', kind: 'escalation', body: { caseId: id, at: intakeAt, rule: 'acute_unsafe' } });
   if (i % 4 === 0)
     docs.push({
       pk: id,

@@ -34,5 +34,5 @@ export const GALLERY_EXCLUDED: Readonly<Record<string, string>> = {
   'vt-summary':
     "VT's morning summary is posted when VT's office hours start (a job at a clock time); an e2e run cannot wait for it. Its template is validated in test/unit/cards/templates-other.test.ts.",
   'case-card-lean':
-    'The lean answer to a vote (docs/cards.md "The lean answer") is the top of the case card the gallery already shows (status, danger, vote row, picture); its shot needs a vote in the gallery run, which changes the state the later shots show. Validated and measured in test/unit/cards/case-card-lean.test.ts.',
+    'The lean answer to a vote (docs/cards.md "The lean answer") carries a refresh for the voter, so the client replaces it with the full personal card when it draws it again. Tried in the gallery (round 5): after the vote the answer showed with "Volledige kaart", and by the 360-px shot it was gone. It is the top of the case card the gallery shows (status, danger, vote row, picture); validated and measured in test/unit/cards/case-card-lean.test.ts, and core-loop/advice e2e go through it.',
 };

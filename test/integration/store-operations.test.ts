@@ -254,7 +254,7 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
     await settle(v);
     await sendActivity(v.base, executeInvoke(v.stub.url, USERS.rvdk, VERBS.aoBecomeOwner, { caseId }));
     expect((await v.host.deps.repo.getEscalation(caseId))?.body.caseOwner?.orgId).toBe('rvdk');
-    expect((await v.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('gevraagd');
+    expect((await v.host.deps.repo.getVtConsultation(caseId))?.body.state.status).toBe('asked');
     await driveJobsByHand(v);
     await sendActivity(v.base, executeInvoke(v.stub.url, USERS.politie, VERBS.refresh, { caseId }));
   });

@@ -62,7 +62,7 @@ describe('startConsultation', () => {
 });
 
 describe('consultation state machine', () => {
-  it('walks gevraagd → herinnerd → achterwacht_gevraagd → beantwoord (by the backup)', () => {
+  it('walks asked → reminded → backup_asked → answered (by the backup)', () => {
     const reminded = run(start(), { type: 'reminderDue', at: at(15) });
     expect(reminded).toMatchObject({ status: 'reminded', remindedAt: at(15) });
     expect(nextStep(reminded)).toEqual({ kind: 'backup', at: at(30), event: 'backupDue' });
@@ -88,7 +88,7 @@ describe('consultation state machine', () => {
     expect(applyConsultationEvent(s, { type: 'reminderDue', at: at(32) })).toMatchObject({ ok: false, reason: 'already_done' });
   });
 
-  it('without a backup, the backup time closes it as geen_reactie', () => {
+  it('without a backup, the backup time closes it as no_answer', () => {
     const reminded = run(start({ primary: 'p' }), { type: 'reminderDue', at: at(15) });
     expect(nextStep(reminded)).toEqual({ kind: 'no_answer', at: at(30), event: 'backupDue' });
     expect(run(reminded, { type: 'backupDue', at: at(30) })).toMatchObject({
