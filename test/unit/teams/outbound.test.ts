@@ -368,11 +368,12 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
   let store: TestStore;
   let second: DocStore;
   let clock: number;
-  const instance = (db: DocStore, connector: ScriptedConnector): TeamsOutbound =>
+  /** `timeoutMs`: how long a caller waits for Teams (short: the answer comes "late"). */
+  const instance = (db: DocStore, connector: ScriptedConnector, timeoutMs = 20): TeamsOutbound =>
     new TeamsOutbound(adapter, '', refsFor('https://smba.example/'), {
       limiter: new RecordingLimiter(),
       serviceUrls,
-      timeoutMs: 20,
+      timeoutMs,
       createSettleMs: 60_000,
       connector: async () => connector,
       postMarks: new PostMarks(db),
@@ -396,6 +397,8 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
     const b = instance(second, atB);
     // A's attempt: Teams takes the post, the answer does not come in time; the job is released.
     expect(await a.postCardToChannel(CHANNEL, caseCard('c1')).catch((e: unknown) => e)).toMatchObject({ retryable: true });
+    // A's caller may give up before the request is out (its marker is written first): wait for the request.
+    await waitUntil(async () => atA.creates.length === 1);
     // The retry runs at B while A may still hear Teams: B waits (a deferral, not a failed attempt).
     await expect(b.postCardToChannel(CHANNEL, caseCard('c1', 'stand 2'))).rejects.toMatchObject({ deferred: true });
     expect(atB.creates).toHaveLength(0);
@@ -415,6 +418,7 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
     const a = instance(store.db, atA);
     const b = instance(second, atB);
     await a.postCardToChannel(CHANNEL, caseCard('c2')).catch(() => undefined); // A dies with this post unanswered
+    await waitUntil(async () => atA.creates.length === 1); // its marker is written before the request goes out
     await expect(b.postCardToChannel(CHANNEL, caseCard('c2'))).rejects.toMatchObject({ deferred: true });
     clock += 60_001;
     const retry = b.postCardToChannel(CHANNEL, caseCard('c2'));
@@ -426,7 +430,7 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
 
   it('a post answered in time leaves no marker, and a later post of another card is not held back', async () => {
     const atA = new ScriptedConnector();
-    const a = instance(store.db, atA);
+    const a = instance(store.db, atA, 60_000); // the caller waits: the answer comes in time
     const first = a.postCardToChannel(CHANNEL, caseCard('c3'));
     await waitUntil(async () => atA.creates.length === 1);
     atA.creates[0].answer.resolve(answer(3003));
