@@ -11,7 +11,7 @@ export interface ConversationRefData {
   teamId?: string;
 }
 
-const CONV_PK = '_conv';
+export const CONV_PK = '_conv';
 const USER_MRIS_ID = 'user-mris';
 /** Upper bound of the MRI document (one entry per known user; Teams' refresh takes at most 60 per card). */
 export const MAX_USER_MRIS = 5000;
