@@ -6,15 +6,7 @@ import type { Case } from '../../src/domain/case';
 import type { Job } from '../../src/store/jobs';
 import { loadVerdieping } from '../../src/store/verdieping-store';
 import { LOCATION, USERS } from '../helpers/fixtures';
-import {
-  invokeVerb,
-  ManualClock,
-  newCaseAt,
-  startTestHost,
-  type TestHost,
-  waitFor,
-  greetAllUsers,
-} from '../helpers/host';
+import { invokeVerb, ManualClock, newCaseAt, startTestHost, type TestHost, waitFor, greetAllUsers } from '../helpers/host';
 import { HANDOVER_DATA } from '../helpers/handover';
 
 /**
@@ -76,14 +68,23 @@ describe('verdieping: phase and horizon', () => {
     expect(
       await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2027-03-28', [I.time]: '02:30' }),
     ).toContain('bestaat niet');
-    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2026-11-22' })).toContain('toekomst');
-    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2027-01-20' })).toContain('te ver');
+    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2026-11-22' })).toContain(
+      'toekomst',
+    );
+    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2027-01-20' })).toContain(
+      'te ver',
+    );
     expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'iets', [I.date]: '2026-11-25' })).toContain('Kies een reden');
     expect((await loadVerdieping(t.host.db, caseId)).phase).toBeNull();
   });
 
   it('enters verdieping: the phase, the agenda of that moment and the reminder before it, in one commit', async () => {
-    const answer = await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-11-25', [I.time]: '10:00' });
+    const answer = await invoke(USERS.om, VD_VERBS.enter, {
+      caseId,
+      [I.reason]: 'termijn_case',
+      [I.date]: '2026-11-25',
+      [I.time]: '10:00',
+    });
     expect(answer).toContain('in verdieping genomen');
     const horizon = '2026-11-25T09:00:00.000Z';
     const v = await loadVerdieping(t.host.db, caseId);
@@ -289,5 +290,52 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
       'safetyPlan.set',
       'involvement.set',
     ]);
+  });
+});
+
+describe('cards posted before the stored values became English (issue 11 item 6) still send the Dutch choice values', () => {
+  it('entering verdieping, a safety entry and an involvement with old values are stored with the new ones', async () => {
+    const caseId = await newCase();
+    const entered = await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: '2026-11-25', [I.time]: '10:00' });
+    expect(entered).toContain('in verdieping genomen');
+    const moved = await invoke(USERS.om, VD_VERBS.moveHorizon, {
+      caseId,
+      [I.reason]: 'wacht_op_verklaring',
+      [I.date]: '2026-11-26',
+      [I.time]: '10:00',
+    });
+    expect(moved).not.toContain('Kies een reden');
+    const set = await invoke(USERS.rvdk, VD_VERBS.setSafety, {
+      caseId,
+      [I.person]: 'kind-1',
+      [I.holderOrg]: 'vt',
+      [I.receivingParty]: 'save',
+      [I.measure]: 'Veiligheidsplan met moeder opgesteld',
+      [I.status]: 'loopt',
+      [I.checkDate]: '2026-12-01',
+    });
+    expect(set).toContain('veiligheidsplan is bijgewerkt');
+    const involved = await invoke(USERS.politie, VD_VERBS.setInvolvement, {
+      caseId,
+      [I.ivPerson]: 'kind-1',
+      [I.violenceForm]: 'kindermishandeling',
+      [I.relationship]: 'kind',
+    });
+    expect(involved).toContain('betrokkene zijn bijgewerkt');
+    const v = await loadVerdieping(t.host.db, caseId);
+    expect(v.phase?.body.horizon?.reason).toBe('awaiting_statement');
+    expect(v.phase?.body.timeline.map((e) => [e.event, e.horizon.reason])).toEqual([
+      ['verdieping_started', 'held_by_prosecutor'],
+      ['horizon_moved', 'awaiting_statement'],
+    ]);
+    expect(v.safetyPlan.map((e) => e.body.status)).toEqual(['running']);
+    expect(v.involvements.map((i) => [i.body.violenceForm, i.body.relationship, i.body.source])).toEqual([
+      ['child_abuse', 'child', 'card'],
+    ]);
+    // what is stored, not only what is read: the raw documents carry the new values
+    const raw = await t.host.db.readPartition(caseId);
+    const json = JSON.stringify(raw.filter((d) => ['phase', 'safetyplan', 'involvement'].includes(d.kind)).map((d) => d.body));
+    for (const old of ['aanhouden', 'wacht_op_verklaring', 'loopt', 'kindermishandeling', '"kind"', 'verdieping_gestart', 'kaart'])
+      expect(json).not.toContain(old);
   });
 });

@@ -304,3 +304,49 @@ describe('risk instruments, running measures and the safety escalation', () => {
     expect(await t.host.deps.repo.getEscalation(caseId)).toBeNull();
   });
 });
+
+describe('cards posted before the stored values became English (issue 11 item 6) still send the Dutch choice values', () => {
+  it('a decline reason, a measure type and a risk level with old values are stored with the new ones', async () => {
+    const caseId = await newCase();
+    await ask(caseId, USERS.politie, 'vt');
+    const [q] = await questions(caseId);
+    const declined = await invoke(USERS.vt, SIGNAL_VERBS.declineInfo, {
+      caseId,
+      [I.declineRequestId]: q.id,
+      [I.declineReason]: 'toestemming_nodig',
+    });
+    expect(declined).toContain('De vraag is geweigerd');
+    expect((await questions(caseId))[0]).toMatchObject({ status: 'declined', decline: { reason: 'consent_needed' } });
+
+    const added = await invoke(USERS.politie, SIGNAL_VERBS.addMeasure, {
+      caseId,
+      [I.measureType]: 'locatieverbod',
+      [I.measureHolder]: 'om',
+      [I.measureUntil]: UNTIL,
+    });
+    expect(added).toContain('De maatregel is vastgelegd');
+    expect((await measures(caseId)).map((m) => m.type)).toEqual(['location_ban']);
+
+    await invoke(USERS.politie, SIGNAL_VERBS.requestRisk, { caseId, [I.riskInstrument]: 'B-SAFER', [I.riskFrom]: 'vt' });
+    const [a] = (await t.host.deps.repo.cases.loadVerdieping(caseId)).riskAssessments.map((d) => d.body);
+    const recorded = await invoke(USERS.vt, SIGNAL_VERBS.riskOutcome, {
+      caseId,
+      [I.assessmentId]: a.id,
+      [I.outcomeLevel]: 'gemiddeld',
+      [I.outcomeDate]: TODAY,
+    });
+    expect(recorded).toContain('De uitkomst van de risicotaxatie is vastgelegd');
+    const [after] = (await t.host.deps.repo.cases.loadVerdieping(caseId)).riskAssessments.map((d) => d.body);
+    expect(after).toMatchObject({ status: 'completed', outcome: { level: 'medium' } });
+    // an unknown value is still refused at the edge
+    expect(
+      await invoke(USERS.politie, SIGNAL_VERBS.addMeasure, {
+        caseId,
+        [I.measureType]: 'huisarrest',
+        [I.measureHolder]: 'om',
+        [I.measureUntil]: UNTIL,
+      }),
+    ).not.toContain('De maatregel is vastgelegd');
+    expect(await measures(caseId)).toHaveLength(1);
+  });
+});
