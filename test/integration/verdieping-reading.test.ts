@@ -296,12 +296,14 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
 describe('cards posted before the stored values became English (issue 11 item 6) still send the Dutch choice values', () => {
   it('entering verdieping, a safety entry and an involvement with old values are stored with the new ones', async () => {
     const caseId = await newCase();
-    const entered = await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: '2026-11-25', [I.time]: '10:00' });
+    // dates a few days after the test clock's now (earlier tests moved it on)
+    const day = (n: number) => new Date(clock.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
+    const entered = await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: day(2), [I.time]: '10:00' });
     expect(entered).toContain('in verdieping genomen');
     const moved = await invoke(USERS.om, VD_VERBS.moveHorizon, {
       caseId,
       [I.reason]: 'wacht_op_verklaring',
-      [I.date]: '2026-11-26',
+      [I.date]: day(3),
       [I.time]: '10:00',
     });
     expect(moved).not.toContain('Kies een reden');
