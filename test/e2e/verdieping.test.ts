@@ -160,7 +160,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
             'Wie bewaakt de veiligheid': 'RvdK',
             'Overgedragen aan (optioneel)': 'SAVE / jeugdbescherming',
             Maatregel: `E2E: OTS, gezinsvoogd ziet ${child} wekelijks.`,
-            Status: 'running',
+            Status: 'loopt',
             'Controledatum (jjjj-mm-dd)': horizon,
           });
           await clickCardButton(card, 'Opslaan');
