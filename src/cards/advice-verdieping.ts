@@ -211,7 +211,7 @@ export function signalsModel(d: AdviceVerdiepingData, now: Date, density: Verdie
     ...risk.map((r) =>
       r.outcome
         ? ln(a.signals.outcome(r.instrument, v.risk.level[r.outcome.level], dayOf(r.outcome.date), org(r.fromOrg)), {
-            bold: r.outcome.level === 'hoog',
+            bold: r.outcome.level === 'high',
           })
         : ln(a.signals.requested(r.instrument, org(r.fromOrg)), { subtle: true }),
     ),
@@ -239,7 +239,7 @@ export function questionsModel(d: AdviceVerdiepingData, now: Date, density: Verd
       const head =
         r.status === 'answered'
           ? ln(a.questions.answered(org(r.toOrg), formatAmsterdamShort(r.settledAt ?? r.askedAt, now)))
-          : ln(a.questions.declined(org(r.toOrg), v.questions.declineReason[r.decline?.reason ?? 'anders']));
+          : ln(a.questions.declined(org(r.toOrg), v.questions.declineReason[r.decline?.reason ?? 'other']));
       const answer = r.answerContributionId ? d.answers[r.answerContributionId] : undefined;
       return [
         head,
@@ -332,7 +332,7 @@ export function shortModel(d: AdviceVerdiepingData, density: VerdiepingDensity):
   const without = d.inVerdieping || placed > 0 ? personsWithoutHolder(d.persons, plan) : [];
   const measures = d.docs.measures.map((x) => x.body);
   const violations = measures.reduce((n, m) => n + m.violations.length, 0);
-  const high = d.docs.riskAssessments.filter((x) => x.body.outcome?.level === 'hoog').map((x) => x.body.instrument);
+  const high = d.docs.riskAssessments.filter((x) => x.body.outcome?.level === 'high').map((x) => x.body.instrument);
   const requests = d.docs.infoRequests.map((x) => x.body);
   const open = openRequests(requests).length;
   const missing =

@@ -246,7 +246,7 @@ export function questionsSection(view: CaseCardView, d: SignalDensity = SIGNAL_D
   const lines = [
     ...open.map((r) => line(s.openLine(orgName(r.fromOrg), orgName(r.toOrg), ageOf(r, view)))),
     ...declined.map((r) =>
-      line(s.declinedLine(orgName(r.toOrg), v.questions.declineReason[r.decline?.reason ?? 'anders']), { subtle: true }),
+      line(s.declinedLine(orgName(r.toOrg), v.questions.declineReason[r.decline?.reason ?? 'other']), { subtle: true }),
     ),
     ...(answered > 0 ? [line(s.settledCount(answered, declined.length), { subtle: true })] : []),
   ];
@@ -293,7 +293,7 @@ export function safetySignalsSection(view: CaseCardView, density: SignalDensity 
     ...d.riskAssessments.map((x) => {
       const a = x.body;
       return a.outcome
-        ? line(s.riskOutcome(a.instrument, v.risk.level[a.outcome.level], a.outcome.date), { bold: a.outcome.level === 'hoog' })
+        ? line(s.riskOutcome(a.instrument, v.risk.level[a.outcome.level], a.outcome.date), { bold: a.outcome.level === 'high' })
         : line(s.riskRequested(a.instrument, orgName(a.fromOrg)), { subtle: true });
     }),
     ...measures.flatMap((m) => {
@@ -319,7 +319,7 @@ export function safetySignalForms(view: CaseCardView): FormModel[] {
   const orgChoices = orgs.map((o) => ({ title: orgName(o), value: o }));
   const pending = docsOf(view)
     .riskAssessments.map((x) => x.body)
-    .filter((a) => a.status === 'gevraagd' && a.fromOrg === view.viewerOrg);
+    .filter((a) => a.status === 'asked' && a.fromOrg === view.viewerOrg);
   const forms: FormModel[] = [
     askForm(view),
     form(

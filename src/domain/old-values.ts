@@ -77,6 +77,11 @@ export const OLD_AUDIT_ACTIONS: Readonly<Record<string, AuditAction>> = {
   'case.close_despite_safety': 'case.closeDespiteSafety',
   'advice.followup': 'advice.followUp',
   'vt.oncall': 'vt.onCall',
+  // verdieping (src/domain/old-values-verdieping.ts)
+  'inforequest.asked': 'infoRequest.asked',
+  'inforequest.answered': 'infoRequest.answered',
+  'inforequest.declined': 'infoRequest.declined',
+  'safetyplan.set': 'safetyPlan.set',
 };
 
 /** The current name of an audit action as stored (old or current). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RELATIONSHIPS, VIOLENCE_FORMS } from './verdieping/people';
+import { relationshipSchema, violenceFormSchema } from './verdieping/people';
 
 /**
  * A person in a case is only a role label plus (optionally) an age and a keyed pseudonym.
@@ -16,8 +16,8 @@ export const personSchema = z
     /** Pseudonymous key from the source system (already keyed there); re-keyed by us before storing. */
     personKey: z.string().min(8).max(128).optional(),
     /** When the source knows them (issue 14): the form of violence and the relationship to the suspect, as codes. Stored as the person's involvement, not on the person. */
-    violenceForm: z.enum(VIOLENCE_FORMS).optional(),
-    relationship: z.enum(RELATIONSHIPS).optional(),
+    violenceForm: violenceFormSchema.optional(),
+    relationship: relationshipSchema.optional(),
   })
   .strict();
 export type PersonInput = z.infer<typeof personSchema>;

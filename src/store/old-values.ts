@@ -1,13 +1,27 @@
 import type { ReportRow } from '../domain/aftercare/report';
 import type { EscalationRecord } from '../domain/escalation-record';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
+import {
+  normalizeInfoRequest,
+  normalizeInvolvement,
+  normalizeMeasure,
+  normalizePhase,
+  normalizeRiskAssessment,
+  normalizeSafetyPlanEntry,
+} from '../domain/old-values-verdieping';
+import type { InfoRequest } from '../domain/verdieping/info-request';
+import type { Involvement } from '../domain/verdieping/people';
+import type { PhaseState } from '../domain/verdieping/phase';
+import type { SafetyPlanEntry } from '../domain/verdieping/safety-plan';
+import type { RiskAssessment, RunningMeasure } from '../domain/verdieping/safety-signals';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { Stored } from './docstore';
 
 /**
  * The store's read-time step for documents whose enum values were Dutch before issue 11 item 6
- * (src/domain/old-values.ts): every read of an escalation, VT consultation or report row passes
- * through here, on both adapters. Other kinds are returned as they are.
+ * (src/domain/old-values.ts, src/domain/old-values-verdieping.ts): every read of an escalation, VT
+ * consultation, report row or verdieping document passes through here, on both adapters. Other kinds
+ * are returned as they are.
  */
 export function normalizeStored<T extends Stored>(d: T): T {
   switch (d.kind) {
@@ -17,6 +31,19 @@ export function normalizeStored<T extends Stored>(d: T): T {
       return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
     case 'reportrow':
       return withBody(d, normalizeReportRow(d.body as ReportRow));
+    // verdieping documents (src/domain/old-values-verdieping.ts)
+    case 'safetyplan':
+      return withBody(d, normalizeSafetyPlanEntry(d.body as SafetyPlanEntry));
+    case 'involvement':
+      return withBody(d, normalizeInvolvement(d.body as Involvement));
+    case 'inforequest':
+      return withBody(d, normalizeInfoRequest(d.body as InfoRequest));
+    case 'riskassessment':
+      return withBody(d, normalizeRiskAssessment(d.body as RiskAssessment));
+    case 'measure':
+      return withBody(d, normalizeMeasure(d.body as RunningMeasure));
+    case 'phase':
+      return withBody(d, normalizePhase(d.body as PhaseState));
     default:
       return d;
   }

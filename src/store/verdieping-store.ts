@@ -9,6 +9,7 @@ import type { PhaseState } from '../domain/verdieping/phase';
 import type { SafetyPlanEntry } from '../domain/verdieping/safety-plan';
 import type { ReadingVersion } from '../domain/verdieping/shared-reading';
 import type { RiskAssessment, RunningMeasure } from '../domain/verdieping/safety-signals';
+import { normalizeStored } from './old-values';
 import { PreconditionFailedError, type DocKind, type DocStore, type NewDoc, type Stored, type WriteOp } from './docstore';
 
 /**
@@ -63,12 +64,15 @@ export interface VerdiepingBundle {
 const pick = <T>(docs: readonly Stored[], kind: VerdiepingKind): Versioned<T>[] =>
   docs
     .filter((d) => d.kind === kind)
+    .map(normalizeStored)
     .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     .map((d) => ({ body: d.body as T, etag: d.etag }));
 
 /** Pure: the verdieping part of a case partition as `readPartition` returned it (other kinds are ignored). */
 export function verdiepingFromPartition(docs: readonly Stored[]): VerdiepingBundle {
-  const phase = docs.find((d) => d.kind === 'phase' && d.id === PHASE_ID);
+  // Old (Dutch) stored values read as the new ones (issue 11 item 6); a current document is passed through as it is.
+  const found = docs.find((d) => d.kind === 'phase' && d.id === PHASE_ID);
+  const phase = found ? normalizeStored(found) : undefined;
   return {
     phase: phase ? { body: phase.body as PhaseState, etag: phase.etag } : null,
     readings: pick<ReadingVersion>(docs, 'reading').sort((a, b) => a.body.version - b.body.version),
@@ -160,5 +164,5 @@ export async function openInfoRequestsFor(db: DocStore, toOrg: PartnerOrg, limit
     ],
     { orderBy: 'askedAt', limit },
   );
-  return docs.map((d) => d.body);
+  return docs.map((d) => normalizeStored(d).body);
 }

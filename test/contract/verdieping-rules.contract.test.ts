@@ -56,7 +56,7 @@ describe.each(storeKinds)('verdieping rules on the store: %s', (kind) => {
       state: initialPhase(deep.id),
       caseOpen: true,
       actor: chair,
-      input: { reason: 'aanhouden', date: '2026-11-25' },
+      input: { reason: 'held_by_prosecutor', date: '2026-11-25' },
       now,
     });
     if (!entered.ok) throw new Error(entered.error);
@@ -65,7 +65,7 @@ describe.each(storeKinds)('verdieping rules on the store: %s', (kind) => {
       caseId: deep.id,
       caseOpen: true,
       actor: politie,
-      input: { type: 'locatieverbod', holderOrg: 'politie', until: '2026-12-31' },
+      input: { type: 'location_ban', holderOrg: 'politie', until: '2026-12-31' },
       todayLocal: '2026-11-23',
       now,
     });
@@ -110,7 +110,7 @@ describe.each(storeKinds)('verdieping rules on the store: %s', (kind) => {
     const rows = await new CaseQueries(db).agendaData(LOC);
     const byId = new Map(rows.map((r) => [r.theCase.id, r]));
     const d = byId.get(deep.id)!.verdieping;
-    expect(d.phase?.body).toMatchObject({ phase: 'verdieping', horizon: { reason: 'aanhouden' } });
+    expect(d.phase?.body).toMatchObject({ phase: 'verdieping', horizon: { reason: 'held_by_prosecutor' } });
     expect(d.infoRequests.map((x) => x.body)).toEqual([asked.value]);
     expect(d.measures.map((x) => x.body.violations.length)).toEqual([1]);
     expect(d.readings).toEqual([]);
@@ -164,7 +164,7 @@ describe.each(storeKinds)('verdieping rules on the store: %s', (kind) => {
     const cases = new CaseStore(db);
     const c = caseOf('vd-intake');
     const now = c.createdAt;
-    const sent = [{}, { violenceForm: 'ex_partnerstalking' as const, relationship: 'ex_partner' as const }];
+    const sent = [{}, { violenceForm: 'ex_partner_stalking' as const, relationship: 'ex_partner' as const }];
     const ops = () =>
       involvementsFromIntake(c.id, personRefs(c.persons), sent, now).map((i): WriteOp => ({
         op: 'insert',
@@ -173,13 +173,13 @@ describe.each(storeKinds)('verdieping rules on the store: %s', (kind) => {
     expect(await cases.intakeCase(c, auditOf(c.id, now, 'case.intake'), [], ops())).toBe('created');
     const first = await cases.loadVerdieping(c.id);
     expect(first.involvements.map((i) => i.body)).toEqual([
-      expect.objectContaining({ personRef: personRefs(c.persons)[1].ref, violenceForm: 'ex_partnerstalking', source: 'intake' }),
+      expect.objectContaining({ personRef: personRefs(c.persons)[1].ref, violenceForm: 'ex_partner_stalking', source: 'intake' }),
     ]);
     // The desk changes it on the card (a replace on the version read).
-    const changed = { ...first.involvements[0].body, violenceForm: 'partnergeweld' as const, source: 'kaart' as const };
+    const changed = { ...first.involvements[0].body, violenceForm: 'partner_violence' as const, source: 'card' as const };
     await db.commit([{ op: 'replace', doc: verdiepingDocs.involvement(changed), ifMatch: first.involvements[0].etag }]);
     expect(await cases.intakeCase(c, auditOf(c.id, now, 'case.intake'), [], ops())).toBe('exists');
     const after = await cases.loadVerdieping(c.id);
-    expect(after.involvements.map((i) => i.body.violenceForm)).toEqual(['partnergeweld']);
+    expect(after.involvements.map((i) => i.body.violenceForm)).toEqual(['partner_violence']);
   });
 });

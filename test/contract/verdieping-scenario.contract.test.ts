@@ -91,14 +91,14 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
       state: initialPhase(CASE),
       caseOpen: true,
       actor: chair,
-      input: { reason: 'wacht_op_verklaring', ...ahead },
+      input: { reason: 'awaiting_statement', ...ahead },
       now: t(0),
     });
     if (!entered.ok) throw new Error(entered.error);
     await commit([{ doc: verdiepingDocs.phase(entered.state), etag: null }], 'verdieping.started', t(0), chair);
     let b = await load();
     expect(followUps(b.phase!.body, DEADLINE)).toEqual({ reAgendaAt: t(48), reminderAt: t(47), vtConsultationUntil: t(48) });
-    expect(summary(b, politie, t(1)).next).toEqual({ kind: 'horizon', at: t(48), reason: 'wacht_op_verklaring', state: 'ample' });
+    expect(summary(b, politie, t(1)).next).toEqual({ kind: 'horizon', at: t(48), reason: 'awaiting_statement', state: 'ample' });
 
     // 2. the police ask RvdK a question; RvdK sees it on its personal view, asked of it at the top
     const asked = askInfo({
@@ -116,7 +116,7 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
       now: t(1),
     });
     if (!asked.ok) throw new Error(asked.error);
-    await commit([{ doc: verdiepingDocs.infoRequest(asked.request), etag: null }], 'inforequest.asked', t(1), politie);
+    await commit([{ doc: verdiepingDocs.infoRequest(asked.request), etag: null }], 'infoRequest.asked', t(1), politie);
     expect((await openInfoRequestsFor(store().db, 'rvdk')).map((q) => q.id)).toEqual([asked.request.id]);
     b = await load();
     expect(summary(b, rvdk, t(4)).askedOfMe).toEqual([
@@ -132,7 +132,7 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
       now: t(5),
     });
     if (!answered.ok) throw new Error(answered.error);
-    await commit([{ doc: verdiepingDocs.infoRequest(answered.request), etag: b.infoRequests[0].etag }], 'inforequest.answered', t(5), rvdk);
+    await commit([{ doc: verdiepingDocs.infoRequest(answered.request), etag: b.infoRequests[0].etag }], 'infoRequest.answered', t(5), rvdk);
     expect(await openInfoRequestsFor(store().db, 'rvdk')).toEqual([]);
 
     // 4. the duiding is written (resting on the answer) and confirmed by the chair
@@ -186,13 +186,13 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
           holderOrg: org,
           ...(party ? { receivingPartyId: party } : {}),
           measure: 'Veiligheid thuis bewaken',
-          status: 'loopt',
+          status: 'running',
           checkDate: amsterdamDate(t(48)),
         },
         now: t(8),
       });
       if (!set.ok) throw new Error(set.error);
-      await commit([{ doc: verdiepingDocs.safetyEntry(set.entry), etag: null }], 'safetyplan.set', t(8), rvdk);
+      await commit([{ doc: verdiepingDocs.safetyEntry(set.entry), etag: null }], 'safetyPlan.set', t(8), rvdk);
     }
     b = await load();
     expect(canCloseWithSafetyPlan(persons, bodies(b.safetyPlan))).toEqual({ ok: true });
@@ -203,7 +203,7 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
       caseId: CASE,
       caseOpen: true,
       actor: chair,
-      input: { type: 'locatieverbod', holderOrg: 'om', until: '2027-02-24' },
+      input: { type: 'location_ban', holderOrg: 'om', until: '2027-02-24' },
       todayLocal: amsterdamDate(t(9)),
       now: t(9),
     });
@@ -247,13 +247,13 @@ describe.each(storeKinds)('verdieping scenario on %s', (kind) => {
     ).toContain('Met het kind van 9 is niet gesproken.');
     expect((await store().db.readAudit(CASE)).map((r) => r.entry.action)).toEqual([
       'verdieping.started',
-      'inforequest.asked',
-      'inforequest.answered',
+      'infoRequest.asked',
+      'infoRequest.answered',
       'reading.proposed',
       'reading.confirmed',
-      'safetyplan.set',
-      'safetyplan.set',
-      'safetyplan.set',
+      'safetyPlan.set',
+      'safetyPlan.set',
+      'safetyPlan.set',
       'measure.added',
       'measure.violation',
     ]);

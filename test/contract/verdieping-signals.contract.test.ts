@@ -62,9 +62,9 @@ describe.each(storeKinds)('verdieping signals in the case commit: %s', (kind) =>
     expect(l3.bundle.verdieping?.infoRequests[0].body).toMatchObject({ status: 'answered', answerContributionId: 'contrib:1' });
     expect(l3.bundle.contributions.map((c) => [c.id, c.orgId])).toEqual([['contrib:1', 'rvdk']]);
     expect((await db.readAudit(CASE_ID)).map((a) => a.entry.action)).toEqual([
-      'inforequest.asked',
+      'infoRequest.asked',
       'contribution.add',
-      'inforequest.answered',
+      'infoRequest.answered',
     ]);
   });
 
@@ -72,7 +72,7 @@ describe.each(storeKinds)('verdieping signals in the case commit: %s', (kind) =>
     const t1 = '2026-11-23T18:00:00.000Z';
     const added = decideAddMeasure(
       (await load(db)).bundle,
-      { actor: politie, id: 'measure:1', todayLocal: '2026-11-23', input: { type: 'locatieverbod', holderOrg: 'om', until: '2026-12-31' } },
+      { actor: politie, id: 'measure:1', todayLocal: '2026-11-23', input: { type: 'location_ban', holderOrg: 'om', until: '2026-12-31' } },
       ctx(t1),
     );
     if (!added.ok) throw new Error(added.error);
@@ -84,7 +84,7 @@ describe.each(storeKinds)('verdieping signals in the case commit: %s', (kind) =>
       actor: politie,
       measureId: 'measure:1',
       violationLocalDate: '2026-11-23',
-      policy: { riskLevels: ['hoog' as const], violation: true },
+      policy: { riskLevels: ['high' as const], violation: true },
     };
     const first = decideViolation(stale.bundle, { ...args, at: '2026-11-23T19:00:00.000Z' }, ctx(t2));
     const second = decideViolation(stale.bundle, { ...args, at: '2026-11-23T19:30:00.000Z' }, ctx(t2));

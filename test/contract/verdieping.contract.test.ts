@@ -38,9 +38,9 @@ const create = (doc: VerdiepingWrite['doc'], action: AuditAction, when = at(10))
 const phase = (): PhaseState => ({
   ...initialPhase(CASE),
   phase: 'verdieping',
-  horizon: { at: at(2 * 86400), reason: 'termijnzaak' },
+  horizon: { at: at(2 * 86400), reason: 'termijn_case' },
   timeline: [
-    { at: at(10), event: 'verdieping_gestart', byUserId: 'u-1', byOrg: 'om', horizon: { at: at(2 * 86400), reason: 'termijnzaak' } },
+    { at: at(10), event: 'verdieping_started', byUserId: 'u-1', byOrg: 'om', horizon: { at: at(2 * 86400), reason: 'termijn_case' } },
   ],
 });
 const reading = (version: number, worries = 'zorg', caseId = CASE): ReadingVersion => ({
@@ -73,7 +73,7 @@ const safety = (personRef: string): SafetyPlanEntry => ({
   personRef,
   holder: { orgId: 'rvdk', receivingPartyId: 'save' },
   measure: 'onderzoek',
-  status: 'loopt',
+  status: 'running',
   checkDate: '2024-05-08',
   updatedAt: at(20),
   updatedBy: { userId: 'u-2', orgId: 'rvdk' },
@@ -85,12 +85,12 @@ const riskDoc = (): RiskAssessment => ({
   fromOrg: 'politie',
   requestedBy: { userId: 'u-1', orgId: 'om' },
   requestedAt: at(30),
-  status: 'gevraagd',
+  status: 'asked',
 });
 const measureDoc = (): RunningMeasure => ({
   id: newMeasureId(at(40)),
   caseId: CASE,
-  type: 'locatieverbod',
+  type: 'location_ban',
   holderOrg: 'om',
   until: '2024-08-01',
   createdAt: at(40),
@@ -100,8 +100,8 @@ const measureDoc = (): RunningMeasure => ({
 const involvement = (personRef: string): Involvement => ({
   caseId: CASE,
   personRef,
-  violenceForm: 'kindermishandeling',
-  source: 'kaart',
+  violenceForm: 'child_abuse',
+  source: 'card',
   updatedAt: at(50),
 });
 
@@ -124,10 +124,10 @@ describe.each(storeKinds)('verdieping store contract: %s', (kind) => {
     for (const c of [
       create(verdiepingDocs.phase(phase()), 'verdieping.started'),
       ...[10, 9, 1].map((v) => create(verdiepingDocs.reading(reading(v)), 'reading.proposed')),
-      create(verdiepingDocs.safetyEntry(safety('kind-2')), 'safetyplan.set'),
-      create(verdiepingDocs.safetyEntry(safety('kind-1')), 'safetyplan.set'),
-      create(verdiepingDocs.infoRequest(q1), 'inforequest.asked'),
-      create(verdiepingDocs.infoRequest(q2), 'inforequest.asked'),
+      create(verdiepingDocs.safetyEntry(safety('kind-2')), 'safetyPlan.set'),
+      create(verdiepingDocs.safetyEntry(safety('kind-1')), 'safetyPlan.set'),
+      create(verdiepingDocs.infoRequest(q1), 'infoRequest.asked'),
+      create(verdiepingDocs.infoRequest(q2), 'infoRequest.asked'),
       create(verdiepingDocs.riskAssessment(r), 'risk.requested'),
       create(verdiepingDocs.measure(m), 'measure.added'),
       create(verdiepingDocs.involvement(involvement('kind-1')), 'involvement.set'),
@@ -162,15 +162,15 @@ describe.each(storeKinds)('verdieping store contract: %s', (kind) => {
   it('a change replaces the version it read; a stale version is a conflict and writes nothing, not even the audit line', async () => {
     await put(create(verdiepingDocs.phase(phase()), 'verdieping.started'));
     const read = (await loadVerdieping(db(), CASE)).phase!;
-    const moved: PhaseState = { ...read.body, horizon: { at: at(3 * 86400), reason: 'aanhouden' } };
+    const moved: PhaseState = { ...read.body, horizon: { at: at(3 * 86400), reason: 'held_by_prosecutor' } };
     expect(await commitVerdieping(db(), [{ doc: verdiepingDocs.phase(moved), etag: read.etag }], audit('verdieping.horizon', at(60)))).toBe(
       'written',
     );
-    const other: PhaseState = { ...read.body, horizon: { at: at(4 * 86400), reason: 'anders' } };
+    const other: PhaseState = { ...read.body, horizon: { at: at(4 * 86400), reason: 'other' } };
     expect(await commitVerdieping(db(), [{ doc: verdiepingDocs.phase(other), etag: read.etag }], audit('verdieping.horizon', at(61)))).toBe(
       'conflict',
     );
-    expect((await loadVerdieping(db(), CASE)).phase?.body.horizon).toEqual({ at: at(3 * 86400), reason: 'aanhouden' });
+    expect((await loadVerdieping(db(), CASE)).phase?.body.horizon).toEqual({ at: at(3 * 86400), reason: 'held_by_prosecutor' });
     expect(await trail()).toEqual(['verdieping.started', 'verdieping.horizon']);
   });
 
@@ -210,15 +210,15 @@ describe.each(storeKinds)('verdieping store contract: %s', (kind) => {
   });
 
   it('the first safety-plan entry of a person is created once, later changes replace it', async () => {
-    const results = await Promise.all([0, 1, 2].map(() => put(create(verdiepingDocs.safetyEntry(safety('kind-1')), 'safetyplan.set'))));
+    const results = await Promise.all([0, 1, 2].map(() => put(create(verdiepingDocs.safetyEntry(safety('kind-1')), 'safetyPlan.set'))));
     expect(results.filter((r) => r === 'written')).toHaveLength(1);
     const e = (await loadVerdieping(db(), CASE)).safetyPlan[0];
-    const changed = { ...e.body, status: 'gerealiseerd' as const };
+    const changed = { ...e.body, status: 'realised' as const };
     expect(
-      await commitVerdieping(db(), [{ doc: verdiepingDocs.safetyEntry(changed), etag: e.etag }], audit('safetyplan.set', at(300))),
+      await commitVerdieping(db(), [{ doc: verdiepingDocs.safetyEntry(changed), etag: e.etag }], audit('safetyPlan.set', at(300))),
     ).toBe('written');
-    expect((await loadVerdieping(db(), CASE)).safetyPlan.map((x) => x.body.status)).toEqual(['gerealiseerd']);
-    expect((await trail()).filter((a) => a === 'safetyplan.set')).toHaveLength(2);
+    expect((await loadVerdieping(db(), CASE)).safetyPlan.map((x) => x.body.status)).toEqual(['realised']);
+    expect((await trail()).filter((a) => a === 'safetyPlan.set')).toHaveLength(2);
   });
 
   it('open questions asked of one organisation, across cases, oldest first; a settled one drops out', async () => {
@@ -229,7 +229,7 @@ describe.each(storeKinds)('verdieping store contract: %s', (kind) => {
       question('q-vt', 'vt', at(5)),
       question('q-c', 'rvdk', at(30), other),
     ];
-    for (const q of qs) await put(create(verdiepingDocs.infoRequest(q), 'inforequest.asked'));
+    for (const q of qs) await put(create(verdiepingDocs.infoRequest(q), 'infoRequest.asked'));
     expect((await openInfoRequestsFor(db(), 'rvdk')).map((q) => q.id)).toEqual(['q-a', 'q-b', 'q-c']);
     expect((await openInfoRequestsFor(db(), 'rvdk', 2)).map((q) => q.id)).toEqual(['q-a', 'q-b']);
     const stored = (await loadVerdieping(db(), CASE)).infoRequests.find((q) => q.body.id === 'q-b')!;
@@ -238,7 +238,7 @@ describe.each(storeKinds)('verdieping store contract: %s', (kind) => {
       await commitVerdieping(
         db(),
         [{ doc: verdiepingDocs.infoRequest(answered), etag: stored.etag }],
-        audit('inforequest.answered', at(40)),
+        audit('infoRequest.answered', at(40)),
       ),
     ).toBe('written');
     expect((await openInfoRequestsFor(db(), 'rvdk')).map((q) => q.id)).toEqual(['q-a', 'q-c']);
@@ -281,7 +281,7 @@ describe.each(storeKinds)('verdieping store contract: %s', (kind) => {
 
   it('the purge of a case removes its verdieping documents with the partition', async () => {
     await put(create(verdiepingDocs.phase(phase()), 'verdieping.started'));
-    await put(create(verdiepingDocs.infoRequest(question('q1', 'rvdk', T0)), 'inforequest.asked'));
+    await put(create(verdiepingDocs.infoRequest(question('q1', 'rvdk', T0)), 'infoRequest.asked'));
     await db().deletePartition(CASE);
     expect(await db().readPartition(CASE)).toEqual([]);
     expect(await openInfoRequestsFor(db(), 'rvdk')).toEqual([]);

@@ -288,7 +288,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     for (const i of [5, 6]) await act(OM, VERBS.askVt, { caseId: ids[i] });
     await act(OM, VD_VERBS.enter, {
       caseId: ids[7],
-      [VD_INPUTS.reason]: 'termijnzaak',
+      [VD_INPUTS.reason]: 'termijn_case',
       [VD_INPUTS.date]: DateTime.now().setZone('Europe/Amsterdam').plus({ days: 3 }).toISODate() ?? '',
       [VD_INPUTS.time]: '10:00',
     });
@@ -493,7 +493,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       // The large case goes into verdieping with a proposed duiding (the card and the view show it).
       await act(OM, VD_VERBS.enter, {
         caseId: cases.large,
-        [VD_INPUTS.reason]: 'termijnzaak',
+        [VD_INPUTS.reason]: 'termijn_case',
         [VD_INPUTS.date]: DateTime.now().setZone('Europe/Amsterdam').plus({ days: 2 }).toISODate() ?? '',
         [VD_INPUTS.time]: '10:00',
       });

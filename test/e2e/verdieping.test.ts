@@ -172,7 +172,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
           [VI.person]: 'slachtoffer-1',
           [VI.holderOrg]: 'vt',
           [VI.measure]: 'E2E: veiligheidsplan met Veilig Thuis, wekelijks contact.',
-          [VI.status]: 'loopt',
+          [VI.status]: 'running',
           [VI.checkDate]: horizon,
         }),
       ).toContain('Het veiligheidsplan is bijgewerkt');
@@ -181,7 +181,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
       expect(
         await p.partnerActs(USERS.politie, SIGNAL_VERBS.addMeasure, {
           caseId,
-          [SI.measureType]: 'locatieverbod',
+          [SI.measureType]: 'location_ban',
           [SI.measureHolder]: 'om',
           [SI.measureUntil]: amsterdam(new Date(Date.now() + 60 * 86_400_000)).date,
         }),

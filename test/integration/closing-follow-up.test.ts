@@ -118,7 +118,7 @@ describe('closing with a handover', () => {
 
   it('in verdieping a case closes normally only when everyone in the safety plan has a holder; "ondanks" needs the chair\'s reason', async () => {
     const caseId = await newCaseAt(t, clock);
-    await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' });
+    await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-11-25', [I.time]: '10:00' });
     await invoke(USERS.om, VERBS.closeRound, { caseId });
     expect(await invoke(USERS.om, VERBS.closeForm, { caseId })).toContain(
       'Niemand verantwoordelijk voor de veiligheid van: slachtoffer, 31 jr, kind, 13 jr, kind, 9 jr.',
@@ -134,7 +134,7 @@ describe('closing with a handover', () => {
       [I.person]: person,
       [I.holderOrg]: 'rvdk',
       [I.measure]: 'Gezinsvoogd houdt toezicht',
-      [I.status]: 'loopt',
+      [I.status]: 'running',
       [I.checkDate]: '2026-12-01',
     });
     for (const p of ['slachtoffer-1', 'kind-1'])

@@ -268,7 +268,7 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
   it("into verdieping: one partition read and one commit, with the VT consultation's new expiry in it; the location's agenda reminder is the one write elsewhere", async () => {
     const { counts, type, card } = await click('verdieping entered', USERS.om, VD_VERBS.enter, {
       caseId,
-      [I.reason]: 'termijnzaak',
+      [I.reason]: 'termijn_case',
       [I.date]: '2026-11-25',
       [I.time]: '10:00',
     });
@@ -300,7 +300,7 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
       [I.holderOrg]: 'vt',
       [I.receivingParty]: 'save',
       [I.measure]: 'Veiligheidsplan met moeder opgesteld',
-      [I.status]: 'loopt',
+      [I.status]: 'running',
       [I.checkDate]: '2026-12-01',
     };
     const { counts, type, card } = await click('safety-plan entry', USERS.rvdk, VD_VERBS.setSafety, entry);
@@ -316,7 +316,7 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
       [I.person]: 'kind-2',
       [I.holderOrg]: 'vt',
       [I.measure]: 'Bellen met Jan Jansen op 06-12345678',
-      [I.status]: 'loopt',
+      [I.status]: 'running',
       [I.checkDate]: '2026-12-01',
     });
     // Who may not see the case gets the reason only, never the card.
@@ -325,7 +325,7 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
     expect(card).not.toMatch(/persoonsgegevens|telefoonnummer/i);
     expect(counts).toEqual({ readPartition: 1, appendAudit: 1 });
     const denied = (await v.host.deps.repo.listAudit(caseId)).filter((a) => a.actorId === USERS.outsider);
-    expect(denied.map((a) => `${a.action}:${String(a.detail?.attempted)}`)).toEqual(['access.denied:safetyplan.set']);
+    expect(denied.map((a) => `${a.action}:${String(a.detail?.attempted)}`)).toEqual(['access.denied:safetyPlan.set']);
   });
 
   it('the Actieoverleg meeting: one partition read and one commit', async () => {

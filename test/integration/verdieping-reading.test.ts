@@ -6,15 +6,7 @@ import type { Case } from '../../src/domain/case';
 import type { Job } from '../../src/store/jobs';
 import { loadVerdieping } from '../../src/store/verdieping-store';
 import { LOCATION, USERS } from '../helpers/fixtures';
-import {
-  invokeVerb,
-  ManualClock,
-  newCaseAt,
-  startTestHost,
-  type TestHost,
-  waitFor,
-  greetAllUsers,
-} from '../helpers/host';
+import { invokeVerb, ManualClock, newCaseAt, startTestHost, type TestHost, waitFor, greetAllUsers } from '../helpers/host';
 import { HANDOVER_DATA } from '../helpers/handover';
 
 /**
@@ -61,7 +53,7 @@ describe('verdieping: phase and horizon', () => {
   });
 
   it('only the chair of the location takes a case into verdieping; refusals are audited and change nothing', async () => {
-    const input = { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' };
+    const input = { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-11-25', [I.time]: '10:00' };
     expect(await invoke(USERS.politie, VD_VERBS.enter, input)).toContain('voorzitter');
     expect(await invoke(USERS.outsider, VD_VERBS.enter, input)).toContain('rooster');
     expect(await invoke(USERS.otherLocation, VD_VERBS.enter, input)).toContain('niet ingeroosterd');
@@ -74,20 +66,29 @@ describe('verdieping: phase and horizon', () => {
 
   it('refuses a time that does not exist, a moment in the past and one more than six weeks ahead', async () => {
     expect(
-      await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: '2027-03-28', [I.time]: '02:30' }),
+      await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2027-03-28', [I.time]: '02:30' }),
     ).toContain('bestaat niet');
-    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: '2026-11-22' })).toContain('toekomst');
-    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: '2027-01-20' })).toContain('te ver');
+    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2026-11-22' })).toContain(
+      'toekomst',
+    );
+    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2027-01-20' })).toContain(
+      'te ver',
+    );
     expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'iets', [I.date]: '2026-11-25' })).toContain('Kies een reden');
     expect((await loadVerdieping(t.host.db, caseId)).phase).toBeNull();
   });
 
   it('enters verdieping: the phase, the agenda of that moment and the reminder before it, in one commit', async () => {
-    const answer = await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' });
+    const answer = await invoke(USERS.om, VD_VERBS.enter, {
+      caseId,
+      [I.reason]: 'termijn_case',
+      [I.date]: '2026-11-25',
+      [I.time]: '10:00',
+    });
     expect(answer).toContain('in verdieping genomen');
     const horizon = '2026-11-25T09:00:00.000Z';
     const v = await loadVerdieping(t.host.db, caseId);
-    expect(v.phase?.body).toMatchObject({ phase: 'verdieping', horizon: { at: horizon, reason: 'termijnzaak' } });
+    expect(v.phase?.body).toMatchObject({ phase: 'verdieping', horizon: { at: horizon, reason: 'termijn_case' } });
     expect(v.phase?.body.timeline).toHaveLength(1);
     expect((await t.host.deps.repo.getCase(caseId))?.reAgendaAt).toBe(horizon);
     expect(await job(caseId, HORIZON_JOB_IDS.reminder(horizon))).toMatchObject({ dueAt: '2026-11-25T08:00:00.000Z', payload: { horizon } });
@@ -95,26 +96,26 @@ describe('verdieping: phase and horizon', () => {
     expect(await job(agendaPartition(LOCATION), `job:agenda:${horizon}`)).toMatchObject({ type: 'agendaReminder', dueAt: horizon });
     const started = (await audit(caseId)).filter((a) => a.action === 'verdieping.started');
     expect(started).toHaveLength(1);
-    expect(started[0]).toMatchObject({ actorId: USERS.om, actorOrg: 'om', detail: { reason: 'termijnzaak', at: horizon } });
+    expect(started[0]).toMatchObject({ actorId: USERS.om, actorOrg: 'om', detail: { reason: 'termijn_case', at: horizon } });
     // The same click again changes nothing; another moment is a move, not a second start.
     expect(
-      await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' }),
+      await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-11-25', [I.time]: '10:00' }),
     ).toContain('niets veranderd');
-    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-11-26' })).toContain(
+    expect(await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-11-26' })).toContain(
       'al in verdieping',
     );
     expect((await audit(caseId)).filter((a) => a.action === 'verdieping.started')).toHaveLength(1);
   });
 
   it('the chair moves the horizon: the timeline keeps the old moment and the timers follow', async () => {
-    expect(await invoke(USERS.rvdk, VD_VERBS.moveHorizon, { caseId, [I.reason]: 'aanhouden', [I.date]: '2026-11-27' })).toContain(
+    expect(await invoke(USERS.rvdk, VD_VERBS.moveHorizon, { caseId, [I.reason]: 'held_by_prosecutor', [I.date]: '2026-11-27' })).toContain(
       'voorzitter',
     );
-    const answer = await invoke(USERS.om, VD_VERBS.moveHorizon, { caseId, [I.reason]: 'wacht_op_verklaring', [I.date]: '2026-11-27' });
+    const answer = await invoke(USERS.om, VD_VERBS.moveHorizon, { caseId, [I.reason]: 'awaiting_statement', [I.date]: '2026-11-27' });
     expect(answer).toContain('verschoven');
     const horizon = '2026-11-27T08:00:00.000Z';
     const phase = (await loadVerdieping(t.host.db, caseId)).phase?.body;
-    expect(phase?.timeline.map((e) => e.event)).toEqual(['verdieping_gestart', 'horizon_verschoven']);
+    expect(phase?.timeline.map((e) => e.event)).toEqual(['verdieping_started', 'horizon_moved']);
     expect(phase?.timeline[1]).toMatchObject({ previousAt: '2026-11-25T09:00:00.000Z', horizon: { at: horizon } });
     expect(await job(caseId, HORIZON_JOB_IDS.reminder(horizon))).toMatchObject({ dueAt: '2026-11-27T07:00:00.000Z', payload: { horizon } });
     expect((await t.host.deps.repo.getCase(caseId))?.reAgendaAt).toBe(horizon);
@@ -209,7 +210,7 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
     [I.holderOrg]: 'vt',
     [I.receivingParty]: 'save',
     [I.measure]: 'Veiligheidsplan met moeder opgesteld',
-    [I.status]: 'loopt',
+    [I.status]: 'running',
     [I.checkDate]: '2026-12-01',
     ...extra,
   });
@@ -217,7 +218,7 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
   it('sets and updates the safety entry of a person by role label; unknown persons and parties are refused', async () => {
     expect(await invoke(USERS.rvdk, VD_VERBS.setSafety, entry('kind-1'))).toContain('veiligheidsplan is bijgewerkt');
     expect(await invoke(USERS.rvdk, VD_VERBS.setSafety, entry('kind-1'))).toContain('niets veranderd');
-    expect(await invoke(USERS.politie, VD_VERBS.setSafety, entry('kind-1', { [I.status]: 'gerealiseerd' }))).toContain('bijgewerkt');
+    expect(await invoke(USERS.politie, VD_VERBS.setSafety, entry('kind-1', { [I.status]: 'realised' }))).toContain('bijgewerkt');
     expect(await invoke(USERS.rvdk, VD_VERBS.setSafety, entry('kind-3'))).toContain('hoort niet bij deze zaak');
     expect(await invoke(USERS.rvdk, VD_VERBS.setSafety, entry('kind-2', { [I.receivingParty]: 'onbekend' }))).toContain('niet ingesteld');
     expect(await invoke(USERS.rvdk, VD_VERBS.setSafety, entry('kind-2', { [I.person]: 'Jan Jansen' }))).toContain('Kies een betrokkene');
@@ -226,17 +227,17 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
     expect(plan[0]).toMatchObject({
       personRef: 'kind-1',
       holder: { orgId: 'vt', receivingPartyId: 'save' },
-      status: 'gerealiseerd',
+      status: 'realised',
       updatedBy: { orgId: 'politie' },
     });
-    expect((await audit(caseId)).filter((a) => a.action === 'safetyplan.set')).toHaveLength(2);
+    expect((await audit(caseId)).filter((a) => a.action === 'safetyPlan.set')).toHaveLength(2);
   });
 
   it('records who was spoken to, their wishes and whether they know; a forged field refuses all', async () => {
     const answer = await invoke(USERS.politie, VD_VERBS.setInvolvement, {
       caseId,
       [I.ivPerson]: 'slachtoffer-1',
-      [I.violenceForm]: 'partnergeweld',
+      [I.violenceForm]: 'partner_violence',
       [I.relationship]: 'partner',
       [I.spokenBy]: 'politie',
       [I.wishes]: 'Wil dat hij hulp krijgt',
@@ -249,10 +250,10 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
     await invoke(USERS.rvdk, VD_VERBS.setInvolvement, { caseId, [I.ivPerson]: 'kind-2', [I.spokenBy]: 'niet' });
     const inv = (await loadVerdieping(t.host.db, caseId)).involvements.map((i) => i.body);
     expect(inv.find((i) => i.personRef === 'slachtoffer-1')).toMatchObject({
-      violenceForm: 'partnergeweld',
+      violenceForm: 'partner_violence',
       spokenTo: { byOrg: 'politie' },
       informed: true,
-      source: 'kaart',
+      source: 'card',
     });
     expect(inv.find((i) => i.personRef === 'kind-2')?.spokenTo).toBeNull();
     const lines = (await audit(caseId)).filter((a) => a.action === 'involvement.set');
@@ -271,8 +272,8 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
     expect(((await t.host.deps.repo.getCase(caseId)) as Case).status).toBe('closed');
     const before = await loadVerdieping(t.host.db, caseId);
     const tries: [string, string, Record<string, unknown>][] = [
-      [USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-12-01' }],
-      [USERS.om, VD_VERBS.moveHorizon, { caseId, [I.reason]: 'termijnzaak', [I.date]: '2026-12-01' }],
+      [USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-12-01' }],
+      [USERS.om, VD_VERBS.moveHorizon, { caseId, [I.reason]: 'termijn_case', [I.date]: '2026-12-01' }],
       [USERS.rvdk, VD_VERBS.proposeReading, { caseId, ...reading(0) }],
       [USERS.om, VD_VERBS.confirmReading, { caseId, [I.version]: '1' }],
       [USERS.rvdk, VD_VERBS.setSafety, entry('kind-2')],
@@ -286,8 +287,57 @@ describe('verdieping: veiligheidsplan and betrokkenen', () => {
       'verdieping.horizon',
       'reading.proposed',
       'reading.confirmed',
-      'safetyplan.set',
+      'safetyPlan.set',
       'involvement.set',
     ]);
+  });
+});
+
+describe('cards posted before the stored values became English (issue 11 item 6) still send the Dutch choice values', () => {
+  it('entering verdieping, a safety entry and an involvement with old values are stored with the new ones', async () => {
+    const caseId = await newCase();
+    // dates a few days after the test clock's now (earlier tests moved it on)
+    const day = (n: number) => new Date(clock.now().getTime() + n * 86_400_000).toISOString().slice(0, 10);
+    const entered = await invoke(USERS.om, VD_VERBS.enter, { caseId, [I.reason]: 'aanhouden', [I.date]: day(2), [I.time]: '10:00' });
+    expect(entered).toContain('in verdieping genomen');
+    const moved = await invoke(USERS.om, VD_VERBS.moveHorizon, {
+      caseId,
+      [I.reason]: 'wacht_op_verklaring',
+      [I.date]: day(3),
+      [I.time]: '10:00',
+    });
+    expect(moved).not.toContain('Kies een reden');
+    const set = await invoke(USERS.rvdk, VD_VERBS.setSafety, {
+      caseId,
+      [I.person]: 'kind-1',
+      [I.holderOrg]: 'vt',
+      [I.receivingParty]: 'save',
+      [I.measure]: 'Veiligheidsplan met moeder opgesteld',
+      [I.status]: 'loopt',
+      [I.checkDate]: '2026-12-01',
+    });
+    expect(set).toContain('veiligheidsplan is bijgewerkt');
+    const involved = await invoke(USERS.politie, VD_VERBS.setInvolvement, {
+      caseId,
+      [I.ivPerson]: 'kind-1',
+      [I.violenceForm]: 'kindermishandeling',
+      [I.relationship]: 'kind',
+    });
+    expect(involved).toContain('betrokkene zijn bijgewerkt');
+    const v = await loadVerdieping(t.host.db, caseId);
+    expect(v.phase?.body.horizon?.reason).toBe('awaiting_statement');
+    expect(v.phase?.body.timeline.map((e) => [e.event, e.horizon.reason])).toEqual([
+      ['verdieping_started', 'held_by_prosecutor'],
+      ['horizon_moved', 'awaiting_statement'],
+    ]);
+    expect(v.safetyPlan.map((e) => e.body.status)).toEqual(['running']);
+    expect(v.involvements.map((i) => [i.body.violenceForm, i.body.relationship, i.body.source])).toEqual([
+      ['child_abuse', 'child', 'card'],
+    ]);
+    // what is stored, not only what is read: the raw documents carry the new values
+    const raw = await t.host.db.readPartition(caseId);
+    const json = JSON.stringify(raw.filter((d) => ['phase', 'safetyplan', 'involvement'].includes(d.kind)).map((d) => d.body));
+    for (const old of ['aanhouden', 'wacht_op_verklaring', 'loopt', 'kindermishandeling', '"kind"', 'verdieping_gestart', 'kaart'])
+      expect(json).not.toContain(old);
   });
 });

@@ -93,7 +93,7 @@ describe('time follows the horizon', () => {
     const before = await t.host.deps.repo.getVtConsultation(deepened);
     expect(before?.body.state).toMatchObject({ status: 'asked', expiresAt: termijn });
     expect(
-      await invoke(USERS.om, VD_VERBS.enter, { caseId: deepened, [I.reason]: 'termijnzaak', [I.date]: '2026-11-25', [I.time]: '10:00' }),
+      await invoke(USERS.om, VD_VERBS.enter, { caseId: deepened, [I.reason]: 'termijn_case', [I.date]: '2026-11-25', [I.time]: '10:00' }),
     ).toContain('in verdieping genomen');
     const horizon = '2026-11-25T09:00:00.000Z';
     expect((await t.host.deps.repo.getVtConsultation(deepened))?.body.state.expiresAt).toBe(horizon);
@@ -104,7 +104,7 @@ describe('time follows the horizon', () => {
     expect(
       await invoke(USERS.om, VD_VERBS.moveHorizon, {
         caseId: deepened,
-        [I.reason]: 'aanhouden',
+        [I.reason]: 'held_by_prosecutor',
         [I.date]: '2026-11-24',
         [I.time]: '14:00',
       }),
@@ -243,7 +243,7 @@ describe('the PII gate on the duiding and the safety plan; the typed text comes 
       [I.person]: 'kind-1',
       [I.holderOrg]: 'rvdk',
       [I.measure]: 'Contact via jeugdbeschermer j.de.vries@example.nl over de omgang.',
-      [I.status]: 'loopt',
+      [I.status]: 'running',
       [I.checkDate]: '2026-12-01',
     };
     const refused = await invoke(USERS.rvdk, VD_VERBS.setSafety, safety);
@@ -275,8 +275,9 @@ describe('the form of violence and the relationship from the intake', () => {
       intakeAt: clock.now().toISOString(),
       persons: [
         { role: 'verdachte', age: 34 },
-        { role: 'slachtoffer', age: 31, violenceForm: 'ex_partnerstalking', relationship: 'ex_partner' },
-        { role: 'kind', age: 13, relationship: 'kind' },
+        { role: 'slachtoffer', age: 31, violenceForm: 'ex_partner_stalking', relationship: 'ex_partner' },
+        // the intake may still send the old (Dutch) code: stored as the new one
+        { role: 'kind', age: 13, relationship: 'kind' as unknown as 'child' },
       ],
     });
     const post = () => postSignedCase(t.base, intake, { timestamp: Math.floor(clock.now().getTime() / 1000) });
@@ -286,20 +287,20 @@ describe('the form of violence and the relationship from the intake', () => {
     await waitForCardRef(t, caseId);
     const v = await loadVerdieping(t.host.db, caseId);
     expect(v.involvements.map((i) => i.body)).toEqual([
-      expect.objectContaining({ personRef: 'kind-1', relationship: 'kind', source: 'intake' }),
+      expect.objectContaining({ personRef: 'kind-1', relationship: 'child', source: 'intake' }),
       expect.objectContaining({
         personRef: 'slachtoffer-1',
-        violenceForm: 'ex_partnerstalking',
+        violenceForm: 'ex_partner_stalking',
         relationship: 'ex_partner',
         source: 'intake',
       }),
     ]);
     // Nothing of it on the person itself.
     expect((await t.host.deps.repo.getCase(caseId))?.persons[1]).toEqual({ role: 'slachtoffer', age: 31 });
-    await invoke(USERS.politie, VD_VERBS.setInvolvement, { caseId, [I.ivPerson]: 'slachtoffer-1', [I.violenceForm]: 'partnergeweld' });
+    await invoke(USERS.politie, VD_VERBS.setInvolvement, { caseId, [I.ivPerson]: 'slachtoffer-1', [I.violenceForm]: 'partner_violence' });
     expect((await post()).status).toBeLessThan(300);
     const after = (await loadVerdieping(t.host.db, caseId)).involvements.find((i) => i.body.personRef === 'slachtoffer-1');
-    expect(after?.body.violenceForm).toBe('partnergeweld');
+    expect(after?.body.violenceForm).toBe('partner_violence');
   });
 
   it('an unknown form of violence is refused at the edge', async () => {

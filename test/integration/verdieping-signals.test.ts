@@ -81,7 +81,7 @@ describe('informatievragen through HTTP', () => {
     expect(linked).toMatchObject({ orgId: 'rvdk', authorId: USERS.rvdk, text: 'Ja, er loopt een OTS sinds vorig jaar.' });
     // One commit: the answer's audit lines share one moment with the contribution's.
     const audit = await t.host.deps.repo.listAudit(caseId);
-    const a = audit.find((e) => e.action === 'inforequest.answered');
+    const a = audit.find((e) => e.action === 'infoRequest.answered');
     const c = audit.find((e) => e.action === 'contribution.add' && e.detail?.contributionId === linked?.id);
     expect(a?.at).toBe(c?.at);
     expect(a?.detail).toMatchObject({ requestId: q.id, contributionId: linked?.id });
@@ -129,7 +129,7 @@ describe('informatievragen through HTTP', () => {
     const wrongOrg = await invoke(USERS.shn, SIGNAL_VERBS.declineInfo, {
       caseId,
       [I.declineRequestId]: q.id,
-      [I.declineReason]: 'niet_bekend',
+      [I.declineReason]: 'not_known',
     });
     expect(wrongOrg).toContain('Alleen de gevraagde organisatie');
     const wrongAnswer = await invoke(USERS.rvdk, SIGNAL_VERBS.answerInfo, {
@@ -150,18 +150,18 @@ describe('informatievragen through HTTP', () => {
         [I.askChanges]: 'Verandert niets aan iets.',
       }),
     ).toContain('Stel de vraag aan een andere organisatie');
-    // "anders" needs a note
-    const noNote = await invoke(USERS.vt, SIGNAL_VERBS.declineInfo, { caseId, [I.declineRequestId]: q.id, [I.declineReason]: 'anders' });
+    // "other" needs a note
+    const noNote = await invoke(USERS.vt, SIGNAL_VERBS.declineInfo, { caseId, [I.declineRequestId]: q.id, [I.declineReason]: 'other' });
     expect((await questions(caseId))[0].status).toBe('open');
     expect(noNote).not.toContain('De vraag is geweigerd');
 
     const declined = await invoke(USERS.vt, SIGNAL_VERBS.declineInfo, {
       caseId,
       [I.declineRequestId]: q.id,
-      [I.declineReason]: 'toestemming_nodig',
+      [I.declineReason]: 'consent_needed',
     });
     expect(declined).toContain('De vraag is geweigerd');
-    expect((await questions(caseId))[0]).toMatchObject({ status: 'declined', decline: { reason: 'toestemming_nodig' } });
+    expect((await questions(caseId))[0]).toMatchObject({ status: 'declined', decline: { reason: 'consent_needed' } });
     expect(await invoke(USERS.politie, VERBS.open, { caseId })).toContain(
       'Geweigerd door Veilig Thuis: Toestemming van de betrokkene nodig',
     );
@@ -202,13 +202,13 @@ describe('risk instruments, running measures and the safety escalation', () => {
     expect(
       await invoke(USERS.politie, SIGNAL_VERBS.addMeasure, {
         caseId,
-        [I.measureType]: 'locatieverbod',
+        [I.measureType]: 'location_ban',
         [I.measureHolder]: 'om',
         [I.measureUntil]: UNTIL,
       }),
     ).toContain('De maatregel is vastgelegd');
     const [m] = await measures(caseId);
-    expect(m).toMatchObject({ type: 'locatieverbod', holderOrg: 'om', until: UNTIL, violations: [] });
+    expect(m).toMatchObject({ type: 'location_ban', holderOrg: 'om', until: UNTIL, violations: [] });
     expect(await t.host.deps.repo.getEscalation(caseId)).toBeNull();
 
     const reported = await invoke(USERS.politie2, SIGNAL_VERBS.reportViolation, {
@@ -265,13 +265,13 @@ describe('risk instruments, running measures and the safety escalation', () => {
       await invoke(USERS.politie, SIGNAL_VERBS.requestRisk, { caseId, [I.riskInstrument]: 'ONBEKEND', [I.riskFrom]: '3ro' }),
     ).toContain('niet ingesteld');
     const [a] = (await t.host.deps.repo.cases.loadVerdieping(caseId)).riskAssessments.map((d) => d.body);
-    expect(a).toMatchObject({ instrument: 'SASH', fromOrg: '3ro', status: 'gevraagd' });
+    expect(a).toMatchObject({ instrument: 'SASH', fromOrg: '3ro', status: 'asked' });
     // The asked organisation sees the outcome form; another does not get to record it.
     expect(
       await invoke(USERS.vt, SIGNAL_VERBS.riskOutcome, {
         caseId,
         [I.assessmentId]: a.id,
-        [I.outcomeLevel]: 'hoog',
+        [I.outcomeLevel]: 'high',
         [I.outcomeDate]: TODAY,
       }),
     ).toContain('Alleen de gevraagde organisatie');
@@ -279,7 +279,7 @@ describe('risk instruments, running measures and the safety escalation', () => {
     const recorded = await invoke(USERS.reclassering, SIGNAL_VERBS.riskOutcome, {
       caseId,
       [I.assessmentId]: a.id,
-      [I.outcomeLevel]: 'hoog',
+      [I.outcomeLevel]: 'high',
       [I.outcomeDate]: TODAY,
     });
     expect(recorded).toContain('De zaak gaat naar het Actieoverleg');
@@ -296,11 +296,57 @@ describe('risk instruments, running measures and the safety escalation', () => {
     const recorded = await invoke(USERS.vt, SIGNAL_VERBS.riskOutcome, {
       caseId,
       [I.assessmentId]: a.id,
-      [I.outcomeLevel]: 'gemiddeld',
+      [I.outcomeLevel]: 'medium',
       [I.outcomeDate]: TODAY,
     });
     expect(recorded).toContain('De uitkomst van de risicotaxatie is vastgelegd');
     expect(recorded).not.toContain('De zaak gaat naar het Actieoverleg');
     expect(await t.host.deps.repo.getEscalation(caseId)).toBeNull();
+  });
+});
+
+describe('cards posted before the stored values became English (issue 11 item 6) still send the Dutch choice values', () => {
+  it('a decline reason, a measure type and a risk level with old values are stored with the new ones', async () => {
+    const caseId = await newCase();
+    await ask(caseId, USERS.politie, 'vt');
+    const [q] = await questions(caseId);
+    const declined = await invoke(USERS.vt, SIGNAL_VERBS.declineInfo, {
+      caseId,
+      [I.declineRequestId]: q.id,
+      [I.declineReason]: 'toestemming_nodig',
+    });
+    expect(declined).toContain('De vraag is geweigerd');
+    expect((await questions(caseId))[0]).toMatchObject({ status: 'declined', decline: { reason: 'consent_needed' } });
+
+    const added = await invoke(USERS.politie, SIGNAL_VERBS.addMeasure, {
+      caseId,
+      [I.measureType]: 'locatieverbod',
+      [I.measureHolder]: 'om',
+      [I.measureUntil]: UNTIL,
+    });
+    expect(added).toContain('De maatregel is vastgelegd');
+    expect((await measures(caseId)).map((m) => m.type)).toEqual(['location_ban']);
+
+    await invoke(USERS.politie, SIGNAL_VERBS.requestRisk, { caseId, [I.riskInstrument]: 'B-SAFER', [I.riskFrom]: 'vt' });
+    const [a] = (await t.host.deps.repo.cases.loadVerdieping(caseId)).riskAssessments.map((d) => d.body);
+    const recorded = await invoke(USERS.vt, SIGNAL_VERBS.riskOutcome, {
+      caseId,
+      [I.assessmentId]: a.id,
+      [I.outcomeLevel]: 'gemiddeld',
+      [I.outcomeDate]: TODAY,
+    });
+    expect(recorded).toContain('De uitkomst van de risicotaxatie is vastgelegd');
+    const [after] = (await t.host.deps.repo.cases.loadVerdieping(caseId)).riskAssessments.map((d) => d.body);
+    expect(after).toMatchObject({ status: 'completed', outcome: { level: 'medium' } });
+    // an unknown value is still refused at the edge
+    expect(
+      await invoke(USERS.politie, SIGNAL_VERBS.addMeasure, {
+        caseId,
+        [I.measureType]: 'huisarrest',
+        [I.measureHolder]: 'om',
+        [I.measureUntil]: UNTIL,
+      }),
+    ).not.toContain('De maatregel is vastgelegd');
+    expect(await measures(caseId)).toHaveLength(1);
   });
 });

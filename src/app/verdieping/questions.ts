@@ -23,7 +23,7 @@ export async function askInfoRequest(deps: AppDeps, a: SignalCommandArgs): Promi
     const pii = checkFreeText(deps, [parsed.data.question, parsed.data.whyNeeded, parsed.data.whatItChanges], a.piiConfirm === true);
     return pii.ok ? ok(parsed.data) : pii;
   };
-  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'inforequest.ask'), input, (bundle, actor, ctx, data) =>
+  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'infoRequest.ask'), input, (bundle, actor, ctx, data) =>
     decideAskInfo(
       bundle,
       {
@@ -61,7 +61,7 @@ export async function answerInfoRequest(
   };
   const r = await runCaseCommandWithInput(
     deps,
-    signalCommand(a, 'inforequest.answer'),
+    signalCommand(a, 'infoRequest.answer'),
     checked,
     (bundle, actor, ctx, { requestId, input, piiConfirmed }) =>
       decideAnswerInfo(
@@ -85,7 +85,7 @@ export async function declineInfoRequest(deps: AppDeps, a: SignalCommandArgs): P
     const pii = checkFreeText(deps, [parsed.data.note], a.piiConfirm === true);
     return pii.ok ? ok(parsed.data) : pii;
   };
-  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'inforequest.decline'), input, (bundle, actor, ctx, d) =>
+  const r = await runCaseCommandWithInput(deps, signalCommand(a, 'infoRequest.decline'), input, (bundle, actor, ctx, d) =>
     decideDeclineInfo(bundle, { actor, requestId: d.requestId, reason: d.reason, ...(d.note ? { note: d.note } : {}) }, ctx),
   );
   if (r.ok)

@@ -248,7 +248,7 @@ function personDocCommand<S extends z.ZodTypeAny>(spec: {
 
 /** Any roster member sets or updates the safety-plan entry of one person (role label, never a name). */
 export const setSafetyPlanEntry = personDocCommand({
-  attempted: 'safetyplan.set',
+  attempted: 'safetyPlan.set',
   schema: safetyEntryInputSchema,
   piiFields: (i) => [i.measure],
   decide: (b, actor, ctx, input, detail, deps) => {

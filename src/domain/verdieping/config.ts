@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptingOld, OLD_RISK_LEVEL } from '../old-values-verdieping';
 
 /**
  * Per-location configuration of verdieping (roster file, `locations[].verdieping`): the receiving
@@ -22,14 +23,16 @@ const instrumentName = z
   .max(30)
   .regex(/^[A-Za-z0-9][A-Za-z0-9 +-]*$/);
 
-export const RISK_LEVELS = ['laag', 'gemiddeld', 'hoog'] as const;
+export const RISK_LEVELS = ['low', 'medium', 'high'] as const;
 export type RiskLevel = (typeof RISK_LEVELS)[number];
+/** Deployed roster files and cards posted before issue 11 item 6 may carry the old (Dutch) level: taken as the new one. */
+export const riskLevelSchema = acceptingOld(OLD_RISK_LEVEL, z.enum(RISK_LEVELS));
 
 /** The safety rules of the escalation policy (like the round rules in rounds/escalation.ts: thresholds, not code). */
 export const safetyEscalationPolicySchema = z
   .object({
     /** A risk instrument outcome at one of these levels escalates; [] switches the rule off. */
-    riskLevels: z.array(z.enum(RISK_LEVELS)).max(3).default(['hoog']),
+    riskLevels: z.array(riskLevelSchema).max(3).default(['high']),
     /** A reported violation of a running measure escalates. */
     violation: z.boolean().default(true),
   })

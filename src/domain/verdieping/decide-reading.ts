@@ -250,7 +250,7 @@ interface PersonDocOf {
   involvement: Involvement;
 }
 const PERSON_DOCS = {
-  safetyplan: { list: 'safetyPlan', id: VERDIEPING_DOC_IDS.safetyEntry, action: 'safetyplan.set' },
+  safetyplan: { list: 'safetyPlan', id: VERDIEPING_DOC_IDS.safetyEntry, action: 'safetyPlan.set' },
   involvement: { list: 'involvements', id: VERDIEPING_DOC_IDS.involvement, action: 'involvement.set' },
 } as const satisfies Record<PersonDocKind, { list: keyof VerdiepingDocs; id: (ref: string) => string; action: AuditAction }>;
 

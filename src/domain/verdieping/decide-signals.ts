@@ -113,7 +113,7 @@ export function decideAskInfo(
     r.request,
     state,
     {
-      audit: [audit(b, args.actor, ctx, 'inforequest.asked', { requestId: r.request.id, toOrg: r.request.toOrg })],
+      audit: [audit(b, args.actor, ctx, 'infoRequest.asked', { requestId: r.request.id, toOrg: r.request.toOrg })],
       writes: [{ kind: 'inforequest', id: r.request.id, body: r.request, etag: null }],
       // The first reminder to the asked organisation, in the same commit (it says nothing once answered).
       jobs: [args.reminder ? questionReminderIntent(r.request, args.reminder) : null].filter((j): j is JobIntent => j !== null),
@@ -172,7 +172,7 @@ export function decideAnswerInfo(
           source: contribution.source,
           requestId: r.request.id,
         }),
-        audit(b, args.actor, ctx, 'inforequest.answered', { requestId: r.request.id, contributionId: contribution.id }),
+        audit(b, args.actor, ctx, 'infoRequest.answered', { requestId: r.request.id, contributionId: contribution.id }),
       ],
       writes: [{ kind: 'inforequest', id: r.request.id, body: r.request, etag: found.etag }],
       contributions: [contribution],
@@ -204,7 +204,7 @@ export function decideDeclineInfo(
     r.request,
     state,
     {
-      audit: [audit(b, args.actor, ctx, 'inforequest.declined', { requestId: r.request.id, reason: args.reason })],
+      audit: [audit(b, args.actor, ctx, 'infoRequest.declined', { requestId: r.request.id, reason: args.reason })],
       writes: [{ kind: 'inforequest', id: r.request.id, body: r.request, etag: found.etag }],
     },
     ctx.now,

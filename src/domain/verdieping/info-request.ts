@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptingOld, OLD_DECLINE_REASON } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { HOUR_MS, requireMillis, toIso, type Instant } from '../rounds/time';
 import { note, type Result, type VerdiepingActor } from './common';
@@ -18,13 +19,17 @@ export const infoRequestInputSchema = z
   .strict();
 export type InfoRequestInput = z.infer<typeof infoRequestInputSchema>;
 
-export const DECLINE_REASONS = ['geen_grondslag', 'toestemming_nodig', 'niet_bekend', 'anders'] as const;
+export const DECLINE_REASONS = ['no_legal_basis', 'consent_needed', 'not_known', 'other'] as const;
 export type DeclineReason = (typeof DECLINE_REASONS)[number];
 
 export const declineInputSchema = z
-  .object({ requestId: z.string().min(1).max(128), reason: z.enum(DECLINE_REASONS), note: note(500).optional() })
+  .object({
+    requestId: z.string().min(1).max(128),
+    reason: acceptingOld(OLD_DECLINE_REASON, z.enum(DECLINE_REASONS)),
+    note: note(500).optional(),
+  })
   .strict()
-  .refine((d) => d.reason !== 'anders' || d.note !== undefined, { message: 'a note is required with reason anders', path: ['note'] });
+  .refine((d) => d.reason !== 'other' || d.note !== undefined, { message: 'a note is required with reason other', path: ['note'] });
 export type DeclineInput = z.infer<typeof declineInputSchema>;
 
 export const answerInputSchema = z.object({ requestId: z.string().min(1).max(128), contributionId: z.string().min(1).max(128) }).strict();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptingOld, OLD_RELATIONSHIP, OLD_VIOLENCE_FORM } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { requireMillis, toIso, type Instant } from '../rounds/time';
 import { note, personRefSchema, type PersonRef, type PersonRefId, type Result, type VerdiepingActor } from './common';
@@ -9,26 +10,30 @@ import { note, personRefSchema, type PersonRef, type PersonRefId, type Result, t
  * is discussed. `whatIsMissing` feeds the advice ("met de dochter is niet gesproken").
  */
 export const VIOLENCE_FORMS = [
-  'partnergeweld',
-  'ex_partnerstalking',
-  'eergerelateerd_geweld',
-  'ouderenmishandeling',
-  'kindermishandeling',
-  'kind_ouder_geweld',
-  'anders',
+  'partner_violence',
+  'ex_partner_stalking',
+  'honour_based_violence',
+  'elder_abuse',
+  'child_abuse',
+  'child_to_parent_violence',
+  'other',
 ] as const;
 export type ViolenceForm = (typeof VIOLENCE_FORMS)[number];
 
 /** Relationship to the suspect. */
-export const RELATIONSHIPS = ['partner', 'ex_partner', 'kind', 'ouder', 'ander_familielid', 'huisgenoot', 'anders'] as const;
+export const RELATIONSHIPS = ['partner', 'ex_partner', 'child', 'parent', 'other_relative', 'housemate', 'other'] as const;
 export type Relationship = (typeof RELATIONSHIPS)[number];
+
+/** The enums as card submits and the intake send them: old (Dutch) values are taken as the new ones. */
+export const violenceFormSchema = acceptingOld(OLD_VIOLENCE_FORM, z.enum(VIOLENCE_FORMS));
+export const relationshipSchema = acceptingOld(OLD_RELATIONSHIP, z.enum(RELATIONSHIPS));
 
 /** A partial update: only the fields sent change. `spokenBy: null` records "not spoken to (yet)". */
 export const involvementInputSchema = z
   .object({
     personRef: personRefSchema,
-    violenceForm: z.enum(VIOLENCE_FORMS).optional(),
-    relationship: z.enum(RELATIONSHIPS).optional(),
+    violenceForm: violenceFormSchema.optional(),
+    relationship: relationshipSchema.optional(),
     spokenBy: partnerOrgSchema.nullable().optional(),
     wishes: note(300).optional(),
     informed: z.boolean().optional(),
@@ -48,7 +53,7 @@ export interface Involvement {
   /** Told that their case is discussed at ZSM. */
   informed?: boolean;
   /** Where the violence form / relationship came from: the intake source or the card. */
-  source: 'intake' | 'kaart';
+  source: 'intake' | 'card';
   updatedAt: string;
   updatedBy?: { userId: string; orgId: PartnerOrg };
 }
@@ -66,7 +71,7 @@ export function updateInvolvement(args: {
   if (!args.caseOpen) return { ok: false, error: 'case_closed' };
   if (!args.persons.some((p) => p.ref === input.personRef)) return { ok: false, error: 'unknown_person' };
   const nowIso = toIso(requireMillis(args.now, 'now'));
-  const next: Involvement = { ...(current ?? { caseId: args.caseId, personRef: input.personRef, source: 'kaart' }), updatedAt: nowIso };
+  const next: Involvement = { ...(current ?? { caseId: args.caseId, personRef: input.personRef, source: 'card' }), updatedAt: nowIso };
   if (input.violenceForm !== undefined) next.violenceForm = input.violenceForm;
   if (input.relationship !== undefined) next.relationship = input.relationship;
   if (input.wishes !== undefined) next.wishes = input.wishes;
@@ -117,7 +122,7 @@ export function whatIsMissing(
  * the form of violence and the relationship to the suspect. Codes only, no free text.
  */
 export const intakeInvolvementSchema = z
-  .object({ violenceForm: z.enum(VIOLENCE_FORMS).optional(), relationship: z.enum(RELATIONSHIPS).optional() })
+  .object({ violenceForm: violenceFormSchema.optional(), relationship: relationshipSchema.optional() })
   .strict();
 export type IntakeInvolvement = z.infer<typeof intakeInvolvementSchema>;
 

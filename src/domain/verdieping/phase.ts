@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import { acceptingOld, OLD_HORIZON_REASON } from '../old-values-verdieping';
 import { ZONE } from '../local-time';
 import { termijnState, type TermijnState } from '../rounds/termijn';
 import { MINUTE_MS, isValidInstant, requireMillis, toIso, toMillis, type Instant } from '../rounds/time';
@@ -16,14 +17,14 @@ export type CasePhase = (typeof CASE_PHASES)[number];
 
 export const HORIZON_REASONS = [
   /** termijnzaak: kept open for something specific (a medical statement, a report) */
-  'termijnzaak',
+  'termijn_case',
   /** the OvJ holds the case (aanhouden) for more information */
-  'aanhouden',
-  'wacht_op_verklaring',
-  'wacht_op_risicotaxatie',
-  'wacht_op_informatie',
-  'veiligheidsplan_controleren',
-  'anders',
+  'held_by_prosecutor',
+  'awaiting_statement',
+  'awaiting_risk_assessment',
+  'awaiting_information',
+  'check_safety_plan',
+  'other',
 ] as const;
 export type HorizonReason = (typeof HORIZON_REASONS)[number];
 
@@ -33,7 +34,7 @@ export const MAX_HORIZON_DAYS = 42;
 /** The horizon as the chair enters it: a Dutch calendar date and wall-clock time (default 09:00). */
 export const horizonInputSchema = z
   .object({
-    reason: z.enum(HORIZON_REASONS),
+    reason: acceptingOld(OLD_HORIZON_REASON, z.enum(HORIZON_REASONS)),
     date: localDate,
     time: localTime.optional(),
     note: note().optional(),
@@ -48,7 +49,7 @@ export interface Horizon {
   note?: string;
 }
 
-export type PhaseEvent = 'verdieping_gestart' | 'horizon_verschoven';
+export type PhaseEvent = 'verdieping_started' | 'horizon_moved';
 
 /** One line of the case's timeline: every change of phase and horizon. */
 export interface PhaseTimelineEntry {
@@ -130,7 +131,7 @@ export function enterVerdieping(args: {
   if (!checked.ok) return checked;
   const entry: PhaseTimelineEntry = {
     at: toIso(requireMillis(args.now, 'now')),
-    event: 'verdieping_gestart',
+    event: 'verdieping_started',
     byUserId: actor.userId,
     byOrg: actor.orgId,
     horizon: checked.horizon,
@@ -169,7 +170,7 @@ export function moveHorizon(args: {
   if (sameHorizon(state.horizon, checked.horizon)) return { ok: true, state, changed: false };
   const entry: PhaseTimelineEntry = {
     at: toIso(requireMillis(args.now, 'now')),
-    event: 'horizon_verschoven',
+    event: 'horizon_moved',
     byUserId: actor.userId,
     byOrg: actor.orgId,
     horizon: checked.horizon,

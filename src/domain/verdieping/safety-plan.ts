@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { acceptingOld, OLD_SAFETY_STATUS } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { CLOSE_DESPITE_CONCERN_MIN_REASON, MAX_REASON } from '../rounds/inputs';
 import { requireMillis, toIso, type Instant } from '../rounds/time';
@@ -10,7 +11,7 @@ import type { ReceivingParty } from './config';
  * safety (an organisation and, if known, a configured receiving party), which measure, its status and
  * when it is checked. Safety first (gefaseerd samenwerken): no normal close while a person has no holder.
  */
-export const SAFETY_STATUSES = ['voorgesteld', 'loopt', 'gerealiseerd', 'gestopt'] as const;
+export const SAFETY_STATUSES = ['proposed', 'running', 'realised', 'stopped'] as const;
 export type SafetyStatus = (typeof SAFETY_STATUSES)[number];
 
 export const safetyEntryInputSchema = z
@@ -20,7 +21,8 @@ export const safetyEntryInputSchema = z
     /** Id of a receiving party from the location's configuration (SAVE, wijkteam, ZVH ...). */
     receivingPartyId: z.string().min(1).max(40).optional(),
     measure: note(500),
-    status: z.enum(SAFETY_STATUSES),
+    /** Old (Dutch) values from cards posted before issue 11 item 6 are taken as the new ones. */
+    status: acceptingOld(OLD_SAFETY_STATUS, z.enum(SAFETY_STATUSES)),
     /** The Dutch date the plan is checked. */
     checkDate: localDate,
   })
@@ -100,7 +102,7 @@ export function personsWithoutHolder(persons: readonly PersonRef[], plan: readon
 
 /** Entries whose check date has come (Dutch dates compare as strings), for the agenda and reminders. */
 export function entriesToCheck(plan: readonly SafetyPlanEntry[], todayLocal: string): SafetyPlanEntry[] {
-  return plan.filter((e) => e.holder && e.checkDate !== undefined && e.checkDate <= todayLocal && e.status !== 'gestopt');
+  return plan.filter((e) => e.holder && e.checkDate !== undefined && e.checkDate <= todayLocal && e.status !== 'stopped');
 }
 
 export type SafetyCloseCheck = { ok: true } | { ok: false; error: 'safety_not_placed'; persons: PersonRefId[] };

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { acceptingOld, OLD_MEASURE_TYPE } from '../old-values-verdieping';
 import type { CaseStatus } from '../case';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { orgOrder } from '../rounds/round';
 import { requireMillis, toIso, type Instant } from '../rounds/time';
 import { isoInstant, localDate, note, type Result, type VerdiepingActor } from './common';
-import { RISK_LEVELS, type RiskLevel, type SafetyEscalationPolicy } from './config';
+import { riskLevelSchema, type RiskLevel, type SafetyEscalationPolicy } from './config';
 
 /**
  * Risk instruments (risicotaxatie: SASH, B-SAFER, RiHG and configured ones) and running measures
@@ -17,9 +18,11 @@ export const riskRequestInputSchema = z.object({ instrument: z.string().min(2).m
 export type RiskRequestInput = z.infer<typeof riskRequestInputSchema>;
 
 export const riskOutcomeInputSchema = z
-  .object({ assessmentId: z.string().min(1).max(128), level: z.enum(RISK_LEVELS), date: localDate })
+  .object({ assessmentId: z.string().min(1).max(128), level: riskLevelSchema, date: localDate })
   .strict();
 export type RiskOutcomeInput = z.infer<typeof riskOutcomeInputSchema>;
+
+export type RiskAssessmentStatus = 'asked' | 'completed';
 
 export interface RiskAssessment {
   id: string;
@@ -29,7 +32,7 @@ export interface RiskAssessment {
   fromOrg: PartnerOrg;
   requestedBy: { userId: string; orgId: PartnerOrg };
   requestedAt: string;
-  status: 'gevraagd' | 'afgerond';
+  status: RiskAssessmentStatus;
   outcome?: { level: RiskLevel; date: string; recordedAt: string; recordedBy: string };
 }
 
@@ -46,7 +49,7 @@ export function requestRisk(args: {
   if (!args.caseOpen) return { ok: false, error: 'case_closed' };
   const instrument = args.instruments.find((i) => i.toLowerCase() === args.input.instrument.toLowerCase());
   if (!instrument) return { ok: false, error: 'unknown_instrument' };
-  if (args.existing.some((a) => a.status === 'gevraagd' && a.instrument === instrument && a.fromOrg === args.input.fromOrg))
+  if (args.existing.some((a) => a.status === 'asked' && a.instrument === instrument && a.fromOrg === args.input.fromOrg))
     return { ok: false, error: 'already_requested' };
   return {
     ok: true,
@@ -57,7 +60,7 @@ export function requestRisk(args: {
       fromOrg: args.input.fromOrg,
       requestedBy: { userId: args.actor.userId, orgId: args.actor.orgId },
       requestedAt: toIso(requireMillis(args.now, 'now')),
-      status: 'gevraagd',
+      status: 'asked',
     },
   };
 }
@@ -83,7 +86,7 @@ export function recordRiskOutcome(args: {
     changed: true,
     assessment: {
       ...a,
-      status: 'afgerond',
+      status: 'completed',
       outcome: { level: args.level, date: args.date, recordedAt: toIso(requireMillis(args.now, 'now')), recordedBy: args.actor.userId },
     },
   };
@@ -92,19 +95,19 @@ export function recordRiskOutcome(args: {
 // ---- running measures ----
 
 export const MEASURE_TYPES = [
-  'locatieverbod',
-  'contactverbod',
-  'gedragsaanwijzing',
-  'tijdelijk_huisverbod',
-  'bijzondere_voorwaarden',
-  'reclasseringstoezicht',
-  'anders',
+  'location_ban',
+  'contact_ban',
+  'behaviour_order',
+  'temporary_house_ban',
+  'special_conditions',
+  'probation_supervision',
+  'other',
 ] as const;
 export type MeasureType = (typeof MEASURE_TYPES)[number];
 
 export const measureInputSchema = z
   .object({
-    type: z.enum(MEASURE_TYPES),
+    type: acceptingOld(OLD_MEASURE_TYPE, z.enum(MEASURE_TYPES)),
     holderOrg: partnerOrgSchema,
     /** Last Dutch date the measure applies (inclusive). */
     until: localDate,

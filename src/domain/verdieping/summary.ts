@@ -57,7 +57,7 @@ export function summarizeVerdieping(input: SummaryInput, viewer: { orgId: Partne
       .filter((r) => r.toOrg === viewer.orgId)
       .map((r) => ({ kind: 'answer_question' as const, requestId: r.id, fromOrg: r.fromOrg, ageHours: r.ageHours })),
     ...input.riskAssessments
-      .filter((a) => a.status === 'gevraagd' && a.fromOrg === viewer.orgId)
+      .filter((a) => a.status === 'asked' && a.fromOrg === viewer.orgId)
       .map((a) => ({ kind: 'risk_outcome' as const, assessmentId: a.id, instrument: a.instrument })),
     ...toCheck.filter((e) => e.holder?.orgId === viewer.orgId).map((e) => ({ kind: 'check_safety' as const, personRef: e.personRef })),
     ...(viewer.chair && pending.length > 0 ? [{ kind: 'confirm_reading' as const, version: pending[pending.length - 1].version }] : []),

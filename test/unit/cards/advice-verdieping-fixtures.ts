@@ -65,7 +65,7 @@ export function scenarioDocs(theCase: Case, s: AdviceVerdiepingSetup = {}): { do
     personRef: ref as PersonRefId,
     holder: { orgId: (i % 2 ? 'vt' : 'rvdk') as PartnerOrg, receivingPartyId: 'save' },
     measure: long(s.measureLength ?? 60, `Veiligheidsafspraak ${ref}`),
-    status: 'loopt',
+    status: 'running',
     checkDate: '2026-12-01',
     updatedAt: at(60),
     updatedBy: { userId: 'aad-rvdk-1', orgId: 'rvdk' },
@@ -97,13 +97,13 @@ export function scenarioDocs(theCase: Case, s: AdviceVerdiepingSetup = {}): { do
     fromOrg: '3ro',
     requestedBy: { userId: 'aad-om-chair', orgId: 'om' },
     requestedAt: at(250),
-    status: 'afgerond',
-    outcome: { level: 'hoog', date: '2026-11-23', recordedAt: at(150), recordedBy: 'aad-3ro-1' },
+    status: 'completed',
+    outcome: { level: 'high', date: '2026-11-23', recordedAt: at(150), recordedBy: 'aad-3ro-1' },
   }));
   const measures: RunningMeasure[] = Array.from({ length: s.measures ?? 1 }, (_, i) => ({
     id: `measure:${i}`,
     caseId,
-    type: 'locatieverbod',
+    type: 'location_ban',
     holderOrg: 'om',
     until: '2026-12-31',
     createdAt: at(240),
@@ -118,18 +118,18 @@ export function scenarioDocs(theCase: Case, s: AdviceVerdiepingSetup = {}): { do
   const involvements: Involvement[] = (s.spokenTo ?? ['slachtoffer-1', 'kind-1']).map((ref) => ({
     caseId,
     personRef: ref as PersonRefId,
-    violenceForm: 'partnergeweld',
-    relationship: ref.startsWith('kind') ? 'kind' : 'partner',
+    violenceForm: 'partner_violence',
+    relationship: ref.startsWith('kind') ? 'child' : 'partner',
     spokenTo: { byOrg: 'rvdk', recordedAt: at(70) },
     wishes: 'Rust in huis',
     informed: true,
-    source: 'kaart',
+    source: 'card',
     updatedAt: at(70),
   }));
   const phase: PhaseState = {
     caseId,
     phase: 'verdieping',
-    horizon: { at: '2026-11-25T09:00:00.000Z', reason: 'termijnzaak' },
+    horizon: { at: '2026-11-25T09:00:00.000Z', reason: 'termijn_case' },
     timeline: [],
   };
   const answer: Contribution = {

@@ -15,7 +15,7 @@ describe('agenda card with verdieping', () => {
     items: [
       agendaItem(1, {
         case: { deadline: '2026-11-20T02:00:00.000Z' },
-        next: { kind: 'horizon', at: '2026-11-25T09:00:00.000Z', reason: 'termijnzaak' },
+        next: { kind: 'horizon', at: '2026-11-25T09:00:00.000Z', reason: 'termijn_case' },
         violation: true,
         openQuestions: 2,
         oldestOpenHours: 50,
@@ -28,7 +28,7 @@ describe('agenda card with verdieping', () => {
       }),
       agendaItem(3, {
         case: { deadline: '2026-11-19T02:00:00.000Z' },
-        next: { kind: 'horizon', at: '2026-11-23T08:00:00.000Z', reason: 'aanhouden' },
+        next: { kind: 'horizon', at: '2026-11-23T08:00:00.000Z', reason: 'held_by_prosecutor' },
       }),
     ],
   });

@@ -26,7 +26,7 @@ const holder = (personRef: string): { body: SafetyPlanEntry; etag: string } => (
     caseId,
     personRef,
     holder: { orgId: 'rvdk' },
-    status: 'loopt',
+    status: 'running',
     updatedAt: '2026-11-23T20:00:00.000Z',
     updatedBy: { userId: 'u', orgId: 'rvdk' },
   },

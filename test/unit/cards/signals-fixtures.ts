@@ -29,20 +29,20 @@ export function signalsView(viewerOrg: PartnerOrg, overrides: Partial<CaseCardVi
     fromOrg: '3ro',
     requestedBy: { userId: 'aad-politie-1', orgId: 'politie' },
     requestedAt: '2026-11-23T12:00:00.000Z',
-    status: 'gevraagd',
+    status: 'asked',
   };
   const done: RiskAssessment = {
     ...requested,
     id: 'risk:2',
     instrument: 'B-SAFER',
     fromOrg: 'vt',
-    status: 'afgerond',
-    outcome: { level: 'hoog', date: '2026-11-23', recordedAt: '2026-11-23T13:00:00.000Z', recordedBy: 'aad-vt-1' },
+    status: 'completed',
+    outcome: { level: 'high', date: '2026-11-23', recordedAt: '2026-11-23T13:00:00.000Z', recordedBy: 'aad-vt-1' },
   };
   const measure: RunningMeasure = {
     id: 'measure:1',
     caseId,
-    type: 'locatieverbod',
+    type: 'location_ban',
     holderOrg: 'om',
     until: '2026-12-31',
     createdAt: '2026-11-23T12:00:00.000Z',
@@ -64,7 +64,7 @@ export function signalsView(viewerOrg: PartnerOrg, overrides: Partial<CaseCardVi
       ...EMPTY_VERDIEPING,
       infoRequests: [
         q('inforeq:1', 'rvdk', 'open'),
-        q('inforeq:2', 'vt', 'declined', { decline: { reason: 'toestemming_nodig' } }),
+        q('inforeq:2', 'vt', 'declined', { decline: { reason: 'consent_needed' } }),
         q('inforeq:3', 'shn', 'answered', { answerContributionId: 'contrib:1' }),
       ].map((x) => v(x) as { body: InfoRequest; etag: string }),
       riskAssessments: [requested, done].map((x) => v(x) as { body: RiskAssessment; etag: string }),

@@ -40,7 +40,7 @@ export function verdiepingData(
       state: phase,
       caseOpen: true,
       actor: CHAIR,
-      input: { reason: 'termijnzaak', date: '2026-11-25', time: '10:00' },
+      input: { reason: 'termijn_case', date: '2026-11-25', time: '10:00' },
       now: at(60),
     });
     if (!r.ok) throw new Error(r.error);
@@ -88,7 +88,7 @@ export function verdiepingData(
         holderOrg: i % 2 ? 'vt' : 'rvdk',
         receivingPartyId: 'save',
         measure: long(500, `Maatregel ${ref}`),
-        status: 'loopt',
+        status: 'running',
         checkDate: '2026-12-01',
       },
       now: at(30),
@@ -103,7 +103,7 @@ export function verdiepingData(
       persons,
       current: undefined,
       actor: RVDK,
-      input: { personRef: ref as never, violenceForm: 'partnergeweld', spokenBy: 'rvdk', wishes: long(300, 'Wensen'), informed: true },
+      input: { personRef: ref as never, violenceForm: 'partner_violence', spokenBy: 'rvdk', wishes: long(300, 'Wensen'), informed: true },
       now: at(20),
     });
     if (!r.ok) throw new Error(r.error);

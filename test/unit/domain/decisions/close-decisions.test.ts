@@ -53,7 +53,7 @@ const holder = (personRef: string): { body: SafetyPlanEntry; etag: string } => (
     personRef,
     holder: { orgId: 'rvdk' },
     measure: 'Toezicht',
-    status: 'loopt',
+    status: 'running',
     checkDate: '2026-12-01',
     updatedAt: NOW,
     updatedBy: { userId: 'aad-rvdk', orgId: 'rvdk' },

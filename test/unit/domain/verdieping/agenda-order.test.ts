@@ -38,7 +38,7 @@ const toEntry = (e: Arb, i: number) => ({
 const verdieping = (caseId: string, at: string): PhaseState => ({
   caseId,
   phase: 'verdieping',
-  horizon: { at, reason: 'aanhouden' },
+  horizon: { at, reason: 'held_by_prosecutor' },
   timeline: [],
 });
 

@@ -7,7 +7,7 @@ const NOW = '2026-11-25T09:00:00.000Z';
 const verdieping = (caseId: string, horizonAt: string): PhaseState => ({
   caseId,
   phase: 'verdieping',
-  horizon: { at: horizonAt, reason: 'termijnzaak' },
+  horizon: { at: horizonAt, reason: 'termijn_case' },
   timeline: [],
 });
 const theCase = (id: string, deadline: string) => ({ id, deadline, facts: { childrenInvolved: false } }) as Case;

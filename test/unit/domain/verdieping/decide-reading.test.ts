@@ -73,20 +73,20 @@ function consultation(): VtConsultationRecord {
 const inVerdieping = (at: string): PhaseState => ({
   caseId: CASE_ID,
   phase: 'verdieping',
-  horizon: { at, reason: 'termijnzaak' },
+  horizon: { at, reason: 'termijn_case' },
   timeline: [
     {
       at: '2026-11-23T20:00:00.000Z',
-      event: 'verdieping_gestart',
+      event: 'verdieping_started',
       byUserId: 'aad-om',
       byOrg: 'om',
-      horizon: { at, reason: 'termijnzaak' },
+      horizon: { at, reason: 'termijn_case' },
     },
   ],
 });
 
 describe('decideHorizon (enter verdieping, move the horizon)', () => {
-  const input = { reason: 'termijnzaak' as const, date: '2026-11-25', time: '10:00' };
+  const input = { reason: 'termijn_case' as const, date: '2026-11-25', time: '10:00' };
   const horizon = '2026-11-25T09:00:00.000Z';
 
   it('enter: the phase created, the case on the agenda at the horizon, the reminder an hour before and the refresh at it', () => {
@@ -98,7 +98,7 @@ describe('decideHorizon (enter verdieping, move the horizon)', () => {
         kind: 'phase',
         id: 'phase',
         etag: null,
-        body: expect.objectContaining({ phase: 'verdieping', horizon: { at: horizon, reason: 'termijnzaak' } }),
+        body: expect.objectContaining({ phase: 'verdieping', horizon: { at: horizon, reason: 'termijn_case' } }),
       },
     ]);
     expect(d.decision.nextCase.reAgendaAt).toBe(horizon);
@@ -107,7 +107,7 @@ describe('decideHorizon (enter verdieping, move the horizon)', () => {
         action: 'verdieping.started',
         actorId: 'aad-om',
         actorOrg: 'om',
-        detail: { reason: 'termijnzaak', at: horizon },
+        detail: { reason: 'termijn_case', at: horizon },
       }),
     ]);
     expect(d.decision.jobs.map((j) => [j.id, j.dueAt])).toEqual([
@@ -142,7 +142,7 @@ describe('decideHorizon (enter verdieping, move the horizon)', () => {
     const b = bundle({ phase: { body: inVerdieping(horizon), etag: 'etag-phase' } }, { vt });
     const d = decideHorizon(
       b,
-      { actor: om, chair: true, which: 'move', input: { reason: 'aanhouden', date: '2026-11-24', time: '14:00' }, settings: SETTINGS },
+      { actor: om, chair: true, which: 'move', input: { reason: 'held_by_prosecutor', date: '2026-11-24', time: '14:00' }, settings: SETTINGS },
       ctx(),
     );
     if (!d.ok) throw new Error(d.error);
@@ -150,7 +150,7 @@ describe('decideHorizon (enter verdieping, move the horizon)', () => {
     expect(d.decision.verdieping?.[0]).toMatchObject({ kind: 'phase', etag: 'etag-phase' });
     expect(d.decision.audit[0]).toMatchObject({
       action: 'verdieping.horizon',
-      detail: { reason: 'aanhouden', at: moved, previousAt: horizon },
+      detail: { reason: 'held_by_prosecutor', at: moved, previousAt: horizon },
     });
     expect(d.decision.vtConsultation?.state.expiresAt).toBe(moved);
     expect(d.decision.jobs.map((j) => j.id)).toContain(vtExpireJobId(3, moved));
@@ -309,7 +309,7 @@ describe('decidePersonDoc: the safety-plan entry and the involvement (one docume
     holderOrg: 'vt' as const,
     receivingPartyId: DEFAULT_RECEIVING_PARTIES[0].id,
     measure: 'Plan met moeder',
-    status: 'loopt' as const,
+    status: 'running' as const,
     checkDate: '2026-12-01',
   };
   const parties = DEFAULT_RECEIVING_PARTIES;
@@ -323,25 +323,25 @@ describe('decidePersonDoc: the safety-plan entry and the involvement (one docume
     if (!d.ok) throw new Error(d.error);
     expect(d.value).toEqual({ personRef: 'kind-1', changed: true });
     expect(d.decision.verdieping).toEqual([
-      { kind: 'safetyplan', id: 'safety:kind-1', etag: null, body: expect.objectContaining({ personRef: 'kind-1', status: 'loopt' }) },
+      { kind: 'safetyplan', id: 'safety:kind-1', etag: null, body: expect.objectContaining({ personRef: 'kind-1', status: 'running' }) },
     ]);
     expect(d.decision.audit[0]).toMatchObject({
-      action: 'safetyplan.set',
+      action: 'safetyPlan.set',
       actorOrg: 'rvdk',
-      detail: { personRef: 'kind-1', holderOrg: 'vt', status: 'loopt', receivingPartyId: parties[0].id, piiConfirmed: 'name' },
+      detail: { personRef: 'kind-1', holderOrg: 'vt', status: 'running', receivingPartyId: parties[0].id, piiConfirmed: 'name' },
     });
     expect(JSON.stringify(d.decision.audit)).not.toContain('moeder');
     const entry = d.after.verdieping?.safetyPlan[0].body as SafetyPlanEntry;
     const changed = decideSafetyEntry(
       bundle({ safetyPlan: [{ body: entry, etag: 'e-s' }] }),
-      { actor: politie, input: { ...safetyInput, status: 'gerealiseerd' }, receivingParties: parties },
+      { actor: politie, input: { ...safetyInput, status: 'realised' }, receivingParties: parties },
       ctx(),
     );
     expect(changed.ok && changed.decision.verdieping).toEqual([
       expect.objectContaining({
         id: 'safety:kind-1',
         etag: 'e-s',
-        body: expect.objectContaining({ status: 'gerealiseerd', updatedBy: { userId: 'aad-politie', orgId: 'politie' } }),
+        body: expect.objectContaining({ status: 'realised', updatedBy: { userId: 'aad-politie', orgId: 'politie' } }),
       }),
     ]);
     const same = decideSafetyEntry(
@@ -360,7 +360,7 @@ describe('decidePersonDoc: the safety-plan entry and the involvement (one docume
   });
 
   it('an involvement: inserted, then replaced; the fields set are listed in the audit, never the wishes', () => {
-    const input = { personRef: 'slachtoffer-1', violenceForm: 'partnergeweld' as const, wishes: 'Wil dat hij hulp krijgt', informed: true };
+    const input = { personRef: 'slachtoffer-1', violenceForm: 'partner_violence' as const, wishes: 'Wil dat hij hulp krijgt', informed: true };
     const d = decideInvolvement(bundle(), { actor: politie, input }, ctx());
     if (!d.ok) throw new Error(d.error);
     expect(d.decision.verdieping).toEqual([
@@ -368,7 +368,7 @@ describe('decidePersonDoc: the safety-plan entry and the involvement (one docume
         kind: 'involvement',
         id: 'involvement:slachtoffer-1',
         etag: null,
-        body: expect.objectContaining({ violenceForm: 'partnergeweld', source: 'kaart' }),
+        body: expect.objectContaining({ violenceForm: 'partner_violence', source: 'card' }),
       },
     ]);
     expect(d.decision.audit[0]).toMatchObject({

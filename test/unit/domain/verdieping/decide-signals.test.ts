@@ -18,7 +18,7 @@ import { sampleCase } from '../../cards/fixtures';
 const NOW = '2026-11-23T21:30:00.000Z';
 const TODAY = '2026-11-23';
 const CASE_ID = 'c0ffee12a9b8c7d6e5f4';
-const POLICY = { riskLevels: ['hoog' as const], violation: true };
+const POLICY = { riskLevels: ['high' as const], violation: true };
 
 function ctx(): DecisionContext {
   let n = 0;
@@ -53,7 +53,7 @@ const question: InfoRequest = {
 const measure: RunningMeasure = {
   id: 'measure:1',
   caseId: CASE_ID,
-  type: 'locatieverbod',
+  type: 'location_ban',
   holderOrg: 'om',
   until: '2026-12-31',
   createdAt: '2026-11-23T12:00:00.000Z',
@@ -67,7 +67,7 @@ const assessment: RiskAssessment = {
   fromOrg: 'vt',
   requestedBy: { userId: 'aad-politie', orgId: 'politie' },
   requestedAt: '2026-11-23T12:00:00.000Z',
-  status: 'gevraagd',
+  status: 'asked',
 };
 const answer = { text: 'Ja, sinds vorig jaar.', source: 'eigen_systeem' as const, needToKnow: 'Nodig voor de veiligheid.' };
 
@@ -84,7 +84,7 @@ describe('informatievragen as decisions', () => {
     );
     if (!d.ok) throw new Error(d.error);
     expect(d.decision.verdieping).toEqual([{ kind: 'inforequest', id: 'inforeq:new', body: d.value, etag: null }]);
-    expect(d.decision.audit.map((a) => a.action)).toEqual(['inforequest.asked']);
+    expect(d.decision.audit.map((a) => a.action)).toEqual(['infoRequest.asked']);
     expect(d.decision.jobs.map((j) => j.id)).toEqual([JOB_IDS.refreshCard]);
     expect(d.after.verdieping?.infoRequests.map((x) => x.body.id)).toEqual(['inforeq:new']);
   });
@@ -105,7 +105,7 @@ describe('informatievragen as decisions', () => {
         body: expect.objectContaining({ status: 'answered', answerContributionId: 'contrib:1' }),
       },
     ]);
-    expect(d.decision.audit.map((a) => a.action)).toEqual(['contribution.add', 'inforequest.answered']);
+    expect(d.decision.audit.map((a) => a.action)).toEqual(['contribution.add', 'infoRequest.answered']);
   });
 
   it.each([
@@ -125,7 +125,7 @@ describe('informatievragen as decisions', () => {
     expect(
       decideDeclineInfo(
         bundle({ infoRequests: [{ body: answered, etag: 'e' }] }),
-        { actor: rvdk, requestId: question.id, reason: 'niet_bekend' },
+        { actor: rvdk, requestId: question.id, reason: 'not_known' },
         ctx(),
       ),
     ).toEqual({
@@ -135,7 +135,7 @@ describe('informatievragen as decisions', () => {
     expect(
       decideDeclineInfo(
         bundle({ infoRequests: [{ body: question, etag: 'e' }] }, { status: 'closed' }),
-        { actor: rvdk, requestId: question.id, reason: 'niet_bekend' },
+        { actor: rvdk, requestId: question.id, reason: 'not_known' },
         ctx(),
       ),
     ).toEqual({ ok: false, error: 'case_closed' });
@@ -161,15 +161,15 @@ describe('the safety escalation in the same decision as the signal', () => {
   it('a violation wins when a high outcome also stands', () => {
     const high = {
       ...assessment,
-      status: 'afgerond' as const,
-      outcome: { level: 'hoog' as const, date: TODAY, recordedAt: NOW, recordedBy: 'aad-vt' },
+      status: 'completed' as const,
+      outcome: { level: 'high' as const, date: TODAY, recordedAt: NOW, recordedBy: 'aad-vt' },
     };
     const d = violate(bundle({ measures: [{ body: measure, etag: 'e' }], riskAssessments: [{ body: high, etag: 'e' }] }));
     expect(d.ok && d.decision.escalation?.rule).toBe('measure_violation');
   });
 
   it.each([
-    ['the location switched the violation rule off', { riskLevels: ['hoog' as const], violation: false }, undefined],
+    ['the location switched the violation rule off', { riskLevels: ['high' as const], violation: false }, undefined],
     ['the case is already escalated', POLICY, { caseId: CASE_ID } as EscalationRecord],
   ])('no escalation when %s', (_name, policy, escalation) => {
     const d = violate(bundle({ measures: [{ body: measure, etag: 'e' }] }, escalation ? { escalation } : {}), policy);
@@ -179,9 +179,9 @@ describe('the safety escalation in the same decision as the signal', () => {
   });
 
   it.each([
-    ['hoog', POLICY, 'high_risk'],
-    ['gemiddeld', POLICY, undefined],
-    ['gemiddeld', { riskLevels: ['gemiddeld' as const, 'hoog' as const], violation: true }, 'high_risk'],
+    ['high', POLICY, 'high_risk'],
+    ['medium', POLICY, undefined],
+    ['medium', { riskLevels: ['medium' as const, 'high' as const], violation: true }, 'high_risk'],
   ] as [RiskLevel, SafetyEscalationPolicy, 'high_risk' | undefined][])('outcome %s with levels %j → %s', (level, policy, rule) => {
     const d = decideRiskOutcome(
       bundle({ riskAssessments: [{ body: assessment, etag: 'e' }] }),

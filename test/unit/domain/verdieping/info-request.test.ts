@@ -82,7 +82,7 @@ describe('informatievragen', () => {
         ok: false,
         error: 'already_settled',
       });
-      expect(declineInfo({ request: answered, actor: rvdk, reason: 'niet_bekend', now: T(4) })).toEqual({
+      expect(declineInfo({ request: answered, actor: rvdk, reason: 'not_known', now: T(4) })).toEqual({
         ok: false,
         error: 'already_settled',
       });
@@ -96,27 +96,27 @@ describe('informatievragen', () => {
     });
 
     it('open → declined with a reason (no legal ground, consent needed); only by the asked organisation', () => {
-      const r = declineInfo({ request: ask(), actor: rvdk, reason: 'toestemming_nodig', now: T(2) });
-      expect(r.ok && r.request).toMatchObject({ status: 'declined', decline: { reason: 'toestemming_nodig' }, settledAt: T(2) });
+      const r = declineInfo({ request: ask(), actor: rvdk, reason: 'consent_needed', now: T(2) });
+      expect(r.ok && r.request).toMatchObject({ status: 'declined', decline: { reason: 'consent_needed' }, settledAt: T(2) });
       const declined = r.ok ? r.request : ask();
-      expect(declineInfo({ request: declined, actor: rvdk, reason: 'toestemming_nodig', now: T(3) })).toMatchObject({
+      expect(declineInfo({ request: declined, actor: rvdk, reason: 'consent_needed', now: T(3) })).toMatchObject({
         ok: true,
         changed: false,
       });
-      expect(declineInfo({ request: declined, actor: rvdk, reason: 'geen_grondslag', now: T(3) })).toEqual({
+      expect(declineInfo({ request: declined, actor: rvdk, reason: 'no_legal_basis', now: T(3) })).toEqual({
         ok: false,
         error: 'already_settled',
       });
-      expect(declineInfo({ request: ask(), actor: politie, reason: 'geen_grondslag', now: T(2) })).toEqual({
+      expect(declineInfo({ request: ask(), actor: politie, reason: 'no_legal_basis', now: T(2) })).toEqual({
         ok: false,
         error: 'not_asked_org',
       });
     });
 
-    it('declining "anders" needs a note', () => {
-      expect(declineInputSchema.safeParse({ requestId: 'q1', reason: 'geen_grondslag' }).success).toBe(true);
-      expect(declineInputSchema.safeParse({ requestId: 'q1', reason: 'anders' }).success).toBe(false);
-      expect(declineInputSchema.safeParse({ requestId: 'q1', reason: 'anders', note: 'Loopt via de rechter.' }).success).toBe(true);
+    it('declining "other" needs a note', () => {
+      expect(declineInputSchema.safeParse({ requestId: 'q1', reason: 'no_legal_basis' }).success).toBe(true);
+      expect(declineInputSchema.safeParse({ requestId: 'q1', reason: 'other' }).success).toBe(false);
+      expect(declineInputSchema.safeParse({ requestId: 'q1', reason: 'other', note: 'Loopt via de rechter.' }).success).toBe(true);
     });
   });
 

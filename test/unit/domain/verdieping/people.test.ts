@@ -46,15 +46,15 @@ describe('person labels', () => {
 
 describe('people involved', () => {
   it('records form of violence, relationship, spoken to by whom, wishes and informed, as a partial update', () => {
-    const first = update({ personRef: 'kind-1', violenceForm: 'kindermishandeling', relationship: 'kind' });
+    const first = update({ personRef: 'kind-1', violenceForm: 'child_abuse', relationship: 'child' });
     expect(first).toEqual({
       changed: true,
       involvement: {
         caseId: 'c1',
         personRef: 'kind-1',
-        violenceForm: 'kindermishandeling',
-        relationship: 'kind',
-        source: 'kaart',
+        violenceForm: 'child_abuse',
+        relationship: 'child',
+        source: 'card',
         updatedAt: NOW,
         updatedBy: { userId: 'u-politie', orgId: 'politie' },
       },
@@ -66,8 +66,8 @@ describe('people involved', () => {
       LATER,
     );
     expect(second.involvement).toMatchObject({
-      violenceForm: 'kindermishandeling',
-      relationship: 'kind',
+      violenceForm: 'child_abuse',
+      relationship: 'child',
       spokenTo: { byOrg: 'rvdk', recordedAt: LATER },
       informed: true,
       wishes: 'Wil bij moeder blijven.',
@@ -126,7 +126,7 @@ describe('what is missing for the advice', () => {
     const complete = (ref: string, extra: Partial<InvolvementInput> = {}) =>
       update({
         personRef: ref,
-        violenceForm: 'partnergeweld',
+        violenceForm: 'partner_violence',
         relationship: 'partner',
         spokenBy: 'politie',
         informed: true,
@@ -136,7 +136,7 @@ describe('what is missing for the advice', () => {
     const involvements = [
       complete('verdachte-1', { relationship: undefined, wishes: undefined }),
       complete('slachtoffer-1'),
-      update({ personRef: 'kind-1', violenceForm: 'kindermishandeling', relationship: 'kind', informed: true, wishes: 'Thuis blijven.' })
+      update({ personRef: 'kind-1', violenceForm: 'child_abuse', relationship: 'child', informed: true, wishes: 'Thuis blijven.' })
         .involvement,
     ];
     const missing = whatIsMissing(family, involvements);
@@ -153,19 +153,19 @@ describe('form of violence and relationship from the intake', () => {
   it('become involvements with source intake, only for persons the source said something about', () => {
     const sent = [
       {},
-      { violenceForm: 'partnergeweld' as const, relationship: 'partner' as const },
-      { violenceForm: 'kindermishandeling' as const },
+      { violenceForm: 'partner_violence' as const, relationship: 'partner' as const },
+      { violenceForm: 'child_abuse' as const },
     ];
     expect(involvementsFromIntake('c1', family, sent, NOW)).toEqual([
       {
         caseId: 'c1',
         personRef: 'slachtoffer-1',
-        violenceForm: 'partnergeweld',
+        violenceForm: 'partner_violence',
         relationship: 'partner',
         source: 'intake',
         updatedAt: NOW,
       },
-      { caseId: 'c1', personRef: 'kind-1', violenceForm: 'kindermishandeling', source: 'intake', updatedAt: NOW },
+      { caseId: 'c1', personRef: 'kind-1', violenceForm: 'child_abuse', source: 'intake', updatedAt: NOW },
     ]);
     expect(intakeInvolvementSchema.safeParse({ violenceForm: 'stalking' }).success).toBe(false);
     expect(intakeInvolvementSchema.safeParse({ relationship: 'partner', name: 'X' }).success).toBe(false);

@@ -15,7 +15,7 @@ import { chair, politie } from './fixtures';
 
 const NOW = '2026-03-27T09:00:00.000Z'; // Friday 10:00 in Amsterdam (CET), two days before summer time starts
 const DEADLINE = '2026-03-27T15:00:00.000Z';
-const input = (date: string, time?: string, reason: HorizonInput['reason'] = 'termijnzaak'): HorizonInput => ({
+const input = (date: string, time?: string, reason: HorizonInput['reason'] = 'termijn_case'): HorizonInput => ({
   reason,
   date,
   ...(time ? { time } : {}),
@@ -63,12 +63,12 @@ describe('horizon times in Europe/Amsterdam (DST)', () => {
 
 describe('the horizon input schema', () => {
   it.each([
-    [{ reason: 'aanhouden', date: '2026-03-30' }, true],
-    [{ reason: 'aanhouden', date: '2026-03-30', time: '23:59', note: 'wacht op letselverklaring' }, true],
-    [{ reason: 'aanhouden', date: '30-03-2026' }, false],
-    [{ reason: 'aanhouden', date: '2026-03-30', time: '24:00' }, false],
+    [{ reason: 'held_by_prosecutor', date: '2026-03-30' }, true],
+    [{ reason: 'held_by_prosecutor', date: '2026-03-30', time: '23:59', note: 'wacht op letselverklaring' }, true],
+    [{ reason: 'held_by_prosecutor', date: '30-03-2026' }, false],
+    [{ reason: 'held_by_prosecutor', date: '2026-03-30', time: '24:00' }, false],
     [{ reason: 'later', date: '2026-03-30' }, false],
-    [{ reason: 'aanhouden', date: '2026-03-30', at: NOW }, false], // strict: unknown fields refused
+    [{ reason: 'held_by_prosecutor', date: '2026-03-30', at: NOW }, false], // strict: unknown fields refused
   ])('%j valid: %s', (value, valid) => {
     expect(horizonInputSchema.safeParse(value).success).toBe(valid);
   });
@@ -81,7 +81,7 @@ describe('entering verdieping', () => {
     const r = enterVerdieping({
       ...base,
       actor: chair,
-      input: { ...input('2026-03-29', '10:00', 'wacht_op_verklaring'), note: 'medische verklaring' },
+      input: { ...input('2026-03-29', '10:00', 'awaiting_statement'), note: 'medische verklaring' },
     });
     expect(r).toEqual({
       ok: true,
@@ -89,14 +89,14 @@ describe('entering verdieping', () => {
       state: {
         caseId: 'c1',
         phase: 'verdieping',
-        horizon: { at: '2026-03-29T08:00:00.000Z', reason: 'wacht_op_verklaring', note: 'medische verklaring' },
+        horizon: { at: '2026-03-29T08:00:00.000Z', reason: 'awaiting_statement', note: 'medische verklaring' },
         timeline: [
           {
             at: NOW,
-            event: 'verdieping_gestart',
+            event: 'verdieping_started',
             byUserId: 'u-chair',
             byOrg: 'om',
-            horizon: { at: '2026-03-29T08:00:00.000Z', reason: 'wacht_op_verklaring', note: 'medische verklaring' },
+            horizon: { at: '2026-03-29T08:00:00.000Z', reason: 'awaiting_statement', note: 'medische verklaring' },
           },
         ],
       },
@@ -147,13 +147,13 @@ describe('moving the horizon', () => {
       state,
       caseOpen: true,
       actor: chair,
-      input: input('2026-04-02', '14:00', 'aanhouden'),
+      input: input('2026-04-02', '14:00', 'held_by_prosecutor'),
       now: '2026-03-28T12:00:00.000Z',
     });
-    expect(r.ok && r.state.horizon).toEqual({ at: '2026-04-02T12:00:00.000Z', reason: 'aanhouden' });
+    expect(r.ok && r.state.horizon).toEqual({ at: '2026-04-02T12:00:00.000Z', reason: 'held_by_prosecutor' });
     expect(r.ok && r.state.timeline.map((e) => [e.event, e.horizon.at, e.previousAt])).toEqual([
-      ['verdieping_gestart', '2026-03-30T08:00:00.000Z', undefined],
-      ['horizon_verschoven', '2026-04-02T12:00:00.000Z', '2026-03-30T08:00:00.000Z'],
+      ['verdieping_started', '2026-03-30T08:00:00.000Z', undefined],
+      ['horizon_moved', '2026-04-02T12:00:00.000Z', '2026-03-30T08:00:00.000Z'],
     ]);
   });
 
@@ -202,7 +202,7 @@ describe('the next moment and what follows it', () => {
   it('in verdieping it is the horizon: the card no longer shows a dead termijn', () => {
     const state = inVerdieping();
     const m = nextMoment(state, DEADLINE);
-    expect(m).toEqual({ kind: 'horizon', at: '2026-03-30T08:00:00.000Z', reason: 'termijnzaak' });
+    expect(m).toEqual({ kind: 'horizon', at: '2026-03-30T08:00:00.000Z', reason: 'termijn_case' });
     // the termijn passed long ago; the next moment is still ahead
     expect(nextMomentState({ kind: 'termijn', at: DEADLINE }, '2026-03-28T09:00:00.000Z')).toBe('passed');
     expect(nextMomentState(m, '2026-03-28T09:00:00.000Z')).toBe('ample');

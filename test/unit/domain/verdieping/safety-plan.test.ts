@@ -18,7 +18,7 @@ const entryInput = (personRef: string, over: Partial<SafetyEntryInput> = {}): Sa
   holderOrg: 'rvdk',
   receivingPartyId: 'save',
   measure: 'Onderzoek naar de veiligheid thuis',
-  status: 'loopt',
+  status: 'running',
   checkDate: '2026-12-01',
   ...over,
 });
@@ -45,7 +45,7 @@ describe('veiligheidsplan per person', () => {
       personRef: 'kind-1',
       holder: { orgId: 'rvdk', receivingPartyId: 'save' },
       measure: 'Onderzoek naar de veiligheid thuis',
-      status: 'loopt',
+      status: 'running',
       checkDate: '2026-12-01',
       updatedAt: NOW,
       updatedBy: { userId: 'u-rvdk', orgId: 'rvdk' },
@@ -87,7 +87,7 @@ describe('veiligheidsplan per person', () => {
       ok: false,
       error: 'unchanged',
     });
-    expect(set('kind-1', e, { status: 'gerealiseerd' }).status).toBe('gerealiseerd');
+    expect(set('kind-1', e, { status: 'realised' }).status).toBe('realised');
     expect(
       setSafetyEntry({
         caseId: 'c1',
@@ -178,7 +178,7 @@ describe('the closing rule', () => {
     const plan = [
       set('kind-1'),
       set('kind-2', undefined, { checkDate: '2026-12-05' }),
-      set('slachtoffer-1', undefined, { status: 'gestopt' }),
+      set('slachtoffer-1', undefined, { status: 'stopped' }),
     ];
     expect(entriesToCheck(plan, '2026-12-01').map((e) => e.personRef)).toEqual(['kind-1']);
     expect(entriesToCheck(plan, '2026-11-30')).toEqual([]);

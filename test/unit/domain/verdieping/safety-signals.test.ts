@@ -41,7 +41,7 @@ function measure(): RunningMeasure {
     caseId: 'c1',
     caseOpen: true,
     actor: chair,
-    input: { type: 'locatieverbod', holderOrg: 'om', until: '2027-02-24' },
+    input: { type: 'location_ban', holderOrg: 'om', until: '2027-02-24' },
     todayLocal: '2026-11-24',
     now: NOW,
   });
@@ -58,7 +58,7 @@ describe('risk instruments', () => {
       fromOrg: 'politie',
       requestedBy: { userId: 'u-chair', orgId: 'om' },
       requestedAt: NOW,
-      status: 'gevraagd',
+      status: 'asked',
     });
     const masic = requestRisk({
       id: 'r2',
@@ -122,41 +122,41 @@ describe('risk instruments', () => {
     const r = recordRiskOutcome({
       assessment: risk(),
       actor: politie,
-      level: 'hoog',
+      level: 'high',
       date: '2026-11-24',
       todayLocal: '2026-11-24',
       now: NOW,
     });
     expect(r.ok && r.assessment).toMatchObject({
-      status: 'afgerond',
-      outcome: { level: 'hoog', date: '2026-11-24', recordedBy: 'u-politie' },
+      status: 'completed',
+      outcome: { level: 'high', date: '2026-11-24', recordedBy: 'u-politie' },
     });
     const done = r.ok ? r.assessment : risk();
     expect(
-      recordRiskOutcome({ assessment: done, actor: politie, level: 'hoog', date: '2026-11-24', todayLocal: '2026-11-25', now: NOW }),
+      recordRiskOutcome({ assessment: done, actor: politie, level: 'high', date: '2026-11-24', todayLocal: '2026-11-25', now: NOW }),
     ).toMatchObject({ ok: true, changed: false });
     expect(
-      recordRiskOutcome({ assessment: done, actor: politie, level: 'laag', date: '2026-11-24', todayLocal: '2026-11-25', now: NOW }),
+      recordRiskOutcome({ assessment: done, actor: politie, level: 'low', date: '2026-11-24', todayLocal: '2026-11-25', now: NOW }),
     ).toEqual({ ok: false, error: 'already_recorded' });
     expect(
-      recordRiskOutcome({ assessment: risk(), actor: vt, level: 'hoog', date: '2026-11-24', todayLocal: '2026-11-24', now: NOW }),
+      recordRiskOutcome({ assessment: risk(), actor: vt, level: 'high', date: '2026-11-24', todayLocal: '2026-11-24', now: NOW }),
     ).toEqual({ ok: false, error: 'not_asked_org' });
     expect(
-      recordRiskOutcome({ assessment: risk(), actor: politie, level: 'hoog', date: '2026-11-25', todayLocal: '2026-11-24', now: NOW }),
+      recordRiskOutcome({ assessment: risk(), actor: politie, level: 'high', date: '2026-11-25', todayLocal: '2026-11-24', now: NOW }),
     ).toEqual({ ok: false, error: 'date_in_future' });
   });
 });
 
 describe('running measures and violations', () => {
   it('records type, holder and until; a measure ending in the past is refused', () => {
-    expect(measure()).toMatchObject({ type: 'locatieverbod', holderOrg: 'om', until: '2027-02-24', violations: [] });
+    expect(measure()).toMatchObject({ type: 'location_ban', holderOrg: 'om', until: '2027-02-24', violations: [] });
     expect(
       addMeasure({
         id: 'm',
         caseId: 'c1',
         caseOpen: true,
         actor: chair,
-        input: { type: 'contactverbod', holderOrg: 'om', until: '2026-11-23' },
+        input: { type: 'contact_ban', holderOrg: 'om', until: '2026-11-23' },
         todayLocal: '2026-11-24',
         now: NOW,
       }),
@@ -229,8 +229,8 @@ describe('the safety rules of the escalation policy', () => {
     });
     return r.ok ? r.measure : measure();
   };
-  const outcome = (level: 'laag' | 'gemiddeld' | 'hoog') =>
-    risk({ status: 'afgerond', outcome: { level, date: '2026-11-24', recordedAt: NOW, recordedBy: 'u-politie' } });
+  const outcome = (level: 'low' | 'medium' | 'high') =>
+    risk({ status: 'completed', outcome: { level, date: '2026-11-24', recordedAt: NOW, recordedBy: 'u-politie' } });
   const base = {
     assessments: [] as RiskAssessment[],
     measures: [] as RunningMeasure[],
@@ -249,33 +249,33 @@ describe('the safety rules of the escalation policy', () => {
     ],
     [
       'a high risk outcome',
-      { assessments: [outcome('hoog')] },
+      { assessments: [outcome('high')] },
       policy,
       { escalate: true, rule: 'high_risk', orgs: ['politie'], measureIds: [], assessmentIds: ['risk:1'] },
     ],
-    ['a medium outcome by default', { assessments: [outcome('gemiddeld')] }, policy, { escalate: false }],
+    ['a medium outcome by default', { assessments: [outcome('medium')] }, policy, { escalate: false }],
     [
       'a medium outcome where configured',
-      { assessments: [outcome('gemiddeld')] },
-      { riskLevels: ['gemiddeld', 'hoog'], violation: true } as SafetyEscalationPolicy,
+      { assessments: [outcome('medium')] },
+      { riskLevels: ['medium', 'high'], violation: true } as SafetyEscalationPolicy,
       { escalate: true, rule: 'high_risk' },
     ],
     ['a requested instrument without outcome', { assessments: [risk()] }, policy, { escalate: false }],
     [
       'both: the violation comes first',
-      { assessments: [outcome('hoog')], measures: [violated()] },
+      { assessments: [outcome('high')], measures: [violated()] },
       policy,
       { escalate: true, rule: 'measure_violation' },
     ],
     [
       'a violation with the rule switched off',
       { measures: [violated()] },
-      { riskLevels: ['hoog'], violation: false } as SafetyEscalationPolicy,
+      { riskLevels: ['high'], violation: false } as SafetyEscalationPolicy,
       { escalate: false },
     ],
     [
       'a high outcome with the rule switched off',
-      { assessments: [outcome('hoog')] },
+      { assessments: [outcome('high')] },
       { riskLevels: [], violation: true } as SafetyEscalationPolicy,
       { escalate: false },
     ],
@@ -286,7 +286,7 @@ describe('the safety rules of the escalation policy', () => {
   });
 
   it('the configuration has defaults and refuses duplicates', () => {
-    expect(DEFAULT_VERDIEPING_CONFIG.safetyEscalation).toEqual({ riskLevels: ['hoog'], violation: true });
+    expect(DEFAULT_VERDIEPING_CONFIG.safetyEscalation).toEqual({ riskLevels: ['high'], violation: true });
     expect(verdiepingConfigSchema.safeParse({ extraInstruments: ['sash'] }).success).toBe(false);
     expect(
       verdiepingConfigSchema.safeParse({

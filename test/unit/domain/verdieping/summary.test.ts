@@ -22,7 +22,7 @@ const sash: RiskAssessment = {
   fromOrg: 'politie',
   requestedBy: { userId: 'u', orgId: 'om' },
   requestedAt: DEADLINE,
-  status: 'gevraagd',
+  status: 'asked',
 };
 
 describe('the verdieping summary', () => {
@@ -39,7 +39,7 @@ describe('the verdieping summary', () => {
       { kind: 'risk_outcome', assessmentId: 'risk:1', instrument: 'SASH' },
     ]);
     expect(summarizeVerdieping({ ...empty, riskAssessments: [sash] }, chair, DEADLINE).askedOfMe).toEqual([]);
-    expect(summarizeVerdieping({ ...empty, riskAssessments: [{ ...sash, status: 'afgerond' }] }, politie, DEADLINE).askedOfMe).toEqual([]);
+    expect(summarizeVerdieping({ ...empty, riskAssessments: [{ ...sash, status: 'completed' }] }, politie, DEADLINE).askedOfMe).toEqual([]);
   });
 
   it('the Dutch date of an instant follows Amsterdam, not UTC', () => {

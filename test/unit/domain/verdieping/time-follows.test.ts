@@ -23,7 +23,7 @@ import { sampleCase } from '../../cards/fixtures';
 const delays = { reminderMinutes: 15, backupMinutes: 30 };
 
 function phaseAt(now: string, date: string, time: string): PhaseState {
-  const r = enterVerdieping({ state: initialPhase('c1'), caseOpen: true, actor: chair, input: { reason: 'termijnzaak', date, time }, now });
+  const r = enterVerdieping({ state: initialPhase('c1'), caseOpen: true, actor: chair, input: { reason: 'termijn_case', date, time }, now });
   if (!r.ok) throw new Error(r.error);
   return r.state;
 }
@@ -81,7 +81,7 @@ describe('an open consultation follows the horizon (expiryStep)', () => {
       state: inVerdieping,
       caseOpen: true,
       actor: chair,
-      input: { reason: 'aanhouden', date: '2026-03-29', time: '14:00' },
+      input: { reason: 'held_by_prosecutor', date: '2026-03-29', time: '14:00' },
       now: asked,
     });
     if (!r.ok) throw new Error(r.error);
