@@ -1,6 +1,8 @@
 import type { ReportRow } from '../domain/aftercare/report';
+import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
+import { normalizeContribution } from '../domain/old-values-aftercare';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { Stored } from './docstore';
 
@@ -17,6 +19,8 @@ export function normalizeStored<T extends Stored>(d: T): T {
       return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
     case 'reportrow':
       return withBody(d, normalizeReportRow(d.body as ReportRow));
+    case 'contribution':
+      return withBody(d, normalizeContribution(d.body as Contribution));
     default:
       return d;
   }

@@ -168,11 +168,11 @@ describe('regie, actions, closing', () => {
         [INPUTS.actionDueTime]: '10:00',
       }),
     ).toContain('toekomst');
-    expect(await invoke(USERS.shn, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'gedaan' })).toContain(
+    expect(await invoke(USERS.shn, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'done' })).toContain(
       'Alleen de uitvoerende',
     );
-    await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'omstandigheden_veranderd' });
-    expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('omstandigheden_veranderd');
+    await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'circumstances_changed' });
+    expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('circumstances_changed');
   });
 
   it('closes only without remaining buikpijn, or by the chair with a reason that stays visible', async () => {

@@ -61,7 +61,7 @@ export function mayEscalateAgain(
 /**
  * What of a case the repeat check reads, from its one partition read: the advice (an OvJ decision
  * with a concern acknowledgement is a decision "ondanks buikpijn"), the votes (the acute mark of the
- * buikpijn that stood), the contributions (a new `melding` is a new incident) and the running
+ * buikpijn that stood), the contributions (a new `report` (melding) is a new incident) and the running
  * measures (a reported violation).
  */
 export interface RepeatSource {
@@ -93,10 +93,10 @@ export function decidedDespiteConcernOf(s: Pick<RepeatSource, 'advice' | 'votes'
   };
 }
 
-/** New developments recorded on the case: a `melding` contribution is a new incident; a reported violation of a measure. */
+/** New developments recorded on the case: a `report` (melding) contribution is a new incident; a reported violation of a measure. */
 export function developmentsOf(s: Pick<RepeatSource, 'contributions' | 'measures'>): NewDevelopment[] {
   return [
-    ...s.contributions.filter((c) => c.source === 'melding').map((c) => ({ kind: 'nieuw_incident' as const, at: c.createdAt })),
+    ...s.contributions.filter((c) => c.source === 'report').map((c) => ({ kind: 'nieuw_incident' as const, at: c.createdAt })),
     ...s.measures.flatMap((m) => m.violations.map((v) => ({ kind: 'overtreding' as const, at: v.reportedAt }))),
   ];
 }
