@@ -1,8 +1,9 @@
 import type { ReportRow } from '../domain/aftercare/report';
+import type { ReturningRecord } from '../domain/aftercare/returning';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
-import { normalizeContribution } from '../domain/old-values-aftercare';
+import { normalizeContribution, normalizeReportRowAftercare, normalizeReturning } from '../domain/old-values-aftercare';
 import type { VtConsultationRecord } from '../domain/vt/record';
 import type { Stored } from './docstore';
 
@@ -18,9 +19,11 @@ export function normalizeStored<T extends Stored>(d: T): T {
     case 'vtconsult':
       return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
     case 'reportrow':
-      return withBody(d, normalizeReportRow(d.body as ReportRow));
+      return withBody(d, normalizeReportRowAftercare(normalizeReportRow(d.body as ReportRow)));
     case 'contribution':
       return withBody(d, normalizeContribution(d.body as Contribution));
+    case 'returning':
+      return withBody(d, normalizeReturning(d.body as ReturningRecord));
     default:
       return d;
   }
