@@ -100,12 +100,12 @@ export const nlAftercare = {
     recorded: 'De uitkomst van het Actieoverleg is vastgelegd. Open de zaak voor de besluiten en acties.',
   },
   repeatTrigger: {
-    geen_eerder_besluit: 'geen eerder besluit',
-    nieuwe_reden: 'een nieuwe reden voor buikpijn',
-    nieuwe_organisatie: 'buikpijn van een nieuwe partner',
-    acuut_onveilig: 'nieuw acuut onveilig',
-    overtreding: 'een overtreding',
-    nieuw_incident: 'een nieuw incident',
+    no_earlier_decision: 'geen eerder besluit',
+    new_reason: 'een nieuwe reden voor buikpijn',
+    new_org: 'buikpijn van een nieuwe partner',
+    acute_unsafe: 'nieuw acuut onveilig',
+    measure_violation: 'een overtreding',
+    new_incident: 'een nieuw incident',
   } satisfies Record<RepeatTrigger, string>,
   handover: {
     errors: {

@@ -125,9 +125,9 @@ describe('what the repeat check reads of a case', () => {
         measures: [{ violations: [{ reportedAt: h(3) }, { reportedAt: h(4) }] }, { violations: [] }],
       }),
     ).toEqual([
-      { kind: 'nieuw_incident', at: h(1) },
-      { kind: 'overtreding', at: h(3) },
-      { kind: 'overtreding', at: h(4) },
+      { kind: 'new_incident', at: h(1) },
+      { kind: 'measure_violation', at: h(3) },
+      { kind: 'measure_violation', at: h(4) },
     ]);
   });
 });
