@@ -169,7 +169,7 @@ describe('card actions (Action.Execute through /api/messages)', () => {
     await settle(t);
     const before = await countDocs();
     const body = await invoke(USERS.politie, VERBS.voteNoConcern, { caseId: id });
-    expect(JSON.stringify(body.value)).toContain('closed');
+    expect(JSON.stringify(body.value)).toContain('gesloten');
     expect(await countDocs()).toEqual(before);
   });
 });

@@ -111,7 +111,7 @@ describe('closing with a handover', () => {
     expect(personal(USERS.politie, 'Overgedragen: veiligheidsplan, advies aan de ovj.')).toHaveLength(1);
     expect(personal(USERS.politie, 'ontvangende partij')).toHaveLength(0);
     // A second close of the closed case changes nothing and sends nothing.
-    expect(await invoke(USERS.om, VERBS.closeCase, { caseId, ...HANDOVER_DATA })).toContain('closed');
+    expect(await invoke(USERS.om, VERBS.closeCase, { caseId, ...HANDOVER_DATA })).toContain('gesloten');
     await settle(t);
     expect(personal(USERS.rvdk, 'ontvangende partij')).toHaveLength(1);
   });

@@ -211,7 +211,7 @@ describe('regie, actions, closing', () => {
     });
     const closed = await t.host.deps.repo.getCase(caseId);
     expect(closed).toMatchObject({ status: 'closed', closure: { despiteConcern: true, remainingConcern: ['vt'] } });
-    expect(await invoke(USERS.politie, VERBS.voteNoConcern, { caseId })).toContain('closed');
+    expect(await invoke(USERS.politie, VERBS.voteNoConcern, { caseId })).toContain('gesloten');
   });
 });
 
