@@ -47,13 +47,11 @@ function makeRow(i: number, rand: () => number): ReportRow {
     rounds: 1 + Math.floor(rand() * 4),
     reAgendaCount: rand() < 0.1 ? 1 : 0,
     firstVoteAt: iso(intake + Math.floor(rand() * 90) * 60_000),
-    ...(decided
-      ? { decidedAt: iso(intake + Math.floor(60 + rand() * 600) * 60_000), decision: escalated ? 'geescaleerd' : 'gesloten' }
-      : {}),
+    ...(decided ? { decidedAt: iso(intake + Math.floor(60 + rand() * 600) * 60_000), decision: escalated ? 'escalated' : 'closed' } : {}),
     ...(decided && escalated ? { escalationRule: RULES[i % RULES.length] } : {}),
     vtEvening: rand() < 0.3 ? { count: 1, responseMinutes: [Math.floor(rand() * 60)] } : { count: 0, responseMinutes: [] },
     phases: escalated ? { veiligheid: 2, zorg: 1, herstel: rand() < 0.3 ? 1 : 0 } : { veiligheid: 0, zorg: 0, herstel: 0 },
-    ...(escalated ? { followUp: rand() < 0.7 ? 'uitgevoerd' : 'onbeantwoord' } : {}),
+    ...(escalated ? { followUp: rand() < 0.7 ? 'carried_out' : 'unanswered' } : {}),
     ...(rand() < 0.2 ? { nextIntakeAt: iso(intake + Math.floor(rand() * 400) * 86_400_000) } : {}),
   };
 }

@@ -1,3 +1,4 @@
+import { currentContributionSource } from '../domain/old-values-aftercare';
 import type { AdviceDraft, AdviceRecord, Intervention } from '../domain/advice/types';
 import { nlCards as t } from '../i18n/nl/cards';
 import { nlPrivacy } from '../i18n/nl/privacy';
@@ -113,7 +114,7 @@ export function newestContributionsFirst(draft: Draft): Draft['contributions'] {
 
 /** "Wie leverde wat": a contribution with its contents inline, and why it was needed. */
 export function whoBlock(c: Draft['contributions'][number], now: Date, textMax: number, needMax: number): BlockModel {
-  const source = (t.sources as Record<string, string>)[c.source] ?? c.source;
+  const source = (t.sources as Record<string, string>)[currentContributionSource(c.source)] ?? c.source;
   return block(
     [
       tm(fx.adviceCard.contributionLine(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source, plainTruncate(c.text, textMax)), {
@@ -127,7 +128,7 @@ export function whoBlock(c: Draft['contributions'][number], now: Date, textMax: 
 
 /** One contribution in full (up to `textMax`), with its source and need-to-know reason. */
 export function contributionBlock(c: Draft['contributions'][number], now: Date, textMax: number, needMax: number): BlockModel {
-  const source = (t.sources as Record<string, string>)[c.source] ?? plain(c.source);
+  const source = (t.sources as Record<string, string>)[currentContributionSource(c.source)] ?? plain(c.source);
   return block(
     [
       tm(t.contributions.meta(t.orgs[c.orgId], formatAmsterdamShort(c.at, now), source), { size: 'small' }),

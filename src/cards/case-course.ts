@@ -225,12 +225,12 @@ function roundChanges(view: CaseCardView, round: number, d: CardDensity): RoundC
   const changes: RoundChanges['changes'] = [];
   for (const d of delta) {
     const org = t.orgsShort[d.orgId];
-    if (d.change === 'erbij') changes.push({ text: t.round.up(org), weight: 'bolder' });
-    else if (d.change === 'weg') changes.push({ text: t.round.down(org), weight: 'bolder' });
-    else if (d.change === 'nieuw')
+    if (d.change === 'raised') changes.push({ text: t.round.up(org), weight: 'bolder' });
+    else if (d.change === 'resolved') changes.push({ text: t.round.down(org), weight: 'bolder' });
+    else if (d.change === 'new')
       changes.push(d.concern ? { text: t.round.upFirst(org), weight: 'bolder' } : { text: t.round.downFirst(org), weight: null });
   }
-  const same = delta.filter((d) => d.change === 'gelijk').map((d) => d.orgId);
+  const same = delta.filter((d) => d.change === 'same').map((d) => d.orgId);
   if (changes.length === 0) return { ...none, noChanges: d.confirmations ? t.round.noChanges(round - 1) : null };
   return {
     noChanges: null,

@@ -13,7 +13,7 @@ export interface ReturningPart {
   lines: string[];
 }
 
-const DECISION_ORDER: readonly EarlierDecision[] = ['geescaleerd', 'gesloten_ondanks_buikpijn', 'gesloten', 'open'];
+const DECISION_ORDER: readonly EarlierDecision[] = ['escalated', 'closed_despite_concern', 'closed', 'open'];
 /** At most this many earlier intake dates are listed; older ones are counted. */
 const MAX_DATES = 3;
 

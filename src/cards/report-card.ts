@@ -68,13 +68,13 @@ export function reportCardModel(input: ReportCardInput): ReportCardModel {
     { title: t.facts.toDecision, value: durationText(f.intakeToDecision) },
     {
       title: t.facts.decisions,
-      value: `${f.decisions.geescaleerd} / ${f.decisions.gesloten} / ${f.decisions.gesloten_ondanks_buikpijn}`,
+      value: `${f.decisions.escalated} / ${f.decisions.closed} / ${f.decisions.closed_despite_concern}`,
     },
     {
       title: t.facts.vtEvening,
       value: `${f.vtEvening.consultations} (${f.vtEvening.answered}, ${minutesText(f.vtEvening.response.medianMinutes)})`,
     },
-    { title: t.facts.followUp, value: `${f.followUp.uitgevoerd} / ${f.followUp.onbeantwoord}` },
+    { title: t.facts.followUp, value: `${f.followUp.carried_out} / ${f.followUp.unanswered}` },
     { title: t.facts.hermelding6, value: f.hermelding6.of === 0 ? t.none : ratioText(f.hermelding6) },
     { title: t.facts.hermelding12, value: f.hermelding12.of === 0 ? t.none : ratioText(f.hermelding12) },
   ];

@@ -3,6 +3,7 @@ import type { CaseClosure } from './escalation-record';
 import type { PartnerOrg } from './orgs';
 import { personSchema, type Person } from './persons';
 import { detectPii, type PiiKind } from './pii';
+import { normalizeCaseAftercare } from './old-values-aftercare';
 import type { CaseAction } from './rounds/case-lifecycle';
 import type { RoundInfo } from './rounds/round';
 
@@ -102,7 +103,13 @@ export function normalizeCase(stored: Case): Case {
   // Cases from before issue 10 carried the clear external id: drop it, so the next write removes it from the store.
   const { externalId: _clear, ...c } = stored as Case & { externalId?: string };
   const rounds = c.rounds ?? [{ number: 1, startedAt: c.createdAt, startedBy: c.createdBy }];
-  return { ...c, rounds, actions: c.actions ?? [], round: rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : c.round };
+  // Action statuses stored in Dutch before issue 11 item 6 read as the English ones (src/domain/old-values-aftercare.ts).
+  return normalizeCaseAftercare({
+    ...c,
+    rounds,
+    actions: c.actions ?? [],
+    round: rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : c.round,
+  });
 }
 
 const HOUR_MS = 3_600_000;

@@ -73,7 +73,7 @@ export function contributionVisibleTo(c: Pick<Contribution, 'orgId' | 'visibleTo
  */
 export function contributionsFor(contributions: readonly Contribution[], org: PartnerOrg | undefined): Contribution[] {
   return contributions.map((c) =>
-    contributionVisibleTo(c, org) ? c : { ...c, text: '', needToKnow: '', source: 'overig' as const, withheld: true as const },
+    contributionVisibleTo(c, org) ? c : { ...c, text: '', needToKnow: '', source: 'other' as const, withheld: true as const },
   );
 }
 

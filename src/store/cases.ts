@@ -177,7 +177,7 @@ export class CaseStore {
   }
 
   async listContributions(caseId: string): Promise<Contribution[]> {
-    return (await this.db.listPartition<Contribution>(caseId, 'contribution')).map((d) => d.body);
+    return (await this.db.listPartition<Contribution>(caseId, 'contribution')).map((d) => normalizeStored(d).body);
   }
 
   async listVotes(caseId: string): Promise<ConcernVote[]> {

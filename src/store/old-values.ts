@@ -1,6 +1,9 @@
 import type { ReportRow } from '../domain/aftercare/report';
+import type { ReturningRecord } from '../domain/aftercare/returning';
+import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
+import { normalizeContribution, normalizeReportRowAftercare, normalizeReturning } from '../domain/old-values-aftercare';
 import {
   normalizeInfoRequest,
   normalizeInvolvement,
@@ -30,7 +33,11 @@ export function normalizeStored<T extends Stored>(d: T): T {
     case 'vtconsult':
       return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
     case 'reportrow':
-      return withBody(d, normalizeReportRow(d.body as ReportRow));
+      return withBody(d, normalizeReportRowAftercare(normalizeReportRow(d.body as ReportRow)));
+    case 'contribution':
+      return withBody(d, normalizeContribution(d.body as Contribution));
+    case 'returning':
+      return withBody(d, normalizeReturning(d.body as ReturningRecord));
     // verdieping documents (src/domain/old-values-verdieping.ts)
     case 'safetyplan':
       return withBody(d, normalizeSafetyPlanEntry(d.body as SafetyPlanEntry));

@@ -110,7 +110,7 @@ describe.each(storeKinds)('case bundle and decision commit: %s', (kind) => {
           actor: { aadObjectId: 'aad-vt', orgId: 'vt' },
           seq: 1,
           kind: 'not_known',
-          contribution: { id: 'contrib-vt', text: 'Niet bekend.', source: 'eigen_systeem', needToKnow: 'Geen eerdere meldingen.' },
+          contribution: { id: 'contrib-vt', text: 'Niet bekend.', source: 'own_system', needToKnow: 'Geen eerdere meldingen.' },
           callBackReminderMinutes: 15,
         },
         ctx(now),

@@ -92,7 +92,7 @@ describe.each(storeKinds)('report row kept current by the commands: %s', (kind) 
     const closed = await closeCase(deps, { caseId, aadObjectId: USERS.om, handover: HANDOVER_FIELDS });
     expect(closed.ok).toBe(true);
     const last = await row(caseId);
-    expect(last).toMatchObject({ rounds: 2, reAgendaCount: 2, decision: 'gesloten', decidedAt: iso(T0 + 40 * MIN) });
+    expect(last).toMatchObject({ rounds: 2, reAgendaCount: 2, decision: 'closed', decidedAt: iso(T0 + 40 * MIN) });
     expect(last.escalationRule).toBeUndefined();
   });
 
@@ -111,6 +111,6 @@ describe.each(storeKinds)('report row kept current by the commands: %s', (kind) 
       input: { concern: true, reason: 'direct gevaar', acuteUnsafe: true },
     });
     expect(v.ok).toBe(true);
-    expect(await row(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'acute_unsafe', decidedAt: at, firstVoteAt: at });
+    expect(await row(caseId)).toMatchObject({ decision: 'escalated', escalationRule: 'acute_unsafe', decidedAt: at, firstVoteAt: at });
   });
 });

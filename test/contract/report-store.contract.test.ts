@@ -19,7 +19,7 @@ const seed: ReportRow[] = [
   row('c-a1', 'rotterdam', '2026-01-01T00:00:00.000Z', {
     children: true,
     rounds: 2,
-    decision: 'geescaleerd',
+    decision: 'escalated',
     escalationRule: 'acute_unsafe',
   }),
   row('c-a2', 'rotterdam', '2026-01-31T23:59:59.999Z', { reAgendaCount: 1, rounds: 3 }),

@@ -51,7 +51,7 @@ describe.each(storeKinds)('verdieping signals in the case commit: %s', (kind) =>
       {
         actor: rvdk,
         requestId: 'inforeq:1',
-        input: { text: 'Ja.', source: 'eigen_systeem', needToKnow: 'Nodig voor de veiligheid.' },
+        input: { text: 'Ja.', source: 'own_system', needToKnow: 'Nodig voor de veiligheid.' },
         contributionId: 'contrib:1',
       },
       ctx(t2),

@@ -168,7 +168,7 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
     act(who(org), VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: text,
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: 'Bepaalt of eerst veiligheid geregeld moet worden en wie daarvoor zorgt.',
     });
   const vote = (org: Partner | 'om', caseId: string, reason: string | undefined, acute = false) =>

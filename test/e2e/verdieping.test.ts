@@ -131,7 +131,7 @@ describe('verdieping in the Agents Playground (issue 14)', () => {
         caseId,
         [SI.requestId]: requestId,
         [SI.answerText]: 'E2E: ja, er loopt een OTS voor beide kinderen; jeugdbescherming is betrokken.',
-        [SI.answerSource]: 'eigen_systeem',
+        [SI.answerSource]: 'own_system',
         [SI.answerNeedToKnow]: 'Nodig om de veiligheid van de kinderen te beleggen.',
       });
       expect(answered).toContain('Uw antwoord is vastgelegd');

@@ -47,7 +47,7 @@ async function caseWithConcern(): Promise<string> {
   await invoke(USERS.politie, VERBS.addContribution, {
     caseId,
     [INPUTS.contribText]: 'Eerder B-SAFER afgenomen: hoog risico.',
-    [INPUTS.contribSource]: 'eigen_systeem',
+    [INPUTS.contribSource]: 'own_system',
     [INPUTS.contribNeedToKnow]: 'Risicotaxatie bepaalt de veiligheidsmaatregel.',
   });
   await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Kinderen onveilig thuis', [INPUTS.voteAcute]: 'false' });
@@ -154,7 +154,7 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
       await invoke(authors[i % authors.length], VERBS.addContribution, {
         caseId,
         [INPUTS.contribText]: `Bijdrage nummer ${i}. ${'Lange toelichting over de situatie thuis. '.repeat(45)}`.slice(0, 1990),
-        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribSource]: 'own_system',
         [INPUTS.contribNeedToKnow]: `Reden-${i}: ${'nodig voor de veiligheidsafweging. '.repeat(13)}`.slice(0, 480),
       });
     }
@@ -255,7 +255,7 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     await invoke(USERS.shn, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Slachtoffer wil contactverbod.',
-      [INPUTS.contribSource]: 'gesprek_betrokkene',
+      [INPUTS.contribSource]: 'talk_with_involved',
       [INPUTS.contribNeedToKnow]: 'De wens van het slachtoffer weegt mee in het veiligheidsplan.',
     });
     await settle(t);

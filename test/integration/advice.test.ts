@@ -48,7 +48,7 @@ async function caseWithTwoRounds(personKey: string): Promise<string> {
   await invoke(USERS.politie, VERBS.addContribution, {
     caseId,
     [INPUTS.contribText]: 'Eerder B-SAFER afgenomen: hoog risico. Stalking van ex-partner gemeld.',
-    [INPUTS.contribSource]: 'eigen_systeem',
+    [INPUTS.contribSource]: 'own_system',
     [INPUTS.contribNeedToKnow]: 'Risicotaxatie bepaalt de veiligheidsmaatregel.',
   });
   await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Kinderen onveilig thuis', [INPUTS.voteAcute]: 'false' });

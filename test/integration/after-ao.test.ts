@@ -156,7 +156,7 @@ describe('no second escalation on the same buikpijn after the OvJ decided "ondan
     expect((await escalationOf(decided))?.rule).toBe('persistent_time');
     expect(aoPostsOf(t, decided)).toHaveLength(1);
     // the timer's escalation is in the report row (outside any case command)
-    expect(await t.host.deps.repo.reports.getRow(decided)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'persistent_time' });
+    expect(await t.host.deps.repo.reports.getRow(decided)).toMatchObject({ decision: 'escalated', escalationRule: 'persistent_time' });
     const audit = (await t.host.deps.repo.listAudit(decided)).filter((e) => e.action === 'case.escalated');
     expect(audit).toHaveLength(1);
   });
@@ -190,6 +190,6 @@ describe('oude bekenden at intake', () => {
     expect((await escalationOf(caseId))?.rule).toBe('repeat_report');
     await settle(t);
     expect(aoPostsOf(t, caseId)).toHaveLength(1);
-    expect(await t.host.deps.repo.reports.getRow(caseId)).toMatchObject({ decision: 'geescaleerd', escalationRule: 'repeat_report' });
+    expect(await t.host.deps.repo.reports.getRow(caseId)).toMatchObject({ decision: 'escalated', escalationRule: 'repeat_report' });
   });
 });

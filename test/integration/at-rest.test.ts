@@ -103,7 +103,7 @@ beforeAll(async () => {
   await invoke(USERS.politie, VERBS.addContribution, {
     caseId,
     [INPUTS.contribText]: `Eerdere melding. ${CANARIES.contributionText}`,
-    [INPUTS.contribSource]: 'eigen_systeem',
+    [INPUTS.contribSource]: 'own_system',
     [INPUTS.contribNeedToKnow]: `Bepaalt de aanpak. ${CANARIES.needToKnow}`,
   });
   await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: `Zorgen. ${CANARIES.voteReason}` });

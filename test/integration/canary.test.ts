@@ -123,13 +123,13 @@ describe('canaries in every free-text field', () => {
     await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: CANARY.contributionText,
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: CANARY.contributionReason,
     });
     await invoke(USERS.rvdk, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: CANARY.restrictedText,
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: CANARY.restrictedReason,
       [INPUTS.contribVisibleTo]: 'politie',
     });

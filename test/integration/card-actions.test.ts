@@ -55,7 +55,7 @@ describe('card actions (Action.Execute through /api/messages)', () => {
     const input = {
       caseId,
       [INPUTS.contribText]: 'Eerdere melding HG in 2025, toen geen aangifte.',
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: 'Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
     };
     // A forged organisation is a field the action does not know: refused as a whole, nothing stored.
@@ -86,7 +86,7 @@ describe('card actions (Action.Execute through /api/messages)', () => {
     const body = await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Iets',
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: '',
     });
     expect(JSON.stringify(body.value)).toContain('waarom deze informatie nodig is');

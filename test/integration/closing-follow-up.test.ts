@@ -59,7 +59,7 @@ describe('closing with a handover', () => {
     await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Eerder contact met wijkteam over opvoedondersteuning.',
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: 'Bepaalt wie de zaak overneemt.',
     });
     await invoke(USERS.om, VERBS.closeRound, { caseId });
@@ -161,7 +161,7 @@ describe('"wat is ervan gekomen?" reaches the case lead', () => {
     await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Contactverbod eerder overtreden.',
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: 'Bepaalt de voorwaarden.',
     });
     await invoke(USERS.om, VERBS.closeRound, { caseId });

@@ -53,7 +53,7 @@ describe.each(storeKinds)('concurrent card actions on %s', (kind) => {
           executeInvoke(t.stub.url, v.aad, VERBS.addContribution, {
             caseId,
             [INPUTS.contribText]: `bijdrage-${i}`,
-            [INPUTS.contribSource]: 'eigen_systeem',
+            [INPUTS.contribSource]: 'own_system',
             [INPUTS.contribNeedToKnow]: 'Nodig voor het beeld van de veiligheid.',
           }),
         ),

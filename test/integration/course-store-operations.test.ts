@@ -128,11 +128,11 @@ describe('course verbs: one partition read and one commit on the request path (c
     const settled = await click('action.settle', USERS.politie, VERBS.settleAction, {
       caseId,
       actionId: action.id,
-      [INPUTS.actionVerdict]: 'gedaan',
+      [INPUTS.actionVerdict]: 'done',
     });
     expect(settled.counts).toEqual(ONE_READ_ONE_COMMIT);
     expect(settled.answer.text).toContain(nlMessages.ok.actionSettled);
-    expect((await t.host.deps.repo.getCase(caseId))?.actions[0].status).toBe('gedaan');
+    expect((await t.host.deps.repo.getCase(caseId))?.actions[0].status).toBe('done');
   });
 
   it('door-agenderen: one read and one commit for the case, plus the location timer (insert if absent)', async () => {
@@ -232,7 +232,7 @@ describe('a closed case refuses every course verb and changes nothing', () => {
         [INPUTS.actionDueTime]: '12:00',
       },
     ],
-    ['action.settle', USERS.politie, VERBS.settleAction, { actionId: 'action-1', [INPUTS.actionVerdict]: 'gedaan' }],
+    ['action.settle', USERS.politie, VERBS.settleAction, { actionId: 'action-1', [INPUTS.actionVerdict]: 'done' }],
     ['case.reAgenda', USERS.om, VERBS.reAgenda, { [INPUTS.reAgendaDate]: date, [INPUTS.reAgendaTime]: '19:30' }],
     ['actieoverleg.owner', USERS.rvdk, VERBS.aoBecomeOwner, {}],
     ['actieoverleg.question', USERS.om, VERBS.aoEditQuestion, { [INPUTS.aoQuestion]: 'Vervolgen, ja of nee? Wie doet wat?' }],

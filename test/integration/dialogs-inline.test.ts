@@ -62,7 +62,7 @@ describe('"Details" in the message itself (no dialog)', () => {
     await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Eerder melding van huiselijk geweld op dit adres.',
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: 'Patroon bepaalt de risico-inschatting.',
     });
     await invoke(USERS.vt, VERBS.voteConcern, { caseId, [INPUTS.voteReason]: 'Kinderen onveilig thuis', [INPUTS.voteAcute]: 'false' });

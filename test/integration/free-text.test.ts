@@ -103,7 +103,7 @@ describe('free text: refused with the kind, stored only with the need-to-know to
     const card = await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Moeder is bereikbaar op 0612345678.',
-      [INPUTS.contribSource]: 'gesprek_betrokkene',
+      [INPUTS.contribSource]: 'talk_with_involved',
       [INPUTS.contribNeedToKnow]: 'Nodig om het slachtoffer vannacht te kunnen bereiken.',
     });
     expect(card).toContain('Uw tekst bevat waarschijnlijk persoonsgegevens: een telefoonnummer. Er is niets opgeslagen.');
@@ -118,7 +118,7 @@ describe('free text: refused with the kind, stored only with the need-to-know to
     const card = await invoke(USERS.politie, VERBS.addContribution, {
       caseId,
       [INPUTS.contribText]: 'Moeder is bereikbaar op 0612345678.',
-      [INPUTS.contribSource]: 'gesprek_betrokkene',
+      [INPUTS.contribSource]: 'talk_with_involved',
       [INPUTS.contribNeedToKnow]: 'Nodig om het slachtoffer vannacht te kunnen bereiken.',
       [INPUTS.contribPiiConfirm]: 'true',
     });

@@ -36,7 +36,7 @@ describe('restart of the bot process', () => {
       executeInvoke(stub.url, USERS.rvdk, VERBS.addContribution, {
         caseId,
         [INPUTS.contribText]: 'Lopend onderzoek RvdK',
-        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribSource]: 'own_system',
         [INPUTS.contribNeedToKnow]: 'Bepaalt of een beschermingsmaatregel nodig is.',
       }),
     );

@@ -69,9 +69,9 @@ describe('returning person at intake', () => {
         count: 1,
         daysSinceLast: 30,
         signal: true,
-        decisions: { geescaleerd: 1, gesloten: 0, gesloten_ondanks_buikpijn: 0, open: 0 },
+        decisions: { escalated: 1, closed: 0, closed_despite_concern: 0, open: 0 },
       });
-      expect(record?.earlier).toEqual([expect.objectContaining({ caseId: earlier, decision: 'geescaleerd' })]);
+      expect(record?.earlier).toEqual([expect.objectContaining({ caseId: earlier, decision: 'escalated' })]);
       expect(JSON.stringify(record)).not.toMatch(/src-key|Melding via 112/);
       expect((await getReportRow(first.host.db, earlier))?.nextIntakeAt).toBe(new Date(now).toISOString());
       await settle(first);

@@ -168,11 +168,32 @@ describe('regie, actions, closing', () => {
         [INPUTS.actionDueTime]: '10:00',
       }),
     ).toContain('toekomst');
-    expect(await invoke(USERS.shn, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'gedaan' })).toContain(
+    expect(await invoke(USERS.shn, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'done' })).toContain(
       'Alleen de uitvoerende',
     );
-    await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'omstandigheden_veranderd' });
-    expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('omstandigheden_veranderd');
+    await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'circumstances_changed' });
+    expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('circumstances_changed');
+  });
+
+  it('a card posted before the English values still submits the old Dutch choice: stored as the new value', async () => {
+    const caseId = await newCase();
+    await invoke(USERS.politie, VERBS.addAction, {
+      caseId,
+      [INPUTS.actionWhat]: 'Huisverbod voorbereiden',
+      [INPUTS.actionOrg]: 'politie',
+      [INPUTS.actionDueDate]: '2026-11-23',
+      [INPUTS.actionDueTime]: '22:00',
+    });
+    const action = (await t.host.deps.repo.getCase(caseId))!.actions[0];
+    await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'gedaan' });
+    expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('done');
+    await invoke(USERS.vt, VERBS.addContribution, {
+      caseId,
+      [INPUTS.contribText]: 'Gezin bekend bij VT sinds 2024.',
+      [INPUTS.contribSource]: 'gesprek_betrokkene',
+      [INPUTS.contribNeedToKnow]: 'Eerdere meldingen bepalen het risico.',
+    });
+    expect((await t.host.deps.repo.listContributions(caseId)).map((c) => c.source)).toEqual(['talk_with_involved']);
   });
 
   it('closes only without remaining buikpijn, or by the chair with a reason that stays visible', async () => {

@@ -106,7 +106,7 @@ describe('store operations per click (counted, SQLite)', () => {
       invoke(USERS.vt, VERBS.addContribution, {
         caseId,
         [INPUTS.contribText]: 'Gezin bekend bij Veilig Thuis sinds vorig jaar.',
-        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribSource]: 'own_system',
         [INPUTS.contribNeedToKnow]: 'Eerdere meldingen bepalen of er een veiligheidsplan nodig is.',
       }),
     );

@@ -175,7 +175,7 @@ describe('verdieping: gezamenlijke duiding', () => {
     await invoke(USERS.vt, VERBS.addContribution, {
       caseId,
       contribText: 'Bekend bij VT sinds 2024, twee eerdere meldingen.',
-      contribSource: 'eigen_systeem',
+      contribSource: 'own_system',
       contribNeedToKnow: 'Patroon bepaalt de aanpak.',
     });
     const [contribution] = await t.host.deps.repo.listContributions(caseId);

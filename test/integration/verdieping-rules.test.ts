@@ -190,7 +190,7 @@ describe('informatievragen: a reminder to the asked organisation, and the agenda
       caseId,
       [S.requestId]: requestId,
       [S.answerText]: 'Er loopt geen traject bij de Raad.',
-      [S.answerSource]: 'eigen_systeem',
+      [S.answerSource]: 'own_system',
       [S.answerNeedToKnow]: 'Bepaalt of een raadsonderzoek nodig is.',
     });
     expect((await loadVerdieping(t.host.db, caseId)).infoRequests[0].body.status).toBe('answered');

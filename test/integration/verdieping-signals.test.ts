@@ -70,7 +70,7 @@ describe('informatievragen through HTTP', () => {
       caseId,
       [I.requestId]: q.id,
       [I.answerText]: 'Ja, er loopt een OTS sinds vorig jaar.',
-      [I.answerSource]: 'eigen_systeem',
+      [I.answerSource]: 'own_system',
       [I.answerNeedToKnow]: 'Nodig om de veiligheid van de kinderen te beleggen.',
     });
     expect(answered).toContain('Uw antwoord is vastgelegd');
@@ -92,7 +92,7 @@ describe('informatievragen through HTTP', () => {
       caseId,
       [I.requestId]: q.id,
       [I.answerText]: 'Nog een antwoord.',
-      [I.answerSource]: 'eigen_systeem',
+      [I.answerSource]: 'own_system',
       [I.answerNeedToKnow]: 'Nodig om de veiligheid van de kinderen te beleggen.',
     });
     expect(again).toContain('Deze actie is al afgerond.');
@@ -136,7 +136,7 @@ describe('informatievragen through HTTP', () => {
       caseId,
       [I.requestId]: q.id,
       [I.answerText]: 'Antwoord van de verkeerde partij.',
-      [I.answerSource]: 'eigen_systeem',
+      [I.answerSource]: 'own_system',
       [I.answerNeedToKnow]: 'Nodig om de veiligheid te beleggen.',
     });
     expect(wrongAnswer).toContain('Alleen de gevraagde organisatie');

@@ -247,7 +247,7 @@ describe('issue 13: VT consultation', () => {
       executeInvoke(t.stub.url, USERS.politie, VERBS.addContribution, {
         caseId,
         [INPUTS.contribText]: huge,
-        [INPUTS.contribSource]: 'eigen_systeem',
+        [INPUTS.contribSource]: 'own_system',
         [INPUTS.contribNeedToKnow]: huge,
       }),
     );

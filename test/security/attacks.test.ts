@@ -54,12 +54,12 @@ async function newCase(locationId = 'midden-nederland'): Promise<string> {
 function dataFor(verb: string, caseId: string): Record<string, unknown> {
   if (verb.startsWith('vt.') && verb !== VERBS.vtRefresh) return { caseId, seq: 1, [INPUTS.vtText]: 'x'.repeat(20) };
   if (verb === VERBS.vtRefresh) return { caseId, seq: 1 };
-  if (verb === VERBS.settleAction) return { caseId, actionId: 'action-1', [INPUTS.actionVerdict]: 'gedaan' };
+  if (verb === VERBS.settleAction) return { caseId, actionId: 'action-1', [INPUTS.actionVerdict]: 'done' };
   if (verb === VERBS.addContribution)
     return {
       caseId,
       [INPUTS.contribText]: 'Tekst van de aanvaller',
-      [INPUTS.contribSource]: 'eigen_systeem',
+      [INPUTS.contribSource]: 'own_system',
       [INPUTS.contribNeedToKnow]: 'Nodig voor het beeld.',
     };
   if (verb === VERBS.voteConcern) return { caseId, [INPUTS.voteReason]: 'zorgen van de aanvaller', [INPUTS.voteAcute]: 'true' };

@@ -71,9 +71,7 @@ export async function answerVt(
       return fail('invalid_input', [{ path: 'phone', message: 'is not a phone number' }]);
     // VT's own information is checked here; the fixed texts of the other answers are built from the loaded consultation.
     const own =
-      args.kind === 'known'
-        ? parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' })
-        : undefined;
+      args.kind === 'known' ? parseVtText({ text: args.text ?? '', source: 'own_system', needToKnow: args.needToKnow ?? '' }) : undefined;
     if (own && !own.ok) return own;
     // The call-back phone number is the purpose of that answer and exempt; VT's own information is checked.
     const pii = own?.ok ? checkFreeText(deps, [own.value.text, own.value.needToKnow], args.piiConfirm === true) : ok(undefined);
@@ -91,8 +89,8 @@ export async function answerVt(
       const text = own
         ? own
         : args.kind === 'not_known'
-          ? { text: nlMessages.vt.notKnownText(region), source: 'eigen_systeem' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow }
-          : { text: nlMessages.vt.callBackText(region), source: 'overig' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow };
+          ? { text: nlMessages.vt.notKnownText(region), source: 'own_system' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow }
+          : { text: nlMessages.vt.callBackText(region), source: 'other' as const, needToKnow: nlMessages.vt.notKnownNeedToKnow };
       const visibleTo = restrictionOf(deps, b, chosen);
       return decideVtAnswer(
         b,
@@ -183,7 +181,7 @@ export async function addVtInfo(
 ): Promise<Result<{ contributionId: string }>> {
   const id = contributionId(deps.clock.now().toISOString());
   const input = (): Result<{ text: VtText; pii: PiiKinds; chosen: PartnerOrg[] | undefined }> => {
-    const parsed = parseVtText({ text: args.text ?? '', source: 'eigen_systeem', needToKnow: args.needToKnow ?? '' });
+    const parsed = parseVtText({ text: args.text ?? '', source: 'own_system', needToKnow: args.needToKnow ?? '' });
     if (!parsed.ok) return parsed;
     const pii = checkFreeText(deps, [parsed.value.text, parsed.value.needToKnow], args.piiConfirm === true);
     if (!pii.ok) return pii;

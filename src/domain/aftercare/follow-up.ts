@@ -20,7 +20,7 @@ export const followUpConfigSchema = z
   .strict();
 export type FollowUpConfig = z.infer<typeof followUpConfigSchema>;
 
-export const FOLLOW_UP_OUTCOMES = ['uitgevoerd', 'deels_uitgevoerd', 'niet_uitgevoerd', 'onbekend'] as const;
+export const FOLLOW_UP_OUTCOMES = ['carried_out', 'partly_carried_out', 'not_carried_out', 'unknown'] as const;
 export type FollowUpOutcome = (typeof FOLLOW_UP_OUTCOMES)[number];
 
 export const followUpAnswerSchema = z

@@ -13,13 +13,13 @@ export interface DecidedDespiteConcern {
   concerns: { orgId: PartnerOrg; reason?: string; acuteUnsafe: boolean }[];
 }
 
-export type NewDevelopmentKind = 'overtreding' | 'nieuw_incident';
+export type NewDevelopmentKind = 'measure_violation' | 'new_incident';
 export interface NewDevelopment {
   kind: NewDevelopmentKind;
   at: string;
 }
 
-export type RepeatTrigger = 'geen_eerder_besluit' | 'nieuwe_reden' | 'nieuwe_organisatie' | 'acuut_onveilig' | NewDevelopmentKind;
+export type RepeatTrigger = 'no_earlier_decision' | 'new_reason' | 'new_org' | 'acute_unsafe' | NewDevelopmentKind;
 
 export type RepeatEscalationCheck = { allowed: true; trigger: RepeatTrigger } | { allowed: false };
 
@@ -37,12 +37,12 @@ export function mayEscalateAgain(
   decided: DecidedDespiteConcern | undefined,
   since: { votes: readonly ConcernVote[]; developments: readonly NewDevelopment[] },
 ): RepeatEscalationCheck {
-  if (!decided) return { allowed: true, trigger: 'geen_eerder_besluit' };
+  if (!decided) return { allowed: true, trigger: 'no_earlier_decision' };
   const after = Date.parse(decided.at);
   const isNew = (at: string): boolean => Date.parse(at) > after;
   const dev = since.developments.filter((d) => isNew(d.at));
-  if (dev.some((d) => d.kind === 'nieuw_incident')) return { allowed: true, trigger: 'nieuw_incident' };
-  if (dev.some((d) => d.kind === 'overtreding')) return { allowed: true, trigger: 'overtreding' };
+  if (dev.some((d) => d.kind === 'new_incident')) return { allowed: true, trigger: 'new_incident' };
+  if (dev.some((d) => d.kind === 'measure_violation')) return { allowed: true, trigger: 'measure_violation' };
   const newConcern = since.votes.filter((v) => v.concern && isNew(v.castAt));
   const known = new Map<PartnerOrg, { reasons: Set<string>; acute: boolean }>();
   for (const c of decided.concerns) {
@@ -51,17 +51,16 @@ export function mayEscalateAgain(
     k.acute ||= c.acuteUnsafe;
     known.set(c.orgId, k);
   }
-  if (newConcern.some((v) => v.acuteUnsafe && !known.get(v.orgId)?.acute)) return { allowed: true, trigger: 'acuut_onveilig' };
-  if (newConcern.some((v) => !known.has(v.orgId))) return { allowed: true, trigger: 'nieuwe_organisatie' };
-  if (newConcern.some((v) => !known.get(v.orgId)?.reasons.has(normalizeReason(v.reason))))
-    return { allowed: true, trigger: 'nieuwe_reden' };
+  if (newConcern.some((v) => v.acuteUnsafe && !known.get(v.orgId)?.acute)) return { allowed: true, trigger: 'acute_unsafe' };
+  if (newConcern.some((v) => !known.has(v.orgId))) return { allowed: true, trigger: 'new_org' };
+  if (newConcern.some((v) => !known.get(v.orgId)?.reasons.has(normalizeReason(v.reason)))) return { allowed: true, trigger: 'new_reason' };
   return { allowed: false };
 }
 
 /**
  * What of a case the repeat check reads, from its one partition read: the advice (an OvJ decision
  * with a concern acknowledgement is a decision "ondanks buikpijn"), the votes (the acute mark of the
- * buikpijn that stood), the contributions (a new `melding` is a new incident) and the running
+ * buikpijn that stood), the contributions (a new `report` (melding) is a new incident) and the running
  * measures (a reported violation).
  */
 export interface RepeatSource {
@@ -93,11 +92,11 @@ export function decidedDespiteConcernOf(s: Pick<RepeatSource, 'advice' | 'votes'
   };
 }
 
-/** New developments recorded on the case: a `melding` contribution is a new incident; a reported violation of a measure. */
+/** New developments recorded on the case: a `report` (melding) contribution is a new incident; a reported violation of a measure. */
 export function developmentsOf(s: Pick<RepeatSource, 'contributions' | 'measures'>): NewDevelopment[] {
   return [
-    ...s.contributions.filter((c) => c.source === 'melding').map((c) => ({ kind: 'nieuw_incident' as const, at: c.createdAt })),
-    ...s.measures.flatMap((m) => m.violations.map((v) => ({ kind: 'overtreding' as const, at: v.reportedAt }))),
+    ...s.contributions.filter((c) => c.source === 'report').map((c) => ({ kind: 'new_incident' as const, at: c.createdAt })),
+    ...s.measures.flatMap((m) => m.violations.map((v) => ({ kind: 'measure_violation' as const, at: v.reportedAt }))),
   ];
 }
 

@@ -34,9 +34,9 @@ export function buildReportRow(s: ReportRowSource): ReportRow {
   const firstNow = s.votes.map((v) => v.castAt).sort()[0];
   const firstVoteAt = [firstNow, s.previous?.firstVoteAt].filter((x): x is string => x !== undefined).sort()[0];
   const decided: Pick<ReportRow, 'decidedAt' | 'decision' | 'escalationRule'> = s.escalation
-    ? { decidedAt: s.escalation.at, decision: 'geescaleerd', escalationRule: s.escalation.rule }
+    ? { decidedAt: s.escalation.at, decision: 'escalated', escalationRule: s.escalation.rule }
     : c.closure
-      ? { decidedAt: c.closure.at, decision: c.closure.despiteConcern ? 'gesloten_ondanks_buikpijn' : 'gesloten' }
+      ? { decidedAt: c.closure.at, decision: c.closure.despiteConcern ? 'closed_despite_concern' : 'closed' }
       : {};
   const evening = s.vtConsultations.filter((v) => v.outsideOfficeHours);
   return {
@@ -55,7 +55,7 @@ export function buildReportRow(s: ReportRowSource): ReportRow {
       ),
     },
     phases: decisionsByPhase(s.outcome),
-    ...(s.followUp ? { followUp: s.followUp.answer?.outcome ?? 'onbeantwoord' } : {}),
+    ...(s.followUp ? { followUp: s.followUp.answer?.outcome ?? 'unanswered' } : {}),
     ...(s.handover ? { handoverKind: s.handover.kind } : {}),
     ...(s.previous?.nextIntakeAt ? { nextIntakeAt: s.previous.nextIntakeAt } : {}),
   };

@@ -18,7 +18,7 @@ export const ESCALATION_RULES: readonly EscalationRule[] = [
   'measure_violation',
   'high_risk',
 ];
-export const REPORT_DECISIONS = ['geescaleerd', 'gesloten', 'gesloten_ondanks_buikpijn'] as const;
+export const REPORT_DECISIONS = ['escalated', 'closed', 'closed_despite_concern'] as const;
 export type ReportDecision = (typeof REPORT_DECISIONS)[number];
 
 export interface ReportRow {
@@ -39,7 +39,7 @@ export interface ReportRow {
   vtEvening: { count: number; responseMinutes: number[] };
   /** Decisions of the Actieoverleg's outcome per intervention phase. */
   phases: Record<InterventionPhase, number>;
-  followUp?: FollowUpOutcome | 'onbeantwoord';
+  followUp?: FollowUpOutcome | 'unanswered';
   handoverKind?: ReceivingKind;
   /** Intake of the next case of any person of this case (hermelding), set when that case arrives. */
   nextIntakeAt?: string;
@@ -83,7 +83,7 @@ export interface ReportFigures {
   escalationsByRule: Record<EscalationRule, number>;
   vtEvening: { consultations: number; answered: number; response: Duration };
   decisionsByPhase: Record<InterventionPhase, number>;
-  followUp: Record<FollowUpOutcome | 'onbeantwoord', number>;
+  followUp: Record<FollowUpOutcome | 'unanswered', number>;
   hermelding6: HermeldingFigure;
   hermelding12: HermeldingFigure;
 }
@@ -147,7 +147,7 @@ export const intakeToDecision = (rows: readonly ReportRow[]): Duration =>
   duration(rows.flatMap((r) => (r.decidedAt ? [minutesBetween(r.intakeAt, r.decidedAt)] : [])));
 
 export function decisionCounts(rows: readonly ReportRow[]): Record<ReportDecision, number> {
-  const c: Record<ReportDecision, number> = { geescaleerd: 0, gesloten: 0, gesloten_ondanks_buikpijn: 0 };
+  const c: Record<ReportDecision, number> = { escalated: 0, closed: 0, closed_despite_concern: 0 };
   for (const r of rows) if (r.decision) c[r.decision]++;
   return c;
 }
@@ -170,7 +170,7 @@ export function decisionsByPhaseTotal(rows: readonly ReportRow[]): Record<Interv
 }
 
 export function followUpOutcomes(rows: readonly ReportRow[]): ReportFigures['followUp'] {
-  const c: ReportFigures['followUp'] = { uitgevoerd: 0, deels_uitgevoerd: 0, niet_uitgevoerd: 0, onbekend: 0, onbeantwoord: 0 };
+  const c: ReportFigures['followUp'] = { carried_out: 0, partly_carried_out: 0, not_carried_out: 0, unknown: 0, unanswered: 0 };
   for (const r of rows) if (r.followUp) c[r.followUp]++;
   return c;
 }

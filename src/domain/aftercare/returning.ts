@@ -21,7 +21,7 @@ export const returningConfigSchema = z
   .strict();
 export type ReturningConfig = z.infer<typeof returningConfigSchema>;
 
-export type EarlierDecision = 'geescaleerd' | 'gesloten' | 'gesloten_ondanks_buikpijn' | 'open';
+export type EarlierDecision = 'escalated' | 'closed' | 'closed_despite_concern' | 'open';
 
 /** What the pseudonym index and the earlier case's report row say about one earlier case. */
 export interface EarlierCase {
@@ -74,7 +74,7 @@ export function returningSummary(
   const cases = earlier
     .filter((e) => e.caseId !== newCase.caseId && Date.parse(e.intakeAt) < at)
     .sort((a, b) => Date.parse(a.intakeAt) - Date.parse(b.intakeAt));
-  const decisions: Record<EarlierDecision, number> = { geescaleerd: 0, gesloten: 0, gesloten_ondanks_buikpijn: 0, open: 0 };
+  const decisions: Record<EarlierDecision, number> = { escalated: 0, closed: 0, closed_despite_concern: 0, open: 0 };
   for (const c of cases) decisions[c.decision]++;
   const last = cases.at(-1);
   const daysSinceLast = last ? Math.floor((at - Date.parse(last.intakeAt)) / DAY_MS) : undefined;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fromOld, OLD_ACTION_VERDICT } from '../old-values-aftercare';
 import { partnerOrgSchema } from '../orgs';
 
 /**
@@ -22,13 +23,14 @@ export const actionInputSchema = z
   .strict();
 export type ActionInput = z.infer<typeof actionInputSchema>;
 
-export const ACTION_VERDICTS = ['gedaan', 'omstandigheden_veranderd', 'niet_uitgevoerd'] as const;
+export const ACTION_VERDICTS = ['done', 'circumstances_changed', 'not_carried_out'] as const;
 export type ActionVerdict = (typeof ACTION_VERDICTS)[number];
 
 export const actionVerdictInputSchema = z
   .object({
     actionId: z.string().min(1).max(128),
-    verdict: z.enum(ACTION_VERDICTS),
+    /** Cards posted before issue 11 item 6 still send the Dutch value: read as the new one. */
+    verdict: z.preprocess(fromOld(OLD_ACTION_VERDICT), z.enum(ACTION_VERDICTS)),
     note: z.string().trim().min(1).max(500).optional(),
   })
   .strict();

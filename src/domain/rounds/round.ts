@@ -108,8 +108,8 @@ export function concernedOrgs(votes: readonly ConcernVote[], round: number): Par
     .sort(orgOrder);
 }
 
-/** 'erbij' = buikpijn appeared, 'weg' = buikpijn resolved, 'nieuw' = first vote of that organisation. */
-export type RoundChange = 'nieuw' | 'gelijk' | 'erbij' | 'weg';
+/** 'raised' = buikpijn appeared (erbij), 'resolved' = buikpijn resolved (weg), 'new' = first vote of that organisation (nieuw), 'same' = unchanged (gelijk). */
+export type RoundChange = 'new' | 'same' | 'raised' | 'resolved';
 
 export interface OrgRoundDelta {
   orgId: PartnerOrg;
@@ -119,7 +119,7 @@ export interface OrgRoundDelta {
 
 /**
  * How each organisation that voted in `round` moved against what stood after the previous round
- * (its standing vote, so a skipped round in between does not make a repeat look 'nieuw').
+ * (its standing vote, so a skipped round in between does not make a repeat look 'new').
  * Organisations without a vote in `round` are left out: `missingOrgs` lists them.
  */
 export function roundDelta(votes: readonly ConcernVote[], round: number): OrgRoundDelta[] {
@@ -127,7 +127,7 @@ export function roundDelta(votes: readonly ConcernVote[], round: number): OrgRou
   return [...concernPicture([...votes], round).values()]
     .map((v): OrgRoundDelta => {
       const prev = before.get(v.orgId);
-      const change: RoundChange = !prev ? 'nieuw' : prev.concern === v.concern ? 'gelijk' : v.concern ? 'erbij' : 'weg';
+      const change: RoundChange = !prev ? 'new' : prev.concern === v.concern ? 'same' : v.concern ? 'raised' : 'resolved';
       return { orgId: v.orgId, change, concern: v.concern };
     })
     .sort((a, b) => orgOrder(a.orgId, b.orgId));

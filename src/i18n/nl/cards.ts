@@ -51,11 +51,11 @@ const victimContact = {
 } as const satisfies Record<(typeof VICTIM_CONTACT)[number], string>;
 
 const sources = {
-  eigen_systeem: 'Eigen systeem',
-  gesprek_betrokkene: 'Gesprek met betrokkene',
-  melding: 'Melding',
-  ketenpartner: 'Via ketenpartner',
-  overig: 'Overig',
+  own_system: 'Eigen systeem',
+  talk_with_involved: 'Gesprek met betrokkene',
+  report: 'Melding',
+  partner_org: 'Via ketenpartner',
+  other: 'Overig',
 } as const satisfies Record<(typeof CONTRIBUTION_SOURCES)[number], string>;
 
 /** Short organisation names for dense lines (agenda, round changes). */
@@ -71,14 +71,14 @@ const orgsShort = {
 
 /** Verdict on an action: as a choice (capitalised) and inside a sentence (lower case). */
 const verdicts = {
-  gedaan: 'Gedaan',
-  omstandigheden_veranderd: 'Omstandigheden veranderd',
-  niet_uitgevoerd: 'Niet uitgevoerd',
+  done: 'Gedaan',
+  circumstances_changed: 'Omstandigheden veranderd',
+  not_carried_out: 'Niet uitgevoerd',
 } as const satisfies Record<ActionVerdict, string>;
 const verdictsInline = {
-  gedaan: 'gedaan',
-  omstandigheden_veranderd: 'omstandigheden veranderd',
-  niet_uitgevoerd: 'niet uitgevoerd',
+  done: 'gedaan',
+  circumstances_changed: 'omstandigheden veranderd',
+  not_carried_out: 'niet uitgevoerd',
 } as const satisfies Record<ActionVerdict, string>;
 
 /**

@@ -25,13 +25,13 @@ describe("the outcome's actions on the case (slot i is ao-action-<i+1>)", () => 
     ['no actions yet', [], two, ['ao-action-1:open', 'ao-action-2:open']],
     ['a lead action stays', [act('action-1', 'open')], two, ['action-1:open', 'ao-action-1:open', 'ao-action-2:open']],
     ['an open earlier outcome action is replaced', [act('ao-action-1', 'open', 'oud')], two, ['ao-action-1:open', 'ao-action-2:open']],
-    ['a settled one is kept as settled', [act('ao-action-1', 'gedaan', 'oud')], two, ['ao-action-1:gedaan', 'ao-action-2:open']],
+    ['a settled one is kept as settled', [act('ao-action-1', 'done', 'oud')], two, ['ao-action-1:done', 'ao-action-2:open']],
     ['an open one beyond the new list goes', [act('ao-action-3', 'open')], two, ['ao-action-1:open', 'ao-action-2:open']],
     [
       'a settled one beyond the new list stays',
-      [act('ao-action-3', 'gedaan')],
+      [act('ao-action-3', 'done')],
       two,
-      ['ao-action-3:gedaan', 'ao-action-1:open', 'ao-action-2:open'],
+      ['ao-action-3:done', 'ao-action-1:open', 'ao-action-2:open'],
     ],
   ] as const)('%s', (_name, before, outcome, after) => {
     const next = withOutcomeActions(sampleCase({ actions: [...before] }), outcome, NOW);

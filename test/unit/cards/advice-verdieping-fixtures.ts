@@ -137,7 +137,7 @@ export function scenarioDocs(theCase: Case, s: AdviceVerdiepingSetup = {}): { do
     caseId,
     orgId: 'rvdk',
     authorId: 'aad-rvdk-1',
-    source: 'eigen_systeem',
+    source: 'own_system',
     text: ANSWER_TEXT,
     needToKnow: 'Nodig om de veiligheid van de kinderen te beleggen.',
     createdAt: at(200),

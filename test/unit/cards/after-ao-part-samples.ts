@@ -15,15 +15,15 @@ export function sampleReturning(): ReturningRecord {
       count: 2,
       firstIntakeAt: '2026-03-02T09:00:00.000Z',
       lastIntakeAt: '2026-10-24T09:00:00.000Z',
-      decisions: { geescaleerd: 1, gesloten: 1, gesloten_ondanks_buikpijn: 0, open: 0 },
+      decisions: { escalated: 1, closed: 1, closed_despite_concern: 0, open: 0 },
       lastHandover: 'wijkteam',
       measureRunning: true,
       daysSinceLast: 30,
       signal: true,
     },
     earlier: [
-      { caseId: 'e1', intakeAt: '2026-03-02T09:00:00.000Z', decision: 'gesloten' },
-      { caseId: 'e2', intakeAt: '2026-10-24T09:00:00.000Z', decision: 'geescaleerd', handoverKind: 'wijkteam', followUp: 'uitgevoerd' },
+      { caseId: 'e1', intakeAt: '2026-03-02T09:00:00.000Z', decision: 'closed' },
+      { caseId: 'e2', intakeAt: '2026-10-24T09:00:00.000Z', decision: 'escalated', handoverKind: 'wijkteam', followUp: 'carried_out' },
     ],
   };
 }

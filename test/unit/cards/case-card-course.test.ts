@@ -100,7 +100,7 @@ describe('case card with rounds, regie and actions: valid Adaptive Card 1.5', ()
           actionOrg: 'vt',
           actionDueDate: '2026-11-24',
           actionDueTime: '09:00',
-          actionVerdict: 'gedaan',
+          actionVerdict: 'done',
           reAgendaDate: '2026-11-24',
           reAgendaTime: '09:00',
           closeReason: 'Reden die lang genoeg is.',
@@ -226,8 +226,8 @@ describe('case card: actions', () => {
     caseAction(1, { what: 'Veiligheidsplan opstellen met slachtoffer', orgId: 'vt', dueAt: '2026-11-23T21:00:00.000Z' }), // overdue 30 min
     caseAction(2, { what: 'Contactverbod voorbereiden', orgId: 'om', dueAt: '2026-11-23T21:30:00.000Z' }), // due now = overdue
     caseAction(3, { what: 'Raadsonderzoek aanvragen', orgId: 'rvdk', dueAt: '2026-11-24T08:00:00.000Z' }),
-    caseAction(4, { what: 'Huisbezoek', orgId: 'politie', status: 'gedaan', settledAt: '2026-11-23T21:00:00.000Z' }),
-    caseAction(5, { what: 'Gesprek verdachte', orgId: '3ro', status: 'niet_uitgevoerd', settledAt: '2026-11-23T21:00:00.000Z' }),
+    caseAction(4, { what: 'Huisbezoek', orgId: 'politie', status: 'done', settledAt: '2026-11-23T21:00:00.000Z' }),
+    caseAction(5, { what: 'Gesprek verdachte', orgId: '3ro', status: 'not_carried_out', settledAt: '2026-11-23T21:00:00.000Z' }),
   ];
   const view = typicalView({ case: sampleCase({ actions }) });
   const card = buildCaseCard(view);
@@ -266,19 +266,19 @@ describe('case card: actions', () => {
     ]);
     const verdict = input(form, INPUTS.actionVerdict);
     expect((verdict.choices as { title: string; value: string }[]).map((c) => [c.value, c.title])).toEqual([
-      ['gedaan', 'Gedaan'],
-      ['omstandigheden_veranderd', 'Omstandigheden veranderd'],
-      ['niet_uitgevoerd', 'Niet uitgevoerd'],
+      ['done', 'Gedaan'],
+      ['circumstances_changed', 'Omstandigheden veranderd'],
+      ['not_carried_out', 'Niet uitgevoerd'],
     ]);
-    expect(ACTION_VERDICTS).toEqual(['gedaan', 'omstandigheden_veranderd', 'niet_uitgevoerd']);
+    expect(ACTION_VERDICTS).toEqual(['done', 'circumstances_changed', 'not_carried_out']);
     const settle = execute(card, VERBS.settleAction);
     // The data carries only the case; the chosen action comes from the form, never from data.
     expect(settle.data).toEqual({ caseId });
     expect(settle.inputIds).toEqual([SETTLE_ACTION_ID_INPUT, INPUTS.actionVerdict]);
-    expect(settleActionDataSchema.parse(invokeData(settle, { actionId: 'action-2', actionVerdict: 'gedaan' }))).toEqual({
+    expect(settleActionDataSchema.parse(invokeData(settle, { actionId: 'action-2', actionVerdict: 'done' }))).toEqual({
       caseId,
       actionId: 'action-2',
-      actionVerdict: 'gedaan',
+      actionVerdict: 'done',
     });
   });
 
@@ -496,7 +496,7 @@ describe('case card: what was typed comes back after a refusal', () => {
       actionOrg: '3ro',
       actionDueDate: '2026-11-24',
       actionDueTime: '09:30',
-      actionVerdict: 'omstandigheden_veranderd',
+      actionVerdict: 'circumstances_changed',
       reAgendaDate: '2026-11-25',
       reAgendaTime: '10:00',
     };

@@ -5,7 +5,7 @@ const record = (over: Partial<ReturningRecord['summary']> = {}, earlier: Returni
   caseId: 'new',
   summary: {
     count: earlier.length,
-    decisions: { geescaleerd: 0, gesloten: 0, gesloten_ondanks_buikpijn: 0, open: 0 },
+    decisions: { escalated: 0, closed: 0, closed_despite_concern: 0, open: 0 },
     measureRunning: false,
     signal: false,
     ...over,
@@ -22,12 +22,12 @@ describe('oude bekenden on the case card', () => {
       record(
         {
           daysSinceLast: 30,
-          decisions: { geescaleerd: 1, gesloten: 0, gesloten_ondanks_buikpijn: 0, open: 0 },
+          decisions: { escalated: 1, closed: 0, closed_despite_concern: 0, open: 0 },
           lastHandover: 'wijkteam',
           measureRunning: true,
           signal: true,
         },
-        [{ caseId: 'e1', intakeAt: '2026-10-24T09:00:00.000Z', decision: 'geescaleerd', handoverKind: 'wijkteam', followUp: 'uitgevoerd' }],
+        [{ caseId: 'e1', intakeAt: '2026-10-24T09:00:00.000Z', decision: 'escalated', handoverKind: 'wijkteam', followUp: 'carried_out' }],
       ),
       {
         style: 'warning',
@@ -43,11 +43,11 @@ describe('oude bekenden on the case card', () => {
     [
       'five earlier cases, long ago: the three latest dates, the others counted; nothing known of the outcome',
       record(
-        { daysSinceLast: 400, decisions: { geescaleerd: 1, gesloten: 2, gesloten_ondanks_buikpijn: 1, open: 1 } },
+        { daysSinceLast: 400, decisions: { escalated: 1, closed: 2, closed_despite_concern: 1, open: 1 } },
         ['2021-01-05', '2022-02-06', '2023-03-07', '2024-04-08', '2024-10-09'].map((d, i) => ({
           caseId: `e${i}`,
           intakeAt: `${d}T10:00:00.000Z`,
-          decision: 'gesloten' as const,
+          decision: 'closed' as const,
         })),
       ),
       {
@@ -65,8 +65,8 @@ describe('oude bekenden on the case card', () => {
   });
 
   it('renders as one container without any case id, pseudonym or text of the earlier case', () => {
-    const r = record({ daysSinceLast: 2, decisions: { geescaleerd: 0, gesloten: 1, gesloten_ondanks_buikpijn: 0, open: 0 } }, [
-      { caseId: 'earlier-case-id-123', intakeAt: '2026-11-20T09:00:00.000Z', decision: 'gesloten' },
+    const r = record({ daysSinceLast: 2, decisions: { escalated: 0, closed: 1, closed_despite_concern: 0, open: 0 } }, [
+      { caseId: 'earlier-case-id-123', intakeAt: '2026-11-20T09:00:00.000Z', decision: 'closed' },
     ]);
     const els = returningSection(r);
     expect(els).toHaveLength(1);

@@ -31,7 +31,7 @@ const withActions = (): CaseCardView =>
     case: sampleCase({
       actions: [
         caseAction(1, { dueAt: new Date(NOW.getTime() - 2 * hour).toISOString() }),
-        caseAction(2, { status: 'gedaan' }),
+        caseAction(2, { status: 'done' }),
         caseAction(3),
         caseAction(4),
       ],

@@ -74,7 +74,7 @@ export function contribution(i: number, overrides: Partial<Contribution> = {}): 
     caseId: 'c0ffee12a9b8c7d6e5f4',
     orgId: orgs[i % orgs.length] as PartnerOrg,
     authorId: `aad-${i}`,
-    source: 'eigen_systeem',
+    source: 'own_system',
     text: `Bijdrage ${i}: gezin bekend bij VT sinds 2024, twee eerdere meldingen van partnergeweld.`,
     needToKnow: 'Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
     createdAt: new Date(Date.parse('2026-11-23T19:30:00Z') + i * 60_000).toISOString(),
@@ -147,7 +147,7 @@ export function typicalView(overrides: Partial<CaseCardView> = {}): CaseCardView
   return {
     case: sampleCase(),
     location: sampleLocation(),
-    contributions: [contribution(0), contribution(1, { source: 'melding' }), contribution(2, { source: 'gesprek_betrokkene' })],
+    contributions: [contribution(0), contribution(1, { source: 'report' }), contribution(2, { source: 'talk_with_involved' })],
     votes: [
       vote(1, 'vt', true),
       vote(1, 'politie', false),
@@ -178,7 +178,7 @@ export function largeView(): CaseCardView {
     caseAction(i, {
       what: long(500, `Actie ${i} met een lange omschrijving é`),
       dueAt: new Date(NOW.getTime() + (i - 3) * 30 * 60_000).toISOString(),
-      ...(i >= 8 ? { status: i === 8 ? ('gedaan' as const) : ('niet_uitgevoerd' as const), settledAt: NOW.toISOString() } : {}),
+      ...(i >= 8 ? { status: i === 8 ? ('done' as const) : ('not_carried_out' as const), settledAt: NOW.toISOString() } : {}),
     }),
   );
   const reasons = votes

@@ -19,7 +19,7 @@ describe('the report card says "geen gegevens" instead of a donut whose figures 
       'an escalated case with an Actieoverleg outcome',
       [
         reportRow({
-          decision: 'geescaleerd',
+          decision: 'escalated',
           escalationRule: 'repeat_report',
           decidedAt: '2026-03-01T09:00:00.000Z',
           phases: { veiligheid: 0, zorg: 0, herstel: 1 },

@@ -75,7 +75,7 @@ describe('report card model (hand-computed)', () => {
         children: true,
         firstVoteAt: '2026-03-01T08:30:00.000Z',
         decidedAt: '2026-03-01T10:00:00.000Z',
-        decision: 'geescaleerd',
+        decision: 'escalated',
         escalationRule: 'acute_unsafe',
         phases: { veiligheid: 2, zorg: 1, herstel: 0 },
       }),
@@ -86,7 +86,7 @@ describe('report card model (hand-computed)', () => {
         reAgendaCount: 1,
         firstVoteAt: '2026-03-01T08:10:00.000Z',
         decidedAt: '2026-03-01T09:00:00.000Z',
-        decision: 'gesloten',
+        decision: 'closed',
       }),
     ];
     const total = computeReport(rows, '2027-06-01T00:00:00.000Z');
@@ -144,7 +144,7 @@ describe('report row after a command', () => {
       firstVoteAt: '2026-03-01T08:05:00.000Z',
       reAgendaCount: 1,
       nextIntakeAt: '2026-09-01T00:00:00.000Z',
-      followUp: 'uitgevoerd',
+      followUp: 'carried_out',
       phases: { veiligheid: 1, zorg: 0, herstel: 0 },
     });
     const after = {
@@ -158,7 +158,7 @@ describe('report row after a command', () => {
       reAgendaCount: 2,
       firstVoteAt: '2026-03-01T08:05:00.000Z',
       nextIntakeAt: '2026-09-01T00:00:00.000Z',
-      followUp: 'uitgevoerd',
+      followUp: 'carried_out',
       phases: { veiligheid: 1, zorg: 0, herstel: 0 },
     });
     const same = reportRowAfter({ after, reAgendaAtBefore: '2026-03-02T08:00:00.000Z', previous: r, outsideOfficeHours: () => false });

@@ -96,7 +96,7 @@ describe('restricted contributions', () => {
 
   it('others see only that it exists: no text, source or reason', () => {
     const [hidden, shown] = contributionsFor([restricted, open], '3ro');
-    expect(hidden).toEqual({ ...restricted, text: '', needToKnow: '', source: 'overig', withheld: true });
+    expect(hidden).toEqual({ ...restricted, text: '', needToKnow: '', source: 'other', withheld: true });
     expect(shown).toBe(open);
     expect(contributionsFor([restricted], 'om')[0]).toBe(restricted);
   });

@@ -99,7 +99,7 @@ describe('restricted contributions on the full card', () => {
       case: theCase,
       location,
       contributions:
-        org === 'shn' ? [{ ...restricted, text: '', needToKnow: '', source: 'overig' as const, withheld: true as const }] : [restricted],
+        org === 'shn' ? [{ ...restricted, text: '', needToKnow: '', source: 'other' as const, withheld: true as const }] : [restricted],
       votes,
       viewerOrg: org,
       refreshUserIds: [],

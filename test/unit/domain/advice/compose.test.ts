@@ -34,7 +34,7 @@ describe('composeAdvice: contributions', () => {
     expect(draft.contributions[0]).toEqual({
       orgId: 'vt',
       at: '2026-11-23T19:30:00.000Z',
-      source: 'eigen_systeem',
+      source: 'own_system',
       text: 'Gezin bekend bij VT sinds 2024. Signalen van dwingende controle.',
       needToKnow: 'Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
       ref: { kind: 'contribution', id: 'contrib-0', orgId: 'vt', at: '2026-11-23T19:30:00.000Z' },

@@ -62,7 +62,7 @@ export function contrib(i: number, orgId: PartnerOrg, overrides: Partial<Contrib
     caseId: CASE_ID,
     orgId,
     authorId: `aad-${i}`,
-    source: 'eigen_systeem',
+    source: 'own_system',
     text: `Bijdrage ${i}: gezin bekend sinds 2024, twee eerdere meldingen van partnergeweld.`,
     needToKnow: 'Patroon van herhaald geweld bepaalt of voorgeleiding nodig is.',
     createdAt: new Date(Date.parse('2026-11-23T19:30:00Z') + i * 60_000).toISOString(),

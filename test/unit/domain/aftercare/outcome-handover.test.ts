@@ -111,7 +111,7 @@ describe('no second escalation on the same buikpijn after a decision ondanks bui
   const later = '2026-04-01T10:00:01Z';
 
   it.each([
-    ['no earlier decision', undefined, [], [], { allowed: true, trigger: 'geen_eerder_besluit' }],
+    ['no earlier decision', undefined, [], [], { allowed: true, trigger: 'no_earlier_decision' }],
     [
       'the same reasons again (retyped)',
       decided,
@@ -123,7 +123,7 @@ describe('no second escalation on the same buikpijn after a decision ondanks bui
       'new votes before the decision only',
       decided,
       [vote('om', 'Iets nieuws', '2026-04-01T09:00:00Z')],
-      [{ kind: 'nieuw_incident', at: '2026-04-01T10:00:00Z' }],
+      [{ kind: 'new_incident', at: '2026-04-01T10:00:00Z' }],
       { allowed: false },
     ],
     [
@@ -131,32 +131,26 @@ describe('no second escalation on the same buikpijn after a decision ondanks bui
       decided,
       [vote('vt', 'Moeder is opnieuw bedreigd', later)],
       [],
-      { allowed: true, trigger: 'nieuwe_reden' },
+      { allowed: true, trigger: 'new_reason' },
     ],
-    [
-      'a new organisation with buikpijn',
-      decided,
-      [vote('om', 'Kinderen waren getuige', later)],
-      [],
-      { allowed: true, trigger: 'nieuwe_organisatie' },
-    ],
+    ['a new organisation with buikpijn', decided, [vote('om', 'Kinderen waren getuige', later)], [], { allowed: true, trigger: 'new_org' }],
     [
       'a newly acute organisation',
       decided,
       [vote('vt', 'Kinderen waren getuige', later, true)],
       [],
-      { allowed: true, trigger: 'acuut_onveilig' },
+      { allowed: true, trigger: 'acute_unsafe' },
     ],
-    ['a violation of a measure', decided, [], [{ kind: 'overtreding', at: later }], { allowed: true, trigger: 'overtreding' }],
+    ['a violation of a measure', decided, [], [{ kind: 'measure_violation', at: later }], { allowed: true, trigger: 'measure_violation' }],
     [
       'a new incident beats a violation',
       decided,
       [vote('om', 'x y z', later)],
       [
-        { kind: 'overtreding', at: later },
-        { kind: 'nieuw_incident', at: later },
+        { kind: 'measure_violation', at: later },
+        { kind: 'new_incident', at: later },
       ],
-      { allowed: true, trigger: 'nieuw_incident' },
+      { allowed: true, trigger: 'new_incident' },
     ],
     ['a withdrawn (no concern) vote with a new reason', decided, [vote('vt', 'Gaat beter', later, false, false)], [], { allowed: false }],
   ] as const)('%s', (_name, d, votes, developments, expected) => {

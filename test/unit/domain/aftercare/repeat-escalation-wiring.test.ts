@@ -61,19 +61,19 @@ describe('decideEscalation after a decision "ondanks buikpijn"', () => {
     [
       'a melding contribution after the decision (new incident): fires',
       [vtR1],
-      { advice: adviceDecided, contributions: [{ source: 'melding', createdAt: h(5) }], measures: [] },
+      { advice: adviceDecided, contributions: [{ source: 'report', createdAt: h(5) }], measures: [] },
       'persistent_time',
     ],
     [
       'a melding from before the decision: nothing new',
       [vtR1],
-      { advice: adviceDecided, contributions: [{ source: 'melding', createdAt: h(1) }], measures: [] },
+      { advice: adviceDecided, contributions: [{ source: 'report', createdAt: h(1) }], measures: [] },
       'none',
     ],
     [
       'another source of contribution after the decision: nothing new',
       [vtR1],
-      { advice: adviceDecided, contributions: [{ source: 'gesprek_betrokkene', createdAt: h(5) }], measures: [] },
+      { advice: adviceDecided, contributions: [{ source: 'talk_with_involved', createdAt: h(5) }], measures: [] },
       'none',
     ],
     [
@@ -119,15 +119,15 @@ describe('what the repeat check reads of a case', () => {
     expect(
       developmentsOf({
         contributions: [
-          { source: 'melding', createdAt: h(1) },
-          { source: 'eigen_systeem', createdAt: h(2) },
+          { source: 'report', createdAt: h(1) },
+          { source: 'own_system', createdAt: h(2) },
         ],
         measures: [{ violations: [{ reportedAt: h(3) }, { reportedAt: h(4) }] }, { violations: [] }],
       }),
     ).toEqual([
-      { kind: 'nieuw_incident', at: h(1) },
-      { kind: 'overtreding', at: h(3) },
-      { kind: 'overtreding', at: h(4) },
+      { kind: 'new_incident', at: h(1) },
+      { kind: 'measure_violation', at: h(3) },
+      { kind: 'measure_violation', at: h(4) },
     ]);
   });
 });

@@ -38,20 +38,20 @@ describe('the report row of a case', () => {
   it.each([
     [
       { escalation: { at: '2026-03-01T23:00:00.000Z', rule: 'persistent_time' as const } },
-      { decidedAt: '2026-03-01T23:00:00.000Z', decision: 'geescaleerd', escalationRule: 'persistent_time' },
+      { decidedAt: '2026-03-01T23:00:00.000Z', decision: 'escalated', escalationRule: 'persistent_time' },
     ],
     [
       { case: { ...base.case, closure: { at: '2026-03-02T01:00:00.000Z', by: 'x', despiteConcern: true, remainingConcern: [] } } },
-      { decidedAt: '2026-03-02T01:00:00.000Z', decision: 'gesloten_ondanks_buikpijn' },
+      { decidedAt: '2026-03-02T01:00:00.000Z', decision: 'closed_despite_concern' },
     ],
     [
       { case: { ...base.case, closure: { at: '2026-03-02T01:00:00.000Z', by: 'x', despiteConcern: false, remainingConcern: [] } } },
-      { decision: 'gesloten' },
+      { decision: 'closed' },
     ],
-    [{ followUp: {} }, { followUp: 'onbeantwoord' }],
+    [{ followUp: {} }, { followUp: 'unanswered' }],
     [
-      { followUp: { answer: { outcome: 'niet_uitgevoerd' as const, by: 'x', orgId: 'vt' as const, at: '2026-04-01T00:00:00Z' } } },
-      { followUp: 'niet_uitgevoerd' },
+      { followUp: { answer: { outcome: 'not_carried_out' as const, by: 'x', orgId: 'vt' as const, at: '2026-04-01T00:00:00Z' } } },
+      { followUp: 'not_carried_out' },
     ],
     [{ handover: { kind: 'mda_plus_plus' as const } }, { handoverKind: 'mda_plus_plus' }],
     [

@@ -23,11 +23,11 @@ const rows: ReportRow[] = [
     reAgendaCount: 0,
     firstVoteAt: '2026-01-10T20:30:00.000Z',
     decidedAt: '2026-01-10T22:00:00.000Z',
-    decision: 'geescaleerd',
+    decision: 'escalated',
     escalationRule: 'persistent_rounds',
     vtEvening: { count: 1, responseMinutes: [12] },
     phases: { veiligheid: 2, zorg: 1, herstel: 0 },
-    followUp: 'uitgevoerd',
+    followUp: 'carried_out',
     nextIntakeAt: '2026-03-01T00:00:00.000Z',
   },
   {
@@ -39,7 +39,7 @@ const rows: ReportRow[] = [
     reAgendaCount: 1,
     firstVoteAt: '2026-02-01T10:10:00.000Z',
     decidedAt: '2026-02-01T11:00:00.000Z',
-    decision: 'gesloten',
+    decision: 'closed',
     vtEvening: noVt,
     phases: zero,
     nextIntakeAt: '2026-12-01T10:00:00.000Z', // 303 days later
@@ -53,10 +53,10 @@ const rows: ReportRow[] = [
     reAgendaCount: 2,
     firstVoteAt: '2026-03-01T00:45:00.000Z',
     decidedAt: '2026-03-01T05:00:00.000Z',
-    decision: 'gesloten_ondanks_buikpijn',
+    decision: 'closed_despite_concern',
     vtEvening: { count: 2, responseMinutes: [5, 40] },
     phases: zero,
-    followUp: 'onbeantwoord',
+    followUp: 'unanswered',
   },
   {
     caseId: 'case-r4',
@@ -77,11 +77,11 @@ const rows: ReportRow[] = [
     reAgendaCount: 0,
     firstVoteAt: '2026-04-15T12:20:00.000Z',
     decidedAt: '2026-04-15T15:20:00.000Z',
-    decision: 'geescaleerd',
+    decision: 'escalated',
     escalationRule: 'acute_unsafe',
     vtEvening: noVt,
     phases: { veiligheid: 1, zorg: 0, herstel: 1 },
-    followUp: 'deels_uitgevoerd',
+    followUp: 'partly_carried_out',
     nextIntakeAt: '2026-05-15T12:00:00.000Z',
   },
   {
@@ -111,7 +111,7 @@ describe('report figures (hand-computed)', () => {
       roundsPerCase: 1.75, // (2 + 1 + 3 + 1) / 4
       intakeToFirstVote: { n: 3, medianMinutes: 30, p90Minutes: 45 }, // 10, 30, 45
       intakeToDecision: { n: 3, medianMinutes: 120, p90Minutes: 300 }, // 60, 120, 300
-      decisions: { geescaleerd: 1, gesloten: 1, gesloten_ondanks_buikpijn: 1 },
+      decisions: { escalated: 1, closed: 1, closed_despite_concern: 1 },
       escalationsByRule: {
         acute_unsafe: 0,
         persistent_several_orgs: 0,
@@ -123,7 +123,7 @@ describe('report figures (hand-computed)', () => {
       },
       vtEvening: { consultations: 4, answered: 3, response: { n: 3, medianMinutes: 12, p90Minutes: 40 } }, // 5, 12, 40
       decisionsByPhase: { veiligheid: 2, zorg: 1, herstel: 0 },
-      followUp: { uitgevoerd: 1, deels_uitgevoerd: 0, niet_uitgevoerd: 0, onbekend: 0, onbeantwoord: 1 },
+      followUp: { carried_out: 1, partly_carried_out: 0, not_carried_out: 0, unknown: 0, unanswered: 1 },
       // 6 months: all four windows have passed by 1 Mar 2027; only r1 (49 days) came back within 183 days.
       hermelding6: { months: 6, count: 1, of: 4, share: 0.25 },
       // 12 months: r4's window ends 30 Jun 2027 (left out); r3's ends exactly on asOf (counts); r1 and r2 (303 days) came back.

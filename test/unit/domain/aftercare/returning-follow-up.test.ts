@@ -11,18 +11,18 @@ const earlier: EarlierCase[] = [
   {
     caseId: 'old-2',
     intakeAt: '2026-01-10T12:00:00Z',
-    decision: 'gesloten_ondanks_buikpijn',
+    decision: 'closed_despite_concern',
     handoverKind: 'wijkteam',
     lead: { orgId: 'vt', aadObjectId: 'aad-b' },
   },
   {
     caseId: 'old-1',
     intakeAt: '2024-05-01T12:00:00Z',
-    decision: 'geescaleerd',
+    decision: 'escalated',
     measureRunningUntil: '2026-06-01T00:00:00Z',
     lead: { orgId: 'politie', aadObjectId: 'aad-a' },
   },
-  { caseId: 'old-3', intakeAt: '2025-03-01T12:00:00Z', decision: 'gesloten', lead: { orgId: 'vt', aadObjectId: 'aad-b' } },
+  { caseId: 'old-3', intakeAt: '2025-03-01T12:00:00Z', decision: 'closed', lead: { orgId: 'vt', aadObjectId: 'aad-b' } },
   { caseId: 'later', intakeAt: '2026-05-01T00:00:00Z', decision: 'open' },
 ];
 const config = returningConfigSchema.parse({});
@@ -38,7 +38,7 @@ describe('oude bekenden', () => {
       count: 3,
       firstIntakeAt: '2024-05-01T12:00:00Z',
       lastIntakeAt: '2026-01-10T12:00:00Z',
-      decisions: { geescaleerd: 1, gesloten: 1, gesloten_ondanks_buikpijn: 1, open: 0 },
+      decisions: { escalated: 1, closed: 1, closed_despite_concern: 1, open: 0 },
       lastHandover: 'wijkteam',
       measureRunning: true,
       daysSinceLast: 90, // 10 Jan 12:00 → 11 Apr 11:00 = 90 days 23 h
@@ -61,7 +61,7 @@ describe('oude bekenden', () => {
     expect(s).toMatchObject({ count: 1, measureRunning: false, signal: false });
     expect(returningSummary({ caseId: 'new', intakeAt: '2026-07-01T00:00:00Z' }, [], config)).toEqual({
       count: 0,
-      decisions: { geescaleerd: 0, gesloten: 0, gesloten_ondanks_buikpijn: 0, open: 0 },
+      decisions: { escalated: 0, closed: 0, closed_despite_concern: 0, open: 0 },
       measureRunning: false,
       signal: false,
     });
@@ -124,7 +124,7 @@ describe('wat is ervan gekomen?', () => {
     const f: FollowUp = r.followUp;
     const base = {
       followUp: f,
-      answer: { outcome: 'deels_uitgevoerd' as const },
+      answer: { outcome: 'partly_carried_out' as const },
       contributors: ['politie', 'vt', 'om', 'politie'] as const,
       now: '2026-04-11T00:00:00Z',
     };

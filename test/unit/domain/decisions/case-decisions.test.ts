@@ -223,7 +223,7 @@ describe('decideVote', () => {
 describe('decideContribution', () => {
   const input = {
     text: 'Gezin bekend bij VT sinds 2024.',
-    source: 'eigen_systeem' as const,
+    source: 'own_system' as const,
     needToKnow: 'Eerdere meldingen wegen mee in de aanpak.',
   };
 
@@ -257,7 +257,7 @@ describe('decideContribution', () => {
         action: 'contribution.add',
         actorId: 'aad-vt',
         actorOrg: 'vt',
-        detail: { contributionId: 'contrib:1', source: 'eigen_systeem', ...(auditVisible ? { visibleTo: auditVisible } : {}) },
+        detail: { contributionId: 'contrib:1', source: 'own_system', ...(auditVisible ? { visibleTo: auditVisible } : {}) },
       },
     ]);
     expect(JSON.stringify(r.decision.audit)).not.toContain(input.text);

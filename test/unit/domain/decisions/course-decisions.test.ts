@@ -250,8 +250,8 @@ describe('decideAddAction', () => {
 
 describe('decideSettleAction', () => {
   const withAction = bundle({ actions: [anAction()] });
-  const settled = bundle({ actions: [anAction({ status: 'gedaan', settledAt: AN_HOUR_AGO })] });
-  const settle = (b: CaseBundle, a: CourseActor, verdict: 'gedaan' | 'niet_uitgevoerd' = 'gedaan', actionId = 'action-1') =>
+  const settled = bundle({ actions: [anAction({ status: 'done', settledAt: AN_HOUR_AGO })] });
+  const settle = (b: CaseBundle, a: CourseActor, verdict: 'done' | 'not_carried_out' = 'done', actionId = 'action-1') =>
     decideSettleAction(b, { actor: a, actionId, verdict }, ctx());
   table([
     {
@@ -272,7 +272,7 @@ describe('decideSettleAction', () => {
     { name: 'another organisation: refused', run: () => settle(withAction, actor('om')), want: { error: 'not_allowed' } },
     {
       name: 'an unknown action: refused',
-      run: () => settle(withAction, actor('politie'), 'gedaan', 'action-x'),
+      run: () => settle(withAction, actor('politie'), 'done', 'action-x'),
       want: { error: 'unknown_action' },
     },
     {
@@ -283,7 +283,7 @@ describe('decideSettleAction', () => {
     },
     {
       name: 'a different verdict on a settled action: refused (a verdict is final)',
-      run: () => settle(settled, actor('politie'), 'niet_uitgevoerd'),
+      run: () => settle(settled, actor('politie'), 'not_carried_out'),
       want: { error: 'already_settled' },
     },
     {
@@ -294,10 +294,10 @@ describe('decideSettleAction', () => {
   ]);
 
   it('stores the verdict and when', () => {
-    const r = settle(withAction, actor('politie'), 'niet_uitgevoerd');
+    const r = settle(withAction, actor('politie'), 'not_carried_out');
     if (!r.ok) throw new Error(r.error);
-    expect(r.decision.nextCase.actions).toEqual([{ ...anAction(), status: 'niet_uitgevoerd', settledAt: NOW }]);
-    expect(r.decision.audit[0].detail).toEqual({ actionId: 'action-1', verdict: 'niet_uitgevoerd' });
+    expect(r.decision.nextCase.actions).toEqual([{ ...anAction(), status: 'not_carried_out', settledAt: NOW }]);
+    expect(r.decision.audit[0].detail).toEqual({ actionId: 'action-1', verdict: 'not_carried_out' });
   });
 });
 

@@ -68,7 +68,7 @@ const answer = (over: Partial<VtAnswerArgs> = {}): VtAnswerArgs => ({
   contribution: {
     id: 'contrib-vt-1',
     text: 'Gezin bekend bij VT sinds 2024.',
-    source: 'eigen_systeem',
+    source: 'own_system',
     needToKnow: 'Eerdere meldingen bepalen het veiligheidsplan.',
   },
   callBackReminderMinutes: 15,

@@ -115,13 +115,13 @@ describe('actions', () => {
   });
 
   it('is overdue from its due moment on, only while open', () => {
-    const actions = [action('due-now', h(2)), action('due-later', at(121)), action('done', h(1), 'gedaan'), action('late', h(1))];
+    const actions = [action('due-now', h(2)), action('due-later', at(121)), action('done', h(1), 'done'), action('late', h(1))];
     expect(overdueActions(actions, h(2)).map((a) => a.id)).toEqual(['due-now', 'late']);
     expect(overdueActions(actions, at(119)).map((a) => a.id)).toEqual(['late']);
   });
 
   it('carries open actions over on round close and asks a verdict on the overdue ones', () => {
-    const actions = [action('a', h(5)), action('b', h(1)), action('c', h(1), 'niet_uitgevoerd')];
+    const actions = [action('a', h(5)), action('b', h(1)), action('c', h(1), 'not_carried_out')];
     const result = carryOver(actions, h(2));
     expect({
       carried: result.carried.map((a) => a.id),
@@ -135,15 +135,15 @@ describe('actions', () => {
   });
 
   it('takes one verdict, repeats harmlessly, refuses a different one', () => {
-    const settled = settleAction(action('a', h(1)), 'omstandigheden_veranderd', h(2), 'slachtoffer verhuisd');
+    const settled = settleAction(action('a', h(1)), 'circumstances_changed', h(2), 'slachtoffer verhuisd');
     expect(settled).toEqual({
       ok: true,
       changed: true,
-      action: { ...action('a', h(1)), status: 'omstandigheden_veranderd', settledAt: h(2), note: 'slachtoffer verhuisd' },
+      action: { ...action('a', h(1)), status: 'circumstances_changed', settledAt: h(2), note: 'slachtoffer verhuisd' },
     });
     if (!settled.ok) throw new Error('expected ok');
-    expect(settleAction(settled.action, 'omstandigheden_veranderd', h(3))).toEqual({ ok: true, changed: false, action: settled.action });
-    expect(settleAction(settled.action, 'gedaan', h(3))).toEqual({ ok: false, error: 'already_settled' });
+    expect(settleAction(settled.action, 'circumstances_changed', h(3))).toEqual({ ok: true, changed: false, action: settled.action });
+    expect(settleAction(settled.action, 'done', h(3))).toEqual({ ok: false, error: 'already_settled' });
   });
 
   it.each([

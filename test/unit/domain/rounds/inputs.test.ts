@@ -10,7 +10,7 @@ import type { ZodTypeAny } from 'zod';
 
 const valid: [string, ZodTypeAny, Record<string, unknown>][] = [
   ['action', actionInputSchema, { what: 'Huisbezoek', orgId: 'politie', dueAt: '2026-03-02T12:00:00+01:00' }],
-  ['verdict', actionVerdictInputSchema, { actionId: 'a1', verdict: 'niet_uitgevoerd', note: 'geen contact' }],
+  ['verdict', actionVerdictInputSchema, { actionId: 'a1', verdict: 'not_carried_out', note: 'geen contact' }],
   ['close despite concern', closeDespiteConcernInputSchema, { reason: 'OvJ besluit: dagvaarding, VT volgt' }],
   ['re-agenda', reAgendaInputSchema, { at: '2026-03-03T09:00:00Z' }],
   ['hand-over', caseLeadHandOverInputSchema, { to: 'rvdk' }],

@@ -116,8 +116,8 @@ describe('standing buikpijn', () => {
 describe('round delta', () => {
   it('marks every vote of round 1 as nieuw', () => {
     expect(roundDelta([inRound('vt', 1, true), inRound('om', 1, false)], 1)).toEqual([
-      { orgId: 'om', change: 'nieuw', concern: false },
-      { orgId: 'vt', change: 'nieuw', concern: true },
+      { orgId: 'om', change: 'new', concern: false },
+      { orgId: 'vt', change: 'new', concern: true },
     ]);
   });
 
@@ -133,18 +133,18 @@ describe('round delta', () => {
       inRound('3ro', 2, false),
     ];
     expect(roundDelta(votes, 2)).toEqual([
-      { orgId: 'politie', change: 'weg', concern: false },
-      { orgId: 'om', change: 'erbij', concern: true },
-      { orgId: '3ro', change: 'nieuw', concern: false },
-      { orgId: 'vt', change: 'gelijk', concern: true },
+      { orgId: 'politie', change: 'resolved', concern: false },
+      { orgId: 'om', change: 'raised', concern: true },
+      { orgId: '3ro', change: 'new', concern: false },
+      { orgId: 'vt', change: 'same', concern: true },
     ]);
   });
 
   it('compares with what still stood when the organisation skipped a round', () => {
     const votes = [inRound('shn', 1, true), inRound('shn', 3, true), inRound('vt', 1, true), inRound('vt', 3, false)];
     expect(roundDelta(votes, 3)).toEqual([
-      { orgId: 'shn', change: 'gelijk', concern: true },
-      { orgId: 'vt', change: 'weg', concern: false },
+      { orgId: 'shn', change: 'same', concern: true },
+      { orgId: 'vt', change: 'resolved', concern: false },
     ]);
   });
 });

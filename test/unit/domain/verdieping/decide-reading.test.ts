@@ -217,7 +217,7 @@ const contribution = (id: string, orgId: Contribution['orgId'], visibleTo?: Cont
   orgId,
   authorId: `aad-${orgId}`,
   text: 'Bekend sinds 2024.',
-  source: 'eigen_systeem',
+  source: 'own_system',
   needToKnow: 'Patroon.',
   createdAt: '2026-11-23T20:00:00.000Z',
   ...(visibleTo ? { visibleTo } : {}),

@@ -69,7 +69,7 @@ const assessment: RiskAssessment = {
   requestedAt: '2026-11-23T12:00:00.000Z',
   status: 'asked',
 };
-const answer = { text: 'Ja, sinds vorig jaar.', source: 'eigen_systeem' as const, needToKnow: 'Nodig voor de veiligheid.' };
+const answer = { text: 'Ja, sinds vorig jaar.', source: 'own_system' as const, needToKnow: 'Nodig voor de veiligheid.' };
 
 describe('informatievragen as decisions', () => {
   it('ask: one created document, its audit entry, a card refresh; the case is written unchanged', () => {
