@@ -8,12 +8,20 @@
  * activities with the Playground's service URL, as in actieoverleg.test.ts); everything shown is
  * what the Playground renders. The Playground user is OM (chair and OvJ) and VT's on-call member, so
  * the Actieoverleg card, the VT consultation card and the advice card all reach its UI.
+ *
+ * Two cards need more than the state: the lean answer to a vote (cards/case-card-lean.json) is the
+ * invoke's answer, which the Playground replaces with the channel message as soon as the job loop
+ * updates that message; the page's socket to the Playground is routed through the test, which holds
+ * what the Playground pushes while the lean answer is shot. VT's morning summary (cards/vt-summary.json)
+ * is posted by its job when VT's office hours start: the VT configuration is written again with two
+ * regions whose office hours start three minutes later, the bot restarts on it, evening consultations
+ * are asked and answered through the bot, and the test waits for the card in the day team's channel.
  */
 import { caseCode } from '../../src/domain/case-code';
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator, Page, WebSocketRoute } from 'playwright-core';
 import { AFTERCARE_INPUTS, AFTERCARE_VERBS, AO_OUTCOME_VERB, outcomeInputIds } from '../../src/cards/aftercare-verbs';
 import { INPUTS, VERBS } from '../../src/cards/verbs';
 import { VD_INPUTS, VD_VERBS } from '../../src/cards/verdieping-inputs';
@@ -37,6 +45,7 @@ import {
 import { GALLERY_CARDS, type GallerySize } from './gallery-cards';
 import { startProduct, type ProductUnderTest } from './product';
 import { jobsDone, openPersonal } from './views';
+import { nlLeanAnswer } from '../../src/i18n/nl';
 
 jest.setTimeout(600_000);
 
@@ -58,6 +67,61 @@ type Partner = keyof typeof PARTNERS;
 const PHONE_WIDTH = 360;
 const FIRST_SCREEN_PX = 600;
 const SHOTS = join(RESULTS_DIR, 'cards');
+/** The morning summary's regions (typical: two consultations; large: eight) and their municipalities. */
+const SUMMARY_REGIONS = {
+  typical: { id: 'e2e-ochtend', name: 'Ochtend', municipality: 'Ochtenddorp', consultations: 2 },
+  large: { id: 'e2e-nacht', name: 'Nacht', municipality: 'Nachtstad', consultations: 8 },
+} as const;
+const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+
+/**
+ * What the Playground pushes to the page (message updates, new posts) passes through the test; while
+ * `on`, it is held and sent on release, in order.
+ */
+const socketHold: { on: boolean; held: (() => void)[] } = { on: false, held: [] };
+function holdable(ws: WebSocketRoute): void {
+  const server = ws.connectToServer();
+  server.onMessage((message) => {
+    if (socketHold.on) socketHold.held.push(() => ws.send(message));
+    else ws.send(message);
+  });
+}
+function releaseSocket(): void {
+  socketHold.on = false;
+  for (const send of socketHold.held.splice(0)) send();
+}
+
+/**
+ * The VT configuration: the gallery's region (office hours on Monday), and with `summaryAt` the two
+ * summary regions, whose office hours start at that minute (Amsterdam time) on its weekday. Everyone's
+ * on-call member is the Playground user.
+ */
+function vtConfig(summaryAt?: DateTime): unknown {
+  const shifts = [{ days: [...WEEKDAYS], hours: '08:30-08:30', primary: OM, backup: 'e2e-vt-backup' }];
+  const hhmm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+  const summary = summaryAt
+    ? Object.values(SUMMARY_REGIONS).map((r) => {
+        const from = summaryAt.hour * 60 + summaryAt.minute;
+        return {
+          id: r.id,
+          name: r.name,
+          // Office hours stay within one day: until an hour later, or 23:59.
+          officeHours: { [WEEKDAYS[summaryAt.weekday - 1]]: `${hhmm(from)}-${hhmm(Math.min(from + 60, 23 * 60 + 59))}` },
+          dayTeamChannelId: AO,
+          onCall: { shifts },
+        };
+      })
+    : [];
+  return {
+    locations: [{ id: LOCATION, regionIds: ['e2e-galerij', ...summary.map((r) => r.id)] }],
+    regions: [{ id: 'e2e-galerij', name: 'Galerij', officeHours: { mon: '08:30-17:00' }, onCall: { shifts } }, ...summary],
+    municipalities: {
+      Galerijdorp: 'e2e-galerij',
+      ...(summaryAt ? Object.fromEntries(Object.values(SUMMARY_REGIONS).map((r) => [r.municipality, r.id])) : {}),
+    },
+  };
+}
+let vtFile = '';
 const DOCS = join(ROOT, 'docs', 'cards');
 
 type CaseSize = GallerySize;
@@ -106,27 +170,11 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
         bot: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
         team: { id: GENERAL, name: 'ZSM e2e', channels: [{ id: AO, name: 'Actieoverleg' }] },
       },
+      beforeOpen: (page) => page.routeWebSocket(/.*/, holdable),
       writeExtra: (dir) => {
         const file = join(dir, 'vt.json');
-        writeFileSync(
-          file,
-          JSON.stringify({
-            locations: [{ id: LOCATION, regionIds: ['e2e-galerij'] }],
-            regions: [
-              {
-                id: 'e2e-galerij',
-                name: 'Galerij',
-                officeHours: { mon: '08:30-17:00' },
-                onCall: {
-                  shifts: [
-                    { days: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'], hours: '08:30-08:30', primary: OM, backup: 'e2e-vt-backup' },
-                  ],
-                },
-              },
-            ],
-            municipalities: { Galerijdorp: 'e2e-galerij' },
-          }),
-        );
+        vtFile = file;
+        writeFileSync(file, JSON.stringify(vtConfig()));
         return { VT_CONFIG_FILE: file, PUBLIC_BASE_URL: 'https://zsm-hg.example.nl' };
       },
     });
@@ -141,7 +189,14 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
   });
 
   /** A partner's (or the chair's) card action from another Teams client: a real invoke to the bot. */
-  async function act(fromAad: string, verb: string, data: Record<string, unknown>): Promise<string> {
+  async function act(fromAad: string, verb: string, data: Record<string, unknown>, opts: { personal?: boolean } = {}): Promise<string> {
+    // VT's on-call member answers in the 1:1 chat with the bot.
+    const conversation = opts.personal
+      ? { id: `a:gallery-${fromAad}`, conversationType: 'personal', tenantId: TENANT }
+      : { id: GENERAL, conversationType: 'channel', isGroup: true, tenantId: TENANT };
+    const channelData = opts.personal
+      ? { tenant: { id: TENANT } }
+      : { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL } };
     const res = await fetch(p.bot.endpoint, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -153,8 +208,8 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
         serviceUrl: `http://localhost:${p.playground.port}/_connector`,
         from: { id: `29:${fromAad}`, aadObjectId: fromAad, name: 'Partner' },
         recipient: { id: '28:e2e-zsm-bot', name: 'ZSM HG' },
-        conversation: { id: GENERAL, conversationType: 'channel', isGroup: true, tenantId: TENANT },
-        channelData: { tenant: { id: TENANT }, team: { id: GENERAL }, channel: { id: GENERAL } },
+        conversation,
+        channelData,
         value: { action: { type: 'Action.Execute', verb, data } },
       }),
     });
@@ -365,7 +420,9 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       for (const alternatives of primary) {
         let found: { action: string; top: number } | undefined;
         for (const action of alternatives) {
-          const el = card.getByRole('button', { name: action, exact: true }).or(card.getByText(action)).first();
+          // A button of that name first (a status line may say the same words), else the text.
+          const button = card.getByRole('button', { name: action, exact: true }).filter({ visible: true }).first();
+          const el = (await button.count()) > 0 ? button : card.getByText(action).first();
           const b = (await el.count()) > 0 ? await el.boundingBox() : null;
           if (b) {
             found = { action, top: Math.round(b.y - box.y) };
@@ -448,6 +505,39 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       [ids.zvh]: 'true',
     });
     expect(saved).toContain('De uitkomst van het Actieoverleg is vastgelegd.');
+  }
+
+  /**
+   * The evening's consultations of the two summary regions, before their office hours open:
+   * cases posted through the intake API (the bot asks VT itself outside office hours), answered by the
+   * on-call member in turn with "Bel mij terug", "Bekend" and "Niet bekend".
+   */
+  async function askedInTheEvening(): Promise<void> {
+    for (const region of Object.values(SUMMARY_REGIONS)) {
+      const ids: string[] = [];
+      for (let i = 0; i < region.consultations; i++) ids.push(await p.postCase({ municipality: region.municipality }));
+      await jobsDone(p);
+      for (const [i, caseId] of ids.entries()) {
+        const answer =
+          i % 3 === 0
+            ? act(OM, VERBS.vtCallBack, { caseId, seq: 1, [INPUTS.vtPhone]: `06-1234567${i}` }, { personal: true })
+            : i % 3 === 1
+              ? act(
+                  OM,
+                  VERBS.vtKnown,
+                  {
+                    caseId,
+                    seq: 1,
+                    [INPUTS.vtText]: 'Gezin bekend: melding in 2025, hulpverlening gestart en weer gestopt.',
+                    [INPUTS.vtNeedToKnow]: 'Een eerder traject bepaalt de zorgkant van het advies.',
+                  },
+                  { personal: true },
+                )
+              : act(OM, VERBS.vtNotKnown, { caseId, seq: 1 }, { personal: true });
+        expect(await answer).toContain('Dank u');
+      }
+    }
+    await jobsDone(p);
   }
 
   const shotsTaken = new Set<string>();
@@ -607,6 +697,57 @@ describe('every card at 360 px and desktop width, typical and large case', () =>
       await say(p.page, `rapportage ${year.toFormat('yyyy')}-01..${year.toFormat('yyyy-MM')}`);
       const yearReport = await chatCard(p.page, `${year.toFormat('yyyy')}-01-01 t/m`, { timeoutMs: 30_000 });
       await shootAndNote(yearReport, 'report', 'large', [['Met kinderen']]);
+
+      // VT's morning summary: two regions whose office hours start three minutes from now (the bot
+      // restarts on the new VT configuration); their evening consultations are asked by the bot itself
+      // at intake (outside office hours) and answered by the on-call member; the job posts the summary
+      // in the day team's channel (here: the Playground's second channel) when the office opens.
+      const summaryAt = DateTime.now().setZone('Europe/Amsterdam').plus({ minutes: 3 }).startOf('minute');
+      const opens = summaryAt.hour === 23 && summaryAt.minute === 59 ? summaryAt.plus({ minutes: 1 }) : summaryAt;
+      writeFileSync(vtFile, JSON.stringify(vtConfig(opens)));
+      await p.bot.restart();
+      await askedInTheEvening();
+
+      // The lean answer to a vote, typical and large: the Playground user votes "Geen buikpijn" on the
+      // personal view; the invoke's answer is shot while what the Playground pushes is held (the job
+      // loop's update of the channel message would replace it at once).
+      const started = await act(OM, VERBS.startRound, { caseId: cases.large });
+      expect(started).toContain('Ronde 5 is gestart');
+      await vote('politie', cases.large, 'Ronde 5: verdachte heeft het contactverbod overtreden, kinderen bij de grootouders.');
+      await vote('rvdk', cases.large, 'Ronde 5: zes kinderen, school meldt verzuim en angst; geen veilig netwerk.');
+      await vote('shn', cases.large, 'Ronde 5: slachtoffer durft niet terug naar huis, opvang nog niet geregeld.');
+      await jobsDone(p);
+      for (const size of ['typical', 'large'] as const) {
+        await openChannel(p.page, 'General');
+        // "Zaak CODE" is also in the agenda ("… open zaken"): the case's own message.
+        const card = await lastCard(p.page, {
+          hasText: new RegExp(`^(?![\\s\\S]*open zaken)[\\s\\S]*Zaak ${code(size)}`),
+          timeoutMs: 30_000,
+        });
+        await openPersonal(card, 'Buikpijn — ronde');
+        socketHold.on = true;
+        try {
+          await card.getByRole('button', { name: 'Geen buikpijn', exact: true }).first().click({ timeout: UI_TIMEOUT_MS });
+          await card.getByRole('button', { name: nlLeanAnswer.fullCard.title, exact: true }).waitFor({ timeout: UI_TIMEOUT_MS });
+          expect(await card.innerText()).toContain('Vastgelegd: geen buikpijn');
+          await shootAndNote(card, 'case-card-lean', size, [['Buikpijn'], ['Geen buikpijn']]);
+        } finally {
+          releaseSocket();
+        }
+        await jobsDone(p);
+      }
+
+      for (const size of ['typical', 'large'] as const) {
+        const region = SUMMARY_REGIONS[size];
+        await openChannel(p.page, 'Actieoverleg');
+        const morning = await lastCard(p.page, {
+          hasText: `Veilig Thuis ${region.name} — consultaties van`,
+          timeoutMs: Math.max(30_000, opens.toMillis() - Date.now() + 90_000),
+        });
+        const text = await morning.innerText();
+        expect(text).toContain(`${region.consultations} consultaties`);
+        await shootAndNote(morning, 'vt-summary', size, [['☎'], ['Naar de zaak']]);
+      }
 
       const summary = JSON.stringify({ phoneWidth: PHONE_WIDTH, firstScreenPx: FIRST_SCREEN_PX, measured }, null, 2);
       writeFileSync(join(SHOTS, 'first-screen.json'), `${summary}\n`);

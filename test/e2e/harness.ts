@@ -267,9 +267,15 @@ export async function launchBrowser(): Promise<Browser> {
  * would make text lookups ambiguous). The Playground keeps no history across page loads: open the
  * page before the bot posts, and do not reload.
  */
-export async function openPlayground(browser: Browser, url: string): Promise<Page> {
+export async function openPlayground(
+  browser: Browser,
+  url: string,
+  opts: { beforeGoto?: (page: Page) => Promise<void> } = {},
+): Promise<Page> {
   const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
   page.setDefaultTimeout(UI_TIMEOUT_MS);
+  // Routes (e.g. page.routeWebSocket) must be in place before the Playground opens its socket.
+  await opts.beforeGoto?.(page);
   await step(page, 'open-playground', async () => {
     await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
     await page.getByRole('tree', { name: 'Teams Channel' }).waitFor();

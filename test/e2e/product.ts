@@ -106,6 +106,8 @@ export async function startProduct(opts: {
   locationId: string;
   /** Write further config files into the data dir; returns extra environment for the bot. */
   writeExtra?: (dir: string) => Record<string, string>;
+  /** Set up the page before the Playground loads in it (routes such as page.routeWebSocket apply to sockets opened later). */
+  beforeOpen?: (page: Page) => Promise<void>;
 }): Promise<ProductUnderTest> {
   if (!existsSync(chromiumPath())) throw new Error(`Chromium not found at ${chromiumPath()} (npm test installs it in pretest).`);
   const dataDir = mkdtempSync(join(tmpdir(), 'zsm-e2e-'));
@@ -128,7 +130,7 @@ export async function startProduct(opts: {
     parts.playground = playground;
     const browser = await launchBrowser();
     cleanup.push(() => browser.close());
-    const page = await openPlayground(browser, playground.url);
+    const page = await openPlayground(browser, playground.url, { beforeGoto: opts.beforeOpen });
     parts.page = page;
     await openChannel(page, 'General');
     return {
