@@ -1,7 +1,9 @@
+import type { AdviceRecord } from '../domain/advice/types';
 import type { ReportRow } from '../domain/aftercare/report';
 import type { ReturningRecord } from '../domain/aftercare/returning';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
+import { normalizeAdvice } from '../domain/old-values-advice';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
 import { normalizeContribution, normalizeReportRowAftercare, normalizeReturning } from '../domain/old-values-aftercare';
 import {
@@ -38,6 +40,8 @@ export function normalizeStored<T extends Stored>(d: T): T {
       return withBody(d, normalizeContribution(d.body as Contribution));
     case 'returning':
       return withBody(d, normalizeReturning(d.body as ReturningRecord));
+    case 'advice':
+      return withBody(d, normalizeAdvice(d.body as AdviceRecord));
     // verdieping documents (src/domain/old-values-verdieping.ts)
     case 'safetyplan':
       return withBody(d, normalizeSafetyPlanEntry(d.body as SafetyPlanEntry));

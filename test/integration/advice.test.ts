@@ -142,7 +142,7 @@ describe('advice, decision and terugkoppeling', () => {
     });
     const decided = (await t.host.deps.repo.getAdvice(caseId))!.body;
     expect(decided).toMatchObject({
-      status: 'besloten',
+      status: 'decided',
       decision: { by: USERS.ovj, concernAcknowledgement: 'Zorgen VT gedeeld; RvdK-onderzoek volgt direct.' },
     });
     await settle(t);

@@ -172,7 +172,7 @@ describe('"wat is ervan gekomen?" reaches the case lead', () => {
       t.base,
       personalExecuteInvoke(t.stub.url, USERS.ovj, VERBS.decide, { caseId, [INPUTS.decisionInterventions]: 'contactverbod' }),
     );
-    expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('besloten');
+    expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('decided');
     await settle(t);
     const QUESTION = 'Wat is er gekomen van het besluit van de OvJ';
     expect(personal(USERS.rvdk, QUESTION)).toHaveLength(0);

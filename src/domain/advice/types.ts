@@ -95,10 +95,14 @@ export interface AdviceDecision {
   piiConfirmed?: import('../pii').PiiKind[];
 }
 
+/** Where the advice is: a draft (concept), sent to the OvJ, decided (stored in Dutch before issue 11 item 6). */
+export const ADVICE_STATUSES = ['draft', 'sent', 'decided'] as const;
+export type AdviceStatus = (typeof ADVICE_STATUSES)[number];
+
 /** The advice of a case through its life: concept → sent to the OvJ → decided → followed up. */
 export interface AdviceRecord {
   caseId: string;
-  status: 'concept' | 'verzonden' | 'besloten';
+  status: AdviceStatus;
   draft: AdviceDraft;
   draftedBy: string;
   sentAt?: string;

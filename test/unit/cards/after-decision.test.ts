@@ -10,7 +10,7 @@ const palette: Intervention[] = [
 const decided = (over: Partial<NonNullable<AdviceRecord['decision']>>, openConcern: AdviceRecord['draft']['openConcern'] = []) =>
   ({
     caseId: 'c1',
-    status: 'besloten',
+    status: 'decided',
     draftedBy: 'aad-rvdk-1',
     draft: { openConcern } as unknown as AdviceRecord['draft'],
     decision: { at: '2026-11-23T20:40:00.000Z', by: 'aad-ovj-1', interventions: [], ...over },
@@ -34,7 +34,7 @@ describe('the OvJ decision on the Actieoverleg card', () => {
       despite: { orgs: ['vt'], acknowledgement: 'Zorgen VT gezien; contactverbod volstaat nu.' },
     });
     expect(ovjDecisionOf(undefined, palette)).toBeUndefined();
-    expect(ovjDecisionOf({ ...a, status: 'verzonden', decision: undefined } as AdviceRecord, palette)).toBeUndefined();
+    expect(ovjDecisionOf({ ...a, status: 'sent', decision: undefined } as AdviceRecord, palette)).toBeUndefined();
   });
 
   const despite: OvjDecisionView = {

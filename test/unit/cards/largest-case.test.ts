@@ -37,7 +37,7 @@ function largestView(): CaseCardView {
       regionChoices: REGIONS,
       consultation: backupAnsweredRecord(),
     },
-    advice: adviceRecord('concept', {}, { proposed: all, summary: long(2000, 'Samenvatting advies é') }),
+    advice: adviceRecord('draft', {}, { proposed: all, summary: long(2000, 'Samenvatting advies é') }),
     palette: PALETTE,
     escalation: {
       ...(base.escalation as NonNullable<CaseCardView['escalation']>),

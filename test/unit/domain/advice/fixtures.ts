@@ -122,9 +122,9 @@ export function adviceRecord(
   input: Partial<ComposeAdviceInput> = {},
 ): AdviceRecord {
   const draft = composeAdvice(adviceInput(input));
-  const sent = status !== 'concept' ? { sentAt: '2026-11-23T21:40:00.000Z' } : {};
+  const sent = status !== 'draft' ? { sentAt: '2026-11-23T21:40:00.000Z' } : {};
   const decided: Partial<AdviceRecord> =
-    status === 'besloten'
+    status === 'decided'
       ? {
           decision: {
             at: '2026-11-23T22:05:00.000Z',
