@@ -21,7 +21,10 @@ const oldAdvice = {
     contributions: [],
     rounds: [],
     openConcern: [],
-    patterns: [],
+    patterns: [
+      { kind: 'oude_bekende', detail: '1 eerdere zaak', sources: [] },
+      { kind: 'risicotaxatie', detail: 'B-SAFER', sources: [] },
+    ],
     interventions: [],
     summary: '',
   },
@@ -42,5 +45,13 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
   it('the advice status, read alone and in the case bundle', async () => {
     expect((await repo.getAdvice(OLD))?.body.status).toBe('decided');
     expect((await repo.cases.loadBundle(OLD))?.bundle.advice?.body.status).toBe('decided');
+  });
+
+  it('the pattern kinds of the stored draft', async () => {
+    expect((await repo.getAdvice(OLD))?.body.draft.patterns.map((p) => p.kind)).toEqual(['returning', 'risk_assessment']);
+    expect((await repo.cases.loadBundle(OLD))?.bundle.advice?.body.draft.patterns.map((p) => p.kind)).toEqual([
+      'returning',
+      'risk_assessment',
+    ]);
   });
 });

@@ -37,7 +37,9 @@ export interface SourceRef {
   at: string;
 }
 
-export type PatternKind = 'oude_bekende' | 'kinderen' | 'stalking' | 'dwingende_controle' | 'risicotaxatie' | 'wapen';
+/** A pattern the advice points out (stored in Dutch before issue 11 item 6: `OLD_PATTERN_KIND`). */
+export const PATTERN_KINDS = ['returning', 'children', 'stalking', 'coercive_control', 'risk_assessment', 'weapon'] as const;
+export type PatternKind = (typeof PATTERN_KINDS)[number];
 
 export interface AdvicePattern {
   kind: PatternKind;

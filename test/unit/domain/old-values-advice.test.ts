@@ -1,5 +1,5 @@
-import { normalizeAdvice, OLD_ADVICE_STATUS } from '../../../src/domain/old-values-advice';
-import { ADVICE_STATUSES, type AdviceRecord } from '../../../src/domain/advice/types';
+import { normalizeAdvice, OLD_ADVICE_STATUS, OLD_PATTERN_KIND } from '../../../src/domain/old-values-advice';
+import { ADVICE_STATUSES, PATTERN_KINDS, type AdviceRecord } from '../../../src/domain/advice/types';
 import { adviceRecord } from './advice/fixtures';
 
 describe('advice values stored in Dutch before issue 11 item 6', () => {
@@ -12,5 +12,27 @@ describe('advice values stored in Dutch before issue 11 item 6', () => {
     expect(new Set(Object.values(OLD_ADVICE_STATUS))).toEqual(new Set(ADVICE_STATUSES));
     const current = adviceRecord('sent');
     expect(normalizeAdvice(current)).toBe(current);
+  });
+
+  it.each(Object.entries(OLD_PATTERN_KIND))('pattern kind %s in the draft reads as %s; the rest of the draft is kept', (old, now) => {
+    const a = adviceRecord('sent');
+    const stored = {
+      ...a,
+      draft: {
+        ...a.draft,
+        patterns: [
+          { kind: old, detail: 'd', sources: [] },
+          { kind: 'stalking', detail: 's', sources: [] },
+        ],
+      },
+    } as unknown as AdviceRecord;
+    const read = normalizeAdvice(stored);
+    expect(read.draft.patterns.map((p) => p.kind)).toEqual([now, 'stalking']);
+    expect(read.draft.facts).toBe(a.draft.facts);
+    expect(read.status).toBe('sent');
+  });
+
+  it('every pattern kind but stalking (English already) has an old name', () => {
+    expect(new Set([...Object.values(OLD_PATTERN_KIND), 'stalking'])).toEqual(new Set(PATTERN_KINDS));
   });
 });
