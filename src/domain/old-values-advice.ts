@@ -1,3 +1,5 @@
+import type { ActieoverlegOutcome, DecisionSubject } from './aftercare/outcome';
+import type { EscalationRecord } from './escalation-record';
 import type { AdviceDraft, AdviceRecord, AdviceStatus, PatternKind } from './advice/types';
 
 /**
@@ -36,4 +38,23 @@ export function normalizeAdvice(a: AdviceRecord): AdviceRecord {
   const draft = normalizeAdviceDraft(a.draft);
   if (status === undefined && draft === a.draft) return a;
   return { ...a, ...(status ? { status } : {}), draft };
+}
+
+/** What an Actieoverleg decision is about (an `Input.ChoiceSet` value of the outcome card). */
+export const OLD_DECISION_SUBJECT: Readonly<Record<string, DecisionSubject>> = {
+  veiligheidsplan: 'safety_plan',
+  interventie: 'intervention',
+};
+
+/** The Actieoverleg outcome: each decision's subject. */
+export function normalizeOutcome(o: ActieoverlegOutcome): ActieoverlegOutcome {
+  if (!o.decisions.some((d) => own(OLD_DECISION_SUBJECT, d.subject) !== undefined)) return o;
+  return { ...o, decisions: o.decisions.map((d) => ({ ...d, subject: own(OLD_DECISION_SUBJECT, d.subject) ?? d.subject })) };
+}
+
+/** The escalation document: its Actieoverleg outcome. */
+export function normalizeEscalationAdvice(e: EscalationRecord): EscalationRecord {
+  if (!e.outcome) return e;
+  const outcome = normalizeOutcome(e.outcome);
+  return outcome === e.outcome ? e : { ...e, outcome };
 }

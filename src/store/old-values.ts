@@ -3,7 +3,7 @@ import type { ReportRow } from '../domain/aftercare/report';
 import type { ReturningRecord } from '../domain/aftercare/returning';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
-import { normalizeAdvice } from '../domain/old-values-advice';
+import { normalizeAdvice, normalizeEscalationAdvice } from '../domain/old-values-advice';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
 import { normalizeContribution, normalizeReportRowAftercare, normalizeReturning } from '../domain/old-values-aftercare';
 import {
@@ -31,7 +31,7 @@ import type { Stored } from './docstore';
 export function normalizeStored<T extends Stored>(d: T): T {
   switch (d.kind) {
     case 'escalation':
-      return withBody(d, normalizeEscalation(d.body as EscalationRecord));
+      return withBody(d, normalizeEscalationAdvice(normalizeEscalation(d.body as EscalationRecord)));
     case 'vtconsult':
       return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
     case 'reportrow':

@@ -31,6 +31,29 @@ const oldAdvice = {
   decision: { at: at(30), by: 'ovj', interventions: [] },
 };
 
+/** An escalation document with an Actieoverleg outcome recorded before the values became English. */
+const oldEscalation = {
+  caseId: OLD,
+  at: at(60),
+  rule: 'persistent_rounds',
+  orgs: ['vt'],
+  reasons: [{ orgId: 'vt', round: 1, reason: 'Direct gevaar', acuteUnsafe: false }],
+  question: 'Vervolgen?',
+  attendees: ['politie', 'vt'],
+  outcome: {
+    caseId: OLD,
+    decisions: [
+      { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'Plan opstellen' },
+      { subject: 'interventie', phase: 'zorg', text: 'Wijkteam' },
+    ],
+    actions: [],
+    zvhCasusregie: false,
+    recordedBy: { orgId: 'vt', aadObjectId: 'u' },
+    recordedAt: at(120),
+    revision: 1,
+  },
+};
+
 /** Advice documents written with the old Dutch values load with the English ones, on both adapters. */
 describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) => {
   const store = useDocStore(kind);
@@ -39,7 +62,10 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
     const db = store().db;
     repo = new Repository(db);
     await repo.intakeCase(aCase(OLD), anAudit(OLD, 'case.intake', T0, `audit:${T0}:intake`), []);
-    await db.commit([{ op: 'upsert', doc: { pk: OLD, id: 'advice', kind: 'advice', body: oldAdvice } }]);
+    await db.commit([
+      { op: 'upsert', doc: { pk: OLD, id: 'advice', kind: 'advice', body: oldAdvice } },
+      { op: 'upsert', doc: { pk: OLD, id: 'escalation', kind: 'escalation', body: oldEscalation } },
+    ]);
   });
 
   it('the advice status, read alone and in the case bundle', async () => {
@@ -53,5 +79,11 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
       'returning',
       'risk_assessment',
     ]);
+  });
+
+  it('the Actieoverleg outcome: decision subjects', async () => {
+    const subjects = (e: { outcome?: { decisions: { subject: string }[] } } | undefined) => e?.outcome?.decisions.map((d) => d.subject);
+    expect(subjects((await repo.getEscalation(OLD))?.body)).toEqual(['safety_plan', 'intervention']);
+    expect(subjects((await repo.cases.loadBundle(OLD))?.bundle.escalation?.body)).toEqual(['safety_plan', 'intervention']);
   });
 });

@@ -76,10 +76,10 @@ describe('after the OvJ decision', () => {
     const updatesBefore = t.stub.successful('update').length;
     const saved = await invoke(USERS.rvdk, AO_OUTCOME_VERB, {
       caseId,
-      [ids.decisionSubject(1)]: 'veiligheidsplan',
+      [ids.decisionSubject(1)]: 'safety_plan',
       [ids.decisionPhase(1)]: 'veiligheid',
       [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
-      [ids.decisionSubject(2)]: 'interventie',
+      [ids.decisionSubject(2)]: 'intervention',
       [ids.decisionPhase(2)]: 'zorg',
       [ids.decisionText(2)]: 'Ouderschapsondersteuning via het wijkteam',
       [ids.actionOwner(1)]: 'vt',

@@ -153,10 +153,10 @@ describe('the Actieoverleg as a meeting', () => {
     await invoke(USERS.vt, AFTERCARE_VERBS.aoPrepared, { caseId, [AFTERCARE_INPUTS.preparedBrings]: '' });
     const outcome = {
       caseId,
-      [ids.decisionSubject(1)]: 'veiligheidsplan',
+      [ids.decisionSubject(1)]: 'safety_plan',
       [ids.decisionPhase(1)]: 'veiligheid',
       [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
-      [ids.decisionSubject(2)]: 'interventie',
+      [ids.decisionSubject(2)]: 'intervention',
       [ids.decisionPhase(2)]: 'zorg',
       [ids.decisionText(2)]: 'Ouderschapsondersteuning via het wijkteam',
       [ids.decisionText(3)]: '',

@@ -346,7 +346,7 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
     clock.advance(Date.parse('2026-11-24T11:00:00Z') - clock.now().getTime());
     const { counts, type, card } = await click('AO outcome', USERS.rvdk, AO_OUTCOME_VERB, {
       caseId,
-      [ids.decisionSubject(1)]: 'veiligheidsplan',
+      [ids.decisionSubject(1)]: 'safety_plan',
       [ids.decisionPhase(1)]: 'veiligheid',
       [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
       [ids.decisionText(2)]: '',

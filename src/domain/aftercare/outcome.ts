@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { OLD_DECISION_SUBJECT } from '../old-values-advice';
+import { acceptingOld } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { requireMillis, type Instant } from '../rounds/time';
 import { LOCAL_DATE, type ActieoverlegMeeting } from './meeting';
@@ -11,7 +13,8 @@ import { LOCAL_DATE, type ActieoverlegMeeting } from './meeting';
  */
 export const INTERVENTION_PHASES = ['veiligheid', 'zorg', 'herstel'] as const;
 export type InterventionPhase = (typeof INTERVENTION_PHASES)[number];
-export const DECISION_SUBJECTS = ['veiligheidsplan', 'interventie'] as const;
+/** What an Actieoverleg decision is about (stored in Dutch before issue 11 item 6: `OLD_DECISION_SUBJECT`). */
+export const DECISION_SUBJECTS = ['safety_plan', 'intervention'] as const;
 export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
 
 export const MAX_OUTCOME_TEXT = 500;
@@ -24,7 +27,7 @@ export const outcomeInputSchema = z
       .array(
         z
           .object({
-            subject: z.enum(DECISION_SUBJECTS),
+            subject: acceptingOld(OLD_DECISION_SUBJECT, z.enum(DECISION_SUBJECTS)),
             phase: z.enum(INTERVENTION_PHASES),
             text: z.string().trim().min(3).max(MAX_OUTCOME_TEXT),
           })

@@ -94,7 +94,7 @@ export const nlAftercare = {
       invalid_due: 'Een actie heeft een ongeldige datum.',
     } satisfies Record<OutcomeError, string>,
     phase: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel' } satisfies Record<InterventionPhase, string>,
-    subject: { veiligheidsplan: 'Veiligheidsplan', interventie: 'Interventie' } satisfies Record<DecisionSubject, string>,
+    subject: { safety_plan: 'Veiligheidsplan', intervention: 'Interventie' } satisfies Record<DecisionSubject, string>,
     zvh: (yes: boolean) =>
       yes ? 'Aangemeld bij het Zorg- en Veiligheidshuis voor casusregie' : 'Niet aangemeld bij het Zorg- en Veiligheidshuis',
     recorded: 'De uitkomst van het Actieoverleg is vastgelegd. Open de zaak voor de besluiten en acties.',

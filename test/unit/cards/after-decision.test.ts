@@ -114,7 +114,7 @@ describe('the Actieoverleg outcome on the advice card', () => {
       revision: 2,
       zvhCasusregie: false,
       decisions: Array.from({ length: 8 }, (_, i) => ({
-        subject: 'interventie' as const,
+        subject: 'intervention' as const,
         phase: 'zorg' as const,
         text: `Besluit ${i + 1}`,
       })),

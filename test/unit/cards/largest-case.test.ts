@@ -44,7 +44,7 @@ function largestView(): CaseCardView {
       meeting: sampleMeeting(),
       outcome: sampleOutcome({
         decisions: Array.from({ length: 20 }, (_, i) => ({
-          subject: 'interventie' as const,
+          subject: 'intervention' as const,
           phase: 'zorg' as const,
           text: long(500, `Besluit ${i}`),
         })),

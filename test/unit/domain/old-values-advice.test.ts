@@ -1,4 +1,11 @@
-import { normalizeAdvice, OLD_ADVICE_STATUS, OLD_PATTERN_KIND } from '../../../src/domain/old-values-advice';
+import { DECISION_SUBJECTS, outcomeInputSchema, type ActieoverlegOutcome } from '../../../src/domain/aftercare/outcome';
+import {
+  normalizeAdvice,
+  normalizeOutcome,
+  OLD_ADVICE_STATUS,
+  OLD_DECISION_SUBJECT,
+  OLD_PATTERN_KIND,
+} from '../../../src/domain/old-values-advice';
 import { ADVICE_STATUSES, PATTERN_KINDS, type AdviceRecord } from '../../../src/domain/advice/types';
 import { adviceRecord } from './advice/fixtures';
 
@@ -34,5 +41,36 @@ describe('advice values stored in Dutch before issue 11 item 6', () => {
 
   it('every pattern kind but stalking (English already) has an old name', () => {
     expect(new Set([...Object.values(OLD_PATTERN_KIND), 'stalking'])).toEqual(new Set(PATTERN_KINDS));
+  });
+
+  const outcome = (decisions: { subject: string; phase: string; text: string }[]) =>
+    ({
+      caseId: 'c',
+      decisions,
+      actions: [],
+      zvhCasusregie: false,
+      recordedBy: { orgId: 'vt', aadObjectId: 'u' },
+      recordedAt: 'x',
+      revision: 1,
+    }) as unknown as ActieoverlegOutcome;
+
+  it.each(Object.entries(OLD_DECISION_SUBJECT))('decision subject %s reads as %s, and a card posted before submits it', (old, now) => {
+    expect(normalizeOutcome(outcome([{ subject: old, phase: 'zorg', text: 'abc' }])).decisions[0]?.subject).toBe(now);
+    const parsed = outcomeInputSchema.parse({
+      decisions: [{ subject: old, phase: 'zorg', text: 'abc' }],
+      actions: [],
+      zvhCasusregie: false,
+    });
+    expect(parsed.decisions[0]?.subject).toBe(now);
+  });
+
+  it('decision subjects: all covered; a current outcome is the same object; an unknown subject is refused', () => {
+    expect(new Set(Object.values(OLD_DECISION_SUBJECT))).toEqual(new Set(DECISION_SUBJECTS));
+    const current = outcome([{ subject: 'intervention', phase: 'zorg', text: 'abc' }]);
+    expect(normalizeOutcome(current)).toBe(current);
+    expect(
+      outcomeInputSchema.safeParse({ decisions: [{ subject: 'plan', phase: 'zorg', text: 'abc' }], actions: [], zvhCasusregie: false })
+        .success,
+    ).toBe(false);
   });
 });

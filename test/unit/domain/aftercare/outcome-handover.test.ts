@@ -34,9 +34,9 @@ function meeting(): ActieoverlegMeeting {
 
 const input: OutcomeInput = outcomeInputSchema.parse({
   decisions: [
-    { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
-    { subject: 'interventie', phase: 'zorg', text: 'Aanmelding wijkteam voor opvoedondersteuning' },
-    { subject: 'interventie', phase: 'veiligheid', text: 'Tijdelijk huisverbod verlengen' },
+    { subject: 'safety_plan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
+    { subject: 'intervention', phase: 'zorg', text: 'Aanmelding wijkteam voor opvoedondersteuning' },
+    { subject: 'intervention', phase: 'veiligheid', text: 'Tijdelijk huisverbod verlengen' },
   ],
   actions: [
     { owner: 'vt', what: 'Veiligheidsplan opstellen', due: '2026-04-09' },
@@ -80,10 +80,10 @@ describe('the Actieoverleg outcome', () => {
 
   it('rejects unknown fields, an unknown phase and a too short decision at the edge', () => {
     expect(outcomeInputSchema.safeParse({ ...input, name: 'Jan' }).success).toBe(false);
-    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'interventie', phase: 'nazorg', text: 'abc' }] }).success).toBe(
+    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'nazorg', text: 'abc' }] }).success).toBe(
       false,
     );
-    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'interventie', phase: 'zorg', text: 'ab' }] }).success).toBe(
+    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'zorg', text: 'ab' }] }).success).toBe(
       false,
     );
   });

@@ -55,7 +55,7 @@ describe('the report row of a case', () => {
     ],
     [{ handover: { kind: 'mda_plus_plus' as const } }, { handoverKind: 'mda_plus_plus' }],
     [
-      { outcome: { decisions: [{ subject: 'interventie' as const, phase: 'herstel' as const, text: 'Herstelgesprek' }] } },
+      { outcome: { decisions: [{ subject: 'intervention' as const, phase: 'herstel' as const, text: 'Herstelgesprek' }] } },
       { phases: { veiligheid: 0, zorg: 0, herstel: 1 } },
     ],
   ])('with %j has %j', (over, expected) => {
