@@ -1,3 +1,5 @@
+import type { HandedOverItem } from './aftercare/handover';
+import type { Case } from './case';
 import type { ActieoverlegOutcome, DecisionSubject } from './aftercare/outcome';
 import type { EscalationRecord } from './escalation-record';
 import type { AdviceDraft, AdviceRecord, AdviceStatus, PatternKind } from './advice/types';
@@ -57,4 +59,27 @@ export function normalizeEscalationAdvice(e: EscalationRecord): EscalationRecord
   if (!e.outcome) return e;
   const outcome = normalizeOutcome(e.outcome);
   return outcome === e.outcome ? e : { ...e, outcome };
+}
+
+/** What was handed over on closing (a value of the close form's multi-select). */
+export const OLD_HANDED_OVER_ITEM: Readonly<Record<string, HandedOverItem>> = {
+  veiligheidsplan: 'safety_plan',
+  risicotaxatie: 'risk_assessment',
+  afspraken_actieoverleg: 'actieoverleg_agreements',
+  advies_ovj: 'ovj_advice',
+  contactpersoon: 'contact_person',
+  overig: 'other',
+};
+
+/** The current name of a handed-over item as submitted or stored (old or new); unknown values pass through. */
+export function currentHandedOverItem(item: string): string {
+  return own(OLD_HANDED_OVER_ITEM, item) ?? item;
+}
+
+/** The case document: the handover of its closure. */
+export function normalizeCaseAdvice(c: Case): Case {
+  const h = c.closure?.handover;
+  if (!c.closure || !h || !h.handedOver.some((i) => own(OLD_HANDED_OVER_ITEM, i) !== undefined)) return c;
+  const handedOver = h.handedOver.map((i) => own(OLD_HANDED_OVER_ITEM, i) ?? i);
+  return { ...c, closure: { ...c.closure, handover: { ...h, handedOver } } };
 }

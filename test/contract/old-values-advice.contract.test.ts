@@ -62,7 +62,19 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
     const db = store().db;
     repo = new Repository(db);
     await repo.intakeCase(aCase(OLD), anAudit(OLD, 'case.intake', T0, `audit:${T0}:intake`), []);
+    const closed = {
+      ...aCase(OLD),
+      status: 'closed',
+      closure: {
+        at: at(200),
+        by: 'u',
+        despiteConcern: false,
+        remainingConcern: [],
+        handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['veiligheidsplan', 'overig'], note: 'School' },
+      },
+    };
     await db.commit([
+      { op: 'upsert', doc: { pk: OLD, id: 'case', kind: 'case', body: closed } },
       { op: 'upsert', doc: { pk: OLD, id: 'advice', kind: 'advice', body: oldAdvice } },
       { op: 'upsert', doc: { pk: OLD, id: 'escalation', kind: 'escalation', body: oldEscalation } },
     ]);
@@ -85,5 +97,10 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
     const subjects = (e: { outcome?: { decisions: { subject: string }[] } } | undefined) => e?.outcome?.decisions.map((d) => d.subject);
     expect(subjects((await repo.getEscalation(OLD))?.body)).toEqual(['safety_plan', 'intervention']);
     expect(subjects((await repo.cases.loadBundle(OLD))?.bundle.escalation?.body)).toEqual(['safety_plan', 'intervention']);
+  });
+
+  it('the closure: handed-over items', async () => {
+    expect((await repo.getCase(OLD))?.closure?.handover?.handedOver).toEqual(['safety_plan', 'other']);
+    expect((await repo.cases.loadBundle(OLD))?.bundle.theCase.body.closure?.handover?.handedOver).toEqual(['safety_plan', 'other']);
   });
 });

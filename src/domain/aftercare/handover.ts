@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { OLD_HANDED_OVER_ITEM } from '../old-values-advice';
+import { acceptingOld } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 
 /**
@@ -8,13 +10,14 @@ import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 export const RECEIVING_KINDS = ['save_jeugdbescherming', 'wijkteam', 'zvh', 'mda_plus_plus', 'geen'] as const;
 export type ReceivingKind = (typeof RECEIVING_KINDS)[number];
 
+/** What was handed over on closing (a card submit value; stored in Dutch before issue 11 item 6: `OLD_HANDED_OVER_ITEM`). */
 export const HANDED_OVER_ITEMS = [
-  'veiligheidsplan',
-  'risicotaxatie',
-  'afspraken_actieoverleg',
-  'advies_ovj',
-  'contactpersoon',
-  'overig',
+  'safety_plan',
+  'risk_assessment',
+  'actieoverleg_agreements',
+  'ovj_advice',
+  'contact_person',
+  'other',
 ] as const;
 export type HandedOverItem = (typeof HANDED_OVER_ITEMS)[number];
 
@@ -56,7 +59,10 @@ export const receivingPartiesSchema = z
 export const handoverInputSchema = z
   .object({
     receivingPartyId: z.string().min(1).max(64),
-    handedOver: z.array(z.enum(HANDED_OVER_ITEMS)).max(HANDED_OVER_ITEMS.length).default([]),
+    handedOver: z
+      .array(acceptingOld(OLD_HANDED_OVER_ITEM, z.enum(HANDED_OVER_ITEMS)))
+      .max(HANDED_OVER_ITEMS.length)
+      .default([]),
     note: z.string().trim().max(MAX_HANDOVER_TEXT).optional(),
     noneReason: z.string().trim().max(MAX_HANDOVER_TEXT).optional(),
   })
@@ -77,7 +83,7 @@ export type HandoverError = 'unknown_party' | 'none_needs_reason' | 'none_hands_
 export type HandoverResult = { ok: true; handover: Handover } | { ok: false; error: HandoverError };
 
 /**
- * The handover rule. To a party: at least one item handed over ("overig" only with a note saying what).
+ * The handover rule. To a party: at least one item handed over ("other" only with a note saying what).
  * To nobody ("geen"): a reason of at least MIN_NONE_REASON characters and no items.
  */
 export function validateHandover(input: HandoverInput, parties: readonly ReceivingParty[]): HandoverResult {
@@ -92,7 +98,7 @@ export function validateHandover(input: HandoverInput, parties: readonly Receivi
     return { ok: true, handover: { partyId: party.id, kind: 'geen', handedOver: [], noneReason: reason, ...(note ? { note } : {}) } };
   }
   if (items.length === 0) return { ok: false, error: 'nothing_handed_over' };
-  if (items.includes('overig') && !note) return { ok: false, error: 'other_needs_note' };
+  if (items.includes('other') && !note) return { ok: false, error: 'other_needs_note' };
   return {
     ok: true,
     handover: {

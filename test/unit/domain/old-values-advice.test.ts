@@ -1,7 +1,12 @@
 import { DECISION_SUBJECTS, outcomeInputSchema, type ActieoverlegOutcome } from '../../../src/domain/aftercare/outcome';
+import { handoverFromFields } from '../../../src/app/course/handover-input';
+import { HANDED_OVER_ITEMS, handoverInputSchema } from '../../../src/domain/aftercare/handover';
+import type { Case } from '../../../src/domain/case';
 import {
   normalizeAdvice,
+  normalizeCaseAdvice,
   normalizeOutcome,
+  OLD_HANDED_OVER_ITEM,
   OLD_ADVICE_STATUS,
   OLD_DECISION_SUBJECT,
   OLD_PATTERN_KIND,
@@ -72,5 +77,27 @@ describe('advice values stored in Dutch before issue 11 item 6', () => {
       outcomeInputSchema.safeParse({ decisions: [{ subject: 'plan', phase: 'zorg', text: 'abc' }], actions: [], zvhCasusregie: false })
         .success,
     ).toBe(false);
+  });
+
+  it('handed-over items: every new item has an old name; old ones submit and read as the new ones', () => {
+    expect(new Set(Object.values(OLD_HANDED_OVER_ITEM))).toEqual(new Set(HANDED_OVER_ITEMS));
+    const olds = Object.keys(OLD_HANDED_OVER_ITEM);
+    const news = Object.values(OLD_HANDED_OVER_ITEM);
+    expect(handoverInputSchema.parse({ receivingPartyId: 'p', handedOver: olds }).handedOver).toEqual(news);
+    expect(handoverInputSchema.safeParse({ receivingPartyId: 'p', handedOver: ['dossier'] }).success).toBe(false);
+    const fields = handoverFromFields({ party: 'p', items: `${olds.join(',')},safety_plan` });
+    expect(fields.ok && fields.value.handedOver).toEqual(news);
+    const closed = {
+      closure: {
+        at: 'x',
+        by: 'u',
+        despiteConcern: false,
+        remainingConcern: [],
+        handover: { partyId: 'p', kind: 'wijkteam', handedOver: olds },
+      },
+    } as unknown as Case;
+    expect(normalizeCaseAdvice(closed).closure?.handover?.handedOver).toEqual(news);
+    const current = { closure: { ...closed.closure, handover: { partyId: 'p', kind: 'wijkteam', handedOver: news } } } as unknown as Case;
+    expect(normalizeCaseAdvice(current)).toBe(current);
   });
 });

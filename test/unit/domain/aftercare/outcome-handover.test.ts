@@ -168,27 +168,27 @@ describe('closing with a handover', () => {
 
   it.each([
     [
-      { receivingPartyId: 'save-zuid', handedOver: ['risicotaxatie', 'veiligheidsplan'] },
+      { receivingPartyId: 'save-zuid', handedOver: ['risk_assessment', 'safety_plan'] },
       {
         ok: true,
         handover: {
           partyId: 'save-zuid',
           kind: 'save_jeugdbescherming',
-          handedOver: ['veiligheidsplan', 'risicotaxatie'],
+          handedOver: ['safety_plan', 'risk_assessment'],
           notifyOrg: 'rvdk',
         },
       },
     ],
     [
-      { receivingPartyId: 'wijkteam-noord', handedOver: ['overig'], note: 'Afspraken school' },
-      { ok: true, handover: { partyId: 'wijkteam-noord', kind: 'wijkteam', handedOver: ['overig'], note: 'Afspraken school' } },
+      { receivingPartyId: 'wijkteam-noord', handedOver: ['other'], note: 'Afspraken school' },
+      { ok: true, handover: { partyId: 'wijkteam-noord', kind: 'wijkteam', handedOver: ['other'], note: 'Afspraken school' } },
     ],
     [
       { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek' },
       { ok: true, handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Geen zorgen meer na gesprek' } },
     ],
     [
-      { receivingPartyId: 'zvh-west', handedOver: ['advies_ovj'] },
+      { receivingPartyId: 'zvh-west', handedOver: ['ovj_advice'] },
       { ok: false, error: 'unknown_party' },
     ],
     [
@@ -196,12 +196,12 @@ describe('closing with a handover', () => {
       { ok: false, error: 'none_needs_reason' },
     ],
     [
-      { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek', handedOver: ['advies_ovj'] },
+      { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek', handedOver: ['ovj_advice'] },
       { ok: false, error: 'none_hands_nothing' },
     ],
     [{ receivingPartyId: 'wijkteam-noord' }, { ok: false, error: 'nothing_handed_over' }],
     [
-      { receivingPartyId: 'wijkteam-noord', handedOver: ['overig'], note: '   ' },
+      { receivingPartyId: 'wijkteam-noord', handedOver: ['other'], note: '   ' },
       { ok: false, error: 'other_needs_note' },
     ],
   ])('%j → %j', (x, expected) => {

@@ -176,7 +176,7 @@ describe('decideAdviceDecision', () => {
 
 describe('decideFollowUpAnswer', () => {
   const PARTIES = aftercareConfigSchema.parse({}).receivingParties;
-  const closing = { handover: { receivingPartyId: 'wijkteam', handedOver: ['contactpersoon' as const] }, parties: PARTIES };
+  const closing = { handover: { receivingPartyId: 'wijkteam', handedOver: ['contact_person' as const] }, parties: PARTIES };
   const args = { member: LEAD, text: 'Contactverbod nageleefd.', closeReason: 'REASON' };
   it.each<[string, boolean]>([
     ['stays open', false],
@@ -198,7 +198,7 @@ describe('decideFollowUpAnswer', () => {
         despiteConcern: false,
         reason: 'REASON',
         remainingConcern: [],
-        handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['contactpersoon'] },
+        handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['contact_person'] },
       });
     expect(audits(r.decision)).toEqual([`advice.followUp:${LEAD.aadObjectId}`, ...(close ? [`case.close:${LEAD.aadObjectId}`] : [])]);
     expect(jobs(r.decision)).toEqual([
