@@ -1,4 +1,6 @@
-import type { HandedOverItem } from './aftercare/handover';
+import type { HandedOverItem, ReceivingKind } from './aftercare/handover';
+import type { ReportRow } from './aftercare/report';
+import type { ReturningRecord } from './aftercare/returning';
 import type { Case } from './case';
 import type { ActieoverlegOutcome, DecisionSubject } from './aftercare/outcome';
 import type { EscalationRecord } from './escalation-record';
@@ -76,10 +78,35 @@ export function currentHandedOverItem(item: string): string {
   return own(OLD_HANDED_OVER_ITEM, item) ?? item;
 }
 
-/** The case document: the handover of its closure. */
+/** The kind of a receiving party: in the closure's handover, the report row, the oude-bekenden record and roster files. */
+export const OLD_RECEIVING_KIND: Readonly<Record<string, ReceivingKind>> = { geen: 'none' };
+
+/** The case document: the handover of its closure (items and the receiving kind). */
 export function normalizeCaseAdvice(c: Case): Case {
   const h = c.closure?.handover;
-  if (!c.closure || !h || !h.handedOver.some((i) => own(OLD_HANDED_OVER_ITEM, i) !== undefined)) return c;
+  if (!c.closure || !h) return c;
+  const kind = own(OLD_RECEIVING_KIND, h.kind);
+  if (kind === undefined && !h.handedOver.some((i) => own(OLD_HANDED_OVER_ITEM, i) !== undefined)) return c;
   const handedOver = h.handedOver.map((i) => own(OLD_HANDED_OVER_ITEM, i) ?? i);
-  return { ...c, closure: { ...c.closure, handover: { ...h, handedOver } } };
+  return { ...c, closure: { ...c.closure, handover: { ...h, handedOver, ...(kind ? { kind } : {}) } } };
+}
+
+/** A report row: the receiving kind of the closure. */
+export function normalizeReportRowAdvice(r: ReportRow): ReportRow {
+  const handoverKind = own(OLD_RECEIVING_KIND, r.handoverKind);
+  return handoverKind === undefined ? r : { ...r, handoverKind };
+}
+
+/** The oude-bekenden record: the receiving kind of each earlier case and of the last one. */
+export function normalizeReturningAdvice(r: ReturningRecord): ReturningRecord {
+  const last = own(OLD_RECEIVING_KIND, r.summary.lastHandover);
+  const oldEarlier = r.earlier.some((e) => own(OLD_RECEIVING_KIND, e.handoverKind) !== undefined);
+  if (last === undefined && !oldEarlier) return r;
+  return {
+    ...r,
+    summary: last ? { ...r.summary, lastHandover: last } : r.summary,
+    earlier: oldEarlier
+      ? r.earlier.map((e) => ({ ...e, handoverKind: own(OLD_RECEIVING_KIND, e.handoverKind) ?? e.handoverKind }))
+      : r.earlier,
+  };
 }

@@ -46,7 +46,7 @@ export async function closingFeedbackJob(deps: AppDeps, outbound: Outbound, job:
   const h = closure.handover;
   const location = deps.directory.location(theCase.locationId);
   const ref = caseCode(theCase.id);
-  const party = h.kind === 'geen' ? null : partyLabel(h, location);
+  const party = h.kind === 'none' ? null : partyLabel(h, location);
   const cardRef = await deps.repo.getCardRef(theCase.id);
   if (cardRef) await outbound.replyInThread(cardRef, { text: n.feedback.thread(ref, party) });
   const items = h.handedOver.map((i) => nlAftercare.handover.item[i].toLowerCase()).join(', ');

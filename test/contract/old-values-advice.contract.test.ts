@@ -6,6 +6,22 @@ import { T0, aCase, anAudit, at } from './fixtures/domain';
 jest.setTimeout(30_000);
 
 const OLD = 'case-old-advice-1';
+const NONE = 'case-old-advice-2';
+
+/** A report row of the closed case (keys as the report writes them); `over` holds the old values. */
+const reportRow = (caseId: string, over: Record<string, unknown>) => ({
+  caseId,
+  locationId: 'zsm-rotterdam',
+  intakeAt: T0,
+  children: false,
+  rounds: 1,
+  reAgendaCount: 0,
+  decidedAt: at(3600),
+  decision: 'closed',
+  vtEvening: { count: 0, responseMinutes: [] },
+  phases: { safety: 0, care: 0, recovery: 0 },
+  ...over,
+});
 
 /** An advice document as the product wrote it before its values became English (issue 11 item 6, last part). */
 const oldAdvice = {
@@ -73,10 +89,44 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
         handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['veiligheidsplan', 'overig'], note: 'School' },
       },
     };
+    const closedToNobody = {
+      ...aCase(NONE),
+      status: 'closed',
+      closure: {
+        at: at(200),
+        by: 'u',
+        despiteConcern: false,
+        remainingConcern: [],
+        handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Verhuisd naar het buitenland' },
+      },
+    };
     await db.commit([
       { op: 'upsert', doc: { pk: OLD, id: 'case', kind: 'case', body: closed } },
       { op: 'upsert', doc: { pk: OLD, id: 'advice', kind: 'advice', body: oldAdvice } },
       { op: 'upsert', doc: { pk: OLD, id: 'escalation', kind: 'escalation', body: oldEscalation } },
+    ]);
+    await db.commit([
+      { op: 'upsert', doc: { pk: NONE, id: 'case', kind: 'case', body: closedToNobody } },
+      { op: 'upsert', doc: { pk: NONE, id: 'reportrow', kind: 'reportrow', body: reportRow(NONE, { handoverKind: 'geen' }) } },
+      {
+        op: 'upsert',
+        doc: {
+          pk: NONE,
+          id: 'returning',
+          kind: 'returning',
+          body: {
+            caseId: NONE,
+            summary: {
+              count: 1,
+              decisions: { escalated: 0, closed: 1, closed_despite_concern: 0, open: 0 },
+              lastHandover: 'geen',
+              measureRunning: false,
+              signal: false,
+            },
+            earlier: [{ caseId: 'case-earlier', intakeAt: at(-86_400), decision: 'closed', handoverKind: 'geen' }],
+          },
+        },
+      },
     ]);
   });
 
@@ -102,5 +152,14 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
   it('the closure: handed-over items', async () => {
     expect((await repo.getCase(OLD))?.closure?.handover?.handedOver).toEqual(['safety_plan', 'other']);
     expect((await repo.cases.loadBundle(OLD))?.bundle.theCase.body.closure?.handover?.handedOver).toEqual(['safety_plan', 'other']);
+  });
+
+  it('receiving kind geen: in the closure, the report row and the oude-bekenden record', async () => {
+    expect((await repo.getCase(NONE))?.closure?.handover).toMatchObject({ partyId: 'geen', kind: 'none' });
+    expect((await repo.reports.getRow(NONE))?.handoverKind).toBe('none');
+    const b = (await repo.cases.loadBundle(NONE))?.bundle;
+    expect(b?.theCase.body.closure?.handover?.kind).toBe('none');
+    expect(b?.returning?.summary.lastHandover).toBe('none');
+    expect(b?.returning?.earlier.map((e) => e.handoverKind)).toEqual(['none']);
   });
 });

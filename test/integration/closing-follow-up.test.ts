@@ -27,7 +27,7 @@ function roster() {
       receivingParties: [
         { id: 'rvdk-jb', kind: 'save_jeugdbescherming', label: 'Jeugdbescherming (RvdK)', teamsOrg: 'rvdk' },
         { id: 'wijkteam', kind: 'wijkteam', label: 'Wijkteam' },
-        { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+        { id: 'geen', kind: 'none', label: 'Geen overdracht' },
       ],
       followUp: { reminderAfterHours: 48, maxReminders: 2 },
     },

@@ -120,7 +120,7 @@ export const nlAftercare = {
       wijkteam: 'Wijkteam',
       zvh: 'Zorg- en Veiligheidshuis',
       mda_plus_plus: 'MDA++',
-      geen: 'Geen overdracht',
+      none: 'Geen overdracht',
     } satisfies Record<ReceivingKind, string>,
     item: {
       safety_plan: 'Veiligheidsplan',

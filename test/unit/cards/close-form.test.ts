@@ -163,7 +163,7 @@ describe('the closing on the case card', () => {
         by: 'u',
         despiteConcern: false,
         remainingConcern: [],
-        handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Gezin verhuist naar het buitenland' },
+        handover: { partyId: 'geen', kind: 'none', handedOver: [], noneReason: 'Gezin verhuist naar het buitenland' },
       },
       ['Geen overdracht: Gezin verhuist naar het buitenland'],
     ],

@@ -1,15 +1,21 @@
 import { DECISION_SUBJECTS, outcomeInputSchema, type ActieoverlegOutcome } from '../../../src/domain/aftercare/outcome';
 import { handoverFromFields } from '../../../src/app/course/handover-input';
 import { HANDED_OVER_ITEMS, handoverInputSchema } from '../../../src/domain/aftercare/handover';
+import type { ReportRow } from '../../../src/domain/aftercare/report';
+import type { ReturningRecord } from '../../../src/domain/aftercare/returning';
 import type { Case } from '../../../src/domain/case';
+import { rosterFileSchema } from '../../../src/domain/roster';
 import {
   normalizeAdvice,
   normalizeCaseAdvice,
   normalizeOutcome,
+  normalizeReportRowAdvice,
+  normalizeReturningAdvice,
   OLD_HANDED_OVER_ITEM,
   OLD_ADVICE_STATUS,
   OLD_DECISION_SUBJECT,
   OLD_PATTERN_KIND,
+  OLD_RECEIVING_KIND,
 } from '../../../src/domain/old-values-advice';
 import { ADVICE_STATUSES, PATTERN_KINDS, type AdviceRecord } from '../../../src/domain/advice/types';
 import { adviceRecord } from './advice/fixtures';
@@ -99,5 +105,50 @@ describe('advice values stored in Dutch before issue 11 item 6', () => {
     expect(normalizeCaseAdvice(closed).closure?.handover?.handedOver).toEqual(news);
     const current = { closure: { ...closed.closure, handover: { partyId: 'p', kind: 'wijkteam', handedOver: news } } } as unknown as Case;
     expect(normalizeCaseAdvice(current)).toBe(current);
+  });
+
+  it('receiving kind geen: a roster file with it still loads (as none); stored kinds read as none', () => {
+    expect(OLD_RECEIVING_KIND).toEqual({ geen: 'none' });
+    const parties = [
+      { id: 'wijkteam', kind: 'wijkteam', label: 'Wijkteam' },
+      { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+    ];
+    const location = {
+      id: 'mn',
+      name: 'MN',
+      channelId: 'c',
+      actieoverlegChannelId: 'ao',
+      ovjChannelId: 'ovj',
+      aftercare: { receivingParties: parties },
+    };
+    const parsed = rosterFileSchema.parse({ locations: [location], members: [] });
+    expect(parsed.locations[0]?.aftercare.receivingParties.map((p) => p.kind)).toEqual(['wijkteam', 'none']);
+    const withNew = { ...location, aftercare: { receivingParties: [parties[0], { id: 'x', kind: 'none', label: 'Geen' }] } };
+    expect(rosterFileSchema.safeParse({ locations: [withNew], members: [] }).success).toBe(true);
+    const twoNone = { ...location, aftercare: { receivingParties: [...parties, { id: 'x', kind: 'none', label: 'Geen' }] } };
+    expect(rosterFileSchema.safeParse({ locations: [twoNone], members: [] }).success).toBe(false);
+
+    const closed = {
+      closure: {
+        at: 'x',
+        by: 'u',
+        despiteConcern: false,
+        remainingConcern: [],
+        handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'r' },
+      },
+    } as unknown as Case;
+    expect(normalizeCaseAdvice(closed).closure?.handover).toMatchObject({ kind: 'none', partyId: 'geen' });
+    const row = { caseId: 'c', handoverKind: 'geen' } as unknown as ReportRow;
+    expect(normalizeReportRowAdvice(row).handoverKind).toBe('none');
+    const kept = { caseId: 'c', handoverKind: 'wijkteam' } as unknown as ReportRow;
+    expect(normalizeReportRowAdvice(kept)).toBe(kept);
+    const returning = {
+      caseId: 'c',
+      summary: { count: 1, decisions: {}, lastHandover: 'geen', measureRunning: false, signal: false },
+      earlier: [{ caseId: 'e', intakeAt: 'x', decision: 'closed', handoverKind: 'geen' }],
+    } as unknown as ReturningRecord;
+    const read = normalizeReturningAdvice(returning);
+    expect(read.summary.lastHandover).toBe('none');
+    expect(read.earlier.map((e) => e.handoverKind)).toEqual(['none']);
   });
 });

@@ -162,7 +162,7 @@ describe('closing with a handover', () => {
   const parties: ReceivingParty[] = receivingPartiesSchema.parse([
     { id: 'save-zuid', kind: 'save_jeugdbescherming', label: 'SAVE Zuid', teamsOrg: 'rvdk' },
     { id: 'wijkteam-noord', kind: 'wijkteam', label: 'Wijkteam Noord' },
-    { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+    { id: 'geen', kind: 'none', label: 'Geen overdracht' },
   ]);
   const parse = (x: unknown) => handoverInputSchema.parse(x);
 
@@ -185,7 +185,7 @@ describe('closing with a handover', () => {
     ],
     [
       { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek' },
-      { ok: true, handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Geen zorgen meer na gesprek' } },
+      { ok: true, handover: { partyId: 'geen', kind: 'none', handedOver: [], noneReason: 'Geen zorgen meer na gesprek' } },
     ],
     [
       { receivingPartyId: 'zvh-west', handedOver: ['ovj_advice'] },
@@ -210,7 +210,7 @@ describe('closing with a handover', () => {
 
   it('refuses a configuration without exactly one "geen", with duplicates, or "geen" in Teams', () => {
     expect(receivingPartiesSchema.safeParse([{ id: 'a', kind: 'wijkteam', label: 'Wijkteam' }]).success).toBe(false);
-    const g = { id: 'geen', kind: 'geen', label: 'Geen' };
+    const g = { id: 'geen', kind: 'none', label: 'Geen' };
     expect(receivingPartiesSchema.safeParse([g, g]).success).toBe(false);
     expect(receivingPartiesSchema.safeParse([{ ...g, teamsOrg: 'vt' }]).success).toBe(false);
     expect(receivingPartiesSchema.safeParse([g]).success).toBe(true);

@@ -204,7 +204,7 @@ describe('closureOf: the table', () => {
         remainingConcern: [],
         despiteSafety: true,
         unplacedSafety: ['slachtoffer-1', 'kind-1'],
-        handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Gezin verhuist naar Belgie.' },
+        handover: { partyId: 'geen', kind: 'none', handedOver: [], noneReason: 'Gezin verhuist naar Belgie.' },
       },
     });
   });
@@ -233,7 +233,7 @@ describe('closureOf: the table', () => {
     const parties = aftercareConfigSchema.parse({
       receivingParties: [
         { id: 'rvdk-jb', kind: 'save_jeugdbescherming', label: 'Jeugdbescherming (RvdK)', teamsOrg: 'rvdk' },
-        { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+        { id: 'geen', kind: 'none', label: 'Geen overdracht' },
       ],
     }).receivingParties;
     const r = closureOf(bundle(), args({ parties, handover: { receivingPartyId: 'rvdk-jb', handedOver: ['contact_person'] } }), NOW);
