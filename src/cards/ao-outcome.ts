@@ -120,7 +120,7 @@ export function aoOutcomeModel(args: {
                 subjects,
                 phaseId: outcomeInputIds.decisionPhase(i + 1),
                 phaseLabel: x.phaseLabel,
-                phase: d?.phase ?? 'veiligheid',
+                phase: d?.phase ?? 'safety',
                 phases,
                 textId: outcomeInputIds.decisionText(i + 1),
                 placeholder: x.decisionPlaceholder,

@@ -2,9 +2,9 @@ import type { HandedOverItem, ReceivingKind } from './aftercare/handover';
 import type { ReportRow } from './aftercare/report';
 import type { ReturningRecord } from './aftercare/returning';
 import type { Case } from './case';
-import type { ActieoverlegOutcome, DecisionSubject } from './aftercare/outcome';
+import type { ActieoverlegOutcome, DecisionSubject, InterventionPhase } from './aftercare/outcome';
 import type { EscalationRecord } from './escalation-record';
-import type { AdviceDraft, AdviceRecord, AdviceStatus, PatternKind } from './advice/types';
+import type { AdviceDraft, AdviceRecord, AdviceStatus, PatternKind, Phase } from './advice/types';
 
 /**
  * Advice values that were Dutch before issue 11 item 6 (docs/glossary.md, "Stored values"); same
@@ -16,6 +16,18 @@ export const OLD_ADVICE_STATUS: Readonly<Record<string, AdviceStatus>> = {
   concept: 'draft',
   verzonden: 'sent',
   besloten: 'decided',
+};
+
+/**
+ * The phases of "gefaseerd samenwerken aan veiligheid" and the criminal-law disposal: in the advice
+ * draft's interventions, the palette file (config/interventions.json), an Actieoverleg decision (a card
+ * submit value; no `afdoening` there) and the keys of a report row's `phases`.
+ */
+export const OLD_PHASE: Readonly<Record<string, Phase>> = {
+  veiligheid: 'safety',
+  zorg: 'care',
+  herstel: 'recovery',
+  afdoening: 'disposal',
 };
 
 /** The patterns of an advice draft (`stalking` was English already). */
@@ -30,10 +42,16 @@ export const OLD_PATTERN_KIND: Readonly<Record<string, PatternKind>> = {
 const own = <T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined =>
   typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
 
-/** An advice draft: the kinds of its patterns. */
+/** An advice draft: the kinds of its patterns, the phases of its interventions. */
 export function normalizeAdviceDraft(d: AdviceDraft): AdviceDraft {
-  if (!d.patterns.some((p) => own(OLD_PATTERN_KIND, p.kind) !== undefined)) return d;
-  return { ...d, patterns: d.patterns.map((p) => ({ ...p, kind: own(OLD_PATTERN_KIND, p.kind) ?? p.kind })) };
+  const oldPatterns = d.patterns.some((p) => own(OLD_PATTERN_KIND, p.kind) !== undefined);
+  const oldPhases = d.interventions.some((i) => own(OLD_PHASE, i.phase) !== undefined);
+  if (!oldPatterns && !oldPhases) return d;
+  return {
+    ...d,
+    patterns: oldPatterns ? d.patterns.map((p) => ({ ...p, kind: own(OLD_PATTERN_KIND, p.kind) ?? p.kind })) : d.patterns,
+    interventions: oldPhases ? d.interventions.map((i) => ({ ...i, phase: own(OLD_PHASE, i.phase) ?? i.phase })) : d.interventions,
+  };
 }
 
 /** The advice document: its status and its draft. */
@@ -50,10 +68,19 @@ export const OLD_DECISION_SUBJECT: Readonly<Record<string, DecisionSubject>> = {
   interventie: 'intervention',
 };
 
-/** The Actieoverleg outcome: each decision's subject. */
+/** The Actieoverleg outcome: each decision's subject and phase. */
 export function normalizeOutcome(o: ActieoverlegOutcome): ActieoverlegOutcome {
-  if (!o.decisions.some((d) => own(OLD_DECISION_SUBJECT, d.subject) !== undefined)) return o;
-  return { ...o, decisions: o.decisions.map((d) => ({ ...d, subject: own(OLD_DECISION_SUBJECT, d.subject) ?? d.subject })) };
+  const old = (d: ActieoverlegOutcome['decisions'][number]) =>
+    own(OLD_DECISION_SUBJECT, d.subject) !== undefined || own(OLD_PHASE, d.phase) !== undefined;
+  if (!o.decisions.some(old)) return o;
+  return {
+    ...o,
+    decisions: o.decisions.map((d) => ({
+      ...d,
+      subject: own(OLD_DECISION_SUBJECT, d.subject) ?? d.subject,
+      phase: (own(OLD_PHASE, d.phase) ?? d.phase) as InterventionPhase,
+    })),
+  };
 }
 
 /** The escalation document: its Actieoverleg outcome. */
@@ -91,10 +118,22 @@ export function normalizeCaseAdvice(c: Case): Case {
   return { ...c, closure: { ...c.closure, handover: { ...h, handedOver, ...(kind ? { kind } : {}) } } };
 }
 
-/** A report row: the receiving kind of the closure. */
+/**
+ * A report row: the receiving kind of the closure and the keys of the decisions per phase. The report
+ * sums `phases` in memory after this step, so old and new rows count alike.
+ */
 export function normalizeReportRowAdvice(r: ReportRow): ReportRow {
   const handoverKind = own(OLD_RECEIVING_KIND, r.handoverKind);
-  return handoverKind === undefined ? r : { ...r, handoverKind };
+  const counts = r.phases as Record<string, number> | undefined;
+  const oldPhases = counts !== undefined && Object.keys(counts).some((k) => own(OLD_PHASE, k) !== undefined);
+  if (handoverKind === undefined && !oldPhases) return r;
+  const phases: Record<string, number> = {};
+  if (oldPhases) for (const [k, n] of Object.entries(counts)) phases[own(OLD_PHASE, k) ?? k] = (phases[own(OLD_PHASE, k) ?? k] ?? 0) + n;
+  return {
+    ...r,
+    ...(handoverKind ? { handoverKind } : {}),
+    ...(oldPhases ? { phases: phases as ReportRow['phases'] } : {}),
+  };
 }
 
 /** The oude-bekenden record: the receiving kind of each earlier case and of the last one. */

@@ -1,3 +1,4 @@
+import { loadReport } from '../../src/store/report-store';
 import { Repository } from '../../src/store/repository';
 import { storeKinds, useDocStore } from '../helpers/stores';
 import { T0, aCase, anAudit, at } from './fixtures/domain';
@@ -41,7 +42,10 @@ const oldAdvice = {
       { kind: 'oude_bekende', detail: '1 eerdere zaak', sources: [] },
       { kind: 'risicotaxatie', detail: 'B-SAFER', sources: [] },
     ],
-    interventions: [],
+    interventions: [
+      { interventionId: 'contactverbod', phase: 'veiligheid' },
+      { interventionId: 'dagvaarding', phase: 'afdoening' },
+    ],
     summary: '',
   },
   decision: { at: at(30), by: 'ovj', interventions: [] },
@@ -102,12 +106,24 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
     };
     await db.commit([
       { op: 'upsert', doc: { pk: OLD, id: 'case', kind: 'case', body: closed } },
+      {
+        op: 'upsert',
+        doc: { pk: OLD, id: 'reportrow', kind: 'reportrow', body: reportRow(OLD, { phases: { safety: 1, care: 0, recovery: 1 } }) },
+      },
       { op: 'upsert', doc: { pk: OLD, id: 'advice', kind: 'advice', body: oldAdvice } },
       { op: 'upsert', doc: { pk: OLD, id: 'escalation', kind: 'escalation', body: oldEscalation } },
     ]);
     await db.commit([
       { op: 'upsert', doc: { pk: NONE, id: 'case', kind: 'case', body: closedToNobody } },
-      { op: 'upsert', doc: { pk: NONE, id: 'reportrow', kind: 'reportrow', body: reportRow(NONE, { handoverKind: 'geen' }) } },
+      {
+        op: 'upsert',
+        doc: {
+          pk: NONE,
+          id: 'reportrow',
+          kind: 'reportrow',
+          body: reportRow(NONE, { handoverKind: 'geen', phases: { veiligheid: 2, zorg: 1, herstel: 0 } }),
+        },
+      },
       {
         op: 'upsert',
         doc: {
@@ -143,6 +159,11 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
     ]);
   });
 
+  it("the phases of the draft's interventions and of the outcome's decisions", async () => {
+    expect((await repo.getAdvice(OLD))?.body.draft.interventions.map((i) => i.phase)).toEqual(['safety', 'disposal']);
+    expect((await repo.getEscalation(OLD))?.body.outcome?.decisions.map((d) => d.phase)).toEqual(['safety', 'care']);
+  });
+
   it('the Actieoverleg outcome: decision subjects', async () => {
     const subjects = (e: { outcome?: { decisions: { subject: string }[] } } | undefined) => e?.outcome?.decisions.map((d) => d.subject);
     expect(subjects((await repo.getEscalation(OLD))?.body)).toEqual(['safety_plan', 'intervention']);
@@ -152,6 +173,11 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
   it('the closure: handed-over items', async () => {
     expect((await repo.getCase(OLD))?.closure?.handover?.handedOver).toEqual(['safety_plan', 'other']);
     expect((await repo.cases.loadBundle(OLD))?.bundle.theCase.body.closure?.handover?.handedOver).toEqual(['safety_plan', 'other']);
+  });
+
+  it('the report counts the phases of an old row (Dutch keys) and a new row alike', async () => {
+    const { total } = await loadReport(store().db, { from: at(-1), to: at(3600), asOf: at(3600) });
+    expect(total.decisionsByPhase).toEqual({ safety: 3, care: 1, recovery: 1 });
   });
 
   it('receiving kind geen: in the closure, the report row and the oude-bekenden record', async () => {

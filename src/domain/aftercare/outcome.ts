@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { OLD_DECISION_SUBJECT } from '../old-values-advice';
+import { OLD_DECISION_SUBJECT, OLD_PHASE } from '../old-values-advice';
 import { acceptingOld } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { requireMillis, type Instant } from '../rounds/time';
@@ -11,7 +11,7 @@ import { LOCAL_DATE, type ActieoverlegMeeting } from './meeting';
  * (who does what by when) and whether the case is registered with the Zorg- en Veiligheidshuis
  * for casusregie.
  */
-export const INTERVENTION_PHASES = ['veiligheid', 'zorg', 'herstel'] as const;
+export const INTERVENTION_PHASES = ['safety', 'care', 'recovery'] as const;
 export type InterventionPhase = (typeof INTERVENTION_PHASES)[number];
 /** What an Actieoverleg decision is about (stored in Dutch before issue 11 item 6: `OLD_DECISION_SUBJECT`). */
 export const DECISION_SUBJECTS = ['safety_plan', 'intervention'] as const;
@@ -28,7 +28,7 @@ export const outcomeInputSchema = z
         z
           .object({
             subject: acceptingOld(OLD_DECISION_SUBJECT, z.enum(DECISION_SUBJECTS)),
-            phase: z.enum(INTERVENTION_PHASES),
+            phase: acceptingOld(OLD_PHASE, z.enum(INTERVENTION_PHASES)),
             text: z.string().trim().min(3).max(MAX_OUTCOME_TEXT),
           })
           .strict(),
@@ -106,7 +106,7 @@ function sameContent(a: OutcomeInput, b: OutcomeInput): boolean {
 
 /** Decisions per intervention phase (for the card and the report row). */
 export function decisionsByPhase(outcome: Pick<OutcomeInput, 'decisions'> | undefined): Record<InterventionPhase, number> {
-  const counts: Record<InterventionPhase, number> = { veiligheid: 0, zorg: 0, herstel: 0 };
+  const counts: Record<InterventionPhase, number> = { safety: 0, care: 0, recovery: 0 };
   for (const d of outcome?.decisions ?? []) counts[d.phase]++;
   return counts;
 }

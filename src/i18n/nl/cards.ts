@@ -469,7 +469,7 @@ export const nlCards = {
     summarySource: (version: number, at: string) => `bron: advies versie ${version} · ${at}`,
     interventionsHeading: 'Voorgestelde interventies',
     interventionsNone: 'Geen interventies voorgesteld.',
-    phases: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel', afdoening: 'Strafrechtelijke afdoening' },
+    phases: { safety: 'Veiligheid', care: 'Zorg', recovery: 'Herstel', disposal: 'Strafrechtelijke afdoening' },
     phaseHeading: (n: number, phase: string) => `${n}. ${phase}`,
     noSafety: '⚠ Geen veiligheidsinterventie voorgesteld: eerst veiligheid, dan zorg.',
     interventionLine: (label: string, note?: string, language?: string) =>

@@ -162,9 +162,7 @@ describe('advice card: read in one minute', () => {
   });
 
   it('warns when no safety intervention is proposed', () => {
-    const card = buildAdviceCard(
-      adviceView(adviceRecord('sent', {}, { proposed: [{ interventionId: 'rvdk-onderzoek', phase: 'zorg' }] })),
-    );
+    const card = buildAdviceCard(adviceView(adviceRecord('sent', {}, { proposed: [{ interventionId: 'rvdk-onderzoek', phase: 'care' }] })));
     expect(textBlock(card, 'Geen veiligheidsinterventie')).not.toHaveProperty('color');
     expect(texts(card)).toContain('1. Zorg');
   });

@@ -4,8 +4,8 @@ import { sampleOutcome } from './ao-part-samples';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const palette: Intervention[] = [
-  { id: 'rvdk-onderzoek', label: 'Raadsonderzoek', phase: 'zorg', allowsLanguage: false },
-  { id: 'contactverbod', label: 'Contactverbod', phase: 'veiligheid', allowsLanguage: false },
+  { id: 'rvdk-onderzoek', label: 'Raadsonderzoek', phase: 'care', allowsLanguage: false },
+  { id: 'contactverbod', label: 'Contactverbod', phase: 'safety', allowsLanguage: false },
 ];
 const decided = (over: Partial<NonNullable<AdviceRecord['decision']>>, openConcern: AdviceRecord['draft']['openConcern'] = []) =>
   ({
@@ -115,7 +115,7 @@ describe('the Actieoverleg outcome on the advice card', () => {
       zvhCasusregie: false,
       decisions: Array.from({ length: 8 }, (_, i) => ({
         subject: 'intervention' as const,
-        phase: 'zorg' as const,
+        phase: 'care' as const,
         text: `Besluit ${i + 1}`,
       })),
       actions: Array.from({ length: 7 }, (_, i) => ({

@@ -45,7 +45,7 @@ function largestView(): CaseCardView {
       outcome: sampleOutcome({
         decisions: Array.from({ length: 20 }, (_, i) => ({
           subject: 'intervention' as const,
-          phase: 'zorg' as const,
+          phase: 'care' as const,
           text: long(500, `Besluit ${i}`),
         })),
         actions: Array.from({ length: 30 }, (_, i) => ({ owner: 'vt' as const, what: long(500, `Actie ${i}`), due: '2026-12-01' })),

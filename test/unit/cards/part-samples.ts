@@ -199,8 +199,8 @@ export function partSamples(): PartSample[] {
       'intervention-details',
       interventionDetailInputs(
         [
-          { interventionId: 'huisverbod', phase: 'veiligheid', note: 'Tien dagen' },
-          { interventionId: 'brief-betrokkene', phase: 'veiligheid' },
+          { interventionId: 'huisverbod', phase: 'safety', note: 'Tien dagen' },
+          { interventionId: 'brief-betrokkene', phase: 'safety' },
         ],
         PALETTE,
         {
@@ -239,11 +239,7 @@ export function partSamples(): PartSample[] {
     ),
     s('vt: closed case', 'vt', vtSection(vtCaseView({}, { case: sampleCase({ status: 'closed' }) }), FULL)),
     s('advice: none yet', 'advice', adviceSection(typicalView({ palette: PALETTE }), FULL)),
-    s(
-      'advice: concept, inline edit form',
-      'advice',
-      adviceSection(typicalView({ advice: adviceRecord('draft'), palette: PALETTE }), FULL),
-    ),
+    s('advice: concept, inline edit form', 'advice', adviceSection(typicalView({ advice: adviceRecord('draft'), palette: PALETTE }), FULL)),
     s(
       'advice: concept, lean (edit dialog)',
       'advice',

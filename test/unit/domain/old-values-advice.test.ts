@@ -1,4 +1,5 @@
-import { DECISION_SUBJECTS, outcomeInputSchema, type ActieoverlegOutcome } from '../../../src/domain/aftercare/outcome';
+import { readFileSync } from 'node:fs';
+import { DECISION_SUBJECTS, decisionsByPhase, outcomeInputSchema, type ActieoverlegOutcome } from '../../../src/domain/aftercare/outcome';
 import { handoverFromFields } from '../../../src/app/course/handover-input';
 import { HANDED_OVER_ITEMS, handoverInputSchema } from '../../../src/domain/aftercare/handover';
 import type { ReportRow } from '../../../src/domain/aftercare/report';
@@ -15,9 +16,10 @@ import {
   OLD_ADVICE_STATUS,
   OLD_DECISION_SUBJECT,
   OLD_PATTERN_KIND,
+  OLD_PHASE,
   OLD_RECEIVING_KIND,
 } from '../../../src/domain/old-values-advice';
-import { ADVICE_STATUSES, PATTERN_KINDS, type AdviceRecord } from '../../../src/domain/advice/types';
+import { ADVICE_STATUSES, interventionPaletteSchema, PATTERN_KINDS, PHASES, type AdviceRecord } from '../../../src/domain/advice/types';
 import { adviceRecord } from './advice/fixtures';
 
 describe('advice values stored in Dutch before issue 11 item 6', () => {
@@ -77,7 +79,7 @@ describe('advice values stored in Dutch before issue 11 item 6', () => {
 
   it('decision subjects: all covered; a current outcome is the same object; an unknown subject is refused', () => {
     expect(new Set(Object.values(OLD_DECISION_SUBJECT))).toEqual(new Set(DECISION_SUBJECTS));
-    const current = outcome([{ subject: 'intervention', phase: 'zorg', text: 'abc' }]);
+    const current = outcome([{ subject: 'intervention', phase: 'care', text: 'abc' }]);
     expect(normalizeOutcome(current)).toBe(current);
     expect(
       outcomeInputSchema.safeParse({ decisions: [{ subject: 'plan', phase: 'zorg', text: 'abc' }], actions: [], zvhCasusregie: false })
@@ -150,5 +152,59 @@ describe('advice values stored in Dutch before issue 11 item 6', () => {
     const read = normalizeReturningAdvice(returning);
     expect(read.summary.lastHandover).toBe('none');
     expect(read.earlier.map((e) => e.handoverKind)).toEqual(['none']);
+  });
+
+  it('phases: a palette file with the old names still loads; the deployed one uses the new names', () => {
+    expect(new Set(Object.values(OLD_PHASE))).toEqual(new Set(PHASES));
+    const file = {
+      interventions: Object.keys(OLD_PHASE).map((phase, n) => ({ id: `i-${n}`, label: `Interventie ${n}`, phase })),
+    };
+    expect(interventionPaletteSchema.parse(file).interventions.map((i) => i.phase)).toEqual(['safety', 'care', 'recovery', 'disposal']);
+    expect(interventionPaletteSchema.safeParse({ interventions: [{ id: 'x', label: 'X', phase: 'nazorg' }] }).success).toBe(false);
+    const deployed = JSON.parse(readFileSync('config/interventions.json', 'utf8')) as { interventions: { phase: string }[] };
+    expect(deployed.interventions.every((i) => (PHASES as readonly string[]).includes(i.phase))).toBe(true);
+  });
+
+  it('phases: an old Actieoverleg decision submits and reads as the new phase; the advice draft too', () => {
+    const submitted = outcomeInputSchema.parse({
+      decisions: [
+        { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'abc' },
+        { subject: 'intervention', phase: 'herstel', text: 'def' },
+      ],
+      actions: [],
+      zvhCasusregie: false,
+    });
+    expect(submitted.decisions.map((d) => [d.subject, d.phase])).toEqual([
+      ['safety_plan', 'safety'],
+      ['intervention', 'recovery'],
+    ]);
+    expect(
+      outcomeInputSchema.safeParse({
+        decisions: [{ subject: 'intervention', phase: 'afdoening', text: 'abc' }],
+        actions: [],
+        zvhCasusregie: false,
+      }).success,
+    ).toBe(false);
+    const read = normalizeOutcome(outcome([{ subject: 'intervention', phase: 'zorg', text: 'abc' }]));
+    expect(decisionsByPhase(read)).toEqual({ safety: 0, care: 1, recovery: 0 });
+    const a = adviceRecord('draft');
+    const old = {
+      ...a,
+      draft: {
+        ...a.draft,
+        interventions: [
+          { interventionId: 'dagvaarding', phase: 'afdoening' },
+          { interventionId: 'x', phase: 'veiligheid' },
+        ],
+      },
+    } as unknown as AdviceRecord;
+    expect(normalizeAdvice(old).draft.interventions.map((i) => i.phase)).toEqual(['disposal', 'safety']);
+  });
+
+  it('phases: the keys of a report row read as the new ones', () => {
+    const row = { caseId: 'c', phases: { veiligheid: 2, zorg: 1, herstel: 0 } } as unknown as ReportRow;
+    expect(normalizeReportRowAdvice(row).phases).toEqual({ safety: 2, care: 1, recovery: 0 });
+    const current = { caseId: 'c', phases: { safety: 2, care: 1, recovery: 0 } } as unknown as ReportRow;
+    expect(normalizeReportRowAdvice(current)).toBe(current);
   });
 });

@@ -34,9 +34,9 @@ function meeting(): ActieoverlegMeeting {
 
 const input: OutcomeInput = outcomeInputSchema.parse({
   decisions: [
-    { subject: 'safety_plan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
-    { subject: 'intervention', phase: 'zorg', text: 'Aanmelding wijkteam voor opvoedondersteuning' },
-    { subject: 'intervention', phase: 'veiligheid', text: 'Tijdelijk huisverbod verlengen' },
+    { subject: 'safety_plan', phase: 'safety', text: 'Veiligheidsplan opstellen met beide ouders' },
+    { subject: 'intervention', phase: 'care', text: 'Aanmelding wijkteam voor opvoedondersteuning' },
+    { subject: 'intervention', phase: 'safety', text: 'Tijdelijk huisverbod verlengen' },
   ],
   actions: [
     { owner: 'vt', what: 'Veiligheidsplan opstellen', due: '2026-04-09' },
@@ -53,7 +53,7 @@ describe('the Actieoverleg outcome', () => {
     const r = recordOutcome(base);
     if (!r.ok) throw new Error(r.error);
     expect(r.outcome).toMatchObject({ caseId: 'c1', revision: 1, recordedAt: '2026-04-02T13:30:00.000Z', zvhCasusregie: true });
-    expect(decisionsByPhase(r.outcome)).toEqual({ veiligheid: 2, zorg: 1, herstel: 0 });
+    expect(decisionsByPhase(r.outcome)).toEqual({ safety: 2, care: 1, recovery: 0 });
     expect([...actionsByOwner(r.outcome).entries()].map(([o, a]) => [o, a.map((x) => x.due)])).toEqual([
       ['vt', ['2026-04-02', '2026-04-09']],
       ['politie', ['2026-04-03']],
@@ -83,7 +83,7 @@ describe('the Actieoverleg outcome', () => {
     expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'nazorg', text: 'abc' }] }).success).toBe(
       false,
     );
-    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'zorg', text: 'ab' }] }).success).toBe(
+    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'care', text: 'ab' }] }).success).toBe(
       false,
     );
   });
