@@ -80,8 +80,7 @@ const STATES: [string, () => AdaptiveCard | undefined][] = [
   ['erase-confirm', () => buildEraseConfirmCard({ caseId: 'a'.repeat(24), shown: 'Zaak 20d9d8a4', verb: 'privacy.erase' })],
   [
     'advice-edit: in the message (no dialog)',
-    () =>
-      buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('draft'), draft: undefined }, { here: true }),
+    () => buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('draft'), draft: undefined }, { here: true }),
   ],
   ['advice-edit', () => buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('draft'), draft: undefined })],
 ];
