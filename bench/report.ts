@@ -50,7 +50,7 @@ function makeRow(i: number, rand: () => number): ReportRow {
     ...(decided ? { decidedAt: iso(intake + Math.floor(60 + rand() * 600) * 60_000), decision: escalated ? 'escalated' : 'closed' } : {}),
     ...(decided && escalated ? { escalationRule: RULES[i % RULES.length] } : {}),
     vtEvening: rand() < 0.3 ? { count: 1, responseMinutes: [Math.floor(rand() * 60)] } : { count: 0, responseMinutes: [] },
-    phases: escalated ? { veiligheid: 2, zorg: 1, herstel: rand() < 0.3 ? 1 : 0 } : { veiligheid: 0, zorg: 0, herstel: 0 },
+    phases: escalated ? { safety: 2, care: 1, recovery: rand() < 0.3 ? 1 : 0 } : { safety: 0, care: 0, recovery: 0 },
     ...(escalated ? { followUp: rand() < 0.7 ? 'carried_out' : 'unanswered' } : {}),
     ...(rand() < 0.2 ? { nextIntakeAt: iso(intake + Math.floor(rand() * 400) * 86_400_000) } : {}),
   };

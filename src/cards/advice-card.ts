@@ -131,9 +131,9 @@ export interface AdviceModel {
 
 function statusLine(view: AdviceCardView): TextModel {
   const a = view.advice;
-  if (a.status === 'besloten' && a.decision)
+  if (a.status === 'decided' && a.decision)
     return tm(`✓ ${t.advice.decidedAt(formatAmsterdamShort(a.decision.at, view.now))}`, { weight: 'bolder', color: 'good' });
-  if (a.status === 'verzonden') {
+  if (a.status === 'sent') {
     // Spoken to the OvJ (the card goes to the OvJ; a partner who opens it reads the neutral form).
     const sent = formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now);
     const deadline = formatAmsterdam(view.case.deadline);
@@ -141,14 +141,14 @@ function statusLine(view: AdviceCardView): TextModel {
       view.viewerMayDecide === false ? fx.adviceCard.decisionAskedOther(sent, deadline) : fx.adviceCard.decisionAsked(sent, deadline);
     return tm(line, { weight: 'bolder', color: 'accent' });
   }
-  if (a.status === 'besloten')
+  if (a.status === 'decided')
     return tm(t.advice.sentAt(formatAmsterdamShort(a.sentAt ?? a.draft.composedAt, view.now)), { weight: 'bolder', color: 'accent' });
   return tm(t.advice.concept, { weight: 'bolder' });
 }
 
 /** Whether this viewer gets the decision form: the OvJ (or an unknown viewer: the server checks), on a sent advice. */
 export function showsDecisionForm(view: AdviceCardView): boolean {
-  return view.advice.status === 'verzonden' && view.viewerMayDecide !== false && view.expanded !== true;
+  return view.advice.status === 'sent' && view.viewerMayDecide !== false && view.expanded !== true;
 }
 
 function decideModel(view: AdviceCardView): AdviceModel['decide'] {
@@ -210,7 +210,7 @@ function mainModel(view: AdviceCardView, d: AdviceDensity): AdviceModel {
       formatAmsterdamShort(draft.composedAt, view.now),
     ),
     // The suspect may be in custody: the termijn is part of the question to the OvJ.
-    termijn: a.status !== 'besloten' ? termijnModel(view) : null,
+    termijn: a.status !== 'decided' ? termijnModel(view) : null,
     decision,
     concern: openConcernModel(draft, view.now, d.reason),
     actieoverleg: adviceAoOutcomeElements(view.aoOutcome, view.now),

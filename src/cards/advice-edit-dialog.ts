@@ -73,7 +73,7 @@ export function interventionDetailModels(
 
 export function adviceEditModel(view: View, opts: { here?: boolean } = {}): AdviceEditModel | undefined {
   const advice = view.advice;
-  if (!advice || advice.status !== 'concept') return undefined;
+  if (!advice || advice.status !== 'draft') return undefined;
   const palette = view.palette ?? [];
   const summary = prefill(view.draft, INPUTS.adviceSummary).value ?? advice.draft.summary;
   const ids = prefill(view.draft, INPUTS.adviceInterventions).value ?? proposedValue(advice.draft, palette);

@@ -61,7 +61,7 @@ function byPhase(interventions: Proposed): [Phase, Proposed][] {
 export function interventionLines(draft: Draft, palette: readonly Intervention[], now: Date, noteMax: number): TextModel[] {
   if (draft.interventions.length === 0) return [tm(t.advice.interventionsNone, { subtle: true, spacing: 'none' })];
   const lines: TextModel[] = [];
-  if (!draft.interventions.some((i) => i.phase === 'veiligheid'))
+  if (!draft.interventions.some((i) => i.phase === 'safety'))
     lines.push(tm(`⚠ ${t.advice.noSafety}`, { color: 'attention', weight: 'bolder', spacing: 'small' }));
   byPhase(draft.interventions).forEach(([phase, list], n) => {
     lines.push(tm(t.advice.phaseHeading(n + 1, t.advice.phases[phase]), { weight: 'bolder', spacing: 'small' }));

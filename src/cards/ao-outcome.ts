@@ -116,11 +116,11 @@ export function aoOutcomeModel(args: {
               return {
                 label: x.decisionLabel(i + 1),
                 subjectId: outcomeInputIds.decisionSubject(i + 1),
-                subject: d?.subject ?? 'interventie',
+                subject: d?.subject ?? 'intervention',
                 subjects,
                 phaseId: outcomeInputIds.decisionPhase(i + 1),
                 phaseLabel: x.phaseLabel,
-                phase: d?.phase ?? 'veiligheid',
+                phase: d?.phase ?? 'safety',
                 phases,
                 textId: outcomeInputIds.decisionText(i + 1),
                 placeholder: x.decisionPlaceholder,

@@ -230,9 +230,9 @@ export function adviceSection(view: CaseCardView, d: CardDensity): CardElement[]
     } satisfies AdvicePartModel);
   }
   const part =
-    advice.status === 'concept'
+    advice.status === 'draft'
       ? conceptPart(view, advice, d)
-      : advice.status === 'verzonden'
+      : advice.status === 'sent'
         ? sentPart(view, advice)
         : decidedPart(view, advice, d);
   return renderPart('advice', { ...base, ...part } satisfies AdvicePartModel);

@@ -188,7 +188,7 @@ export function closureHandoverLines(closure: CaseClosure, view: Pick<CaseCardVi
   });
   return [
     ...(h
-      ? h.kind === 'geen'
+      ? h.kind === 'none'
         ? [n.card.handoverNone(plainTruncate(h.noneReason ?? '', noteMax))]
         : [n.card.handoverTo(partyLabel(h, view.location), h.handedOver.map((i) => nlAftercare.handover.item[i].toLowerCase()).join(', '))]
       : []),

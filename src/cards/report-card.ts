@@ -38,7 +38,7 @@ export interface ReportCardModel {
   csvUnavailable?: string;
 }
 
-const PHASES: InterventionPhase[] = ['veiligheid', 'zorg', 'herstel'];
+const PHASES: InterventionPhase[] = ['safety', 'care', 'recovery'];
 
 /** "4 (25 %)", or "0" without a share when there is nothing to share of. */
 export function ratioText(r: Ratio): string {

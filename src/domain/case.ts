@@ -4,6 +4,7 @@ import type { PartnerOrg } from './orgs';
 import { personSchema, type Person } from './persons';
 import { detectPii, type PiiKind } from './pii';
 import { normalizeCaseAftercare } from './old-values-aftercare';
+import { normalizeCaseAdvice } from './old-values-advice';
 import type { CaseAction } from './rounds/case-lifecycle';
 import type { RoundInfo } from './rounds/round';
 
@@ -104,12 +105,14 @@ export function normalizeCase(stored: Case): Case {
   const { externalId: _clear, ...c } = stored as Case & { externalId?: string };
   const rounds = c.rounds ?? [{ number: 1, startedAt: c.createdAt, startedBy: c.createdBy }];
   // Action statuses stored in Dutch before issue 11 item 6 read as the English ones (src/domain/old-values-aftercare.ts).
-  return normalizeCaseAftercare({
-    ...c,
-    rounds,
-    actions: c.actions ?? [],
-    round: rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : c.round,
-  });
+  return normalizeCaseAdvice(
+    normalizeCaseAftercare({
+      ...c,
+      rounds,
+      actions: c.actions ?? [],
+      round: rounds.length > 0 ? Math.max(...rounds.map((r) => r.number)) : c.round,
+    }),
+  );
 }
 
 const HOUR_MS = 3_600_000;

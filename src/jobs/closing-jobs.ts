@@ -46,7 +46,7 @@ export async function closingFeedbackJob(deps: AppDeps, outbound: Outbound, job:
   const h = closure.handover;
   const location = deps.directory.location(theCase.locationId);
   const ref = caseCode(theCase.id);
-  const party = h.kind === 'geen' ? null : partyLabel(h, location);
+  const party = h.kind === 'none' ? null : partyLabel(h, location);
   const cardRef = await deps.repo.getCardRef(theCase.id);
   if (cardRef) await outbound.replyInThread(cardRef, { text: n.feedback.thread(ref, party) });
   const items = h.handedOver.map((i) => nlAftercare.handover.item[i].toLowerCase()).join(', ');
@@ -133,7 +133,7 @@ export async function askFollowUpJob(deps: AppDeps, outbound: Outbound, job: Job
   // Mark it asked first (conditional): a second run of this job sees it was asked and sends nothing.
   const asked = await withEtagRetry(`follow-up of ${job.caseId}`, async () => {
     const doc = await deps.repo.getAdvice(job.caseId);
-    if (!doc || doc.body.status !== 'besloten' || doc.body.followUp?.askedAt || doc.body.followUp?.answer) return undefined;
+    if (!doc || doc.body.status !== 'decided' || doc.body.followUp?.askedAt || doc.body.followUp?.answer) return undefined;
     const addressee = followUpAddressee(deps, theCase, doc.body, escalation?.body.caseOwner?.aadObjectId);
     const nextReminderAt =
       config.maxReminders > 0 ? new Date(now.getTime() + config.reminderAfterHours * 3_600_000).toISOString() : undefined;

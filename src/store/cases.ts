@@ -114,7 +114,7 @@ export class CaseStore {
   }
 
   async getAdvice(caseId: string): Promise<Stored<AdviceRecord> | null> {
-    return this.db.get<AdviceRecord>(caseId, ADVICE_ID);
+    return normalizeStoredOrNull(await this.db.get<AdviceRecord>(caseId, ADVICE_ID));
   }
 
   async putAdvice(r: AdviceRecord, etag: string | null): Promise<void> {

@@ -1,7 +1,14 @@
+import type { AdviceRecord } from '../domain/advice/types';
 import type { ReportRow } from '../domain/aftercare/report';
 import type { ReturningRecord } from '../domain/aftercare/returning';
 import type { Contribution } from '../domain/contribution';
 import type { EscalationRecord } from '../domain/escalation-record';
+import {
+  normalizeAdvice,
+  normalizeEscalationAdvice,
+  normalizeReportRowAdvice,
+  normalizeReturningAdvice,
+} from '../domain/old-values-advice';
 import { normalizeEscalation, normalizeReportRow, normalizeVtConsultation } from '../domain/old-values';
 import { normalizeContribution, normalizeReportRowAftercare, normalizeReturning } from '../domain/old-values-aftercare';
 import {
@@ -29,15 +36,17 @@ import type { Stored } from './docstore';
 export function normalizeStored<T extends Stored>(d: T): T {
   switch (d.kind) {
     case 'escalation':
-      return withBody(d, normalizeEscalation(d.body as EscalationRecord));
+      return withBody(d, normalizeEscalationAdvice(normalizeEscalation(d.body as EscalationRecord)));
     case 'vtconsult':
       return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
     case 'reportrow':
-      return withBody(d, normalizeReportRowAftercare(normalizeReportRow(d.body as ReportRow)));
+      return withBody(d, normalizeReportRowAdvice(normalizeReportRowAftercare(normalizeReportRow(d.body as ReportRow))));
     case 'contribution':
       return withBody(d, normalizeContribution(d.body as Contribution));
     case 'returning':
-      return withBody(d, normalizeReturning(d.body as ReturningRecord));
+      return withBody(d, normalizeReturningAdvice(normalizeReturning(d.body as ReturningRecord)));
+    case 'advice':
+      return withBody(d, normalizeAdvice(d.body as AdviceRecord));
     // verdieping documents (src/domain/old-values-verdieping.ts)
     case 'safetyplan':
       return withBody(d, normalizeSafetyPlanEntry(d.body as SafetyPlanEntry));

@@ -119,7 +119,7 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
   it('advice records: insert once and compare-and-swap', async () => {
     const advice = {
       caseId: CASE,
-      status: 'concept' as const,
+      status: 'draft' as const,
       draftedBy: 'u',
       draft: {
         caseId: CASE,
@@ -137,9 +137,9 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
     await repo.putAdvice(advice, null);
     await expect(repo.putAdvice(advice, null)).rejects.toBeInstanceOf(PreconditionFailedError);
     const doc = (await repo.getAdvice(CASE))!;
-    await repo.putAdvice({ ...advice, status: 'verzonden' }, doc.etag);
-    await expect(repo.putAdvice({ ...advice, status: 'besloten' }, doc.etag)).rejects.toBeInstanceOf(PreconditionFailedError);
-    expect((await repo.getAdvice(CASE))?.body.status).toBe('verzonden');
+    await repo.putAdvice({ ...advice, status: 'sent' }, doc.etag);
+    await expect(repo.putAdvice({ ...advice, status: 'decided' }, doc.etag)).rejects.toBeInstanceOf(PreconditionFailedError);
+    expect((await repo.getAdvice(CASE))?.body.status).toBe('sent');
   });
 
   it('finds earlier cases of the same person through the pseudonym index', async () => {

@@ -54,7 +54,7 @@ describe.each(storeKinds)('report row kept current by the commands: %s', (kind) 
       rounds: 1,
       reAgendaCount: 0,
       vtEvening: { count: 0, responseMinutes: [] },
-      phases: { veiligheid: 0, zorg: 0, herstel: 0 },
+      phases: { safety: 0, care: 0, recovery: 0 },
     });
 
     // A re-delivery of the same intake does not reset the row.

@@ -12,6 +12,6 @@ export const reportRow = (over: Partial<ReportRow> = {}): ReportRow => ({
   rounds: 1,
   reAgendaCount: 0,
   vtEvening: { count: 0, responseMinutes: [] },
-  phases: { veiligheid: 0, zorg: 0, herstel: 0 },
+  phases: { safety: 0, care: 0, recovery: 0 },
   ...over,
 });

@@ -201,7 +201,7 @@ describe('issue 13: advice, decision and terugkoppeling', () => {
     });
     const draft = (await t.host.deps.repo.getAdvice(caseId))!.body.draft;
     expect(draft.interventions).toEqual([
-      { interventionId: 'voorwaardelijk-sepot', phase: 'zorg', note: 'proeftijd 2 jaar; voorwaarde: hulpverlening accepteren' },
+      { interventionId: 'voorwaardelijk-sepot', phase: 'care', note: 'proeftijd 2 jaar; voorwaarde: hulpverlening accepteren' },
       expect.objectContaining({ interventionId: 'brief-betrokkene', language: 'Pools' }),
     ]);
     const before = personal(USERS.ovj).length;

@@ -94,7 +94,7 @@ describe('advice, decision and terugkoppeling', () => {
     expect(advice.draft.interventions.map((i) => i.interventionId)).toEqual(['contactverbod', 'rvdk-onderzoek']); // safety first
     expect(advice.draft.openConcern.map((c) => c.orgId)).toEqual(['vt']);
     expect(advice.draft.patterns.map((p) => p.kind)).toEqual(
-      expect.arrayContaining(['oude_bekende', 'kinderen', 'stalking', 'risicotaxatie']),
+      expect.arrayContaining(['returning', 'children', 'stalking', 'risk_assessment']),
     );
     expect(JSON.stringify(advice)).not.toContain('bvh-key-suspect-77');
 
@@ -142,7 +142,7 @@ describe('advice, decision and terugkoppeling', () => {
     });
     const decided = (await t.host.deps.repo.getAdvice(caseId))!.body;
     expect(decided).toMatchObject({
-      status: 'besloten',
+      status: 'decided',
       decision: { by: USERS.ovj, concernAcknowledgement: 'Zorgen VT gedeeld; RvdK-onderzoek volgt direct.' },
     });
     await settle(t);

@@ -76,11 +76,11 @@ describe('after the OvJ decision', () => {
     const updatesBefore = t.stub.successful('update').length;
     const saved = await invoke(USERS.rvdk, AO_OUTCOME_VERB, {
       caseId,
-      [ids.decisionSubject(1)]: 'veiligheidsplan',
-      [ids.decisionPhase(1)]: 'veiligheid',
+      [ids.decisionSubject(1)]: 'safety_plan',
+      [ids.decisionPhase(1)]: 'safety',
       [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
-      [ids.decisionSubject(2)]: 'interventie',
-      [ids.decisionPhase(2)]: 'zorg',
+      [ids.decisionSubject(2)]: 'intervention',
+      [ids.decisionPhase(2)]: 'care',
       [ids.decisionText(2)]: 'Ouderschapsondersteuning via het wijkteam',
       [ids.actionOwner(1)]: 'vt',
       [ids.actionWhat(1)]: 'Huisbezoek en veiligheidsplan',
@@ -107,6 +107,6 @@ describe('after the OvJ decision', () => {
     expect(await personalInvoke(USERS.ovj, VERBS.adviceRefresh, { caseId })).toContain('Uitkomst van het Actieoverleg');
 
     // The decisions per phase count in the report (the outcome's own commit).
-    expect((await t.host.deps.repo.reports.getRow(caseId))?.phases).toEqual({ veiligheid: 1, zorg: 1, herstel: 0 });
+    expect((await t.host.deps.repo.reports.getRow(caseId))?.phases).toEqual({ safety: 1, care: 1, recovery: 0 });
   });
 });

@@ -153,11 +153,11 @@ describe('the Actieoverleg as a meeting', () => {
     await invoke(USERS.vt, AFTERCARE_VERBS.aoPrepared, { caseId, [AFTERCARE_INPUTS.preparedBrings]: '' });
     const outcome = {
       caseId,
-      [ids.decisionSubject(1)]: 'veiligheidsplan',
-      [ids.decisionPhase(1)]: 'veiligheid',
+      [ids.decisionSubject(1)]: 'safety_plan',
+      [ids.decisionPhase(1)]: 'safety',
       [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
-      [ids.decisionSubject(2)]: 'interventie',
-      [ids.decisionPhase(2)]: 'zorg',
+      [ids.decisionSubject(2)]: 'intervention',
+      [ids.decisionPhase(2)]: 'care',
       [ids.decisionText(2)]: 'Ouderschapsondersteuning via het wijkteam',
       [ids.decisionText(3)]: '',
       [ids.actionOwner(1)]: 'vt',
@@ -183,7 +183,7 @@ describe('the Actieoverleg as a meeting', () => {
     expect(saved).toContain('Aangemeld bij het Zorg- en Veiligheidshuis voor casusregie');
     const recorded = (await t.host.deps.repo.getEscalation(caseId))?.body.outcome;
     expect(recorded).toMatchObject({ revision: 1, zvhCasusregie: true, recordedBy: { orgId: 'rvdk' } });
-    expect(recorded?.decisions.map((d) => d.phase)).toEqual(['veiligheid', 'zorg']);
+    expect(recorded?.decisions.map((d) => d.phase)).toEqual(['safety', 'care']);
     // The action is on the case (the case card's actions), due at 17:00 Amsterdam time on its date.
     const theCase = await t.host.deps.repo.getCase(caseId);
     const action = theCase?.actions.find((a) => a.id === 'ao-action-1');

@@ -27,7 +27,7 @@ function roster() {
       receivingParties: [
         { id: 'rvdk-jb', kind: 'save_jeugdbescherming', label: 'Jeugdbescherming (RvdK)', teamsOrg: 'rvdk' },
         { id: 'wijkteam', kind: 'wijkteam', label: 'Wijkteam' },
-        { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+        { id: 'geen', kind: 'none', label: 'Geen overdracht' },
       ],
       followUp: { reminderAfterHours: 48, maxReminders: 2 },
     },
@@ -82,6 +82,7 @@ describe('closing with a handover', () => {
     const closed = await invoke(USERS.om, VERBS.closeCase, {
       caseId,
       [INPUTS.handoverParty]: 'rvdk-jb',
+      // A close form posted before issue 11 item 6 sends the Dutch item names: stored as the English ones.
       [INPUTS.handoverItems]: 'veiligheidsplan,advies_ovj',
       [INPUTS.handoverNote]: 'Toezicht loopt via de gezinsvoogd',
     });
@@ -90,15 +91,13 @@ describe('closing with a handover', () => {
       despiteConcern: false,
       handover: {
         partyId: 'rvdk-jb',
-        handedOver: ['veiligheidsplan', 'advies_ovj'],
+        handedOver: ['safety_plan', 'ovj_advice'],
         notifyOrg: 'rvdk',
         note: 'Toezicht loopt via de gezinsvoogd',
       },
     });
     const audit = (await t.host.deps.repo.listAudit(caseId)).filter((a) => a.action === 'case.close');
-    expect(audit.map((a) => a.detail)).toEqual([
-      { despiteConcern: false, handoverTo: 'rvdk-jb', handedOver: 'veiligheidsplan,advies_ovj' },
-    ]);
+    expect(audit.map((a) => a.detail)).toEqual([{ despiteConcern: false, handoverTo: 'rvdk-jb', handedOver: 'safety_plan,ovj_advice' }]);
     expect(JSON.stringify(audit)).not.toContain('gezinsvoogd');
 
     await settle(t);
@@ -172,7 +171,7 @@ describe('"wat is ervan gekomen?" reaches the case lead', () => {
       t.base,
       personalExecuteInvoke(t.stub.url, USERS.ovj, VERBS.decide, { caseId, [INPUTS.decisionInterventions]: 'contactverbod' }),
     );
-    expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('besloten');
+    expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('decided');
     await settle(t);
     const QUESTION = 'Wat is er gekomen van het besluit van de OvJ';
     expect(personal(USERS.rvdk, QUESTION)).toHaveLength(0);

@@ -346,8 +346,8 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
     clock.advance(Date.parse('2026-11-24T11:00:00Z') - clock.now().getTime());
     const { counts, type, card } = await click('AO outcome', USERS.rvdk, AO_OUTCOME_VERB, {
       caseId,
-      [ids.decisionSubject(1)]: 'veiligheidsplan',
-      [ids.decisionPhase(1)]: 'veiligheid',
+      [ids.decisionSubject(1)]: 'safety_plan',
+      [ids.decisionPhase(1)]: 'safety',
       [ids.decisionText(1)]: 'Veiligheidsplan opstellen met beide ouders',
       [ids.decisionText(2)]: '',
       [ids.decisionText(3)]: '',
@@ -367,6 +367,6 @@ describe('store operations per click: verdieping and the Actieoverleg (counted, 
     expect((await v.host.deps.repo.getCase(caseId))?.actions.map((a) => a.id)).toContain('ao-action-1');
     // The decisions per phase count in the report: the case's row was written in that one commit.
     const row = await v.host.db.get<{ phases: Record<string, number> }>(caseId, 'reportrow');
-    expect(row?.body.phases).toEqual({ veiligheid: 1, zorg: 0, herstel: 0 });
+    expect(row?.body.phases).toEqual({ safety: 1, care: 0, recovery: 0 });
   });
 });

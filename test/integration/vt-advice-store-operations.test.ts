@@ -134,7 +134,7 @@ describe('store operations per advice step (counted, SQLite)', () => {
       await counted('advice draft', () => draftAdvice(t.host.deps, { caseId, aadObjectId: USERS.om, interventionIds: 'contactverbod' })),
     ).toEqual(composing());
     expect(await counted('advice send', () => sendAdvice(t.host.deps, { caseId, aadObjectId: USERS.om }))).toEqual(composing());
-    expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('verzonden');
+    expect((await t.host.deps.repo.getAdvice(caseId))?.body.status).toBe('sent');
     expect((await t.host.deps.repo.getJob(caseId, 'job:sendAdvice'))?.body.status).toBe('pending');
   });
 

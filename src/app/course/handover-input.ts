@@ -5,6 +5,7 @@ import {
   type HandedOverItem,
   type HandoverInput,
 } from '../../domain/aftercare/handover';
+import { currentHandedOverItem } from '../../domain/old-values-advice';
 import type { CloseError } from '../../domain/decisions/close-decisions';
 import { fail, ok, type AppError, type AppErrorCode, type Result } from '../errors';
 
@@ -25,7 +26,9 @@ export function handoverFromFields(f: HandoverFields): Result<HandoverInput> {
   const raw = (f.items ?? '')
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s.length > 0);
+    .filter((s) => s.length > 0)
+    // A close form posted before issue 11 item 6 still sends the Dutch item names.
+    .map(currentHandedOverItem);
   if (!raw.every(isItem)) return fail('invalid_input', [{ path: 'handover.items', message: 'unknown item' }]);
   for (const [path, v] of [
     ['handover.note', f.note],

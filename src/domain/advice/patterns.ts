@@ -50,13 +50,13 @@ interface Mark {
 const w = (body: string): RegExp => new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'iu');
 
 export const KEYWORD_MARKS: readonly Mark[] = [
-  { kind: 'wapen', detail: PATTERNS_NL.weaponInText, words: w('wapens?|vuurwapens?|mes|messen|pistool|pistolen') },
+  { kind: 'weapon', detail: PATTERNS_NL.weaponInText, words: w('wapens?|vuurwapens?|mes|messen|pistool|pistolen') },
   { kind: 'stalking', detail: PATTERNS_NL.stalking, words: w('stalking|stalker|stalken|stalkt|stalkte|gestalkt|belaging|belaagd') },
-  { kind: 'dwingende_controle', detail: PATTERNS_NL.coerciveControl, words: w('dwingende\\s+controle|coercive\\s+control') },
-  { kind: 'risicotaxatie', detail: 'B-SAFER', words: w('b[-\\s]?safer') },
-  { kind: 'risicotaxatie', detail: 'SASH', words: w('sash') },
-  { kind: 'risicotaxatie', detail: 'RiHG', words: w('rihg') },
-  { kind: 'risicotaxatie', detail: 'MASIC', words: w('masic') },
+  { kind: 'coercive_control', detail: PATTERNS_NL.coerciveControl, words: w('dwingende\\s+controle|coercive\\s+control') },
+  { kind: 'risk_assessment', detail: 'B-SAFER', words: w('b[-\\s]?safer') },
+  { kind: 'risk_assessment', detail: 'SASH', words: w('sash') },
+  { kind: 'risk_assessment', detail: 'RiHG', words: w('rihg') },
+  { kind: 'risk_assessment', detail: 'MASIC', words: w('masic') },
 ];
 
 /** Oldest first, then by kind and id: the same sources always come out in the same order. */
@@ -110,7 +110,7 @@ export function findPatterns(input: PatternInput): AdvicePattern[] {
   const earlier = earlierCasesOf(input);
   if (earlier.length > 0) {
     patterns.push({
-      kind: 'oude_bekende',
+      kind: 'returning',
       detail: PATTERNS_NL.earlierCases(earlier.length),
       sources: uniqueSorted(earlier.map((e) => ({ kind: 'earlier_case', id: e.caseId, at: e.intakeAt }))),
     });
@@ -119,7 +119,7 @@ export function findPatterns(input: PatternInput): AdvicePattern[] {
   if (c.facts.childrenInvolved || c.kmFlag) {
     const ages = [...c.facts.childAges].sort((a, b) => b - a);
     patterns.push({
-      kind: 'kinderen',
+      kind: 'children',
       detail: ages.length > 0 ? PATTERNS_NL.childrenWithAges(ages) : PATTERNS_NL.children,
       sources: [intakeRef(c)],
     });
@@ -130,8 +130,8 @@ export function findPatterns(input: PatternInput): AdvicePattern[] {
 
   for (const mark of KEYWORD_MARKS) {
     const refs = found(mark);
-    if (mark.kind === 'wapen' && c.facts.weaponMentioned) {
-      patterns.push({ kind: 'wapen', detail: PATTERNS_NL.weaponAtIntake, sources: uniqueSorted([intakeRef(c), ...refs]) });
+    if (mark.kind === 'weapon' && c.facts.weaponMentioned) {
+      patterns.push({ kind: 'weapon', detail: PATTERNS_NL.weaponAtIntake, sources: uniqueSorted([intakeRef(c), ...refs]) });
       continue;
     }
     if (mark.kind === 'stalking' && c.facts.offenceCategory === 'stalking') {

@@ -1,12 +1,15 @@
 import { z } from 'zod';
+import { OLD_PHASE } from '../old-values-advice';
+import { acceptingOld } from '../old-values-verdieping';
 import type { PartnerOrg } from '../orgs';
 
 /**
  * The phases of "gefaseerd samenwerken aan veiligheid": the advice is ordered safety first. The
  * criminal-law disposal and procedure (dagvaarding, aanhouden) is no phase of that model: it is its
- * own group, 'afdoening', listed last (issue 13.12).
+ * own group, `disposal` (afdoening), listed last (issue 13.12). Stored in Dutch before issue 11 item 6
+ * (`veiligheid zorg herstel afdoening`, `OLD_PHASE`); the palette file may still use the old names.
  */
-export const PHASES = ['veiligheid', 'zorg', 'herstel', 'afdoening'] as const;
+export const PHASES = ['safety', 'care', 'recovery', 'disposal'] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** One intervention of the palette (configuration, not code). */
@@ -18,7 +21,7 @@ export const interventionSchema = z
       .max(64)
       .regex(/^[a-z0-9-]+$/),
     label: z.string().min(1).max(120),
-    phase: z.enum(PHASES),
+    phase: acceptingOld(OLD_PHASE, z.enum(PHASES)),
     /** e.g. a personal letter: may be translated into the person's own language. */
     allowsLanguage: z.boolean().default(false),
   })
@@ -37,7 +40,9 @@ export interface SourceRef {
   at: string;
 }
 
-export type PatternKind = 'oude_bekende' | 'kinderen' | 'stalking' | 'dwingende_controle' | 'risicotaxatie' | 'wapen';
+/** A pattern the advice points out (stored in Dutch before issue 11 item 6: `OLD_PATTERN_KIND`). */
+export const PATTERN_KINDS = ['returning', 'children', 'stalking', 'coercive_control', 'risk_assessment', 'weapon'] as const;
+export type PatternKind = (typeof PATTERN_KINDS)[number];
 
 export interface AdvicePattern {
   kind: PatternKind;
@@ -95,10 +100,14 @@ export interface AdviceDecision {
   piiConfirmed?: import('../pii').PiiKind[];
 }
 
+/** Where the advice is: a draft (concept), sent to the OvJ, decided (stored in Dutch before issue 11 item 6). */
+export const ADVICE_STATUSES = ['draft', 'sent', 'decided'] as const;
+export type AdviceStatus = (typeof ADVICE_STATUSES)[number];
+
 /** The advice of a case through its life: concept → sent to the OvJ → decided → followed up. */
 export interface AdviceRecord {
   caseId: string;
-  status: 'concept' | 'verzonden' | 'besloten';
+  status: AdviceStatus;
   draft: AdviceDraft;
   draftedBy: string;
   sentAt?: string;

@@ -18,7 +18,7 @@ export const aftercareConfigSchema = z
       { id: 'wijkteam', kind: 'wijkteam', label: 'Wijkteam' },
       { id: 'zvh', kind: 'zvh', label: 'Zorg- en Veiligheidshuis' },
       { id: 'mda', kind: 'mda_plus_plus', label: 'MDA++' },
-      { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+      { id: 'geen', kind: 'none', label: 'Geen overdracht' },
     ]),
     returning: returningConfigSchema.default({}),
     followUp: followUpConfigSchema.default({}),

@@ -1,20 +1,24 @@
 import { z } from 'zod';
+import { OLD_HANDED_OVER_ITEM, OLD_RECEIVING_KIND } from '../old-values-advice';
+import { acceptingOld } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 
 /**
  * Closing a case names who holds it from now on. The receiving parties come from configuration
  * (per location); "none" is allowed only with a reason.
  */
-export const RECEIVING_KINDS = ['save_jeugdbescherming', 'wijkteam', 'zvh', 'mda_plus_plus', 'geen'] as const;
+/** Programme names stay Dutch; `none` was `geen` before issue 11 item 6 (`OLD_RECEIVING_KIND`, also in roster files). */
+export const RECEIVING_KINDS = ['save_jeugdbescherming', 'wijkteam', 'zvh', 'mda_plus_plus', 'none'] as const;
 export type ReceivingKind = (typeof RECEIVING_KINDS)[number];
 
+/** What was handed over on closing (a card submit value; stored in Dutch before issue 11 item 6: `OLD_HANDED_OVER_ITEM`). */
 export const HANDED_OVER_ITEMS = [
-  'veiligheidsplan',
-  'risicotaxatie',
-  'afspraken_actieoverleg',
-  'advies_ovj',
-  'contactpersoon',
-  'overig',
+  'safety_plan',
+  'risk_assessment',
+  'actieoverleg_agreements',
+  'ovj_advice',
+  'contact_person',
+  'other',
 ] as const;
 export type HandedOverItem = (typeof HANDED_OVER_ITEMS)[number];
 
@@ -29,14 +33,14 @@ export const receivingPartySchema = z
       .min(1)
       .max(64)
       .regex(/^[a-z0-9][a-z0-9_-]*$/),
-    kind: z.enum(RECEIVING_KINDS),
+    kind: acceptingOld(OLD_RECEIVING_KIND, z.enum(RECEIVING_KINDS)),
     label: z.string().trim().min(2).max(80),
     teamsOrg: partnerOrgSchema.optional(),
   })
   .strict();
 export type ReceivingParty = z.infer<typeof receivingPartySchema>;
 
-/** The configured list: unique ids and exactly one "geen" entry (closing without a handover must stay possible). */
+/** The configured list: unique ids and exactly one "none" entry (closing without a handover must stay possible). */
 export const receivingPartiesSchema = z
   .array(receivingPartySchema)
   .min(1)
@@ -46,17 +50,20 @@ export const receivingPartiesSchema = z
     for (const p of parties) {
       if (ids.has(p.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `duplicate receiving party id ${p.id}` });
       ids.add(p.id);
-      if (p.kind === 'geen' && p.teamsOrg)
-        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `receiving party ${p.id} of kind geen cannot be in Teams` });
+      if (p.kind === 'none' && p.teamsOrg)
+        ctx.addIssue({ code: z.ZodIssueCode.custom, message: `receiving party ${p.id} of kind none cannot be in Teams` });
     }
-    if (parties.filter((p) => p.kind === 'geen').length !== 1)
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'exactly one receiving party of kind geen' });
+    if (parties.filter((p) => p.kind === 'none').length !== 1)
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'exactly one receiving party of kind none' });
   });
 
 export const handoverInputSchema = z
   .object({
     receivingPartyId: z.string().min(1).max(64),
-    handedOver: z.array(z.enum(HANDED_OVER_ITEMS)).max(HANDED_OVER_ITEMS.length).default([]),
+    handedOver: z
+      .array(acceptingOld(OLD_HANDED_OVER_ITEM, z.enum(HANDED_OVER_ITEMS)))
+      .max(HANDED_OVER_ITEMS.length)
+      .default([]),
     note: z.string().trim().max(MAX_HANDOVER_TEXT).optional(),
     noneReason: z.string().trim().max(MAX_HANDOVER_TEXT).optional(),
   })
@@ -77,22 +84,22 @@ export type HandoverError = 'unknown_party' | 'none_needs_reason' | 'none_hands_
 export type HandoverResult = { ok: true; handover: Handover } | { ok: false; error: HandoverError };
 
 /**
- * The handover rule. To a party: at least one item handed over ("overig" only with a note saying what).
- * To nobody ("geen"): a reason of at least MIN_NONE_REASON characters and no items.
+ * The handover rule. To a party: at least one item handed over ("other" only with a note saying what).
+ * To nobody (kind "none"): a reason of at least MIN_NONE_REASON characters and no items.
  */
 export function validateHandover(input: HandoverInput, parties: readonly ReceivingParty[]): HandoverResult {
   const party = parties.find((p) => p.id === input.receivingPartyId);
   if (!party) return { ok: false, error: 'unknown_party' };
   const items = HANDED_OVER_ITEMS.filter((i) => input.handedOver.includes(i));
   const note = input.note?.trim() || undefined;
-  if (party.kind === 'geen') {
+  if (party.kind === 'none') {
     const reason = input.noneReason?.trim() ?? '';
     if (reason.length < MIN_NONE_REASON) return { ok: false, error: 'none_needs_reason' };
     if (items.length > 0) return { ok: false, error: 'none_hands_nothing' };
-    return { ok: true, handover: { partyId: party.id, kind: 'geen', handedOver: [], noneReason: reason, ...(note ? { note } : {}) } };
+    return { ok: true, handover: { partyId: party.id, kind: 'none', handedOver: [], noneReason: reason, ...(note ? { note } : {}) } };
   }
   if (items.length === 0) return { ok: false, error: 'nothing_handed_over' };
-  if (items.includes('overig') && !note) return { ok: false, error: 'other_needs_note' };
+  if (items.includes('other') && !note) return { ok: false, error: 'other_needs_note' };
   return {
     ok: true,
     handover: {

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { OLD_DECISION_SUBJECT, OLD_PHASE } from '../old-values-advice';
+import { acceptingOld } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { requireMillis, type Instant } from '../rounds/time';
 import { LOCAL_DATE, type ActieoverlegMeeting } from './meeting';
@@ -9,9 +11,10 @@ import { LOCAL_DATE, type ActieoverlegMeeting } from './meeting';
  * (who does what by when) and whether the case is registered with the Zorg- en Veiligheidshuis
  * for casusregie.
  */
-export const INTERVENTION_PHASES = ['veiligheid', 'zorg', 'herstel'] as const;
+export const INTERVENTION_PHASES = ['safety', 'care', 'recovery'] as const;
 export type InterventionPhase = (typeof INTERVENTION_PHASES)[number];
-export const DECISION_SUBJECTS = ['veiligheidsplan', 'interventie'] as const;
+/** What an Actieoverleg decision is about (stored in Dutch before issue 11 item 6: `OLD_DECISION_SUBJECT`). */
+export const DECISION_SUBJECTS = ['safety_plan', 'intervention'] as const;
 export type DecisionSubject = (typeof DECISION_SUBJECTS)[number];
 
 export const MAX_OUTCOME_TEXT = 500;
@@ -24,8 +27,8 @@ export const outcomeInputSchema = z
       .array(
         z
           .object({
-            subject: z.enum(DECISION_SUBJECTS),
-            phase: z.enum(INTERVENTION_PHASES),
+            subject: acceptingOld(OLD_DECISION_SUBJECT, z.enum(DECISION_SUBJECTS)),
+            phase: acceptingOld(OLD_PHASE, z.enum(INTERVENTION_PHASES)),
             text: z.string().trim().min(3).max(MAX_OUTCOME_TEXT),
           })
           .strict(),
@@ -103,7 +106,7 @@ function sameContent(a: OutcomeInput, b: OutcomeInput): boolean {
 
 /** Decisions per intervention phase (for the card and the report row). */
 export function decisionsByPhase(outcome: Pick<OutcomeInput, 'decisions'> | undefined): Record<InterventionPhase, number> {
-  const counts: Record<InterventionPhase, number> = { veiligheid: 0, zorg: 0, herstel: 0 };
+  const counts: Record<InterventionPhase, number> = { safety: 0, care: 0, recovery: 0 };
   for (const d of outcome?.decisions ?? []) counts[d.phase]++;
   return counts;
 }

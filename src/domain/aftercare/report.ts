@@ -164,7 +164,7 @@ export function vtEvening(rows: readonly ReportRow[]): ReportFigures['vtEvening'
 }
 
 export function decisionsByPhaseTotal(rows: readonly ReportRow[]): Record<InterventionPhase, number> {
-  const c: Record<InterventionPhase, number> = { veiligheid: 0, zorg: 0, herstel: 0 };
+  const c: Record<InterventionPhase, number> = { safety: 0, care: 0, recovery: 0 };
   for (const r of rows) for (const k of Object.keys(c) as InterventionPhase[]) c[k] += r.phases[k];
   return c;
 }

@@ -121,7 +121,7 @@ export function decideDraftAdvice(
   if (c.status !== 'open') return { ok: false, error: 'case_closed' };
   if (!mayDraftAdvice(c, args.member)) return { ok: false, error: 'not_lead_or_chair' };
   const current = b.advice?.body;
-  if (current && current.status !== 'concept') return { ok: false, error: 'advice_sent' };
+  if (current && current.status !== 'draft') return { ok: false, error: 'advice_sent' };
   const palette = new Map(args.palette.map((i) => [i.id, i]));
   const proposed: ProposedIntervention[] =
     args.interventionIds !== undefined
@@ -137,7 +137,7 @@ export function decideDraftAdvice(
   // A new summary carries its own confirmation; an unchanged one keeps the earlier one.
   const confirmed = args.summary !== undefined ? args.piiConfirmed : current?.draft.summaryPiiConfirmed;
   const draft = confirmed && confirmed.length > 0 ? { ...composed, summaryPiiConfirmed: confirmed } : composed;
-  const advice: AdviceRecord = { caseId: c.id, status: 'concept', draft, draftedBy: args.member.aadObjectId };
+  const advice: AdviceRecord = { caseId: c.id, status: 'draft', draft, draftedBy: args.member.aadObjectId };
   return adviceStep(
     b,
     advice,
@@ -158,7 +158,7 @@ export function decideSendAdvice(
   if (!mayDraftAdvice(c, args.member)) return { ok: false, error: 'not_lead_or_chair' };
   const current = b.advice?.body;
   if (!current) return { ok: false, error: 'no_advice' };
-  if (current.status !== 'concept') return { ok: false, error: 'advice_sent' };
+  if (current.status !== 'draft') return { ok: false, error: 'advice_sent' };
   // A vote may have come in since the draft: a new version only when the content changed, so the
   // drafter and the OvJ speak of the same version.
   const recomposed = compose(b, args, current.draft.summary, current.draft.interventions, current.draft.version + 1, ctx.now);
@@ -168,7 +168,7 @@ export function decideSendAdvice(
     : confirmed
       ? { ...recomposed, summaryPiiConfirmed: confirmed }
       : recomposed;
-  const advice: AdviceRecord = { ...current, draft, status: 'verzonden', sentAt: ctx.now };
+  const advice: AdviceRecord = { ...current, draft, status: 'sent', sentAt: ctx.now };
   return adviceStep(
     b,
     advice,
@@ -214,11 +214,11 @@ export function decideAdviceDecision(
   if (chosen.length === 0 && text.length === 0) return { ok: false, error: 'decision_empty' };
   if (openConcern.length > 0 && ack.length < 10) return { ok: false, error: 'ack_required' };
   if (!current) return { ok: false, error: 'no_advice' };
-  if (current.status === 'besloten') return { ok: false, error: 'already_decided' };
-  if (current.status !== 'verzonden') return { ok: false, error: 'no_advice' };
+  if (current.status === 'decided') return { ok: false, error: 'already_decided' };
+  if (current.status !== 'sent') return { ok: false, error: 'no_advice' };
   const advice: AdviceRecord = {
     ...current,
-    status: 'besloten',
+    status: 'decided',
     decision: {
       at: ctx.now,
       by: args.member.aadObjectId,
@@ -280,7 +280,7 @@ export function decideFollowUpAnswer(
   const text = (args.text ?? '').trim();
   if (text.length < 3) return { ok: false, error: 'followup_empty' };
   const current = b.advice?.body;
-  if (!current || current.status !== 'besloten') return { ok: false, error: 'no_advice' };
+  if (!current || current.status !== 'decided') return { ok: false, error: 'no_advice' };
   const advice: AdviceRecord = {
     ...current,
     followUp: {

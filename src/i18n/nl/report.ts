@@ -32,7 +32,7 @@ export const nlReport = {
     /** Instead of a chart whose figures are all zero (an empty donut renders as nothing). */
     noData: 'Geen gegevens in deze periode.',
   },
-  phase: { veiligheid: 'Veiligheid', zorg: 'Zorg', herstel: 'Herstel' } satisfies Record<InterventionPhase, string>,
+  phase: { safety: 'Veiligheid', care: 'Zorg', recovery: 'Herstel' } satisfies Record<InterventionPhase, string>,
   /** Card facts (a selection; the CSV has every figure). */
   facts: {
     cases: 'Zaken',

@@ -18,9 +18,9 @@ export const nlViews = {
     escalated: (yes: boolean) => (yes ? 'Geëscaleerd naar het Actieoverleg: ja' : 'Geëscaleerd naar het Actieoverleg: nee'),
     closed: 'Zaak gesloten',
     adviceStatus: {
-      concept: 'Advies in concept',
-      verzonden: 'Advies verzonden, wacht op beslissing',
-      besloten: 'Beslissing vastgelegd',
+      draft: 'Advies in concept',
+      sent: 'Advies verzonden, wacht op beslissing',
+      decided: 'Beslissing vastgelegd',
     } as Record<string, string>,
     privacyNote: 'De inhoud van de zaak staat alleen in je persoonlijke weergave. Druk op Openen.',
     open: 'Openen',

@@ -37,7 +37,7 @@ function largeAdvice(status: AdviceRecord['status'], overrides: Partial<AdviceRe
     composedAt: '2026-11-23T21:30:00.000Z',
   });
   const decided: Partial<AdviceRecord> =
-    status === 'besloten'
+    status === 'decided'
       ? {
           decision: {
             at: '2026-11-23T22:05:00.000Z',
@@ -54,7 +54,7 @@ function largeAdvice(status: AdviceRecord['status'], overrides: Partial<AdviceRe
     status,
     draft,
     draftedBy: 'aad-lead-secret-0002',
-    ...(status !== 'concept' ? { sentAt: '2026-11-23T21:40:00.000Z' } : {}),
+    ...(status !== 'draft' ? { sentAt: '2026-11-23T21:40:00.000Z' } : {}),
     ...decided,
     ...overrides,
   };
@@ -62,19 +62,19 @@ function largeAdvice(status: AdviceRecord['status'], overrides: Partial<AdviceRe
 const largeCase = () => largeView().case;
 
 const scenarios: [string, AdviceCardView][] = [
-  ['concept', adviceView(adviceRecord('concept'))],
-  ['sent, for the OvJ', adviceView(adviceRecord('verzonden'), { viewerMayDecide: true })],
-  ['sent, no viewer known', adviceView(adviceRecord('verzonden'))],
-  ['sent, not the OvJ', adviceView(adviceRecord('verzonden'), { viewerMayDecide: false })],
-  ['sent, no open concern', adviceView(adviceRecord('verzonden', {}, { votes: [] }), { viewerMayDecide: true })],
-  ['decided', adviceView(adviceRecord('besloten'), { viewerMayDecide: true })],
-  ['decided, notice', adviceView(adviceRecord('besloten'), { notice: { kind: 'good', text: 'Het besluit is vastgelegd.' } })],
-  ['expanded (dialog)', adviceView(adviceRecord('verzonden'), { expanded: true })],
-  ['empty', adviceView(adviceRecord('verzonden', {}, { contributions: [], votes: [], proposed: [], summary: '', earlierCases: [] }))],
-  ['large, sent', adviceView(largeAdvice('verzonden'), { case: largeCase(), viewerMayDecide: true })],
-  ['large, decided', adviceView(largeAdvice('besloten'), { case: largeCase(), notice: { kind: 'attention', text: long(300, 'Let op') } })],
-  ['large, expanded', adviceView(largeAdvice('besloten'), { case: largeCase(), expanded: true })],
-  ['large, concept', adviceView(largeAdvice('concept'), { case: largeCase() })],
+  ['draft', adviceView(adviceRecord('draft'))],
+  ['sent, for the OvJ', adviceView(adviceRecord('sent'), { viewerMayDecide: true })],
+  ['sent, no viewer known', adviceView(adviceRecord('sent'))],
+  ['sent, not the OvJ', adviceView(adviceRecord('sent'), { viewerMayDecide: false })],
+  ['sent, no open concern', adviceView(adviceRecord('sent', {}, { votes: [] }), { viewerMayDecide: true })],
+  ['decided', adviceView(adviceRecord('decided'), { viewerMayDecide: true })],
+  ['decided, notice', adviceView(adviceRecord('decided'), { notice: { kind: 'good', text: 'Het besluit is vastgelegd.' } })],
+  ['expanded (dialog)', adviceView(adviceRecord('sent'), { expanded: true })],
+  ['empty', adviceView(adviceRecord('sent', {}, { contributions: [], votes: [], proposed: [], summary: '', earlierCases: [] }))],
+  ['large, sent', adviceView(largeAdvice('sent'), { case: largeCase(), viewerMayDecide: true })],
+  ['large, decided', adviceView(largeAdvice('decided'), { case: largeCase(), notice: { kind: 'attention', text: long(300, 'Let op') } })],
+  ['large, expanded', adviceView(largeAdvice('decided'), { case: largeCase(), expanded: true })],
+  ['large, concept', adviceView(largeAdvice('draft'), { case: largeCase() })],
 ];
 
 describe('advice card: valid Adaptive Card 1.5 within the budget', () => {
@@ -93,24 +93,24 @@ describe('advice card: valid Adaptive Card 1.5 within the budget', () => {
 
 describe('advice card: read in one minute', () => {
   it('says what it is and where it stands', () => {
-    const concept = texts(buildAdviceCard(adviceView(adviceRecord('concept'))));
+    const concept = texts(buildAdviceCard(adviceView(adviceRecord('draft'))));
     // Line 1: where it stands and what is asked of the reader; then what it is.
     expect(concept[0]).toBe('Concept — nog niet verzonden');
     expect(concept[1]).toBe('Advies aan de OvJ — HG-zaak SBZ-997');
     expect(concept).toContain('ZSM Midden-Nederland · Mishandeling · versie 1 · opgesteld 22:30');
     expect(concept).toContain('Concept — nog niet verzonden');
     // Spoken to the OvJ, with the termijn (issue 13.11).
-    const sent = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
+    const sent = texts(buildAdviceCard(adviceView(adviceRecord('sent'))));
     expect(sent).toContain('Verzonden om 22:40 — uw besluit gevraagd vóór di 24 nov 02:15');
     expect(sent).toContain('Termijn: di 24 nov 02:15');
-    expect(texts(buildAdviceCard(adviceView(adviceRecord('besloten'))))[0]).toBe('✓ Besloten om 23:05');
-    expect(texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))))[0]).toBe(
+    expect(texts(buildAdviceCard(adviceView(adviceRecord('decided'))))[0]).toBe('✓ Besloten om 23:05');
+    expect(texts(buildAdviceCard(adviceView(adviceRecord('sent'))))[0]).toBe(
       'Verzonden om 22:40 — uw besluit gevraagd vóór di 24 nov 02:15',
     );
   });
 
   it('orders (layout rule): status, termijn, "Besluit vastleggen", open buikpijn, the summary, then interventions, patterns, facts, who', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: true }));
+    const card = buildAdviceCard(adviceView(adviceRecord('sent'), { viewerMayDecide: true }));
     const all = texts(card);
     const at = (s: string) => all.findIndex((x) => x.startsWith(s));
     const order = [
@@ -147,7 +147,7 @@ describe('advice card: read in one minute', () => {
   });
 
   it('groups the proposed interventions by phase, safety first, with notes and language', () => {
-    const all = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
+    const all = texts(buildAdviceCard(adviceView(adviceRecord('sent'))));
     const from = all.indexOf('Voorgestelde interventies');
     expect(all.slice(from, from + 8)).toEqual([
       'Voorgestelde interventies',
@@ -162,15 +162,13 @@ describe('advice card: read in one minute', () => {
   });
 
   it('warns when no safety intervention is proposed', () => {
-    const card = buildAdviceCard(
-      adviceView(adviceRecord('verzonden', {}, { proposed: [{ interventionId: 'rvdk-onderzoek', phase: 'zorg' }] })),
-    );
+    const card = buildAdviceCard(adviceView(adviceRecord('sent', {}, { proposed: [{ interventionId: 'rvdk-onderzoek', phase: 'care' }] })));
     expect(textBlock(card, 'Geen veiligheidsinterventie')).not.toHaveProperty('color');
     expect(texts(card)).toContain('1. Zorg');
   });
 
   it('shows each open buikpijn prominently, per organisation, with its reason, round and source', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('verzonden')));
+    const card = buildAdviceCard(adviceView(adviceRecord('sent')));
     expect(textBlock(card, 'Nog buikpijn: Raad voor de Kinderbescherming')).toMatchObject({
       text: 'Nog buikpijn: Raad voor de Kinderbescherming — Kinderen getuige van geweld.',
       weight: 'bolder',
@@ -181,12 +179,12 @@ describe('advice card: read in one minute', () => {
   });
 
   it('says plainly when nobody has buikpijn any more', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('verzonden', {}, { votes: [] })));
+    const card = buildAdviceCard(adviceView(adviceRecord('sent', {}, { votes: [] })));
     expect(textBlock(card, 'Niemand heeft nog buikpijn')).not.toHaveProperty('color');
   });
 
   it('lists the patterns with their sources', () => {
-    const all = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
+    const all = texts(buildAdviceCard(adviceView(adviceRecord('sent'))));
     expect(all).toEqual(
       expect.arrayContaining([
         '**Oude bekende:** 1 eerdere zaak met dezelfde personen',
@@ -205,7 +203,7 @@ describe('advice card: read in one minute', () => {
   });
 
   it('lists who supplied what (newest first), with time, source, the contents and the need-to-know reason', () => {
-    const all = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'))));
+    const all = texts(buildAdviceCard(adviceView(adviceRecord('sent'))));
     const from = all.indexOf('Wie leverde wat (3)');
     const lines = all.slice(from + 1, from + 7);
     expect(lines.filter((l) => l.startsWith('**')).map((l) => l.split(':')[0])).toEqual([
@@ -218,7 +216,7 @@ describe('advice card: read in one minute', () => {
   });
 
   it('refreshes with the advice verb and has one Details button: the dialog', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('verzonden')));
+    const card = buildAdviceCard(adviceView(adviceRecord('sent')));
     expect(card.refresh).toEqual({ action: { type: 'Action.Execute', verb: VERBS.adviceRefresh, data: { caseId } } });
     const actions = card.actions as Node[];
     const submit = actions.find((a) => a.type === 'Action.Submit') as Node;
@@ -226,7 +224,7 @@ describe('advice card: read in one minute', () => {
     expect(submit.data).toEqual({ msteams: { type: 'task/fetch' }, dialog: DIALOGS.adviceDetails, caseId });
     expect(dialogFetchDataSchema.parse(submit.data)).toEqual({ dialog: DIALOGS.adviceDetails, caseId });
     expect(actions.filter((a) => String(a.title).includes('Details'))).toHaveLength(1);
-    const inside = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { expanded: true })));
+    const inside = texts(buildAdviceCard(adviceView(adviceRecord('sent'), { expanded: true })));
     expect(inside).toEqual(expect.arrayContaining(['Buikpijn per ronde', 'Ronde 2', 'Ronde 1', 'Alle contextinformatie']));
     expect(inside.indexOf('Ronde 2')).toBeLessThan(inside.indexOf('Ronde 1'));
     expect(inside).toContain('**RvdK**: Buikpijn · ⚠ ACUUT ONVEILIG — Kinderen getuige van geweld. · 22:20');
@@ -238,19 +236,19 @@ describe('advice card: the decision', () => {
   const form = (card: unknown) => ofType(card, 'Action.ShowCard').find((s) => s.title === 'Besluit vastleggen');
 
   it('offers the form on a sent advice to the OvJ and to an unknown viewer, not to others, not before sending, not after deciding', () => {
-    expect(form(buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: true })))).toBeDefined();
-    expect(form(buildAdviceCard(adviceView(adviceRecord('verzonden'))))).toBeDefined();
-    expect(form(buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: false })))).toBeUndefined();
-    expect(form(buildAdviceCard(adviceView(adviceRecord('concept'), { viewerMayDecide: true })))).toBeUndefined();
-    expect(form(buildAdviceCard(adviceView(adviceRecord('besloten'), { viewerMayDecide: true })))).toBeUndefined();
-    expect(form(buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: true, expanded: true })))).toBeUndefined();
-    for (const view of scenarios.map(([, v]) => v).filter((v) => v.advice.status !== 'verzonden' || v.viewerMayDecide === false)) {
+    expect(form(buildAdviceCard(adviceView(adviceRecord('sent'), { viewerMayDecide: true })))).toBeDefined();
+    expect(form(buildAdviceCard(adviceView(adviceRecord('sent'))))).toBeDefined();
+    expect(form(buildAdviceCard(adviceView(adviceRecord('sent'), { viewerMayDecide: false })))).toBeUndefined();
+    expect(form(buildAdviceCard(adviceView(adviceRecord('draft'), { viewerMayDecide: true })))).toBeUndefined();
+    expect(form(buildAdviceCard(adviceView(adviceRecord('decided'), { viewerMayDecide: true })))).toBeUndefined();
+    expect(form(buildAdviceCard(adviceView(adviceRecord('sent'), { viewerMayDecide: true, expanded: true })))).toBeUndefined();
+    for (const view of scenarios.map(([, v]) => v).filter((v) => v.advice.status !== 'sent' || v.viewerMayDecide === false)) {
       expect(executeActions(buildAdviceCard(view)).map((a) => a.verb)).not.toContain(VERBS.decide);
     }
   });
 
   it('preselects the proposed interventions from the palette (safety first) and asks why the decision stands despite buikpijn', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('verzonden'), { viewerMayDecide: true }));
+    const card = buildAdviceCard(adviceView(adviceRecord('sent'), { viewerMayDecide: true }));
     const f = form(card) as Node;
     const choice = ofType(f.card, 'Input.ChoiceSet')[0] as Node;
     expect(choice).toMatchObject({
@@ -302,7 +300,7 @@ describe('advice card: the decision', () => {
   });
 
   it('asks no acknowledgement when no buikpijn stands', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('verzonden', {}, { votes: [] }), { viewerMayDecide: true }));
+    const card = buildAdviceCard(adviceView(adviceRecord('sent', {}, { votes: [] }), { viewerMayDecide: true }));
     expect(ofType(card, 'Input.Text').map((i) => i.id)).toEqual([
       INPUTS.decisionText,
       'ivNote_huisverbod',
@@ -324,7 +322,7 @@ describe('advice card: the decision', () => {
   });
 
   it('shows the decision: interventions in phase order, text, acknowledgement of the remaining buikpijn, by the OvJ with time', () => {
-    const card = buildAdviceCard(adviceView(adviceRecord('besloten'), { viewerMayDecide: true }));
+    const card = buildAdviceCard(adviceView(adviceRecord('decided'), { viewerMayDecide: true }));
     const all = texts(card);
     expect(all).toEqual(
       expect.arrayContaining([
@@ -342,7 +340,7 @@ describe('advice card: the decision', () => {
   });
 
   it('shows what came of it once the case lead answered', () => {
-    const advice = adviceRecord('besloten', {
+    const advice = adviceRecord('decided', {
       followUp: {
         askedAt: '2026-11-23T22:10:00.000Z',
         answer: 'Contactverbod nageleefd.',
@@ -359,7 +357,7 @@ describe('advice card: the decision', () => {
 describe('advice card: the dialog (expanded)', () => {
   it('shows everything inline, contributions whole, with no inline Details, no form and no refresh', () => {
     const text2000 = 'x'.repeat(2000);
-    const advice = adviceRecord('verzonden', {}, { contributions: adviceInput().contributions.map((c) => ({ ...c, text: text2000 })) });
+    const advice = adviceRecord('sent', {}, { contributions: adviceInput().contributions.map((c) => ({ ...c, text: text2000 })) });
     const card = buildAdviceCard(adviceView(advice, { expanded: true, viewerMayDecide: true }));
     expect(card.actions).toBeUndefined();
     expect(card.refresh).toBeUndefined();
@@ -369,19 +367,19 @@ describe('advice card: the dialog (expanded)', () => {
   });
 
   it('says how many contributions follow on the next pages, and pages through all of them (issue 13.8)', () => {
-    const first = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true }));
+    const first = buildAdviceCard(adviceView(largeAdvice('sent'), { case: largeCase(), expanded: true }));
     expect(texts(first).some((t) => /^\d+ bijdragen op de volgende pagina's\.$/.test(t))).toBe(true);
     expect(utf16Bytes(first)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
     const next = (first.actions as Node[]).find((a) => (a.data as { page?: number } | undefined)?.page === 1);
     expect(next).toBeDefined();
-    const second = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: largeCase(), expanded: true, page: 1 }));
+    const second = buildAdviceCard(adviceView(largeAdvice('sent'), { case: largeCase(), expanded: true, page: 1 }));
     expect(texts(second).some((t) => t.startsWith('Contextinformatie, pagina 2 van '))).toBe(true);
     expect(utf16Bytes(second)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
   });
 });
 
 describe('advice card: the large case', () => {
-  const view = adviceView(largeAdvice('verzonden'), { case: largeCase(), viewerMayDecide: true });
+  const view = adviceView(largeAdvice('sent'), { case: largeCase(), viewerMayDecide: true });
 
   it('stays within the budget with the summary, every open buikpijn, the form and some details', () => {
     const card = buildAdviceCard(view);

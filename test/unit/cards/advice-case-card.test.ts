@@ -35,14 +35,14 @@ function section(view: CaseCardView): Node[] {
 }
 const long = (n: number, seed: string) => `${seed} `.repeat(Math.ceil(n / (seed.length + 1))).slice(0, n);
 const asked = (extra: Partial<NonNullable<AdviceRecord['followUp']>> = {}) =>
-  adviceRecord('besloten', { followUp: { askedAt: '2026-11-23T21:20:00.000Z', ...extra } });
+  adviceRecord('decided', { followUp: { askedAt: '2026-11-23T21:20:00.000Z', ...extra } });
 
 /** The large case with a large advice: a 2,000-character summary (held whole in the edit form), every intervention. */
 function largeWith(status: AdviceRecord['status'], overrides: Partial<AdviceRecord> = {}): CaseCardView {
   const all = PALETTE.map((i) => ({ interventionId: i.id, phase: i.phase }));
   const advice = adviceRecord(status, { ...overrides }, { proposed: all, summary: long(2000, 'Samenvatting advies é') });
   const decided: Partial<AdviceRecord> =
-    status === 'besloten'
+    status === 'decided'
       ? {
           decision: {
             at: NOW.toISOString(),
@@ -59,18 +59,18 @@ function largeWith(status: AdviceRecord['status'], overrides: Partial<AdviceReco
 
 const scenarios: [string, CaseCardView][] = [
   ['no advice yet', withAdvice(undefined)],
-  ['concept', withAdvice(adviceRecord('concept'))],
-  ['concept, typed summary after a refusal', withAdvice(adviceRecord('concept'), { draft: { [INPUTS.adviceSummary]: 'Getypt.' } })],
-  ['concept, closed case', withAdvice(adviceRecord('concept'), { case: sampleCase({ status: 'closed' }) })],
-  ['sent', withAdvice(adviceRecord('verzonden'))],
-  ['decided', withAdvice(adviceRecord('besloten'))],
+  ['draft', withAdvice(adviceRecord('draft'))],
+  ['concept, typed summary after a refusal', withAdvice(adviceRecord('draft'), { draft: { [INPUTS.adviceSummary]: 'Getypt.' } })],
+  ['concept, closed case', withAdvice(adviceRecord('draft'), { case: sampleCase({ status: 'closed' }) })],
+  ['sent', withAdvice(adviceRecord('sent'))],
+  ['decided', withAdvice(adviceRecord('decided'))],
   ['decided, follow-up asked', withAdvice(asked())],
   ['decided, follow-up answered', withAdvice(asked({ answer: 'Nageleefd.', answeredAt: '2026-11-23T21:25:00.000Z', closed: false }))],
   ['large, no advice', { ...largeView(), palette: PALETTE }],
-  ['large, concept', largeWith('concept')],
-  ['large, sent', largeWith('verzonden')],
-  ['large, decided, follow-up asked', largeWith('besloten')],
-  ['large, concept, not chair', { ...largeWith('concept'), viewerIsChair: false }],
+  ['large, concept', largeWith('draft')],
+  ['large, sent', largeWith('sent')],
+  ['large, decided, follow-up asked', largeWith('decided')],
+  ['large, concept, not chair', { ...largeWith('draft'), viewerIsChair: false }],
 ];
 
 describe('case card with advice: valid Adaptive Card 1.5 within the budget', () => {
@@ -114,7 +114,7 @@ describe('case card: the advice section', () => {
   });
 
   it('shows a concept with its summary, proposal and open buikpijn, and "Advies aanpassen" with the whole summary and the proposal preselected', () => {
-    const view = withAdvice(adviceRecord('concept'));
+    const view = withAdvice(adviceRecord('draft'));
     const card = buildCaseCard(view);
     const all = texts(section(view));
     expect(all[1]).toBe('Advies (concept) · versie 1 · 22:30');
@@ -174,19 +174,19 @@ describe('case card: the advice section', () => {
 
   it('keeps the whole summary in the edit form even when the card shortens it, and what was typed after a refusal', () => {
     const summary = long(2000, 'Samenvatting advies é').trim();
-    const card = buildCaseCard(withAdvice(adviceRecord('concept', {}, { summary })));
+    const card = buildCaseCard(withAdvice(adviceRecord('draft', {}, { summary })));
     expect(ofType(card, 'Input.Text').find((i) => i.id === INPUTS.adviceSummary)?.value).toBe(summary);
     expect(texts(card)).not.toContain(summary);
     expect(texts(card).some((t) => t.startsWith('Samenvatting advies') && t.endsWith('…'))).toBe(true);
     const typed = buildCaseCard(
-      withAdvice(adviceRecord('concept'), { draft: { [INPUTS.adviceSummary]: 'Getypt.', [INPUTS.adviceInterventions]: 'huisverbod' } }),
+      withAdvice(adviceRecord('draft'), { draft: { [INPUTS.adviceSummary]: 'Getypt.', [INPUTS.adviceInterventions]: 'huisverbod' } }),
     );
     expect(ofType(typed, 'Input.Text').find((i) => i.id === INPUTS.adviceSummary)?.value).toBe('Getypt.');
     expect(ofType(typed, 'Input.ChoiceSet').find((i) => i.id === INPUTS.adviceInterventions)?.value).toBe('huisverbod');
   });
 
   it('opens "Advies aanpassen" as a dialog on the leanest card (the inline form holds the whole summary and does not fit)', () => {
-    const view = largeWith('concept');
+    const view = largeWith('draft');
     const card = buildCaseCard(view);
     expect(ofType(card, 'Input.Text').find((i) => i.id === INPUTS.adviceSummary)).toBeUndefined();
     const edit = ofType(card, 'Action.Submit').find((s) => s.title === 'Advies aanpassen') as Node;
@@ -200,25 +200,25 @@ describe('case card: the advice section', () => {
     expect(ofType(dialog, 'Input.Text')[0]).toMatchObject({ id: INPUTS.adviceSummary, value: view.advice?.draft.summary });
     expect(ofType(dialog, 'Input.ChoiceSet')[0]).toMatchObject({ id: INPUTS.adviceInterventions, isMultiSelect: true });
     expect(ofType(dialog, 'Action.Submit')[0]?.data).toEqual({ dialog: DIALOGS.editAdvice, caseId });
-    expect(buildAdviceEditDialogCard(withAdvice(adviceRecord('verzonden')))).toBeUndefined();
+    expect(buildAdviceEditDialogCard(withAdvice(adviceRecord('sent')))).toBeUndefined();
   });
 
   it('offers no editing or sending on a closed case', () => {
-    const card = buildCaseCard(withAdvice(adviceRecord('concept'), { case: sampleCase({ status: 'closed' }) }));
+    const card = buildCaseCard(withAdvice(adviceRecord('draft'), { case: sampleCase({ status: 'closed' }) }));
     expect(verbs(card)).not.toContain(VERBS.editAdvice);
     expect(verbs(card)).not.toContain(VERBS.sendAdvice);
     expect(texts(card)).toContain('Advies (concept) · versie 1 · 22:30');
   });
 
   it('says when the advice was sent, without forms', () => {
-    const view = withAdvice(adviceRecord('verzonden'));
+    const view = withAdvice(adviceRecord('sent'));
     expect(texts(section(view))).toContain('Advies verzonden om 22:40 — wacht op het besluit van de OvJ');
     const v = verbs(buildCaseCard(view));
     for (const verb of [VERBS.draftAdvice, VERBS.editAdvice, VERBS.sendAdvice, VERBS.decide, VERBS.followUp]) expect(v).not.toContain(verb);
   });
 
   it('shows the decision with the acknowledged buikpijn, and no follow-up form until it is asked', () => {
-    const view = withAdvice(adviceRecord('besloten'));
+    const view = withAdvice(adviceRecord('decided'));
     const all = texts(section(view));
     expect(all).toContain('Besluit OvJ (23:05): Contactverbod, Reclasseringstoezicht');
     expect(all).toContain('**Toelichting:** Contactverbod per direct; toezicht door 3RO.');

@@ -42,7 +42,7 @@ function largeAdvice(status: AdviceRecord['status']): AdviceRecord {
 }
 
 describe('the advice to the OvJ in verdieping (issue 14)', () => {
-  const view = adviceView(adviceRecord('verzonden'), { viewerMayDecide: true, verdieping: scenarioData(theCase) });
+  const view = adviceView(adviceRecord('sent'), { viewerMayDecide: true, verdieping: scenarioData(theCase) });
   const card = buildAdviceCard(view);
   const all = texts(card);
 
@@ -96,7 +96,7 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
   });
 
   it('what is missing: who was not spoken to first, across persons; at most eight sentences, the rest counted', () => {
-    const missing = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { verdieping: scenarioData(theCase, { spokenTo: [] }) })));
+    const missing = texts(buildAdviceCard(adviceView(adviceRecord('sent'), { verdieping: scenarioData(theCase, { spokenTo: [] }) })));
     const from = at(missing, 'Wat ontbreekt over de betrokkenen');
     expect(missing.slice(from + 1, from + 5)).toEqual([
       'Met de verdachte van 34 is niet gesproken.',
@@ -112,11 +112,11 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
     const { docs, contributions } = scenarioDocs(theCase);
     const restricted = contributions.map((c) => ({ ...c, visibleTo: ['vt' as const] }));
     const forOm = adviceVerdiepingData(theCase, sampleLocation(), docs, restricted, 'om');
-    const text = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { verdieping: forOm }))).join('\n');
+    const text = texts(buildAdviceCard(adviceView(adviceRecord('sent'), { verdieping: forOm }))).join('\n');
     expect(text).not.toContain(ANSWER_TEXT);
     expect(text).toContain('Het antwoord is een bijdrage die u niet mag lezen.');
     const forVt = adviceVerdiepingData(theCase, sampleLocation(), docs, restricted, 'vt');
-    expect(texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { verdieping: forVt }))).join('\n')).toContain(ANSWER_TEXT);
+    expect(texts(buildAdviceCard(adviceView(adviceRecord('sent'), { verdieping: forVt }))).join('\n')).toContain(ANSWER_TEXT);
   });
 
   it('without a confirmed duiding it says so first, and a person without a holder is named (attention)', () => {
@@ -125,7 +125,7 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
       ...data,
       docs: { ...data.docs, readings: data.docs.readings.map((r) => ({ ...r, body: { ...r.body, confirmed: undefined } })) },
     };
-    const card2 = buildAdviceCard(adviceView(adviceRecord('verzonden'), { verdieping: unconfirmed }));
+    const card2 = buildAdviceCard(adviceView(adviceRecord('sent'), { verdieping: unconfirmed }));
     const text = texts(card2);
     expect(text).toContain('⚠ Er is nog geen bevestigde gezamenlijke duiding.');
     expect(text.join('\n')).not.toContain('Wat er gebeurde v1');
@@ -136,13 +136,13 @@ describe('the advice to the OvJ in verdieping (issue 14)', () => {
 
   it('a case with no verdieping keeps its advice as it was; a ZSM case with only a measure names nobody as without a holder', () => {
     expect(adviceVerdiepingData(theCase, sampleLocation(), EMPTY_VERDIEPING, [], 'om')).toBeUndefined();
-    const plain = texts(buildAdviceCard(adviceView(adviceRecord('verzonden')))).join('\n');
+    const plain = texts(buildAdviceCard(adviceView(adviceRecord('sent')))).join('\n');
     for (const heading of ['Gezamenlijke duiding', 'Veiligheidsplan per persoon', 'Informatievragen', 'Wat ontbreekt', 'Verdieping (kort'])
       expect(plain).not.toContain(heading);
     const { docs } = scenarioDocs(theCase);
     const onlyMeasure = { ...EMPTY_VERDIEPING, measures: docs.measures };
     const data = adviceVerdiepingData(theCase, sampleLocation(), onlyMeasure, [], 'om');
-    const text = texts(buildAdviceCard(adviceView(adviceRecord('verzonden'), { ...(data ? { verdieping: data } : {}) }))).join('\n');
+    const text = texts(buildAdviceCard(adviceView(adviceRecord('sent'), { ...(data ? { verdieping: data } : {}) }))).join('\n');
     expect(text).toContain('Locatieverbod, houder OM');
     expect(text).not.toContain('niemand verantwoordelijk');
     expect(text).not.toContain('Wat ontbreekt');
@@ -178,7 +178,7 @@ describe('size: the advice on a large case in verdieping', () => {
   const data = largeScenarioData(big);
 
   it('sent, for the OvJ: within the budget, line 1 first; the crowded card keeps verdieping in counted lines before the summary', () => {
-    const card = buildAdviceCard(adviceView(largeAdvice('verzonden'), { case: big, viewerMayDecide: true, verdieping: data }));
+    const card = buildAdviceCard(adviceView(largeAdvice('sent'), { case: big, viewerMayDecide: true, verdieping: data }));
     expect(utf16Bytes(card)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
     const all = texts(card);
     expect(all[0]).toMatch(/uw besluit/i);
@@ -193,7 +193,7 @@ describe('size: the advice on a large case in verdieping', () => {
     expect(joined).toMatch(/Over de betrokkenen ontbreken \d+ punt\(en\)\./);
   });
 
-  it.each(['besloten', 'concept'] as const)('%s: within the budget; verdieping before the summary, in whatever density fits', (status) => {
+  it.each(['decided', 'draft'] as const)('%s: within the budget; verdieping before the summary, in whatever density fits', (status) => {
     const card = buildAdviceCard(adviceView(largeAdvice(status), { case: big, verdieping: data }));
     expect(utf16Bytes(card)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
     const all = texts(card);
@@ -208,14 +208,14 @@ describe('size: the advice on a large case in verdieping', () => {
 
   it('a person without a holder stays named on the crowded card', () => {
     const plan = data.docs.safetyPlan.filter((e) => e.body.personRef !== 'kind-2');
-    const view = adviceView(largeAdvice('verzonden'), { case: big, verdieping: { ...data, docs: { ...data.docs, safetyPlan: plan } } });
+    const view = adviceView(largeAdvice('sent'), { case: big, verdieping: { ...data, docs: { ...data.docs, safetyPlan: plan } } });
     const card = buildAdviceCard(view);
     expect(utf16Bytes(card)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
     expect(texts(card)).toContain('⚠ Voor kind, 9 jr is niemand verantwoordelijk voor de veiligheid.');
   });
 
   it('the Details dialog: every page within the budget, each contribution on exactly one page', () => {
-    const view = adviceView(largeAdvice('verzonden'), { case: big, expanded: true, verdieping: data });
+    const view = adviceView(largeAdvice('sent'), { case: big, expanded: true, verdieping: data });
     const pages = [buildAdviceCard({ ...view, page: 0 })];
     for (let p = 1; p < 40; p++) {
       const card = buildAdviceCard({ ...view, page: p });
@@ -237,7 +237,7 @@ describe('size: the advice on a large case in verdieping', () => {
   it('steps down through the densities: a duiding of 500 characters a field whole, of 2,000 shortened', () => {
     expect(ADVICE_VERDIEPING_DENSITIES.length).toBeGreaterThan(2);
     const reading = (fieldLength: number) => {
-      const card = buildAdviceCard(adviceView(adviceRecord('verzonden'), { verdieping: scenarioData(theCase, { fieldLength }) }));
+      const card = buildAdviceCard(adviceView(adviceRecord('sent'), { verdieping: scenarioData(theCase, { fieldLength }) }));
       expect(utf16Bytes(card)).toBeLessThanOrEqual(ADVICE_CARD_LIMITS.maxBytes);
       return texts(card).find((x) => x.startsWith('**Wat is er gebeurd:**')) ?? '';
     };

@@ -4,13 +4,13 @@ import { sampleOutcome } from './ao-part-samples';
 
 const NOW = new Date('2026-11-24T12:00:00Z');
 const palette: Intervention[] = [
-  { id: 'rvdk-onderzoek', label: 'Raadsonderzoek', phase: 'zorg', allowsLanguage: false },
-  { id: 'contactverbod', label: 'Contactverbod', phase: 'veiligheid', allowsLanguage: false },
+  { id: 'rvdk-onderzoek', label: 'Raadsonderzoek', phase: 'care', allowsLanguage: false },
+  { id: 'contactverbod', label: 'Contactverbod', phase: 'safety', allowsLanguage: false },
 ];
 const decided = (over: Partial<NonNullable<AdviceRecord['decision']>>, openConcern: AdviceRecord['draft']['openConcern'] = []) =>
   ({
     caseId: 'c1',
-    status: 'besloten',
+    status: 'decided',
     draftedBy: 'aad-rvdk-1',
     draft: { openConcern } as unknown as AdviceRecord['draft'],
     decision: { at: '2026-11-23T20:40:00.000Z', by: 'aad-ovj-1', interventions: [], ...over },
@@ -34,7 +34,7 @@ describe('the OvJ decision on the Actieoverleg card', () => {
       despite: { orgs: ['vt'], acknowledgement: 'Zorgen VT gezien; contactverbod volstaat nu.' },
     });
     expect(ovjDecisionOf(undefined, palette)).toBeUndefined();
-    expect(ovjDecisionOf({ ...a, status: 'verzonden', decision: undefined } as AdviceRecord, palette)).toBeUndefined();
+    expect(ovjDecisionOf({ ...a, status: 'sent', decision: undefined } as AdviceRecord, palette)).toBeUndefined();
   });
 
   const despite: OvjDecisionView = {
@@ -114,8 +114,8 @@ describe('the Actieoverleg outcome on the advice card', () => {
       revision: 2,
       zvhCasusregie: false,
       decisions: Array.from({ length: 8 }, (_, i) => ({
-        subject: 'interventie' as const,
-        phase: 'zorg' as const,
+        subject: 'intervention' as const,
+        phase: 'care' as const,
         text: `Besluit ${i + 1}`,
       })),
       actions: Array.from({ length: 7 }, (_, i) => ({

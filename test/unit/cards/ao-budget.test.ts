@@ -18,7 +18,7 @@ describe('the Actieoverleg card with the meeting and the outcome at their larges
       })),
     });
     const outcome = sampleOutcome({
-      decisions: Array.from({ length: 20 }, () => ({ subject: 'interventie' as const, phase: 'zorg' as const, text: long })),
+      decisions: Array.from({ length: 20 }, () => ({ subject: 'intervention' as const, phase: 'care' as const, text: long })),
       actions: Array.from({ length: 30 }, () => ({ owner: 'vt' as const, what: long, due: '2026-12-01' })),
     });
     const card = buildActieoverlegCard({

@@ -32,8 +32,8 @@ export function sampleOutcome(overrides: Partial<ActieoverlegOutcome> = {}): Act
   return {
     caseId: 'c0ffee12a9b8c7d6e5f4',
     decisions: [
-      { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
-      { subject: 'interventie', phase: 'zorg', text: 'Ouderschapsondersteuning via het wijkteam' },
+      { subject: 'safety_plan', phase: 'safety', text: 'Veiligheidsplan opstellen met beide ouders' },
+      { subject: 'intervention', phase: 'care', text: 'Ouderschapsondersteuning via het wijkteam' },
     ],
     actions: [{ owner: 'vt', what: 'Huisbezoek en veiligheidsplan', due: '2026-12-01' }],
     zvhCasusregie: true,

@@ -91,11 +91,11 @@ describe('the close view', () => {
       inputIds: [INPUTS.handoverItems, INPUTS.handoverNoneReason, INPUTS.handoverNote, INPUTS.handoverParty],
     });
     expect(back).toMatchObject({ verb: VERBS.open, inputIds: [] });
-    const sent = invokeData(submit!, { handoverParty: 'wijkteam', handoverItems: 'veiligheidsplan,contactpersoon', handoverNote: '' });
+    const sent = invokeData(submit!, { handoverParty: 'wijkteam', handoverItems: 'safety_plan,contact_person', handoverNote: '' });
     expect(closeDataSchema.parse(sent)).toEqual({
       caseId,
       handoverParty: 'wijkteam',
-      handoverItems: 'veiligheidsplan,contactpersoon',
+      handoverItems: 'safety_plan,contact_person',
       handoverNote: '',
     });
   });
@@ -119,7 +119,7 @@ describe('the close view', () => {
     const draft = {
       closeReason: 'Afgestemd met de OvJ; VT volgt het gezin.',
       handoverParty: 'geen',
-      handoverItems: 'veiligheidsplan',
+      handoverItems: 'safety_plan',
       handoverNoneReason: 'Gezin verhuist',
     };
     const card = buildCloseFormCard({ ...chair({ draft }), notice: { kind: 'attention', text: 'De invoer is niet volledig.' } });
@@ -150,7 +150,7 @@ describe('the closing on the case card', () => {
         handover: {
           partyId: 'wijkteam',
           kind: 'wijkteam',
-          handedOver: ['veiligheidsplan', 'contactpersoon'],
+          handedOver: ['safety_plan', 'contact_person'],
           note: 'Wijkteam belt morgen',
         },
       },
@@ -163,7 +163,7 @@ describe('the closing on the case card', () => {
         by: 'u',
         despiteConcern: false,
         remainingConcern: [],
-        handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Gezin verhuist naar het buitenland' },
+        handover: { partyId: 'geen', kind: 'none', handedOver: [], noneReason: 'Gezin verhuist naar het buitenland' },
       },
       ['Geen overdracht: Gezin verhuist naar het buitenland'],
     ],
@@ -177,7 +177,7 @@ describe('the closing on the case card', () => {
         remainingConcern: [],
         despiteSafety: true,
         unplacedSafety: ['kind-2'],
-        handover: { partyId: 'save', kind: 'save_jeugdbescherming', handedOver: ['advies_ovj'] },
+        handover: { partyId: 'save', kind: 'save_jeugdbescherming', handedOver: ['ovj_advice'] },
       },
       [
         'Overgedragen aan SAVE / jeugdbescherming: advies aan de ovj.',

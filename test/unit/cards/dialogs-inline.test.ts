@@ -77,11 +77,11 @@ describe('the Details view in the message', () => {
 });
 
 describe('"Hier aanpassen": the advice form in the message', () => {
-  const concept = (over = {}) => typicalView({ advice: adviceRecord('concept'), palette: PALETTE, ...over });
+  const concept = (over = {}) => typicalView({ advice: adviceRecord('draft'), palette: PALETTE, ...over });
 
   it('sits beside the dialog button on the leanest card only', () => {
     const lean = largeView();
-    const leanCard = buildCaseCard({ ...lean, advice: adviceRecord('concept'), palette: PALETTE });
+    const leanCard = buildCaseCard({ ...lean, advice: adviceRecord('draft'), palette: PALETTE });
     const here = executes(leanCard).find((a) => a.verb === VERBS.editAdviceHere);
     expect(here).toMatchObject({ title: nlDialogsInline.editAdvice.hereButton, data: { caseId } });
     expect(ofType(leanCard, 'Action.Submit').some((s) => (s.data as Node).dialog === DIALOGS.editAdvice)).toBe(true);
@@ -91,7 +91,7 @@ describe('"Hier aanpassen": the advice form in the message', () => {
   });
 
   it("is the dialog's form with an Action.Execute submit; both submits parse with the shared input schema", () => {
-    const view = { case: sampleCase(), palette: PALETTE, advice: adviceRecord('concept'), draft: undefined };
+    const view = { case: sampleCase(), palette: PALETTE, advice: adviceRecord('draft'), draft: undefined };
     const here = buildAdviceEditDialog(view, { here: true });
     const dialog = buildAdviceEditDialog(view);
     if (!here || !dialog) throw new Error('no form');

@@ -37,15 +37,15 @@ function largestView(): CaseCardView {
       regionChoices: REGIONS,
       consultation: backupAnsweredRecord(),
     },
-    advice: adviceRecord('concept', {}, { proposed: all, summary: long(2000, 'Samenvatting advies é') }),
+    advice: adviceRecord('draft', {}, { proposed: all, summary: long(2000, 'Samenvatting advies é') }),
     palette: PALETTE,
     escalation: {
       ...(base.escalation as NonNullable<CaseCardView['escalation']>),
       meeting: sampleMeeting(),
       outcome: sampleOutcome({
         decisions: Array.from({ length: 20 }, (_, i) => ({
-          subject: 'interventie' as const,
-          phase: 'zorg' as const,
+          subject: 'intervention' as const,
+          phase: 'care' as const,
           text: long(500, `Besluit ${i}`),
         })),
         actions: Array.from({ length: 30 }, (_, i) => ({ owner: 'vt' as const, what: long(500, `Actie ${i}`), due: '2026-12-01' })),

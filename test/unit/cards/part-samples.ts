@@ -199,8 +199,8 @@ export function partSamples(): PartSample[] {
       'intervention-details',
       interventionDetailInputs(
         [
-          { interventionId: 'huisverbod', phase: 'veiligheid', note: 'Tien dagen' },
-          { interventionId: 'brief-betrokkene', phase: 'veiligheid' },
+          { interventionId: 'huisverbod', phase: 'safety', note: 'Tien dagen' },
+          { interventionId: 'brief-betrokkene', phase: 'safety' },
         ],
         PALETTE,
         {
@@ -239,24 +239,20 @@ export function partSamples(): PartSample[] {
     ),
     s('vt: closed case', 'vt', vtSection(vtCaseView({}, { case: sampleCase({ status: 'closed' }) }), FULL)),
     s('advice: none yet', 'advice', adviceSection(typicalView({ palette: PALETTE }), FULL)),
-    s(
-      'advice: concept, inline edit form',
-      'advice',
-      adviceSection(typicalView({ advice: adviceRecord('concept'), palette: PALETTE }), FULL),
-    ),
+    s('advice: concept, inline edit form', 'advice', adviceSection(typicalView({ advice: adviceRecord('draft'), palette: PALETTE }), FULL)),
     s(
       'advice: concept, lean (edit dialog)',
       'advice',
-      adviceSection(typicalView({ advice: adviceRecord('concept'), palette: PALETTE }), LEAN),
+      adviceSection(typicalView({ advice: adviceRecord('draft'), palette: PALETTE }), LEAN),
     ),
-    s('advice: sent', 'advice', adviceSection(typicalView({ advice: adviceRecord('verzonden'), palette: PALETTE }), FULL)),
-    s('advice: decided', 'advice', adviceSection(typicalView({ advice: adviceRecord('besloten'), palette: PALETTE }), FULL)),
+    s('advice: sent', 'advice', adviceSection(typicalView({ advice: adviceRecord('sent'), palette: PALETTE }), FULL)),
+    s('advice: decided', 'advice', adviceSection(typicalView({ advice: adviceRecord('decided'), palette: PALETTE }), FULL)),
     s(
       'advice: follow-up asked, need-to-know toggle',
       'advice',
       adviceSection(
         typicalView({
-          advice: adviceRecord('besloten', { followUp: { askedAt: '2026-11-23T22:10:00.000Z' } }),
+          advice: adviceRecord('decided', { followUp: { askedAt: '2026-11-23T22:10:00.000Z' } }),
           palette: PALETTE,
           draft: { followUpPiiConfirm: '' },
         }),

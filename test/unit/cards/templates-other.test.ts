@@ -31,7 +31,7 @@ const TEMPLATES: ['cards' | 'dialogs', string][] = [
   ['cards', 'erase-confirm'],
 ];
 
-const advice = (status: 'concept' | 'verzonden' | 'besloten', extra: object = {}) =>
+const advice = (status: 'draft' | 'sent' | 'decided', extra: object = {}) =>
   buildAdviceCard({ case: sampleCase(), location: sampleLocation(), advice: adviceRecord(status), palette: PALETTE, now: NOW, ...extra });
 
 const STATES: [string, () => AdaptiveCard | undefined][] = [
@@ -51,10 +51,10 @@ const STATES: [string, () => AdaptiveCard | undefined][] = [
         }),
       ),
   ],
-  ['advice: concept', () => advice('concept')],
-  ['advice: sent', () => advice('verzonden', { viewerMayDecide: true })],
-  ['advice: decided', () => advice('besloten')],
-  ['advice: details dialog', () => advice('verzonden', { expanded: true })],
+  ['advice: concept', () => advice('draft')],
+  ['advice: sent', () => advice('sent', { viewerMayDecide: true })],
+  ['advice: decided', () => advice('decided')],
+  ['advice: details dialog', () => advice('sent', { expanded: true })],
   ['new-case: empty', () => buildNewCaseCard({ locations: [{ id: 'a', name: 'ZSM A' }] })],
   [
     'new-case: error and values',
@@ -80,10 +80,9 @@ const STATES: [string, () => AdaptiveCard | undefined][] = [
   ['erase-confirm', () => buildEraseConfirmCard({ caseId: 'a'.repeat(24), shown: 'Zaak 20d9d8a4', verb: 'privacy.erase' })],
   [
     'advice-edit: in the message (no dialog)',
-    () =>
-      buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('concept'), draft: undefined }, { here: true }),
+    () => buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('draft'), draft: undefined }, { here: true }),
   ],
-  ['advice-edit', () => buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('concept'), draft: undefined })],
+  ['advice-edit', () => buildAdviceEditDialog({ case: sampleCase(), palette: PALETTE, advice: adviceRecord('draft'), draft: undefined })],
 ];
 
 describe('templates in cards/ and dialogs/ (VT, Actieoverleg, advice, new case, advice editor)', () => {

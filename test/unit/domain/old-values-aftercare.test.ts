@@ -41,7 +41,7 @@ const aRow = (decision: string | undefined, followUp: string | undefined): Repor
     rounds: 1,
     reAgendaCount: 0,
     vtEvening: { count: 0, responseMinutes: [] },
-    phases: { veiligheid: 0, zorg: 0, herstel: 0 },
+    phases: { safety: 0, care: 0, recovery: 0 },
     ...(decision ? { decision } : {}),
     ...(followUp ? { followUp } : {}),
   }) as unknown as ReportRow;

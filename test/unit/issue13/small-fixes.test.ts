@@ -50,8 +50,8 @@ describe('12: the palette follows the domain notes', () => {
   const byId = new Map(palette.map((i) => [i.id, i]));
 
   it('dagvaarding and aanhouden are not filed under herstel', () => {
-    expect(byId.get('dagvaarding')?.phase).not.toBe('herstel');
-    expect(byId.get('aanhouden')?.phase).not.toBe('herstel');
+    expect(byId.get('dagvaarding')?.phase).toBe('disposal');
+    expect(byId.get('aanhouden')?.phase).toBe('disposal');
   });
 
   it("the tijdelijk huisverbod is named as the mayor's measure, not offered as the OvJ's own", () => {

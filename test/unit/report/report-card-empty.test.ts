@@ -22,7 +22,7 @@ describe('the report card says "geen gegevens" instead of a donut whose figures 
           decision: 'escalated',
           escalationRule: 'repeat_report',
           decidedAt: '2026-03-01T09:00:00.000Z',
-          phases: { veiligheid: 0, zorg: 0, herstel: 1 },
+          phases: { safety: 0, care: 0, recovery: 1 },
         }),
       ],
       { phasesEmpty: false },

@@ -77,7 +77,7 @@ describe('report card model (hand-computed)', () => {
         decidedAt: '2026-03-01T10:00:00.000Z',
         decision: 'escalated',
         escalationRule: 'acute_unsafe',
-        phases: { veiligheid: 2, zorg: 1, herstel: 0 },
+        phases: { safety: 2, care: 1, recovery: 0 },
       }),
       reportRow({
         caseId: 'c2',
@@ -145,7 +145,7 @@ describe('report row after a command', () => {
       reAgendaCount: 1,
       nextIntakeAt: '2026-09-01T00:00:00.000Z',
       followUp: 'carried_out',
-      phases: { veiligheid: 1, zorg: 0, herstel: 0 },
+      phases: { safety: 1, care: 0, recovery: 0 },
     });
     const after = {
       theCase: { ...(theCase as object), reAgendaAt: '2026-03-02T08:00:00.000Z' },
@@ -159,7 +159,7 @@ describe('report row after a command', () => {
       firstVoteAt: '2026-03-01T08:05:00.000Z',
       nextIntakeAt: '2026-09-01T00:00:00.000Z',
       followUp: 'carried_out',
-      phases: { veiligheid: 1, zorg: 0, herstel: 0 },
+      phases: { safety: 1, care: 0, recovery: 0 },
     });
     const same = reportRowAfter({ after, reAgendaAtBefore: '2026-03-02T08:00:00.000Z', previous: r, outsideOfficeHours: () => false });
     expect(same.reAgendaCount).toBe(2);

@@ -160,28 +160,28 @@ describe('composeAdvice: interventions', () => {
   it('orders safety first, then care, then recovery (palette order within a phase)', () => {
     const draft = composeAdvice(adviceInput());
     expect(draft.interventions.map((i) => [i.phase, i.interventionId])).toEqual([
-      ['veiligheid', 'huisverbod'],
-      ['veiligheid', 'contactverbod'],
-      ['zorg', 'reclasseringstoezicht'],
-      ['herstel', 'brief-betrokkene'],
+      ['safety', 'huisverbod'],
+      ['safety', 'contactverbod'],
+      ['care', 'reclasseringstoezicht'],
+      ['recovery', 'brief-betrokkene'],
     ]);
-    expect(draft.interventions[1]).toEqual({ interventionId: 'contactverbod', phase: 'veiligheid', note: 'ook via sociale media' });
-    expect(draft.interventions[3]).toEqual({ interventionId: 'brief-betrokkene', phase: 'herstel', language: 'Pools' });
+    expect(draft.interventions[1]).toEqual({ interventionId: 'contactverbod', phase: 'safety', note: 'ook via sociale media' });
+    expect(draft.interventions[3]).toEqual({ interventionId: 'brief-betrokkene', phase: 'recovery', language: 'Pools' });
   });
 
   it('drops unknown ids, keeps a repeat once, takes the phase from the palette and a language only where the palette allows it', () => {
     const ordered = orderInterventions(
       [
-        { interventionId: 'dagvaarding', phase: 'veiligheid', language: 'Pools' },
-        { interventionId: 'onbekend', phase: 'veiligheid' },
-        { interventionId: 'melding-vt', phase: 'zorg' },
-        { interventionId: 'melding-vt', phase: 'zorg', note: 'tweede keer' },
+        { interventionId: 'dagvaarding', phase: 'safety', language: 'Pools' },
+        { interventionId: 'onbekend', phase: 'safety' },
+        { interventionId: 'melding-vt', phase: 'care' },
+        { interventionId: 'melding-vt', phase: 'care', note: 'tweede keer' },
       ],
       PALETTE,
     );
     expect(ordered).toEqual([
-      { interventionId: 'melding-vt', phase: 'veiligheid' },
-      { interventionId: 'dagvaarding', phase: 'afdoening' }, // issue 13.12: not under herstel
+      { interventionId: 'melding-vt', phase: 'safety' },
+      { interventionId: 'dagvaarding', phase: 'disposal' }, // issue 13.12: not under herstel
     ]);
   });
 

@@ -102,10 +102,10 @@ export function adviceInput(overrides: Partial<ComposeAdviceInput> = {}): Compos
     ],
     earlierCases: [{ caseId: 'earlier-case-1', intakeAt: '2025-03-01T10:00:00.000Z', sharedPseudonyms: 1 }],
     proposed: [
-      { interventionId: 'reclasseringstoezicht', phase: 'zorg' },
-      { interventionId: 'brief-betrokkene', phase: 'herstel', language: 'Pools' },
-      { interventionId: 'contactverbod', phase: 'veiligheid', note: 'ook via sociale media' },
-      { interventionId: 'huisverbod', phase: 'veiligheid' },
+      { interventionId: 'reclasseringstoezicht', phase: 'care' },
+      { interventionId: 'brief-betrokkene', phase: 'recovery', language: 'Pools' },
+      { interventionId: 'contactverbod', phase: 'safety', note: 'ook via sociale media' },
+      { interventionId: 'huisverbod', phase: 'safety' },
     ],
     palette: PALETTE,
     summary: 'Eerst veiligheid: contactverbod en huisverbod; daarna toezicht.',
@@ -122,9 +122,9 @@ export function adviceRecord(
   input: Partial<ComposeAdviceInput> = {},
 ): AdviceRecord {
   const draft = composeAdvice(adviceInput(input));
-  const sent = status !== 'concept' ? { sentAt: '2026-11-23T21:40:00.000Z' } : {};
+  const sent = status !== 'draft' ? { sentAt: '2026-11-23T21:40:00.000Z' } : {};
   const decided: Partial<AdviceRecord> =
-    status === 'besloten'
+    status === 'decided'
       ? {
           decision: {
             at: '2026-11-23T22:05:00.000Z',

@@ -30,7 +30,7 @@ describe('findPatterns: oude bekenden', () => {
     );
     expect(patterns).toEqual([
       {
-        kind: 'oude_bekende',
+        kind: 'returning',
         detail: '2 eerdere zaken met dezelfde personen',
         sources: [
           { kind: 'earlier_case', id: 'earlier-a', at: '2024-01-01T10:00:00.000Z' },
@@ -42,7 +42,7 @@ describe('findPatterns: oude bekenden', () => {
 
   it('says "1 eerdere zaak" for one, and nothing without earlier cases', () => {
     expect(kinds(base({ earlierCases: [{ caseId: 'e1', intakeAt: '2025-01-01T00:00:00.000Z', sharedPseudonyms: 1 }] }))).toEqual([
-      'oude_bekende:1 eerdere zaak met dezelfde personen',
+      'returning:1 eerdere zaak met dezelfde personen',
     ]);
     expect(kinds(base())).toEqual([]);
   });
@@ -53,14 +53,14 @@ describe('findPatterns: from the intake', () => {
     const c = adviceCase({ facts: { ...adviceCase().facts, childAges: [4, 13, 9], weaponMentioned: true, summary: 'Ruzie.' } });
     const patterns = findPatterns(base({ case: c }));
     expect(patterns.map((p) => [p.kind, p.detail, p.sources.map((s) => s.kind)])).toEqual([
-      ['kinderen', 'kinderen betrokken (13 jr, 9 jr, 4 jr)', ['intake']],
-      ['wapen', 'wapen genoemd bij de melding', ['intake']],
+      ['children', 'kinderen betrokken (13 jr, 9 jr, 4 jr)', ['intake']],
+      ['weapon', 'wapen genoemd bij de melding', ['intake']],
     ]);
   });
 
   it('marks children without ages, and a stalking offence', () => {
     const c = adviceCase({ facts: { ...adviceCase().facts, childAges: [], offenceCategory: 'stalking', summary: 'Ruzie.' } });
-    expect(kinds(base({ case: c }))).toEqual(['kinderen:kinderen betrokken', 'stalking:delict: stalking']);
+    expect(kinds(base({ case: c }))).toEqual(['children:kinderen betrokken', 'stalking:delict: stalking']);
   });
 });
 
@@ -85,18 +85,18 @@ describe('findPatterns: keywords in what the partners wrote', () => {
         ?.sources.map((s) => `${s.kind}:${s.id}:${s.orgId}`);
     expect(patterns.map((p) => `${p.kind}:${p.detail}`)).toEqual([
       'stalking:stalking genoemd',
-      'dwingende_controle:dwingende controle genoemd',
-      'risicotaxatie:B-SAFER',
-      'risicotaxatie:SASH',
-      'risicotaxatie:RiHG',
-      'risicotaxatie:MASIC',
+      'coercive_control:dwingende controle genoemd',
+      'risk_assessment:B-SAFER',
+      'risk_assessment:SASH',
+      'risk_assessment:RiHG',
+      'risk_assessment:MASIC',
     ]);
     expect(at('stalking')).toEqual(['contribution:contrib-0:politie', 'vote:vote:2:rvdk:rvdk']);
-    expect(at('dwingende_controle')).toEqual(['contribution:contrib-1:vt', 'vote:vote:1:vt:vt']);
-    expect(at('risicotaxatie', 'B-SAFER')).toEqual(['vote:vote:1:vt:vt']);
-    expect(at('risicotaxatie', 'SASH')).toEqual(['contribution:contrib-0:politie']);
-    expect(at('risicotaxatie', 'RiHG')).toEqual(['vote:vote:2:rvdk:rvdk']);
-    expect(at('risicotaxatie', 'MASIC')).toEqual(['contribution:contrib-1:vt']);
+    expect(at('coercive_control')).toEqual(['contribution:contrib-1:vt', 'vote:vote:1:vt:vt']);
+    expect(at('risk_assessment', 'B-SAFER')).toEqual(['vote:vote:1:vt:vt']);
+    expect(at('risk_assessment', 'SASH')).toEqual(['contribution:contrib-0:politie']);
+    expect(at('risk_assessment', 'RiHG')).toEqual(['vote:vote:2:rvdk:rvdk']);
+    expect(at('risk_assessment', 'MASIC')).toEqual(['contribution:contrib-1:vt']);
   });
 
   it('matches whole words only', () => {
@@ -109,12 +109,12 @@ describe('findPatterns: keywords in what the partners wrote', () => {
   it('finds a weapon in the texts and joins it with the intake', () => {
     const text = { text: 'Verdachte had een mes bij zich.' };
     expect(findPatterns(base({ contributions: [contrib(0, 'politie', text)] })).map((p) => [p.kind, p.detail])).toEqual([
-      ['wapen', 'wapen genoemd in de contextinformatie'],
+      ['weapon', 'wapen genoemd in de contextinformatie'],
     ]);
     const c = adviceCase({ kmFlag: false, facts: { ...base().case.facts, weaponMentioned: true } });
     const both = findPatterns(base({ case: c, contributions: [contrib(0, 'politie', text)] }));
     expect(both.map((p) => [p.kind, p.detail, p.sources.map((s) => s.kind)])).toEqual([
-      ['wapen', 'wapen genoemd bij de melding', ['intake', 'contribution']],
+      ['weapon', 'wapen genoemd bij de melding', ['intake', 'contribution']],
     ]);
   });
 
@@ -137,12 +137,12 @@ describe('patterns in the composed advice', () => {
   it('are part of the draft, in the fixed order', () => {
     const draft = composeAdvice(adviceInput());
     expect(draft.patterns.map((p) => `${p.kind}:${p.detail}`)).toEqual([
-      'oude_bekende:1 eerdere zaak met dezelfde personen',
-      'kinderen:kinderen betrokken (13 jr, 9 jr)',
+      'returning:1 eerdere zaak met dezelfde personen',
+      'children:kinderen betrokken (13 jr, 9 jr)',
       'stalking:stalking genoemd',
-      'dwingende_controle:dwingende controle genoemd',
-      'risicotaxatie:B-SAFER',
-      'risicotaxatie:SASH',
+      'coercive_control:dwingende controle genoemd',
+      'risk_assessment:B-SAFER',
+      'risk_assessment:SASH',
     ]);
   });
 });

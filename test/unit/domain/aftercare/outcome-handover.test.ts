@@ -34,9 +34,9 @@ function meeting(): ActieoverlegMeeting {
 
 const input: OutcomeInput = outcomeInputSchema.parse({
   decisions: [
-    { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
-    { subject: 'interventie', phase: 'zorg', text: 'Aanmelding wijkteam voor opvoedondersteuning' },
-    { subject: 'interventie', phase: 'veiligheid', text: 'Tijdelijk huisverbod verlengen' },
+    { subject: 'safety_plan', phase: 'safety', text: 'Veiligheidsplan opstellen met beide ouders' },
+    { subject: 'intervention', phase: 'care', text: 'Aanmelding wijkteam voor opvoedondersteuning' },
+    { subject: 'intervention', phase: 'safety', text: 'Tijdelijk huisverbod verlengen' },
   ],
   actions: [
     { owner: 'vt', what: 'Veiligheidsplan opstellen', due: '2026-04-09' },
@@ -53,7 +53,7 @@ describe('the Actieoverleg outcome', () => {
     const r = recordOutcome(base);
     if (!r.ok) throw new Error(r.error);
     expect(r.outcome).toMatchObject({ caseId: 'c1', revision: 1, recordedAt: '2026-04-02T13:30:00.000Z', zvhCasusregie: true });
-    expect(decisionsByPhase(r.outcome)).toEqual({ veiligheid: 2, zorg: 1, herstel: 0 });
+    expect(decisionsByPhase(r.outcome)).toEqual({ safety: 2, care: 1, recovery: 0 });
     expect([...actionsByOwner(r.outcome).entries()].map(([o, a]) => [o, a.map((x) => x.due)])).toEqual([
       ['vt', ['2026-04-02', '2026-04-09']],
       ['politie', ['2026-04-03']],
@@ -80,10 +80,10 @@ describe('the Actieoverleg outcome', () => {
 
   it('rejects unknown fields, an unknown phase and a too short decision at the edge', () => {
     expect(outcomeInputSchema.safeParse({ ...input, name: 'Jan' }).success).toBe(false);
-    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'interventie', phase: 'nazorg', text: 'abc' }] }).success).toBe(
+    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'nazorg', text: 'abc' }] }).success).toBe(
       false,
     );
-    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'interventie', phase: 'zorg', text: 'ab' }] }).success).toBe(
+    expect(outcomeInputSchema.safeParse({ ...input, decisions: [{ subject: 'intervention', phase: 'care', text: 'ab' }] }).success).toBe(
       false,
     );
   });
@@ -162,33 +162,33 @@ describe('closing with a handover', () => {
   const parties: ReceivingParty[] = receivingPartiesSchema.parse([
     { id: 'save-zuid', kind: 'save_jeugdbescherming', label: 'SAVE Zuid', teamsOrg: 'rvdk' },
     { id: 'wijkteam-noord', kind: 'wijkteam', label: 'Wijkteam Noord' },
-    { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+    { id: 'geen', kind: 'none', label: 'Geen overdracht' },
   ]);
   const parse = (x: unknown) => handoverInputSchema.parse(x);
 
   it.each([
     [
-      { receivingPartyId: 'save-zuid', handedOver: ['risicotaxatie', 'veiligheidsplan'] },
+      { receivingPartyId: 'save-zuid', handedOver: ['risk_assessment', 'safety_plan'] },
       {
         ok: true,
         handover: {
           partyId: 'save-zuid',
           kind: 'save_jeugdbescherming',
-          handedOver: ['veiligheidsplan', 'risicotaxatie'],
+          handedOver: ['safety_plan', 'risk_assessment'],
           notifyOrg: 'rvdk',
         },
       },
     ],
     [
-      { receivingPartyId: 'wijkteam-noord', handedOver: ['overig'], note: 'Afspraken school' },
-      { ok: true, handover: { partyId: 'wijkteam-noord', kind: 'wijkteam', handedOver: ['overig'], note: 'Afspraken school' } },
+      { receivingPartyId: 'wijkteam-noord', handedOver: ['other'], note: 'Afspraken school' },
+      { ok: true, handover: { partyId: 'wijkteam-noord', kind: 'wijkteam', handedOver: ['other'], note: 'Afspraken school' } },
     ],
     [
       { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek' },
-      { ok: true, handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Geen zorgen meer na gesprek' } },
+      { ok: true, handover: { partyId: 'geen', kind: 'none', handedOver: [], noneReason: 'Geen zorgen meer na gesprek' } },
     ],
     [
-      { receivingPartyId: 'zvh-west', handedOver: ['advies_ovj'] },
+      { receivingPartyId: 'zvh-west', handedOver: ['ovj_advice'] },
       { ok: false, error: 'unknown_party' },
     ],
     [
@@ -196,12 +196,12 @@ describe('closing with a handover', () => {
       { ok: false, error: 'none_needs_reason' },
     ],
     [
-      { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek', handedOver: ['advies_ovj'] },
+      { receivingPartyId: 'geen', noneReason: 'Geen zorgen meer na gesprek', handedOver: ['ovj_advice'] },
       { ok: false, error: 'none_hands_nothing' },
     ],
     [{ receivingPartyId: 'wijkteam-noord' }, { ok: false, error: 'nothing_handed_over' }],
     [
-      { receivingPartyId: 'wijkteam-noord', handedOver: ['overig'], note: '   ' },
+      { receivingPartyId: 'wijkteam-noord', handedOver: ['other'], note: '   ' },
       { ok: false, error: 'other_needs_note' },
     ],
   ])('%j → %j', (x, expected) => {
@@ -210,7 +210,7 @@ describe('closing with a handover', () => {
 
   it('refuses a configuration without exactly one "geen", with duplicates, or "geen" in Teams', () => {
     expect(receivingPartiesSchema.safeParse([{ id: 'a', kind: 'wijkteam', label: 'Wijkteam' }]).success).toBe(false);
-    const g = { id: 'geen', kind: 'geen', label: 'Geen' };
+    const g = { id: 'geen', kind: 'none', label: 'Geen' };
     expect(receivingPartiesSchema.safeParse([g, g]).success).toBe(false);
     expect(receivingPartiesSchema.safeParse([{ ...g, teamsOrg: 'vt' }]).success).toBe(false);
     expect(receivingPartiesSchema.safeParse([g]).success).toBe(true);

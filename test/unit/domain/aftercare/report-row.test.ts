@@ -31,7 +31,7 @@ describe('the report row of a case', () => {
       reAgendaCount: 1,
       firstVoteAt: '2026-03-01T20:25:00.000Z',
       vtEvening: { count: 2, responseMinutes: [12] },
-      phases: { veiligheid: 0, zorg: 0, herstel: 0 },
+      phases: { safety: 0, care: 0, recovery: 0 },
     });
   });
 
@@ -55,8 +55,8 @@ describe('the report row of a case', () => {
     ],
     [{ handover: { kind: 'mda_plus_plus' as const } }, { handoverKind: 'mda_plus_plus' }],
     [
-      { outcome: { decisions: [{ subject: 'interventie' as const, phase: 'herstel' as const, text: 'Herstelgesprek' }] } },
-      { phases: { veiligheid: 0, zorg: 0, herstel: 1 } },
+      { outcome: { decisions: [{ subject: 'intervention' as const, phase: 'recovery' as const, text: 'Herstelgesprek' }] } },
+      { phases: { safety: 0, care: 0, recovery: 1 } },
     ],
   ])('with %j has %j', (over, expected) => {
     expect(buildReportRow({ ...base, ...over })).toMatchObject(expected);

@@ -11,7 +11,7 @@ import {
   type ReportRow,
 } from '../../../../src/domain/aftercare/report';
 
-const zero = { veiligheid: 0, zorg: 0, herstel: 0 };
+const zero = { safety: 0, care: 0, recovery: 0 };
 const noVt = { count: 0, responseMinutes: [] };
 const rows: ReportRow[] = [
   {
@@ -26,7 +26,7 @@ const rows: ReportRow[] = [
     decision: 'escalated',
     escalationRule: 'persistent_rounds',
     vtEvening: { count: 1, responseMinutes: [12] },
-    phases: { veiligheid: 2, zorg: 1, herstel: 0 },
+    phases: { safety: 2, care: 1, recovery: 0 },
     followUp: 'carried_out',
     nextIntakeAt: '2026-03-01T00:00:00.000Z',
   },
@@ -80,7 +80,7 @@ const rows: ReportRow[] = [
     decision: 'escalated',
     escalationRule: 'acute_unsafe',
     vtEvening: noVt,
-    phases: { veiligheid: 1, zorg: 0, herstel: 1 },
+    phases: { safety: 1, care: 0, recovery: 1 },
     followUp: 'partly_carried_out',
     nextIntakeAt: '2026-05-15T12:00:00.000Z',
   },
@@ -122,7 +122,7 @@ describe('report figures (hand-computed)', () => {
         high_risk: 0,
       },
       vtEvening: { consultations: 4, answered: 3, response: { n: 3, medianMinutes: 12, p90Minutes: 40 } }, // 5, 12, 40
-      decisionsByPhase: { veiligheid: 2, zorg: 1, herstel: 0 },
+      decisionsByPhase: { safety: 2, care: 1, recovery: 0 },
       followUp: { carried_out: 1, partly_carried_out: 0, not_carried_out: 0, unknown: 0, unanswered: 1 },
       // 6 months: all four windows have passed by 1 Mar 2027; only r1 (49 days) came back within 183 days.
       hermelding6: { months: 6, count: 1, of: 4, share: 0.25 },
@@ -137,7 +137,7 @@ describe('report figures (hand-computed)', () => {
     expect(f.withChildren).toEqual({ count: 3, of: 5, share: 0.6 });
     expect(f.roundsPerCase).toBe(11 / 5);
     expect(f.escalationsByRule.acute_unsafe).toBe(1);
-    expect(f.decisionsByPhase).toEqual({ veiligheid: 3, zorg: 1, herstel: 1 });
+    expect(f.decisionsByPhase).toEqual({ safety: 3, care: 1, recovery: 1 });
     expect(f.hermelding6).toEqual({ months: 6, count: 2, of: 5, share: 0.4 });
   });
 

@@ -62,7 +62,7 @@ describe('decideDraftAdvice', () => {
     const r = decideDraftAdvice(bundle(), draftArgs({ interventionIds: 'contactverbod, onbekend ,huisverbod' }), ctx());
     if (!r.ok) throw new Error(r.error);
     const a = r.decision.advice!;
-    expect(a).toEqual(expect.objectContaining({ status: 'concept', draftedBy: LEAD.aadObjectId, caseId: bundle().theCase.body.id }));
+    expect(a).toEqual(expect.objectContaining({ status: 'draft', draftedBy: LEAD.aadObjectId, caseId: bundle().theCase.body.id }));
     expect(a.draft.version).toBe(1);
     expect(a.draft.summary).toBe('COMPOSED');
     expect(a.draft.interventions.map((i) => i.interventionId).sort()).toEqual(['contactverbod', 'huisverbod']);
@@ -74,7 +74,7 @@ describe('decideDraftAdvice', () => {
   });
 
   it('a re-draft keeps interventions and the summary confirmation when not given, and counts the version up', () => {
-    const current = adviceRecord('concept', {}, { summary: 'Eigen tekst.' });
+    const current = adviceRecord('draft', {}, { summary: 'Eigen tekst.' });
     const confirmed = { ...current, draft: { ...current.draft, summaryPiiConfirmed: ['phone' as const] } };
     const r = decideDraftAdvice(bundle(confirmed), draftArgs({ member: CHAIR }), ctx());
     if (!r.ok) throw new Error(r.error);
@@ -87,8 +87,8 @@ describe('decideDraftAdvice', () => {
   it.each<[string, CaseBundle, Member, string]>([
     ['a closed case', bundle(undefined, { status: 'closed' }), LEAD, 'case_closed'],
     ['neither the lead organisation nor the chair', bundle(), OTHER, 'not_lead_or_chair'],
-    ['an advice already sent', bundle(adviceRecord('verzonden')), LEAD, 'advice_sent'],
-    ['an advice decided', bundle(adviceRecord('besloten')), CHAIR, 'advice_sent'],
+    ['an advice already sent', bundle(adviceRecord('sent')), LEAD, 'advice_sent'],
+    ['an advice decided', bundle(adviceRecord('decided')), CHAIR, 'advice_sent'],
   ])('refuses: %s', (_n, b, m, error) => {
     expect(decideDraftAdvice(b, draftArgs({ member: m }), ctx())).toEqual({ ok: false, error });
   });
@@ -100,7 +100,7 @@ describe('decideSendAdvice', () => {
     if (!concept.ok) throw new Error(concept.error);
     const r = decideSendAdvice(bundle(concept.value), { member: LEAD, palette: PALETTE, earlierCases: [] }, ctx());
     if (!r.ok) throw new Error(r.error);
-    expect(r.decision.advice).toEqual({ ...concept.value, status: 'verzonden', sentAt: NOW });
+    expect(r.decision.advice).toEqual({ ...concept.value, status: 'sent', sentAt: NOW });
     expect(audits(r.decision)).toEqual([`advice.sent:${LEAD.aadObjectId}`]);
     expect(jobs(r.decision)).toEqual([`${ADVICE_JOB_IDS.sendAdvice}@now`, `${JOB_IDS.refreshCard}@now`]);
   });
@@ -116,9 +116,9 @@ describe('decideSendAdvice', () => {
 
   it.each<[string, CaseBundle, Member, string]>([
     ['no advice', bundle(), LEAD, 'no_advice'],
-    ['sent already', bundle(adviceRecord('verzonden')), LEAD, 'advice_sent'],
-    ['not the lead organisation or chair', bundle(adviceRecord('concept')), OVJ, 'not_lead_or_chair'],
-    ['a closed case', bundle(adviceRecord('concept'), { status: 'closed' }), LEAD, 'case_closed'],
+    ['sent already', bundle(adviceRecord('sent')), LEAD, 'advice_sent'],
+    ['not the lead organisation or chair', bundle(adviceRecord('draft')), OVJ, 'not_lead_or_chair'],
+    ['a closed case', bundle(adviceRecord('draft'), { status: 'closed' }), LEAD, 'case_closed'],
   ])('refuses: %s', (_n, b, m, error) => {
     expect(decideSendAdvice(b, { member: m, palette: PALETTE, earlierCases: [] }, ctx())).toEqual({ ok: false, error });
   });
@@ -137,12 +137,12 @@ describe('decideAdviceDecision', () => {
   });
 
   it('decides: besloten, terugkoppeling and the follow-up in 14 days, audited with the open buikpijn', () => {
-    const sent = adviceRecord('verzonden');
+    const sent = adviceRecord('sent');
     expect(sent.draft.openConcern.length).toBeGreaterThan(0);
     const r = decideAdviceDecision(bundle(sent), args(), ctx());
     if (!r.ok) throw new Error(r.error);
     const d = r.decision.advice!;
-    expect(d.status).toBe('besloten');
+    expect(d.status).toBe('decided');
     expect(d.decision).toEqual({
       at: NOW,
       by: OVJ.aadObjectId,
@@ -162,13 +162,13 @@ describe('decideAdviceDecision', () => {
   });
 
   it.each<[string, CaseBundle, Partial<AdviceDecisionArgs>, string]>([
-    ['not an OvJ (the chair)', bundle(adviceRecord('verzonden')), { member: CHAIR }, 'not_ovj'],
-    ['nothing chosen or written', bundle(adviceRecord('verzonden')), { interventionIds: 'bestaat-niet', text: '  ' }, 'decision_empty'],
-    ['buikpijn remains without acknowledgement', bundle(adviceRecord('verzonden')), { concernAcknowledgement: 'ok' }, 'ack_required'],
-    ['no advice sent', bundle(adviceRecord('concept')), {}, 'no_advice'],
+    ['not an OvJ (the chair)', bundle(adviceRecord('sent')), { member: CHAIR }, 'not_ovj'],
+    ['nothing chosen or written', bundle(adviceRecord('sent')), { interventionIds: 'bestaat-niet', text: '  ' }, 'decision_empty'],
+    ['buikpijn remains without acknowledgement', bundle(adviceRecord('sent')), { concernAcknowledgement: 'ok' }, 'ack_required'],
+    ['no advice sent', bundle(adviceRecord('draft')), {}, 'no_advice'],
     ['no advice at all', bundle(), {}, 'no_advice'],
-    ['decided already', bundle(adviceRecord('besloten')), {}, 'already_decided'],
-    ['a closed case', bundle(adviceRecord('verzonden'), { status: 'closed' }), {}, 'case_closed'],
+    ['decided already', bundle(adviceRecord('decided')), {}, 'already_decided'],
+    ['a closed case', bundle(adviceRecord('sent'), { status: 'closed' }), {}, 'case_closed'],
   ])('refuses: %s', (_n, b, over, error) => {
     expect(decideAdviceDecision(b, args(over), ctx())).toEqual({ ok: false, error });
   });
@@ -176,13 +176,13 @@ describe('decideAdviceDecision', () => {
 
 describe('decideFollowUpAnswer', () => {
   const PARTIES = aftercareConfigSchema.parse({}).receivingParties;
-  const closing = { handover: { receivingPartyId: 'wijkteam', handedOver: ['contactpersoon' as const] }, parties: PARTIES };
+  const closing = { handover: { receivingPartyId: 'wijkteam', handedOver: ['contact_person' as const] }, parties: PARTIES };
   const args = { member: LEAD, text: 'Contactverbod nageleefd.', closeReason: 'REASON' };
   it.each<[string, boolean]>([
     ['stays open', false],
     ['closes the case in the same commit, with the handover', true],
   ])('the answer is kept and shared (thread, contributors, the advice card); %s', (_n, close) => {
-    const r = decideFollowUpAnswer(bundle(adviceRecord('besloten')), { ...args, close, ...(close ? { closing } : {}) }, ctx());
+    const r = decideFollowUpAnswer(bundle(adviceRecord('decided')), { ...args, close, ...(close ? { closing } : {}) }, ctx());
     if (!r.ok) throw new Error(r.error);
     expect(r.decision.advice?.followUp).toEqual({
       answer: 'Contactverbod nageleefd.',
@@ -198,7 +198,7 @@ describe('decideFollowUpAnswer', () => {
         despiteConcern: false,
         reason: 'REASON',
         remainingConcern: [],
-        handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['contactpersoon'] },
+        handover: { partyId: 'wijkteam', kind: 'wijkteam', handedOver: ['contact_person'] },
       });
     expect(audits(r.decision)).toEqual([`advice.followUp:${LEAD.aadObjectId}`, ...(close ? [`case.close:${LEAD.aadObjectId}`] : [])]);
     expect(jobs(r.decision)).toEqual([
@@ -223,12 +223,12 @@ describe('decideFollowUpAnswer', () => {
       'nothing_handed_over',
     ],
   ])('closing with the answer is refused: %s', (_n, over, error) => {
-    expect(decideFollowUpAnswer(bundle(adviceRecord('besloten')), { ...args, ...over }, ctx())).toEqual({ ok: false, error });
+    expect(decideFollowUpAnswer(bundle(adviceRecord('decided')), { ...args, ...over }, ctx())).toEqual({ ok: false, error });
   });
 
   it('closing with the answer follows the safety plan rule: refused while a child in verdieping has no holder', () => {
     const b: CaseBundle = {
-      ...bundle(adviceRecord('besloten')),
+      ...bundle(adviceRecord('decided')),
       verdieping: { ...EMPTY_VERDIEPING, phase: { body: { caseId: 'x', phase: 'verdieping', timeline: [] }, etag: 'p' } },
     };
     expect(decideFollowUpAnswer(b, { ...args, close: true, closing }, ctx())).toEqual({ ok: false, error: 'safety_not_placed' });
@@ -236,10 +236,10 @@ describe('decideFollowUpAnswer', () => {
   });
 
   it.each<[string, CaseBundle, Partial<typeof args>, string]>([
-    ['too short', bundle(adviceRecord('besloten')), { text: ' a ' }, 'followup_empty'],
-    ['not decided yet', bundle(adviceRecord('verzonden')), {}, 'no_advice'],
-    ['not the lead organisation or chair', bundle(adviceRecord('besloten')), { member: OTHER }, 'not_lead_or_chair'],
-    ['a closed case', bundle(adviceRecord('besloten'), { status: 'closed' }), {}, 'case_closed'],
+    ['too short', bundle(adviceRecord('decided')), { text: ' a ' }, 'followup_empty'],
+    ['not decided yet', bundle(adviceRecord('sent')), {}, 'no_advice'],
+    ['not the lead organisation or chair', bundle(adviceRecord('decided')), { member: OTHER }, 'not_lead_or_chair'],
+    ['a closed case', bundle(adviceRecord('decided'), { status: 'closed' }), {}, 'case_closed'],
   ])('refuses: %s', (_n, b, over, error) => {
     expect(decideFollowUpAnswer(b, { ...args, ...over }, ctx())).toEqual({ ok: false, error });
   });

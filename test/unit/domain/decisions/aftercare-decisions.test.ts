@@ -156,8 +156,8 @@ describe('decideOutcome', () => {
   const AFTER = '2026-04-02T13:30:00.000Z';
   const input: OutcomeInput = outcomeInputSchema.parse({
     decisions: [
-      { subject: 'veiligheidsplan', phase: 'veiligheid', text: 'Veiligheidsplan opstellen met beide ouders' },
-      { subject: 'interventie', phase: 'zorg', text: 'Aanmelding wijkteam' },
+      { subject: 'safety_plan', phase: 'safety', text: 'Veiligheidsplan opstellen met beide ouders' },
+      { subject: 'intervention', phase: 'care', text: 'Aanmelding wijkteam' },
     ],
     actions: [{ owner: 'vt', what: 'Veiligheidsplan opstellen', due: '2026-04-09' }],
     zvhCasusregie: true,

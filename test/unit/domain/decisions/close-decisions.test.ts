@@ -86,7 +86,7 @@ function bundle(over: { votes?: ConcernVote[]; rounds?: RoundInfo[]; verdieping?
   return b;
 }
 
-const TO_SAVE: HandoverInput = { receivingPartyId: 'save', handedOver: ['veiligheidsplan', 'advies_ovj'] };
+const TO_SAVE: HandoverInput = { receivingPartyId: 'save', handedOver: ['safety_plan', 'ovj_advice'] };
 const TO_NOBODY: HandoverInput = { receivingPartyId: 'geen', handedOver: [], noneReason: 'Gezin verhuist naar Belgie.' };
 const REASON = 'Besluit genomen: voorgeleiding; VT volgt het gezin.';
 
@@ -139,10 +139,10 @@ describe('closureOf: the table', () => {
       { handover: { receivingPartyId: 'wijkteam', handedOver: [] } },
       'nothing_handed_over',
     ],
-    ['normal, unknown party', {}, { handover: { receivingPartyId: 'reclassering', handedOver: ['advies_ovj'] } }, 'unknown_party'],
+    ['normal, unknown party', {}, { handover: { receivingPartyId: 'reclassering', handedOver: ['ovj_advice'] } }, 'unknown_party'],
     ['normal, to nobody without a reason', {}, { handover: { receivingPartyId: 'geen', handedOver: [] } }, 'none_needs_reason'],
-    ['normal, to nobody but items handed over', {}, { handover: { ...TO_NOBODY, handedOver: ['veiligheidsplan'] } }, 'none_hands_nothing'],
-    ['normal, "overig" without a note', {}, { handover: { receivingPartyId: 'zvh', handedOver: ['overig'] } }, 'other_needs_note'],
+    ['normal, to nobody but items handed over', {}, { handover: { ...TO_NOBODY, handedOver: ['safety_plan'] } }, 'none_hands_nothing'],
+    ['normal, "other" without a note', {}, { handover: { receivingPartyId: 'zvh', handedOver: ['other'] } }, 'other_needs_note'],
     ['after the decision, buikpijn stands, round open', { votes: concern, rounds: OPEN_ROUND }, { afterDecision: true }, 'ok'],
     [
       'after the decision, verdieping, unplaced',
@@ -183,7 +183,7 @@ describe('closureOf: the table', () => {
         by: 'aad-om-chair',
         despiteConcern: false,
         remainingConcern: [],
-        handover: { partyId: 'save', kind: 'save_jeugdbescherming', handedOver: ['veiligheidsplan', 'advies_ovj'] },
+        handover: { partyId: 'save', kind: 'save_jeugdbescherming', handedOver: ['safety_plan', 'ovj_advice'] },
       },
     });
   });
@@ -204,7 +204,7 @@ describe('closureOf: the table', () => {
         remainingConcern: [],
         despiteSafety: true,
         unplacedSafety: ['slachtoffer-1', 'kind-1'],
-        handover: { partyId: 'geen', kind: 'geen', handedOver: [], noneReason: 'Gezin verhuist naar Belgie.' },
+        handover: { partyId: 'geen', kind: 'none', handedOver: [], noneReason: 'Gezin verhuist naar Belgie.' },
       },
     });
   });
@@ -233,14 +233,14 @@ describe('closureOf: the table', () => {
     const parties = aftercareConfigSchema.parse({
       receivingParties: [
         { id: 'rvdk-jb', kind: 'save_jeugdbescherming', label: 'Jeugdbescherming (RvdK)', teamsOrg: 'rvdk' },
-        { id: 'geen', kind: 'geen', label: 'Geen overdracht' },
+        { id: 'geen', kind: 'none', label: 'Geen overdracht' },
       ],
     }).receivingParties;
-    const r = closureOf(bundle(), args({ parties, handover: { receivingPartyId: 'rvdk-jb', handedOver: ['contactpersoon'] } }), NOW);
+    const r = closureOf(bundle(), args({ parties, handover: { receivingPartyId: 'rvdk-jb', handedOver: ['contact_person'] } }), NOW);
     expect(r.ok && r.closure.handover).toEqual({
       partyId: 'rvdk-jb',
       kind: 'save_jeugdbescherming',
-      handedOver: ['contactpersoon'],
+      handedOver: ['contact_person'],
       notifyOrg: 'rvdk',
     });
   });
@@ -262,7 +262,7 @@ describe('decideCloseCase', () => {
         action: 'case.close',
         actorId: 'aad-om-chair',
         actorOrg: 'om',
-        detail: { despiteConcern: false, handoverTo: 'save', handedOver: 'veiligheidsplan,advies_ovj' },
+        detail: { despiteConcern: false, handoverTo: 'save', handedOver: 'safety_plan,ovj_advice' },
       },
     ]);
     expect(JSON.stringify(d.decision.audit)).not.toContain('beveiligde');
