@@ -6,7 +6,7 @@ import { normalizeStoredOrNull, normalizeStored } from './old-values';
 /**
  * The rapportage's store side: one `reportrow` document per case, in the case's own partition (so a
  * command writes it in the same commit as the case), read back by location and intake period with
- * an indexed query on both adapters (SQLite: docs_report_location_intake / docs_retention_intake;
+ * an indexed query on both adapters (SQLite: docs_report_location_intake / docs_report_intake;
  * Cosmos: the container's default range index on every path). No full scan per request: only the
  * rows of the asked period are read, and each row is a few hundred bytes without personal data.
  */

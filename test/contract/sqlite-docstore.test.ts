@@ -14,7 +14,7 @@ function rawOpen(file: string, options: Database.Options = {}): Database.Databas
   raw.key(Buffer.from(KEY, 'utf8'));
   return raw;
 }
-import { SCHEMA_VERSION } from '../../src/store/sqlite/schema';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/store/sqlite/schema';
 
 /** What only the SQLite adapter promises: a durable file, WAL, versioned schema, several connections. */
 describe('SqliteDocStore specifics', () => {
@@ -110,12 +110,69 @@ describe('SqliteDocStore specifics', () => {
     // Explain the exact SQL the adapter generated (its statement cache holds it).
     const own = store as unknown as { db: Database.Database; queries: Map<string, unknown> };
     const [sql] = [...own.queries.keys()];
-    const plan = own.db
-      .prepare(`EXPLAIN QUERY PLAN ${sql}`)
-      .all('job', 'pending', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', 10);
+    const plan = own.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('pending', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', 10);
     await store.close();
-    expect(JSON.stringify(plan)).toMatch(/USING INDEX docs_kind_status_due \(kind=\? AND <expr>=\? AND <expr><\?\)/);
+    expect(JSON.stringify(plan)).toMatch(/USING INDEX docs_job_due \(<expr>=\? AND <expr><\?\)/);
     expect(JSON.stringify(plan)).not.toMatch(/TEMP B-TREE/); // the index also delivers the order
+  });
+
+  it('a v4 file (indexes over every document) becomes v5 (partial indexes per kind) and its queries find what it held', async () => {
+    const file = join(dir, 'v4.sqlite');
+    const raw = rawOpen(file);
+    raw.pragma('journal_mode = WAL');
+    for (const step of MIGRATIONS.slice(0, 4)) raw.exec(step);
+    raw.pragma('user_version = 4');
+    const put = raw.prepare('INSERT INTO docs (pk, id, kind, body, etag) VALUES (?, ?, ?, ?, ?)');
+    put.run(
+      'c1',
+      'case',
+      'case',
+      JSON.stringify({ id: 'c1', locationId: 'loc', status: 'open', intakeAt: '2026-01-01T00:00:00.000Z' }),
+      'e1',
+    );
+    put.run(
+      'c1',
+      'job:a',
+      'job',
+      JSON.stringify({
+        id: 'job:a',
+        caseId: 'c1',
+        status: 'pending',
+        dueAt: '2026-01-01T00:00:00.000Z',
+        leaseUntil: '1970-01-01T00:00:00.000Z',
+      }),
+      'e2',
+    );
+    put.run('c1', 'v1', 'vote', JSON.stringify({ org: 'politie' }), 'e3');
+    raw.close();
+    const store = SqliteDocStore.open(file, KEY);
+    const now = '2030-01-01T00:00:00.000Z';
+    expect(
+      (
+        await store.query('case', [
+          { field: 'locationId', op: '=', value: 'loc' },
+          { field: 'status', op: '=', value: 'open' },
+        ])
+      ).map((d) => d.pk),
+    ).toEqual(['c1']);
+    expect(
+      (
+        await store.query(
+          'job',
+          [
+            { field: 'status', op: '=', value: 'pending' },
+            { field: 'dueAt', op: '<=', value: now },
+          ],
+          { orderBy: 'dueAt' },
+        )
+      ).map((d) => d.id),
+    ).toEqual(['job:a']);
+    expect(store.indexesOf('vote')).toEqual([]);
+    expect(store.indexesOf('job')).toEqual(['docs_job_due']);
+    await store.close();
+    const after = rawOpen(file, { readonly: true });
+    expect(after.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    after.close();
   });
 
   it('the audit table is append-only: UPDATE and DELETE are refused unless behind a retention anchor', async () => {
@@ -148,11 +205,11 @@ describe('SqliteDocStore specifics', () => {
     );
     await store.query('personidx', [{ field: 'intakeAt', op: '<=', value: '2030-01-01T00:00:00.000Z' }], { limit: 10 });
     const [closedSql, idxSql] = [...own.queries.keys()];
-    const closedPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${closedSql}`).all('case', 'closed', '2030', 10));
-    const idxPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${idxSql}`).all('personidx', '2030', 10));
+    const closedPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${closedSql}`).all('closed', '2030', 10));
+    const idxPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${idxSql}`).all('2030', 10));
     await store.close();
-    expect(closedPlan).toMatch(/USING INDEX docs_retention_closed \(kind=\? AND <expr>=\? AND <expr><\?\)/);
-    expect(idxPlan).toMatch(/USING INDEX docs_retention_intake \(kind=\? AND <expr><\?\)/);
+    expect(closedPlan).toMatch(/USING INDEX docs_case_closed \(<expr>=\? AND <expr><\?\)/);
+    expect(idxPlan).toMatch(/USING INDEX docs_personidx_intake \(<expr><\?\)/);
   });
 
   it('works in memory for throwaway use', async () => {

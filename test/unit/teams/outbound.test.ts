@@ -394,7 +394,8 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
     const atA = new ScriptedConnector();
     const atB = new ScriptedConnector();
     const a = instance(store.db, atA);
-    const b = instance(second, atB);
+    // B is never meant to time out (its requests are answered by the test): it waits as long as it takes.
+    const b = instance(second, atB, 60_000);
     // A's attempt: Teams takes the post, the answer does not come in time; the job is released.
     expect(await a.postCardToChannel(CHANNEL, caseCard('c1')).catch((e: unknown) => e)).toMatchObject({ retryable: true });
     // A's caller may give up before the request is out (its marker is written first): wait for the request.
@@ -416,7 +417,8 @@ describe('TeamsOutbound: two instances on one store share what they know of a po
     const atA = new ScriptedConnector();
     const atB = new ScriptedConnector();
     const a = instance(store.db, atA);
-    const b = instance(second, atB);
+    // B is never meant to time out (its requests are answered by the test): it waits as long as it takes.
+    const b = instance(second, atB, 60_000);
     await a.postCardToChannel(CHANNEL, caseCard('c2')).catch(() => undefined); // A dies with this post unanswered
     await waitUntil(async () => atA.creates.length === 1); // its marker is written before the request goes out
     await expect(b.postCardToChannel(CHANNEL, caseCard('c2'))).rejects.toMatchObject({ deferred: true });
