@@ -64,7 +64,7 @@ export const MIGRATIONS: readonly string[] = [
   // and intake period; this index serves `kind = ? AND locationId = ? AND intakeAt >= ? AND intakeAt < ?`
   // (without a location, docs_retention_intake serves the period alone).
   `CREATE INDEX docs_report_location_intake ON docs (kind, json_extract(body, '$.locationId'), json_extract(body, '$.intakeAt'));`,
-  // v5: partial indexes, one set per document kind (docs/decisions.md §72). Every index above covers ALL
+  // v5: partial indexes, one set per document kind (docs/decisions.md §73). Every index above covers ALL
   // documents, so each write of any document (a vote, an audit-adjacent job, a report row) evaluated six
   // json_extract expressions on its body and rewrote six index entries, old and new. Now a document only
   // touches the indexes of its own kind (a vote: none). Measured: a vote's commit 1.44 -> 0.8 ms CPU.
