@@ -25,44 +25,42 @@ import type { PhaseState } from '../domain/verdieping/phase';
 import type { SafetyPlanEntry } from '../domain/verdieping/safety-plan';
 import type { RiskAssessment, RunningMeasure } from '../domain/verdieping/safety-signals';
 import type { VtConsultationRecord } from '../domain/vt/record';
-import type { Stored } from './docstore';
+import type { DocKind, Stored } from './docstore';
+
+type Step<B> = (body: B) => B;
+/** Several tables apply to one kind: each maps its own values (and returns its input when none is old). */
+const chain =
+  <B>(...steps: Step<B>[]): Step<B> =>
+  (body) =>
+    steps.reduce((b, step) => step(b), body);
+const step = <B>(f: Step<B>): Step<unknown> => f as Step<unknown>;
 
 /**
- * The store's read-time step for documents whose enum values were Dutch before issue 11 item 6
- * (src/domain/old-values.ts, src/domain/old-values-verdieping.ts): every read of an escalation, VT
- * consultation, report row or verdieping document passes through here, on both adapters. Other kinds
- * are returned as they are.
+ * The read-time step per document kind whose enum values were Dutch before issue 11 item 6
+ * (src/domain/old-values*.ts; docs/glossary.md "Stored values").
+ */
+const READ_STEPS: Partial<Record<DocKind, Step<unknown>>> = {
+  escalation: step(chain<EscalationRecord>(normalizeEscalation, normalizeEscalationAdvice)),
+  vtconsult: step<VtConsultationRecord>(normalizeVtConsultation),
+  reportrow: step(chain<ReportRow>(normalizeReportRow, normalizeReportRowAftercare, normalizeReportRowAdvice)),
+  contribution: step<Contribution>(normalizeContribution),
+  returning: step(chain<ReturningRecord>(normalizeReturning, normalizeReturningAdvice)),
+  advice: step<AdviceRecord>(normalizeAdvice),
+  safetyplan: step<SafetyPlanEntry>(normalizeSafetyPlanEntry),
+  involvement: step<Involvement>(normalizeInvolvement),
+  inforequest: step<InfoRequest>(normalizeInfoRequest),
+  riskassessment: step<RiskAssessment>(normalizeRiskAssessment),
+  measure: step<RunningMeasure>(normalizeMeasure),
+  phase: step<PhaseState>(normalizePhase),
+};
+
+/**
+ * The store's read-time step: every read of a document of a kind above passes through here, on both
+ * adapters. A current document (and every other kind) comes back as the same object.
  */
 export function normalizeStored<T extends Stored>(d: T): T {
-  switch (d.kind) {
-    case 'escalation':
-      return withBody(d, normalizeEscalationAdvice(normalizeEscalation(d.body as EscalationRecord)));
-    case 'vtconsult':
-      return withBody(d, normalizeVtConsultation(d.body as VtConsultationRecord));
-    case 'reportrow':
-      return withBody(d, normalizeReportRowAdvice(normalizeReportRowAftercare(normalizeReportRow(d.body as ReportRow))));
-    case 'contribution':
-      return withBody(d, normalizeContribution(d.body as Contribution));
-    case 'returning':
-      return withBody(d, normalizeReturningAdvice(normalizeReturning(d.body as ReturningRecord)));
-    case 'advice':
-      return withBody(d, normalizeAdvice(d.body as AdviceRecord));
-    // verdieping documents (src/domain/old-values-verdieping.ts)
-    case 'safetyplan':
-      return withBody(d, normalizeSafetyPlanEntry(d.body as SafetyPlanEntry));
-    case 'involvement':
-      return withBody(d, normalizeInvolvement(d.body as Involvement));
-    case 'inforequest':
-      return withBody(d, normalizeInfoRequest(d.body as InfoRequest));
-    case 'riskassessment':
-      return withBody(d, normalizeRiskAssessment(d.body as RiskAssessment));
-    case 'measure':
-      return withBody(d, normalizeMeasure(d.body as RunningMeasure));
-    case 'phase':
-      return withBody(d, normalizePhase(d.body as PhaseState));
-    default:
-      return d;
-  }
+  const read = READ_STEPS[d.kind];
+  return read ? withBody(d, read(d.body)) : d;
 }
 
 function withBody<T extends Stored>(d: T, body: unknown): T {

@@ -3,7 +3,7 @@ import { PreconditionFailedError } from '../../src/store/docstore';
 import { newJob } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { storeKinds, useDocStore } from '../helpers/stores';
-import { T0, aCase, anAudit, at } from './fixtures/domain';
+import { aCase, anAudit, at, intakeAudit } from './fixtures/domain';
 
 const CASE = 'case-course-1';
 
@@ -24,7 +24,7 @@ describe.each(storeKinds)('Repository course contract: %s', (kind) => {
   let repo: Repository;
   beforeEach(async () => {
     repo = new Repository(store().db);
-    await repo.intakeCase(aCase(CASE), anAudit(CASE, 'case.intake', T0, `audit:${T0}:intake`), []);
+    await repo.intakeCase(aCase(CASE), intakeAudit(CASE), []);
   });
 
   it('replaceCase is compare-and-swap: a stale version is refused and nothing (no audit) is written', async () => {

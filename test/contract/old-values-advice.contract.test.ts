@@ -1,7 +1,7 @@
 import { loadReport } from '../../src/store/report-store';
 import { Repository } from '../../src/store/repository';
 import { storeKinds, useDocStore } from '../helpers/stores';
-import { T0, aCase, anAudit, at } from './fixtures/domain';
+import { T0, aCase, at, intakeAudit } from './fixtures/domain';
 
 // A cap, not a wait: creating a Cosmos database per test on the emulator can take seconds on a loaded machine.
 jest.setTimeout(30_000);
@@ -81,7 +81,7 @@ describe.each(storeKinds)('old advice values read as the new ones: %s', (kind) =
   beforeEach(async () => {
     const db = store().db;
     repo = new Repository(db);
-    await repo.intakeCase(aCase(OLD), anAudit(OLD, 'case.intake', T0, `audit:${T0}:intake`), []);
+    await repo.intakeCase(aCase(OLD), intakeAudit(OLD), []);
     const closed = {
       ...aCase(OLD),
       status: 'closed',

@@ -2,7 +2,7 @@ import { CaseQueries } from '../../src/store/queries';
 import { loadReport } from '../../src/store/report-store';
 import { Repository } from '../../src/store/repository';
 import { storeKinds, useDocStore } from '../helpers/stores';
-import { T0, aCase, aContribution, anAudit, at } from './fixtures/domain';
+import { T0, aCase, aContribution, at, intakeAudit } from './fixtures/domain';
 
 // A cap, not a wait: creating a Cosmos database per test on the emulator can take seconds on a loaded machine.
 jest.setTimeout(30_000);
@@ -57,7 +57,7 @@ describe.each(storeKinds)('old aftercare/advice/rounds values read as the new on
         { id: 'a3', what: 'Contact school', orgId: 'vt', dueAt: at(60), createdAt: T0, createdBy: 'u', status: 'open' },
       ],
     };
-    await repo.intakeCase(aCase(OLD), anAudit(OLD, 'case.intake', T0, `audit:${T0}:intake`), []);
+    await repo.intakeCase(aCase(OLD), intakeAudit(OLD), []);
     await db.commit([
       { op: 'upsert', doc: { pk: OLD, id: 'case', kind: 'case', body: oldCase } },
       {
@@ -89,7 +89,7 @@ describe.each(storeKinds)('old aftercare/advice/rounds values read as the new on
         },
       },
     ]);
-    await repo.intakeCase(aCase(NEW), anAudit(NEW, 'case.intake', at(10), `audit:${at(10)}:intake`), []);
+    await repo.intakeCase(aCase(NEW), intakeAudit(NEW, at(10)), []);
     await db.commit([
       { op: 'upsert', doc: { pk: NEW, id: 'reportrow', kind: 'reportrow', body: row(NEW, 'closed_despite_concern', 'unanswered') } },
     ]);

@@ -4,7 +4,7 @@ import { CaseQueries } from '../../src/store/queries';
 import { Repository } from '../../src/store/repository';
 import { loadVerdieping, type VerdiepingBundle } from '../../src/store/verdieping-store';
 import { storeKinds, useDocStore } from '../helpers/stores';
-import { T0, aCase, anAudit, at } from './fixtures/domain';
+import { aCase, anAudit, at, intakeAudit } from './fixtures/domain';
 
 // A cap, not a wait: creating a Cosmos database per test on the emulator can take seconds on a loaded machine.
 jest.setTimeout(30_000);
@@ -117,7 +117,7 @@ describe.each(storeKinds)('old verdieping values read as the new ones: %s', (kin
   beforeEach(async () => {
     const db = store().db;
     repo = new Repository(db);
-    await repo.intakeCase(aCase(CASE), anAudit(CASE, 'case.intake', T0, `audit:${T0}:intake`), []);
+    await repo.intakeCase(aCase(CASE), intakeAudit(CASE), []);
     await db.commit([
       { op: 'insert', doc: { pk: CASE, id: 'phase', kind: 'phase', body: OLD_PHASE } },
       { op: 'insert', doc: { pk: CASE, id: 'safety:slachtoffer-1', kind: 'safetyplan', body: OLD_SAFETY } },

@@ -4,7 +4,7 @@ import { CaseQueries } from '../../src/store/queries';
 import { reportRows } from '../../src/store/report-store';
 import { Repository } from '../../src/store/repository';
 import { storeKinds, useDocStore } from '../helpers/stores';
-import { T0, aCase, anAudit, at } from './fixtures/domain';
+import { T0, aCase, anAudit, at, intakeAudit } from './fixtures/domain';
 
 // A cap, not a wait: creating a Cosmos database per test on the emulator can take seconds on a loaded machine.
 jest.setTimeout(30_000);
@@ -54,7 +54,7 @@ describe.each(storeKinds)('old stored values read as the new ones: %s', (kind) =
   beforeEach(async () => {
     const db = store().db;
     repo = new Repository(db);
-    await repo.intakeCase(aCase(CASE), anAudit(CASE, 'case.intake', T0, `audit:${T0}:intake`), []);
+    await repo.intakeCase(aCase(CASE), intakeAudit(CASE), []);
     await db.commit([
       { op: 'insert', doc: { pk: CASE, id: 'escalation', kind: 'escalation', body: OLD_ESCALATION } },
       { op: 'insert', doc: { pk: CASE, id: 'vtconsult', kind: 'vtconsult', body: OLD_CONSULTATION } },

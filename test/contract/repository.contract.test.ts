@@ -6,12 +6,11 @@ import { EPOCH, newJob, type Job } from '../../src/store/jobs';
 import { Repository } from '../../src/store/repository';
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import { storeKinds, useDocStore, makeDocStore, TEST_STORE_KEY } from '../helpers/stores';
-import { T0, aCase, aContribution, aVote, anAudit, at } from './fixtures/domain';
+import { T0, aCase, aContribution, aVote, anAudit, at, intakeAudit } from './fixtures/domain';
 
 const CASE = 'case-1';
 const LEASE_MS = 60_000;
 const job = (id: string, dueAt: string, caseId = CASE): Job => newJob({ id, caseId, type: 'refreshCard', dueAt, now: T0 });
-const intakeAudit = (caseId: string) => anAudit(caseId, 'case.intake', T0, `audit:${T0}:intake`);
 
 describe.each(storeKinds)('Repository contract: %s', (kind) => {
   const store = useDocStore(kind);

@@ -45,6 +45,16 @@ afterAll(async () => {
   await t.stop();
 });
 
+/** Police adds an action for itself to the case (what, due date and time as the card's inputs). */
+const addPoliceAction = (caseId: string, what: string, dueDate: string, dueTime: string) =>
+  invoke(USERS.politie, VERBS.addAction, {
+    caseId,
+    [INPUTS.actionWhat]: what,
+    [INPUTS.actionOrg]: 'politie',
+    [INPUTS.actionDueDate]: dueDate,
+    [INPUTS.actionDueTime]: dueTime,
+  });
+
 describe('rounds and escalation to the Actieoverleg', () => {
   it('two rounds with buikpijn from two organisations lead to one Actieoverleg card; the case card says so', async () => {
     const caseId = await newCase();
@@ -148,26 +158,10 @@ describe('regie, actions, closing', () => {
 
   it('actions carry a due moment in Dutch time and get a verdict from the organisation doing them', async () => {
     const caseId = await newCase();
-    expect(
-      await invoke(USERS.politie, VERBS.addAction, {
-        caseId,
-        [INPUTS.actionWhat]: 'Huisverbod voorbereiden',
-        [INPUTS.actionOrg]: 'politie',
-        [INPUTS.actionDueDate]: '2026-11-23',
-        [INPUTS.actionDueTime]: '22:00',
-      }),
-    ).toContain('toegevoegd');
+    expect(await addPoliceAction(caseId, 'Huisverbod voorbereiden', '2026-11-23', '22:00')).toContain('toegevoegd');
     const action = (await t.host.deps.repo.getCase(caseId))!.actions[0];
     expect(action.dueAt).toBe('2026-11-23T21:00:00.000Z'); // 22:00 in Amsterdam (CET)
-    expect(
-      await invoke(USERS.politie, VERBS.addAction, {
-        caseId,
-        [INPUTS.actionWhat]: 'Te laat',
-        [INPUTS.actionOrg]: 'politie',
-        [INPUTS.actionDueDate]: '2026-11-22',
-        [INPUTS.actionDueTime]: '10:00',
-      }),
-    ).toContain('toekomst');
+    expect(await addPoliceAction(caseId, 'Te laat', '2026-11-22', '10:00')).toContain('toekomst');
     expect(await invoke(USERS.shn, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'done' })).toContain(
       'Alleen de uitvoerende',
     );
@@ -177,13 +171,7 @@ describe('regie, actions, closing', () => {
 
   it('a card posted before the English values still submits the old Dutch choice: stored as the new value', async () => {
     const caseId = await newCase();
-    await invoke(USERS.politie, VERBS.addAction, {
-      caseId,
-      [INPUTS.actionWhat]: 'Huisverbod voorbereiden',
-      [INPUTS.actionOrg]: 'politie',
-      [INPUTS.actionDueDate]: '2026-11-23',
-      [INPUTS.actionDueTime]: '22:00',
-    });
+    await addPoliceAction(caseId, 'Huisverbod voorbereiden', '2026-11-23', '22:00');
     const action = (await t.host.deps.repo.getCase(caseId))!.actions[0];
     await invoke(USERS.politie, VERBS.settleAction, { caseId, actionId: action.id, [INPUTS.actionVerdict]: 'gedaan' });
     expect((await t.host.deps.repo.getCase(caseId))!.actions[0].status).toBe('done');
