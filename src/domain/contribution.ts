@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { partnerOrgSchema, type PartnerOrg } from './orgs';
-import { fromOld, OLD_CONTRIBUTION_SOURCE } from './old-values-aftercare';
+import { acceptingOld } from './old-values';
+import { OLD_CONTRIBUTION_SOURCE } from './old-values-aftercare';
 import type { PiiKind } from './pii';
 
 export const CONTRIBUTION_SOURCES = ['own_system', 'talk_with_involved', 'report', 'partner_org', 'other'] as const;
@@ -11,7 +12,7 @@ export const contributionInputSchema = z
   .object({
     text: z.string().trim().min(1).max(2000),
     /** Cards posted before issue 11 item 6 still send the Dutch value: read as the new one. */
-    source: z.preprocess(fromOld(OLD_CONTRIBUTION_SOURCE), z.enum(CONTRIBUTION_SOURCES)),
+    source: acceptingOld(OLD_CONTRIBUTION_SOURCE, z.enum(CONTRIBUTION_SOURCES)),
     needToKnow: z.string().trim().min(10).max(500),
     /** Only these organisations may read it (the author's own always); absent = everyone who may see the case. */
     visibleTo: z.array(partnerOrgSchema).min(1).max(7).optional(),

@@ -1,3 +1,4 @@
+import { renamed } from './old-values';
 import type { HandedOverItem, ReceivingKind } from './aftercare/handover';
 import type { ReportRow } from './aftercare/report';
 import type { ReturningRecord } from './aftercare/returning';
@@ -39,8 +40,7 @@ export const OLD_PATTERN_KIND: Readonly<Record<string, PatternKind>> = {
   wapen: 'weapon',
 };
 
-const own = <T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined =>
-  typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+const own = renamed;
 
 /** An advice draft: the kinds of its patterns, the phases of its interventions. */
 export function normalizeAdviceDraft(d: AdviceDraft): AdviceDraft {

@@ -1,3 +1,4 @@
+import { renamed } from './old-values';
 import type { FollowUpOutcome } from './aftercare/follow-up';
 import type { ReportDecision, ReportRow } from './aftercare/report';
 import type { EarlierDecision, ReturningRecord } from './aftercare/returning';
@@ -26,17 +27,7 @@ export const OLD_CONTRIBUTION_SOURCE: Readonly<Record<string, ContributionSource
   overig: 'other',
 };
 
-const own = <T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined =>
-  typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-
-/**
- * For `z.preprocess` at a submit edge: an old value becomes its new name, anything else passes on
- * unchanged for the enum that follows to accept or refuse.
- */
-export const fromOld =
-  <T extends string>(table: Readonly<Record<string, T>>) =>
-  (value: unknown): unknown =>
-    own(table, value) ?? value;
+const own = renamed;
 
 /** The current name of a source as stored (old or new); unknown values pass through. */
 export function currentContributionSource(source: string): string {

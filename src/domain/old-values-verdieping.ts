@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { renamed } from './old-values';
 import type { RiskLevel } from './verdieping/config';
 import type { DeclineReason, InfoRequest } from './verdieping/info-request';
 import type { Involvement, Relationship, ViolenceForm } from './verdieping/people';
@@ -83,17 +83,7 @@ export const OLD_PHASE_EVENT: Readonly<Record<string, PhaseEvent>> = {
 
 export const OLD_INVOLVEMENT_SOURCE: Readonly<Record<string, Involvement['source']>> = { kaart: 'card' };
 
-const own = <T>(table: Readonly<Record<string, T>>, key: string | undefined): T | undefined =>
-  key !== undefined && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
-
-/**
- * A zod enum that also takes the old (Dutch) value and gives the new one: for card submits (cards
- * posted before still carry old choice values), the intake and the roster. Anything else is left to
- * the enum to refuse.
- */
-export function acceptingOld<T extends string, S extends z.ZodType<T>>(table: Readonly<Record<string, T>>, schema: S) {
-  return z.preprocess((v) => (typeof v === 'string' ? (own(table, v) ?? v) : v), schema);
-}
+const own = renamed;
 
 export function normalizeSafetyPlanEntry(e: SafetyPlanEntry): SafetyPlanEntry {
   const status = own(OLD_SAFETY_STATUS, e.status);

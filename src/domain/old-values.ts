@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { ReportRow } from './aftercare/report';
 import type { AuditAction, AuditEntry } from './audit';
 import type { EscalationRecord } from './escalation-record';
@@ -35,8 +36,19 @@ export const OLD_ESCALATION_RULE: Readonly<Record<string, EscalationRule>> = {
   hoog_risico: 'high_risk',
 };
 
-const own = <T>(table: Readonly<Record<string, T>>, key: string): T | undefined =>
-  Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+/** The new name of `key` when it is an old value of `table`; undefined otherwise (also for a non-string). */
+export const renamed = <T>(table: Readonly<Record<string, T>>, key: unknown): T | undefined =>
+  typeof key === 'string' && Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined;
+const own = renamed;
+
+/**
+ * A zod enum that also takes the old (Dutch) value and gives the new one: for card submits (cards
+ * posted before still carry old choice values), the intake and config files. Anything else is left to
+ * the enum to refuse.
+ */
+export function acceptingOld<T extends string, S extends z.ZodType<T>>(table: Readonly<Record<string, T>>, schema: S) {
+  return z.preprocess((v) => renamed(table, v) ?? v, schema);
+}
 
 /** The current name of a possibly old value (unknown values pass through: the type checks the rest). */
 export function currentValue<T extends string>(table: Readonly<Record<string, T>>, value: T): T {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OLD_PHASE } from '../old-values-advice';
-import { acceptingOld } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
 import type { PartnerOrg } from '../orgs';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OLD_HANDED_OVER_ITEM, OLD_RECEIVING_KIND } from '../old-values-advice';
-import { acceptingOld } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OLD_DECISION_SUBJECT, OLD_PHASE } from '../old-values-advice';
-import { acceptingOld } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { requireMillis, type Instant } from '../rounds/time';
 import { LOCAL_DATE, type ActieoverlegMeeting } from './meeting';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { fromOld, OLD_ACTION_VERDICT } from '../old-values-aftercare';
+import { acceptingOld } from '../old-values';
+import { OLD_ACTION_VERDICT } from '../old-values-aftercare';
 import { partnerOrgSchema } from '../orgs';
 
 /**
@@ -30,7 +31,7 @@ export const actionVerdictInputSchema = z
   .object({
     actionId: z.string().min(1).max(128),
     /** Cards posted before issue 11 item 6 still send the Dutch value: read as the new one. */
-    verdict: z.preprocess(fromOld(OLD_ACTION_VERDICT), z.enum(ACTION_VERDICTS)),
+    verdict: acceptingOld(OLD_ACTION_VERDICT, z.enum(ACTION_VERDICTS)),
     note: z.string().trim().min(1).max(500).optional(),
   })
   .strict();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { acceptingOld, OLD_RISK_LEVEL } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
+import { OLD_RISK_LEVEL } from '../old-values-verdieping';
 
 /**
  * Per-location configuration of verdieping (roster file, `locations[].verdieping`): the receiving

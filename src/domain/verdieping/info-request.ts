@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { acceptingOld, OLD_DECLINE_REASON } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
+import { OLD_DECLINE_REASON } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { HOUR_MS, requireMillis, toIso, type Instant } from '../rounds/time';
 import { note, type Result, type VerdiepingActor } from './common';

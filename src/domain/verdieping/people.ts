@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { acceptingOld, OLD_RELATIONSHIP, OLD_VIOLENCE_FORM } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
+import { OLD_RELATIONSHIP, OLD_VIOLENCE_FORM } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { requireMillis, toIso, type Instant } from '../rounds/time';
 import { note, personRefSchema, type PersonRef, type PersonRefId, type Result, type VerdiepingActor } from './common';

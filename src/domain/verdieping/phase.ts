@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
-import { acceptingOld, OLD_HORIZON_REASON } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
+import { OLD_HORIZON_REASON } from '../old-values-verdieping';
 import { ZONE } from '../local-time';
 import { termijnState, type TermijnState } from '../rounds/termijn';
 import { MINUTE_MS, isValidInstant, requireMillis, toIso, toMillis, type Instant } from '../rounds/time';

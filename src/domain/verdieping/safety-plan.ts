@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { acceptingOld, OLD_SAFETY_STATUS } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
+import { OLD_SAFETY_STATUS } from '../old-values-verdieping';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { CLOSE_DESPITE_CONCERN_MIN_REASON, MAX_REASON } from '../rounds/inputs';
 import { requireMillis, toIso, type Instant } from '../rounds/time';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { acceptingOld, OLD_MEASURE_TYPE } from '../old-values-verdieping';
+import { acceptingOld } from '../old-values';
+import { OLD_MEASURE_TYPE } from '../old-values-verdieping';
 import type { CaseStatus } from '../case';
 import { partnerOrgSchema, type PartnerOrg } from '../orgs';
 import { orgOrder } from '../rounds/round';
