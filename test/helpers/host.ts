@@ -170,20 +170,39 @@ export async function waitFor<T>(label: string, fn: () => Promise<T | undefined>
   }
 }
 
-/** Let the job loop finish everything that is due (so document counts are stable before/after a step). */
-export async function settle(t: TestHost, timeoutMs = 10_000): Promise<void> {
-  await waitFor(
-    'job loop to settle',
-    async () => {
-      await t.host.runner.runOnce();
-      const pending = await t.host.db.query('job', [
-        { field: 'status', op: '=', value: 'pending' },
-        { field: 'dueAt', op: '<=', value: t.host.deps.clock.now().toISOString() },
-      ]);
-      return pending.length === 0 || undefined;
-    },
-    timeoutMs,
-  );
+/**
+ * Let the job loop finish everything that is due (so document counts are stable before/after a step).
+ * Follows progress, not a deadline: it fails only when `stallMs` pass without a job finishing or the
+ * due set changing, and then names the jobs that are stuck (type, attempts, last error, lease).
+ */
+export async function settle(t: TestHost, stallMs = 15_000): Promise<void> {
+  const dueNow = () =>
+    t.host.db.query<{ type: string; attempts: number; lastError?: string; leaseUntil?: string; leaseOwner?: string; rev?: number }>('job', [
+      { field: 'status', op: '=', value: 'pending' },
+      { field: 'dueAt', op: '<=', value: t.host.deps.clock.now().toISOString() },
+    ]);
+  let lastProgress = Date.now();
+  let lastSeen = '';
+  for (;;) {
+    await t.host.runner.runOnce();
+    const pending = await dueNow();
+    if (pending.length === 0) return;
+    // A job retried at once over and over is not progress; a job finishing or requested anew is.
+    const seen = pending.map((d) => `${d.id}:${d.body.rev ?? ''}`).join(',');
+    if (seen !== lastSeen) lastProgress = Date.now();
+    lastSeen = seen;
+    if (Date.now() - lastProgress > stallMs) {
+      const stuck = pending.map((d) => ({
+        type: d.body.type,
+        attempts: d.body.attempts,
+        lastError: d.body.lastError,
+        leaseUntil: d.body.leaseUntil,
+        leaseOwner: d.body.leaseOwner,
+      }));
+      throw new Error(`job loop made no progress for ${stallMs} ms; due jobs: ${JSON.stringify(stuck)}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 /** A clock the test moves by hand, for durable timers (due times are compared with this clock). */
