@@ -3,7 +3,7 @@
  *
  *  - floor: a bare teams-ai `Application` answering `adaptiveCard/action` with a fixed card, behind the
  *    same express stack as the product (createHttpApp: helmet, inbound rate limit, JSON parser, envelope
- *    check) and the same adapter (createAdapter);
+ *    check) and the same adapter (createAdapter), in a process of its own (bench/floor-server.ts);
  *  - product: the bot with its defaults (SQLite store as configured by default, job loop polling at the
  *    default interval, Teams rate limits), the Connector stub as Teams;
  *  - closed-loop keep-alive clients (a child process, bench/load-client.ts) at 1, 10 and 50 concurrent;
@@ -18,15 +18,11 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Application, TurnState } from '@microsoft/teams-ai';
 import { INPUTS, VERBS } from '../src/cards/verbs';
-import { createHttpApp } from '../src/http/server';
 import { SqliteDocStore } from '../src/store/sqlite/sqlite-docstore';
-import { createAdapter } from '../src/teams/adapter';
-import { loadConfig } from '../src/config';
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import type { DocStore } from '../src/store/docstore';
 import type { JobRunner } from '../src/jobs/runner';
 import { CONV_CACHE_MS, CONV_PK } from '../src/store/conversation-refs';
@@ -44,6 +40,7 @@ import {
 } from '../test/helpers/host';
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import type { LoadJob, LoadResult } from './load-client';
+import { RAISED_INBOUND } from './inbound';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 /** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
@@ -55,78 +52,49 @@ const COUNT_VOTES = 10;
 const VOTERS = [USERS.politie, USERS.rvdk, USERS.vt] as const;
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
 
-const RAISED_INBOUND = { RATE_LIMIT_MESSAGES: '1000000', RATE_LIMIT_INTAKE: '1000000' };
-
 function pct(xs: number[], p: number): number {
   if (xs.length === 0) return NaN;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
 }
+const spread = (xs: number[]): string => [10, 25, 50, 75, 90, 99, 100].map((q) => f1(pct(xs, q))).join(' / ');
 const f1 = (n: number): string => (Number.isFinite(n) ? n.toFixed(1) : '–');
 const f2 = (n: number): string => (Number.isFinite(n) ? n.toFixed(2) : '–');
 const mb = (n: number): string => `${(n / 1024 / 1024).toFixed(0)} MB`;
 
-/** A fixed card of about the size of a minimal Teams answer (~0.25 KB). */
-const FIXED_CARD = {
-  type: 'AdaptiveCard' as const,
-  $schema: 'http://adaptivecards.io/schemas/adaptive-card.json',
-  version: '1.5',
-  body: [{ type: 'TextBlock', text: 'Stem ontvangen', wrap: true, weight: 'Bolder' }],
-  actions: [{ type: 'Action.Execute', title: 'Openen', verb: 'open', data: { caseId: 'x' } }],
-};
-
-interface Floor {
-  base: string;
-  stop(): Promise<void>;
-}
-
-/** The floor: a bare teams-ai Application with one card verb on the product's express stack. */
-async function startFloor(t: TestHost): Promise<Floor> {
-  const config = loadConfig({
-    PORT: '0',
-    INTAKE_HMAC_SECRET: 'floor-intake-secret-0123456789abcdef0123',
-    PSEUDONYM_KEY: 'floor-pseudonym-key-0123456789abcdef01',
-    STORE_ENCRYPTION_KEY: TEST_STORE_KEY,
-    LOCAL_MODE: 'true',
-    LOG_LEVEL: 'silent',
-    ROSTER_FILE: path.join(t.dataDir, 'roster.json'),
-    ...RAISED_INBOUND,
-  });
-  const adapter = createAdapter(config.env);
-  const app = new Application<TurnState>({
-    adapter,
-    removeRecipientMention: true,
-    startTypingTimer: false,
-    longRunningMessages: false,
-    turnStateFactory: () => new TurnState(),
-  });
-  app.adaptiveCards.actionExecute(VERBS.voteConcern, async () => FIXED_CARD);
-  const http = createHttpApp({
-    deps: t.host.deps,
-    db: t.host.db,
-    messages: async (req, res) => {
-      await adapter.process(req, res, async (context) => {
-        await app.run(context);
-      });
-    },
-    intake: { secret: config.env.INTAKE_HMAC_SECRET, maxSkewSeconds: config.env.INTAKE_MAX_SKEW_SECONDS },
-    rateLimits: {
-      windowMs: config.env.RATE_LIMIT_WINDOW_MS,
-      intake: config.env.RATE_LIMIT_INTAKE,
-      messages: config.env.RATE_LIMIT_MESSAGES,
-    },
-  });
-  const server: Server = await new Promise((resolve) => {
-    const s = http.listen(0, '127.0.0.1', () => resolve(s));
-  });
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+/**
+ * The floor runs in a process of its own (bench/floor-server.ts): its figures are its own, with its own
+ * heap and GC, and the product's background work (refreshes, checkpoints, GC of its larger heap) cannot
+ * land in the floor's rounds, nor the floor's in the product's. Its CPU is read from that process.
+ */
+class FloorProcess {
+  private readonly child: ChildProcess;
+  private constructor(
+    child: ChildProcess,
+    readonly base: string,
+  ) {
+    this.child = child;
+  }
+  static start(): Promise<FloorProcess> {
+    const child = fork(path.join(__dirname, 'floor-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    return new Promise((resolve, reject) => {
+      child.once('error', reject);
+      child.once('message', (m) => resolve(new FloorProcess(child, (m as { base: string }).base)));
+    });
+  }
+  /** CPU time (user + system, µs) the floor process used so far. */
+  cpuUs(): Promise<number> {
+    return new Promise((resolve) => {
+      this.child.once('message', (m) => resolve((m as { cpuUs: number }).cpuUs));
+      this.child.send({ cpu: true });
+    });
+  }
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.send({ stop: true });
+    });
+  }
 }
 
 class LoadClient {
@@ -149,22 +117,28 @@ class LoadClient {
 }
 
 interface Side {
-  /** CPU time (user + system) of this process, which serves both: less sensitive to a busy machine than latency. */
+  /** CPU time (user + system) of the serving process: less sensitive to a busy machine than latency. */
   cpuUs: number;
+  /** Calls that reached the Connector stub while the side's rounds ran (the product's card refreshes). */
+  connectorCalls: number;
   lat: number[];
   errors: number;
   ms: number;
   n: number;
   bytes: number[];
 }
-const emptySide = (): Side => ({ cpuUs: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [] });
-async function measured(s: Side, run: () => Promise<LoadResult>): Promise<void> {
-  const c0 = process.cpuUsage();
+const emptySide = (): Side => ({ cpuUs: 0, connectorCalls: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [] });
+/** One round; `cpuUs` reads the serving process's CPU time (this process for the product, the floor's own for the floor). */
+async function measured(s: Side, cpuUs: () => Promise<number>, run: () => Promise<LoadResult>): Promise<void> {
+  const c0 = await cpuUs();
   const r = await run();
-  const c = process.cpuUsage(c0);
-  s.cpuUs += c.user + c.system;
+  s.cpuUs += (await cpuUs()) - c0;
   add(s, r);
 }
+const ownCpuUs = (): Promise<number> => {
+  const c = process.cpuUsage();
+  return Promise.resolve(c.user + c.system);
+};
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
   s.bytes.push(...r.bytes);
@@ -179,8 +153,10 @@ interface SideFigures {
   perSec: number;
   bytes: number;
   errors: number;
-  /** Server CPU ms per request (this process; the product's includes its job loop's work for the votes). */
+  /** Server CPU ms per request (the serving process: the product's includes its job loop and the Connector stub; the floor's is its own process). */
   cpuMs: number;
+  /** Connector calls per request while the rounds ran (card refreshes; several votes on a case can share one). */
+  connectorPerVote: number;
 }
 
 export interface VoteFloorFigures {
@@ -196,9 +172,12 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
   const rss0 = process.memoryUsage().rss;
   // The product's defaults, except the inbound rate limit (one client address here).
   const handOff: Record<string, string> = process.env.JOB_HAND_OFF ? { JOB_HAND_OFF: process.env.JOB_HAND_OFF } : {};
-  const t = await startTestHost({ db: counted.store, env: { JOB_POLL_MS: '500', ...RAISED_INBOUND, ...handOff } });
+  const t = await startTestHost({
+    db: counted.store,
+    env: { JOB_POLL_MS: process.env.BENCH_JOB_POLL_MS ?? '500', ...RAISED_INBOUND, ...handOff },
+  });
   attributeRunner(t.host.runner);
-  const floor = await startFloor(t);
+  const floor = await FloorProcess.start();
   const client = new LoadClient();
   const out: VoteFloorFigures[] = [];
   try {
@@ -212,7 +191,14 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       if (res.status !== 201) throw new Error(`intake answered ${res.status}`);
       caseIds.push(((await res.json()) as { caseId: string }).caseId);
     }
-    await waitFor('every case card posted', async () => (await t.host.db.query('cardref', [])).length >= N_CASES || undefined, 120_000);
+    await waitFor(
+      'every case card posted',
+      async () => {
+        await t.host.runner.runOnce(); // BENCH_JOB_POLL_MS may have slowed the loop down
+        return (await t.host.db.query('cardref', [])).length >= N_CASES || undefined;
+      },
+      120_000,
+    );
     const rssCases = process.memoryUsage().rss;
 
     const productBodies = Array.from({ length: N_CASES * VOTERS.length }, (_, k) =>
@@ -228,20 +214,33 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     const productUrl = `${t.base}/api/messages`;
     const floorUrl = `${floor.base}/api/messages`;
 
-    // Warm-up (JIT, connections, statement caches) for both, not measured.
-    await client.run({ url: productUrl, bodies: productBodies, concurrency: 10, count: 100, expect: CARD_TYPE });
-    await client.run({ url: floorUrl, bodies: floorBodies, concurrency: 10, count: 100, expect: CARD_TYPE });
+    // Warm-up (JIT, statement caches, and every level's keep-alive connections, which the load client
+    // keeps: no round pays for TCP connects) for both, not measured.
+    for (const c of new Set(LEVELS)) {
+      await client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: Math.max(100, 2 * c), expect: CARD_TYPE });
+      await client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: Math.max(100, 2 * c), expect: CARD_TYPE });
+    }
 
     let rssPeak = process.memoryUsage().rss;
+    const profiler = await startProfiler();
+    const dists: string[] = [];
     for (const c of LEVELS) {
       const p = emptySide();
       const f = emptySide();
       for (let r = 0; r < ROUNDS; r++) {
-        await measured(p, () =>
+        await profiler?.resume();
+        const calls0 = t.stub.calls.length;
+        await measured(p, ownCpuUs, () =>
           client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
         );
+        p.connectorCalls += t.stub.calls.length - calls0;
+        await profiler?.pause();
         rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
-        await measured(f, () => client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }));
+        await measured(
+          f,
+          () => floor.cpuUs(),
+          () => client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
+        );
       }
       const fig = (s: Side) => ({
         p50: pct(s.lat, 50),
@@ -250,24 +249,31 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         bytes: pct(s.bytes, 50),
         errors: s.errors,
         cpuMs: s.cpuUs / 1000 / s.n,
+        connectorPerVote: s.connectorCalls / s.n,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
+      dists.push(`   ${String(c).padStart(10)}  product ${spread(p.lat)}\n   ${''.padStart(10)}  floor   ${spread(f.lat)}`);
     }
 
+    profiler?.save();
     console.log(`   ${ROUNDS} product and ${ROUNDS} floor rounds per level, interleaved; ${N_CASES} cases, votes spread over them`);
     console.log(
-      '   concurrent  product p50/p99 ms  floor p50/p99 ms  ratio p50  ratio p99  votes/s  floor/s  response bytes (product/floor)  CPU ms per vote (product/floor)  errors',
+      '   concurrent  product p50/p99 ms  floor p50/p99 ms  ratio p50  ratio p99  votes/s  floor/s  response bytes (product/floor)  CPU ms per vote (product/floor)  Connector calls per vote  errors',
     );
     for (const o of out) {
       console.log(
         `   ${String(o.level).padStart(10)}  ${`${f1(o.product.p50)} / ${f1(o.product.p99)}`.padStart(18)}  ${`${f1(o.floor.p50)} / ${f1(o.floor.p99)}`.padStart(16)}` +
           `  ${`${f2(o.product.p50 / o.floor.p50)}×`.padStart(9)}  ${`${f2(o.product.p99 / o.floor.p99)}×`.padStart(9)}` +
           `  ${f1(o.product.perSec).padStart(7)}  ${f1(o.floor.perSec).padStart(7)}  ${`${o.product.bytes} / ${o.floor.bytes}`.padStart(30)}` +
-          `  ${`${f2(o.product.cpuMs)} / ${f2(o.floor.cpuMs)}`.padStart(31)}  ${o.product.errors + o.floor.errors}`,
+          `  ${`${f2(o.product.cpuMs)} / ${f2(o.floor.cpuMs)}`.padStart(31)}  ${f2(o.product.connectorPerVote).padStart(24)}  ${o.product.errors + o.floor.errors}`,
       );
     }
     console.log(
-      `   RSS (bench process: product + floor servers): start ${mb(rss0)}, ${N_CASES} cases posted ${mb(rssCases)}, peak during rounds ${mb(rssPeak)}`,
+      '   latency spread, ms (p10 / p25 / p50 / p75 / p90 / p99 / max): a closed loop serves its clients unevenly when saturated',
+    );
+    for (const d of dists) console.log(d);
+    console.log(
+      `   RSS (bench process: the product and the Connector stub): start ${mb(rss0)}, ${N_CASES} cases posted ${mb(rssCases)}, peak during rounds ${mb(rssPeak)}`,
     );
 
     await countPerVote(t, counted, caseIds);
@@ -279,6 +285,38 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     rmSync(dir, { recursive: true, force: true });
   }
   return out;
+}
+
+/**
+ * BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the product's rounds only (the floor's are left
+ * out), for finding where a vote's time goes. The profiler costs CPU itself: ratios of a profiled run
+ * are not figures to report.
+ */
+async function startProfiler(): Promise<{ resume(): Promise<void>; pause(): Promise<void>; save(): void } | undefined> {
+  const file = process.env.BENCH_PROFILE?.replace(/\.cpuprofile$/, '');
+  if (!file) return undefined;
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  let rounds = 0;
+  let running = false;
+  return {
+    async resume() {
+      await session.post('Profiler.start');
+      running = true;
+    },
+    async pause() {
+      if (!running) return;
+      running = false;
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(`${file}.${++rounds}.cpuprofile`, JSON.stringify(profile)); // one file per product round
+    },
+    save() {
+      session.disconnect();
+      console.log(`   CPU profiles of the product's ${rounds} rounds: ${file}.1…${rounds}.cpuprofile`);
+    },
+  };
 }
 
 /**
