@@ -336,6 +336,11 @@ interface Attribution {
    */
   convRefs: StoreCounter;
   jobs: Record<string, number>;
+  /**
+   * Only in the count phase. The rounds run on the plain store and runner: AsyncLocalStorage turns on
+   * async hooks for the whole process (Node 20), a cost on every promise that the product does not have.
+   */
+  counting: boolean;
   passes: number;
   jobsRun: number;
 }
@@ -363,8 +368,10 @@ function attributedStore(inner: DocStore): Attribution {
     jobs: {},
     passes: 0,
     jobsRun: 0,
+    counting: false,
     store: new Proxy(inner, {
       get(_target, prop) {
+        if (!a.counting) return Reflect.get(inner, prop) as unknown; // the rounds: the plain store
         const c = pass.getStore();
         if (!c) {
           const req = Reflect.get(request.store, prop) as unknown;
@@ -395,6 +402,7 @@ function attributedStore(inner: DocStore): Attribution {
     // loop's work, though it starts on the request path: counted with the loop, as one pass.
     const handOff = runner.handOff.bind(runner);
     runner.handOff = (caseId, jobIds) => {
+      if (!a.counting) return handOff(caseId, jobIds);
       const c = countingStore(inner);
       return pass.run(c, async () => {
         await handOff(caseId, jobIds);
@@ -405,6 +413,7 @@ function attributedStore(inner: DocStore): Attribution {
     };
     const runOnce = runner.runOnce.bind(runner);
     runner.runOnce = () => {
+      if (!a.counting) return runOnce();
       const c = countingStore(inner);
       return pass.run(c, async () => {
         const ran = await runOnce();
@@ -426,6 +435,7 @@ let attributeRunner: (runner: JobRunner) => void = () => undefined;
  * loop did for it (its passes until the card update reached "Teams" and a pass found nothing due).
  */
 async function countPerVote(t: TestHost, a: Attribution, caseIds: string[]): Promise<void> {
+  a.counting = true;
   await settle(t, 60_000);
   // The counting voter's first activity stores their Teams id (a get and a write, once per user): a
   // warm-up click, not counted, as every voter of the rounds above had one. Printed apart.
