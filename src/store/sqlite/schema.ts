@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { DocKind } from '../docstore';
+import { META_FIELDS, metaOf } from './meta';
 
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append only:
  * never edit a shipped step, add a new one (a later build may evolve the schema this way).
  */
-export const MIGRATIONS: readonly string[] = [
+/** A step is SQL, or code for what SQL alone cannot do (v6 computes each document's `meta` in TypeScript). */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // v1: one table of JSON documents. The expression index serves the job poller
   // (kind = 'job' AND status = 'pending' AND dueAt <= now ORDER BY dueAt) and any kind-only query;
   // the query builder emits exactly these json_extract expressions so the planner can match them.
@@ -86,6 +91,45 @@ export const MIGRATIONS: readonly string[] = [
    CREATE INDEX docs_vt_window ON docs (json_extract(body, '$.regionId'), json_extract(body, '$.state.askedAt')) WHERE kind = 'vtconsult';
    CREATE INDEX docs_report_location_intake ON docs (json_extract(body, '$.locationId'), json_extract(body, '$.intakeAt')) WHERE kind = 'reportrow';
    CREATE INDEX docs_report_intake ON docs (json_extract(body, '$.intakeAt')) WHERE kind = 'reportrow';`,
+  // v6: the indexes on a `meta` column (the indexed fields of a document, src/store/sqlite/meta.ts) instead
+  // of `body` (docs/decisions.md §75). SQLite rewrites every index on an expression of `body` whenever
+  // `body` changes, so each vote rewrote the case's four index entries though none of their values changed
+  // (4 of a vote's 13-18 WAL pages). The store now writes `meta` only when it differs.
+  (db) => {
+    db.exec(`ALTER TABLE docs ADD COLUMN meta TEXT;
+      DROP INDEX docs_job_due;
+      DROP INDEX docs_inforequest_open;
+      DROP INDEX docs_case_closed;
+      DROP INDEX docs_case_open_intake;
+      DROP INDEX docs_case_ref;
+      DROP INDEX docs_agenda;
+      DROP INDEX docs_personidx_intake;
+      DROP INDEX docs_vt_window;
+      DROP INDEX docs_report_location_intake;
+      DROP INDEX docs_report_intake;`);
+    const kinds = Object.keys(META_FIELDS);
+    // In pages by rowid: better-sqlite3 allows no write while a statement iterates.
+    const read = db.prepare<[string, number], { rowid: number; kind: DocKind; body: string }>(
+      'SELECT rowid, kind, body FROM docs WHERE kind = ? AND rowid > ? ORDER BY rowid LIMIT 1000',
+    );
+    const write = db.prepare<[string | null, number]>('UPDATE docs SET meta = ? WHERE rowid = ?');
+    for (const kind of kinds) {
+      for (let after = 0, page = read.all(kind, after); page.length > 0; page = read.all(kind, after)) {
+        for (const r of page) write.run(metaOf(r.kind, JSON.parse(r.body)), r.rowid);
+        after = page[page.length - 1].rowid;
+      }
+    }
+    db.exec(`CREATE INDEX docs_job_due ON docs (json_extract(meta, '$.status'), json_extract(meta, '$.dueAt'), pk, id) WHERE kind = 'job';
+      CREATE INDEX docs_inforequest_open ON docs (json_extract(meta, '$.toOrg'), json_extract(meta, '$.status'), json_extract(meta, '$.askedAt')) WHERE kind = 'inforequest';
+      CREATE INDEX docs_case_closed ON docs (json_extract(meta, '$.status'), json_extract(meta, '$.closure.at')) WHERE kind = 'case';
+      CREATE INDEX docs_case_open_intake ON docs (json_extract(meta, '$.status'), json_extract(meta, '$.intakeAt')) WHERE kind = 'case';
+      CREATE INDEX docs_case_ref ON docs (json_extract(meta, '$.id')) WHERE kind = 'case';
+      CREATE INDEX docs_agenda ON docs (json_extract(meta, '$.locationId'), json_extract(meta, '$.status')) WHERE kind = 'case';
+      CREATE INDEX docs_personidx_intake ON docs (json_extract(meta, '$.intakeAt')) WHERE kind = 'personidx';
+      CREATE INDEX docs_vt_window ON docs (json_extract(meta, '$.regionId'), json_extract(meta, '$.state.askedAt')) WHERE kind = 'vtconsult';
+      CREATE INDEX docs_report_location_intake ON docs (json_extract(meta, '$.locationId'), json_extract(meta, '$.intakeAt')) WHERE kind = 'reportrow';
+      CREATE INDEX docs_report_intake ON docs (json_extract(meta, '$.intakeAt')) WHERE kind = 'reportrow';`);
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
@@ -96,7 +140,11 @@ export function migrate(db: Database.Database): void {
     const version = db.pragma('user_version', { simple: true });
     if (typeof version !== 'number') throw new Error('cannot read user_version');
     if (version > SCHEMA_VERSION) throw new Error(`database schema v${version} is newer than this build (v${SCHEMA_VERSION})`);
-    for (let v = version; v < SCHEMA_VERSION; v++) db.exec(MIGRATIONS[v]);
+    for (let v = version; v < SCHEMA_VERSION; v++) {
+      const step = MIGRATIONS[v];
+      if (typeof step === 'string') db.exec(step);
+      else step(db);
+    }
     // PRAGMA takes no bound parameters; SCHEMA_VERSION is a number we control.
     if (version !== SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   }).immediate();

@@ -18,6 +18,7 @@ import type { AuditEntry } from '../../domain/audit';
 import { sealNext, type AuditAnchor, type AuditRecord } from '../../domain/audit-chain';
 import { sha256Hex } from '../audit-hash';
 import { checkOnePartition, checkQuery } from '../guards';
+import { isMetaField, metaOf } from './meta';
 import { migrate } from './schema';
 import { WalSync } from './wal-sync';
 
@@ -67,15 +68,20 @@ function prepareStatements(db: Database.Database) {
   return {
     get: db.prepare<[string, string], Row>(`SELECT ${COLS} FROM docs WHERE pk = ? AND id = ?`),
     exists: db.prepare<[string, string], { one: number }>(`SELECT 1 AS one FROM docs WHERE pk = ? AND id = ?`),
-    insert: db.prepare<[string, string, string, string, string]>(
-      `INSERT INTO docs (${COLS}) VALUES (?, ?, ?, ?, ?) ON CONFLICT (pk, id) DO NOTHING`,
+    insert: db.prepare<[string, string, string, string, string, string | null]>(
+      `INSERT INTO docs (${COLS}, meta) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (pk, id) DO NOTHING`,
     ),
-    upsert: db.prepare<[string, string, string, string, string]>(
-      `INSERT INTO docs (${COLS}) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag`,
+    upsert: db.prepare<[string, string, string, string, string, string | null]>(
+      `INSERT INTO docs (${COLS}, meta) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT (pk, id) DO UPDATE SET kind = excluded.kind, body = excluded.body, etag = excluded.etag, meta = excluded.meta`,
     ),
-    replace: db.prepare<[string, string, string, string, string, string]>(
-      `UPDATE docs SET kind = ?, body = ?, etag = ? WHERE pk = ? AND id = ? AND etag = ?`,
+    // The usual replace: same kind, indexed fields unchanged (meta IS the stored one). Neither kind nor
+    // meta is in the SET list, so SQLite leaves every index alone (schema v6, docs/decisions.md §75).
+    replaceBody: db.prepare<[string, string, string, string, string, string, string | null]>(
+      `UPDATE docs SET body = ?, etag = ? WHERE pk = ? AND id = ? AND etag = ? AND kind = ? AND meta IS ?`,
+    ),
+    replace: db.prepare<[string, string, string, string | null, string, string, string]>(
+      `UPDATE docs SET kind = ?, body = ?, etag = ?, meta = ? WHERE pk = ? AND id = ? AND etag = ?`,
     ),
     delete: db.prepare<[string, string]>(`DELETE FROM docs WHERE pk = ? AND id = ?`),
     list: db.prepare<[string, string], Row>(`SELECT ${COLS} FROM docs WHERE pk = ? AND kind = ? ORDER BY id`),
@@ -320,17 +326,21 @@ export class SqliteDocStore implements DocStore {
     if (!/^[a-z_]+$/.test(kind)) throw new Error('invalid document kind');
     const terms = [`kind = '${kind}'`];
     const params: Param[] = [];
+    // Indexed fields are read from `meta` (where the indexes are), any other from `body` (schema v6).
+    const col = (field: string): string => (isMetaField(kind, field) ? 'meta' : 'body');
     for (const c of where) {
       const p = path(c.field);
-      terms.push(`json_type(body, ${p}) IN (${jsonTypes(c.value)})`, `json_extract(body, ${p}) ${c.op} ?`);
+      const x = col(c.field);
+      terms.push(`json_type(${x}, ${p}) IN (${jsonTypes(c.value)})`, `json_extract(${x}, ${p}) ${c.op} ?`);
       params.push(typeof c.value === 'boolean' ? Number(c.value) : c.value);
     }
     let order = '';
     if (options.orderBy !== undefined) {
       const p = path(options.orderBy);
       // Like Cosmos: documents without the sort field are left out. pk, id only make ties deterministic.
-      terms.push(`json_type(body, ${p}) IS NOT NULL`);
-      order = ` ORDER BY json_extract(body, ${p}), pk, id`;
+      const x = col(options.orderBy);
+      terms.push(`json_type(${x}, ${p}) IS NOT NULL`);
+      order = ` ORDER BY json_extract(${x}, ${p}), pk, id`;
     }
     let sql = `SELECT ${COLS} FROM docs WHERE ${terms.join(' AND ')}${order}`;
     if (options.limit !== undefined) {
@@ -432,19 +442,21 @@ export class SqliteDocStore implements DocStore {
   }
 
   private insertSync(doc: NewDoc): 'created' | 'exists' {
-    const { changes } = this.s.insert.run(doc.pk, doc.id, doc.kind, toJson(doc.body), randomUUID());
+    const { changes } = this.s.insert.run(doc.pk, doc.id, doc.kind, toJson(doc.body), randomUUID(), metaOf(doc.kind, doc.body));
     return changes === 1 ? 'created' : 'exists';
   }
 
   private upsertSync<T>(doc: NewDoc<T>): Stored<T> {
     const row: Row = { pk: doc.pk, id: doc.id, kind: doc.kind, body: toJson(doc.body), etag: randomUUID() };
-    this.s.upsert.run(row.pk, row.id, row.kind, row.body, row.etag);
+    this.s.upsert.run(row.pk, row.id, row.kind, row.body, row.etag, metaOf(doc.kind, doc.body));
     return toStored<T>(row);
   }
 
   private replaceSync<T>(doc: NewDoc<T>, ifMatch: string): Stored<T> {
     const row: Row = { pk: doc.pk, id: doc.id, kind: doc.kind, body: toJson(doc.body), etag: randomUUID() };
-    if (this.s.replace.run(row.kind, row.body, row.etag, row.pk, row.id, ifMatch).changes === 1) return toStored<T>(row);
+    const meta = metaOf(doc.kind, doc.body);
+    if (this.s.replaceBody.run(row.body, row.etag, row.pk, row.id, ifMatch, row.kind, meta).changes === 1) return toStored<T>(row);
+    if (this.s.replace.run(row.kind, row.body, row.etag, meta, row.pk, row.id, ifMatch).changes === 1) return toStored<T>(row);
     throw this.s.exists.get(doc.pk, doc.id) ? new PreconditionFailedError(doc.pk, doc.id) : new NotFoundError(doc.pk, doc.id);
   }
 
