@@ -176,6 +176,18 @@ export async function waitFor<T>(label: string, fn: () => Promise<T | undefined>
  * due set changing, and then names the jobs that are stuck (type, attempts, last error, lease).
  */
 export async function settle(t: TestHost, stallMs = 15_000): Promise<void> {
+  await followJobLoop(t, 'job loop to settle', async (due) => due === 0, stallMs);
+}
+
+/**
+ * Drive the job loop until `check` holds (e.g. a card posted, a purge done), failing only when the loop
+ * makes no progress for `stallMs` (like settle), never on a wall-clock deadline tuned to an idle machine.
+ */
+export async function settleUntil(t: TestHost, label: string, check: () => Promise<boolean>, stallMs = 15_000): Promise<void> {
+  await followJobLoop(t, label, check, stallMs);
+}
+
+async function followJobLoop(t: TestHost, label: string, done: (dueCount: number) => Promise<boolean>, stallMs: number): Promise<void> {
   const dueNow = () =>
     t.host.db.query<{ type: string; attempts: number; lastError?: string; leaseUntil?: string; leaseOwner?: string; rev?: number }>('job', [
       { field: 'status', op: '=', value: 'pending' },
@@ -186,7 +198,7 @@ export async function settle(t: TestHost, stallMs = 15_000): Promise<void> {
   for (;;) {
     await t.host.runner.runOnce();
     const pending = await dueNow();
-    if (pending.length === 0) return;
+    if (await done(pending.length)) return;
     // A job retried at once over and over is not progress; a job finishing or requested anew is.
     const seen = pending.map((d) => `${d.id}:${d.body.rev ?? ''}`).join(',');
     if (seen !== lastSeen) lastProgress = Date.now();
@@ -199,7 +211,7 @@ export async function settle(t: TestHost, stallMs = 15_000): Promise<void> {
         leaseUntil: d.body.leaseUntil,
         leaseOwner: d.body.leaseOwner,
       }));
-      throw new Error(`job loop made no progress for ${stallMs} ms; due jobs: ${JSON.stringify(stuck)}`);
+      throw new Error(`${label}: the job loop made no progress for ${stallMs} ms; due jobs: ${JSON.stringify(stuck)}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -14,8 +14,8 @@ import {
   postSignedCase,
   sendActivity,
   settle,
+  settleUntil,
   startTestHost,
-  waitFor,
   type TestHost,
   greetAllUsers,
 } from '../helpers/host';
@@ -57,10 +57,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     });
     expect(res.status).toBe(201);
     const { caseId } = (await res.json()) as { caseId: string };
-    await waitFor('card ref', async () => {
-      await t.host.runner.runOnce();
-      return (await t.host.deps.repo.getCardRef(caseId)) ?? undefined;
-    });
+    await settleUntil(t, 'card ref', async () => (await t.host.deps.repo.getCardRef(caseId)) !== null);
     const theCase = await t.host.deps.repo.getCase(caseId);
     const pseudonym = theCase?.persons.find((p) => p.pseudonym)?.pseudonym;
     if (!pseudonym) throw new Error('sample intake has a person key');
@@ -104,10 +101,7 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     clock.advance(31 * DAY);
     const wallStart = Date.now();
     await settle(t);
-    await waitFor('purge done', async () => {
-      await t.host.runner.runOnce();
-      return (await t.host.db.get<PurgeRecord>(PURGE_PK, caseId))?.body.step === 'done' || undefined;
-    });
+    await settleUntil(t, 'purge done', async () => (await t.host.db.get<PurgeRecord>(PURGE_PK, caseId))?.body.step === 'done');
 
     for (const k of KINDS) expect(await t.host.db.listPartition(caseId, k)).toEqual([]);
     expect((await t.host.db.listPartition<{ caseId: string }>(`_person:${pseudonym}`, 'personidx')).map((d) => d.body.caseId)).toEqual([
