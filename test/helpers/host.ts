@@ -176,18 +176,20 @@ export async function waitFor<T>(label: string, fn: () => Promise<T | undefined>
  * due set changing, and then names the jobs that are stuck (type, attempts, last error, lease).
  */
 export async function settle(t: TestHost, stallMs = 15_000): Promise<void> {
-  await followJobLoop(t, 'job loop to settle', async (due) => due === 0, stallMs);
+  await settleUntil(t, 'job loop to settle', async (due) => due === 0, stallMs);
 }
 
 /**
- * Drive the job loop until `check` holds (e.g. a card posted, a purge done), failing only when the loop
- * makes no progress for `stallMs` (like settle), never on a wall-clock deadline tuned to an idle machine.
+ * Drive the job loop until `check` holds (e.g. a card posted, a purge done; it gets the number of jobs
+ * still due), failing only when the loop makes no progress for `stallMs` (like settle), never on a
+ * wall-clock deadline tuned to an idle machine.
  */
-export async function settleUntil(t: TestHost, label: string, check: () => Promise<boolean>, stallMs = 15_000): Promise<void> {
-  await followJobLoop(t, label, check, stallMs);
-}
-
-async function followJobLoop(t: TestHost, label: string, done: (dueCount: number) => Promise<boolean>, stallMs: number): Promise<void> {
+export async function settleUntil(
+  t: TestHost,
+  label: string,
+  check: (dueCount: number) => Promise<boolean>,
+  stallMs = 15_000,
+): Promise<void> {
   const dueNow = () =>
     t.host.db.query<{ type: string; attempts: number; lastError?: string; leaseUntil?: string; leaseOwner?: string; rev?: number }>('job', [
       { field: 'status', op: '=', value: 'pending' },
@@ -198,7 +200,7 @@ async function followJobLoop(t: TestHost, label: string, done: (dueCount: number
   for (;;) {
     await t.host.runner.runOnce();
     const pending = await dueNow();
-    if (await done(pending.length)) return;
+    if (await check(pending.length)) return;
     // A job retried at once over and over is not progress; a job finishing or requested anew is.
     const seen = pending.map((d) => `${d.id}:${d.body.rev ?? ''}`).join(',');
     if (seen !== lastSeen) lastProgress = Date.now();

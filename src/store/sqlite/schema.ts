@@ -2,12 +2,13 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DocKind } from '../docstore';
 import { META_FIELDS, metaOf } from './meta';
 
+/** A step is SQL, or code for what SQL alone cannot do (v6 computes each document's `meta` in TypeScript). */
+export type Migration = string | ((db: Database.Database) => void);
+
 /**
  * Schema migrations, applied in order; `PRAGMA user_version` records how many ran. Append only:
  * never edit a shipped step, add a new one (a later build may evolve the schema this way).
  */
-/** A step is SQL, or code for what SQL alone cannot do (v6 computes each document's `meta` in TypeScript). */
-export type Migration = string | ((db: Database.Database) => void);
 
 export const MIGRATIONS: readonly Migration[] = [
   // v1: one table of JSON documents. The expression index serves the job poller
