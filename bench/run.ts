@@ -336,7 +336,11 @@ const SECTIONS: Section[] = [
   },
   { name: 'cards', title: 'a. case card: build time and size', run: async () => benchCards() },
   { name: 'time', title: 'time formatting (Europe/Amsterdam, nl)', run: async () => benchTimeFormat() },
-  { name: 'durability', title: 'SQLite commit: synchronous FULL vs NORMAL vs a worker with group commit', run: benchDurability },
+  {
+    name: 'durability',
+    title: 'SQLite commit: FULL vs NORMAL vs group fsync, inline vs on the write thread (group commit)',
+    run: benchDurability,
+  },
   {
     name: 'sqlite',
     title: 'b. + d. the bot on SQLite, no rate limit (our own cost)',

@@ -2,7 +2,7 @@ import type { AuditEntry } from '../../src/domain/audit';
 import { GENESIS_HASH, verifyChain } from '../../src/domain/audit-chain';
 import { sha256Hex } from '../../src/store/audit-hash';
 import type { DocStore } from '../../src/store/docstore';
-import { storeKinds, useDocStore } from '../helpers/stores';
+import { contractKinds, useDocStore } from '../helpers/stores';
 
 const entry = (caseId: string, n: number, over: Partial<AuditEntry> = {}): AuditEntry => ({
   id: `audit:${n}`,
@@ -14,7 +14,7 @@ const entry = (caseId: string, n: number, over: Partial<AuditEntry> = {}): Audit
   ...over,
 });
 
-describe.each(storeKinds)('Audit trail contract: %s', (kind) => {
+describe.each(contractKinds)('Audit trail contract: %s', (kind) => {
   const store = useDocStore(kind);
   let db: DocStore;
   beforeEach(() => {

@@ -40,7 +40,7 @@ describe('SqliteDocStore specifics', () => {
     await b.close();
   });
 
-  it('uses WAL, NORMAL sync with a group fsync per write, a busy timeout and records the schema version in the file', async () => {
+  it('uses WAL, a busy timeout, records the schema version in the file, and by default commits on its write thread with FULL sync', async () => {
     const file = join(dir, 'store.sqlite');
     const store = SqliteDocStore.open(file, KEY);
     const raw = rawOpen(file, { readonly: true });
@@ -49,8 +49,24 @@ describe('SqliteDocStore specifics', () => {
     raw.close();
     // Connection-level settings are not visible from another connection; read them off the adapter's own.
     const own = (store as unknown as { db: Database.Database }).db;
-    expect(own.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL: the fsync is ours (§24)
+    expect(own.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL: SQLite fsyncs each commit, on the thread (§76)
     expect(own.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
+    expect(store.walSyncStats).toBeUndefined();
+    // Concurrent writes shared transactions (and so fsyncs) on the write thread.
+    const before = store.writeThreadStats!;
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.upsert({ pk: `c${i % 4}`, id: `d${i}`, kind: 'case', body: { n: i } })));
+    const after = store.writeThreadStats!;
+    expect(after.writes - before.writes).toBe(40);
+    expect(after.batches - before.batches).toBeGreaterThanOrEqual(1);
+    expect(after.batches - before.batches).toBeLessThan(40);
+    await store.close();
+  });
+
+  it('inline writes use NORMAL sync with a group fsync per write', async () => {
+    const store = SqliteDocStore.open(join(dir, 'inline.sqlite'), KEY, { writer: 'inline' });
+    const own = (store as unknown as { db: Database.Database }).db;
+    expect(own.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL: the fsync is ours (§24)
+    expect(store.writeThreadStats).toBeUndefined();
     // Every write waited for an fsync of the WAL; concurrent writes shared fsyncs.
     const before = store.walSyncStats!;
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.upsert({ pk: `c${i % 4}`, id: `d${i}`, kind: 'case', body: { n: i } })));

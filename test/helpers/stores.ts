@@ -11,6 +11,12 @@ export const TEST_STORE_KEY = 'test-store-encryption-key-0123456789abcdef';
 
 export const storeKinds = ['sqlite', 'cosmos'] as const;
 export type StoreKind = (typeof storeKinds)[number];
+/**
+ * The DocStore contract also runs on SQLite with its writes inline (on the caller's thread, as ':memory:'
+ * stores always are): the write thread is the default for files, and both must keep the same contract.
+ */
+export const contractKinds = [...storeKinds, 'sqlite-inline'] as const;
+export type ContractKind = (typeof contractKinds)[number];
 
 export interface TestStore {
   db: DocStore;
@@ -39,15 +45,19 @@ export async function closeSharedCosmosServer(): Promise<void> {
  * A fresh, empty DocStore. SQLite uses a real temporary file (not :memory:), so durability and
  * multi-connection behaviour are real; Cosmos gets its own database on the shared emulator.
  */
-export async function makeDocStore(kind: StoreKind, tmpDir?: string): Promise<TestStore> {
-  if (kind === 'sqlite') {
+export async function makeDocStore(kind: ContractKind, tmpDir?: string): Promise<TestStore> {
+  if (kind === 'sqlite' || kind === 'sqlite-inline') {
     const dir = tmpDir ?? (await mkdtemp(join(tmpdir(), 'zsm-store-')));
     const file = join(dir, `${randomUUID()}.sqlite`);
-    const db = await openDocStore({ store: 'sqlite', file, key: TEST_STORE_KEY });
+    const open = async (): Promise<DocStore> =>
+      kind === 'sqlite'
+        ? openDocStore({ store: 'sqlite', file, key: TEST_STORE_KEY })
+        : (await import('../../src/store/sqlite/sqlite-docstore')).SqliteDocStore.open(file, TEST_STORE_KEY, { writer: 'inline' });
+    const db = await open();
     return {
       db,
       file,
-      connectAgain: () => openDocStore({ store: 'sqlite', file, key: TEST_STORE_KEY }),
+      connectAgain: open,
       cleanup: async () => {
         await db.close();
         if (!tmpDir) await rm(dir, { recursive: true, force: true });
@@ -65,7 +75,7 @@ export async function makeDocStore(kind: StoreKind, tmpDir?: string): Promise<Te
  * Jest hooks for a suite: a fresh store per test, the emulator stopped after the file.
  * Usage: `const store = useDocStore(kind); … store().db`.
  */
-export function useDocStore(kind: StoreKind): () => TestStore {
+export function useDocStore(kind: ContractKind): () => TestStore {
   let current: TestStore | undefined;
   beforeEach(async () => {
     current = await makeDocStore(kind);

@@ -171,4 +171,3 @@ export function encryptPlaintextDatabase(file: string, key: string): 'encrypted'
   }
   return 'encrypted';
 }
-

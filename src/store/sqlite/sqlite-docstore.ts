@@ -33,10 +33,12 @@ function jsonTypes(value: Condition['value']): string {
 const path = (field: string): string => `'$.${field}'`; // field passed checkField, so it cannot break the literal
 
 /**
- * How a commit becomes durable (docs/decisions.md §24):
- *  - 'group' (default): synchronous=NORMAL, and every write resolves after a group fsync of the WAL on
- *    libuv's thread pool (src/store/sqlite/wal-sync.ts): acknowledged = on disk, no fsync on the event loop;
- *  - 'full': synchronous=FULL, SQLite fsyncs the WAL inside every commit, on the event loop;
+ * How a commit becomes durable (docs/decisions.md §24, §76):
+ *  - 'full' (default with the write thread): synchronous=FULL, SQLite fsyncs the WAL inside every
+ *    commit: on the write thread, where the writes that waited meanwhile share one commit and its fsync;
+ *  - 'group' (default inline): synchronous=NORMAL, and every write resolves after a group fsync of the
+ *    WAL on libuv's thread pool (src/store/sqlite/wal-sync.ts): acknowledged = on disk, no fsync on the
+ *    event loop;
  *  - 'normal': synchronous=NORMAL without the fsync: a power loss or OS crash can lose the commits
  *    since the last checkpoint (never corrupts); only for measuring.
  */
@@ -70,6 +72,11 @@ export class SqliteDocStore implements DocStore {
       const inline = new SyncWrites(db, this.s);
       this.write = async (call) => inline.run(call);
     }
+  }
+
+  /** Writes answered by the write thread and the transactions they shared (bench, tests). */
+  get writeThreadStats(): { writes: number; batches: number } | undefined {
+    return this.thread ? { ...this.thread.stats } : undefined;
   }
 
   /** Which thread runs the writes (tests, bench). */
@@ -106,13 +113,16 @@ export class SqliteDocStore implements DocStore {
       throw e;
     }
     if (onDisk) for (const extra of ['-wal', '-shm']) if (existsSync(file + extra)) chmodSync(file + extra, FILE_MODE);
-    // Every acknowledged write (intake, vote, audit entry) survives a power cut or OS crash: with 'group'
-    // because each write waits for an fsync of the WAL made after it (off the event loop, shared by the
-    // writes that arrive meanwhile); with 'full' because SQLite fsyncs inside the commit. See §24.
-    const durability = opts.durability ?? 'group';
-    db.pragma(`synchronous = ${durability === 'full' ? 'FULL' : 'NORMAL'}`);
+    // Every acknowledged write (intake, vote, audit entry) survives a power cut or OS crash: with 'full'
+    // because SQLite fsyncs inside the commit (on the write thread: off the event loop, one fsync per
+    // group of writes); with 'group' because each write waits for an fsync of the WAL made after it
+    // (off the event loop, shared by the writes that arrive meanwhile). See §24 and §76.
+    const threaded = onDisk && (opts.writer ?? 'thread') === 'thread';
+    const durability = opts.durability ?? (threaded ? 'full' : 'group');
+    const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
+    db.pragma(`synchronous = ${synchronous}`);
     migrate(db);
-    const thread = onDisk && (opts.writer ?? 'thread') === 'thread' ? new WriteThread(file, key, durability === 'full' ? 'FULL' : 'NORMAL') : undefined;
+    const thread = threaded ? new WriteThread(file, key, synchronous) : undefined;
     return new SqliteDocStore(db, onDisk && durability === 'group' ? new WalSync(file) : undefined, thread);
   }
 

@@ -13,12 +13,16 @@ export class WriteThread {
   private nextId = 1;
   /** Set once the thread has stopped: every later write fails with it instead of waiting forever. */
   private stopped: Error | undefined;
-  private exited: Promise<void>;
+  private readonly exited: Promise<void>;
+  /** Writes answered, and the batches (transactions) they came in: the bench prints both. */
+  readonly stats = { writes: 0, batches: 0 };
 
   constructor(file: string, key: string, synchronous: 'NORMAL' | 'FULL') {
     this.worker = startWorker({ file, key, synchronous });
     this.worker.unref();
     this.worker.on('message', (answers: { id: number; answer: WriteAnswer }[]) => {
+      this.stats.batches++;
+      this.stats.writes += answers.length;
       for (const { id, answer } of answers) {
         const p = this.pending.get(id);
         if (!p) continue;

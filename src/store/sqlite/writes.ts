@@ -37,9 +37,7 @@ export type WriteCall =
 export type WriteValue = WriteResult[] | WriteResult | string | number | null;
 
 /** An error as it crosses the thread boundary: the store's own two kinds keep their type. */
-export type WireError =
-  | { kind: 'precondition' | 'notfound'; pk: string; id: string }
-  | { kind: 'error'; message: string; code?: string };
+export type WireError = { kind: 'precondition' | 'notfound'; pk: string; id: string } | { kind: 'error'; message: string; code?: string };
 export type WriteAnswer = { ok: true; value: WriteValue } | { ok: false; error: WireError };
 
 export const wireDoc = (doc: NewDoc): WireDoc => ({
@@ -50,7 +48,11 @@ export const wireDoc = (doc: NewDoc): WireDoc => ({
   meta: metaOf(doc.kind, doc.body),
 });
 export const wireOp = (o: WriteOp): WireOp =>
-  o.op === 'audit' ? o : o.op === 'replace' ? { op: 'replace', doc: wireDoc(o.doc), ifMatch: o.ifMatch } : { op: o.op, doc: wireDoc(o.doc) };
+  o.op === 'audit'
+    ? o
+    : o.op === 'replace'
+      ? { op: 'replace', doc: wireDoc(o.doc), ifMatch: o.ifMatch }
+      : { op: o.op, doc: wireDoc(o.doc) };
 
 export function toWireError(e: unknown): WireError {
   if (e instanceof PreconditionFailedError) return { kind: 'precondition', pk: e.pk, id: e.id };
