@@ -17,7 +17,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { SqliteDocStore, type SqliteDurability, type SqliteWriter } from '../src/store/sqlite/sqlite-docstore';
+import { SqliteDocStore, type SqliteDurability, type SqliteAccess } from '../src/store/sqlite/sqlite-docstore';
 import type { WriteOp } from '../src/store/docstore';
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 
@@ -63,12 +63,12 @@ const MODE_LABEL: Record<SqliteDurability, string> = {
   group: 'NORMAL + group fsync',
 };
 
-async function measure(durability: SqliteDurability, writer: SqliteWriter, inFlight: number): Promise<Row> {
+async function measure(durability: SqliteDurability, access: SqliteAccess, inFlight: number): Promise<Row> {
   const dir = mkdtempSync(path.join(tmpdir(), 'zsm-bench-dur-'));
-  const store = SqliteDocStore.open(path.join(dir, 'd.db'), TEST_STORE_KEY, { durability, writer });
+  const store = SqliteDocStore.open(path.join(dir, 'd.db'), TEST_STORE_KEY, { durability, access });
   await store.upsert({ pk: 'warm', id: 'up', kind: 'job', body: {} }); // the write thread has started
   const syncs0 = store.walSyncStats?.syncs ?? 0;
-  const batches0 = store.writeThreadStats?.batches ?? 0;
+  const batches0 = store.threadStats?.transactions ?? 0;
   const lat: number[] = [];
   let blocked = 0;
   let next = 0;
@@ -88,11 +88,11 @@ async function measure(durability: SqliteDurability, writer: SqliteWriter, inFli
   );
   const ms = performance.now() - t0;
   const syncs = store.walSyncStats ? store.walSyncStats.syncs - syncs0 : undefined;
-  const transactions = store.writeThreadStats ? store.writeThreadStats.batches - batches0 : undefined;
+  const transactions = store.threadStats ? store.threadStats.transactions - batches0 : undefined;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
   return {
-    mode: `${writer === 'thread' ? 'write thread' : 'inline'}, ${MODE_LABEL[durability]}${durability === 'full' && writer === 'thread' ? ' (default)' : durability === 'group' && writer === 'inline' ? ' (before)' : ''}`,
+    mode: `${access === 'thread' ? 'store thread' : 'inline'}, ${MODE_LABEL[durability]}${durability === 'full' && access === 'thread' ? ' (default)' : durability === 'group' && access === 'inline' ? ' (before)' : ''}`,
     inFlight,
     perSec: (N / ms) * 1000,
     blockedMs: blocked / N,
@@ -112,8 +112,8 @@ export async function benchDurability(): Promise<void> {
   console.log('   mode                                    in flight  commits/s  event loop blocked ms/commit  commit p50 ms');
   for (const inFlight of [1, 50]) {
     const rows: Row[] = [];
-    for (const writer of ['inline', 'thread'] as const)
-      for (const durability of ['full', 'normal', 'group'] as const) rows.push(await measure(durability, writer, inFlight));
+    for (const access of ['inline', 'thread'] as const)
+      for (const durability of ['full', 'normal', 'group'] as const) rows.push(await measure(durability, access, inFlight));
     for (const r of rows) {
       console.log(
         `   ${r.mode.padEnd(38)}  ${String(r.inFlight).padStart(9)}  ${f1(r.perSec).padStart(9)}  ${f3(r.blockedMs).padStart(28)}  ${f3(r.p50).padStart(13)}` +

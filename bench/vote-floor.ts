@@ -77,7 +77,9 @@ class FloorProcess {
     this.child = child;
   }
   static start(): Promise<FloorProcess> {
-    const child = fork(path.join(__dirname, 'floor-server.ts'), [], { execArgv: ['--import', 'tsx'], stdio: 'inherit' });
+    // With BENCH_PROFILE, the floor writes a CPU profile of its whole life (warm-up included) at exit.
+    const prof = process.env.BENCH_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${path.dirname(process.env.BENCH_PROFILE)}`] : [];
+    const child = fork(path.join(__dirname, 'floor-server.ts'), [], { execArgv: ['--import', 'tsx', ...prof], stdio: 'inherit' });
     return new Promise((resolve, reject) => {
       child.once('error', reject);
       child.once('message', (m) => resolve(new FloorProcess(child, (m as { base: string }).base)));

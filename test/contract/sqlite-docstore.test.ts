@@ -53,20 +53,20 @@ describe('SqliteDocStore specifics', () => {
     expect(own.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
     expect(store.walSyncStats).toBeUndefined();
     // Concurrent writes shared transactions (and so fsyncs) on the write thread.
-    const before = store.writeThreadStats!;
+    const before = store.threadStats!;
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.upsert({ pk: `c${i % 4}`, id: `d${i}`, kind: 'case', body: { n: i } })));
-    const after = store.writeThreadStats!;
+    const after = store.threadStats!;
     expect(after.writes - before.writes).toBe(40);
-    expect(after.batches - before.batches).toBeGreaterThanOrEqual(1);
-    expect(after.batches - before.batches).toBeLessThan(40);
+    expect(after.transactions - before.transactions).toBeGreaterThanOrEqual(1);
+    expect(after.transactions - before.transactions).toBeLessThan(40);
     await store.close();
   });
 
   it('inline writes use NORMAL sync with a group fsync per write', async () => {
-    const store = SqliteDocStore.open(join(dir, 'inline.sqlite'), KEY, { writer: 'inline' });
+    const store = SqliteDocStore.open(join(dir, 'inline.sqlite'), KEY, { access: 'inline' });
     const own = (store as unknown as { db: Database.Database }).db;
     expect(own.pragma('synchronous', { simple: true })).toBe(1); // 1 = NORMAL: the fsync is ours (§24)
-    expect(store.writeThreadStats).toBeUndefined();
+    expect(store.threadStats).toBeUndefined();
     // Every write waited for an fsync of the WAL; concurrent writes shared fsyncs.
     const before = store.walSyncStats!;
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.upsert({ pk: `c${i % 4}`, id: `d${i}`, kind: 'case', body: { n: i } })));
@@ -122,11 +122,9 @@ describe('SqliteDocStore specifics', () => {
       { field: 'dueAt', op: '<=', value: '2030-01-01T00:00:00.000Z' },
       { field: 'leaseUntil', op: '<=', value: '2030-01-01T00:00:00.000Z' },
     ] as const;
-    await store.query('job', [...where], { orderBy: 'dueAt', limit: 10 });
-    // Explain the exact SQL the adapter generated (its statement cache holds it).
-    const own = store as unknown as { db: Database.Database; queries: Map<string, unknown> };
-    const [sql] = [...own.queries.keys()];
-    const plan = own.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all('pending', '2030-01-01T00:00:00.000Z', '2030-01-01T00:00:00.000Z', 10);
+    expect(await store.query('job', [...where], { orderBy: 'dueAt', limit: 10 })).toEqual([]);
+    // The plan of the exact SQL the adapter generates for this query (explainQuery builds it the same way).
+    const plan = store.explainQuery('job', [...where], { orderBy: 'dueAt', limit: 10 });
     await store.close();
     expect(JSON.stringify(plan)).toMatch(/USING INDEX docs_job_due \(<expr>=\? AND <expr><\?\)/);
     expect(JSON.stringify(plan)).not.toMatch(/TEMP B-TREE/); // the index also delivers the order
@@ -236,19 +234,19 @@ describe('SqliteDocStore specifics', () => {
 
   it('the retention sweep queries are served by their expression indexes', async () => {
     const store = SqliteDocStore.open(join(dir, 'plan2.sqlite'), KEY);
-    const own = store as unknown as { db: Database.Database; queries: Map<string, unknown> };
-    await store.query(
-      'case',
-      [
-        { field: 'status', op: '=', value: 'closed' },
-        { field: 'closure.at', op: '<=', value: '2030-01-01T00:00:00.000Z' },
-      ],
-      { limit: 10 },
+    const closedPlan = JSON.stringify(
+      store.explainQuery(
+        'case',
+        [
+          { field: 'status', op: '=', value: 'closed' },
+          { field: 'closure.at', op: '<=', value: '2030-01-01T00:00:00.000Z' },
+        ],
+        { limit: 10 },
+      ),
     );
-    await store.query('personidx', [{ field: 'intakeAt', op: '<=', value: '2030-01-01T00:00:00.000Z' }], { limit: 10 });
-    const [closedSql, idxSql] = [...own.queries.keys()];
-    const closedPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${closedSql}`).all('closed', '2030', 10));
-    const idxPlan = JSON.stringify(own.db.prepare(`EXPLAIN QUERY PLAN ${idxSql}`).all('2030', 10));
+    const idxPlan = JSON.stringify(
+      store.explainQuery('personidx', [{ field: 'intakeAt', op: '<=', value: '2030-01-01T00:00:00.000Z' }], { limit: 10 }),
+    );
     await store.close();
     expect(closedPlan).toMatch(/USING INDEX docs_case_closed \(<expr>=\? AND <expr><\?\)/);
     expect(idxPlan).toMatch(/USING INDEX docs_personidx_intake \(<expr><\?\)/);

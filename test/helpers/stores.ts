@@ -52,7 +52,7 @@ export async function makeDocStore(kind: ContractKind, tmpDir?: string): Promise
     const open = async (): Promise<DocStore> =>
       kind === 'sqlite'
         ? openDocStore({ store: 'sqlite', file, key: TEST_STORE_KEY })
-        : (await import('../../src/store/sqlite/sqlite-docstore')).SqliteDocStore.open(file, TEST_STORE_KEY, { writer: 'inline' });
+        : (await import('../../src/store/sqlite/sqlite-docstore')).SqliteDocStore.open(file, TEST_STORE_KEY, { access: 'inline' });
     const db = await open();
     return {
       db,

@@ -12,15 +12,15 @@ import {
   prepareStatements,
   restrictFiles,
   toRecord,
-  toStored,
   type Param,
-  type Row,
   type Statements,
 } from './connection';
 import { isMetaField } from './meta';
 import { migrate } from './schema';
 import { WalSync } from './wal-sync';
-import { WriteThread } from './write-thread';
+import { isRead, SyncReads, type ReadCall } from './reads';
+import { StoreThread } from './store-thread';
+import type { StoreCall } from './store-worker';
 import { SyncWrites, wireDoc, wireOp, type WireDoc, type WriteCall, type WriteValue } from './writes';
 
 export { encryptPlaintextDatabase, StoreKeyError } from './connection';
@@ -44,43 +44,44 @@ const path = (field: string): string => `'$.${field}'`; // field passed checkFie
  */
 export type SqliteDurability = 'group' | 'full' | 'normal';
 /**
- * Where writes run (docs/decisions.md §76): 'thread' (default for a file) posts them to the store's
- * write thread, whose own connection commits them in groups beside the event loop; 'inline' runs them
- * on the caller's thread (':memory:' always: a second connection could not see it).
+ * Where the document reads and writes run (docs/decisions.md §76): 'thread' (default for a file) posts
+ * them to the store's thread, whose own connection commits writes in groups and serves reads from a warm
+ * page cache, beside the event loop; 'inline' runs them on the caller's thread (':memory:' always: a
+ * second connection could not see it).
  */
-export type SqliteWriter = 'thread' | 'inline';
+export type SqliteAccess = 'thread' | 'inline';
 export interface SqliteOpenOptions {
   durability?: SqliteDurability;
-  writer?: SqliteWriter;
+  access?: SqliteAccess;
 }
 
 export class SqliteDocStore implements DocStore {
   readonly name = 'sqlite';
-  private readonly queries = new Map<string, Database.Statement<Param[], Row>>();
   private readonly s: Statements;
-  /** Every write goes through here: to the write thread, or run at once on this connection. */
-  private readonly write: (call: WriteCall) => Promise<WriteValue>;
+  /** Every document read and write goes through here: to the store thread, or run at once on this connection. */
+  private readonly run: (call: StoreCall) => Promise<WriteValue>;
 
   private constructor(
     private readonly db: Database.Database,
     private readonly wal: WalSync | undefined,
-    private readonly thread: WriteThread | undefined,
+    private readonly thread: StoreThread | undefined,
   ) {
     this.s = prepareStatements(db);
-    if (thread) this.write = (call) => thread.write(call);
+    if (thread) this.run = (call) => thread.call(call);
     else {
-      const inline = new SyncWrites(db, this.s);
-      this.write = async (call) => inline.run(call);
+      const writes = new SyncWrites(db, this.s);
+      const reads = new SyncReads(db, this.s);
+      this.run = async (call) => (isRead(call) ? reads.run(call) : writes.run(call));
     }
   }
 
-  /** Writes answered by the write thread and the transactions they shared (bench, tests). */
-  get writeThreadStats(): { writes: number; batches: number } | undefined {
+  /** The store thread's traffic: calls and the messages they went in, writes and the transactions they shared (bench, tests). */
+  get threadStats(): StoreThread['stats'] | undefined {
     return this.thread ? { ...this.thread.stats } : undefined;
   }
 
-  /** Which thread runs the writes (tests, bench). */
-  get writer(): SqliteWriter {
+  /** Where the document reads and writes run (tests, bench). */
+  get access(): SqliteAccess {
     return this.thread ? 'thread' : 'inline';
   }
 
@@ -91,7 +92,7 @@ export class SqliteDocStore implements DocStore {
 
   /** A write, resolved once it is on disk (durability 'group': after a WAL fsync that started after it). */
   private async durable(call: WriteCall): Promise<WriteValue> {
-    const value = await this.write(call);
+    const value = await this.run(call);
     if (this.wal) await this.wal.durable();
     return value;
   }
@@ -117,18 +118,17 @@ export class SqliteDocStore implements DocStore {
     // because SQLite fsyncs inside the commit (on the write thread: off the event loop, one fsync per
     // group of writes); with 'group' because each write waits for an fsync of the WAL made after it
     // (off the event loop, shared by the writes that arrive meanwhile). See §24 and §76.
-    const threaded = onDisk && (opts.writer ?? 'thread') === 'thread';
+    const threaded = onDisk && (opts.access ?? 'thread') === 'thread';
     const durability = opts.durability ?? (threaded ? 'full' : 'group');
     const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
     db.pragma(`synchronous = ${synchronous}`);
     migrate(db);
-    const thread = threaded ? new WriteThread(file, key, synchronous) : undefined;
+    const thread = threaded ? new StoreThread(file, key, synchronous) : undefined;
     return new SqliteDocStore(db, onDisk && durability === 'group' ? new WalSync(file) : undefined, thread);
   }
 
   async get<T>(pk: string, id: string): Promise<Stored<T> | null> {
-    const row = this.s.get.get(pk, id);
-    return row ? toStored<T>(row) : null;
+    return this.read<Stored<T> | null>({ op: 'get', pk, id });
   }
 
   async insert<T>(doc: NewDoc<T>): Promise<'created' | 'exists'> {
@@ -150,23 +150,30 @@ export class SqliteDocStore implements DocStore {
   }
 
   async listPartition<T>(pk: string, kind: DocKind): Promise<Stored<T>[]> {
-    return this.s.list.all(pk, kind).map((r) => toStored<T>(r));
+    return this.read<Stored<T>[]>({ op: 'listPartition', pk, kind });
   }
 
   async readPartition(pk: string): Promise<Stored[]> {
-    return this.s.partition.all(pk).map((r) => toStored(r));
+    return this.read<Stored[]>({ op: 'readPartition', pk });
   }
 
   async readPartitions(pks: readonly string[], kinds: readonly DocKind[]): Promise<Stored[]> {
     if (pks.length === 0 || kinds.length === 0) return [];
-    return this.s.partitions.all(JSON.stringify([...new Set(pks)]), JSON.stringify([...new Set(kinds)])).map((r) => toStored(r));
+    return this.read<Stored[]>({
+      op: 'readPartitions',
+      pks: JSON.stringify([...new Set(pks)]),
+      kinds: JSON.stringify([...new Set(kinds)]),
+    });
   }
 
   async query<T>(kind: DocKind, where: Condition[], options: QueryOptions = {}): Promise<Stored<T>[]> {
     const { sql, params } = this.buildQuery(kind, where, options);
-    return this.prepared(sql)
-      .all(...params)
-      .map((r) => toStored<T>(r));
+    return this.read<Stored<T>[]>({ op: 'query', sql, params });
+  }
+
+  /** A read answers one JSON text of its documents (reads.ts): one parse, here. */
+  private async read<T>(call: ReadCall): Promise<T> {
+    return JSON.parse((await this.run(call)) as string) as T;
   }
 
   /** The indexes a document of `kind` is entered in (tests: a write maintains only these; schema v5). */
@@ -280,16 +287,6 @@ export class SqliteDocStore implements DocStore {
     await this.thread?.close();
     await this.wal?.close();
     if (this.db.open) this.db.close();
-  }
-
-  /** Query shapes come from code (a handful), so caching their statements is bounded. */
-  private prepared(sql: string): Database.Statement<Param[], Row> {
-    let stmt = this.queries.get(sql);
-    if (!stmt) {
-      stmt = this.db.prepare<Param[], Row>(sql);
-      this.queries.set(sql, stmt);
-    }
-    return stmt;
   }
 }
 

@@ -38,7 +38,7 @@ export type WriteValue = WriteResult[] | WriteResult | string | number | null;
 
 /** An error as it crosses the thread boundary: the store's own two kinds keep their type. */
 export type WireError = { kind: 'precondition' | 'notfound'; pk: string; id: string } | { kind: 'error'; message: string; code?: string };
-export type WriteAnswer = { ok: true; value: WriteValue } | { ok: false; error: WireError };
+export type Answer = { ok: true; value: WriteValue } | { ok: false; error: WireError };
 
 export const wireDoc = (doc: NewDoc): WireDoc => ({
   pk: doc.pk,
@@ -72,7 +72,7 @@ export class SyncWrites {
   private readonly inSavepoint: Database.Transaction<(call: WriteCall) => WriteValue>;
   private readonly commitOps: Database.Transaction<(ops: WireOp[]) => WriteResult[]>;
   private readonly appendOne: Database.Transaction<(entry: AuditEntry) => 'created' | 'exists'>;
-  private readonly batch: Database.Transaction<(calls: readonly WriteCall[]) => WriteAnswer[]>;
+  private readonly batch: Database.Transaction<(calls: readonly WriteCall[]) => Answer[]>;
 
   constructor(
     private readonly db: Database.Database,
@@ -112,12 +112,12 @@ export class SyncWrites {
    * transaction, each in a savepoint of its own, so one stale ETag fails only its own call. One
    * transaction writes each touched page to the WAL once.
    */
-  runBatch(calls: readonly WriteCall[]): WriteAnswer[] {
+  runBatch(calls: readonly WriteCall[]): Answer[] {
     if (calls.length === 1) return [this.answer(calls[0], (c) => this.run(c))];
     return this.batch.immediate(calls);
   }
 
-  private answer(call: WriteCall, run: (c: WriteCall) => WriteValue): WriteAnswer {
+  private answer(call: WriteCall, run: (c: WriteCall) => WriteValue): Answer {
     try {
       return { ok: true, value: run(call) };
     } catch (e) {

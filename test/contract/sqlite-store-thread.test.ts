@@ -9,7 +9,7 @@ import { NotFoundError, PreconditionFailedError, type NewDoc } from '../../src/s
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, prepareStatements } from '../../src/store/sqlite/connection';
-import { WriteThread } from '../../src/store/sqlite/write-thread';
+import { StoreThread } from '../../src/store/sqlite/store-thread';
 import { SyncWrites, wireDoc, wireOp } from '../../src/store/sqlite/writes';
 import { TEST_STORE_KEY } from '../helpers/stores';
 
@@ -31,15 +31,15 @@ const entry = (caseId: string, n: number): AuditEntry => ({
 
 let dir: string;
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'zsm-write-thread-'));
+  dir = mkdtempSync(join(tmpdir(), 'zsm-store-thread-'));
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 it('a file store writes on its thread; a :memory: store writes inline', async () => {
   const file = SqliteDocStore.open(join(dir, 'a.sqlite'), TEST_STORE_KEY);
   const memory = SqliteDocStore.open(':memory:', TEST_STORE_KEY);
-  expect([file.writer, memory.writer]).toEqual(['thread', 'inline']);
-  expect(SqliteDocStore.open(join(dir, 'b.sqlite'), TEST_STORE_KEY, { writer: 'inline' }).writer).toBe('inline');
+  expect([file.access, memory.access]).toEqual(['thread', 'inline']);
+  expect(SqliteDocStore.open(join(dir, 'b.sqlite'), TEST_STORE_KEY, { access: 'inline' }).access).toBe('inline');
   await file.close();
   await memory.close();
 });
@@ -64,7 +64,7 @@ it('writes sent together are committed together, yet a stale or missing target f
       db.replace(doc('t', 'missing', {}), 'e'),
     ]);
     expect(results.slice(0, 20).every((r) => r.status === 'fulfilled')).toBe(true);
-    const stats = db.writeThreadStats;
+    const stats = db.threadStats;
     expect(stats?.writes).toBeGreaterThanOrEqual(24);
     const [stale, missing] = results.slice(20);
     expect(stale.status === 'rejected' && stale.reason).toBeInstanceOf(PreconditionFailedError);
@@ -83,7 +83,7 @@ it('writes sent together are committed together, yet a stale or missing target f
 
 it('a batch runs each write in a savepoint of one transaction: a failing write undoes only itself', async () => {
   // SyncWrites.runBatch directly, on an inline store's connection: the batch is exactly these calls.
-  const db = SqliteDocStore.open(join(dir, 'savepoints.sqlite'), TEST_STORE_KEY, { writer: 'inline' });
+  const db = SqliteDocStore.open(join(dir, 'savepoints.sqlite'), TEST_STORE_KEY, { access: 'inline' });
   try {
     const target = await db.upsert(doc('t', 'x', { v: 1 }));
     const raw = new Database(join(dir, 'savepoints.sqlite'), { timeout: 5000 });
@@ -143,10 +143,10 @@ it('another connection (another process) sees a write as soon as it is answered'
 it('a thread that cannot start fails its writes with a clear error, now and later, and still closes', async () => {
   const file = join(dir, 'key.sqlite');
   await SqliteDocStore.open(file, TEST_STORE_KEY).close();
-  const thread = new WriteThread(file, 'not-the-key-of-this-file', 'NORMAL');
+  const thread = new StoreThread(file, 'not-the-key-of-this-file', 'NORMAL');
   const call = { op: 'delete', pk: 'p', id: 'x' } as const;
-  await expect(thread.write(call)).rejects.toThrow(/SQLite write thread (failed|stopped)/);
-  await expect(thread.write(call)).rejects.toThrow(/SQLite write thread (failed|stopped)/);
+  await expect(thread.call(call)).rejects.toThrow(/SQLite store thread (failed|stopped)/);
+  await expect(thread.call(call)).rejects.toThrow(/SQLite store thread (failed|stopped)/);
   await thread.close();
 });
 
@@ -154,7 +154,7 @@ it('after close, a write is refused instead of waiting forever', async () => {
   const db = SqliteDocStore.open(join(dir, 'closed.sqlite'), TEST_STORE_KEY);
   await db.insert(doc('p', 'a', {}));
   await db.close();
-  await expect(db.insert(doc('p', 'b', {}))).rejects.toThrow(/SQLite write thread stopped/);
+  await expect(db.insert(doc('p', 'b', {}))).rejects.toThrow(/SQLite store thread stopped/);
 });
 
 it('a script that writes and never closes the store still ends by itself, with its write on disk', () => {
@@ -172,7 +172,7 @@ it('a script that writes and never closes the store still ends by itself, with i
   // A guard against a hang, not a timing assertion: a thread that kept the process alive would hit it.
   const r = spawnSync(process.execPath, ['--import', 'tsx', script], { encoding: 'utf8', timeout: 60_000 });
   expect({ status: r.status, signal: r.signal, stderr: r.stderr }).toEqual({ status: 0, signal: null, stderr: '' });
-  const db = SqliteDocStore.open(file, TEST_STORE_KEY, { writer: 'inline' });
+  const db = SqliteDocStore.open(file, TEST_STORE_KEY, { access: 'inline' });
   return db
     .get('p', 'from-script')
     .then((d) => expect(d?.body).toEqual({ ok: true }))
