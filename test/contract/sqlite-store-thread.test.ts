@@ -150,6 +150,19 @@ it('a thread that cannot start fails its writes with a clear error, now and late
   await thread.close();
 });
 
+it('close lets the calls already made finish: nothing in flight is lost or left hanging', async () => {
+  const file = join(dir, 'in-flight.sqlite');
+  const db = SqliteDocStore.open(file, TEST_STORE_KEY);
+  const writes = Array.from({ length: 25 }, (_, i) => db.insert(doc('p', `w${i}`, { i })));
+  const read = db.readPartition('p');
+  await db.close();
+  expect(await Promise.all(writes)).toEqual(Array.from({ length: 25 }, () => 'created'));
+  expect(Array.isArray(await read)).toBe(true);
+  const again = SqliteDocStore.open(file, TEST_STORE_KEY, { access: 'inline' });
+  expect((await again.listPartition('p', 'job')).length).toBe(25);
+  await again.close();
+});
+
 it('after close, a write is refused instead of waiting forever', async () => {
   const db = SqliteDocStore.open(join(dir, 'closed.sqlite'), TEST_STORE_KEY);
   await db.insert(doc('p', 'a', {}));
