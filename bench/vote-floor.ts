@@ -223,6 +223,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     await client.run({ url: floorUrl, bodies: floorBodies, concurrency: 10, count: WARM_UP, expect: CARD_TYPE });
 
     let rssPeak = process.memoryUsage().rss;
+    const thread0 = inner.threadStats;
     const profiler = await startProfiler();
     const dists: string[] = [];
     for (const c of LEVELS) {
@@ -261,6 +262,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     }
 
     profiler?.save();
+    const thread1 = inner.threadStats;
     console.log(`   ${ROUNDS} product and ${ROUNDS} floor rounds per level, interleaved; ${N_CASES} cases, votes spread over them`);
     console.log(
       '   concurrent  product p50/p99 ms  floor p50/p99 ms  ratio p50  ratio p99  votes/s  floor/s  response bytes (product/floor)  CPU ms per vote (product/floor)  Connector calls per vote  errors',
@@ -280,6 +282,14 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     console.log(
       `   RSS (bench process: the product and the Connector stub): start ${mb(rss0)}, ${N_CASES} cases posted ${mb(rssCases)}, peak during rounds ${mb(rssPeak)}`,
     );
+    if (thread0 && thread1) {
+      // Includes the floor's rounds (the product idles then: its job loop only) and each level's connection warm-up.
+      const d = (k: keyof typeof thread1) => thread1[k] - thread0[k];
+      console.log(
+        `   SQLite store thread over the levels (decisions §76): ${d('calls')} calls in ${d('messages')} messages (${f1(d('calls') / d('messages'))} per message), ` +
+          `${d('writes')} writes in ${d('transactions')} transactions (${f1(d('writes') / d('transactions'))} per group commit)`,
+      );
+    }
 
     await countPerVote(t, counted, caseIds);
   } finally {
