@@ -7,11 +7,11 @@
  *             fsynced at checkpoints (a power loss can lose the last commits, never corrupt);
  *   group   — NORMAL, and each write awaits a group fsync of the WAL on libuv's thread pool (§24);
  *
- * each with the writes inline (on the event loop) or on the store's write thread (§76: the default for
+ * each with the writes inline (on the event loop) or on the store's thread (§76: the default for
  * a file, group commit: the writes waiting while the thread is busy share one transaction).
  *
  * Figures: commits/s and how long the event loop is blocked per commit, with 1 and 50 commits in
- * flight. The product uses FULL on the write thread for a file (inline: group, as before §76).
+ * flight. The product uses FULL on the store thread for a file (inline: group, as before §76).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +53,7 @@ interface Row {
   p50: number;
   /** Group fsyncs of the WAL (durability 'group'). */
   fsyncs?: number;
-  /** Transactions the write thread committed the writes in (group commit). */
+  /** Transactions the store thread committed the writes in (group commit). */
   transactions?: number;
 }
 
@@ -66,7 +66,7 @@ const MODE_LABEL: Record<SqliteDurability, string> = {
 async function measure(durability: SqliteDurability, access: SqliteAccess, inFlight: number): Promise<Row> {
   const dir = mkdtempSync(path.join(tmpdir(), 'zsm-bench-dur-'));
   const store = SqliteDocStore.open(path.join(dir, 'd.db'), TEST_STORE_KEY, { durability, access });
-  await store.upsert({ pk: 'warm', id: 'up', kind: 'job', body: {} }); // the write thread has started
+  await store.upsert({ pk: 'warm', id: 'up', kind: 'job', body: {} }); // the store thread has started
   const syncs0 = store.walSyncStats?.syncs ?? 0;
   const batches0 = store.threadStats?.transactions ?? 0;
   const lat: number[] = [];

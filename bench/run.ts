@@ -338,7 +338,7 @@ const SECTIONS: Section[] = [
   { name: 'time', title: 'time formatting (Europe/Amsterdam, nl)', run: async () => benchTimeFormat() },
   {
     name: 'durability',
-    title: 'SQLite commit: FULL vs NORMAL vs group fsync, inline vs on the write thread (group commit)',
+    title: 'SQLite commit: FULL vs NORMAL vs group fsync, inline vs on the store thread (group commit)',
     run: benchDurability,
   },
   {

@@ -40,7 +40,7 @@ describe('SqliteDocStore specifics', () => {
     await b.close();
   });
 
-  it('uses WAL, a busy timeout, records the schema version in the file, and by default commits on its write thread with FULL sync', async () => {
+  it('uses WAL, a busy timeout, records the schema version in the file, and by default commits on its store thread with FULL sync', async () => {
     const file = join(dir, 'store.sqlite');
     const store = SqliteDocStore.open(file, KEY);
     const raw = rawOpen(file, { readonly: true });
@@ -52,7 +52,7 @@ describe('SqliteDocStore specifics', () => {
     expect(own.pragma('synchronous', { simple: true })).toBe(2); // 2 = FULL: SQLite fsyncs each commit, on the thread (§76)
     expect(own.pragma('busy_timeout', { simple: true })).toBeGreaterThanOrEqual(1000);
     expect(store.walSyncStats).toBeUndefined();
-    // Concurrent writes shared transactions (and so fsyncs) on the write thread.
+    // Concurrent writes shared transactions (and so fsyncs) on the store thread.
     const before = store.threadStats!;
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.upsert({ pk: `c${i % 4}`, id: `d${i}`, kind: 'case', body: { n: i } })));
     const after = store.threadStats!;

@@ -14,7 +14,7 @@ import { SyncWrites, wireDoc, wireOp } from '../../src/store/sqlite/writes';
 import { TEST_STORE_KEY } from '../helpers/stores';
 
 /**
- * The write thread of an on-disk SQLite store (docs/decisions.md §76). The DocStore and audit contracts
+ * The store thread of an on-disk SQLite store (docs/decisions.md §76). The DocStore and audit contracts
  * run on it already (it is the default for files); these are what only a thread can get wrong: a batch
  * of concurrent writes committed together, errors crossing the boundary, a thread that dies, and a
  * script that must still end by itself.

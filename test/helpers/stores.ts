@@ -13,7 +13,7 @@ export const storeKinds = ['sqlite', 'cosmos'] as const;
 export type StoreKind = (typeof storeKinds)[number];
 /**
  * The DocStore contract also runs on SQLite with its writes inline (on the caller's thread, as ':memory:'
- * stores always are): the write thread is the default for files, and both must keep the same contract.
+ * stores always are): the store thread is the default for files, and both must keep the same contract.
  */
 export const contractKinds = [...storeKinds, 'sqlite-inline'] as const;
 export type ContractKind = (typeof contractKinds)[number];

@@ -5,7 +5,7 @@ import type { DocKind, Stored } from '../docstore';
 import type { AuditEntry } from '../../domain/audit';
 import type { AuditRecord } from '../../domain/audit-chain';
 
-/** The SQLite connection's parts shared by the store (main thread) and its write thread (write-worker.ts). */
+/** The SQLite connection's parts shared by the store (main thread) and its store thread (store-worker.ts). */
 
 export interface AuditRow {
   chain: string;

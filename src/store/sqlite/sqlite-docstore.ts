@@ -34,8 +34,8 @@ const path = (field: string): string => `'$.${field}'`; // field passed checkFie
 
 /**
  * How a commit becomes durable (docs/decisions.md §24, §76):
- *  - 'full' (default with the write thread): synchronous=FULL, SQLite fsyncs the WAL inside every
- *    commit: on the write thread, where the writes that waited meanwhile share one commit and its fsync;
+ *  - 'full' (default with the store thread): synchronous=FULL, SQLite fsyncs the WAL inside every
+ *    commit: on the store thread, where the writes that waited meanwhile share one commit and its fsync;
  *  - 'group' (default inline): synchronous=NORMAL, and every write resolves after a group fsync of the
  *    WAL on libuv's thread pool (src/store/sqlite/wal-sync.ts): acknowledged = on disk, no fsync on the
  *    event loop;
@@ -115,7 +115,7 @@ export class SqliteDocStore implements DocStore {
     }
     if (onDisk) for (const extra of ['-wal', '-shm']) if (existsSync(file + extra)) chmodSync(file + extra, FILE_MODE);
     // Every acknowledged write (intake, vote, audit entry) survives a power cut or OS crash: with 'full'
-    // because SQLite fsyncs inside the commit (on the write thread: off the event loop, one fsync per
+    // because SQLite fsyncs inside the commit (on the store thread: off the event loop, one fsync per
     // group of writes); with 'group' because each write waits for an fsync of the WAL made after it
     // (off the event loop, shared by the writes that arrive meanwhile). See §24 and §76.
     const threaded = onDisk && (opts.access ?? 'thread') === 'thread';

@@ -9,7 +9,7 @@ import { metaOf } from './meta';
 
 /**
  * Every write of the SQLite store as a plain message: run in process (SyncWrites.run) or posted to the
- * write thread (write-thread.ts), which runs the same code on its own connection. Bodies travel as the
+ * store thread (store-thread.ts), which runs the same code on its own connection. Bodies travel as the
  * JSON the row stores and `meta` is computed by the sender, so the thread parses nothing.
  */
 export interface WireDoc {
@@ -108,7 +108,7 @@ export class SyncWrites {
   }
 
   /**
-   * Group commit (the write thread): the calls that waited while the thread was busy, in one
+   * Group commit (the store thread): the calls that waited while the thread was busy, in one
    * transaction, each in a savepoint of its own, so one stale ETag fails only its own call. One
    * transaction writes each touched page to the WAL once.
    */
