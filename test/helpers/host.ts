@@ -24,6 +24,11 @@ export interface TestHost {
   stub: ConnectorStub;
   base: string;
   dataDir: string;
+  /**
+   * JOB_LEASE_MS: the longest one job may run (config requires it to exceed the Teams timeout plus the
+   * longest rate-limit wait). settle/settleUntil wait at least this long before calling the loop stalled.
+   */
+  jobLeaseMs: number;
   stop(): Promise<void>;
 }
 
@@ -69,6 +74,7 @@ export async function startTestHost(
     stub,
     base,
     dataDir,
+    jobLeaseMs: config.env.JOB_LEASE_MS,
     async stop() {
       await host.stop();
       if (!opts.stub) await stub.stop();
@@ -174,8 +180,12 @@ export async function waitFor<T>(label: string, fn: () => Promise<T | undefined>
  * Let the job loop finish everything that is due (so document counts are stable before/after a step).
  * Follows progress, not a deadline: it fails only when `stallMs` pass without a job finishing or the
  * due set changing, and then names the jobs that are stuck (type, attempts, last error, lease).
+ * The default stall is longer than one job may legitimately run (its lease: e.g. a Connector call
+ * left unanswered until TEAMS_TIMEOUT_MS aborts it, then the job is retried), so only a real stall fails.
  */
-export async function settle(t: TestHost, stallMs = 15_000): Promise<void> {
+const defaultStallMs = (t: TestHost): number => t.jobLeaseMs + 5_000;
+
+export async function settle(t: TestHost, stallMs = defaultStallMs(t)): Promise<void> {
   await settleUntil(t, 'job loop to settle', async (due) => due === 0, stallMs);
 }
 
@@ -188,7 +198,7 @@ export async function settleUntil(
   t: TestHost,
   label: string,
   check: (dueCount: number) => Promise<boolean>,
-  stallMs = 15_000,
+  stallMs = defaultStallMs(t),
 ): Promise<void> {
   const dueNow = () =>
     t.host.db.query<{ type: string; attempts: number; lastError?: string; leaseUntil?: string; leaseOwner?: string; rev?: number }>('job', [
