@@ -18,7 +18,7 @@ export class StoreThread {
   /** Set once the thread has stopped: every later call fails with it instead of waiting forever. */
   private stopped: Error | undefined;
   private readonly exited: Promise<void>;
-  /** Calls sent and the messages they went in; writes answered and the transactions they shared (bench, tests). */
+  /** Calls sent and the messages they went in; writes sent and the transactions the thread committed them in (bench, tests). */
   readonly stats = { calls: 0, messages: 0, writes: 0, transactions: 0 };
 
   constructor(file: string, key: string, synchronous: 'NORMAL' | 'FULL') {
