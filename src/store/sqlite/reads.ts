@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { DocKind } from '../docstore';
 import type { Param, Row, Statements } from './connection';
+import type { WriteCall } from './writes';
 
 /**
  * The document reads of the SQLite store as plain messages, run where the writes run (on the store
@@ -19,6 +20,9 @@ export type ReadCall =
   | { op: 'readPartitions'; pks: string; kinds: string }
   /** A query built by SqliteDocStore.buildQuery (from code, never from input). */
   | { op: 'query'; sql: string; params: Param[] };
+
+/** Whatever the store sends to where its reads and writes run; `isRead` tells the two apart. */
+export type StoreCall = ReadCall | WriteCall;
 
 export const isRead = (call: { op: string }): call is ReadCall => READ_OPS.has(call.op);
 const READ_OPS = new Set(['get', 'listPartition', 'readPartition', 'readPartitions', 'query']);

@@ -18,9 +18,8 @@ import {
 import { isMetaField } from './meta';
 import { migrate } from './schema';
 import { WalSync } from './wal-sync';
-import { isRead, SyncReads, type ReadCall } from './reads';
+import { isRead, SyncReads, type ReadCall, type StoreCall } from './reads';
 import { StoreThread } from './store-thread';
-import type { StoreCall } from './store-worker';
 import { SyncWrites, wireDoc, wireOp, type WireDoc, type WriteCall, type WriteValue } from './writes';
 
 export { encryptPlaintextDatabase, StoreKeyError } from './connection';
@@ -58,6 +57,8 @@ export interface SqliteOpenOptions {
 export class SqliteDocStore implements DocStore {
   readonly name = 'sqlite';
   private readonly s: Statements;
+  /** Writes on this (the main) connection: every write inline, bulk seeding (insertMany) with the thread too. */
+  private readonly writes: SyncWrites;
   /** Every document read and write goes through here: to the store thread, or run at once on this connection. */
   private readonly run: (call: StoreCall) => Promise<WriteValue>;
 
@@ -67,9 +68,10 @@ export class SqliteDocStore implements DocStore {
     private readonly thread: StoreThread | undefined,
   ) {
     this.s = prepareStatements(db);
+    const writes = new SyncWrites(db, this.s);
+    this.writes = writes;
     if (thread) this.run = (call) => thread.call(call);
     else {
-      const writes = new SyncWrites(db, this.s);
       const reads = new SyncReads(db, this.s);
       this.run = async (call) => (isRead(call) ? reads.run(call) : writes.run(call));
     }
@@ -242,9 +244,8 @@ export class SqliteDocStore implements DocStore {
    * the app commits per partition. Returns how many were created.
    */
   insertMany(docs: readonly NewDoc[]): number {
-    const writes = new SyncWrites(this.db, this.s);
     return this.db
-      .transaction((list: readonly NewDoc[]) => list.filter((d) => writes.run({ op: 'insert', doc: wireDoc(d) }) === 'created').length)
+      .transaction((list: readonly NewDoc[]) => list.filter((d) => this.writes.run({ op: 'insert', doc: wireDoc(d) }) === 'created').length)
       .immediate(docs);
   }
 

@@ -1,7 +1,6 @@
 import { extname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { isRead } from './reads';
-import type { StoreCall } from './store-worker';
+import { isRead, type StoreCall } from './reads';
 import { fromWireError, type Answer, type WriteValue } from './writes';
 
 /**

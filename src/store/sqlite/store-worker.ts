@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { applyKey, BUSY_TIMEOUT_MS, prepareStatements } from './connection';
-import { isRead, SyncReads, type ReadCall } from './reads';
+import { isRead, SyncReads, type ReadCall, type StoreCall } from './reads';
 import { SyncWrites, toWireError, type Answer, type WriteCall } from './writes';
 
 /**
@@ -24,7 +24,6 @@ const statements = prepareStatements(db);
 const writes = new SyncWrites(db, statements);
 const reads = new SyncReads(db, statements);
 
-export type StoreCall = ReadCall | WriteCall;
 /** Calls come from our own main thread (store-thread.ts), in batches of what it sent in one turn. */
 type Message = { calls: { id: number; call: StoreCall }[] } | { close: true };
 let queue: { id: number; call: StoreCall }[] = [];
