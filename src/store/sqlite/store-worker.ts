@@ -2,8 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { z } from 'zod';
 import { applyKey, BUSY_TIMEOUT_MS, prepareStatements } from './connection';
-import { isRead, SyncReads, type ReadCall, type StoreCall } from './reads';
-import { SyncWrites, toWireError, type Answer, type WriteCall } from './writes';
+import { isRead, SyncReads, type StoreCall } from './reads';
+import { answerOf, SyncWrites, toWireError, type Answer, type WriteCall } from './writes';
 
 /**
  * The store thread of an on-disk SQLite store (store-thread.ts starts it, docs/decisions.md §76): its
@@ -38,7 +38,7 @@ function flush(): void {
   for (let i = 0; i < todo.length;) {
     const { id, call } = todo[i];
     if (isRead(call)) {
-      out.push({ id, answer: read(call) });
+      out.push({ id, answer: answerOf(() => reads.run(call)) });
       i++;
       continue;
     }
@@ -51,14 +51,6 @@ function flush(): void {
     i = j;
   }
   if (out.length > 0) port.postMessage({ answers: out, transactions });
-}
-
-function read(call: ReadCall): Answer {
-  try {
-    return { ok: true, value: reads.run(call) };
-  } catch (e) {
-    return { ok: false, error: toWireError(e) };
-  }
 }
 
 function commitTogether(calls: WriteCall[]): Answer[] {

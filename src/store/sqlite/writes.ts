@@ -60,6 +60,15 @@ export function toWireError(e: unknown): WireError {
   const code = (e as { code?: unknown }).code;
   return { kind: 'error', message: e instanceof Error ? e.message : String(e), ...(typeof code === 'string' ? { code } : {}) };
 }
+/** A call's outcome as it crosses the thread boundary: its value, or its error as a WireError. */
+export function answerOf(run: () => WriteValue): Answer {
+  try {
+    return { ok: true, value: run() };
+  } catch (e) {
+    return { ok: false, error: toWireError(e) };
+  }
+}
+
 export function fromWireError(w: WireError): Error {
   if (w.kind === 'precondition') return new PreconditionFailedError(w.pk, w.id);
   if (w.kind === 'notfound') return new NotFoundError(w.pk, w.id);
@@ -81,7 +90,7 @@ export class SyncWrites {
     this.inSavepoint = db.transaction((call: WriteCall) => this.run(call));
     this.commitOps = db.transaction((ops: WireOp[]) => ops.map((o) => this.one(o)));
     this.appendOne = db.transaction((entry: AuditEntry) => this.appendAudit(entry));
-    this.batch = db.transaction((calls: readonly WriteCall[]) => calls.map((c) => this.answer(c, (x) => this.inSavepoint(x))));
+    this.batch = db.transaction((calls: readonly WriteCall[]) => calls.map((c) => answerOf(() => this.inSavepoint(c))));
   }
 
   run(call: WriteCall): WriteValue {
@@ -113,16 +122,8 @@ export class SyncWrites {
    * transaction writes each touched page to the WAL once.
    */
   runBatch(calls: readonly WriteCall[]): Answer[] {
-    if (calls.length === 1) return [this.answer(calls[0], (c) => this.run(c))];
+    if (calls.length === 1) return [answerOf(() => this.run(calls[0]))];
     return this.batch.immediate(calls);
-  }
-
-  private answer(call: WriteCall, run: (c: WriteCall) => WriteValue): Answer {
-    try {
-      return { ok: true, value: run(call) };
-    } catch (e) {
-      return { ok: false, error: toWireError(e) };
-    }
   }
 
   private one(o: WireOp): WriteResult {
