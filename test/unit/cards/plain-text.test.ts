@@ -1,4 +1,5 @@
-import { plain, plainTruncate } from '../../../src/cards/text';
+import fc from 'fast-check';
+import { plain, plainRewrite, plainTruncate } from '../../../src/cards/text';
 
 const ZWSP = '\u200B';
 /** What a reader sees: the zero-width spaces are invisible. */
@@ -55,5 +56,47 @@ describe('plain: user text never becomes markdown or a live link', () => {
 
   it('plainTruncate truncates first, then escapes', () => {
     expect(visible(plainTruncate('[x](https://e) en nog veel meer tekst', 14))).toBe('[x](https://e…');
+  });
+
+  it('the shortcut for text without markdown or link syntax skips no rewrite (random texts of the characters that matter)', () => {
+    const piece = fc.constantFrom(
+      '\\',
+      '*',
+      '_',
+      '~',
+      '`',
+      ']',
+      '[',
+      '(',
+      ')',
+      '<',
+      '>',
+      ':',
+      '/',
+      '//',
+      'www.',
+      'WwW.',
+      'w',
+      '.',
+      '-',
+      '+',
+      '#',
+      '1',
+      '12',
+      ' ',
+      '\t',
+      '\n',
+      'a',
+      'Zorgen',
+      'é',
+      '😀',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), (pieces) => {
+        const text = pieces.join('');
+        expect(plain(text)).toBe(plainRewrite(text));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
