@@ -354,10 +354,32 @@ function compileTop(node: Expression): (ctx: Ctx) => unknown {
   };
 }
 
-/** Compile a prepared template node (`Template.internalExpand`). */
-function compileNode(node: unknown): Node {
+/**
+ * Drop every property whose bound value is `null`, and an empty `actions` list: a view model says "no
+ * colour", "no value" or "no style" with `null`, and the card then carries no such property (Adaptive
+ * Cards has no null). A copy: the model is never changed, nor shared with the card.
+ */
+export function pruneNulls(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(pruneNulls);
+  if (value === null || typeof value !== 'object') return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    // An action row whose every action was left out by `$when` is no action row.
+    if (v === null || (k === 'actions' && Array.isArray(v) && v.length === 0)) continue;
+    out[k] = pruneNulls(v);
+  }
+  return out;
+}
+
+/**
+ * Compile a prepared template node (`Template.internalExpand`). `prune`: the result is what
+ * `pruneNulls` makes of the library's, built in the same walk: objects the template builds leave their
+ * null properties (and empty `actions`) out as they are made, and only a value bound from the model
+ * that is an object or a list is copied by `pruneNulls`. So a bound part is not copied a second time.
+ */
+function compileNode(node: unknown, prune: boolean): Node {
   if (Array.isArray(node)) {
-    const items = node.map(compileNode);
+    const items = node.map((n) => compileNode(n, prune));
     return (ctx) => {
       const out: unknown[] = [];
       for (const item of items) {
@@ -369,7 +391,10 @@ function compileNode(node: unknown): Node {
       return out;
     };
   }
-  if (node instanceof Expression) return compileTop(node);
+  if (node instanceof Expression) {
+    const run = compileTop(node);
+    return prune ? (ctx) => pruneNulls(run(ctx)) : run;
+  }
   if (typeof node !== 'object' || node === null) return () => node;
 
   const obj = node as Record<string, unknown>;
@@ -381,13 +406,15 @@ function compileNode(node: unknown): Node {
   const dataRun = dataExpr instanceof Expression ? compileTop(dataExpr) : undefined;
   const props = Object.keys(obj)
     .filter((k) => !RESERVED.has(k))
-    .map((k) => ({ key: k, run: compileNode(obj[k]) }));
+    .map((k) => ({ key: k, run: compileNode(obj[k], prune), actions: k === 'actions' }));
 
   const expandOne = (ctx: Ctx): Record<string, unknown> => {
     const out: Record<string, unknown> = {};
-    for (const { key, run } of props) {
+    for (const { key, run, actions } of props) {
       const v = run(ctx);
-      if (v !== undefined) out[key] = v;
+      if (v === undefined) continue;
+      if (prune && (v === null || (actions && Array.isArray(v) && v.length === 0))) continue;
+      out[key] = v;
     }
     return out;
   };
@@ -427,9 +454,10 @@ function compileNode(node: unknown): Node {
 export class CompiledTemplate {
   private readonly run: Node;
 
-  constructor(payload: unknown) {
+  /** `opts.pruneNulls`: expand to what `pruneNulls` makes of the library's result (bind.ts), in one walk. */
+  constructor(payload: unknown, opts: { pruneNulls?: boolean } = {}) {
     const prepared = (Template as unknown as { prepare(node: unknown): unknown }).prepare(payload);
-    this.run = compileNode(prepared);
+    this.run = compileNode(prepared, opts.pruneNulls === true);
   }
 
   expand(root: unknown): unknown {

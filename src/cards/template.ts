@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { Template } from 'adaptivecards-templating';
-import { CompiledTemplate } from './template-engine';
+import { CompiledTemplate, pruneNulls } from './template-engine';
 import type { AdaptiveCard } from './types';
 
 /**
@@ -54,13 +54,25 @@ export function renderTemplateWithLibrary<T extends object>(folder: TemplateFold
   return t.expand({ $root: data }) as AdaptiveCard;
 }
 
-/** Bind `data` (the view model) to the template `folder/name.json`. */
-export function renderTemplate<T extends object>(folder: TemplateFolder, name: string, data: T): AdaptiveCard {
-  if (engine === 'library') return renderTemplateWithLibrary(folder, name, data);
-  const key = `${folder}/${name}`;
+/**
+ * Bind `data` (the view model) to the template `folder/name.json`. `opts.pruneNulls`: the card without
+ * the properties bound to `null` (template-engine.ts `pruneNulls`), built so by the compiled engine.
+ */
+export function renderTemplate<T extends object>(
+  folder: TemplateFolder,
+  name: string,
+  data: T,
+  opts: { pruneNulls?: boolean } = {},
+): AdaptiveCard {
+  const prune = opts.pruneNulls === true;
+  if (engine === 'library') {
+    const card = renderTemplateWithLibrary(folder, name, data);
+    return prune ? (pruneNulls(card) as AdaptiveCard) : card;
+  }
+  const key = `${folder}/${name}${prune ? '#pruned' : ''}`;
   let t = compiled.get(key);
   if (!t) {
-    t = new CompiledTemplate(templateJson(folder, name));
+    t = new CompiledTemplate(templateJson(folder, name), { pruneNulls: prune });
     compiled.set(key, t);
   }
   return t.expand(data) as AdaptiveCard;

@@ -137,10 +137,13 @@ export function verdiepingPictureModel(d: VerdiepingCardData, lean = false) {
           ],
         }
       : null;
-  const all = v.missingLines(
-    s.missing.map((m) => ({ person: byRef.get(m.personRef) as PersonRef, missing: m.missing })).filter((m) => m.person),
-    d.persons,
-  );
+  // What is missing is shown only once the case is in verdieping: its lines are not written before.
+  const all = d.inVerdieping
+    ? v.missingLines(
+        s.missing.map((m) => ({ person: byRef.get(m.personRef) as PersonRef, missing: m.missing })).filter((m) => m.person),
+        d.persons,
+      )
+    : [];
   const missing =
     d.inVerdieping && all.length > 0
       ? {

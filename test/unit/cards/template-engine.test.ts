@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
 import { Template } from 'adaptivecards-templating';
-import { CompiledTemplate } from '../../../src/cards/template-engine';
+import { CompiledTemplate, pruneNulls } from '../../../src/cards/template-engine';
 import {
   renderTemplate,
   renderTemplateWithLibrary,
@@ -31,17 +31,23 @@ function outcome(run: () => unknown): string {
   }
 }
 
-/** Both engines on one template (each parsed once). */
-function engines(template: unknown): (data: unknown) => { library: string; compiled: string } {
+/**
+ * Both engines on one template (each parsed once); `pruned`: the compiled engine's one-walk pruning
+ * (bindTemplate) against `pruneNulls` applied to the library's result.
+ */
+function engines(template: unknown): (data: unknown) => { library: string; compiled: string; prunedLibrary: string; pruned: string } {
   const library = new Template(template);
   const compiled = new CompiledTemplate(template);
+  const compiledPruned = new CompiledTemplate(template, { pruneNulls: true });
   return (data) => ({
     library: outcome(() => library.expand({ $root: data }) as unknown),
     compiled: outcome(() => compiled.expand(data)),
+    prunedLibrary: outcome(() => pruneNulls(library.expand({ $root: data }))),
+    pruned: outcome(() => compiledPruned.expand(data)),
   });
 }
 
-const both = (template: unknown, data: unknown): { library: string; compiled: string } => engines(template)(data);
+const both = (template: unknown, data: unknown): ReturnType<ReturnType<typeof engines>> => engines(template)(data);
 
 const ROOT = path.resolve(__dirname, '../../..');
 const templates: { folder: TemplateFolder; name: string }[] = [
@@ -99,6 +105,7 @@ describe('compiled templates bind exactly as adaptivecards-templating', () => {
       fc.property(modelArb(names), (model) => {
         const r = bind(model);
         expect(r.compiled).toEqual(r.library);
+        expect(r.pruned).toEqual(r.prunedLibrary);
       }),
       { numRuns: 60, seed: 20261129 },
     );
@@ -177,6 +184,7 @@ describe('compiled templates bind exactly as adaptivecards-templating', () => {
         if (b !== undefined) data.b = b;
         const r = bind(data);
         expect([name, b, r.compiled]).toEqual([name, b, r.library]);
+        expect([name, b, r.pruned]).toEqual([name, b, r.prunedLibrary]);
       }
   });
 
@@ -206,11 +214,12 @@ describe('compiled templates bind exactly as adaptivecards-templating', () => {
     const r = both(template, data);
     expect(r.compiled).toEqual(r.library);
     expect(r.compiled).toContain('literal');
+    expect(r.pruned).toEqual(r.prunedLibrary);
   });
 
   it('throws where the library throws (an interpolated null)', () => {
     const template = { text: 'x ${if(a, null, null)}' };
-    expect(both(template, { a: true })).toEqual({ library: 'threw', compiled: 'threw' });
+    expect(both(template, { a: true })).toEqual({ library: 'threw', compiled: 'threw', prunedLibrary: 'threw', pruned: 'threw' });
   });
 });
 
