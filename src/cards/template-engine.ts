@@ -121,8 +121,12 @@ function isPlain(v: unknown): v is string | number | boolean | null | undefined 
   return v == null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 }
 
-/** InternalFunctionUtils.accessProperty (the first key, in key order, equal ignoring case). */
-function accessProperty(instance: unknown, property: string, lower: string): unknown {
+/**
+ * InternalFunctionUtils.accessProperty (the first key, in key order, equal ignoring case). `ascii`:
+ * `lower` is plain ASCII, so a key of another length cannot match it (lower-casing changes the length
+ * only of characters that do not lower-case to ASCII) and is passed over without being lower-cased.
+ */
+function accessProperty(instance: unknown, property: string, lower: string, ascii: boolean): unknown {
   if (!instance) return undefined;
   if (instance instanceof Map) {
     const m = instance as Map<unknown, unknown>;
@@ -134,7 +138,10 @@ function accessProperty(instance: unknown, property: string, lower: string): unk
     return value;
   }
   const o = instance as Record<string, unknown>;
-  for (const k of Object.keys(o)) if (k === property || k.toLowerCase() === lower) return o[k];
+  for (const k in o) {
+    if (!Object.hasOwn(o, k) || (ascii && k.length !== property.length)) continue;
+    if (k === property || k.toLowerCase() === lower) return o[k];
+  }
   return undefined;
 }
 
@@ -161,7 +168,7 @@ function compileAccessor(node: Expression): Eval | undefined {
   const headLower = head.toLowerCase();
   const headKey = MEMORY_KEYS.find((k) => k.toLowerCase() === headLower);
   if (headKey === '_memory') return undefined;
-  const steps = rest.map((p) => ({ name: p, lower: p.toLowerCase(), index: parseInt(p) }));
+  const steps = rest.map((p) => ({ name: p, lower: p.toLowerCase(), ascii: /^[\x00-\x7f]*$/.test(p), index: parseInt(p) }));
   const fullPath = path;
   return (ctx, subst) => {
     let cur: unknown =
@@ -183,7 +190,7 @@ function compileAccessor(node: Expression): Eval | undefined {
           cur = undefined; // accessIndex's error: getValue answers undefined
           break;
         }
-      } else cur = accessProperty(cur, s.name, s.lower);
+      } else cur = accessProperty(cur, s.name, s.lower, s.ascii);
     }
     if (cur !== undefined) return cur;
     return subst ? substitution(fullPath) : undefined;

@@ -128,11 +128,15 @@ describe('compiled templates bind exactly as adaptivecards-templating', () => {
     ['list of objects', [{ a: 1 }, { a: 2 }]],
     ['empty object', {}],
     ['object', { a: 1, A: 2, c: { d: 'e' } }],
+    // Keys that lower-case to ASCII of the same length (the Kelvin sign: "k") or to a longer non-ASCII text (İ).
+    ['object with Unicode keys', { '\u212A': 'kelvin', 'A\u0130': 'longer', a: 3 }],
   ];
   const EXPRESSIONS = [
     'a',
     'a.c.d',
     'a.A',
+    'a.k',
+    'a.ai',
     'A',
     'a[0]',
     'a[1].a',
