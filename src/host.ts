@@ -37,6 +37,7 @@ import { PostMarks } from './store/post-marks';
 import { CaseQueries } from './store/queries';
 import { Repository } from './store/repository';
 import { createAdapter } from './teams/adapter';
+import { reuseInboundClients } from './teams/inbound-clients';
 import { createBot } from './teams/bot';
 import { TeamsOutbound } from './teams/outbound';
 import { SlidingWindowLimiter } from './teams/rate-limit';
@@ -50,6 +51,8 @@ export interface Host {
   deps: AppDeps;
   runner: JobRunner;
   db: DocStore;
+  /** Connector and user-token clients built for inbound turns so far (src/teams/inbound-clients.ts). */
+  inboundClientsBuilt(): { connectors: number; userTokens: number };
   stop(): Promise<void>;
 }
 
@@ -96,6 +99,8 @@ export async function startHost(
     kickJobs: () => runner.kick(),
   };
   const adapter = createAdapter(env);
+  // One Connector and user-token client per service URL for inbound turns, not one per activity.
+  const inboundClients = reuseInboundClients(adapter);
   // The rapportage CSV export: signed links to this process's own HTTP route (only with a public address).
   const reportCsv = env.PUBLIC_BASE_URL ? createCsvLinks(env.PUBLIC_BASE_URL, env.INTAKE_HMAC_SECRET) : undefined;
   const bot = createBot(deps, adapter, {
@@ -209,6 +214,7 @@ export async function startHost(
     deps,
     runner,
     db,
+    inboundClientsBuilt: () => inboundClients.built,
     /**
      * Graceful stop (SIGTERM): /readyz turns 503, no new jobs are claimed, the running job finishes
      * (its Connector call completes, the job is marked done), open requests (invokes) are answered,

@@ -173,3 +173,13 @@ describe('card actions (Action.Execute through /api/messages)', () => {
     expect(await countDocs()).toEqual(before);
   });
 });
+
+describe('inbound turns and their clients (src/teams/inbound-clients.ts)', () => {
+  it('every turn of this file, from one service URL, shared one Connector client and one user-token client', async () => {
+    const before = t.host.inboundClientsBuilt();
+    const votes = await Promise.all([USERS.politie, USERS.om, USERS.rvdk].map((u) => invoke(u, VERBS.voteNoConcern, { caseId })));
+    for (const v of votes) expect(v.type).toBeDefined();
+    expect(before).toEqual({ connectors: 1, userTokens: 1 });
+    expect(t.host.inboundClientsBuilt()).toEqual({ connectors: 1, userTokens: 1 });
+  });
+});
