@@ -1,7 +1,9 @@
 /**
  * The floor of bench/vote-floor.ts, as a child process: a bare teams-ai `Application` with one card
  * verb that answers a fixed card, behind the product's express stack (createHttpApp: helmet, inbound
- * rate limit, JSON parser, envelope check) and the product's adapter (createAdapter). The test host it
+ * rate limit, JSON parser, envelope check) and the product's adapter configuration (createAdapter:
+ * botbuilder's CloudAdapter as configured, without the product's inbound client reuse,
+ * src/teams/inbound-clients.ts, so it builds a Connector client per activity as the framework does). The test host it
  * starts is only there for createHttpApp's dependencies (logger, a store for /readyz); it stays idle.
  *
  * Protocol (IPC): the child sends `{ base }` once listening; `{ cpu: true }` is answered with

@@ -3,7 +3,8 @@
  *
  *  - floor: a bare teams-ai `Application` answering `adaptiveCard/action` with a fixed card, behind the
  *    same express stack as the product (createHttpApp: helmet, inbound rate limit, JSON parser, envelope
- *    check) and the same adapter (createAdapter), in a process of its own (bench/floor-server.ts);
+ *    check) and the same adapter configuration (createAdapter, without the product's inbound client
+ *    reuse: the framework as it comes), in a process of its own (bench/floor-server.ts);
  *  - product: the bot with its defaults (SQLite store as configured by default, job loop polling at the
  *    default interval, Teams rate limits), the Connector stub as Teams;
  *  - closed-loop keep-alive clients (a child process, bench/load-client.ts) at 1, 10 and 50 concurrent;
@@ -45,7 +46,11 @@ import { RAISED_INBOUND } from './inbound';
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 /** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
 const perRound = (c: number): number => Number(process.env.BENCH_ROUND ?? 0) || (c === 1 ? 100 : c === 10 ? 200 : 300);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 2);
+/**
+ * Rounds per side and level. A round at 50 concurrent lasts about a second; on this shared 2-core VM
+ * the ratio of two such rounds moved by ±0.3 between runs, six interleaved rounds by about half that.
+ */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const N_CASES = Number(process.env.BENCH_VOTE_CASES ?? 100);
 const COUNT_VOTES = 10;
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 1500);
@@ -224,6 +229,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
 
     let rssPeak = process.memoryUsage().rss;
     const thread0 = inner.threadStats;
+    const clients0 = t.host.inboundClientsBuilt();
     const profiler = await startProfiler();
     const dists: string[] = [];
     for (const c of LEVELS) {
@@ -263,6 +269,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
 
     profiler?.save();
     const thread1 = inner.threadStats;
+    const clients1 = t.host.inboundClientsBuilt();
     console.log(`   ${ROUNDS} product and ${ROUNDS} floor rounds per level, interleaved; ${N_CASES} cases, votes spread over them`);
     console.log(
       '   concurrent  product p50/p99 ms  floor p50/p99 ms  ratio p50  ratio p99  votes/s  floor/s  response bytes (product/floor)  CPU ms per vote (product/floor)  Connector calls per vote  errors',
@@ -290,6 +297,12 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
           `${d('writes')} writes in ${d('transactions')} transactions (${f1(d('writes') / d('transactions'))} per group commit)`,
       );
     }
+
+    const votes = out.reduce((n, o) => n + ROUNDS * perRound(o.level), 0);
+    console.log(
+      `   inbound clients built over the levels' ${votes} product votes (src/teams/inbound-clients.ts; the floor keeps botbuilder's one per activity): ` +
+        `Connector ${clients1.connectors - clients0.connectors}, user-token ${clients1.userTokens - clients0.userTokens}`,
+    );
 
     await countPerVote(t, counted, caseIds);
   } finally {
