@@ -23,10 +23,12 @@ function setup(inner = new ConfigurationBotFrameworkAuthentication({})) {
 describe('inbound turns reuse one Connector client per service URL', () => {
   it('the same service URL gets the same client, built once; another URL gets its own', async () => {
     const { auth, client } = setup();
-    const a = await client('https://smba.example/emea/');
-    const [b, c] = await Promise.all([client('https://smba.example/emea/'), client('https://smba.example/emea/')]);
+    // Three turns at once, before any client exists: one build, shared.
+    const [a, b, c] = await Promise.all([1, 2, 3].map(() => client('https://smba.example/emea/')));
     expect(b).toBe(a);
     expect(c).toBe(a);
+    expect(auth.built.connectors).toBe(1);
+    expect(await client('https://smba.example/emea/')).toBe(a);
     const other = await client('https://smba.example/amer/');
     expect(other).not.toBe(a);
     expect(auth.built.connectors).toBe(2);
