@@ -10,9 +10,10 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
+import { CLIENT_MAX_AGE_MS } from './outbound';
 
-/** How long a client is reused before it is built again (as for outbound calls, src/teams/outbound.ts). */
-export const INBOUND_CLIENT_MAX_AGE_MS = 30 * 60_000;
+/** How long a client is reused before it is built again: as long as outbound keeps its clients. */
+export const INBOUND_CLIENT_MAX_AGE_MS = CLIENT_MAX_AGE_MS;
 /** At most this many clients are kept: bots see one or two service URLs; a flood of others cannot grow memory. */
 export const INBOUND_CLIENTS_MAX = 32;
 

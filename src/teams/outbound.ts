@@ -185,7 +185,7 @@ function cardIdentity(card: AdaptiveCard): string | undefined {
 
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
 /** A cached Connector client is rebuilt after this long (its token renews itself; this only bounds surprises). */
-const CLIENT_MAX_AGE_MS = 30 * 60_000;
+export const CLIENT_MAX_AGE_MS = 30 * 60_000;
 /** A retry that finds its post still unanswered waits this long for it, then defers. */
 const ATTACH_WAIT_MS = 1000;
 /** ...and comes back after at most this. */
