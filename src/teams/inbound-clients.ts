@@ -10,39 +10,9 @@ import {
 } from 'botframework-connector';
 import type { Activity } from 'botbuilder';
 import type { TeamsAdapter } from '@microsoft/teams-ai';
-import { CLIENT_MAX_AGE_MS } from './outbound';
-
-/** How long a client is reused before it is built again: as long as outbound keeps its clients. */
-export const INBOUND_CLIENT_MAX_AGE_MS = CLIENT_MAX_AGE_MS;
-/** At most this many clients are kept: bots see one or two service URLs; a flood of others cannot grow memory. */
-export const INBOUND_CLIENTS_MAX = 32;
+import { ClientCache } from './client-cache';
 
 type Clock = () => number;
-
-/**
- * Small keyed cache of promised clients: one build per key and max age, shared by the turns that
- * wait for it; a failed build is forgotten, so the next turn tries again.
- */
-class ClientCache<T> {
-  private readonly entries = new Map<string, { client: Promise<T>; at: number }>();
-  built = 0;
-
-  constructor(private readonly now: Clock) {}
-
-  get(key: string, build: () => Promise<T>): Promise<T> {
-    const found = this.entries.get(key);
-    if (found && this.now() - found.at < INBOUND_CLIENT_MAX_AGE_MS) return found.client;
-    this.entries.delete(key);
-    const client = build();
-    this.built++;
-    this.entries.set(key, { client, at: this.now() });
-    if (this.entries.size > INBOUND_CLIENTS_MAX) this.entries.delete(this.entries.keys().next().value as string);
-    client.catch(() => {
-      if (this.entries.get(key)?.client === client) this.entries.delete(key);
-    });
-    return client;
-  }
-}
 
 /** The bot's app id as botbuilder's factories take it from the claims (audience claim, else the app id claim). */
 function appIdOf(claims: ClaimsIdentity): string {
@@ -69,8 +39,8 @@ class ReusingConnectorFactory extends ConnectorFactory {
  * dozen policies) for every inbound activity, also for an invoke that is answered in the HTTP response
  * and never calls Teams: about a tenth of a vote's time on the event loop (issue 11 item 4). This
  * BotFrameworkAuthentication still authenticates every request through botbuilder's own, and only
- * reuses the clients it would build: one per bot app id, service URL and audience, for
- * INBOUND_CLIENT_MAX_AGE_MS (their credentials fetch and renew their own tokens). Proactive turns
+ * reuses the clients it would build: one per bot app id, service URL and audience (client-cache.ts:
+ * 30 minutes, at most 32; their credentials fetch and renew their own tokens). Proactive turns
  * (`createConnectorFactory`) are left as they are: the outbound side keeps its own clients.
  */
 export class ReusingBotFrameworkAuthentication extends BotFrameworkAuthentication {

@@ -13,6 +13,7 @@ import type { AdaptiveCard } from '../cards/types';
 import type { ServiceUrlAllowlist } from '../domain/service-urls';
 import type { Logger } from '../log';
 import type { CardRef, Repository } from '../store/repository';
+import { ClientCache } from './client-cache';
 import { channelRefKey, LATEST_TEAM_KEY, userRefKey } from './conversation-refs';
 import { conversationKey, OutboundDeferral, SlidingWindowLimiter, type RateLimiter } from './rate-limit';
 import { awakeTimeout } from './awake-timeout';
@@ -184,8 +185,6 @@ function cardIdentity(card: AdaptiveCard): string | undefined {
 }
 
 const SDK_RETRY_POLICY = 'defaultRetryPolicy';
-/** A cached Connector client is rebuilt after this long (its token renews itself; this only bounds surprises). */
-export const CLIENT_MAX_AGE_MS = 30 * 60_000;
 /** A retry that finds its post still unanswered waits this long for it, then defers. */
 const ATTACH_WAIT_MS = 1000;
 /** ...and comes back after at most this. */
@@ -217,9 +216,11 @@ export class TeamsOutbound implements Outbound {
   private readonly creates = new Map<string, CreateInFlight>();
   private readonly now: () => number;
   private warnedSdkRetries = false;
-  private readonly clients = new Map<string, { ops: ConnectorOps; at: number }>();
+  private readonly clients = new ClientCache<ConnectorOps>(() => this.now());
   /** Connector clients built so far (one per service URL and CLIENT_MAX_AGE_MS): for tests and the bench. */
-  clientsBuilt = 0;
+  get clientsBuilt(): number {
+    return this.clients.built;
+  }
 
   constructor(
     private readonly adapter: CloudAdapter,
@@ -551,18 +552,16 @@ export class TeamsOutbound implements Outbound {
     // One client per service URL: building one (a proactive turn, credentials, a request pipeline) per
     // call was a measurable part of every card update. Its credentials fetch and renew their own token;
     // the client is rebuilt now and then all the same.
-    const cached = this.clients.get(serviceUrl);
-    if (cached && this.now() - cached.at < CLIENT_MAX_AGE_MS) return cached.ops;
-    let client: unknown;
-    await this.adapter.continueConversationAsync(this.appId, this.reference(serviceUrl, conversationId), async (ctx) => {
-      client = ctx.turnState.get(ctx.adapter.ConnectorClientKey);
+    return this.clients.get(serviceUrl, async () => {
+      let client: unknown;
+      await this.adapter.continueConversationAsync(this.appId, this.reference(serviceUrl, conversationId), async (ctx) => {
+        client = ctx.turnState.get(ctx.adapter.ConnectorClientKey);
+      });
+      const conversations = (client as { conversations?: ConnectorOps } | undefined)?.conversations;
+      if (!conversations) throw new OutboundError('no Connector client for the conversation', true);
+      if (!this.opts.sdkRetries) this.withoutSdkRetries(client);
+      return conversations;
     });
-    const conversations = (client as { conversations?: ConnectorOps } | undefined)?.conversations;
-    if (!conversations) throw new OutboundError('no Connector client for the conversation', true);
-    if (!this.opts.sdkRetries) this.withoutSdkRetries(client);
-    this.clients.set(serviceUrl, { ops: conversations, at: this.now() });
-    this.clientsBuilt++;
-    return conversations;
   }
 
   /**

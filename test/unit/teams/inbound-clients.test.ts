@@ -1,6 +1,7 @@
 import { ConfigurationBotFrameworkAuthentication, type Activity } from 'botbuilder';
 import type { ClaimsIdentity, UserTokenClient } from 'botframework-connector';
-import { INBOUND_CLIENT_MAX_AGE_MS, INBOUND_CLIENTS_MAX, ReusingBotFrameworkAuthentication } from '../../../src/teams/inbound-clients';
+import { CLIENT_MAX_AGE_MS, CLIENTS_MAX } from '../../../src/teams/client-cache';
+import { ReusingBotFrameworkAuthentication } from '../../../src/teams/inbound-clients';
 
 /**
  * Inbound client reuse on botbuilder's own BotFrameworkAuthentication (no network: the clients are
@@ -37,19 +38,19 @@ describe('inbound turns reuse one Connector client per service URL', () => {
   it('a client is built again after its max age', async () => {
     const { auth, client, advance } = setup();
     const a = await client('https://smba.example/emea/');
-    advance(INBOUND_CLIENT_MAX_AGE_MS - 1);
+    advance(CLIENT_MAX_AGE_MS - 1);
     expect(await client('https://smba.example/emea/')).toBe(a);
     advance(1);
     expect(await client('https://smba.example/emea/')).not.toBe(a);
     expect(auth.built.connectors).toBe(2);
   });
 
-  it('keeps at most INBOUND_CLIENTS_MAX clients: a flood of service URLs does not grow memory', async () => {
+  it('keeps at most CLIENTS_MAX clients: a flood of service URLs does not grow memory', async () => {
     const { auth, client } = setup();
     const first = await client('https://smba.example/0/');
-    for (let i = 1; i <= INBOUND_CLIENTS_MAX; i++) await client(`https://smba.example/${i}/`);
+    for (let i = 1; i <= CLIENTS_MAX; i++) await client(`https://smba.example/${i}/`);
     expect(await client('https://smba.example/0/')).not.toBe(first); // the oldest went
-    expect(auth.built.connectors).toBe(INBOUND_CLIENTS_MAX + 2);
+    expect(auth.built.connectors).toBe(CLIENTS_MAX + 2);
   });
 
   it('the user-token client is reused per bot, and a failed build is not kept', async () => {
