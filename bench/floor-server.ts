@@ -7,7 +7,8 @@
  * starts is only there for createHttpApp's dependencies (logger, a store for /readyz); it stays idle.
  *
  * Protocol (IPC): the child sends `{ base }` once listening; `{ cpu: true }` is answered with
- * `{ cpuUs }` (this process's user + system CPU so far); `{ stop: true }` ends it.
+ * `{ cpuUs, pauses }` (this process's user + system CPU so far; its GC and event-loop pauses since the
+ * last such question, bench/pauses.ts); `{ stop: true }` ends it.
  */
 import path from 'node:path';
 import type { Server } from 'node:http';
@@ -21,6 +22,7 @@ import { createAdapter } from '../src/teams/adapter';
 import { startTestHost } from '../test/helpers/host';
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import { RAISED_INBOUND } from './inbound';
+import { PauseMeter } from './pauses';
 
 /** A fixed card of about the size of a minimal Teams answer (~0.25 KB). */
 const FIXED_CARD = {
@@ -70,10 +72,11 @@ async function main(): Promise<void> {
   const server: Server = await new Promise((resolve) => {
     const s = http.listen(0, '127.0.0.1', () => resolve(s));
   });
+  const pauses = new PauseMeter();
   process.on('message', (m: { cpu?: boolean; stop?: boolean }) => {
     if (m.cpu) {
       const c = process.cpuUsage();
-      process.send?.({ cpuUs: c.user + c.system });
+      process.send?.({ cpuUs: c.user + c.system, pauses: pauses.take() });
     }
     if (m.stop) {
       server.closeAllConnections();

@@ -42,6 +42,7 @@ import {
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import type { LoadJob, LoadResult } from './load-client';
 import { RAISED_INBOUND } from './inbound';
+import { addPauses, noPauses, PauseMeter, type Pauses } from './pauses';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 /** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
@@ -90,10 +91,10 @@ class FloorProcess {
       child.once('message', (m) => resolve(new FloorProcess(child, (m as { base: string }).base)));
     });
   }
-  /** CPU time (user + system, µs) the floor process used so far. */
-  cpuUs(): Promise<number> {
+  /** CPU time (user + system, µs) the floor process used so far, and its pauses since the last call. */
+  sample(): Promise<Sample> {
     return new Promise((resolve) => {
-      this.child.once('message', (m) => resolve((m as { cpuUs: number }).cpuUs));
+      this.child.once('message', (m) => resolve(m as Sample));
       this.child.send({ cpu: true });
     });
   }
@@ -134,18 +135,27 @@ interface Side {
   ms: number;
   n: number;
   bytes: number[];
+  /** The serving process's GC and event-loop pauses during its rounds. */
+  pauses: Pauses;
 }
-const emptySide = (): Side => ({ cpuUs: 0, connectorCalls: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [] });
-/** One round; `cpuUs` reads the serving process's CPU time (this process for the product, the floor's own for the floor). */
-async function measured(s: Side, cpuUs: () => Promise<number>, run: () => Promise<LoadResult>): Promise<void> {
-  const c0 = await cpuUs();
+const emptySide = (): Side => ({ cpuUs: 0, connectorCalls: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [], pauses: noPauses() });
+/** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
+interface Sample {
+  cpuUs: number;
+  pauses: Pauses;
+}
+/** One round; `sample` reads the serving process (this process for the product, the floor's own for the floor). */
+async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promise<LoadResult>): Promise<void> {
+  const c0 = (await sample()).cpuUs; // its pauses are the gap before the round: not counted
   const r = await run();
-  s.cpuUs += (await cpuUs()) - c0;
+  const c1 = await sample();
+  s.cpuUs += c1.cpuUs - c0;
+  s.pauses = addPauses(s.pauses, c1.pauses);
   add(s, r);
 }
-const ownCpuUs = (): Promise<number> => {
+const ownSample = (meter: PauseMeter) => (): Promise<Sample> => {
   const c = process.cpuUsage();
-  return Promise.resolve(c.user + c.system);
+  return Promise.resolve({ cpuUs: c.user + c.system, pauses: meter.take() });
 };
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
@@ -165,6 +175,7 @@ interface SideFigures {
   cpuMs: number;
   /** Connector calls per request while the rounds ran (card refreshes; several votes on a case can share one). */
   connectorPerVote: number;
+  pauses: Pauses;
 }
 
 export interface VoteFloorFigures {
@@ -231,6 +242,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     const thread0 = inner.threadStats;
     const clients0 = t.host.inboundClientsBuilt();
     const profiler = await startProfiler();
+    const meter = new PauseMeter();
     const dists: string[] = [];
     for (const c of LEVELS) {
       const p = emptySide();
@@ -242,7 +254,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       for (let r = 0; r < ROUNDS; r++) {
         await profiler?.resume();
         const calls0 = t.stub.calls.length;
-        await measured(p, ownCpuUs, () =>
+        await measured(p, ownSample(meter), () =>
           client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
         );
         p.connectorCalls += t.stub.calls.length - calls0;
@@ -250,7 +262,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
         await measured(
           f,
-          () => floor.cpuUs(),
+          () => floor.sample(),
           () => client.run({ url: floorUrl, bodies: floorBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
         );
       }
@@ -262,12 +274,14 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         errors: s.errors,
         cpuMs: s.cpuUs / 1000 / s.n,
         connectorPerVote: s.connectorCalls / s.n,
+        pauses: s.pauses,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
       dists.push(`   ${String(c).padStart(10)}  product ${spread(p.lat)}\n   ${''.padStart(10)}  floor   ${spread(f.lat)}`);
     }
 
     profiler?.save();
+    meter.stop();
     const thread1 = inner.threadStats;
     const clients1 = t.host.inboundClientsBuilt();
     console.log(`   ${ROUNDS} product and ${ROUNDS} floor rounds per level, interleaved; ${N_CASES} cases, votes spread over them`);
@@ -286,6 +300,17 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       '   latency spread, ms (p10 / p25 / p50 / p75 / p90 / p99 / max): a closed loop serves its clients unevenly when saturated',
     );
     for (const d of dists) console.log(d);
+    console.log(
+      '   main-thread pauses during the rounds (GC ms per vote: young / other; full mark-sweeps; longest GC pause; longest event-loop delay, ms)',
+    );
+    const pz = (z: Pauses, n: number) =>
+      `${f2(z.gcMinorMs / n)} / ${f2(z.gcMajorMs / n)}; ${z.gcMajorN}; ${f1(z.gcMaxMs)}; ${f1(z.loopMaxMs)}`;
+    for (const o of out) {
+      const n = ROUNDS * perRound(o.level);
+      console.log(
+        `   ${String(o.level).padStart(10)}  product ${pz(o.product.pauses, n)}\n   ${''.padStart(10)}  floor   ${pz(o.floor.pauses, n)}`,
+      );
+    }
     console.log(
       `   RSS (bench process: the product and the Connector stub): start ${mb(rss0)}, ${N_CASES} cases posted ${mb(rssCases)}, peak during rounds ${mb(rssPeak)}`,
     );

@@ -1,0 +1,59 @@
+/**
+ * Pauses of one process's main thread, per measured round (issue 11's p99): garbage-collection time by
+ * kind (PerformanceObserver 'gc' entries: each one's duration is a pause of the main thread) and the
+ * longest event-loop delay (perf_hooks' histogram). `take()` returns what happened since the last
+ * `take()` and starts over, so a round's figures are its own.
+ */
+import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+
+export interface Pauses {
+  /** GC pause time, ms: young generation (scavenges) and the rest (mark-sweep, incremental marking steps, weak callbacks). */
+  gcMinorMs: number;
+  gcMajorMs: number;
+  /** Full mark-sweep-compacts. */
+  gcMajorN: number;
+  /** Longest single GC pause, ms. */
+  gcMaxMs: number;
+  /** Longest event-loop delay, ms (a stall of the main thread, whatever its cause). */
+  loopMaxMs: number;
+}
+export const noPauses = (): Pauses => ({ gcMinorMs: 0, gcMajorMs: 0, gcMajorN: 0, gcMaxMs: 0, loopMaxMs: 0 });
+
+/** Sums of several rounds: times add up, maxima stay maxima. */
+export function addPauses(a: Pauses, b: Pauses): Pauses {
+  return {
+    gcMinorMs: a.gcMinorMs + b.gcMinorMs,
+    gcMajorMs: a.gcMajorMs + b.gcMajorMs,
+    gcMajorN: a.gcMajorN + b.gcMajorN,
+    gcMaxMs: Math.max(a.gcMaxMs, b.gcMaxMs),
+    loopMaxMs: Math.max(a.loopMaxMs, b.loopMaxMs),
+  };
+}
+
+export class PauseMeter {
+  private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
+  private acc = noPauses();
+  private readonly observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind; // GC entries carry their kind here
+      if (kind === constants.NODE_PERFORMANCE_GC_MINOR) this.acc.gcMinorMs += e.duration;
+      else this.acc.gcMajorMs += e.duration;
+      if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) this.acc.gcMajorN++;
+      this.acc.gcMaxMs = Math.max(this.acc.gcMaxMs, e.duration);
+    }
+  });
+  constructor() {
+    this.observer.observe({ entryTypes: ['gc'] });
+    this.loop.enable();
+  }
+  take(): Pauses {
+    const out = { ...this.acc, loopMaxMs: this.loop.count > 0 ? this.loop.max / 1e6 : 0 };
+    this.acc = noPauses();
+    this.loop.reset();
+    return out;
+  }
+  stop(): void {
+    this.observer.disconnect();
+    this.loop.disable();
+  }
+}
