@@ -7,7 +7,7 @@
  * starts is only there for createHttpApp's dependencies (logger, a store for /readyz); it stays idle.
  *
  * Protocol (IPC): the child sends `{ base }` once listening; `{ cpu: true }` is answered with
- * `{ cpuUs, pauses }` (this process's user + system CPU so far; its GC and event-loop pauses since the
+ * `{ cpuUs, mainUs, storeUs, pauses }` (this process's user + system CPU so far, its main thread's, 0 for a store thread it does not have; its GC and event-loop pauses since the
  * last such question, bench/pauses.ts); `{ stop: true }` ends it.
  */
 import path from 'node:path';
@@ -22,7 +22,7 @@ import { createAdapter } from '../src/teams/adapter';
 import { startTestHost } from '../test/helpers/host';
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import { RAISED_INBOUND } from './inbound';
-import { PauseMeter } from './pauses';
+import { PauseMeter, threadCpuUs } from './pauses';
 
 /** A fixed card of about the size of a minimal Teams answer (~0.25 KB). */
 const FIXED_CARD = {
@@ -76,7 +76,7 @@ async function main(): Promise<void> {
   process.on('message', (m: { cpu?: boolean; stop?: boolean }) => {
     if (m.cpu) {
       const c = process.cpuUsage();
-      process.send?.({ cpuUs: c.user + c.system, pauses: pauses.take() });
+      process.send?.({ cpuUs: c.user + c.system, mainUs: threadCpuUs(), storeUs: 0, pauses: pauses.take() });
     }
     if (m.stop) {
       server.closeAllConnections();

@@ -4,6 +4,7 @@
  * longest event-loop delay (perf_hooks' histogram). `take()` returns what happened since the last
  * `take()` and starts over, so a round's figures are its own.
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
 
 export interface Pauses {
@@ -56,4 +57,32 @@ export class PauseMeter {
     this.observer.disconnect();
     this.loop.disable();
   }
+}
+
+/** This process's thread ids (Linux); empty where /proc is not there. */
+export function threadIds(): string[] {
+  try {
+    return readdirSync('/proc/self/task');
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * CPU time (µs) so far of some of this process's threads (default: the main thread), from Linux's
+ * per-thread accounting (10 ms ticks: exact enough over a round of seconds); NaN where /proc is not
+ * there. The rest of the process's CPU is its other threads: V8's GC and compiler helpers, libuv's pool.
+ */
+export function threadCpuUs(tids: readonly string[] = [String(process.pid)]): number {
+  let ticks = 0;
+  for (const tid of tids) {
+    try {
+      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // from the third field on (state, ppid, …)
+      ticks += Number(fields[11]) + Number(fields[12]); // utime + stime
+    } catch {
+      return NaN;
+    }
+  }
+  return (ticks * 1e6) / 100; // USER_HZ = 100 on Linux
 }

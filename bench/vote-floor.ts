@@ -42,7 +42,7 @@ import {
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import type { LoadJob, LoadResult } from './load-client';
 import { RAISED_INBOUND } from './inbound';
-import { addPauses, noPauses, PauseMeter, type Pauses } from './pauses';
+import { addPauses, noPauses, PauseMeter, threadCpuUs, threadIds, type Pauses } from './pauses';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 /** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
@@ -128,6 +128,9 @@ class LoadClient {
 interface Side {
   /** CPU time (user + system) of the serving process: less sensitive to a busy machine than latency. */
   cpuUs: number;
+  /** Of which its main thread's, and its SQLite store thread's (the floor has none). */
+  mainUs: number;
+  storeUs: number;
   /** Calls that reached the Connector stub while the side's rounds ran (the product's card refreshes). */
   connectorCalls: number;
   lat: number[];
@@ -138,24 +141,39 @@ interface Side {
   /** The serving process's GC and event-loop pauses during its rounds. */
   pauses: Pauses;
 }
-const emptySide = (): Side => ({ cpuUs: 0, connectorCalls: 0, lat: [], errors: 0, ms: 0, n: 0, bytes: [], pauses: noPauses() });
+const emptySide = (): Side => ({
+  cpuUs: 0,
+  mainUs: 0,
+  storeUs: 0,
+  connectorCalls: 0,
+  lat: [],
+  errors: 0,
+  ms: 0,
+  n: 0,
+  bytes: [],
+  pauses: noPauses(),
+});
 /** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
 interface Sample {
   cpuUs: number;
+  mainUs: number;
+  storeUs: number;
   pauses: Pauses;
 }
 /** One round; `sample` reads the serving process (this process for the product, the floor's own for the floor). */
 async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promise<LoadResult>): Promise<void> {
-  const c0 = (await sample()).cpuUs; // its pauses are the gap before the round: not counted
+  const c0 = await sample(); // its pauses are the gap before the round: not counted
   const r = await run();
   const c1 = await sample();
-  s.cpuUs += c1.cpuUs - c0;
+  s.cpuUs += c1.cpuUs - c0.cpuUs;
+  s.mainUs += c1.mainUs - c0.mainUs;
+  s.storeUs += c1.storeUs - c0.storeUs;
   s.pauses = addPauses(s.pauses, c1.pauses);
   add(s, r);
 }
-const ownSample = (meter: PauseMeter) => (): Promise<Sample> => {
+const ownSample = (meter: PauseMeter, storeThread: readonly string[]) => (): Promise<Sample> => {
   const c = process.cpuUsage();
-  return Promise.resolve({ cpuUs: c.user + c.system, pauses: meter.take() });
+  return Promise.resolve({ cpuUs: c.user + c.system, mainUs: threadCpuUs(), storeUs: threadCpuUs(storeThread), pauses: meter.take() });
 };
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
@@ -173,6 +191,9 @@ interface SideFigures {
   errors: number;
   /** Server CPU ms per request (the serving process: the product's includes its job loop and the Connector stub; the floor's is its own process). */
   cpuMs: number;
+  /** Of which the main thread's and the store thread's (the rest: GC and compiler helpers, libuv). */
+  mainMs: number;
+  storeMs: number;
   /** Connector calls per request while the rounds ran (card refreshes; several votes on a case can share one). */
   connectorPerVote: number;
   pauses: Pauses;
@@ -186,7 +207,9 @@ export interface VoteFloorFigures {
 
 export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
   const dir = mkdtempSync(path.join(tmpdir(), 'zsm-bench-vote-'));
+  const before = new Set(threadIds());
   const inner = SqliteDocStore.open(path.join(dir, 'zsm.db'), TEST_STORE_KEY);
+  const storeThread = threadIds().filter((tid) => !before.has(tid)); // the thread the store started
   const counted = attributedStore(inner);
   const rss0 = process.memoryUsage().rss;
   // The product's defaults, except the inbound rate limit (one client address here).
@@ -254,7 +277,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       for (let r = 0; r < ROUNDS; r++) {
         await profiler?.resume();
         const calls0 = t.stub.calls.length;
-        await measured(p, ownSample(meter), () =>
+        await measured(p, ownSample(meter, storeThread), () =>
           client.run({ url: productUrl, bodies: productBodies, concurrency: c, count: perRound(c), expect: CARD_TYPE }),
         );
         p.connectorCalls += t.stub.calls.length - calls0;
@@ -273,6 +296,8 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         bytes: pct(s.bytes, 50),
         errors: s.errors,
         cpuMs: s.cpuUs / 1000 / s.n,
+        mainMs: s.mainUs / 1000 / s.n,
+        storeMs: s.storeUs / 1000 / s.n,
         connectorPerVote: s.connectorCalls / s.n,
         pauses: s.pauses,
       });
@@ -300,6 +325,11 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       '   latency spread, ms (p10 / p25 / p50 / p75 / p90 / p99 / max): a closed loop serves its clients unevenly when saturated',
     );
     for (const d of dists) console.log(d);
+    console.log(
+      `   CPU ms per vote by thread (main thread / the SQLite store thread${storeThread.length === 1 ? '' : ' (not found)'} / the others: V8 GC and compiler helpers, libuv)`,
+    );
+    const byThread = (s: SideFigures) => `${f2(s.mainMs)} / ${f2(s.storeMs)} / ${f2(s.cpuMs - s.mainMs - s.storeMs)}`;
+    for (const o of out) console.log(`   ${String(o.level).padStart(10)}  product ${byThread(o.product)}   floor ${byThread(o.floor)}`);
     console.log(
       '   main-thread pauses during the rounds (GC ms per vote: young / other; full mark-sweeps; longest GC pause; longest event-loop delay, ms)',
     );
