@@ -27,6 +27,19 @@ describe('awakeTimeout: a deadline that a stalled process does not use up', () =
     expect(fire).not.toHaveBeenCalled();
   });
 
+  it('a stall counts as at most two ticks, however long it lasts', () => {
+    const fire = jest.fn();
+    awakeTimeout(1000, fire, 100);
+    jest.advanceTimersByTime(300); // awake 300
+    stall(5000);
+    jest.advanceTimersByTime(100); // the first tick after the stall sees 5,100 ms and counts 200: awake 500
+    expect(fire).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(499); // awake 900 (all of the stall: fired long ago; none of it: 100 ms later)
+    expect(fire).not.toHaveBeenCalled();
+    jest.advanceTimersByTime(1);
+    expect(fire).toHaveBeenCalledTimes(1);
+  });
+
   it('a deadline shorter than a tick fires on time', () => {
     const fire = jest.fn();
     awakeTimeout(40, fire, 250);
