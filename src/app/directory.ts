@@ -5,6 +5,8 @@ import { authorize, refreshUserIds, type AuthzResult, type Location, type Member
 /** The roster and locations as the use cases see them (the `Directory` port, backed by config). */
 export class Directory {
   private readonly locations: Map<string, Location>;
+  /** Members by Entra object id (unique in a valid roster): every verb looks its actor up. */
+  private readonly members: Map<string, Member>;
   private knownUsers: Set<string> | undefined;
 
   constructor(
@@ -13,6 +15,7 @@ export class Directory {
     readonly palette: Intervention[] = [],
   ) {
     this.locations = new Map(roster.locations.map((l) => [l.id, l]));
+    this.members = new Map(roster.members.map((m) => [m.aadObjectId, m]));
   }
 
   location(id: string): Location | undefined {
@@ -24,11 +27,11 @@ export class Directory {
   }
 
   member(aadObjectId: string | undefined): Member | undefined {
-    return aadObjectId ? this.roster.members.find((m) => m.aadObjectId === aadObjectId) : undefined;
+    return aadObjectId ? this.members.get(aadObjectId) : undefined;
   }
 
   authorize(aadObjectId: string | undefined, locationId: string, need: 'member' | 'chair' = 'member'): AuthzResult {
-    return authorize(this.roster.members, aadObjectId, locationId, need);
+    return authorize(this.member(aadObjectId), locationId, need);
   }
 
   /** Members of a location with a role (e.g. the OvJ who receives the advice). */

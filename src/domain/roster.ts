@@ -116,14 +116,11 @@ export type RosterFileInput = z.input<typeof rosterFileSchema>;
 
 export type AuthzResult = { ok: true; member: Member } | { ok: false; reason: 'not_on_roster' | 'not_for_location' | 'not_chair' };
 
-/** May this user act on a case of this location? Organisation always comes from the roster. */
-export function authorize(
-  members: readonly Member[],
-  aadObjectId: string | undefined,
-  locationId: string,
-  need: 'member' | 'chair' = 'member',
-): AuthzResult {
-  const member = aadObjectId ? members.find((m) => m.aadObjectId === aadObjectId) : undefined;
+/**
+ * May this roster member act on a case of this location? `undefined`: not on the roster. The member is
+ * looked up by the directory (src/app/directory.ts); the organisation always comes from the roster.
+ */
+export function authorize(member: Member | undefined, locationId: string, need: 'member' | 'chair' = 'member'): AuthzResult {
   if (!member) return { ok: false, reason: 'not_on_roster' };
   if (!member.locations.includes(locationId)) return { ok: false, reason: 'not_for_location' };
   if (need === 'chair' && !member.roles.includes('chair')) return { ok: false, reason: 'not_chair' };

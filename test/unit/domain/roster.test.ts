@@ -1,3 +1,4 @@
+import { Directory } from '../../../src/app/directory';
 import { authorize, refreshUserIds, rosterFileSchema, type Member } from '../../../src/domain/roster';
 
 const members: Member[] = [
@@ -5,21 +6,39 @@ const members: Member[] = [
   { aadObjectId: 'b', orgId: 'om', roles: ['member', 'chair'], locations: ['mn', 'nh'] },
 ];
 
+const byId = (id: string | undefined): Member | undefined => members.find((m) => m.aadObjectId === id);
+const table = [
+  ['a', 'mn', 'member', { ok: true }],
+  ['a', 'nh', 'member', { ok: false, reason: 'not_for_location' }],
+  ['x', 'mn', 'member', { ok: false, reason: 'not_on_roster' }],
+  [undefined, 'mn', 'member', { ok: false, reason: 'not_on_roster' }],
+  ['a', 'mn', 'chair', { ok: false, reason: 'not_chair' }],
+  ['b', 'nh', 'chair', { ok: true }],
+] as const;
+
 describe('authorize', () => {
-  it.each([
-    ['a', 'mn', 'member', { ok: true }],
-    ['a', 'nh', 'member', { ok: false, reason: 'not_for_location' }],
-    ['x', 'mn', 'member', { ok: false, reason: 'not_on_roster' }],
-    [undefined, 'mn', 'member', { ok: false, reason: 'not_on_roster' }],
-    ['a', 'mn', 'chair', { ok: false, reason: 'not_chair' }],
-    ['b', 'nh', 'chair', { ok: true }],
-  ] as const)('%s at %s as %s', (id, loc, need, expected) => {
-    expect(authorize(members, id, loc, need)).toMatchObject(expected);
+  it.each(table)('%s at %s as %s', (id, loc, need, expected) => {
+    expect(authorize(byId(id), loc, need)).toMatchObject(expected);
   });
 
   it('takes the organisation from the roster', () => {
-    const r = authorize(members, 'b', 'mn');
+    const r = authorize(byId('b'), 'mn');
     expect(r.ok && r.member.orgId).toBe('om');
+  });
+});
+
+describe('Directory.authorize: the member looked up by Entra object id', () => {
+  const locations = ['mn', 'nh'].map((id) => ({
+    id,
+    name: id,
+    channelId: `19:${id}@thread.tacv2`,
+    ovjChannelId: `19:ovj-${id}@thread.tacv2`,
+    actieoverlegChannelId: `19:ao-${id}@thread.tacv2`,
+  }));
+  const directory = new Directory(rosterFileSchema.parse({ locations, members }));
+  it.each(table)('%s at %s as %s', (id, loc, need, expected) => {
+    expect(directory.authorize(id, loc, need)).toMatchObject(expected);
+    expect(directory.member(id)?.orgId).toBe(byId(id)?.orgId);
   });
 });
 
