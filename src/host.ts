@@ -33,7 +33,6 @@ import { JobRunner } from './jobs/runner';
 import { createLogger, type Logger } from './log';
 import type { DocStore } from './store/docstore';
 import { openDocStore } from './store/index';
-import { PostMarks } from './store/post-marks';
 import { CaseQueries } from './store/queries';
 import { Repository } from './store/repository';
 import { createAdapter } from './teams/adapter';
@@ -118,7 +117,7 @@ export async function startHost(
       limiter: new SlidingWindowLimiter({ windows: env.TEAMS_RATE_LIMITS, maxWaitMs: env.TEAMS_RATE_MAX_WAIT_MS }),
       serviceUrls: config.serviceUrls,
       localMode: config.localMode,
-      postMarks: new PostMarks(db),
+      postMarks: repo.postMarks,
     });
   const retention = retentionPolicy(env);
   const runner: JobRunner = new JobRunner(

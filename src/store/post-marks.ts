@@ -18,7 +18,8 @@ export interface PostMark {
  * caller gave up: it keeps where the post landed, and the retry adopts it at whichever instance it runs,
  * then removes it. No answer at all (the instance died): a later attempt finds it without a post and,
  * once the settle time is over, posts anew marked as a possible duplicate. The Connector API cannot
- * read a channel back, so that last case is marked, not closed.
+ * read a channel back, so that last case is marked, not closed. Markers nobody came back for are
+ * removed by the retention sweep after the job retention period (src/app/privacy/purge.ts).
  */
 export class PostMarks {
   constructor(private readonly db: DocStore) {}
@@ -46,5 +47,19 @@ export class PostMarks {
 
   async end(key: string): Promise<void> {
     await this.db.delete(POST_MARK_PK, key);
+  }
+
+  /**
+   * Markers started before `cutoff` (the retention sweep removes them): left by an instance that died
+   * with its post unanswered and a job that never came back for it (its case purged meanwhile, say).
+   * They name a case and a channel post, so they are kept no longer than the jobs they serve. One
+   * partition read: markers exist only for posts whose answer was lost, a handful.
+   */
+  async findBefore(cutoff: string, limit: number): Promise<string[]> {
+    const marks = await this.db.listPartition<PostMark>(POST_MARK_PK, 'postmark');
+    return marks
+      .filter((m) => m.body.startedAt < cutoff)
+      .slice(0, limit)
+      .map((m) => m.id);
   }
 }

@@ -13,6 +13,7 @@ import { ConversationRefStore, type ConversationRefData } from './conversation-r
 import type { DocStore, Stored, WriteOp } from './docstore';
 import { JobStore } from './job-store';
 import type { Job } from './jobs';
+import { PostMarks } from './post-marks';
 import { PurgeStore } from './purges';
 import { ReportStore } from './report-store';
 import { VtOverrideStore } from './vt-overrides';
@@ -24,8 +25,8 @@ export { CONV_CACHE_MS, MAX_USER_MRIS } from './conversation-refs';
 /**
  * The typed store the use cases depend on (the `Store` port), split by what it holds: `cases` (a case
  * partition: bundle read, one commit, and the documents next to it), `jobs` (outbox and timers),
- * `conversations` (conversation references, user MRIs), `audit` (the hash chains), `purges` and
- * `vtOverrides`. The DocStore itself is private: no use case reaches past these.
+ * `conversations` (conversation references, user MRIs), `audit` (the hash chains), `purges`,
+ * `vtOverrides`, `reports` and `postMarks`. The DocStore itself is private: no use case reaches past these.
  *
  * The methods below are a thin compatibility layer (one line each) for the callers that predate the
  * split; new code uses the stores by name (`deps.repo.cases.loadBundle`).
@@ -38,6 +39,8 @@ export class Repository {
   readonly purges: PurgeStore;
   readonly vtOverrides: VtOverrideStore;
   readonly reports: ReportStore;
+  /** Channel posts in flight (issue 11 item 7): written by outbound, swept by retention. */
+  readonly postMarks: PostMarks;
 
   constructor(db: DocStore) {
     this.cases = new CaseStore(db);
@@ -47,6 +50,7 @@ export class Repository {
     this.purges = new PurgeStore(db);
     this.vtOverrides = new VtOverrideStore(db);
     this.reports = new ReportStore(db);
+    this.postMarks = new PostMarks(db);
   }
 
   // ---- cases ----

@@ -97,13 +97,23 @@ describe.each(storeKinds)('retention on %s: a closed case past its period is pur
     expect(await t.host.db.listPartition(`_person:${pseudonym}`, 'personidx')).toHaveLength(2); // same person key
     expect((await verifyAllChains(t.host.db)).broken).toBeNull();
 
+    // An instance died with a post of this case unanswered and nobody came back for it: its marker
+    // names the case and the channel, so it goes with the job retention (30 days), not never.
+    const marks = t.host.deps.repo.postMarks;
+    const leftBehind = `${AO_CHANNEL}|actieoverleg:${caseId}`;
+    await marks.begin(leftBehind, clock.now().toISOString());
+
     // 31 days later the sweep finds the first case due (closed 31 days ago) and purges it.
     clock.advance(31 * DAY);
+    const inFlight = `${AO_CHANNEL}|agenda:retention-test`; // a post under way right now stays
+    await marks.begin(inFlight, clock.now().toISOString());
     const wallStart = Date.now();
     await settle(t);
     await settleUntil(t, 'purge done', async () => (await t.host.db.get<PurgeRecord>(PURGE_PK, caseId))?.body.step === 'done');
 
     for (const k of KINDS) expect(await t.host.db.listPartition(caseId, k)).toEqual([]);
+    expect(await marks.peek(leftBehind)).toBeNull();
+    expect(await marks.peek(inFlight)).not.toBeNull();
     expect((await t.host.db.listPartition<{ caseId: string }>(`_person:${pseudonym}`, 'personidx')).map((d) => d.body.caseId)).toEqual([
       young.caseId,
     ]);

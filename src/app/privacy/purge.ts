@@ -125,17 +125,18 @@ export interface SweepResult {
   purgesStarted: number;
   indexEntriesRemoved: number;
   jobsRemoved: number;
+  postMarksRemoved: number;
   auditEntriesExpired: number;
 }
 
 const BATCH = 100;
 
-/** One sweep: start purges of due cases, expire old index entries, jobs and audit; schedule the next sweep. */
+/** One sweep: start purges of due cases, expire old index entries, jobs, post markers and audit; schedule the next sweep. */
 export async function retentionSweep(deps: AppDeps, policy: RetentionPolicy): Promise<SweepResult> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const cut = retentionCutoffs(policy, now);
-  const result: SweepResult = { purgesStarted: 0, indexEntriesRemoved: 0, jobsRemoved: 0, auditEntriesExpired: 0 };
+  const result: SweepResult = { purgesStarted: 0, indexEntriesRemoved: 0, jobsRemoved: 0, postMarksRemoved: 0, auditEntriesExpired: 0 };
   const by = { actorId: 'retention' };
   const due: [Case, 'retention_closed' | 'retention_open'][] = [
     ...(await deps.repo.findClosedCasesBefore(cut.closedCase, BATCH)).map((c): [Case, 'retention_closed'] => [c, 'retention_closed']),
@@ -149,6 +150,11 @@ export async function retentionSweep(deps: AppDeps, policy: RetentionPolicy): Pr
   for (const j of await deps.repo.findFinishedSystemJobsBefore(cut.job, BATCH)) {
     await deps.repo.deleteDoc(j.pk, j.id);
     result.jobsRemoved++;
+  }
+  // Post markers live as long as the jobs they serve (src/store/post-marks.ts).
+  for (const key of await deps.repo.postMarks.findBefore(cut.job, BATCH)) {
+    await deps.repo.postMarks.end(key);
+    result.postMarksRemoved++;
   }
   for (const chain of await deps.repo.audit.auditChainsWithEntriesBefore(cut.audit, BATCH)) {
     const anchor = await deps.repo.audit.auditAnchor(chain);
