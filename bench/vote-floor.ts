@@ -140,6 +140,8 @@ interface Side {
   bytes: number[];
   /** The serving process's GC and event-loop pauses during its rounds. */
   pauses: Pauses;
+  /** Each round's own p99: one stall of the machine moves one round's, where it moves the pooled p99. */
+  roundP99: number[];
 }
 const emptySide = (): Side => ({
   cpuUs: 0,
@@ -152,6 +154,7 @@ const emptySide = (): Side => ({
   n: 0,
   bytes: [],
   pauses: noPauses(),
+  roundP99: [],
 });
 /** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
 interface Sample {
@@ -177,6 +180,7 @@ const ownSample = (meter: PauseMeter, storeThread: readonly string[]) => (): Pro
 };
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
+  s.roundP99.push(pct(r.latencies, 99));
   s.bytes.push(...r.bytes);
   s.errors += r.errors;
   s.ms += r.elapsedMs;
@@ -186,6 +190,9 @@ function add(s: Side, r: LoadResult): void {
 interface SideFigures {
   p50: number;
   p99: number;
+  /** The median of the rounds' own p99s, and each round's. */
+  roundP99: number;
+  roundP99s: number[];
   perSec: number;
   bytes: number;
   errors: number;
@@ -292,6 +299,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       const fig = (s: Side) => ({
         p50: pct(s.lat, 50),
         p99: pct(s.lat, 99),
+        roundP99: pct(s.roundP99, 50),
         perSec: (s.n / s.ms) * 1000,
         bytes: pct(s.bytes, 50),
         errors: s.errors,
@@ -300,6 +308,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         storeMs: s.storeUs / 1000 / s.n,
         connectorPerVote: s.connectorCalls / s.n,
         pauses: s.pauses,
+        roundP99s: s.roundP99,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
       dists.push(`   ${String(c).padStart(10)}  product ${spread(p.lat)}\n   ${''.padStart(10)}  floor   ${spread(f.lat)}`);
@@ -325,6 +334,14 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       '   latency spread, ms (p10 / p25 / p50 / p75 / p90 / p99 / max): a closed loop serves its clients unevenly when saturated',
     );
     for (const d of dists) console.log(d);
+    console.log(
+      "   p99 of each round, the rounds' median (product / floor, ratio): the tail without the one round a stall of the machine hit (see the pauses below)",
+    );
+    for (const o of out)
+      console.log(
+        `   ${String(o.level).padStart(10)}  ${f1(o.product.roundP99)} / ${f1(o.floor.roundP99)}  ${f2(o.product.roundP99 / o.floor.roundP99)}×` +
+          `   (rounds' p99, product: ${o.product.roundP99s.map(f1).join(' ')}; floor: ${o.floor.roundP99s.map(f1).join(' ')})`,
+      );
     console.log(
       `   CPU ms per vote by thread (main thread / the SQLite store thread${storeThread.length === 1 ? '' : ' (not found)'} / the others: V8 GC and compiler helpers, libuv)`,
     );
