@@ -41,6 +41,8 @@ const said =
     o.changed ? text(o.value) : ok.unchanged;
 /** The answer is the case as the command's one commit left it. */
 const after = <T>(o: VerdiepingOutcome<T>) => o.after;
+/** A refused form with a need-to-know toggle keeps what was typed and the toggle ('false' before it was shown). */
+const draftWithToggle = (toggle: string) => (d: Record<string, string | undefined>) => ({ ...draftOf(d), [toggle]: d[toggle] ?? 'false' });
 
 /**
  * The verbs of the shared reading in verdieping (issue 14 items 1, 2, 3, 6): rows of the card-verb
@@ -85,7 +87,7 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
         }),
       okText: said<ReadingOutcome>((v) => ok.proposed(v.version)),
       snapshot: after,
-      draft: (d) => ({ ...draftOf(d), [VD_INPUTS.readingPiiConfirm]: d[VD_INPUTS.readingPiiConfirm] ?? 'false' }),
+      draft: draftWithToggle(VD_INPUTS.readingPiiConfirm),
     }),
     cardVerb({
       verb: VD_VERBS.confirmReading,
@@ -107,7 +109,7 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
         }),
       okText: said(() => ok.safetySet),
       snapshot: after,
-      draft: (d) => ({ ...draftOf(d), [VD_INPUTS.safetyPiiConfirm]: d[VD_INPUTS.safetyPiiConfirm] ?? 'false' }),
+      draft: draftWithToggle(VD_INPUTS.safetyPiiConfirm),
     }),
     verdiepingFormVerb({
       verb: VD_VERBS.setInvolvement,
@@ -122,7 +124,7 @@ export function verdiepingReadingVerbs(deps: AppDeps): CardVerb[] {
         }),
       okText: said(() => ok.involvementSet),
       snapshot: after,
-      draft: (d) => ({ ...draftOf(d), [VD_INPUTS.involvementPiiConfirm]: d[VD_INPUTS.involvementPiiConfirm] ?? 'false' }),
+      draft: draftWithToggle(VD_INPUTS.involvementPiiConfirm),
     }),
   ];
 }
