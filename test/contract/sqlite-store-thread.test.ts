@@ -9,7 +9,8 @@ import { NotFoundError, PreconditionFailedError, type NewDoc } from '../../src/s
 import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, prepareStatements } from '../../src/store/sqlite/connection';
-import { StoreThread } from '../../src/store/sqlite/store-thread';
+import type { Worker } from 'node:worker_threads';
+import { startWorker, StoreThread } from '../../src/store/sqlite/store-thread';
 import { SyncWrites, wireDoc, wireOp } from '../../src/store/sqlite/writes';
 import { TEST_STORE_KEY } from '../helpers/stores';
 
@@ -143,11 +144,57 @@ it('another connection (another process) sees a write as soon as it is answered'
 it('a thread that cannot start fails its writes with a clear error, now and later, and still closes', async () => {
   const file = join(dir, 'key.sqlite');
   await SqliteDocStore.open(file, TEST_STORE_KEY).close();
-  const thread = new StoreThread(file, 'not-the-key-of-this-file', 'NORMAL');
+  const thread = new StoreThread({ file, key: 'not-the-key-of-this-file', synchronous: 'NORMAL' });
   const call = { op: 'delete', pk: 'p', id: 'x' } as const;
   await expect(thread.call(call)).rejects.toThrow(/SQLite store thread (failed|stopped)/);
   await expect(thread.call(call)).rejects.toThrow(/SQLite store thread (failed|stopped)/);
   await thread.close();
+});
+
+describe('a thread that dies after it started', () => {
+  /** The store thread with its workers in hand, to end one as a crash would (out of memory, a native fault). */
+  function threadWithWorkers(file: string): { thread: StoreThread; workers: Worker[] } {
+    const workers: Worker[] = [];
+    const thread = new StoreThread({ file, key: TEST_STORE_KEY, synchronous: 'FULL' }, (data) => {
+      const w = startWorker(data);
+      workers.push(w);
+      return w;
+    });
+    return { thread, workers };
+  }
+  const insert = (id: string) => ({ op: 'insert', doc: wireDoc(doc('p', id, { id })) }) as const;
+  const started = (w: Worker) => new Promise<void>((resolve) => w.once('message', () => resolve()));
+
+  it('fails the calls it held, is started again, and the store goes on with everything committed before', async () => {
+    const file = join(dir, 'restart.sqlite');
+    await SqliteDocStore.open(file, TEST_STORE_KEY).close(); // created and migrated, as the store does
+    const { thread, workers } = threadWithWorkers(file);
+    expect(await thread.call(insert('before'))).toBe('created');
+    const held = thread.call(insert('held'));
+    await new Promise((r) => setImmediate(r)); // sent to the thread
+    await workers[0].terminate();
+    await expect(held).rejects.toThrow(/SQLite store thread stopped/);
+    expect(workers).toHaveLength(2);
+    expect(await thread.call(insert('after'))).toBe('created');
+    const rows = JSON.parse(String(await thread.call({ op: 'listPartition', pk: 'p', kind: 'job' }))) as { id: string }[];
+    expect(rows.map((r) => r.id).filter((id) => id !== 'held')).toEqual(['after', 'before']);
+    expect(thread.stats.restarts).toBe(1);
+    await thread.close();
+  });
+
+  it('is not started again forever: after three deaths within a minute the store stops with the reason', async () => {
+    const file = join(dir, 'flapping.sqlite');
+    await SqliteDocStore.open(file, TEST_STORE_KEY).close();
+    const { thread, workers } = threadWithWorkers(file);
+    for (let i = 0; i < 4; i++) {
+      await started(workers[i]);
+      await workers[i].terminate();
+      await new Promise((r) => setImmediate(r));
+    }
+    expect(workers).toHaveLength(4); // the first and three restarts
+    await expect(thread.call(insert('x'))).rejects.toThrow(/SQLite store thread stopped/);
+    await thread.close();
+  });
 });
 
 it('close lets the calls already made finish: nothing in flight is lost or left hanging', async () => {

@@ -125,7 +125,7 @@ export class SqliteDocStore implements DocStore {
     const synchronous = durability === 'full' ? 'FULL' : 'NORMAL';
     db.pragma(`synchronous = ${synchronous}`);
     migrate(db);
-    const thread = threaded ? new StoreThread(file, key, synchronous) : undefined;
+    const thread = threaded ? new StoreThread({ file, key, synchronous }) : undefined;
     return new SqliteDocStore(db, onDisk && durability === 'group' ? new WalSync(file) : undefined, thread);
   }
 

@@ -3,44 +3,42 @@ import { Worker } from 'node:worker_threads';
 import { isRead, type StoreCall } from './reads';
 import { fromWireError, type Answer, type WriteValue } from './writes';
 
+/** How many times a thread that had started may die within RESTART_WINDOW_MS before the store gives up. */
+const MAX_RESTARTS = 3;
+const RESTART_WINDOW_MS = 60_000;
+
+type WorkerData = { file: string; key: string; synchronous: 'NORMAL' | 'FULL' };
+type FromWorker = { ready: true } | { answers: { id: number; answer: Answer }[]; transactions: number };
+
 /**
  * The main thread's side of the store thread (store-worker.ts, docs/decisions.md §76). The calls made
  * in one turn of the event loop go over as one message (a message has a fixed cost that a busy server
  * would otherwise pay per call) and are answered in order. The thread holds the process open only while
  * a call waits for its answer, so an idle store never keeps a script alive.
+ *
+ * A thread that dies after it had started (a native crash, out of memory) fails the calls it held (their
+ * outcome is unknown to the caller, as with a lost connection) and is started again, so the store does
+ * not refuse everything until the process restarts; a thread that cannot start (wrong key, unreadable
+ * file), or dies more than MAX_RESTARTS times in a minute, stops the store for good with its reason.
  */
 export class StoreThread {
-  private readonly worker: Worker;
+  private worker: Worker;
   private readonly pending = new Map<number, { resolve: (v: WriteValue) => void; reject: (e: Error) => void }>();
   private outbox: { id: number; call: StoreCall }[] = [];
   private nextId = 1;
-  /** Set once the thread has stopped: every later call fails with it instead of waiting forever. */
+  /** Set once the store has stopped: every later call fails with it instead of waiting forever. */
   private stopped: Error | undefined;
-  private readonly exited: Promise<void>;
-  /** Calls sent and the messages they went in; writes sent and the transactions the thread committed them in (bench, tests). */
-  readonly stats = { calls: 0, messages: 0, writes: 0, transactions: 0 };
+  private closing = false;
+  private exited!: Promise<void>;
+  private readonly restartsAt: number[] = [];
+  /** Calls sent and the messages they went in; writes sent and the transactions the thread committed them in; restarts (bench, tests). */
+  readonly stats = { calls: 0, messages: 0, writes: 0, transactions: 0, restarts: 0 };
 
-  constructor(file: string, key: string, synchronous: 'NORMAL' | 'FULL') {
-    this.worker = startWorker({ file, key, synchronous });
-    this.worker.unref();
-    this.worker.on('message', ({ answers, transactions }: { answers: { id: number; answer: Answer }[]; transactions: number }) => {
-      this.stats.transactions += transactions;
-      for (const { id, answer } of answers) {
-        const p = this.pending.get(id);
-        if (!p) continue;
-        this.pending.delete(id);
-        if (answer.ok) p.resolve(answer.value);
-        else p.reject(fromWireError(answer.error));
-      }
-      if (this.pending.size === 0) this.worker.unref();
-    });
-    this.exited = new Promise((resolve) => {
-      this.worker.once('error', (e) => this.stop(new Error(`SQLite store thread failed: ${e.message}`)));
-      this.worker.once('exit', (code) => {
-        this.stop(new Error(`SQLite store thread stopped (exit code ${code})`));
-        resolve();
-      });
-    });
+  constructor(
+    private readonly setup: WorkerData,
+    private readonly start: (data: WorkerData) => Worker = startWorker,
+  ) {
+    this.worker = this.attach(this.start(setup));
   }
 
   call(call: StoreCall): Promise<WriteValue> {
@@ -55,12 +53,64 @@ export class StoreThread {
 
   /** Lets the calls already made finish, then closes the thread's connection. */
   async close(): Promise<void> {
+    this.closing = true;
     if (!this.stopped) {
       this.send();
       this.worker.ref();
       this.worker.postMessage({ close: true });
     }
     await this.exited;
+  }
+
+  private attach(worker: Worker): Worker {
+    let ready = false;
+    worker.unref();
+    worker.on('message', (m: FromWorker) => {
+      if ('ready' in m) {
+        ready = true;
+        return;
+      }
+      this.stats.transactions += m.transactions;
+      for (const { id, answer } of m.answers) {
+        const p = this.pending.get(id);
+        if (!p) continue;
+        this.pending.delete(id);
+        if (answer.ok) p.resolve(answer.value);
+        else p.reject(fromWireError(answer.error));
+      }
+      if (this.pending.size === 0) worker.unref();
+    });
+    let failure: Error | undefined;
+    worker.once('error', (e) => (failure = new Error(`SQLite store thread failed: ${e.message}`)));
+    this.exited = new Promise((resolve) => {
+      worker.once('exit', (code) => {
+        const reason = failure ?? new Error(`SQLite store thread stopped (exit code ${code})`);
+        if (this.closing || !ready || !this.mayRestart()) this.stop(reason);
+        else this.restart(reason);
+        resolve(this.closing || this.stopped ? undefined : this.exited);
+      });
+    });
+    return worker;
+  }
+
+  /** At most MAX_RESTARTS in RESTART_WINDOW_MS: a thread that dies at every start is not started forever. */
+  private mayRestart(): boolean {
+    const now = Date.now();
+    while (this.restartsAt.length > 0 && this.restartsAt[0] <= now - RESTART_WINDOW_MS) this.restartsAt.shift();
+    return this.restartsAt.length < MAX_RESTARTS;
+  }
+
+  /** The calls the dead thread held fail (their outcome is unknown); the ones not yet sent go to the new thread. */
+  private restart(reason: Error): void {
+    this.restartsAt.push(Date.now());
+    this.stats.restarts++;
+    const sent = [...this.pending.keys()].filter((id) => !this.outbox.some((o) => o.id === id));
+    for (const id of sent) {
+      this.pending.get(id)?.reject(reason);
+      this.pending.delete(id);
+    }
+    this.worker = this.attach(this.start(this.setup));
+    if (this.pending.size > 0) this.worker.ref();
   }
 
   private send(): void {
@@ -83,7 +133,7 @@ export class StoreThread {
  * From TypeScript sources (tsx, Jest) the worker registers tsx's loader itself; a built copy (dist/)
  * runs the compiled .js beside this file.
  */
-function startWorker(workerData: { file: string; key: string; synchronous: 'NORMAL' | 'FULL' }): Worker {
+export function startWorker(workerData: WorkerData): Worker {
   const ext = extname(__filename);
   const entry = join(__dirname, `store-worker${ext}`);
   if (ext === '.js') return new Worker(entry, { workerData });

@@ -23,6 +23,8 @@ db.pragma(`synchronous = ${setup.synchronous}`);
 const statements = prepareStatements(db);
 const writes = new SyncWrites(db, statements);
 const reads = new SyncReads(db, statements);
+// Started: a thread that dies from now on is started again (store-thread.ts); one that never got here is not.
+parentPort.postMessage({ ready: true });
 
 /** Calls come from our own main thread (store-thread.ts), in batches of what it sent in one turn. */
 type Message = { calls: { id: number; call: StoreCall }[] } | { close: true };
