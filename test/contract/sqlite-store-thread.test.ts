@@ -169,6 +169,7 @@ describe('a thread that dies after it started', () => {
     const file = join(dir, 'restart.sqlite');
     await SqliteDocStore.open(file, TEST_STORE_KEY).close(); // created and migrated, as the store does
     const { thread, workers } = threadWithWorkers(file);
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     expect(await thread.call(insert('before'))).toBe('created');
     const held = thread.call(insert('held'));
     await new Promise((r) => setImmediate(r)); // sent to the thread
@@ -179,6 +180,9 @@ describe('a thread that dies after it started', () => {
     const rows = JSON.parse(String(await thread.call({ op: 'listPartition', pk: 'p', kind: 'job' }))) as { id: string }[];
     expect(rows.map((r) => r.id).filter((id) => id !== 'held')).toEqual(['after', 'before']);
     expect(thread.stats.restarts).toBe(1);
+    // The operator sees it in the process log.
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/started again \(1 so far\)/), 'StoreThreadRestart');
+    warn.mockRestore();
     await thread.close();
   });
 
@@ -186,12 +190,15 @@ describe('a thread that dies after it started', () => {
     const file = join(dir, 'flapping.sqlite');
     await SqliteDocStore.open(file, TEST_STORE_KEY).close();
     const { thread, workers } = threadWithWorkers(file);
+    const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     for (let i = 0; i < 4; i++) {
       await started(workers[i]);
       await workers[i].terminate();
       await new Promise((r) => setImmediate(r));
     }
     expect(workers).toHaveLength(4); // the first and three restarts
+    expect(warn).toHaveBeenCalledTimes(3);
+    warn.mockRestore();
     await expect(thread.call(insert('x'))).rejects.toThrow(/SQLite store thread stopped/);
     await thread.close();
   });

@@ -111,6 +111,8 @@ export class StoreThread {
     }
     this.worker = this.attach(this.start(this.setup));
     if (this.pending.size > 0) this.worker.ref();
+    // The store has no logger of its own: a Node warning reaches stderr (the process log), without the reason's text.
+    process.emitWarning(`SQLite store thread ended unexpectedly; started again (${this.stats.restarts} so far)`, 'StoreThreadRestart');
   }
 
   private send(): void {
