@@ -5,7 +5,7 @@ import type { DocStore } from '../../../src/store/docstore';
 
 /**
  * The use cases (src/app) reach the store only through the repository's stores (cases, jobs,
- * conversations, audit, purges, vtOverrides), never through the DocStore under them: no `.db`, and the
+ * conversations, audit, purges, vtOverrides, reports, postMarks), never through the DocStore under them: no `.db`, and the
  * repository has no public handle to reach it by.
  */
 const APP = path.join(__dirname, '../../../src/app');
@@ -41,7 +41,7 @@ describe('src/app never reaches the DocStore', () => {
   it('the repository offers no DocStore handle (only the stores split by what they hold)', () => {
     const fake = {} as DocStore;
     const repo = new Repository(fake);
-    expect(Object.keys(repo).sort()).toEqual(['audit', 'cases', 'conversations', 'jobs', 'purges', 'reports', 'vtOverrides']);
+    expect(Object.keys(repo).sort()).toEqual(['audit', 'cases', 'conversations', 'jobs', 'postMarks', 'purges', 'reports', 'vtOverrides']);
     expect(Object.values(repo)).not.toContain(fake);
     expect('db' in repo).toBe(false);
   });
