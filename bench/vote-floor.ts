@@ -141,7 +141,7 @@ interface Side {
   /** The serving process's GC and event-loop pauses during its rounds. */
   pauses: Pauses;
   /** Each round's own p99: one stall of the machine moves one round's, where it moves the pooled p99. */
-  roundP99: number[];
+  roundP99s: number[];
 }
 const emptySide = (): Side => ({
   cpuUs: 0,
@@ -154,7 +154,7 @@ const emptySide = (): Side => ({
   n: 0,
   bytes: [],
   pauses: noPauses(),
-  roundP99: [],
+  roundP99s: [],
 });
 /** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
 interface Sample {
@@ -180,7 +180,7 @@ const ownSample = (meter: PauseMeter, storeThread: readonly string[]) => (): Pro
 };
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
-  s.roundP99.push(pct(r.latencies, 99));
+  s.roundP99s.push(pct(r.latencies, 99));
   s.bytes.push(...r.bytes);
   s.errors += r.errors;
   s.ms += r.elapsedMs;
@@ -299,7 +299,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       const fig = (s: Side) => ({
         p50: pct(s.lat, 50),
         p99: pct(s.lat, 99),
-        roundP99: pct(s.roundP99, 50),
+        roundP99: pct(s.roundP99s, 50),
         perSec: (s.n / s.ms) * 1000,
         bytes: pct(s.bytes, 50),
         errors: s.errors,
@@ -308,7 +308,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         storeMs: s.storeUs / 1000 / s.n,
         connectorPerVote: s.connectorCalls / s.n,
         pauses: s.pauses,
-        roundP99s: s.roundP99,
+        roundP99s: s.roundP99s,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
       dists.push(`   ${String(c).padStart(10)}  product ${spread(p.lat)}\n   ${''.padStart(10)}  floor   ${spread(f.lat)}`);
