@@ -86,8 +86,8 @@ export class StoreThread {
       worker.once('exit', (code) => {
         const reason = failure ?? new Error(`SQLite store thread stopped (exit code ${code})`);
         if (this.closing || !ready || !this.mayRestart()) this.stop(reason);
-        else this.restart(reason);
-        resolve(this.closing || this.stopped ? undefined : this.exited);
+        else this.restart(reason); // close() waits for the new thread's exit (this.exited is its own)
+        resolve();
       });
     });
     return worker;
@@ -104,9 +104,10 @@ export class StoreThread {
   private restart(reason: Error): void {
     this.restartsAt.push(Date.now());
     this.stats.restarts++;
-    const sent = [...this.pending.keys()].filter((id) => !this.outbox.some((o) => o.id === id));
-    for (const id of sent) {
-      this.pending.get(id)?.reject(reason);
+    const unsent = new Set(this.outbox.map((o) => o.id));
+    for (const [id, p] of this.pending) {
+      if (unsent.has(id)) continue;
+      p.reject(reason);
       this.pending.delete(id);
     }
     this.worker = this.attach(this.start(this.setup));
