@@ -1,3 +1,4 @@
+import { jsonEqual } from '../json-equal';
 import type { Case } from '../case';
 import type { EscalationRecord } from '../escalation-record';
 import type { ConcernVote } from '../vote';
@@ -117,17 +118,5 @@ export function reportRowAfter(args: {
 
 /** Equal rows (key order aside): a command that changes no figure writes no row. */
 export function sameReportRow(a: ReportRow | undefined, b: ReportRow): boolean {
-  if (!a) return false;
-  return canonical(a) === canonical(b);
-}
-
-function canonical(v: unknown): string {
-  if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
-  if (v && typeof v === 'object')
-    return `{${Object.keys(v)
-      .sort()
-      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(v);
+  return a !== undefined && jsonEqual(a, b);
 }
