@@ -31,7 +31,12 @@ export function parseServiceUrlEntry(raw: string): ServiceUrlEntry | undefined {
   return { protocol, hostname, port, pathPrefix: pathPrefix.endsWith('/') ? pathPrefix : `${pathPrefix}/` };
 }
 
+/** Answers remembered per service URL: Teams uses a handful, and every activity asks (a URL parse each time). */
+const REMEMBERED = 64;
+
 export class ServiceUrlAllowlist {
+  private readonly answers = new Map<string, boolean>();
+
   constructor(readonly entries: readonly ServiceUrlEntry[]) {}
 
   static from(raw: readonly string[]): ServiceUrlAllowlist {
@@ -40,6 +45,17 @@ export class ServiceUrlAllowlist {
 
   allows(serviceUrl: unknown): boolean {
     if (typeof serviceUrl !== 'string' || serviceUrl.length === 0 || serviceUrl.length > MAX_URL_LENGTH) return false;
+    let answer = this.answers.get(serviceUrl);
+    if (answer === undefined) {
+      // Bounded: a sender cycling through made-up URLs empties the memory, it cannot grow it.
+      if (this.answers.size >= REMEMBERED) this.answers.clear();
+      answer = this.judge(serviceUrl);
+      this.answers.set(serviceUrl, answer);
+    }
+    return answer;
+  }
+
+  private judge(serviceUrl: string): boolean {
     let url: URL;
     try {
       url = new URL(serviceUrl);

@@ -42,6 +42,15 @@ describe('service URL allowlist', () => {
     expect(only.allows('https://smba.trafficmanager.net/emea-evil/')).toBe(false);
   });
 
+  it('gives the same answers when asked again, also after many different URLs (its memory is bounded)', () => {
+    const list = ServiceUrlAllowlist.from(['https://smba.trafficmanager.net/']);
+    const urls = Array.from({ length: 200 }, (_, i) => (i % 2 ? `https://smba.trafficmanager.net/r${i}/` : `https://evil${i}.example/`));
+    const first = urls.map((u) => list.allows(u));
+    expect(first.filter(Boolean)).toHaveLength(100);
+    expect(urls.map((u) => list.allows(u))).toEqual(first);
+    expect([...urls].reverse().map((u) => list.allows(u))).toEqual([...first].reverse());
+  });
+
   it('config picks the default for the mode, or the configured list', () => {
     const secrets = { INTAKE_HMAC_SECRET: 'x'.repeat(40), PSEUDONYM_KEY: 'y'.repeat(40), STORE_ENCRYPTION_KEY: 'z'.repeat(40) };
     expect(serviceUrlsOf(parseEnv({ ...secrets, LOCAL_MODE: 'true' })).allows('http://localhost:1234/_connector')).toBe(true);
