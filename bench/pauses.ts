@@ -86,3 +86,17 @@ export function threadCpuUs(tids: readonly string[] = [String(process.pid)]): nu
   }
   return (ticks * 1e6) / 100; // USER_HZ = 100 on Linux
 }
+
+/**
+ * CPU time (ms, all CPUs) the hypervisor gave to others while this VM wanted to run ("steal", the eighth
+ * figure of /proc/stat's cpu line) so far; NaN where /proc is not there. A round's share tells a stall of
+ * the machine from one of ours.
+ */
+export function machineStealMs(): number {
+  try {
+    const cpu = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
+    return (Number(cpu[8]) * 1000) / 100; // USER_HZ = 100 on Linux
+  } catch {
+    return NaN;
+  }
+}

@@ -42,7 +42,7 @@ import {
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import type { LoadJob, LoadResult } from './load-client';
 import { RAISED_INBOUND } from './inbound';
-import { addPauses, noPauses, PauseMeter, threadCpuUs, threadIds, type Pauses } from './pauses';
+import { addPauses, machineStealMs, noPauses, PauseMeter, threadCpuUs, threadIds, type Pauses } from './pauses';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 /** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
@@ -142,6 +142,10 @@ interface Side {
   pauses: Pauses;
   /** Each round's own p99: one stall of the machine moves one round's, where it moves the pooled p99. */
   roundP99s: number[];
+  /** Each round's longest event-loop delay of the serving process, its full mark-sweeps, and the machine's steal time (ms) during it. */
+  roundLoopMaxMs: number[];
+  roundMajorGcs: number[];
+  roundStealMs: number[];
 }
 const emptySide = (): Side => ({
   cpuUs: 0,
@@ -155,6 +159,9 @@ const emptySide = (): Side => ({
   bytes: [],
   pauses: noPauses(),
   roundP99s: [],
+  roundLoopMaxMs: [],
+  roundMajorGcs: [],
+  roundStealMs: [],
 });
 /** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
 interface Sample {
@@ -166,8 +173,12 @@ interface Sample {
 /** One round; `sample` reads the serving process (this process for the product, the floor's own for the floor). */
 async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promise<LoadResult>): Promise<void> {
   const c0 = await sample(); // its pauses are the gap before the round: not counted
+  const steal0 = machineStealMs();
   const r = await run();
+  s.roundStealMs.push(machineStealMs() - steal0);
   const c1 = await sample();
+  s.roundLoopMaxMs.push(c1.pauses.loopMaxMs);
+  s.roundMajorGcs.push(c1.pauses.gcMajorN);
   s.cpuUs += c1.cpuUs - c0.cpuUs;
   s.mainUs += c1.mainUs - c0.mainUs;
   s.storeUs += c1.storeUs - c0.storeUs;
@@ -193,6 +204,9 @@ interface SideFigures {
   /** The median of the rounds' own p99s, and each round's. */
   roundP99: number;
   roundP99s: number[];
+  roundLoopMaxMs: number[];
+  roundMajorGcs: number[];
+  roundStealMs: number[];
   perSec: number;
   bytes: number;
   errors: number;
@@ -309,6 +323,9 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         connectorPerVote: s.connectorCalls / s.n,
         pauses: s.pauses,
         roundP99s: s.roundP99s,
+        roundLoopMaxMs: s.roundLoopMaxMs,
+        roundMajorGcs: s.roundMajorGcs,
+        roundStealMs: s.roundStealMs,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
       dists.push(`   ${String(c).padStart(10)}  product ${spread(p.lat)}\n   ${''.padStart(10)}  floor   ${spread(f.lat)}`);
@@ -341,6 +358,15 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
       console.log(
         `   ${String(o.level).padStart(10)}  ${f1(o.product.roundP99)} / ${f1(o.floor.roundP99)}  ${f2(o.product.roundP99 / o.floor.roundP99)}×` +
           `   (rounds' p99, product: ${o.product.roundP99s.map(f1).join(' ')}; floor: ${o.floor.roundP99s.map(f1).join(' ')})`,
+      );
+    console.log(
+      "   each round's longest event-loop delay, ms / full mark-sweeps / the machine's steal time, ms (saturated, the loop is busy with the queue's work, ~50 votes' worth; steal is the hypervisor's share)",
+    );
+    const perRoundStalls = (s: SideFigures) =>
+      s.roundLoopMaxMs.map((d, i) => `${f1(d)}/${s.roundMajorGcs[i] ?? '–'}/${f1(s.roundStealMs[i] ?? NaN)}`).join(' ');
+    for (const o of out)
+      console.log(
+        `   ${String(o.level).padStart(10)}  product ${perRoundStalls(o.product)}\n   ${''.padStart(10)}  floor   ${perRoundStalls(o.floor)}`,
       );
     console.log(
       `   CPU ms per vote by thread (main thread / the SQLite store thread${storeThread.length === 1 ? '' : ' (not found)'} / the others: V8 GC and compiler helpers, libuv)`,
