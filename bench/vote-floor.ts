@@ -415,32 +415,49 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
 
 /**
  * BENCH_PROFILE=<file.cpuprofile>: a CPU profile of the product's rounds only (the floor's are left
- * out), for finding where a vote's time goes. The profiler costs CPU itself: ratios of a profiled run
+ * out), for finding where a vote's time goes. BENCH_HEAP_PROFILE=<file.heapprofile>: a sampling profile of
+ * what the product's rounds allocate (the objects the GC collected since included), for finding what
+ * the young generation copies and promotes. The profilers cost CPU themselves: ratios of a profiled run
  * are not figures to report.
  */
 async function startProfiler(): Promise<{ resume(): Promise<void>; pause(): Promise<void>; save(): void } | undefined> {
-  const file = process.env.BENCH_PROFILE?.replace(/\.cpuprofile$/, '');
-  if (!file) return undefined;
+  const cpu = process.env.BENCH_PROFILE?.replace(/\.cpuprofile$/, '');
+  const heap = process.env.BENCH_HEAP_PROFILE?.replace(/\.heapprofile$/, '');
+  if (!cpu && !heap) return undefined;
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  if (cpu) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  }
+  if (heap) await session.post('HeapProfiler.enable');
   let rounds = 0;
   let running = false;
   return {
     async resume() {
-      await session.post('Profiler.start');
+      if (cpu) await session.post('Profiler.start');
+      if (heap)
+        await session.post('HeapProfiler.startSampling', {
+          samplingInterval: 4096,
+          includeObjectsCollectedByMajorGC: true,
+          includeObjectsCollectedByMinorGC: true,
+        });
       running = true;
     },
     async pause() {
       if (!running) return;
       running = false;
-      const { profile } = await session.post('Profiler.stop');
-      writeFileSync(`${file}.${++rounds}.cpuprofile`, JSON.stringify(profile)); // one file per product round
+      rounds++;
+      if (cpu) writeFileSync(`${cpu}.${rounds}.cpuprofile`, JSON.stringify((await session.post('Profiler.stop')).profile)); // one file per product round
+      if (heap) writeFileSync(`${heap}.${rounds}.heapprofile`, JSON.stringify((await session.post('HeapProfiler.stopSampling')).profile));
     },
     save() {
       session.disconnect();
-      console.log(`   CPU profiles of the product's ${rounds} rounds: ${file}.1…${rounds}.cpuprofile`);
+      for (const [what, file, ext] of [
+        ['CPU', cpu, 'cpuprofile'],
+        ['allocation', heap, 'heapprofile'],
+      ] as const)
+        if (file) console.log(`   ${what} profiles of the product's ${rounds} rounds: ${file}.1…${rounds}.${ext}`);
     },
   };
 }
