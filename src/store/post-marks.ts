@@ -24,10 +24,15 @@ export interface PostMark {
 export class PostMarks {
   constructor(private readonly db: DocStore) {}
 
-  /** Writes our marker; returns the one an earlier attempt left, if any. */
+  /**
+   * Writes our marker; returns the one an earlier attempt left, if any. One write when there is none
+   * (every post but a retry after a lost answer); otherwise the earlier one is read, then replaced.
+   */
   async begin(key: string, at: string): Promise<PostMark | null> {
+    const ours = { pk: POST_MARK_PK, id: key, kind: 'postmark' as const, body: { key, startedAt: at } };
+    if ((await this.db.insert<PostMark>(ours)) === 'created') return null;
     const earlier = await this.db.get<PostMark>(POST_MARK_PK, key);
-    await this.db.upsert<PostMark>({ pk: POST_MARK_PK, id: key, kind: 'postmark', body: { key, startedAt: at } });
+    await this.db.upsert<PostMark>(ours);
     return earlier?.body ?? null;
   }
 
