@@ -106,14 +106,18 @@ export async function runCaseCommand<T, E extends AppErrorCode>(
             },
           ]
         : [];
-      // A refusal answered with the actor's case card: that card is the case as loaded here (no second
-      // read), its view audited in the refusal's one write.
-      const refusedWithView = cmd.answerView !== undefined && (cmd.answerViewKind ?? 'case') === 'case';
+      // A refusal answered with the actor's personal view (the case card, the Actieoverleg card): that
+      // view is the case as loaded here (`seen`, no second read), audited in the refusal's one write when
+      // there is a view to show (an Actieoverleg card only once the case has an escalation; before, the
+      // answer is the reason only).
+      const kind = cmd.answerViewKind ?? 'case';
+      const refusedWithSeen = cmd.answerView !== undefined && (kind === 'case' || kind === 'actieoverleg');
+      const viewShown = refusedWithSeen && (kind === 'case' || loaded.bundle.escalation !== undefined);
       const refuse = async (code: E | AppErrorCode, refusal?: AuditEntry): Promise<Result<CommandOutcome<T>>> => {
-        const entries = [...(refusal ? [refusal] : []), ...(refusedWithView ? viewAudit : [])];
+        const entries = [...(refusal ? [refusal] : []), ...(viewShown ? viewAudit : [])];
         if (entries.length === 1) await deps.repo.appendAudit(entries[0]);
         else if (entries.length > 1) await deps.repo.cases.commit(entries.map((entry) => ({ op: 'audit' as const, entry })));
-        return refusedWithView ? { ok: false, error: { code }, seen: snapshotOf(loaded.bundle) } : fail(code);
+        return refusedWithSeen ? { ok: false, error: { code }, seen: snapshotOf(loaded.bundle) } : fail(code);
       };
       if (theCase.status !== 'open') {
         const who = { caseId: cmd.caseId, actorId: actor.aadObjectId, actorOrg: actor.orgId, attempted: cmd.attempted, at: now };

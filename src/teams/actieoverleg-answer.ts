@@ -76,6 +76,11 @@ export function actieoverlegCommandVerb<T extends { caseId: string }>(
         }
         if (!outcome.ok && MESSAGE_ONLY.has(outcome.error.code)) return answerInvoke(context, dutchError(outcome.error));
         const notice: Notice = outcome.ok ? { kind: 'good', text: okText } : { kind: 'attention', text: errorText(outcome.error) };
+        if (!outcome.ok && outcome.seen) {
+          // The case as the refused command read it (the card's view audited in its refusal's write): no reload.
+          const seen = actieoverlegViewOf(deps, outcome.seen, aad, notice);
+          return answerInvoke(context, seen ? buildActieoverlegCard(seen) : notice.text);
+        }
         const view = await viewActieoverleg(deps, caseId, aad, notice, 'action');
         return answerInvoke(context, view.ok ? buildActieoverlegCard(view.value) : notice.text);
       },

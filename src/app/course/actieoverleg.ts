@@ -55,6 +55,6 @@ export async function editConcreteQuestion(
       return decideEditQuestion(b, { actor, question: parsed.data.question, ...(kinds ? { piiConfirmed: kinds } : {}) }, ctx);
     },
   );
-  if (!r.ok) return refusal && r.error.code === refusal.code ? { ok: false, error: refusal } : r;
+  if (!r.ok) return refusal && r.error.code === refusal.code ? { ok: false, error: refusal, ...(r.seen ? { seen: r.seen } : {}) } : r;
   return ok({ changed: r.value.value.changed, after: r.value.after });
 }
