@@ -17,8 +17,9 @@
  * Environment: BENCH_SECTIONS, BENCH_LEVELS (1,10,50), BENCH_ROUNDS (2), BENCH_ROUND (requests per round),
  * BENCH_VOTE_CASES (100), BENCH_COMMITS (600), BENCH_CASES (100), BENCH_VOTES (300), BENCH_COSMOS_CASES (40),
  * BENCH_COSMOS_VOTES (100), BENCH_TEMPLATE_ENGINE (compiled | library: bind cards with adaptivecards-templating itself),
- * BENCH_WARM_UP (1500 votes per side before the vote rounds), BENCH_JOB_POLL_MS (500), BENCH_PROFILE (a CPU profile
- * of the product's vote rounds, to a file prefix).
+ * BENCH_WARM_UP (5000 votes per side before the vote rounds), BENCH_JOB_POLL_MS (500), BENCH_PROFILE (a CPU profile
+ * of the product's vote rounds, to a file prefix), BENCH_HEAP_PROFILE (a sampling allocation profile of them),
+ * BENCH_THREADS (print the product's CPU per vote by thread id).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { benchAgenda } from './agenda';

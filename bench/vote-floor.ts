@@ -54,7 +54,7 @@ const perRound = (c: number): number => Number(process.env.BENCH_ROUND ?? 0) || 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 6);
 const N_CASES = Number(process.env.BENCH_VOTE_CASES ?? 100);
 const COUNT_VOTES = 10;
-const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 1500);
+const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 5000);
 /** Three of the six expected organisations vote (re-votes overwrite), so a round never closes during the run. */
 const VOTERS = [USERS.politie, USERS.rvdk, USERS.vt] as const;
 const CARD_TYPE = 'application/vnd.microsoft.card.adaptive';
@@ -185,7 +185,15 @@ async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promi
   s.pauses = addPauses(s.pauses, c1.pauses);
   add(s, r);
 }
+/** Per-thread CPU (µs) over the product's rounds, by thread id (BENCH_THREADS=1 prints it: where "the others" go). */
+const perThreadUs = new Map<string, number>();
+let perThreadAt: Map<string, number> | undefined;
 const ownSample = (meter: PauseMeter, storeThread: readonly string[]) => (): Promise<Sample> => {
+  if (process.env.BENCH_THREADS) {
+    const now = new Map(threadIds().map((t) => [t, threadCpuUs([t])]));
+    if (perThreadAt) for (const [t, us] of now) perThreadUs.set(t, (perThreadUs.get(t) ?? 0) + us - (perThreadAt.get(t) ?? 0));
+    perThreadAt = perThreadAt ? undefined : now;
+  }
   const c = process.cpuUsage();
   return Promise.resolve({ cpuUs: c.user + c.system, mainUs: threadCpuUs(), storeUs: threadCpuUs(storeThread), pauses: meter.take() });
 };
@@ -278,7 +286,9 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     const floorUrl = `${floor.base}/api/messages`;
 
     // Warm-up, not measured: the JIT and statement caches of both processes (the floor's process is
-    // fresh, and a cold floor costs ~1.5× its warm CPU per request, which flattered the ratios).
+    // fresh, and a cold floor costs ~1.5× its warm CPU per request, which flattered the ratios). After
+    // 1,500 votes V8 was still optimising the product's code on its helper threads (0.5–0.65 ms per vote
+    // in the rounds, 0.27–0.30 after 5,000; decisions §79), so the rounds measured a process warming up.
     await client.run({ url: productUrl, bodies: productBodies, concurrency: 10, count: WARM_UP, expect: CARD_TYPE });
     await client.run({ url: floorUrl, bodies: floorBodies, concurrency: 10, count: WARM_UP, expect: CARD_TYPE });
 
@@ -373,6 +383,16 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     );
     const byThread = (s: SideFigures) => `${f2(s.mainMs)} / ${f2(s.storeMs)} / ${f2(s.cpuMs - s.mainMs - s.storeMs)}`;
     for (const o of out) console.log(`   ${String(o.level).padStart(10)}  product ${byThread(o.product)}   floor ${byThread(o.floor)}`);
+    if (process.env.BENCH_THREADS) {
+      const n = out.reduce((a, o) => a + ROUNDS * perRound(o.level), 0);
+      const line = [...perThreadUs]
+        .sort((a, b) => Number(a[0]) - Number(b[0]))
+        .map(([t, us]) => `${Number(t) - process.pid}:${f2(us / 1000 / n)}`)
+        .join(' ');
+      console.log(
+        `   product, CPU ms per vote by thread id (offset from the main thread's; store thread ${storeThread.map((t) => Number(t) - process.pid).join(',')}): ${line}`,
+      );
+    }
     console.log(
       '   main-thread pauses during the rounds (GC ms per vote: young / other; full mark-sweeps; longest GC pause; longest event-loop delay, ms)',
     );
