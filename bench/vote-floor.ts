@@ -140,12 +140,14 @@ interface Side {
   bytes: number[];
   /** The serving process's GC and event-loop pauses during its rounds. */
   pauses: Pauses;
-  /** Each round's own p99: one stall of the machine moves one round's, where it moves the pooled p99. */
+  /** Each round's own p99: one full GC (of either side) moves one round's, where it moves the pooled p99 (decisions §79). */
   roundP99s: number[];
   /** Each round's longest event-loop delay of the serving process, its full mark-sweeps, and the machine's steal time (ms) during it. */
   roundLoopMaxMs: number[];
   roundMajorGcs: number[];
   roundStealMs: number[];
+  /** CPU (µs) over the rounds by thread id, where the sample reads it (the product with BENCH_THREADS=1). */
+  threadUs: Map<string, number>;
 }
 const emptySide = (): Side => ({
   cpuUs: 0,
@@ -162,6 +164,7 @@ const emptySide = (): Side => ({
   roundLoopMaxMs: [],
   roundMajorGcs: [],
   roundStealMs: [],
+  threadUs: new Map(),
 });
 /** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
 interface Sample {
@@ -169,6 +172,8 @@ interface Sample {
   mainUs: number;
   storeUs: number;
   pauses: Pauses;
+  /** Each thread's CPU so far (µs), by thread id (BENCH_THREADS=1, this process only). */
+  threads?: Map<string, number>;
 }
 /** One round; `sample` reads the serving process (this process for the product, the floor's own for the floor). */
 async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promise<LoadResult>): Promise<void> {
@@ -183,19 +188,21 @@ async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promi
   s.mainUs += c1.mainUs - c0.mainUs;
   s.storeUs += c1.storeUs - c0.storeUs;
   s.pauses = addPauses(s.pauses, c1.pauses);
+  if (c0.threads && c1.threads)
+    for (const [t, us] of c1.threads) s.threadUs.set(t, (s.threadUs.get(t) ?? 0) + us - (c0.threads.get(t) ?? 0));
   add(s, r);
 }
-/** Per-thread CPU (µs) over the product's rounds, by thread id (BENCH_THREADS=1 prints it: where "the others" go). */
-const perThreadUs = new Map<string, number>();
-let perThreadAt: Map<string, number> | undefined;
 const ownSample = (meter: PauseMeter, storeThread: readonly string[]) => (): Promise<Sample> => {
-  if (process.env.BENCH_THREADS) {
-    const now = new Map(threadIds().map((t) => [t, threadCpuUs([t])]));
-    if (perThreadAt) for (const [t, us] of now) perThreadUs.set(t, (perThreadUs.get(t) ?? 0) + us - (perThreadAt.get(t) ?? 0));
-    perThreadAt = perThreadAt ? undefined : now;
-  }
   const c = process.cpuUsage();
-  return Promise.resolve({ cpuUs: c.user + c.system, mainUs: threadCpuUs(), storeUs: threadCpuUs(storeThread), pauses: meter.take() });
+  // BENCH_THREADS=1: every thread's CPU, to see where "the others" go (V8's helpers: GC, the optimising compiler).
+  const threads = process.env.BENCH_THREADS ? new Map(threadIds().map((t) => [t, threadCpuUs([t])])) : undefined;
+  return Promise.resolve({
+    cpuUs: c.user + c.system,
+    mainUs: threadCpuUs(),
+    storeUs: threadCpuUs(storeThread),
+    pauses: meter.take(),
+    ...(threads ? { threads } : {}),
+  });
 };
 function add(s: Side, r: LoadResult): void {
   s.lat.push(...r.latencies);
@@ -215,6 +222,7 @@ interface SideFigures {
   roundLoopMaxMs: number[];
   roundMajorGcs: number[];
   roundStealMs: number[];
+  threadUs: Map<string, number>;
   perSec: number;
   bytes: number;
   errors: number;
@@ -288,7 +296,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     // Warm-up, not measured: the JIT and statement caches of both processes (the floor's process is
     // fresh, and a cold floor costs ~1.5× its warm CPU per request, which flattered the ratios). After
     // 1,500 votes V8 was still optimising the product's code on its helper threads (0.5–0.65 ms per vote
-    // in the rounds, 0.27–0.30 after 5,000; decisions §79), so the rounds measured a process warming up.
+    // in the rounds, 0.18–0.32 after 5,000; decisions §79), so the rounds measured a process warming up.
     await client.run({ url: productUrl, bodies: productBodies, concurrency: 10, count: WARM_UP, expect: CARD_TYPE });
     await client.run({ url: floorUrl, bodies: floorBodies, concurrency: 10, count: WARM_UP, expect: CARD_TYPE });
 
@@ -336,6 +344,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         roundLoopMaxMs: s.roundLoopMaxMs,
         roundMajorGcs: s.roundMajorGcs,
         roundStealMs: s.roundStealMs,
+        threadUs: s.threadUs,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
       dists.push(`   ${String(c).padStart(10)}  product ${spread(p.lat)}\n   ${''.padStart(10)}  floor   ${spread(f.lat)}`);
@@ -362,7 +371,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     );
     for (const d of dists) console.log(d);
     console.log(
-      "   p99 of each round, the rounds' median (product / floor, ratio): the tail without the one round a stall of the machine hit (see the pauses below)",
+      "   p99 of each round, the rounds' median (product / floor, ratio): the tail without the one round a full GC hit (see each round's figures below)",
     );
     for (const o of out)
       console.log(
@@ -370,7 +379,7 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
           `   (rounds' p99, product: ${o.product.roundP99s.map(f1).join(' ')}; floor: ${o.floor.roundP99s.map(f1).join(' ')})`,
       );
     console.log(
-      "   each round's longest event-loop delay, ms / full mark-sweeps / the machine's steal time, ms (saturated, the loop is busy with the queue's work, ~50 votes' worth; steal is the hypervisor's share)",
+      "   each round's longest event-loop delay, ms / full mark-sweeps / the machine's steal time, ms (under load the delay is the queued votes' work, not a stall; steal is the hypervisor's share)",
     );
     const perRoundStalls = (s: SideFigures) =>
       s.roundLoopMaxMs.map((d, i) => `${f1(d)}/${s.roundMajorGcs[i] ?? '–'}/${f1(s.roundStealMs[i] ?? NaN)}`).join(' ');
@@ -384,14 +393,16 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     const byThread = (s: SideFigures) => `${f2(s.mainMs)} / ${f2(s.storeMs)} / ${f2(s.cpuMs - s.mainMs - s.storeMs)}`;
     for (const o of out) console.log(`   ${String(o.level).padStart(10)}  product ${byThread(o.product)}   floor ${byThread(o.floor)}`);
     if (process.env.BENCH_THREADS) {
-      const n = out.reduce((a, o) => a + ROUNDS * perRound(o.level), 0);
-      const line = [...perThreadUs]
-        .sort((a, b) => Number(a[0]) - Number(b[0]))
-        .map(([t, us]) => `${Number(t) - process.pid}:${f2(us / 1000 / n)}`)
-        .join(' ');
       console.log(
-        `   product, CPU ms per vote by thread id (offset from the main thread's; store thread ${storeThread.map((t) => Number(t) - process.pid).join(',')}): ${line}`,
+        `   product, CPU ms per vote by thread id (offset from the main thread's; V8's helpers are the first few after it; store thread ${storeThread.map((t) => Number(t) - process.pid).join(',')})`,
       );
+      for (const o of out) {
+        const n = ROUNDS * perRound(o.level);
+        const byId = [...o.product.threadUs].sort((a, b) => Number(a[0]) - Number(b[0]));
+        console.log(
+          `   ${String(o.level).padStart(10)}  ${byId.map(([t, us]) => `${Number(t) - process.pid}:${f2(us / 1000 / n)}`).join(' ')}`,
+        );
+      }
     }
     console.log(
       '   main-thread pauses during the rounds (GC ms per vote: young / other; full mark-sweeps; longest GC pause; longest event-loop delay, ms)',
