@@ -70,19 +70,15 @@ export function actieoverlegCommandVerb<T extends { caseId: string }>(
         if (!wrapped.ok) return answerInvoke(context, dutchError(wrapped.error));
         const { caseId, outcome } = wrapped.value;
         const aad = context.activity.from?.aadObjectId;
-        if (outcome.ok) {
-          const view = actieoverlegViewOf(deps, outcome.value.after, aad, { kind: 'good', text: okText });
-          if (view) return answerInvoke(context, buildActieoverlegCard(view));
-        }
         if (!outcome.ok && MESSAGE_ONLY.has(outcome.error.code)) return answerInvoke(context, dutchError(outcome.error));
         const notice: Notice = outcome.ok ? { kind: 'good', text: okText } : { kind: 'attention', text: errorText(outcome.error) };
-        if (!outcome.ok && outcome.seen) {
-          // The case as the refused command read it (the card's view audited in its refusal's write): no reload.
-          const seen = actieoverlegViewOf(deps, outcome.seen, aad, notice);
-          return answerInvoke(context, seen ? buildActieoverlegCard(seen) : notice.text);
-        }
-        const view = await viewActieoverleg(deps, caseId, aad, notice, 'action');
-        return answerInvoke(context, view.ok ? buildActieoverlegCard(view.value) : notice.text);
+        // The case as the command left it, or as a refused command read it (the view audited in its one
+        // write): no reload. A refusal by the roster check (not the chair …) comes without it: read here.
+        const snapshot = outcome.ok ? outcome.value.after : outcome.seen;
+        const view = snapshot
+          ? actieoverlegViewOf(deps, snapshot, aad, notice)
+          : await viewActieoverleg(deps, caseId, aad, notice, 'action').then((v) => (v.ok ? v.value : null));
+        return answerInvoke(context, view ? buildActieoverlegCard(view) : notice.text);
       },
     },
   });
