@@ -171,7 +171,7 @@ describe('HTTP edge of a running instance', () => {
     expect(after.audit).toEqual(before.audit);
   });
 
-  it('sends security headers (helmet) on every answer, without x-powered-by', async () => {
+  it('sends security headers (helmet) on every answer, without x-powered-by or an ETag', async () => {
     for (const res of [
       await fetch(`${t.base}/healthz`),
       await fetch(`${t.base}/api/cases`, { method: 'POST' }),
@@ -181,6 +181,7 @@ describe('HTTP edge of a running instance', () => {
       expect(res.headers.get('content-security-policy')).toContain("default-src 'self'");
       expect(res.headers.get('strict-transport-security')).toContain('max-age');
       expect(res.headers.get('x-powered-by')).toBeNull();
+      expect(res.headers.get('etag')).toBeNull();
     }
   });
 });
