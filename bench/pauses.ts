@@ -5,7 +5,14 @@
  * `take()` and starts over, so a round's figures are its own.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { constants, monitorEventLoopDelay, PerformanceObserver, type IntervalHistogram } from 'node:perf_hooks';
+import {
+  constants,
+  monitorEventLoopDelay,
+  performance,
+  PerformanceObserver,
+  type EventLoopUtilization,
+  type IntervalHistogram,
+} from 'node:perf_hooks';
 
 export interface Pauses {
   /** GC pause time, ms: young generation (scavenges) and the rest (mark-sweep, incremental marking steps, weak callbacks). */
@@ -17,8 +24,11 @@ export interface Pauses {
   gcMaxMs: number;
   /** Longest event-loop delay, ms (a stall of the main thread, whatever its cause). */
   loopMaxMs: number;
+  /** The main thread's busy time (event-loop utilisation: running, not waiting for I/O or a timer) and the time measured, ms. */
+  loopBusyMs: number;
+  loopWallMs: number;
 }
-export const noPauses = (): Pauses => ({ gcMinorMs: 0, gcMajorMs: 0, gcMajorN: 0, gcMaxMs: 0, loopMaxMs: 0 });
+export const noPauses = (): Pauses => ({ gcMinorMs: 0, gcMajorMs: 0, gcMajorN: 0, gcMaxMs: 0, loopMaxMs: 0, loopBusyMs: 0, loopWallMs: 0 });
 
 /** Sums of several rounds: times add up, maxima stay maxima. */
 export function addPauses(a: Pauses, b: Pauses): Pauses {
@@ -28,12 +38,15 @@ export function addPauses(a: Pauses, b: Pauses): Pauses {
     gcMajorN: a.gcMajorN + b.gcMajorN,
     gcMaxMs: Math.max(a.gcMaxMs, b.gcMaxMs),
     loopMaxMs: Math.max(a.loopMaxMs, b.loopMaxMs),
+    loopBusyMs: a.loopBusyMs + b.loopBusyMs,
+    loopWallMs: a.loopWallMs + b.loopWallMs,
   };
 }
 
 export class PauseMeter {
   private readonly loop: IntervalHistogram = monitorEventLoopDelay({ resolution: 10 });
   private acc = noPauses();
+  private elu: EventLoopUtilization = performance.eventLoopUtilization();
   private readonly observer = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
       const kind = (e as unknown as { detail?: { kind?: number } }).detail?.kind; // GC entries carry their kind here
@@ -48,7 +61,10 @@ export class PauseMeter {
     this.loop.enable();
   }
   take(): Pauses {
-    const out = { ...this.acc, loopMaxMs: this.loop.count > 0 ? this.loop.max / 1e6 : 0 };
+    const elu = performance.eventLoopUtilization(this.elu);
+    this.elu = performance.eventLoopUtilization();
+    const loopMaxMs = this.loop.count > 0 ? this.loop.max / 1e6 : 0;
+    const out = { ...this.acc, loopMaxMs, loopBusyMs: elu.active, loopWallMs: elu.active + elu.idle };
     this.acc = noPauses();
     this.loop.reset();
     return out;
@@ -93,9 +109,22 @@ export function threadCpuUs(tids: readonly string[] = [String(process.pid)]): nu
  * the machine from one of ours.
  */
 export function machineStealMs(): number {
+  return machineCpuMs([8]);
+}
+
+/**
+ * CPU time (ms, all CPUs) the machine had nothing to run so far (idle and iowait, the fifth and sixth
+ * figures); NaN where /proc is not there. A round's share tells whether a side was bound by the CPU
+ * or by waits (decisions §80).
+ */
+export function machineIdleMs(): number {
+  return machineCpuMs([4, 5]);
+}
+
+function machineCpuMs(fields: readonly number[]): number {
   try {
     const cpu = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0].trim().split(/\s+/);
-    return (Number(cpu[8]) * 1000) / 100; // USER_HZ = 100 on Linux
+    return (fields.reduce((sum, i) => sum + Number(cpu[i]), 0) * 1000) / 100; // USER_HZ = 100 on Linux
   } catch {
     return NaN;
   }

@@ -17,7 +17,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { INPUTS, VERBS } from '../src/cards/verbs';
 import { SqliteDocStore } from '../src/store/sqlite/sqlite-docstore';
@@ -42,7 +42,7 @@ import {
 import { TEST_STORE_KEY } from '../test/helpers/stores';
 import type { LoadJob, LoadResult } from './load-client';
 import { RAISED_INBOUND } from './inbound';
-import { addPauses, machineStealMs, noPauses, PauseMeter, threadCpuUs, threadIds, type Pauses } from './pauses';
+import { addPauses, machineIdleMs, machineStealMs, noPauses, PauseMeter, threadCpuUs, threadIds, type Pauses } from './pauses';
 
 const LEVELS = (process.env.BENCH_LEVELS ?? '1,10,50').split(',').map(Number);
 /** Requests per round at concurrency c: enough for a p99 (≥ 200), bounded so the whole section stays ~1 min. */
@@ -146,6 +146,9 @@ interface Side {
   roundLoopMaxMs: number[];
   roundMajorGcs: number[];
   roundStealMs: number[];
+  /** Each round's main-thread busy share (event-loop utilisation) and the machine's idle share of all its CPUs. */
+  roundBusy: number[];
+  roundIdle: number[];
   /** CPU (µs) over the rounds by thread id, where the sample reads it (the product with BENCH_THREADS=1). */
   threadUs: Map<string, number>;
 }
@@ -164,6 +167,8 @@ const emptySide = (): Side => ({
   roundLoopMaxMs: [],
   roundMajorGcs: [],
   roundStealMs: [],
+  roundBusy: [],
+  roundIdle: [],
   threadUs: new Map(),
 });
 /** A serving process's CPU time so far (user + system, µs) and its pauses since the last sample. */
@@ -179,9 +184,12 @@ interface Sample {
 async function measured(s: Side, sample: () => Promise<Sample>, run: () => Promise<LoadResult>): Promise<void> {
   const c0 = await sample(); // its pauses are the gap before the round: not counted
   const steal0 = machineStealMs();
+  const idle0 = machineIdleMs();
   const r = await run();
   s.roundStealMs.push(machineStealMs() - steal0);
+  s.roundIdle.push((machineIdleMs() - idle0) / (r.elapsedMs * cpus().length));
   const c1 = await sample();
+  s.roundBusy.push(c1.pauses.loopBusyMs / c1.pauses.loopWallMs);
   s.roundLoopMaxMs.push(c1.pauses.loopMaxMs);
   s.roundMajorGcs.push(c1.pauses.gcMajorN);
   s.cpuUs += c1.cpuUs - c0.cpuUs;
@@ -222,6 +230,8 @@ interface SideFigures {
   roundLoopMaxMs: number[];
   roundMajorGcs: number[];
   roundStealMs: number[];
+  roundBusy: number[];
+  roundIdle: number[];
   threadUs: Map<string, number>;
   perSec: number;
   bytes: number;
@@ -344,6 +354,8 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
         roundLoopMaxMs: s.roundLoopMaxMs,
         roundMajorGcs: s.roundMajorGcs,
         roundStealMs: s.roundStealMs,
+        roundBusy: s.roundBusy,
+        roundIdle: s.roundIdle,
         threadUs: s.threadUs,
       });
       out.push({ level: c, product: fig(p), floor: fig(f) });
@@ -386,6 +398,15 @@ export async function benchVoteVsFloor(): Promise<VoteFloorFigures[]> {
     for (const o of out)
       console.log(
         `   ${String(o.level).padStart(10)}  product ${perRoundStalls(o.product)}\n   ${''.padStart(10)}  floor   ${perRoundStalls(o.floor)}`,
+      );
+    console.log(
+      "   each round's main-thread busy share (event-loop utilisation) / the machine's idle share of its CPUs, %: a side bound by its main thread and its waits, not by the CPU, leaves the CPU idle",
+    );
+    const pc = (x: number): string => (Number.isFinite(x) ? String(Math.round(100 * x)) : '–');
+    const perRoundBusy = (s: SideFigures) => s.roundBusy.map((b, i) => `${pc(b)}/${pc(s.roundIdle[i] ?? NaN)}`).join(' ');
+    for (const o of out)
+      console.log(
+        `   ${String(o.level).padStart(10)}  product ${perRoundBusy(o.product)}\n   ${''.padStart(10)}  floor   ${perRoundBusy(o.floor)}`,
       );
     console.log(
       `   CPU ms per vote by thread (main thread / the SQLite store thread${storeThread.length === 1 ? '' : ' (not found)'} / the others: V8 GC and compiler helpers, libuv)`,
