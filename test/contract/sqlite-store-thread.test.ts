@@ -10,7 +10,7 @@ import { SqliteDocStore } from '../../src/store/sqlite/sqlite-docstore';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { applyKey, prepareStatements } from '../../src/store/sqlite/connection';
 import type { Worker } from 'node:worker_threads';
-import { startWorker, StoreThread } from '../../src/store/sqlite/store-thread';
+import { SEND_AFTER_MS, startWorker, StoreThread } from '../../src/store/sqlite/store-thread';
 import { SyncWrites, wireDoc, wireOp } from '../../src/store/sqlite/writes';
 import { TEST_STORE_KEY } from '../helpers/stores';
 
@@ -125,6 +125,31 @@ it('concurrent appends to one chain keep it linked, in the order they were sent'
     expect((await db.get('p', 'same'))?.body).toEqual({ v: 3 });
   } finally {
     await db.close();
+  }
+});
+
+it('a long turn sends the calls it has collected for SEND_AFTER_MS at once, in order with the rest of the turn', async () => {
+  const file = join(dir, 'long-turn.sqlite');
+  await SqliteDocStore.open(file, TEST_STORE_KEY).close(); // created and migrated, as the store does
+  const thread = new StoreThread({ file, key: TEST_STORE_KEY, synchronous: 'FULL' });
+  const insert = (id: string) => thread.call({ op: 'insert', doc: wireDoc(doc('p', id, { id })) });
+  try {
+    await insert('warm'); // the thread has started
+    const before = thread.stats.messages;
+    // One turn that keeps working after its first call, as a turn handling a batch of answers does.
+    const first = insert('a');
+    const until = performance.now() + 2 * SEND_AFTER_MS;
+    while (performance.now() < until); // busy, not waiting: the turn does not end
+    const second = insert('b');
+    const read = thread.call({ op: 'listPartition', pk: 'p', kind: 'job' });
+    expect(thread.stats.messages - before).toBeGreaterThanOrEqual(1); // sent before the turn ended
+    expect(await Promise.all([first, second])).toEqual(['created', 'created']);
+    // The read went in a later message and still sees both writes: messages are taken in order.
+    const rows = JSON.parse(String(await read)) as { id: string }[];
+    expect(rows.map((r) => r.id).sort()).toEqual(['a', 'b', 'warm']);
+    expect(thread.stats.messages - before).toBeGreaterThanOrEqual(2);
+  } finally {
+    await thread.close();
   }
 });
 

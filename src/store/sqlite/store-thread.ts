@@ -6,6 +6,12 @@ import { fromWireError, type Answer, type WriteValue } from './writes';
 /** How many times a thread that had started may die within RESTART_WINDOW_MS before the store gives up. */
 const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
+/**
+ * A turn that has collected calls for this long sends them without waiting for its end (decisions §81):
+ * under load one turn handles a batch of answers for tens of milliseconds, and if its calls waited for
+ * the end the two threads would take turns, each idle while the other works.
+ */
+export const SEND_AFTER_MS = 1;
 
 type WorkerData = { file: string; key: string; synchronous: 'NORMAL' | 'FULL' };
 type FromWorker = { ready: true } | { answers: { id: number; answer: Answer }[]; transactions: number };
@@ -13,8 +19,9 @@ type FromWorker = { ready: true } | { answers: { id: number; answer: Answer }[];
 /**
  * The main thread's side of the store thread (store-worker.ts, docs/decisions.md §76). The calls made
  * in one turn of the event loop go over as one message (a message has a fixed cost that a busy server
- * would otherwise pay per call) and are answered in order. The thread holds the process open only while
- * a call waits for its answer, so an idle store never keeps a script alive.
+ * would otherwise pay per call), or sooner once the turn has collected them for SEND_AFTER_MS (§81), and
+ * are answered in order. The thread holds the process open only while a call waits for its answer, so
+ * an idle store never keeps a script alive.
  *
  * A thread that dies after it had started (a native crash, out of memory) fails the calls it held (their
  * outcome is unknown to the caller, as with a lost connection) and is started again, so the store does
@@ -26,6 +33,9 @@ export class StoreThread {
   private readonly pending = new Map<number, { resolve: (v: WriteValue) => void; reject: (e: Error) => void }>();
   private outbox: { id: number; call: StoreCall }[] = [];
   private nextId = 1;
+  /** When the first call now in the outbox was made (performance.now()), and whether a send is scheduled. */
+  private outboxSince = 0;
+  private sendScheduled = false;
   /** Set once the store has stopped: every later call fails with it instead of waiting forever. */
   private stopped: Error | undefined;
   private closing = false;
@@ -46,9 +56,18 @@ export class StoreThread {
     if (!isRead(call)) this.stats.writes++;
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
-    if (this.outbox.length === 0) setImmediate(() => this.send());
+    const answer = new Promise<WriteValue>((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    if (this.outbox.length === 0) this.outboxSince = performance.now();
     this.outbox.push({ id, call });
-    return new Promise((resolve, reject) => this.pending.set(id, { resolve, reject }));
+    if (performance.now() - this.outboxSince >= SEND_AFTER_MS) this.send();
+    else if (!this.sendScheduled) {
+      this.sendScheduled = true;
+      setImmediate(() => {
+        this.sendScheduled = false;
+        this.send();
+      });
+    }
+    return answer;
   }
 
   /** Lets the calls already made finish, then closes the thread's connection. */
