@@ -33,9 +33,8 @@ export class StoreThread {
   private readonly pending = new Map<number, { resolve: (v: WriteValue) => void; reject: (e: Error) => void }>();
   private outbox: { id: number; call: StoreCall }[] = [];
   private nextId = 1;
-  /** When the first call now in the outbox was made (performance.now()), and whether a send is scheduled. */
+  /** When the first call now in the outbox was made (performance.now()). */
   private outboxSince = 0;
-  private sendScheduled = false;
   /** Set once the store has stopped: every later call fails with it instead of waiting forever. */
   private stopped: Error | undefined;
   private closing = false;
@@ -57,16 +56,13 @@ export class StoreThread {
     const id = this.nextId++;
     if (this.pending.size === 0) this.worker.ref();
     const answer = new Promise<WriteValue>((resolve, reject) => this.pending.set(id, { resolve, reject }));
-    if (this.outbox.length === 0) this.outboxSince = performance.now();
-    this.outbox.push({ id, call });
-    if (performance.now() - this.outboxSince >= SEND_AFTER_MS) this.send();
-    else if (!this.sendScheduled) {
-      this.sendScheduled = true;
-      setImmediate(() => {
-        this.sendScheduled = false;
-        this.send();
-      });
+    const now = performance.now();
+    if (this.outbox.length === 0) {
+      this.outboxSince = now;
+      setImmediate(() => this.send()); // finds the outbox empty if a later call already sent it
     }
+    this.outbox.push({ id, call });
+    if (now - this.outboxSince >= SEND_AFTER_MS) this.send();
     return answer;
   }
 
