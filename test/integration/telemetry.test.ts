@@ -11,7 +11,7 @@ import path from 'node:path';
 import { Writable } from 'node:stream';
 import { context, metrics, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
-import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from '@opentelemetry/sdk-trace-base';
 import { AggregationTemporality, InMemoryMetricExporter, MeterProvider, PeriodicExportingMetricReader } from '@opentelemetry/sdk-metrics';
 import { loadConfig } from '../../src/config';
 import { startHost, type Host } from '../../src/host';
@@ -80,9 +80,12 @@ describe('telemetry', () => {
     expect(res.status).toBe(201);
     const { caseId } = (await res.json()) as { caseId: string };
     await waitFor('case card posted', () => lines.find((l) => l.msg === 'case card posted' && l.caseId === caseId));
+    // The job goes on after that line (it checks for a change made while it posted): its span ends when it returns.
+    const isJob = (s: ReadableSpan) => s.name === 'job postCard' && s.attributes['zsm.case_id'] === caseId;
+    await waitFor('job span ended', () => spans.getFinishedSpans().find(isJob));
 
     const finished = spans.getFinishedSpans();
-    const job = finished.find((s) => s.name === 'job postCard' && s.attributes['zsm.case_id'] === caseId);
+    const job = finished.find(isJob);
     expect(job).toBeDefined();
     expect(job?.attributes).toEqual({ 'zsm.case_id': caseId, 'zsm.job_id': 'job:postCard', 'zsm.attempt': 1 });
     const traceId = job!.spanContext().traceId;
